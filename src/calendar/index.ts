@@ -1,0 +1,16 @@
+/** The office calendar and slot rules: pure functions over dates, minutes and instants. */
+export * from './types.js';
+export * from './jst.js';
+export * from './holidays.js';
+export * from './business-days.js';
+export * from './session-windows.js';
+export * from './lead-time.js';
+export * from './slots.js';
+export * from './nearest-slots.js';
+export * from './refusal.js';
+export * from './refusal-messages.js';
+export * from './check-preferred-time.js';
+export * from './format-ja.js';
+export * from './normalize-text.js';
+export * from './parse-result.js';
+export * from './parse-date-time.js';

@@ -1,0 +1,19 @@
+import type { TimeWindow } from '../office/settings.js';
+import type { Instant, IsoDate, LocalDateTime, SessionKind } from './types.js';
+
+/** Why a preferred time was refused, with the facts its explanation needs. */
+export type Refusal =
+  | { code: 'past'; at: LocalDateTime }
+  | { code: 'closed_weekend'; date: IsoDate }
+  | { code: 'closed_holiday'; date: IsoDate; holidayName: string }
+  | { code: 'closed_year_end'; date: IsoDate }
+  | { code: 'closed_closure'; date: IsoDate }
+  | { code: 'not_mothers_day'; date: IsoDate; weekdays: readonly number[] }
+  | { code: 'outside_window'; windows: readonly TimeWindow[]; durationMinutes: number; starts: readonly number[] | null }
+  | { code: 'off_grid'; kind: SessionKind; starts: readonly number[] }
+  | { code: 'too_soon'; date: IsoDate; deadline: Instant; earliest: IsoDate }
+  | { code: 'beyond_horizon'; lastDate: IsoDate; horizonWeeks: number }
+  | { code: 'full'; at: LocalDateTime }
+  | { code: 'same_as_first'; at: LocalDateTime };
+
+export type RefusalCode = Refusal['code'];

@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, isValidIsoDate } from '../../src/calendar/jst.js';
+import { parseDateTime, type ParsedDateTime } from '../../src/calendar/parse-date-time.js';
+import { jst } from './calendar-fixtures.js';
+
+const now = jst('2026-12-01', '10:00'); // Tuesday
+const dt = (date: string, minutes: number): ParsedDateTime => ({ type: 'datetime', date, minutes });
+const d = (date: string): ParsedDateTime => ({ type: 'date', date });
+const t = (minutes: number): ParsedDateTime => ({ type: 'time', minutes });
+const no = (reason: 'impossible_date' | 'impossible_time' | 'unreadable' | 'weekday_mismatch'): ParsedDateTime => ({ type: 'invalid', reason });
+
+describe('parseDateTime', () => {
+  it.each([
+    ['12/8 10:30', dt('2026-12-08', 630)],
+    ['12/8', d('2026-12-08')],
+    ['12/3', d('2026-12-03')],
+    ['12月8日(火)10時半', dt('2026-12-08', 630)],
+    ['12月8日（火）14:00', dt('2026-12-08', 840)],
+    ['12月3日(木)14:00', dt('2026-12-03', 840)],
+    ['１２月８日　午後２時', dt('2026-12-08', 840)],
+    ['12月8日火曜日 10:00', dt('2026-12-08', 600)],
+    ['12月8日の10時', dt('2026-12-08', 600)],
+    ['午前10時', t(600)],
+    ['午後2時', t(840)],
+    ['午後2時30分', t(870)],
+    ['午後2', t(840)],
+    ['2pm', t(840)],
+    ['10:30am', t(630)],
+    ['正午', t(720)],
+    ['午前12時', t(720)],
+    ['午後0時', t(720)],
+    ['10時', t(600)],
+    ['10:30', t(630)],
+    ['１０：３０', t(630)],
+    ['14時30分', t(870)],
+    ['14時30', t(870)],
+    ['明日 14時', dt('2026-12-02', 840)],
+    ['あした14時', dt('2026-12-02', 840)],
+    ['明後日', d('2026-12-03')],
+    ['今日', d('2026-12-01')],
+    ['来週火曜 11:00', dt('2026-12-08', 660)],
+    ['来週の火曜日', d('2026-12-08')],
+    ['再来週の木曜', d('2026-12-17')],
+    ['今週金曜', d('2026-12-04')],
+    ['火曜', d('2026-12-08')], // the next Tuesday after today
+    ['水曜日', d('2026-12-02')],
+    ['2026-12-08T10:30', dt('2026-12-08', 630)],
+    ['2026-12-08', d('2026-12-08')],
+    ['2026/12/8 10:30', dt('2026-12-08', 630)],
+    ['2026年12月8日 10時', dt('2026-12-08', 600)],
+    ['令和8年12月8日', d('2026-12-08')],
+    ['㋿8年12月8日', d('2026-12-08')],
+    ['令和元年5月1日', d('2019-05-01')],
+    ['1/5', d('2027-01-05')], // in December, next January
+    ['12/1', d('2026-12-01')], // today counts
+    ['11/30', d('2027-11-30')],
+    ['14時 12/8', dt('2026-12-08', 840)],
+    ['12/8 10時からでお願いします。', dt('2026-12-08', 600)],
+    ['12/8の10:30希望です', dt('2026-12-08', 630)],
+    ['2/30', no('impossible_date')],
+    ['13/1', no('impossible_date')],
+    ['2026-02-29', no('impossible_date')],
+    ['2/29', d('2028-02-29')],
+    ['25:00', no('impossible_time')],
+    ['10:75', no('impossible_time')],
+    ['12/8 24:00', no('impossible_time')],
+    ['午後13時', no('impossible_time')],
+    ['10時75分', no('impossible_time')],
+    ['12月8日(水)', no('weekday_mismatch')],
+    ['12/8(水) 10:00', no('weekday_mismatch')],
+    ['', no('unreadable')],
+    ['   ', no('unreadable')],
+    ['よろしくお願いします', no('unreadable')],
+    ['来週', no('unreadable')],
+    ['12/8 と 12/9', no('unreadable')],
+    ['1030', no('unreadable')],
+    ['12/810:30', no('unreadable')],
+    ['午後', no('unreadable')],
+  ])('reads %j', (text, expected) => {
+    expect(parseDateTime(text, now)).toEqual(expected);
+  });
+
+  it('reads relative days from the Japan date, not the UTC one', () => {
+    // 2026-12-01 23:30 in Japan is still 12/1 14:30 UTC; at 00:30 on 12/2 Japan it is 12/1 UTC.
+    expect(parseDateTime('明日', jst('2026-12-01', '23:30'))).toEqual(d('2026-12-02'));
+    expect(parseDateTime('明日', jst('2026-12-02', '00:30'))).toEqual(d('2026-12-03'));
+  });
+
+  it('reads 来週 with weeks starting on Monday', () => {
+    expect(parseDateTime('来週火曜', jst('2026-12-06', '10:00'))).toEqual(d('2026-12-08')); // from a Sunday
+    expect(parseDateTime('来週火曜', jst('2026-12-07', '10:00'))).toEqual(d('2026-12-15')); // from a Monday
+  });
+
+  const arbText = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.string({ unit: 'grapheme' }),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc
+      .array(fc.constantFrom('1', '2', '12', '99', '/', '-', ':', '月', '日', '時', '分', '半', '年', '令和', '元', '午前', '午後', 'pm', '(', ')', '火', '曜', '来週', '明日', 'の', ' ', '　', '１', '：', 'T', 'から'), { maxLength: 16 })
+      .map((parts) => parts.join('')),
+  );
+
+  it('never throws and returns only real dates and times', () => {
+    fc.assert(
+      fc.property(arbText, (text) => {
+        const result = parseDateTime(text, now);
+        if ('date' in result) expect(isValidIsoDate(result.date)).toBe(true);
+        if ('minutes' in result) expect(result.minutes >= 0 && result.minutes < 1440).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads back any date and time written as m/d h:mm', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 364 }), fc.integer({ min: 0, max: 1439 }), (ahead, minutes) => {
+        const date = addDays('2026-12-01', ahead);
+        const [, month, day] = date.split('-').map(Number);
+        const text = `${month}/${day} ${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+        expect(parseDateTime(text, now)).toEqual(dt(date, minutes));
+      }),
+    );
+  });
+});
