@@ -1,0 +1,52 @@
+export type PersonNameResult = { ok: true; value: string } | { ok: false; code: 'empty' | 'too_long' | 'format' };
+
+/** Maximum length of a name, in Unicode code points, after normalisation. */
+export const MAX_PERSON_NAME_LENGTH = 40;
+
+/**
+ * Characters a name may contain: letters of any script (kanji, kana, latin; this includes
+ * 々, 〆, ヶ and the long vowel mark ー), combining marks, spaces, and the punctuation found
+ * in real names (middle dot, period, hyphen, apostrophes, `=` as in ジョン=スミス, commas and
+ * parentheses for a former surname). Digits are refused: a registered name never has them,
+ * so digits mean the user typed something else (often the job-seeker number) into this field.
+ */
+const NAME_CHARACTERS = /^[\p{L}\p{M} ・.'’\-=,()]+$/u;
+
+/**
+ * Looks like a domain name rather than a name. (`:`, `/` and `@` are already outside
+ * NAME_CHARACTERS, so full URLs and mail addresses never get this far.)
+ */
+const URL_LIKE = /\bwww\.|\.(?:com|net|org|info|biz|jp|io|me|co|app|dev)(?:\.[a-z]{2})?$/iu;
+
+/**
+ * Checks a person's name (氏名) as typed.
+ *
+ * Guarantees: never throws; the value is NFKC-normalised except for CJK compatibility
+ * ideographs (see `normalizeName`), trimmed, with every run of whitespace (full-width space
+ * included) collapsed to one ASCII space; it is 1 to 40 code points long, contains at least one
+ * letter, and contains no digits, emoji, symbols or URL-like text. Long vowel marks (ー) are
+ * kept as they are: in a name they are letters, not hyphens.
+ */
+export function validatePersonName(input: string): PersonNameResult {
+  const value = normalizeName(input);
+  if (value === '') return { ok: false, code: 'empty' };
+  if (Array.from(value).length > MAX_PERSON_NAME_LENGTH) return { ok: false, code: 'too_long' };
+  if (!NAME_CHARACTERS.test(value) || !/\p{L}/u.test(value) || URL_LIKE.test(value)) {
+    return { ok: false, code: 'format' };
+  }
+  return { ok: true, value };
+}
+
+/**
+ * NFKC (half-width kana and full-width latin become their usual forms), whitespace collapsed
+ * and trimmed, while CJK compatibility ideographs (U+F900-FAFF, U+2F800-2FA1F) are kept as typed.
+ * Normalisation would replace them with their unified counterparts, and for a person's name
+ * the exact variant of a kanji matters to its owner.
+ */
+function normalizeName(input: string): string {
+  const pieces = input.split(/([\uF900-\uFAFF\u{2F800}-\u{2FA1F}])/u);
+  const normalized = pieces
+    .map((piece, index) => (index % 2 === 1 ? piece : piece.normalize('NFKC')))
+    .join('');
+  return normalized.replace(/[\s\u200B-\u200D\u2060\uFEFF]+/gu, ' ').trim();
+}
