@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-initial.js';
+
+/**
+ * A static provider: each migration is imported by name, so bundling or a changed working
+ * directory can never make a migration go missing at start-up. Add new files here in order.
+ */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { '0001-initial': m0001 };
+  },
+};

@@ -1,0 +1,111 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../database.js';
+import type { BookingStatus, BookingsTable } from '../schema.js';
+
+export type BookingRow = Selectable<BookingsTable>;
+
+export interface NewBooking {
+  id: string;
+  lineUserId: string;
+  kind: 'regular' | 'mothers';
+  app: 'zoom' | 'teleoffice';
+  name: string;
+  jobSeekerNumber: string;
+  email: string;
+  phone: string;
+  interpreter: boolean;
+  choices: readonly [BookedChoice, BookedChoice];
+  termsVersion: string;
+  createdAt: string;
+  replyDue: string;
+}
+
+export interface BookedChoice {
+  start: string;
+  end: string;
+  slotKey: string;
+}
+
+/** Statuses in which a booking still matters to the user and to the office. */
+export const ACTIVE_STATUSES: readonly BookingStatus[] = ['requested', 'confirmed'];
+
+export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
+  const [c1, c2] = b.choices;
+  await db
+    .insertInto('bookings')
+    .values({
+      id: b.id,
+      line_user_id: b.lineUserId,
+      status: 'requested',
+      kind: b.kind,
+      app: b.app,
+      name: b.name,
+      job_seeker_number: b.jobSeekerNumber,
+      email: b.email,
+      phone: b.phone,
+      interpreter: b.interpreter ? 1 : 0,
+      choice1_start: c1.start,
+      choice1_end: c1.end,
+      choice1_slot: c1.slotKey,
+      choice2_start: c2.start,
+      choice2_end: c2.end,
+      choice2_slot: c2.slotKey,
+      confirmed_start: null,
+      confirmed_end: null,
+      confirmed_slot: null,
+      terms_version: b.termsVersion,
+      created_at: b.createdAt,
+      reply_due: b.replyDue,
+      updated_at: b.createdAt,
+    })
+    .execute();
+}
+
+/** The user's request or booking that is still open, if any (at most one is allowed). */
+export async function activeBookingOf(db: Db, lineUserId: string): Promise<BookingRow | undefined> {
+  return db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('line_user_id', '=', lineUserId)
+    .where('status', 'in', ACTIVE_STATUSES)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * How many places each slot has taken from `fromInstant` on: confirmed bookings at their
+ * confirmed slot, plus requests awaiting staff at their first choice (design.md 2.2).
+ */
+export async function slotOccupancy(db: Db, fromInstant: string): Promise<Map<string, number>> {
+  const requested = await db
+    .selectFrom('bookings')
+    .select(['choice1_slot as slot', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'requested')
+    .where('choice1_start', '>=', fromInstant)
+    .groupBy('choice1_slot')
+    .execute();
+  const confirmed = await db
+    .selectFrom('bookings')
+    .select(['confirmed_slot as slot', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'confirmed')
+    .where('confirmed_start', '>=', fromInstant)
+    .groupBy('confirmed_slot')
+    .execute();
+  const map = new Map<string, number>();
+  for (const r of [...requested, ...confirmed]) {
+    if (r.slot !== null) map.set(r.slot, (map.get(r.slot) ?? 0) + Number(r.n));
+  }
+  return map;
+}
+
+export interface BookingFilter {
+  status?: BookingStatus;
+  limit?: number;
+}
+
+export async function listBookings(db: Db, filter: BookingFilter = {}): Promise<BookingRow[]> {
+  let q = db.selectFrom('bookings').selectAll().orderBy('created_at', 'desc').limit(Math.min(filter.limit ?? 500, 1000));
+  if (filter.status) q = q.where('status', '=', filter.status);
+  return q.execute();
+}

@@ -1,0 +1,26 @@
+import type { Db } from '../database.js';
+
+export interface StoredConversation {
+  machineVersion: number;
+  snapshot: unknown;
+  updatedAt: string;
+}
+
+export async function loadConversation(db: Db, lineUserId: string): Promise<StoredConversation | undefined> {
+  const row = await db
+    .selectFrom('conversations')
+    .select(['machine_version', 'snapshot', 'updated_at'])
+    .where('line_user_id', '=', lineUserId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { machineVersion: row.machine_version, snapshot: JSON.parse(row.snapshot) as unknown, updatedAt: row.updated_at };
+}
+
+export async function saveConversation(db: Db, lineUserId: string, machineVersion: number, snapshot: unknown, now: string): Promise<void> {
+  const text = JSON.stringify(snapshot);
+  await db
+    .insertInto('conversations')
+    .values({ line_user_id: lineUserId, machine_version: machineVersion, snapshot: text, updated_at: now })
+    .onConflict((oc) => oc.column('line_user_id').doUpdateSet({ machine_version: machineVersion, snapshot: text, updated_at: now }))
+    .execute();
+}

@@ -1,0 +1,76 @@
+import type { Db } from '../database.js';
+
+export interface AcceptedEvent {
+  webhookEventId: string;
+  chatKey: string;
+  payload: string;
+}
+
+/**
+ * Stores webhook events before LINE is acknowledged, in one transaction. An id already present
+ * (a redelivery, or the same request sent twice) is skipped. Returns the ids that are new.
+ */
+export async function acceptEvents(db: Db, events: readonly AcceptedEvent[], receivedAt: string): Promise<string[]> {
+  if (events.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const fresh: string[] = [];
+    for (const e of events) {
+      const row = await trx
+        .insertInto('inbox')
+        .values({ webhook_event_id: e.webhookEventId, chat_key: e.chatKey, payload: e.payload, received_at: receivedAt, status: 'pending', processed_at: null })
+        .onConflict((oc) => oc.column('webhook_event_id').doNothing())
+        .returning('webhook_event_id')
+        .executeTakeFirst();
+      if (row) fresh.push(row.webhook_event_id);
+    }
+    return fresh;
+  });
+}
+
+export interface PendingEvent {
+  webhookEventId: string;
+  chatKey: string;
+  payload: string;
+  attempts: number;
+  receivedAt: string;
+}
+
+/** Pending events in arrival order: the work a restart must finish. */
+export async function pendingEvents(db: Db, limit = 1000): Promise<PendingEvent[]> {
+  const rows = await db
+    .selectFrom('inbox')
+    .select(['webhook_event_id', 'chat_key', 'payload', 'attempts', 'received_at'])
+    .where('status', '=', 'pending')
+    .orderBy('received_at')
+    .orderBy('webhook_event_id')
+    .limit(limit)
+    .execute();
+  return rows.flatMap((r) => (r.payload === null ? [] : [{ webhookEventId: r.webhook_event_id, chatKey: r.chat_key, payload: r.payload, attempts: r.attempts, receivedAt: r.received_at }]));
+}
+
+export async function loadPendingEvent(db: Db, webhookEventId: string): Promise<PendingEvent | undefined> {
+  const r = await db
+    .selectFrom('inbox')
+    .select(['webhook_event_id', 'chat_key', 'payload', 'attempts', 'received_at'])
+    .where('webhook_event_id', '=', webhookEventId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (!r || r.payload === null) return undefined;
+  return { webhookEventId: r.webhook_event_id, chatKey: r.chat_key, payload: r.payload, attempts: r.attempts, receivedAt: r.received_at };
+}
+
+/** Marks an event handled and drops its payload (message text is personal data). */
+export async function markEventDone(db: Db, webhookEventId: string, at: string): Promise<void> {
+  await db.updateTable('inbox').set({ status: 'done', payload: null, processed_at: at }).where('webhook_event_id', '=', webhookEventId).execute();
+}
+
+/** Counts a failed attempt; after `maxAttempts` the event is parked as failed for staff to see. */
+export async function markEventAttemptFailed(db: Db, webhookEventId: string, at: string, maxAttempts: number): Promise<void> {
+  const row = await db.selectFrom('inbox').select('attempts').where('webhook_event_id', '=', webhookEventId).executeTakeFirst();
+  const attempts = (row?.attempts ?? 0) + 1;
+  await db
+    .updateTable('inbox')
+    .set({ attempts, status: attempts >= maxAttempts ? 'failed' : 'pending', processed_at: at })
+    .where('webhook_event_id', '=', webhookEventId)
+    .execute();
+}

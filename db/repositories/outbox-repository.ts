@@ -1,0 +1,85 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../database.js';
+import type { OutboxTable } from '../schema.js';
+
+export type OutboxRow = Selectable<OutboxTable>;
+
+export interface QueuedMessages {
+  dedupeKey: string;
+  recipient: string;
+  /** LINE message objects (at most 5: one reply or push call). */
+  messages: readonly unknown[];
+  replyToken: string | null;
+  replyTokenExpiresAt: string | null;
+}
+
+/** Queues messages inside the caller's transaction; a dedupe key seen before is ignored. */
+export async function enqueue(db: Db, items: readonly QueuedMessages[], now: string): Promise<void> {
+  for (const item of items) {
+    await db
+      .insertInto('outbox')
+      .values({
+        dedupe_key: item.dedupeKey,
+        recipient: item.recipient,
+        messages: JSON.stringify(item.messages),
+        reply_token: item.replyToken,
+        reply_token_expires_at: item.replyTokenExpiresAt,
+        status: 'pending',
+        next_attempt_at: now,
+        created_at: now,
+        sent_at: null,
+        last_error: null,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute();
+  }
+}
+
+/**
+ * The oldest pending row of each recipient, if it is due. Later rows of a recipient wait for
+ * earlier ones, so a user never sees answers out of order.
+ */
+export async function dueHeads(db: Db, now: string, limit: number): Promise<OutboxRow[]> {
+  const heads = await db
+    .selectFrom('outbox')
+    .select((eb) => [eb.fn.min('id').as('id')])
+    .where('status', '=', 'pending')
+    .groupBy('recipient')
+    .execute();
+  const ids = heads.map((h) => h.id).filter((id): id is number => id !== null);
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('id', 'in', ids)
+    .where('next_attempt_at', '<=', now)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function markSent(db: Db, id: number, now: string): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'sent', sent_at: now, last_error: null }).where('id', '=', id).execute();
+}
+
+export async function scheduleRetry(db: Db, id: number, nextAttemptAt: string, error: string, dropReplyToken: boolean): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      next_attempt_at: nextAttemptAt,
+      last_error: error.slice(0, 500),
+      ...(dropReplyToken ? { reply_token: null } : {}),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markFailed(db: Db, id: number, error: string): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'failed', last_error: error.slice(0, 500) }).where('id', '=', id).execute();
+}
+
+export async function nextDueAt(db: Db): Promise<string | undefined> {
+  const r = await db.selectFrom('outbox').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('status', '=', 'pending').executeTakeFirst();
+  return r?.at ?? undefined;
+}

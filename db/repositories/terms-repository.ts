@@ -1,0 +1,28 @@
+import type { Db } from '../database.js';
+
+export interface TermsVersion {
+  id: string;
+  effectiveFrom: string;
+  url: string;
+}
+
+/** The version in force at `now`: the latest whose effective date has come. */
+export async function currentTerms(db: Db, now: string): Promise<TermsVersion | undefined> {
+  const row = await db
+    .selectFrom('terms_versions')
+    .select(['id', 'effective_from', 'url'])
+    .where('effective_from', '<=', now)
+    .orderBy('effective_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { id: row.id, effectiveFrom: row.effective_from, url: row.url } : undefined;
+}
+
+/** Registers a version unless one with the same id exists (seeding at start-up is idempotent). */
+export async function ensureTermsVersion(db: Db, terms: TermsVersion, now: string): Promise<void> {
+  await db
+    .insertInto('terms_versions')
+    .values({ id: terms.id, effective_from: terms.effectiveFrom, url: terms.url, created_at: now })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
