@@ -1,0 +1,96 @@
+import {
+  availableSlots,
+  checkPreferredTime,
+  gridStarts,
+  parseDateTime,
+  type Instant,
+  type IsoDate,
+  type LocalDateTime,
+  type SessionKind,
+} from '../../src/calendar/index.js';
+import type { Answer, ConversationFacts, Draft, Notice } from './types.js';
+
+/** What a date or time answer for one preferred choice amounts to. */
+export type ChoiceReading =
+  | { type: 'chosen'; choice: LocalDateTime }
+  | { type: 'date'; date: IsoDate }
+  | { type: 'otherDay' }
+  | { type: 'refused'; notice: Notice };
+
+export interface ChoiceInput {
+  which: 1 | 2;
+  /** The date already picked when the question is the time of that date. */
+  pendingDate?: IsoDate;
+  answer: Answer;
+  draft: Draft;
+  facts: ConversationFacts;
+  now: Instant;
+}
+
+function firstChoiceOf(which: 1 | 2, draft: Draft): LocalDateTime | undefined {
+  return which === 2 ? draft.choice1 : undefined;
+}
+
+/** Checks a full date and time with the office calendar. */
+export function checkChoice(input: ChoiceInput, kind: SessionKind, choice: LocalDateTime): ChoiceReading {
+  const firstChoice = firstChoiceOf(input.which, input.draft);
+  const check = checkPreferredTime(input.facts.calendar, { kind, date: choice.date, minutes: choice.minutes }, input.now, firstChoice ? { firstChoice } : {});
+  if (check.ok) return { type: 'chosen', choice };
+  return { type: 'refused', notice: { key: 'slotRefused', params: { message: check.message } } };
+}
+
+/**
+ * Free start times on `date` for this choice (the first choice is left out of the second's list).
+ * A date with none is refused with the calendar's own reason for its first grid time.
+ */
+export function freeStartsOn(facts: ConversationFacts, kind: SessionKind, date: IsoDate, now: Instant, exclude?: LocalDateTime): number[] {
+  return availableSlots(facts.calendar, kind, now, date, date)
+    .filter((s) => !(exclude && exclude.date === s.date && exclude.minutes === s.start))
+    .map((s) => s.start);
+}
+
+function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): ChoiceReading {
+  const exclude = firstChoiceOf(input.which, input.draft);
+  if (freeStartsOn(input.facts, kind, date, input.now, exclude).length > 0) return { type: 'date', date };
+  // No free time that day: let the calendar say why (holiday, too soon, full...) for its first start.
+  for (const minutes of gridStarts(kind, input.facts.calendar.settings)) {
+    const refused = checkChoice(input, kind, { date, minutes });
+    if (refused.type === 'refused') return refused;
+  }
+  return { type: 'refused', notice: { key: 'slotRefused', params: { message: 'その日は空いている時間がありません。別の日をお選びください。' } } };
+}
+
+function readTyped(text: string, now: Instant): ReturnType<typeof parseDateTime> {
+  return parseDateTime(text, now);
+}
+
+/** Reads an answer to "which date?" or "what time on that date?" for choice 1 or 2. */
+export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
+  const kind = input.draft.kind ?? 'regular';
+  const { answer } = input;
+  if (answer.source === 'button') {
+    if (answer.value === 'other_day') return { type: 'otherDay' };
+    const [tag, rest] = answer.value.split(':', 2) as [string, string | undefined];
+    if (tag === 'd' && rest) return checkDate(input, kind, rest);
+    if (tag === 't' && rest && input.pendingDate) {
+      const minutes = Number(rest);
+      if (Number.isInteger(minutes)) return checkChoice(input, kind, { date: input.pendingDate, minutes });
+    }
+    return { type: 'refused', notice: { key: 'invalidChoice' } };
+  }
+  const parsed =
+    answer.source === 'text'
+      ? readTyped(answer.text, input.now)
+      : readTyped(answer.datetime ?? [answer.date, answer.time].filter(Boolean).join(' '), input.now);
+  switch (parsed.type) {
+    case 'datetime':
+      return checkChoice(input, kind, { date: parsed.date, minutes: parsed.minutes });
+    case 'date':
+      return checkDate(input, kind, parsed.date);
+    case 'time':
+      if (input.pendingDate) return checkChoice(input, kind, { date: input.pendingDate, minutes: parsed.minutes });
+      return { type: 'refused', notice: { key: 'needDate' } };
+    case 'invalid':
+      return { type: 'refused', notice: { key: 'dateUnreadable', params: { reason: parsed.reason } } };
+  }
+}

@@ -1,0 +1,204 @@
+import { validateEmail } from '../../src/validation/email.js';
+import { validateJobSeekerNumber } from '../../src/validation/job-seeker-number.js';
+import { validatePersonName } from '../../src/validation/person-name.js';
+import { validatePhone } from '../../src/validation/phone.js';
+import { checkChoice, readChoiceAnswer } from './choice-answer.js';
+import { matchOption } from './options.js';
+import type { Answer, ConversationContext, ConversationFacts, ConversationState, Draft, Notice, Question } from './types.js';
+
+/** Side effects an accepted answer asks the runner to carry out, inside the event's transaction. */
+export type Effect = 'recordConsent' | 'submitRequest' | 'showActiveBooking';
+
+export type Evaluation =
+  | { ok: true; next: ConversationState; draft: Draft; editing?: boolean; notices?: Notice[]; effects?: Effect[] }
+  | { ok: false; notice: Notice };
+
+export interface AnswerInput {
+  question: Question;
+  answer: Answer;
+  context: ConversationContext;
+  facts: ConversationFacts;
+  now: string;
+}
+
+type Step = (input: AnswerInput) => Evaluation;
+
+const refuse = (notice: Notice): Evaluation => ({ ok: false, notice });
+
+/** Where to go once an item is filled in: the review card while editing, else the next question. */
+function after(input: AnswerInput, next: ConversationState, draft: Draft, extra: Partial<Extract<Evaluation, { ok: true }>> = {}): Evaluation {
+  return { ok: true, next: input.context.editing ? 'review' : next, draft, ...extra };
+}
+
+function option(input: AnswerInput): string | undefined {
+  const { answer } = input;
+  return answer.source === 'picker' ? undefined : matchOption(input.question, answer);
+}
+
+function typedText(answer: Answer): string | undefined {
+  return answer.source === 'text' ? answer.text : undefined;
+}
+
+/** A choice question whose option decides the next state; anything else is re-asked. */
+function choose(routes: Record<string, (input: AnswerInput) => Evaluation>): Step {
+  return (input) => {
+    const value = option(input);
+    const route = value === undefined ? undefined : routes[value];
+    return route ? route(input) : refuse({ key: 'invalidChoice' });
+  };
+}
+
+const endWith = (key: Notice['key']) => (input: AnswerInput): Evaluation => ({ ok: true, next: 'idle', draft: input.context.draft, notices: [{ key }] });
+const goTo = (next: ConversationState) => (input: AnswerInput): Evaluation => ({ ok: true, next, draft: input.context.draft });
+
+function setKind(kind: 'regular' | 'mothers'): (input: AnswerInput) => Evaluation {
+  return (input) => {
+    const { draft, editing } = input.context;
+    if (!editing) return { ok: true, next: 'app', draft: { ...draft, kind } };
+    if (draft.kind === kind) return { ok: true, next: 'review', draft };
+    // Another kind has another grid: earlier choices no longer apply, so both are asked again.
+    const { choice1: _c1, choice2: _c2, pendingDate: _p, ...rest } = draft;
+    return { ok: true, next: 'choice1Date', draft: { ...rest, kind }, notices: [{ key: 'choicesChanged' }] };
+  };
+}
+
+function setApp(app: 'zoom' | 'teleoffice'): (input: AnswerInput) => Evaluation {
+  return (input) => after(input, 'name', { ...input.context.draft, app }, app === 'zoom' ? { notices: [{ key: 'zoomTerms' }] } : {});
+}
+
+function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
+  return (input) => {
+    const { draft } = input.context;
+    const dateState = which === 1 ? 'choice1Date' : 'choice2Date';
+    const timeState = which === 1 ? 'choice1Time' : 'choice2Time';
+    const pendingDate = part === 'time' ? draft.pendingDate : undefined;
+    const reading = readChoiceAnswer({ which, answer: input.answer, draft, facts: input.facts, now: input.now, ...(pendingDate ? { pendingDate } : {}) });
+    const { pendingDate: _drop, ...rest } = draft;
+    switch (reading.type) {
+      case 'refused':
+        return refuse(reading.notice);
+      case 'otherDay':
+        return { ok: true, next: dateState, draft: rest };
+      case 'date':
+        return { ok: true, next: timeState, draft: { ...rest, pendingDate: reading.date } };
+      case 'chosen': {
+        if (which === 2) return after(input, 'email', { ...rest, choice2: reading.choice });
+        const next: Draft = { ...rest, choice1: reading.choice };
+        const secondStillFine = next.choice2 && !(next.choice2.date === reading.choice.date && next.choice2.minutes === reading.choice.minutes);
+        // While editing, the second choice is asked again only if it now equals the first.
+        return { ok: true, next: input.context.editing && secondStillFine ? 'review' : 'choice2Date', draft: next };
+      }
+    }
+  };
+}
+
+function textStep<T extends { ok: true; value: string } | { ok: false; code: string }>(
+  validate: (s: string) => T,
+  invalid: Notice['key'],
+  apply: (draft: Draft, ok: Extract<T, { ok: true }>) => Draft,
+  next: ConversationState,
+  warn?: (ok: Extract<T, { ok: true }>) => Notice | undefined,
+): Step {
+  return (input) => {
+    const text = typedText(input.answer);
+    if (text === undefined) return refuse({ key: invalid, params: { code: 'empty' } });
+    const result = validate(text);
+    if (!result.ok) return refuse({ key: invalid, params: { code: (result as { code: string }).code } });
+    const ok = result as Extract<T, { ok: true }>;
+    const warning = warn?.(ok);
+    return after(input, next, apply(input.context.draft, ok), warning ? { notices: [warning] } : {});
+  };
+}
+
+const EDIT_TARGETS: Record<string, ConversationState> = {
+  kind: 'kind',
+  app: 'app',
+  name: 'name',
+  jobSeekerNumber: 'jobSeekerNumber',
+  choice1: 'choice1Date',
+  choice2: 'choice2Date',
+  email: 'email',
+  phone: 'phone',
+  interpreter: 'interpreter',
+};
+
+function editTarget(input: AnswerInput): Evaluation {
+  const value = option(input);
+  if (value === 'back') return { ok: true, next: 'review', draft: input.context.draft, editing: false };
+  const target = value === undefined ? undefined : EDIT_TARGETS[value];
+  if (!target) return refuse({ key: 'invalidChoice' });
+  return { ok: true, next: target, draft: input.context.draft, editing: true };
+}
+
+export const STEPS: Record<Question, Step> = {
+  terms: choose({
+    agree: (input) => ({ ok: true, next: 'registered', draft: input.context.draft, effects: ['recordConsent'] }),
+    decline: endWith('termsDeclined'),
+  }),
+  registered: choose({ yes: goTo('target'), no: endWith('notRegistered') }),
+  target: choose({
+    treatment: goTo('device'),
+    illness: goTo('device'),
+    mothers: goTo('device'),
+    difficult: goTo('device'),
+    none: endWith('notTargetGroup'),
+  }),
+  device: choose({ yes: goTo('continuing'), no: endWith('noDevice') }),
+  continuing: choose({ yes: goTo('checklist'), no: endWith('notContinuing') }),
+  checklist: choose({ ok: goTo('kind'), not_ready: endWith('checklistNotReady') }),
+  kind: choose({ regular: setKind('regular'), mothers: setKind('mothers') }),
+  app: choose({ zoom: setApp('zoom'), teleoffice: setApp('teleoffice') }),
+  name: textStep(validatePersonName, 'invalidName', (d, r) => ({ ...d, name: r.value }), 'jobSeekerNumber'),
+  jobSeekerNumber: textStep(
+    validateJobSeekerNumber,
+    'invalidJobSeekerNumber',
+    (d, r) => ({ ...d, jobSeekerNumber: r.value }),
+    'choice1Date',
+    (r) => ('warning' in r && r.warning ? { key: 'jobSeekerNumberNotAomori' } : undefined),
+  ),
+  choice1Date: choiceStep(1, 'date'),
+  choice1Time: choiceStep(1, 'time'),
+  choice2Date: choiceStep(2, 'date'),
+  choice2Time: choiceStep(2, 'time'),
+  email: textStep(validateEmail, 'invalidEmail', (d, r) => ({ ...d, email: r.value }), 'phone'),
+  phone: textStep(validatePhone, 'invalidPhone', (d, r) => ({ ...d, phone: r.value }), 'interpreter'),
+  interpreter: choose({
+    yes: (input) => after(input, 'review', { ...input.context.draft, interpreter: true }),
+    no: (input) => after(input, 'review', { ...input.context.draft, interpreter: false }),
+  }),
+  review: choose({ submit: submit, edit: (input) => ({ ok: true, next: 'editMenu', draft: input.context.draft }) }),
+  editMenu: editTarget,
+};
+
+/**
+ * Submitting re-checks both choices against the calendar as it is now: time has passed since
+ * they were picked, and someone else may have taken the slot. A choice that no longer works is
+ * asked again and the review follows.
+ */
+function submit(input: AnswerInput): Evaluation {
+  const { draft } = input.context;
+  for (const which of [1, 2] as const) {
+    const choice = which === 1 ? draft.choice1 : draft.choice2;
+    const recheck = choice && draft.kind ? checkChoice({ which, answer: input.answer, draft, facts: input.facts, now: input.now }, draft.kind, choice) : undefined;
+    if (!recheck || recheck.type !== 'chosen') {
+      const notice: Notice = recheck?.type === 'refused' ? recheck.notice : { key: 'invalidChoice' };
+      return { ok: true, next: which === 1 ? 'choice1Date' : 'choice2Date', draft, editing: true, notices: [notice] };
+    }
+  }
+  if (!isComplete(draft)) return { ok: true, next: 'kind', draft, editing: false };
+  return { ok: true, next: 'idle', draft, editing: false, effects: ['submitRequest'] };
+}
+
+export type CompleteDraft = Required<Omit<Draft, 'pendingDate'>>;
+
+export function isComplete(d: Draft): d is CompleteDraft & Draft {
+  return (
+    d.kind !== undefined && d.app !== undefined && d.name !== undefined && d.jobSeekerNumber !== undefined &&
+    d.choice1 !== undefined && d.choice2 !== undefined && d.email !== undefined && d.phone !== undefined && d.interpreter !== undefined
+  );
+}
+
+/** Evaluates one answer to the current question. Pure: same input, same result. */
+export function evaluateAnswer(input: AnswerInput): Evaluation {
+  return STEPS[input.question](input);
+}

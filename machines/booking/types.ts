@@ -1,0 +1,117 @@
+import type { CalendarContext, Instant, IsoDate, LocalDateTime, SessionKind } from '../../src/calendar/index.js';
+
+/** Every question the booking conversation can ask; each is a state of the machine. */
+export const QUESTIONS = [
+  'terms',
+  'registered',
+  'target',
+  'device',
+  'continuing',
+  'checklist',
+  'kind',
+  'app',
+  'name',
+  'jobSeekerNumber',
+  'choice1Date',
+  'choice1Time',
+  'choice2Date',
+  'choice2Time',
+  'email',
+  'phone',
+  'interpreter',
+  'review',
+  'editMenu',
+] as const;
+export type Question = (typeof QUESTIONS)[number];
+export type ConversationState = 'idle' | Question;
+
+export type AppChoice = 'zoom' | 'teleoffice';
+
+/** What the user has told us so far. Plain JSON: it is persisted with the snapshot. */
+export interface Draft {
+  kind?: SessionKind;
+  app?: AppChoice;
+  name?: string;
+  jobSeekerNumber?: string;
+  /** A date picked for a choice whose time is still to come. */
+  pendingDate?: IsoDate;
+  choice1?: LocalDateTime;
+  choice2?: LocalDateTime;
+  email?: string;
+  phone?: string;
+  interpreter?: boolean;
+}
+
+export interface ConversationContext {
+  /** Increases each time a new question is asked; buttons carry it so stale ones are recognised. */
+  turn: number;
+  /** Whether the greeting has been shown once: a new friend's first message starts the booking. */
+  greeted: boolean;
+  /** True while changing one item from the review card: answering returns to the review. */
+  editing: boolean;
+  draft: Draft;
+}
+
+/** Facts looked up by the runner before each event, so the machine needs no I/O. */
+export interface ConversationFacts {
+  calendar: CalendarContext;
+  termsVersion: string;
+  termsUrl: string;
+  agreedTermsVersion: string | null;
+  hasActiveBooking: boolean;
+}
+
+/** How the user answered: typed, tapped a button, or picked from LINE's date-time picker. */
+export type Answer =
+  | { source: 'text'; text: string }
+  | { source: 'button'; value: string }
+  | { source: 'picker'; date?: string; time?: string; datetime?: string };
+
+interface Base {
+  now: Instant;
+  facts: ConversationFacts;
+}
+
+export type ConversationEvent =
+  | (Base & { type: 'START' })
+  | (Base & { type: 'FOLLOW' })
+  | (Base & { type: 'CANCEL' })
+  | (Base & { type: 'RESTART' })
+  | (Base & { type: 'HELP' })
+  | (Base & { type: 'STALE' })
+  | (Base & { type: 'ANSWER'; answer: Answer });
+
+/** Something the bot should tell the user besides the current question; rendered by src/conversation. */
+export interface Notice {
+  key: NoticeKey;
+  params?: Record<string, string | number>;
+}
+
+export type NoticeKey =
+  | 'greeting'
+  | 'termsDeclined'
+  | 'notRegistered'
+  | 'notTargetGroup'
+  | 'noDevice'
+  | 'notContinuing'
+  | 'checklistNotReady'
+  | 'zoomTerms'
+  | 'invalidChoice'
+  | 'invalidName'
+  | 'invalidJobSeekerNumber'
+  | 'jobSeekerNumberNotAomori'
+  | 'slotRefused'
+  | 'dateUnreadable'
+  | 'needDate'
+  | 'invalidEmail'
+  | 'invalidPhone'
+  | 'choicesChanged'
+  | 'cancelled'
+  | 'restarted'
+  | 'expired'
+  | 'unsupportedMessage'
+  | 'help'
+  | 'stale'
+  | 'inProgress'
+  | 'idleMenu'
+  | 'nothingToCancel';
