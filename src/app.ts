@@ -1,0 +1,125 @@
+import type { Server } from 'node:http';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { openDatabase, type Db } from '../db/database.js';
+import { ensureTermsVersion } from '../db/repositories/terms-repository.js';
+import type { Config } from './config.js';
+import { createEventProcessor, type EventProcessor } from './conversation/event-processor.js';
+import { webhookRouter } from './http/webhook-route.js';
+import { movableClock, systemClock, type Clock } from './infra/clock.js';
+import { createKeyedQueue, type KeyedQueue } from './infra/keyed-queue.js';
+import { createLogger, type Logger } from './infra/logger.js';
+import { createLineClient, type LineClient } from './line/line-client.js';
+import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
+import { staffApiRouter } from './staff/bookings-api.js';
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  lineClient?: LineClient;
+  /** How often waiting messages and unfinished events are retried (ms). */
+  retryIntervalMs?: number;
+}
+
+export interface RunningApp {
+  readonly config: Config;
+  readonly db: Db;
+  readonly http: Express;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly queue: KeyedQueue;
+  readonly sender: OutboxSender;
+  readonly processor: EventProcessor;
+  /** Listens on `port` (0 for any free port) and starts background work; resolves to the port. */
+  listen(port?: number, host?: string): Promise<number>;
+  /** Waits for events in hand, sends what is due, closes the server and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: builds every part from the configuration, with nothing global.
+ * Tests pass a clock, a logger or a LINE client; production passes nothing.
+ */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? (config.appNow ? movableClock(new Date(config.appNow)) : systemClock);
+  const db = await openDatabase({ path: config.sqlitePath });
+  await ensureTermsVersion(db, { id: config.terms.version, effectiveFrom: config.terms.effectiveFrom, url: config.terms.url }, clock.now().toISOString());
+  const lineClient = overrides.lineClient ?? createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
+  const queue = createKeyedQueue();
+  const sender = createOutboxSender({ db, client: lineClient, clock, logger });
+  const processor = createEventProcessor({
+    db,
+    clock,
+    logger,
+    queue,
+    settings: config.office,
+    terms: { version: config.terms.version, url: config.terms.url },
+    staffGroupId: config.staffGroupId,
+    onOutgoing: () => void sender.flush(),
+  });
+
+  const http = express();
+  http.disable('x-powered-by');
+  http.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', demoMode: config.demoMode });
+  });
+  http.use(webhookRouter({ db, channelSecret: config.line.channelSecret, processor, clock, logger }));
+  http.use(express.json({ limit: '64kb' }));
+  http.use(staffApiRouter({ db, staffApiToken: config.staffApiToken }));
+  http.use((_req, res) => {
+    res.status(404).json({ code: 'not_found', message: 'no such endpoint' });
+  });
+  const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json({ code: 'bad_request', message: 'request could not be read' });
+      return;
+    }
+    logger.error({ err: err instanceof Error ? err.message : String(err) }, 'request failed');
+    res.status(503).set('Retry-After', '1').json({ code: 'unavailable', message: 'try again later' });
+  };
+  http.use(onError);
+
+  let server: Server | undefined;
+  const stops: (() => void)[] = [];
+  return {
+    config,
+    db,
+    http,
+    clock,
+    logger,
+    queue,
+    sender,
+    processor,
+    async listen(port = config.port, host = '127.0.0.1') {
+      server = await new Promise<Server>((resolve, reject) => {
+        const s = http.listen(port, host, () => resolve(s));
+        s.once('error', reject);
+      });
+      // LINE may keep connections open; don't let an idle one hold a shutdown.
+      server.keepAliveTimeout = 5000;
+      await processor.recover();
+      void sender.flush();
+      const interval = overrides.retryIntervalMs ?? 1000;
+      stops.push(sender.start(interval));
+      const recovery = setInterval(() => void processor.recover().catch(() => undefined), Math.max(interval * 30, 5000));
+      recovery.unref();
+      stops.push(() => clearInterval(recovery));
+      const address = server.address();
+      return typeof address === 'object' && address ? address.port : port;
+    },
+    async close() {
+      stops.forEach((stop) => stop());
+      if (server) {
+        const s = server;
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeAllConnections();
+        });
+      }
+      await queue.idle();
+      await sender.flush();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { officeSettingsFrom, type OfficeSettings } from './office/settings.js';
+
+/**
+ * Everything configurable, read once at start-up from the environment (which overrides `.env`).
+ * Every variable is documented in `.env.example`. Invalid values stop the server with a message
+ * naming the variable, instead of surfacing later as a wrong answer to a user.
+ */
+export interface Config {
+  port: number;
+  nodeEnv: string;
+  /** True when no LINE channel is configured: a fake LINE platform runs inside the process. */
+  demoMode: boolean;
+  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string };
+  sqlitePath: string;
+  staffGroupId: string;
+  staffApiToken: string | null;
+  appNow: string | null;
+  logLevel: string;
+  office: OfficeSettings;
+  terms: { version: string; effectiveFrom: string; url: string };
+}
+
+const DEMO_SECRET = 'demo-channel-secret-not-for-production';
+const DEMO_TOKEN = 'demo-channel-access-token';
+export const DEMO_STAFF_GROUP_ID = 'Cdemo0000000000000000000000000000';
+
+const timeOfDay = z
+  .string()
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
+  .transform((s) => {
+    const [h, m] = s.split(':').map(Number) as [number, number];
+    return h * 60 + m;
+  });
+
+const optional = (s: z.ZodType) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
+
+const envSchema = z.object({
+  PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  NODE_ENV: optional(z.string()),
+  LINE_CHANNEL_SECRET: optional(z.string().min(1)),
+  LINE_CHANNEL_ACCESS_TOKEN: optional(z.string().min(1)),
+  LINE_API_BASE_URL: optional(z.url()),
+  LINE_DATA_API_BASE_URL: optional(z.url()),
+  SQLITE_PATH: optional(z.string().min(1)),
+  STAFF_GROUP_ID: optional(z.string().min(1)),
+  STAFF_API_TOKEN: optional(z.string().min(16, 'use at least 16 characters')),
+  APP_NOW: optional(z.iso.datetime({ offset: true })),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  OFFICE_NAME: optional(z.string().min(1)),
+  OFFICE_PHONE: optional(z.string().min(1)),
+  OFFICE_OPENING_TIME: optional(timeOfDay),
+  OFFICE_CLOSING_TIME: optional(timeOfDay),
+  REGULAR_WINDOWS: optional(z.string().regex(/^\d{1,2}:\d{2}-\d{1,2}:\d{2}(,\d{1,2}:\d{2}-\d{1,2}:\d{2})*$/, 'expected e.g. 10:00-12:00,13:30-15:30')),
+  MOTHERS_STARTS: optional(z.string().regex(/^\d{1,2}:\d{2}(,\d{1,2}:\d{2})*$/, 'expected e.g. 11:00,13:30,14:30')),
+  MOTHERS_WEEKDAYS: optional(z.string().regex(/^[0-6](,[0-6])*$/, 'expected weekday numbers, 0=Sunday, e.g. 2,4')),
+  SLOT_STEP_MINUTES: optional(z.coerce.number().int().positive()),
+  SLOT_CAPACITY: optional(z.coerce.number().int().positive()),
+  BOOKING_HORIZON_WEEKS: optional(z.coerce.number().int().positive()),
+  TERMS_URL: optional(z.url()),
+  TERMS_VERSION: optional(z.string().min(1)),
+  TERMS_EFFECTIVE_FROM: optional(z.iso.date()),
+});
+
+type Env = Record<string, string | undefined>;
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+function officeFrom(e: z.infer<typeof envSchema>): OfficeSettings {
+  const windows = (e.REGULAR_WINDOWS as string | undefined)?.split(',').map((w) => {
+    const [start, end] = w.split('-') as [string, string];
+    return { start: minutesOf(start), end: minutesOf(end) };
+  });
+  return officeSettingsFrom({
+    officeName: e.OFFICE_NAME as string | undefined,
+    officePhone: e.OFFICE_PHONE as string | undefined,
+    openingMinutes: e.OFFICE_OPENING_TIME as number | undefined,
+    closingMinutes: e.OFFICE_CLOSING_TIME as number | undefined,
+    regularWindows: windows,
+    mothersStarts: (e.MOTHERS_STARTS as string | undefined)?.split(',').map(minutesOf),
+    mothersWeekdays: (e.MOTHERS_WEEKDAYS as string | undefined)?.split(',').map(Number),
+    gridStepMinutes: e.SLOT_STEP_MINUTES as number | undefined,
+    capacity: e.SLOT_CAPACITY as number | undefined,
+    horizonWeeks: e.BOOKING_HORIZON_WEEKS as number | undefined,
+    termsUrl: e.TERMS_URL as string | undefined,
+  } as Partial<OfficeSettings>);
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Builds the configuration from an environment; throws ConfigError naming what is wrong. */
+export function loadConfig(env: Env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const nodeEnv = (e.NODE_ENV as string | undefined) ?? 'development';
+  const production = nodeEnv === 'production';
+  const secret = e.LINE_CHANNEL_SECRET as string | undefined;
+  const token = e.LINE_CHANNEL_ACCESS_TOKEN as string | undefined;
+  if ((secret === undefined) !== (token === undefined)) {
+    throw new ConfigError('set both LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN, or neither (demo mode)');
+  }
+  const demoMode = secret === undefined;
+  if (production && demoMode) {
+    throw new ConfigError('NODE_ENV=production needs LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN; demo mode is for local use only');
+  }
+  if (production && e.APP_NOW !== undefined) throw new ConfigError('APP_NOW is for demos and tests and is refused when NODE_ENV=production');
+  if (production && e.STAFF_GROUP_ID === undefined) throw new ConfigError('NODE_ENV=production needs STAFF_GROUP_ID: requests would reach no one');
+  let office: OfficeSettings;
+  try {
+    office = officeFrom(e);
+  } catch (err: unknown) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err));
+  }
+  return {
+    port: (e.PORT as number | undefined) ?? 3000,
+    nodeEnv,
+    demoMode,
+    line: {
+      channelSecret: secret ?? DEMO_SECRET,
+      channelAccessToken: token ?? DEMO_TOKEN,
+      apiBaseUrl: stripSlash((e.LINE_API_BASE_URL as string | undefined) ?? 'https://api.line.me'),
+      dataApiBaseUrl: stripSlash((e.LINE_DATA_API_BASE_URL as string | undefined) ?? (e.LINE_API_BASE_URL as string | undefined) ?? 'https://api-data.line.me'),
+    },
+    sqlitePath: (e.SQLITE_PATH as string | undefined) ?? 'data/booking.db',
+    staffGroupId: (e.STAFF_GROUP_ID as string | undefined) ?? DEMO_STAFF_GROUP_ID,
+    staffApiToken: (e.STAFF_API_TOKEN as string | undefined) ?? null,
+    appNow: (e.APP_NOW as string | undefined) ?? null,
+    logLevel: (e.LOG_LEVEL as string | undefined) ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    office,
+    terms: {
+      version: (e.TERMS_VERSION as string | undefined) ?? '2024-06-06',
+      effectiveFrom: (e.TERMS_EFFECTIVE_FROM as string | undefined) ?? '2024-06-06',
+      url: office.termsUrl,
+    },
+  };
+}
+
+function stripSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

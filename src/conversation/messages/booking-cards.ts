@@ -1,0 +1,69 @@
+import { formatInstantJa, formatSlotJa, formatTimeJa } from '../../calendar/index.js';
+import type { OfficeSettings } from '../../office/settings.js';
+import type { BookingView } from '../../bookings/booking-view.js';
+import type { LineAction, LineMessage } from '../../line/message-types.js';
+import { validatePhone } from '../../validation/phone.js';
+import { infoCard, paragraph, row, text } from './building-blocks.js';
+
+export const KIND_LABEL = { regular: '一般の職業相談', mothers: 'マザーズコーナー' } as const;
+export const APP_LABEL = { zoom: 'Zoom', teleoffice: 'TeleOffice' } as const;
+const STATUS_LABEL = { requested: '受付済み（日程調整中）', confirmed: '確定', cancelled: 'キャンセル済み', no_show: '欠席', attended: '相談済み' } as const;
+
+function phoneDisplay(phone: string): string {
+  const checked = validatePhone(phone);
+  return checked.ok ? checked.display : phone;
+}
+
+function detailRows(b: BookingView, s: OfficeSettings) {
+  const slot = (i: 0 | 1) => formatSlotJa(b.choices[i], s.sessionMinutes);
+  return [
+    row('相談の種類', KIND_LABEL[b.kind]),
+    row('利用アプリ', APP_LABEL[b.app]),
+    row('お名前', b.name),
+    row('求職番号', b.jobSeekerNumber),
+    row('第1希望', slot(0)),
+    row('第2希望', slot(1)),
+    row('メール', b.email),
+    row('電話番号', phoneDisplay(b.phone)),
+    row('通訳・介助者', b.interpreter ? '同席します' : '同席しません'),
+  ];
+}
+
+/** The card shown before submitting: everything entered, with submit and edit buttons. */
+export function reviewCard(b: BookingView, s: OfficeSettings, actions: readonly LineAction[]): LineMessage {
+  return infoCard('お申し込み内容の確認', 'お申し込み内容をご確認ください', [...detailRows(b, s), paragraph('よろしければ「この内容で申し込む」を押してください。', { size: 'sm', margin: 'lg' })], actions);
+}
+
+/** What the user is told once the request is stored. */
+export function submittedMessages(b: BookingView, s: OfficeSettings): LineMessage[] {
+  const due = b.replyDue ? formatInstantJa(b.replyDue) : '1開庁日以内';
+  return [
+    text(
+      `お申し込みを受け付けました。ありがとうございます。\n\n` +
+        `担当者が日程を調整し、${due}までに、このトークでご連絡します（確定した日時${b.app === 'zoom' ? '、Zoom のミーティングIDとパスコード' : '。TeleOffice の招待メールはその後 TeleOffice から届きます'}）。\n\n` +
+        `${due}を過ぎても連絡がない場合は、お手数ですがお電話でご確認ください。\n${s.officeName} 電話 ${s.officePhone}（平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）\n\n` +
+        `当日は、個室など周りに人のいない場所からご参加ください。相談の録画・録音はできません。`,
+    ),
+  ];
+}
+
+/** Shown instead of starting a second booking while one is open. */
+export function activeBookingMessages(b: BookingView, s: OfficeSettings): LineMessage[] {
+  const status = b.status ? STATUS_LABEL[b.status] : '';
+  const rows = [row('状況', status), ...(b.confirmed ? [row('確定日時', formatSlotJa(b.confirmed, s.sessionMinutes))] : []), ...detailRows(b, s)];
+  return [
+    text('すでにお申し込みいただいている予約があります。内容は次のとおりです。'),
+    infoCard('お申し込み中の予約', 'お申し込み中の予約', rows),
+    text(`変更やキャンセルをご希望の場合は、お手数ですがお電話でご連絡ください。\n${s.officeName} 電話 ${s.officePhone}`),
+  ];
+}
+
+/** The card posted to the staff group when a request arrives. */
+export function staffRequestCard(b: BookingView, s: OfficeSettings): LineMessage {
+  const rows = [
+    ...(b.id ? [row('受付番号', b.id.slice(0, 8))] : []),
+    ...detailRows(b, s),
+    ...(b.replyDue ? [row('返信期限', formatInstantJa(b.replyDue))] : []),
+  ];
+  return infoCard(`新しいオンライン相談の申込み（${b.name} 様）`, '新しいオンライン相談の申込み', rows);
+}

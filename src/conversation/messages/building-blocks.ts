@@ -1,0 +1,75 @@
+import type { FlexBubble, FlexComponent, LineAction, LineMessage, QuickReply } from '../../line/message-types.js';
+
+/** LINE limits: 13 quick-reply items, labels of 20 characters. */
+const MAX_QUICK_REPLY = 13;
+const QUICK_LABEL = 20;
+
+export function text(body: string, quickReply?: QuickReply): LineMessage {
+  return quickReply ? { type: 'text', text: body, quickReply } : { type: 'text', text: body };
+}
+
+export function postback(label: string, data: string, displayText: string = label): LineAction {
+  return { type: 'postback', label: label.slice(0, 40), data, displayText: displayText.slice(0, 300) };
+}
+
+export function quickReply(actions: readonly LineAction[]): QuickReply | undefined {
+  if (actions.length === 0) return undefined;
+  return {
+    items: actions.slice(0, MAX_QUICK_REPLY).map((action) => ({ type: 'action' as const, action: { ...action, label: action.label.slice(0, QUICK_LABEL) } })),
+  };
+}
+
+export function paragraph(body: string, extra: Partial<Extract<FlexComponent, { type: 'text' }>> = {}): FlexComponent {
+  return { type: 'text', text: body, wrap: true, ...extra };
+}
+
+export function row(label: string, value: string): FlexComponent {
+  return {
+    type: 'box',
+    layout: 'baseline',
+    spacing: 'sm',
+    contents: [
+      { type: 'text', text: label, size: 'sm', color: '#777777', flex: 3, wrap: true },
+      { type: 'text', text: value, size: 'sm', flex: 5, wrap: true },
+    ],
+  };
+}
+
+/**
+ * A card with a question and its answers as buttons. Buttons in a Flex bubble show on LINE for
+ * PC too, where quick replies do not; the same actions also go in the quick reply for phones.
+ */
+export function questionCard(altText: string, lines: readonly string[], actions: readonly LineAction[], options: { quick?: boolean; primary?: number } = {}): LineMessage {
+  const bubble: FlexBubble = {
+    type: 'bubble',
+    body: { type: 'box', layout: 'vertical', spacing: 'md', contents: lines.map((l) => paragraph(l)) },
+  };
+  if (actions.length > 0) {
+    bubble.footer = {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'sm',
+      contents: actions.map((action, i) => ({ type: 'button' as const, action, style: i < (options.primary ?? 0) ? ('primary' as const) : ('secondary' as const), height: 'sm' as const })),
+    };
+  }
+  const message: LineMessage = { type: 'flex', altText: altText.slice(0, 400), contents: bubble };
+  const quick = options.quick === false ? undefined : quickReply(actions);
+  return quick ? { ...message, quickReply: quick } : message;
+}
+
+export function infoCard(altText: string, title: string, rows: readonly FlexComponent[], footer: readonly LineAction[] = []): LineMessage {
+  const bubble: FlexBubble = {
+    type: 'bubble',
+    header: { type: 'box', layout: 'vertical', contents: [paragraph(title, { weight: 'bold', size: 'md' })] },
+    body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: [...rows] },
+  };
+  if (footer.length > 0) {
+    bubble.footer = {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'sm',
+      contents: footer.map((action, i) => ({ type: 'button' as const, action, style: i === 0 ? ('primary' as const) : ('secondary' as const), height: 'sm' as const })),
+    };
+  }
+  return { type: 'flex', altText: altText.slice(0, 400), contents: bubble };
+}

@@ -1,0 +1,96 @@
+import { formatTimeJa } from '../../calendar/index.js';
+import type { OfficeSettings } from '../../office/settings.js';
+import type { Notice } from '../../../machines/booking/types.js';
+
+const JSN_PROBLEMS: Record<string, string> = {
+  empty: '求職番号を入力してください。',
+  format: '求職番号は「5けたの数字-8けたまでの数字」の形です（例: 02010-12345678）。ハローワーク受付票に記載されています。',
+};
+const PHONE_PROBLEMS: Record<string, string> = {
+  empty: '電話番号を入力してください。',
+  format: '電話番号として読み取れませんでした。市外局番から入力してください（例: 090-1234-5678、017-776-1561）。',
+  toll_free: 'フリーダイヤル（0120・0800）の番号はご登録いただけません。求職登録の際にお届けの電話番号を入力してください。',
+  pager: 'その番号はご登録いただけません。携帯電話または固定電話の番号を入力してください。',
+  not_japanese: '日本国内の電話番号を入力してください。',
+};
+const EMAIL_PROBLEMS: Record<string, string> = {
+  empty: 'メールアドレスを入力してください。',
+  format: 'メールアドレスの形式が正しくないようです。もう一度ご確認ください（例: aomori@example.jp）。',
+  too_long: 'メールアドレスが長すぎます。別のアドレスを入力してください。',
+};
+const NAME_PROBLEMS: Record<string, string> = {
+  empty: 'お名前を入力してください。',
+  too_long: 'お名前は40文字以内で入力してください。',
+  format: 'お名前として読み取れませんでした。漢字・かな・ローマ字でフルネームを入力してください（例: 青森 花子）。',
+};
+const DATE_PROBLEMS: Record<string, string> = {
+  impossible_date: 'その日付は存在しないようです。もう一度ご確認ください。',
+  impossible_time: 'その時刻は読み取れませんでした。「10:30」や「14時」のように入力してください。',
+  weekday_mismatch: '日付と曜日が合っていないようです。もう一度ご確認ください。',
+  unreadable: '日時を読み取れませんでした。「12/8 10:30」や「12月8日 14時」のように入力するか、ボタンからお選びください。',
+};
+
+function phoneLine(s: OfficeSettings): string {
+  return `${s.officeName}（電話 ${s.officePhone}、平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）`;
+}
+
+/** The words for each notice. All user-facing text of the conversation lives in this folder. */
+export function noticeText(notice: Notice, s: OfficeSettings): string {
+  const p = notice.params ?? {};
+  switch (notice.key) {
+    case 'greeting':
+      return `こんにちは。${s.officeName}のオンライン職業相談の予約窓口です。\nこのトークで、ご自宅などからビデオ通話で相談できる日時の予約をお申し込みいただけます。`;
+    case 'termsDeclined':
+      return `利用規約に同意いただけない場合、オンライン職業相談はご利用いただけません。\n窓口やお電話でのご相談は引き続きご利用いただけます。\n${phoneLine(s)}\nもう一度お申し込みになる場合は「予約する」と送ってください。`;
+    case 'notRegistered':
+      return `オンライン職業相談は、ハローワークに求職登録をされた方がご利用いただけます。\n求職登録は、ハローワークインターネットサービスでの仮登録のあと窓口で、または窓口で直接行えます。来所が難しい場合はお電話でご相談ください。\n${phoneLine(s)}\n登録が済みましたら、あらためて「予約する」と送ってください。`;
+    case 'notTargetGroup':
+      return `オンライン職業相談は、長期療養中の方、難治性疾患のある方、マザーズコーナーをご利用の方、来所が難しい・不便な方を対象としています。\n窓口でのご相談をご利用いただくか、ご事情がある場合はお電話でご相談ください。\n${phoneLine(s)}`;
+    case 'noDevice':
+      return `オンライン職業相談には、カメラ付きのスマートフォンやパソコンと、Zoom または TeleOffice を使える環境が必要です。\n準備が難しい場合は、窓口やお電話でのご相談をご利用ください。\n${phoneLine(s)}`;
+    case 'notContinuing':
+      return `オンライン職業相談は、担当職員による継続的な相談をご希望の方のためのサービスです。\n単発のご質問は、お電話や窓口でお気軽にお問い合わせください。\n${phoneLine(s)}`;
+    case 'checklistNotReady':
+      return `ご準備ができましたら、あらためて「予約する」と送ってください。\nご不明な点はお電話でお問い合わせください。\n${phoneLine(s)}`;
+    case 'zoomTerms':
+      return 'Zoom をお使いの場合は、Zoom の利用規約にも同意いただいたものとして扱います。';
+    case 'invalidChoice':
+      return '恐れ入りますが、下のボタンからお選びいただくか、ボタンと同じ言葉を入力してください。';
+    case 'invalidName':
+      return NAME_PROBLEMS[String(p.code)] ?? NAME_PROBLEMS.format!;
+    case 'invalidJobSeekerNumber':
+      return JSN_PROBLEMS[String(p.code)] ?? JSN_PROBLEMS.format!;
+    case 'jobSeekerNumberNotAomori':
+      return '青森県内のハローワーク以外で登録された求職番号のようです。このまま進めますが、番号に誤りがないかご確認ください。';
+    case 'slotRefused':
+      return String(p.message ?? 'その日時はお選びいただけません。');
+    case 'dateUnreadable':
+      return DATE_PROBLEMS[String(p.reason)] ?? DATE_PROBLEMS.unreadable!;
+    case 'needDate':
+      return '先に日付をお選びください（例: 12/8）。日付と時刻をまとめて「12/8 10:30」のように入力することもできます。';
+    case 'invalidEmail':
+      return EMAIL_PROBLEMS[String(p.code)] ?? EMAIL_PROBLEMS.format!;
+    case 'invalidPhone':
+      return PHONE_PROBLEMS[String(p.code)] ?? PHONE_PROBLEMS.format!;
+    case 'choicesChanged':
+      return '相談の種類によって選べる日時が異なるため、第1希望と第2希望をもう一度お選びください。';
+    case 'cancelled':
+      return 'お申し込みの入力を中止しました。入力いただいた内容は破棄しました。\nまたご利用の際は「予約する」と送ってください。';
+    case 'restarted':
+      return '最初からやり直します。';
+    case 'expired':
+      return '前回の入力から1日以上たったため、お申し込みの入力を最初からやり直します。';
+    case 'unsupportedMessage':
+      return '申し訳ありません。スタンプや画像にはお答えできません。文字で入力するか、ボタンからお選びください。';
+    case 'help':
+      return 'このトークでは、オンライン職業相談の予約をお申し込みいただけます。\n・「予約する」… 予約を始めます\n・「やめる」… 入力を中止します\n・「最初から」… 最初からやり直します\nボタンが表示されない場合は、ボタンと同じ言葉を入力してください。\n' + `お困りのときはお電話ください。\n${phoneLine(s)}`;
+    case 'stale':
+      return 'そのボタンは前の質問のもので、いまは使えません。お手数ですが、いまの質問にお答えください。';
+    case 'inProgress':
+      return 'いま予約のお申し込みを入力中です。続きからお答えください（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。';
+    case 'idleMenu':
+      return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」で確認できます。';
+    case 'nothingToCancel':
+      return '中止する入力はありません。予約を始める場合は「予約する」と送ってください。';
+  }
+}

@@ -1,0 +1,157 @@
+import {
+
+  bookableDates,
+  earliest,
+  formatDateJa,
+
+  formatSlotJa,
+  formatTimeJa,
+  horizonEnd,
+  type Instant,
+} from '../../calendar/index.js';
+import { freeStartsOn } from '../../../machines/booking/choice-answer.js';
+import { OPTIONS } from '../../../machines/booking/options.js';
+import { encodePostback } from '../../../machines/booking/postback.js';
+import type { ConversationContext, ConversationFacts, Question } from '../../../machines/booking/types.js';
+import { isComplete } from '../../../machines/booking/evaluate-answer.js';
+import type { LineAction, LineMessage } from '../../line/message-types.js';
+import { postback, questionCard, text } from './building-blocks.js';
+import { reviewCard } from './booking-cards.js';
+
+interface QuestionInput {
+  question: Question;
+  context: ConversationContext;
+  facts: ConversationFacts;
+  now: Instant;
+}
+
+/** How many date buttons to offer: enough to choose from, few enough to read on a phone. */
+const DATE_BUTTONS = 8;
+
+function answer(input: QuestionInput, value: string, label: string, displayText = label): LineAction {
+  return postback(label, encodePostback({ kind: 'answer', question: input.question, turn: input.context.turn, value }), displayText);
+}
+
+function optionActions(input: QuestionInput): LineAction[] {
+  return (OPTIONS[input.question] ?? []).map((o) => answer(input, o.value, o.label));
+}
+
+function termsSummary(facts: ConversationFacts, input: QuestionInput): string[] {
+  const s = facts.calendar.settings;
+  return [
+    `${s.officeName}のオンライン職業相談の予約窓口です。はじめに、利用規約の大切な点をご確認ください。`,
+    `・ビデオ通話（Zoom または TeleOffice）で1回${s.sessionMinutes}分以内。利用は無料ですが、通信料はご負担ください。\n` +
+      `・ご希望日の2開庁日前の${formatTimeJa(s.closingMinutes)}までに予約が必要です。\n` +
+      '・個室など周りに人のいない場所から、安全な端末でご参加ください。録画・録音はできません。\n' +
+      '・通訳や介助の方が同席する場合は事前にお知らせください。\n' +
+      '・当日のキャンセルはお電話のみです。連絡なく開始から10分過ぎると欠席扱いとなり、続く場合はオンライン相談をお断りすることがあります。\n' +
+      '・お申し込みをもって利用規約に同意したものとみなされます。',
+    `利用規約の全文: ${input.facts.termsUrl}`,
+    '利用規約に同意してお申し込みを続けますか？',
+  ];
+}
+
+function dateActions(input: QuestionInput, which: 1 | 2): LineAction[] {
+  const { facts, now, context } = input;
+  const kind = context.draft.kind ?? 'regular';
+  const exclude = which === 2 ? context.draft.choice1 : undefined;
+  const dates = bookableDates(facts.calendar, kind, now, DATE_BUTTONS + 1)
+    .filter((d) => freeStartsOn(facts, kind, d, now, exclude).length > 0)
+    .slice(0, DATE_BUTTONS);
+  const first = earliest(now, facts.calendar);
+  const picker: LineAction = {
+    type: 'datetimepicker',
+    label: 'カレンダーから選ぶ',
+    data: encodePostback({ kind: 'answer', question: input.question, turn: context.turn, value: 'picker' }),
+    mode: 'date',
+    initial: dates[0] ?? first,
+    min: first,
+    max: horizonEnd(now, facts.calendar),
+  };
+  return [...dates.map((d) => answer(input, `d:${d}`, formatDateJa(d))), picker];
+}
+
+function timeActions(input: QuestionInput, which: 1 | 2): LineAction[] {
+  const { facts, now, context } = input;
+  const date = context.draft.pendingDate;
+  if (!date) return [];
+  const exclude = which === 2 ? context.draft.choice1 : undefined;
+  const starts = freeStartsOn(facts, context.draft.kind ?? 'regular', date, now, exclude);
+  const s = facts.calendar.settings;
+  return [
+    ...starts.map((m) => answer(input, `t:${m}`, `${formatTimeJa(m)}〜${formatTimeJa(m + s.sessionMinutes)}`, `${formatDateJa(date)} ${formatTimeJa(m)}`)),
+    answer(input, 'other_day', '別の日を選ぶ'),
+  ];
+}
+
+function choiceDateLines(input: QuestionInput, which: 1 | 2): string[] {
+  const { facts, now } = input;
+  const first = earliest(now, facts.calendar);
+  const label = which === 1 ? '第1希望' : '第2希望';
+  const lines = [
+    `${label}の日付をお選びください。${which === 2 ? '（第1希望とは別の日時）' : ''}`,
+    `いまからですと、${formatDateJa(first)}から${formatDateJa(horizonEnd(now, facts.calendar))}までの日をお選びいただけます（ご希望日の2開庁日前の${formatTimeJa(facts.calendar.settings.closingMinutes)}が締切です）。`,
+    '日付と時刻を「12/8 10:30」のように入力することもできます。',
+  ];
+  if (which === 2 && input.context.draft.choice1) lines.push(`第1希望: ${formatSlotJa(input.context.draft.choice1, facts.calendar.settings.sessionMinutes)}`);
+  return lines;
+}
+
+/** The current question as LINE messages, with buttons that carry this turn. */
+export function renderQuestion(input: QuestionInput): LineMessage[] {
+  const { question, context, facts } = input;
+  const s = facts.calendar.settings;
+  const choices = (alt: string, lines: string[], primary = 0) => [questionCard(alt, lines, optionActions(input), { primary })];
+  switch (question) {
+    case 'terms':
+      return [
+        questionCard('利用規約のご確認', termsSummary(facts, input), [...optionActions(input), { type: 'uri', label: '利用規約を読む', uri: facts.termsUrl }], { primary: 1 }),
+      ];
+    case 'registered':
+      return choices('求職登録の確認', ['ご利用いただける方を確認します（4つの質問）。', `1. ${s.officeName}で求職登録をされていますか？`]);
+    case 'target':
+      return choices('ご利用の理由', ['2. 次のうち、あてはまるものをお選びください。']);
+    case 'device':
+      return choices('端末の確認', ['3. カメラ付きのスマートフォンやパソコンをお持ちで、Zoom または TeleOffice を使える環境を用意できますか？']);
+    case 'continuing':
+      return choices('継続相談の確認', ['4. 担当の職員による継続的な職業相談をご希望ですか？']);
+    case 'checklist':
+      return choices('ご利用環境のチェック', [
+        '当日までに、次の点をご確認ください。',
+        '・端末のOSはサポート期間中で、最新の更新を適用している\n・ファイアウォールを有効にしている\n・ウイルス対策ソフトを入れ、最新の状態にしている\n・ファイル共有ソフトを入れていない\n・公衆の無料Wi-Fiなど安全性の分からない回線は使わない\n・個室など、周りに人のいない場所で参加できる',
+      ], 1);
+    case 'kind':
+      return choices('相談の種類', ['ご希望の相談の種類をお選びください。', `マザーズコーナーの相談は火曜日・木曜日の ${s.mothersStarts.map(formatTimeJa).join('、')} 開始です。`]);
+    case 'app':
+      return choices('利用アプリ', ['相談に使うアプリをお選びください。', 'Zoom の場合、ミーティングIDとパスコードを確定時にお知らせします。TeleOffice の場合、招待メールが届きます。']);
+    case 'name':
+      return [text('お名前（フルネーム）を入力してください。\n例: 青森 花子')];
+    case 'jobSeekerNumber':
+      return [text('求職番号を入力してください。ハローワーク受付票に記載されています。\n例: 02010-12345678')];
+    case 'choice1Date':
+    case 'choice2Date': {
+      const which = question === 'choice1Date' ? 1 : 2;
+      return [questionCard(`第${which}希望の日付`, choiceDateLines(input, which), dateActions(input, which))];
+    }
+    case 'choice1Time':
+    case 'choice2Time': {
+      const which = question === 'choice1Time' ? 1 : 2;
+      const date = context.draft.pendingDate ?? '';
+      return [questionCard(`第${which}希望の時刻`, [`${formatDateJa(date)}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`, '「10:30」のように入力することもできます。'], timeActions(input, which))];
+    }
+    case 'email':
+      return [text('ご連絡用のメールアドレスを入力してください。\n例: aomori@example.jp')];
+    case 'phone':
+      return [text('求職登録の際にお届けの電話番号を入力してください。\n例: 090-1234-5678')];
+    case 'interpreter':
+      return choices('通訳・介助者の同席', ['相談の際に、通訳や介助の方が同席されますか？']);
+    case 'review': {
+      const d = context.draft;
+      if (!isComplete(d)) return [text('入力内容に不足があります。「最初から」と送ってやり直してください。')];
+      return [reviewCard({ ...d, choices: [d.choice1, d.choice2] }, s, optionActions(input))];
+    }
+    case 'editMenu':
+      return [questionCard('修正する項目', ['修正する項目をお選びください。ほかの項目はそのまま残ります。'], optionActions(input), { quick: true })];
+  }
+}
+
