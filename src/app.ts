@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import { openDatabase, type Db } from '../db/database.js';
 import { ensureTermsVersion } from '../db/repositories/terms-repository.js';
 import type { Config } from './config.js';
@@ -18,6 +18,8 @@ export interface AppOverrides {
   lineClient?: LineClient;
   /** How often waiting messages and unfinished events are retried (ms). */
   retryIntervalMs?: number;
+  /** Extra routes mounted before the 404 handler (the demo chat simulator). */
+  routers?: readonly Router[];
 }
 
 export interface RunningApp {
@@ -65,6 +67,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   http.use(webhookRouter({ db, channelSecret: config.line.channelSecret, processor, clock, logger }));
   http.use(express.json({ limit: '64kb' }));
+  for (const router of overrides.routers ?? []) http.use(router);
   http.use(staffApiRouter({ db, staffApiToken: config.staffApiToken }));
   http.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'no such endpoint' });
