@@ -12,6 +12,12 @@ export interface Database {
   outbox: OutboxTable;
   closures: ClosuresTable;
   terms_versions: TermsVersionsTable;
+  staff_actions: StaffActionsTable;
+  scheduled_jobs: ScheduledJobsTable;
+  staff_prompts: StaffPromptsTable;
+  capacity_overrides: CapacityOverridesTable;
+  office_state: OfficeStateTable;
+  immediate_requests: ImmediateRequestsTable;
 }
 
 export interface UsersTable {
@@ -23,6 +29,14 @@ export interface UsersTable {
   cancel_count: Generated<number>;
   no_show_count: Generated<number>;
   last_seen_at: string;
+  /** Set while staff talk to the user themselves: the bot stays silent. */
+  handoff_at: string | null;
+  /** Set when staff stopped the bot for this person (threats, abuse). */
+  blocked_at: string | null;
+  /** Set when repeated no-shows were reported to staff. */
+  flagged_at: string | null;
+  /** The terms version this user was last told about (told once per version). */
+  terms_notified_version: string | null;
 }
 
 export interface ConversationsTable {
@@ -73,6 +87,19 @@ export interface BookingsTable {
   created_at: string;
   reply_due: string;
   updated_at: string;
+  meeting_id: string | null;
+  meeting_passcode: string | null;
+  /** A change request points at the booking it replaces; that one ends when this is confirmed. */
+  replaces_booking_id: string | null;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  cancel_reason: string | null;
+  cancelled_by: string | null;
+  cancelled_at: string | null;
+  attended_at: string | null;
+  /** A new time the office proposed, waiting for the user's answer. */
+  proposed_start: string | null;
+  proposed_end: string | null;
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
@@ -104,4 +131,64 @@ export interface TermsVersionsTable {
   effective_from: string;
   url: string;
   created_at: string;
+}
+
+export interface StaffActionsTable {
+  id: Generated<number>;
+  /** A booking id, a LINE user id or a setting name. */
+  subject_id: string;
+  action: string;
+  /** LINE user id of the staff member, or 'api:<who>' for the staff API. */
+  staff_id: string;
+  via: 'line' | 'api' | 'system';
+  detail: string | null;
+  at: string;
+}
+
+export type JobKind = 'reminder_day_before' | 'reminder_morning' | 'reply_due' | 'no_show' | 'terms_notice';
+export type JobStatus = 'pending' | 'done' | 'skipped';
+
+export interface ScheduledJobsTable {
+  /** Deterministic: kind + subject + due time, so scheduling twice is harmless. */
+  id: string;
+  kind: JobKind;
+  subject_id: string;
+  due_at: string;
+  status: JobStatus;
+  created_at: string;
+  done_at: string | null;
+}
+
+export interface StaffPromptsTable {
+  /** One open question per staff member, e.g. "send the Zoom meeting id and passcode". */
+  staff_user_id: string;
+  booking_id: string;
+  action: 'zoom_details' | 'propose_time';
+  start: string;
+  created_at: string;
+}
+
+export interface CapacityOverridesTable {
+  slot_key: string;
+  capacity: number;
+  updated_at: string;
+}
+
+export interface OfficeStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export type ImmediateStatus = 'requested' | 'accepted' | 'declined';
+
+export interface ImmediateRequestsTable {
+  id: string;
+  line_user_id: string;
+  name: string;
+  job_seeker_number: string;
+  status: ImmediateStatus;
+  created_at: string;
+  accepted_by: string | null;
+  accepted_at: string | null;
 }

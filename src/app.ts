@@ -11,6 +11,8 @@ import { createLogger, type Logger } from './infra/logger.js';
 import { createLineClient, type LineClient } from './line/line-client.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
 import { staffApiRouter } from './staff/bookings-api.js';
+import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
+import { defaultLifecycleSettings, type LifecycleSettings } from './office/lifecycle-settings.js';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -18,6 +20,7 @@ export interface AppOverrides {
   lineClient?: LineClient;
   /** How often waiting messages and unfinished events are retried (ms). */
   retryIntervalMs?: number;
+  lifecycle?: LifecycleSettings;
   /** Extra routes mounted before the 404 handler (the demo chat simulator). */
   routers?: readonly Router[];
 }
@@ -31,6 +34,7 @@ export interface RunningApp {
   readonly queue: KeyedQueue;
   readonly sender: OutboxSender;
   readonly processor: EventProcessor;
+  readonly jobs: JobRunner;
   /** Listens on `port` (0 for any free port) and starts background work; resolves to the port. */
   listen(port?: number, host?: string): Promise<number>;
   /** Waits for events in hand, sends what is due, closes the server and the database. */
@@ -49,16 +53,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const lineClient = overrides.lineClient ?? createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
   const queue = createKeyedQueue();
   const sender = createOutboxSender({ db, client: lineClient, clock, logger });
-  const processor = createEventProcessor({
-    db,
-    clock,
-    logger,
-    queue,
+  const domain = {
     settings: config.office,
+    lifecycle: overrides.lifecycle ?? defaultLifecycleSettings,
     terms: { version: config.terms.version, url: config.terms.url },
     staffGroupId: config.staffGroupId,
-    onOutgoing: () => void sender.flush(),
-  });
+  };
+  const onOutgoing = () => void sender.flush();
+  const processor = createEventProcessor({ db, clock, logger, queue, ...domain, onOutgoing });
+  const jobs = createJobRunner({ db, clock, logger, lifecycle: domain, onOutgoing });
 
   const http = express();
   http.disable('x-powered-by');
@@ -94,6 +97,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     queue,
     sender,
     processor,
+    jobs,
     async listen(port = config.port, host = '127.0.0.1') {
       server = await new Promise<Server>((resolve, reject) => {
         const s = http.listen(port, host, () => resolve(s));
@@ -105,6 +109,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       void sender.flush();
       const interval = overrides.retryIntervalMs ?? 1000;
       stops.push(sender.start(interval));
+      stops.push(jobs.start(Math.max(interval * 5, 1000)));
       const recovery = setInterval(() => void processor.recover().catch(() => undefined), Math.max(interval * 30, 5000));
       recovery.unref();
       stops.push(() => clearInterval(recovery));

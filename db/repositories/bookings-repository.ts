@@ -101,11 +101,52 @@ export async function slotOccupancy(db: Db, fromInstant: string): Promise<Map<st
 
 export interface BookingFilter {
   status?: BookingStatus;
+  kind?: 'regular' | 'mothers';
+  lineUserId?: string;
+  /** Sessions (confirmed time, else first choice) starting at or after this instant. */
+  from?: string;
+  /** ...and before this instant. */
+  to?: string;
   limit?: number;
 }
 
 export async function listBookings(db: Db, filter: BookingFilter = {}): Promise<BookingRow[]> {
   let q = db.selectFrom('bookings').selectAll().orderBy('created_at', 'desc').limit(Math.min(filter.limit ?? 500, 1000));
   if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.lineUserId) q = q.where('line_user_id', '=', filter.lineUserId);
+  if (filter.from) q = q.where((eb) => eb.fn.coalesce('confirmed_start', 'choice1_start'), '>=', filter.from);
+  if (filter.to) q = q.where((eb) => eb.fn.coalesce('confirmed_start', 'choice1_start'), '<', filter.to);
   return q.execute();
+}
+
+export async function getBooking(db: Db, id: string): Promise<BookingRow | undefined> {
+  return db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type BookingPatch = Partial<Omit<BookingRow, 'id' | 'line_user_id' | 'created_at'>>;
+
+export async function updateBooking(db: Db, id: string, patch: BookingPatch): Promise<void> {
+  await db.updateTable('bookings').set(patch).where('id', '=', id).execute();
+}
+
+/** Places taken in one slot, leaving out one booking (the one being moved into it). */
+export async function takenInSlot(db: Db, slotKey: string, excludingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', '!=', excludingId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'requested'), eb('choice1_slot', '=', slotKey)]),
+        eb.and([eb('status', '=', 'confirmed'), eb('confirmed_slot', '=', slotKey)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The last request of a user, whatever its status: its name and number identify the user. */
+export async function latestBookingOf(db: Db, lineUserId: string): Promise<BookingRow | undefined> {
+  return db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
 }

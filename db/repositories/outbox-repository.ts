@@ -11,6 +11,8 @@ export interface QueuedMessages {
   messages: readonly unknown[];
   replyToken: string | null;
   replyTokenExpiresAt: string | null;
+  /** Hold the messages until then (quiet hours); default: send now. */
+  notBefore?: string;
 }
 
 /** Queues messages inside the caller's transaction; a dedupe key seen before is ignored. */
@@ -25,7 +27,7 @@ export async function enqueue(db: Db, items: readonly QueuedMessages[], now: str
         reply_token: item.replyToken,
         reply_token_expires_at: item.replyTokenExpiresAt,
         status: 'pending',
-        next_attempt_at: now,
+        next_attempt_at: item.notBefore !== undefined && item.notBefore > now ? item.notBefore : now,
         created_at: now,
         sent_at: null,
         last_error: null,

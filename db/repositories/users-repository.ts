@@ -8,6 +8,8 @@ export interface UserRecord {
   cancelCount: number;
   noShowCount: number;
   isNew: boolean;
+  blockedAt: string | null;
+  handoffAt: string | null;
 }
 
 /** Creates the user on first contact and refreshes last_seen_at; `isNew` tells a first contact. */
@@ -16,7 +18,7 @@ export async function touchUser(db: Db, lineUserId: string, now: string): Promis
     .updateTable('users')
     .set({ last_seen_at: now })
     .where('line_user_id', '=', lineUserId)
-    .returning(['terms_version', 'terms_agreed_at', 'booking_count', 'cancel_count', 'no_show_count'])
+    .returning(['terms_version', 'terms_agreed_at', 'booking_count', 'cancel_count', 'no_show_count', 'blocked_at', 'handoff_at'])
     .executeTakeFirst();
   if (existing) {
     return {
@@ -27,13 +29,15 @@ export async function touchUser(db: Db, lineUserId: string, now: string): Promis
       cancelCount: existing.cancel_count,
       noShowCount: existing.no_show_count,
       isNew: false,
+      blockedAt: existing.blocked_at,
+      handoffAt: existing.handoff_at,
     };
   }
   await db
     .insertInto('users')
     .values({ line_user_id: lineUserId, created_at: now, terms_version: null, terms_agreed_at: null, last_seen_at: now })
     .execute();
-  return { lineUserId, termsVersion: null, termsAgreedAt: null, bookingCount: 0, cancelCount: 0, noShowCount: 0, isNew: true };
+  return { lineUserId, termsVersion: null, termsAgreedAt: null, bookingCount: 0, cancelCount: 0, noShowCount: 0, isNew: true, blockedAt: null, handoffAt: null };
 }
 
 export async function recordConsent(db: Db, lineUserId: string, termsVersion: string, at: string): Promise<void> {
@@ -42,4 +46,8 @@ export async function recordConsent(db: Db, lineUserId: string, termsVersion: st
 
 export async function countBooking(db: Db, lineUserId: string): Promise<void> {
   await db.updateTable('users').set((eb) => ({ booking_count: eb('booking_count', '+', 1) })).where('line_user_id', '=', lineUserId).execute();
+}
+
+export async function setHandoff(db: Db, lineUserId: string, at: string | null): Promise<void> {
+  await db.updateTable('users').set({ handoff_at: at }).where('line_user_id', '=', lineUserId).execute();
 }

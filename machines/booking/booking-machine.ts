@@ -1,16 +1,16 @@
 import { assign, setup } from 'xstate';
-import { evaluateAnswer, type Effect } from './evaluate-answer.js';
+import { changeDraft, evaluateAnswer, type Effect } from './evaluate-answer.js';
 import type { ConversationContext, ConversationEvent, ConversationState, Draft, Notice, Question } from './types.js';
 
 /**
  * Bump when a change makes stored snapshots unreadable (renamed states, reshaped context).
  * The runner starts such users afresh instead of resolving an incompatible snapshot.
  */
-export const BOOKING_MACHINE_VERSION = 1;
+export const BOOKING_MACHINE_VERSION = 2;
 
 /** Which states each question can lead to. Tests check evaluateAnswer never leaves this map. */
 export const TARGETS: Record<Question, readonly ConversationState[]> = {
-  terms: ['registered', 'idle'],
+  terms: ['registered', 'immediateConfirm', 'name', 'idle'],
   registered: ['target', 'idle'],
   target: ['device', 'idle'],
   device: ['continuing', 'idle'],
@@ -19,7 +19,7 @@ export const TARGETS: Record<Question, readonly ConversationState[]> = {
   kind: ['app', 'choice1Date', 'review'],
   app: ['name', 'review'],
   name: ['jobSeekerNumber', 'review'],
-  jobSeekerNumber: ['choice1Date', 'review'],
+  jobSeekerNumber: ['choice1Date', 'immediateConfirm', 'review'],
   choice1Date: ['choice1Time', 'choice2Date', 'review'],
   choice1Time: ['choice1Date', 'choice2Date', 'review'],
   choice2Date: ['choice2Time', 'email', 'review'],
@@ -29,6 +29,9 @@ export const TARGETS: Record<Question, readonly ConversationState[]> = {
   interpreter: ['review'],
   review: ['idle', 'editMenu', 'choice1Date', 'choice2Date', 'kind'],
   editMenu: ['kind', 'app', 'name', 'jobSeekerNumber', 'choice1Date', 'choice2Date', 'email', 'phone', 'interpreter', 'review'],
+  manage: ['choice1Date', 'cancelConfirm', 'idle'],
+  cancelConfirm: ['idle'],
+  immediateConfirm: ['idle'],
 };
 
 export interface NoticeAction {
@@ -40,7 +43,7 @@ export interface EffectAction {
   params: { effect: Effect; draft: Draft };
 }
 
-const initialContext = (): ConversationContext => ({ turn: 0, greeted: false, editing: false, draft: {} });
+const initialContext = (): ConversationContext => ({ turn: 0, greeted: false, editing: false, purpose: 'new', draft: {} });
 
 function evaluation(context: ConversationContext, event: ConversationEvent, question: Question) {
   if (event.type !== 'ANSWER') return undefined;
@@ -57,7 +60,17 @@ const machineSetup = setup({
     notice: (_: unknown, _params: Notice) => undefined,
     effect: (_: unknown, _params: { effect: Effect; draft: Draft }) => undefined,
     nextTurn: assign({ turn: ({ context }) => context.turn + 1 }),
-    resetDraft: assign({ draft: () => ({}), editing: () => false }),
+    resetDraft: assign({ draft: () => ({}), editing: () => false, purpose: () => 'new' as const }),
+    beginChange: assign({
+      draft: ({ event }) => changeDraft(event.facts) ?? {},
+      editing: () => true,
+      purpose: () => 'change' as const,
+    }),
+    beginImmediate: assign({
+      draft: ({ event }) => (event.facts.identity ? { ...event.facts.identity } : {}),
+      editing: () => false,
+      purpose: () => 'immediate' as const,
+    }),
     greet: assign({ greeted: () => true }),
   },
   guards: {
@@ -67,6 +80,9 @@ const machineSetup = setup({
     },
     hasActiveBooking: ({ event }) => event.facts.hasActiveBooking,
     agreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion === event.facts.termsVersion,
+    notAgreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion !== event.facts.termsVersion,
+    immediateClosed: ({ event }) => event.facts.immediate?.open !== true,
+    hasIdentity: ({ event }) => event.facts.identity !== undefined,
   },
 });
 
@@ -83,7 +99,7 @@ function questionState(question: Question) {
             if (!result?.ok) return;
             for (const notice of result.notices ?? []) enqueue({ type: 'notice', params: notice });
             for (const effect of result.effects ?? []) enqueue({ type: 'effect', params: { effect, draft: result.draft } });
-            enqueue.assign({ draft: result.draft, editing: result.editing ?? context.editing });
+            enqueue.assign({ draft: result.draft, editing: result.editing ?? context.editing, purpose: result.purpose ?? context.purpose ?? 'new' });
           }),
         })),
         {
@@ -121,6 +137,34 @@ export const bookingMachine = machineSetup.createMachine({
     STALE: { actions: { type: 'notice', params: { key: 'stale' } } },
     START: { actions: { type: 'notice', params: { key: 'inProgress' } } },
     FOLLOW: { actions: { type: 'notice', params: { key: 'inProgress' } } },
+    CHECK: { actions: { type: 'effect', params: { effect: 'showStatus', draft: {} } } },
+    MANAGE: [
+      { guard: 'hasActiveBooking', target: '.manage', actions: 'resetDraft' },
+      { target: '.idle', actions: { type: 'notice', params: { key: 'noActiveBooking' } } },
+    ],
+    CHANGE: [
+      { guard: 'hasActiveBooking', target: '.choice1Date', reenter: true, actions: ['beginChange', { type: 'notice', params: { key: 'changeStarted' } }] },
+      { target: '.idle', actions: { type: 'notice', params: { key: 'noActiveBooking' } } },
+    ],
+    CANCEL_BOOKING: [
+      { guard: 'hasActiveBooking', target: '.cancelConfirm', reenter: true, actions: 'resetDraft' },
+      { target: '.idle', actions: { type: 'notice', params: { key: 'noActiveBooking' } } },
+    ],
+    HANDOFF: { target: '.idle', actions: { type: 'effect', params: { effect: 'handoff', draft: {} } } },
+    // Immediate sessions (terms 6-2): consent to the current terms first, then only while open.
+    IMMEDIATE: [
+      {
+        guard: 'immediateClosed',
+        target: '.idle',
+        actions: {
+          type: 'notice',
+          params: ({ event }) => ({ key: 'immediateClosed', params: { reason: event.facts.immediate?.open === false ? event.facts.immediate.reason : 'disabled' } }),
+        },
+      },
+      { guard: 'notAgreedToCurrentTerms', target: '.terms', reenter: true, actions: 'beginImmediate' },
+      { guard: 'hasIdentity', target: '.immediateConfirm', reenter: true, actions: 'beginImmediate' },
+      { target: '.name', reenter: true, actions: 'beginImmediate' },
+    ],
   },
   states: {
     idle: {

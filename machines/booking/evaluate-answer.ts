@@ -1,16 +1,25 @@
+import { toLocal } from '../../src/calendar/index.js';
 import { validateEmail } from '../../src/validation/email.js';
 import { validateJobSeekerNumber } from '../../src/validation/job-seeker-number.js';
 import { validatePersonName } from '../../src/validation/person-name.js';
 import { validatePhone } from '../../src/validation/phone.js';
 import { checkChoice, readChoiceAnswer } from './choice-answer.js';
 import { matchOption } from './options.js';
-import type { Answer, ConversationContext, ConversationFacts, ConversationState, Draft, Notice, Question } from './types.js';
+import type { Answer, ConversationContext, ConversationFacts, ConversationState, Draft, Notice, Purpose, Question } from './types.js';
 
 /** Side effects an accepted answer asks the runner to carry out, inside the event's transaction. */
-export type Effect = 'recordConsent' | 'submitRequest' | 'showActiveBooking';
+export type Effect =
+  | 'recordConsent'
+  | 'submitRequest'
+  | 'submitChange'
+  | 'showActiveBooking'
+  | 'showStatus'
+  | 'cancelBooking'
+  | 'handoff'
+  | 'requestImmediate';
 
 export type Evaluation =
-  | { ok: true; next: ConversationState; draft: Draft; editing?: boolean; notices?: Notice[]; effects?: Effect[] }
+  | { ok: true; next: ConversationState; draft: Draft; editing?: boolean; purpose?: Purpose; notices?: Notice[]; effects?: Effect[] }
   | { ok: false; notice: Notice };
 
 export interface AnswerInput {
@@ -98,6 +107,7 @@ function textStep<T extends { ok: true; value: string } | { ok: false; code: str
   apply: (draft: Draft, ok: Extract<T, { ok: true }>) => Draft,
   next: ConversationState,
   warn?: (ok: Extract<T, { ok: true }>) => Notice | undefined,
+  route?: (input: AnswerInput) => ConversationState | undefined,
 ): Step {
   return (input) => {
     const text = typedText(input.answer);
@@ -106,7 +116,10 @@ function textStep<T extends { ok: true; value: string } | { ok: false; code: str
     if (!result.ok) return refuse({ key: invalid, params: { code: (result as { code: string }).code } });
     const ok = result as Extract<T, { ok: true }>;
     const warning = warn?.(ok);
-    return after(input, next, apply(input.context.draft, ok), warning ? { notices: [warning] } : {});
+    const draft = apply(input.context.draft, ok);
+    const extra = warning ? { notices: [warning] } : {};
+    const routed = route?.(input);
+    return routed ? { ok: true, next: routed, draft, ...extra } : after(input, next, draft, extra);
   };
 }
 
@@ -132,7 +145,7 @@ function editTarget(input: AnswerInput): Evaluation {
 
 export const STEPS: Record<Question, Step> = {
   terms: choose({
-    agree: (input) => ({ ok: true, next: 'registered', draft: input.context.draft, effects: ['recordConsent'] }),
+    agree: (input) => ({ ok: true, next: afterConsent(input), draft: input.context.draft, effects: ['recordConsent'] }),
     decline: endWith('termsDeclined'),
   }),
   registered: choose({ yes: goTo('target'), no: endWith('notRegistered') }),
@@ -155,6 +168,7 @@ export const STEPS: Record<Question, Step> = {
     (d, r) => ({ ...d, jobSeekerNumber: r.value }),
     'choice1Date',
     (r) => ('warning' in r && r.warning ? { key: 'jobSeekerNumberNotAomori' } : undefined),
+    (input) => (purposeOf(input) === 'immediate' ? 'immediateConfirm' : undefined),
   ),
   choice1Date: choiceStep(1, 'date'),
   choice1Time: choiceStep(1, 'time'),
@@ -168,7 +182,62 @@ export const STEPS: Record<Question, Step> = {
   }),
   review: choose({ submit: submit, edit: (input) => ({ ok: true, next: 'editMenu', draft: input.context.draft }) }),
   editMenu: editTarget,
+  manage: choose({
+    change: startChange,
+    cancel: goTo('cancelConfirm'),
+    back: endWith('manageBack'),
+  }),
+  cancelConfirm: choose({
+    yes: (input) => {
+      const booking = input.facts.activeBooking;
+      if (!booking) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'noActiveBooking' }] };
+      // On the day of the session (or after), the terms allow cancelling by phone only.
+      if (booking.sessionDate <= toLocal(input.now).date) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'sameDayCancel' }] };
+      return { ok: true, next: 'idle', draft: {}, effects: ['cancelBooking'] };
+    },
+    no: endWith('cancelKept'),
+  }),
+  immediateConfirm: (input) => {
+    const text = typedText(input.answer);
+    // Identity check (terms 6-2): a phone-number change cannot come with an immediate request.
+    if (text !== undefined && mentionsPhoneChange(text)) return refuse({ key: 'immediatePhoneChange' });
+    return choose({
+      yes: (i) => ({ ok: true, next: 'idle', draft: i.context.draft, effects: ['requestImmediate'] }),
+      no: endWith('immediateDeclined'),
+    })(input);
+  },
 };
+
+function purposeOf(input: AnswerInput): Purpose {
+  return input.context.purpose ?? 'new';
+}
+
+/** After agreeing to the terms: an immediate session skips the booking questions. */
+function afterConsent(input: AnswerInput): ConversationState {
+  if (purposeOf(input) !== 'immediate') return 'registered';
+  return input.facts.identity ? 'immediateConfirm' : 'name';
+}
+
+/** Changing a booking keeps every detail and asks both preferred times again. */
+export function changeDraft(facts: ConversationFacts): Draft | undefined {
+  const booking = facts.activeBooking;
+  if (!booking) return undefined;
+  const { choice1: _c1, choice2: _c2, ...rest } = booking.draft;
+  return rest;
+}
+
+function startChange(input: AnswerInput): Evaluation {
+  const draft = changeDraft(input.facts);
+  if (!draft) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'noActiveBooking' }] };
+  return { ok: true, next: 'choice1Date', draft, editing: true, purpose: 'change', notices: [{ key: 'changeStarted' }] };
+}
+
+const PHONE_LIKE = /\d{2,4}-?\d{2,4}-?\d{3,4}/;
+
+export function mentionsPhoneChange(text: string): boolean {
+  const t = text.normalize('NFKC');
+  return PHONE_LIKE.test(t.replace(/[‐-―−ー]/g, '-')) || (/電話/.test(t) && /変更|変え|かえ|新しい/.test(t));
+}
 
 /**
  * Submitting re-checks both choices against the calendar as it is now: time has passed since
@@ -186,7 +255,7 @@ function submit(input: AnswerInput): Evaluation {
     }
   }
   if (!isComplete(draft)) return { ok: true, next: 'kind', draft, editing: false };
-  return { ok: true, next: 'idle', draft, editing: false, effects: ['submitRequest'] };
+  return { ok: true, next: 'idle', draft, editing: false, effects: [purposeOf(input) === 'change' ? 'submitChange' : 'submitRequest'] };
 }
 
 export type CompleteDraft = Required<Omit<Draft, 'pendingDate'>>;

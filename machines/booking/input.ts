@@ -22,12 +22,37 @@ const TEXT_COMMANDS: Record<string, Command> = {
   最初から: 'restart',
   はじめから: 'restart',
   やり直す: 'restart',
+  予約確認: 'check',
+  予約の確認: 'check',
+  予約変更・キャンセル: 'manage',
+  予約変更キャンセル: 'manage',
+  予約変更: 'change',
+  予約の変更: 'change',
+  日時変更: 'change',
+  予約キャンセル: 'cancelBooking',
+  予約のキャンセル: 'cancelBooking',
+  担当者と話す: 'handoff',
+  担当者と話したい: 'handoff',
+  職員と話したい: 'handoff',
+  今すぐ相談: 'immediate',
+  今すぐ相談したい: 'immediate',
   ヘルプ: 'help',
   help: 'help',
   使い方: 'help',
 };
 
-const COMMAND_EVENTS = { start: 'START', help: 'HELP', cancel: 'CANCEL', restart: 'RESTART' } as const;
+const COMMAND_EVENTS = {
+  start: 'START',
+  help: 'HELP',
+  cancel: 'CANCEL',
+  restart: 'RESTART',
+  check: 'CHECK',
+  manage: 'MANAGE',
+  change: 'CHANGE',
+  cancelBooking: 'CANCEL_BOOKING',
+  handoff: 'HANDOFF',
+  immediate: 'IMMEDIATE',
+} as const;
 
 export function textCommand(text: string): Command | undefined {
   return TEXT_COMMANDS[normalizeText(text).toLowerCase()];

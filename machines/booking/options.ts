@@ -71,6 +71,19 @@ export const OPTIONS: Partial<Record<Question, readonly AnswerOption[]>> = {
     { value: 'interpreter', label: '通訳・介助者', aliases: ['通訳', '介助者'] },
     { value: 'back', label: '修正せずに戻る', aliases: ['戻る'] },
   ],
+  manage: [
+    { value: 'change', label: '日時を変更する', aliases: ['変更', '変更する', '日時変更'] },
+    { value: 'cancel', label: '予約をキャンセルする', aliases: ['キャンセル', 'キャンセルする'] },
+    { value: 'back', label: 'このままにする', aliases: ['戻る', 'そのまま', 'なにもしない'] },
+  ],
+  cancelConfirm: [
+    { value: 'yes', label: 'キャンセルする', aliases: ['キャンセルします', ...YES] },
+    { value: 'no', label: 'キャンセルしない', aliases: ['やめておく', ...NO] },
+  ],
+  immediateConfirm: [
+    { value: 'yes', label: 'お願いする', aliases: ['お願いします', '申し込む', ...YES] },
+    { value: 'no', label: 'やめておく', aliases: ['やめる', ...NO] },
+  ],
 };
 
 function canonical(s: string): string {

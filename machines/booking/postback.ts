@@ -9,7 +9,7 @@ export type PostbackData =
   | { kind: 'command'; command: Command }
   | { kind: 'answer'; question: Question; turn: number; value: string };
 
-export const COMMANDS = ['start', 'help', 'cancel', 'restart'] as const;
+export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'check', 'manage', 'change', 'cancelBooking', 'handoff', 'immediate'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export function encodePostback(data: PostbackData): string {

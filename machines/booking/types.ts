@@ -21,6 +21,9 @@ export const QUESTIONS = [
   'interpreter',
   'review',
   'editMenu',
+  'manage',
+  'cancelConfirm',
+  'immediateConfirm',
 ] as const;
 export type Question = (typeof QUESTIONS)[number];
 export type ConversationState = 'idle' | Question;
@@ -42,7 +45,12 @@ export interface Draft {
   interpreter?: boolean;
 }
 
+/** Why the conversation is collecting answers: a new booking, a change of one, an immediate session. */
+export type Purpose = 'new' | 'change' | 'immediate';
+
 export interface ConversationContext {
+  /** Absent in snapshots stored before purposes existed; read as 'new'. */
+  purpose?: Purpose;
   /** Increases each time a new question is asked; buttons carry it so stale ones are recognised. */
   turn: number;
   /** Whether the greeting has been shown once: a new friend's first message starts the booking. */
@@ -59,6 +67,22 @@ export interface ConversationFacts {
   termsUrl: string;
   agreedTermsVersion: string | null;
   hasActiveBooking: boolean;
+  /** The user's open request or booking, when there is one. */
+  activeBooking?: ActiveBookingFacts;
+  /** Name and job-seeker number from the user's last request, for immediate sessions. */
+  identity?: { name: string; jobSeekerNumber: string };
+  /** Whether an immediate session can be asked for now, and why not. */
+  immediate?: { open: true } | { open: false; reason: 'disabled' | 'closed_day' | 'outside_hours' };
+}
+
+export interface ActiveBookingFacts {
+  id: string;
+  status: 'requested' | 'confirmed';
+  draft: Required<Omit<Draft, 'pendingDate'>>;
+  /** The date of the session (the confirmed one, else the first choice): same-day rules use it. */
+  sessionDate: IsoDate;
+  /** Start of the confirmed session, minutes since midnight. */
+  confirmedMinutes?: number;
 }
 
 /** How the user answered: typed, tapped a button, or picked from LINE's date-time picker. */
@@ -79,7 +103,13 @@ export type ConversationEvent =
   | (Base & { type: 'RESTART' })
   | (Base & { type: 'HELP' })
   | (Base & { type: 'STALE' })
-  | (Base & { type: 'ANSWER'; answer: Answer });
+  | (Base & { type: 'ANSWER'; answer: Answer })
+  | (Base & { type: 'CHECK' })
+  | (Base & { type: 'MANAGE' })
+  | (Base & { type: 'CHANGE' })
+  | (Base & { type: 'CANCEL_BOOKING' })
+  | (Base & { type: 'HANDOFF' })
+  | (Base & { type: 'IMMEDIATE' });
 
 /** Something the bot should tell the user besides the current question; rendered by src/conversation. */
 export interface Notice {
@@ -114,4 +144,12 @@ export type NoticeKey =
   | 'stale'
   | 'inProgress'
   | 'idleMenu'
-  | 'nothingToCancel';
+  | 'nothingToCancel'
+  | 'noActiveBooking'
+  | 'sameDayCancel'
+  | 'cancelKept'
+  | 'immediateClosed'
+  | 'immediatePhoneChange'
+  | 'immediateDeclined'
+  | 'changeStarted'
+  | 'manageBack';

@@ -4,9 +4,10 @@ import { enqueue, type QueuedMessages } from '../../db/repositories/outbox-repos
 import type { Clock } from '../infra/clock.js';
 import type { KeyedQueue } from '../infra/keyed-queue.js';
 import { chatRef, type Logger } from '../infra/logger.js';
-import type { LineMessage } from '../line/message-types.js';
 import { toIncomingEvent, type IncomingEvent } from './chat-input.js';
-import { handleUserEvent, type ConversationDeps, type Outgoing } from './handle-user-event.js';
+import { handleUserEvent, type ConversationDeps } from './handle-user-event.js';
+import { handleStaffEvent } from './staff-chat.js';
+import { toQueued, type Dispatch } from '../bookings/dispatch.js';
 
 export interface EventProcessorDeps extends ConversationDeps {
   db: Db;
@@ -20,37 +21,22 @@ export interface EventProcessorDeps extends ConversationDeps {
 /** LINE accepts a reply token for about a minute; keep a margin for the trip there. */
 const REPLY_TOKEN_LIFETIME_MS = 50_000;
 const MAX_ATTEMPTS = 5;
-const MAX_PER_CALL = 5;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * Reply-token expiry is counted from when we received the event, on our own clock (which demos
  * and tests may move), not from LINE's timestamp: the two clocks need not agree.
  */
-function toQueue(event: IncomingEvent, receivedAt: string, out: Outgoing, staffGroupId: string): QueuedMessages[] {
-  const replyable = event.replyToken !== null && !event.isRedelivery;
-  const expires = replyable ? new Date(Date.parse(receivedAt) + REPLY_TOKEN_LIFETIME_MS).toISOString() : null;
-  const userItems = chunks<LineMessage>(out.toUser, MAX_PER_CALL).map((messages, i) => ({
-    dedupeKey: `${event.webhookEventId}:user:${i}`,
-    recipient: event.chatKey,
-    messages,
-    // Only the first call can use the reply token; LINE accepts it once.
-    replyToken: i === 0 && replyable ? event.replyToken : null,
-    replyTokenExpiresAt: i === 0 ? expires : null,
-  }));
-  const staffItems = chunks<LineMessage>(out.toStaff, MAX_PER_CALL).map((messages, i) => ({
-    dedupeKey: `${event.webhookEventId}:staff:${i}`,
-    recipient: staffGroupId,
-    messages,
-    replyToken: null,
-    replyTokenExpiresAt: null,
-  }));
-  return [...userItems, ...staffItems];
+function replyOf(event: IncomingEvent, receivedAt: string) {
+  if (event.replyToken === null || event.isRedelivery) return undefined;
+  return { recipient: event.chatKey, token: event.replyToken, expiresAt: new Date(Date.parse(receivedAt) + REPLY_TOKEN_LIFETIME_MS).toISOString() };
+}
+
+async function dispatchesFor(trx: Db, deps: EventProcessorDeps, event: IncomingEvent, now: string): Promise<Dispatch[]> {
+  if (event.standby || !event.userId) return [];
+  if (event.source === 'user') return handleUserEvent(trx, deps, event, event.userId, now);
+  // Only the configured staff group may act on bookings; other groups get no answer.
+  if (event.source === 'group' && event.chatKey === deps.staffGroupId) return handleStaffEvent(trx, deps, event, event.userId, now);
+  return [];
 }
 
 export interface EventProcessor {
@@ -71,9 +57,9 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
         if (!pending) return 0; // already handled (a duplicate scheduled twice)
         const event = toIncomingEvent(JSON.parse(pending.payload));
         let items: QueuedMessages[] = [];
-        if (event && !event.standby && event.source === 'user' && event.userId) {
-          const out = await handleUserEvent(trx, deps, event, event.userId, now);
-          items = toQueue(event, pending.receivedAt, out, deps.staffGroupId);
+        if (event) {
+          const dispatches = (await dispatchesFor(trx, deps, event, now)).filter((d) => d.messages.length > 0);
+          items = toQueued(event.webhookEventId, dispatches, now, deps.lifecycle, replyOf(event, pending.receivedAt));
           await enqueue(trx, items, now);
         }
         await markEventDone(trx, webhookEventId, now);

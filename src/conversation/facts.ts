@@ -2,13 +2,14 @@ import { toLocal, type CalendarContext, type Instant } from '../calendar/index.j
 import type { Db } from '../../db/database.js';
 import { activeBookingOf, slotOccupancy } from '../../db/repositories/bookings-repository.js';
 import { closureDates } from '../../db/repositories/closures-repository.js';
+import { capacityOverrides } from '../../db/repositories/office-state-repository.js';
 import type { OfficeSettings } from '../office/settings.js';
 
 /** The calendar as it stands now: settings, closure days from today and slot occupancy. */
 export async function loadCalendar(db: Db, settings: OfficeSettings, now: Instant): Promise<CalendarContext> {
   const today = toLocal(now).date;
-  const [closures, occupancy] = [await closureDates(db, today), await slotOccupancy(db, now)];
-  return { settings, closures, occupancy };
+  const [closures, occupancy, capacity] = [await closureDates(db, today), await slotOccupancy(db, now), await capacityOverrides(db)];
+  return { settings, closures, occupancy, capacityOverrides: capacity };
 }
 
 export async function hasActiveBooking(db: Db, lineUserId: string): Promise<boolean> {

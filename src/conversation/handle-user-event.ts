@@ -1,116 +1,161 @@
 import { randomUUID } from 'node:crypto';
 import { transition } from 'xstate';
 import { bookingMachine, BOOKING_MACHINE_VERSION, type EffectAction, type NoticeAction } from '../../machines/booking/booking-machine.js';
-import { isComplete } from '../../machines/booking/evaluate-answer.js';
 import { toConversationEvent } from '../../machines/booking/input.js';
-import { persistable, restoreConversation, stateOf } from '../../machines/booking/restore.js';
-import type { ConversationFacts, Draft, Notice } from '../../machines/booking/types.js';
+import { persistable, restoreConversation, stateOf, type BookingSnapshot } from '../../machines/booking/restore.js';
+import type { ConversationEvent, ConversationFacts, Draft, Notice } from '../../machines/booking/types.js';
 import type { Db } from '../../db/database.js';
-import { activeBookingOf, insertRequest } from '../../db/repositories/bookings-repository.js';
+import type { BookingRow } from '../../db/repositories/bookings-repository.js';
 import { loadConversation, saveConversation } from '../../db/repositories/conversations-repository.js';
-import { countBooking, recordConsent, touchUser } from '../../db/repositories/users-repository.js';
-import { replyDue, slotKey, toInstant, type CalendarContext } from '../calendar/index.js';
-import { bookingViewOf, type BookingView } from '../bookings/booking-view.js';
+import { recordConsent, setHandoff, touchUser, type UserRecord } from '../../db/repositories/users-repository.js';
+import { decodeBookingAction } from '../bookings/booking-actions.js';
+import { bookingViewOf } from '../bookings/booking-view.js';
+import type { Dispatch } from '../bookings/dispatch.js';
+import { acceptProposal, cancelBooking, declineProposal } from '../bookings/lifecycle.js';
+import { formatSlotJa } from '../calendar/index.js';
 import type { LineMessage } from '../line/message-types.js';
-import type { OfficeSettings } from '../office/settings.js';
 import { text } from './messages/building-blocks.js';
-import { activeBookingMessages, staffRequestCard, submittedMessages } from './messages/booking-cards.js';
+import { activeBookingMessages, submittedMessages } from './messages/booking-cards.js';
+import { blockedUserMessages, handoffUserMessages, immediateRequestedMessages } from './messages/lifecycle-messages.js';
 import { noticeText } from './messages/notices.js';
 import { renderQuestion } from './messages/questions.js';
+import { staffHandoffMessages, staffImmediateMessages, staffRequestMessages } from './messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
-import { loadCalendar } from './facts.js';
+import type { ConversationDeps } from './conversation-deps.js';
+import { storeRequest } from './store-request.js';
+import { loadUserFacts } from './user-facts.js';
 
-export interface ConversationDeps {
-  settings: OfficeSettings;
-  terms: { version: string; url: string };
-  staffGroupId: string;
+export type { ConversationDeps } from './conversation-deps.js';
+
+interface Turn {
+  db: Db;
+  deps: ConversationDeps;
+  userId: string;
+  user: UserRecord;
+  facts: ConversationFacts;
+  active: BookingRow | undefined;
+  now: string;
+  /** What the user will read, in order; staff and other dispatches go beside it. */
+  say: LineMessage[];
+  others: Dispatch[];
 }
 
-/** Messages to send once the transaction commits. */
-export interface Outgoing {
-  toUser: LineMessage[];
-  toStaff: LineMessage[];
+function staff(t: Turn, messages: LineMessage[]): void {
+  t.others.push({ audience: 'staff', recipient: t.deps.staffGroupId, messages });
 }
 
-function view(draft: Draft, extra: Partial<BookingView>): BookingView | undefined {
-  if (!isComplete(draft)) return undefined;
-  const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choice1, choice2 } = draft;
-  return { kind, app, name, jobSeekerNumber, email, phone, interpreter, choices: [choice1, choice2], ...extra };
+/** Dispatches of a lifecycle step: the user's part joins this turn's answer. */
+function absorb(t: Turn, dispatches: readonly Dispatch[]): void {
+  for (const d of dispatches) {
+    if (d.audience === 'user' && d.recipient === t.userId) t.say.push(...d.messages);
+    else t.others.push(d);
+  }
 }
 
-async function storeRequest(db: Db, deps: ConversationDeps, userId: string, draft: Draft, calendar: CalendarContext, now: string): Promise<BookingView> {
-  const id = randomUUID();
-  const due = replyDue(now, calendar);
-  const booking = view(draft, { id, status: 'requested', replyDue: due, createdAt: now });
-  if (!booking) throw new Error('submit reached with an incomplete draft');
-  const choice = (i: 0 | 1) => {
-    const c = booking.choices[i];
-    return { start: toInstant(c), end: toInstant({ date: c.date, minutes: c.minutes + deps.settings.sessionMinutes }), slotKey: slotKey(booking.kind, c.date, c.minutes) };
-  };
-  await insertRequest(db, {
-    id,
-    lineUserId: userId,
-    kind: booking.kind,
-    app: booking.app,
-    name: booking.name,
-    jobSeekerNumber: booking.jobSeekerNumber,
-    email: booking.email,
-    phone: booking.phone,
-    interpreter: booking.interpreter,
-    choices: [choice(0), choice(1)],
-    termsVersion: deps.terms.version,
-    createdAt: now,
-    replyDue: due,
-  });
-  await countBooking(db, userId);
-  return booking;
+async function performEffect(t: Turn, effect: EffectAction['params']['effect'], draft: Draft): Promise<void> {
+  const { db, deps, userId, now, facts, active } = t;
+  switch (effect) {
+    case 'recordConsent':
+      return recordConsent(db, userId, facts.termsVersion, now);
+    case 'showActiveBooking':
+    case 'showStatus':
+      t.say.push(...(active ? activeBookingMessages(bookingViewOf(active), deps.settings) : [text(noticeText({ key: 'noActiveBooking' }, deps.settings))]));
+      return;
+    case 'submitRequest':
+    case 'submitChange': {
+      const change = effect === 'submitChange' && active ? { id: active.id, status: active.status === 'confirmed' ? ('confirmed' as const) : ('requested' as const) } : undefined;
+      const booking = await storeRequest(db, deps, userId, draft, facts.calendar, now, { termsVersion: facts.termsVersion, ...(change ? { replaces: change } : {}) });
+      t.say.push(...submittedMessages(booking, deps.settings));
+      staff(t, staffRequestMessages(booking, deps.settings, change !== undefined));
+      return;
+    }
+    case 'cancelBooking': {
+      if (!active) return;
+      const result = await cancelBooking(db, deps, { bookingId: active.id, by: { id: userId, via: 'line' }, byUser: true, reason: null, now });
+      if (result.ok) absorb(t, result.dispatches);
+      else t.say.push(text(noticeText({ key: result.code === 'same_day' ? 'sameDayCancel' : 'noActiveBooking' }, deps.settings)));
+      return;
+    }
+    case 'handoff': {
+      await setHandoff(db, userId, now);
+      const summary = active ? `予約: ${formatSlotJa(bookingViewOf(active).confirmed ?? bookingViewOf(active).choices[0], deps.settings.sessionMinutes)}（${active.status === 'confirmed' ? '確定' : '調整中'}）` : '予約: なし';
+      t.say.push(...handoffUserMessages());
+      staff(t, staffHandoffMessages(facts.identity?.name ?? null, summary, active?.id ?? null));
+      return;
+    }
+    case 'requestImmediate': {
+      const id = randomUUID();
+      const name = draft.name ?? facts.identity?.name ?? '';
+      const number = draft.jobSeekerNumber ?? facts.identity?.jobSeekerNumber ?? '';
+      await db.insertInto('immediate_requests').values({ id, line_user_id: userId, name, job_seeker_number: number, status: 'requested', created_at: now }).execute();
+      t.say.push(...immediateRequestedMessages());
+      staff(t, staffImmediateMessages(name, number, id));
+      return;
+    }
+  }
+}
+
+/** A tap on a proposal card (accept or decline); declining leads into choosing new times. */
+async function bookingAction(t: Turn, data: string): Promise<ConversationEvent['type'] | 'handled' | undefined> {
+  const action = decodeBookingAction(data);
+  if (!action || (action.action !== 'accept' && action.action !== 'decline')) return undefined;
+  const run = action.action === 'accept' ? acceptProposal : declineProposal;
+  const result = await run(t.db, t.deps, action.bookingId, t.userId, t.now);
+  if (!result.ok) {
+    t.say.push(text(result.code === 'slot_full' ? '申し訳ありません。ご提案した枠が埋まってしまいました。担当者からあらためてご連絡します。' : 'このご提案はすでに回答済みか、有効ではありません。'));
+    return 'handled';
+  }
+  absorb(t, result.dispatches);
+  return action.action === 'decline' ? 'CHANGE' : 'handled';
+}
+
+async function runMachine(t: Turn, before: BookingSnapshot, event: ConversationEvent | undefined, notices: Notice[]): Promise<BookingSnapshot> {
+  if (!event) {
+    notices.push({ key: 'unsupportedMessage' });
+    return before;
+  }
+  const [next, actions] = transition(bookingMachine, before, event);
+  for (const action of actions as unknown as (NoticeAction | EffectAction | { type: string })[]) {
+    if (action.type === 'notice') notices.push((action as NoticeAction).params);
+    if (action.type === 'effect') {
+      // Notices so far come first, so the user reads them before the effect's messages.
+      flushNotices(t, notices);
+      await performEffect(t, (action as EffectAction).params.effect, (action as EffectAction).params.draft);
+    }
+  }
+  return next;
+}
+
+function flushNotices(t: Turn, notices: Notice[]): void {
+  if (notices.length === 0) return;
+  t.say.push(text(notices.map((n) => noticeText(n, t.deps.settings)).join('\n\n')));
+  notices.length = 0;
 }
 
 /**
  * Handles one user event inside the caller's transaction: restores the conversation, runs the
- * machine, performs its effects (consent, the request) and returns what to send. Nothing here
- * touches the network, so the transaction stays short.
+ * machine, performs its effects (consent, requests, cancellations) and returns what to send.
+ * Nothing here touches the network, so the transaction stays short.
  */
-export async function handleUserEvent(db: Db, deps: ConversationDeps, event: IncomingEvent, userId: string, now: string): Promise<Outgoing> {
+export async function handleUserEvent(db: Db, deps: ConversationDeps, event: IncomingEvent, userId: string, now: string): Promise<Dispatch[]> {
   const user = await touchUser(db, userId, now);
+  if (user.blockedAt) return event.input.type === 'other' && event.replyToken === null ? [] : [{ audience: 'user', recipient: userId, messages: blockedUserMessages(deps.settings) }];
+  // While staff talk to the user themselves, the bot stays silent (staff hand the chat back).
+  if (user.handoffAt) return [];
+  const { facts, active } = await loadUserFacts(db, deps, user, now);
+  const t: Turn = { db, deps, userId, user, facts, active, now, say: [], others: [] };
   const restored = restoreConversation(await loadConversation(db, userId), now);
-  const calendar = await loadCalendar(db, deps.settings, now);
-  const active = await activeBookingOf(db, userId);
-  const facts: ConversationFacts = {
-    calendar,
-    termsVersion: deps.terms.version,
-    termsUrl: deps.terms.url,
-    agreedTermsVersion: user.termsVersion,
-    hasActiveBooking: active !== undefined,
-  };
   const notices: Notice[] = restored.expired ? [{ key: 'expired' }] : [];
-  const before = restored.snapshot;
-  const machineEvent = toConversationEvent(event.input, stateOf(before), before.context, now, facts);
-  const out: Outgoing = { toUser: [], toStaff: [] };
-  let after = before;
-  if (machineEvent === undefined) {
-    notices.push({ key: 'unsupportedMessage' });
-  } else {
-    const [next, actions] = transition(bookingMachine, before, machineEvent);
-    after = next;
-    for (const action of actions as unknown as (NoticeAction | EffectAction | { type: string })[]) {
-      if (action.type === 'notice') notices.push((action as NoticeAction).params);
-      if (action.type !== 'effect') continue;
-      const { effect, draft } = (action as EffectAction).params;
-      if (effect === 'recordConsent') await recordConsent(db, userId, deps.terms.version, now);
-      if (effect === 'showActiveBooking' && active) out.toUser.push(...activeBookingMessages(bookingViewOf(active), deps.settings));
-      if (effect === 'submitRequest') {
-        const booking = await storeRequest(db, deps, userId, draft, calendar, now);
-        out.toUser.push(...submittedMessages(booking, deps.settings));
-        out.toStaff.push(staffRequestCard(booking, deps.settings));
-      }
-    }
+  let machineEvent = toConversationEvent(event.input, stateOf(restored.snapshot), restored.snapshot.context, now, facts);
+  if (event.input.type === 'postback') {
+    const handled = await bookingAction(t, event.input.data);
+    if (handled === 'handled') machineEvent = undefined;
+    else if (handled === 'CHANGE') machineEvent = { type: 'CHANGE', now, facts: (await loadUserFacts(db, deps, user, now)).facts };
   }
+  const after = machineEvent === undefined && t.say.length > 0 ? restored.snapshot : await runMachine(t, restored.snapshot, machineEvent, notices);
+  flushNotices(t, notices);
   await saveConversation(db, userId, BOOKING_MACHINE_VERSION, persistable(after), now);
-  const noticeMessages = notices.length > 0 ? [text(notices.map((n) => noticeText(n, deps.settings)).join('\n\n'))] : [];
   const state = stateOf(after);
-  // After the request is stored the calendar has changed; the next question (if any) uses facts as of now.
-  const question = state === 'idle' ? [] : renderQuestion({ question: state, context: after.context, facts, now });
-  out.toUser = [...noticeMessages, ...out.toUser, ...question];
-  return out;
+  if (state !== 'idle') t.say.push(...renderQuestion({ question: state, context: after.context, facts: t.facts, now }));
+  return [{ audience: 'user', recipient: userId, messages: t.say }, ...t.others];
 }

@@ -58,12 +58,12 @@ export function activeBookingMessages(b: BookingView, s: OfficeSettings): LineMe
   ];
 }
 
-/** The card posted to the staff group when a request arrives. */
-export function staffRequestCard(b: BookingView, s: OfficeSettings): LineMessage {
+/** The card posted to the staff group when a request arrives, with the staff's actions. */
+export function staffRequestCard(b: BookingView, s: OfficeSettings, actions: readonly LineAction[] = [], title = '新しいオンライン相談の申込み'): LineMessage {
   const rows = [
     ...(b.id ? [row('受付番号', b.id.slice(0, 8))] : []),
     ...detailRows(b, s),
     ...(b.replyDue ? [row('返信期限', formatInstantJa(b.replyDue))] : []),
   ];
-  return infoCard(`新しいオンライン相談の申込み（${b.name} 様）`, '新しいオンライン相談の申込み', rows);
+  return infoCard(`${title}（${b.name} 様）`, title, rows, actions);
 }

@@ -38,7 +38,9 @@ function optionActions(input: QuestionInput): LineAction[] {
 
 function termsSummary(facts: ConversationFacts, input: QuestionInput): string[] {
   const s = facts.calendar.settings;
+  const changed = facts.agreedTermsVersion !== null && facts.agreedTermsVersion !== facts.termsVersion;
   return [
+    ...(changed ? ['利用規約が改定されました。お手数ですが、改定後の内容をご確認のうえ、あらためて同意をお願いします。'] : []),
     `${s.officeName}のオンライン職業相談の予約窓口です。はじめに、利用規約の大切な点をご確認ください。`,
     `・ビデオ通話（Zoom または TeleOffice）で1回${s.sessionMinutes}分以内。利用は無料ですが、通信料はご負担ください。\n` +
       `・ご希望日の2開庁日前の${formatTimeJa(s.closingMinutes)}までに予約が必要です。\n` +
@@ -97,6 +99,11 @@ function choiceDateLines(input: QuestionInput, which: 1 | 2): string[] {
   return lines;
 }
 
+function bookingWhen(b: NonNullable<ConversationFacts['activeBooking']>, minutes: number): string {
+  if (b.status === 'requested') return `第1希望 ${formatSlotJa(b.draft.choice1, minutes)} / 第2希望 ${formatSlotJa(b.draft.choice2, minutes)}（日程調整中）`;
+  return `${formatSlotJa({ date: b.sessionDate, minutes: b.confirmedMinutes ?? b.draft.choice1.minutes }, minutes)}（確定）`;
+}
+
 /** The current question as LINE messages, with buttons that carry this turn. */
 export function renderQuestion(input: QuestionInput): LineMessage[] {
   const { question, context, facts } = input;
@@ -152,6 +159,22 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
     }
     case 'editMenu':
       return [questionCard('修正する項目', ['修正する項目をお選びください。ほかの項目はそのまま残ります。'], optionActions(input), { quick: true })];
+    case 'manage': {
+      const b = facts.activeBooking;
+      const when = b ? bookingWhen(b, s.sessionMinutes) : '';
+      return choices('予約の変更・キャンセル', [`お申し込み中の予約: ${when}`, 'ご希望の操作をお選びください。']);
+    }
+    case 'cancelConfirm': {
+      const b = facts.activeBooking;
+      const when = b ? bookingWhen(b, s.sessionMinutes) : '';
+      return choices('キャンセルの確認', [`次の予約をキャンセルします。よろしいですか？\n${when}`, 'ご予約の前日までは、このトークでキャンセルできます（当日はお電話のみ）。'], 1);
+    }
+    case 'immediateConfirm':
+      return choices('今すぐ相談の確認', [
+        `今すぐ相談（${s.immediateSessionMinutes}分）をお申し込みになりますか？`,
+        `担当者の手が空きしだい、求職登録の電話番号にお電話し、接続のためのアクセスコード（ミーティングIDなど）をお伝えします。${context.draft.name ? `\nお名前: ${context.draft.name}` : ''}`,
+        'ご本人確認のため、お申し込みと同時に電話番号を変更することはできません。',
+      ], 1);
   }
 }
 

@@ -1,0 +1,28 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../database.js';
+import type { JobKind, ScheduledJobsTable } from '../schema.js';
+
+export type JobRow = Selectable<ScheduledJobsTable>;
+
+/** Schedules a timed action; the id is derived from what it is, so scheduling twice is harmless. */
+export async function scheduleJob(db: Db, kind: JobKind, subjectId: string, dueAt: string, now: string): Promise<void> {
+  await db
+    .insertInto('scheduled_jobs')
+    .values({ id: `${kind}:${subjectId}:${dueAt}`, kind, subject_id: subjectId, due_at: dueAt, status: 'pending', created_at: now, done_at: null })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+export async function dueJobs(db: Db, now: string, limit: number): Promise<JobRow[]> {
+  return db.selectFrom('scheduled_jobs').selectAll().where('status', '=', 'pending').where('due_at', '<=', now).orderBy('due_at').limit(limit).execute();
+}
+
+/** Claims a job inside the caller's transaction; false when another run already finished it. */
+export async function finishJob(db: Db, id: string, status: 'done' | 'skipped', now: string): Promise<boolean> {
+  const r = await db.updateTable('scheduled_jobs').set({ status, done_at: now }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function pendingJobsOf(db: Db, subjectId: string): Promise<JobRow[]> {
+  return db.selectFrom('scheduled_jobs').selectAll().where('subject_id', '=', subjectId).where('status', '=', 'pending').orderBy('due_at').execute();
+}

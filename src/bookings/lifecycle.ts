@@ -1,0 +1,255 @@
+import type { Db } from '../../db/database.js';
+import { getBooking, takenInSlot, updateBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { scheduleJob } from '../../db/repositories/jobs-repository.js';
+import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
+import { addDays, capacityOf, formatSlotJa, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
+import { cancelledByOfficeMessages, cancelledByUserMessages, confirmationCard, proposalCard, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
+import { text, postback } from '../conversation/messages/building-blocks.js';
+import { loadCalendar } from '../conversation/facts.js';
+import type { LifecycleSettings } from '../office/lifecycle-settings.js';
+import type { OfficeSettings } from '../office/settings.js';
+import { bookingViewOf } from './booking-view.js';
+import type { Dispatch } from './dispatch.js';
+import { sessionSpan, staffTimeProblem } from './slot-rules.js';
+import { encodeBookingAction } from './booking-actions.js';
+
+export interface LifecycleDeps {
+  settings: OfficeSettings;
+  lifecycle: LifecycleSettings;
+  staffGroupId: string;
+}
+
+export interface Actor {
+  /** LINE user id of a staff member, 'api:<name>' for the staff API, the user's id, or 'system'. */
+  id: string;
+  via: 'line' | 'api' | 'system';
+}
+
+export type LifecycleError = { ok: false; status: 400 | 404 | 409; code: string; message: string; field?: string };
+export type LifecycleResult = { ok: true; booking: BookingRow; dispatches: Dispatch[] } | LifecycleError;
+
+const fail = (status: 400 | 404 | 409, code: string, message: string, field?: string): LifecycleError => ({ ok: false, status, code, message, ...(field ? { field } : {}) });
+
+const PROBLEM_TEXT = { past: 'the time has passed', closed_day: 'the office does not hold such sessions that day', outside_window: 'the session does not fit a consultation window' } as const;
+
+async function checkSlot(db: Db, deps: LifecycleDeps, row: BookingRow, at: LocalDateTime, now: Instant): Promise<LifecycleError | null> {
+  const calendar = await loadCalendar(db, deps.settings, now);
+  const problem = staffTimeProblem(calendar, row.kind, at, now);
+  if (problem) return fail(409, problem, PROBLEM_TEXT[problem], 'start');
+  const span = sessionSpan(row.kind, at, deps.settings.sessionMinutes);
+  // Counted and taken in the same transaction as the update: two staff at once cannot overfill it.
+  if ((await takenInSlot(db, span.slot, row.id)) >= capacityOf(calendar, span.slot)) return fail(409, 'slot_full', 'the slot is already taken');
+  return null;
+}
+
+async function scheduleSessionJobs(db: Db, deps: LifecycleDeps, bookingId: string, at: LocalDateTime, now: Instant): Promise<void> {
+  const start = toInstant(at);
+  const l = deps.lifecycle;
+  const dayBefore = toInstant({ date: addDays(at.date, -1), minutes: l.dayBeforeReminderMinutes });
+  const morning = toInstant({ date: at.date, minutes: Math.min(l.morningReminderMinutes, at.minutes - 30) });
+  if (dayBefore > now) await scheduleJob(db, 'reminder_day_before', bookingId, dayBefore, now);
+  if (morning > now && morning < start) await scheduleJob(db, 'reminder_morning', bookingId, morning, now);
+  await scheduleJob(db, 'no_show', bookingId, toInstant({ date: at.date, minutes: at.minutes + l.noShowGraceMinutes }), now);
+}
+
+function staffNote(deps: LifecycleDeps, body: string): Dispatch {
+  return { audience: 'staff', recipient: deps.staffGroupId, messages: [text(body)] };
+}
+
+function ref(row: BookingRow): string {
+  return `受付番号 ${row.id.slice(0, 8)}（${row.name} 様）`;
+}
+
+export interface ConfirmInput {
+  bookingId: string;
+  /** A choice of the request, or any minute-exact start staff agreed with the user. */
+  at: { choice: 1 | 2 } | { start: LocalDateTime };
+  meeting?: MeetingDetails;
+  by: Actor;
+  now: Instant;
+}
+
+/** Confirms a request at one time: capacity checked and taken atomically, the user told, reminders set. */
+export async function confirmBooking(db: Db, deps: LifecycleDeps, input: ConfirmInput): Promise<LifecycleResult> {
+  const row = await getBooking(db, input.bookingId);
+  if (!row) return fail(404, 'not_found', 'no such booking');
+  if (row.status === 'confirmed') return fail(409, 'already_confirmed', `already confirmed for ${row.confirmed_start}`);
+  if (row.status !== 'requested') return fail(409, 'invalid_status', `a ${row.status} booking cannot be confirmed`);
+  const at = 'choice' in input.at ? toLocal(input.at.choice === 1 ? row.choice1_start : row.choice2_start) : input.at.start;
+  const meeting = input.meeting ?? (row.meeting_id && row.meeting_passcode ? { meetingId: row.meeting_id, passcode: row.meeting_passcode } : undefined);
+  if (row.app === 'zoom' && !meeting) return fail(400, 'meeting_required', 'a Zoom booking needs meetingId and passcode', 'meetingId');
+  const slotError = await checkSlot(db, deps, row, at, input.now);
+  if (slotError) return slotError;
+  const span = sessionSpan(row.kind, at, deps.settings.sessionMinutes);
+  await updateBooking(db, row.id, {
+    status: 'confirmed',
+    confirmed_start: span.start,
+    confirmed_end: span.end,
+    confirmed_slot: span.slot,
+    meeting_id: meeting?.meetingId ?? null,
+    meeting_passcode: meeting?.passcode ?? null,
+    confirmed_by: input.by.id,
+    confirmed_at: input.now,
+    proposed_start: null,
+    proposed_end: null,
+    updated_at: input.now,
+  });
+  const dispatches: Dispatch[] = [];
+  if (row.replaces_booking_id) {
+    const old = await getBooking(db, row.replaces_booking_id);
+    if (old && (old.status === 'requested' || old.status === 'confirmed')) {
+      await updateBooking(db, old.id, { status: 'cancelled', cancel_reason: 'rescheduled', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
+    }
+  }
+  await scheduleSessionJobs(db, deps, row.id, at, input.now);
+  await recordStaffAction(db, { subjectId: row.id, action: 'confirm', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
+  const updated = (await getBooking(db, row.id))!;
+  dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: confirmationCard(bookingViewOf(updated), at, meeting ?? null, deps.settings) });
+  dispatches.push(staffNote(deps, `確定しました: ${ref(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}`));
+  return { ok: true, booking: updated, dispatches };
+}
+
+export interface CancelInput {
+  bookingId: string;
+  by: Actor;
+  /** The user themselves (through the chat) or the office. */
+  byUser: boolean;
+  reason: string | null;
+  now: Instant;
+}
+
+function sessionStartOf(row: BookingRow): Instant {
+  return row.confirmed_start ?? row.choice1_start;
+}
+
+/** Cancels an open booking. Users may do so up to the day before; on the day only by phone. */
+export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelInput): Promise<LifecycleResult> {
+  const row = await getBooking(db, input.bookingId);
+  if (!row) return fail(404, 'not_found', 'no such booking');
+  if (row.status !== 'requested' && row.status !== 'confirmed') return fail(409, 'invalid_status', `a ${row.status} booking cannot be cancelled`);
+  const at = toLocal(sessionStartOf(row));
+  if (input.byUser && at.date <= toLocal(input.now).date) return fail(409, 'same_day', 'on the day of the session, cancellation is by phone only');
+  await updateBooking(db, row.id, { status: 'cancelled', cancel_reason: input.reason, cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
+  if (input.byUser) await db.updateTable('users').set((eb) => ({ cancel_count: eb('cancel_count', '+', 1) })).where('line_user_id', '=', row.line_user_id).execute();
+  await recordStaffAction(db, { subjectId: row.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: input.byUser }, at: input.now });
+  const updated = (await getBooking(db, row.id))!;
+  const toUser = input.byUser ? cancelledByUserMessages(at, deps.settings) : cancelledByOfficeMessages(at, input.reason, deps.settings);
+  return {
+    ok: true,
+    booking: updated,
+    dispatches: [
+      { audience: 'user', recipient: row.line_user_id, messages: toUser },
+      staffNote(deps, `${input.byUser ? 'ご本人がキャンセルしました' : 'キャンセルしました'}: ${ref(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}`),
+    ],
+  };
+}
+
+export interface ProposeInput {
+  bookingId: string;
+  start: LocalDateTime;
+  meeting?: MeetingDetails;
+  by: Actor;
+  now: Instant;
+}
+
+/**
+ * The office proposes another time for a request, or moves a confirmed booking (terms 6(5)).
+ * The user accepts or asks for another; until then nothing is taken.
+ */
+export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInput): Promise<LifecycleResult> {
+  const row = await getBooking(db, input.bookingId);
+  if (!row) return fail(404, 'not_found', 'no such booking');
+  if (row.status !== 'requested' && row.status !== 'confirmed') return fail(409, 'invalid_status', `a ${row.status} booking cannot be moved`);
+  if (row.app === 'zoom' && !input.meeting && !row.meeting_id) return fail(400, 'meeting_required', 'a Zoom booking needs meetingId and passcode', 'meetingId');
+  const slotError = await checkSlot(db, deps, row, input.start, input.now);
+  if (slotError) return slotError;
+  const span = sessionSpan(row.kind, input.start, deps.settings.sessionMinutes);
+  await updateBooking(db, row.id, {
+    proposed_start: span.start,
+    proposed_end: span.end,
+    ...(input.meeting ? { meeting_id: input.meeting.meetingId, meeting_passcode: input.meeting.passcode } : {}),
+    updated_at: input.now,
+  });
+  await recordStaffAction(db, { subjectId: row.id, action: 'propose', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
+  const actions = [
+    postback('この日時で受ける', encodeBookingAction({ action: 'accept', bookingId: row.id })),
+    postback('別の日時を希望する', encodeBookingAction({ action: 'decline', bookingId: row.id })),
+  ];
+  return {
+    ok: true,
+    booking: (await getBooking(db, row.id))!,
+    dispatches: [
+      { audience: 'user', recipient: row.line_user_id, messages: proposalCard(input.start, row.status === 'confirmed', actions, deps.settings) },
+      staffNote(deps, `日時を提案しました: ${ref(row)} ${formatSlotJa(input.start, deps.settings.sessionMinutes)}（ご本人の回答待ち）`),
+    ],
+  };
+}
+
+/** The user accepts the proposed time: it is confirmed like a staff confirmation. */
+export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: string, userId: string, now: Instant): Promise<LifecycleResult> {
+  const row = await getBooking(db, bookingId);
+  if (!row || row.line_user_id !== userId) return fail(404, 'not_found', 'no such booking');
+  if (!row.proposed_start) return fail(409, 'no_proposal', 'nothing proposed');
+  const at = toLocal(row.proposed_start);
+  if (row.status === 'confirmed') {
+    // Moving a confirmed booking: take the new slot, release the old one.
+    const slotError = await checkSlot(db, deps, row, at, now);
+    if (slotError) return slotError;
+    const span = sessionSpan(row.kind, at, deps.settings.sessionMinutes);
+    await updateBooking(db, row.id, { confirmed_start: span.start, confirmed_end: span.end, confirmed_slot: span.slot, proposed_start: null, proposed_end: null, updated_at: now });
+    await db.updateTable('scheduled_jobs').set({ status: 'skipped', done_at: now }).where('subject_id', '=', row.id).where('status', '=', 'pending').execute();
+    await scheduleSessionJobs(db, deps, row.id, at, now);
+    const updated = (await getBooking(db, row.id))!;
+    const meeting = updated.meeting_id && updated.meeting_passcode ? { meetingId: updated.meeting_id, passcode: updated.meeting_passcode } : null;
+    return {
+      ok: true,
+      booking: updated,
+      dispatches: [
+        { audience: 'user', recipient: row.line_user_id, messages: confirmationCard(bookingViewOf(updated), at, meeting, deps.settings) },
+        staffNote(deps, `ご本人が変更後の日時を承諾しました: ${ref(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}`),
+      ],
+    };
+  }
+  return confirmBooking(db, deps, { bookingId, at: { start: at }, by: { id: userId, via: 'line' }, now });
+}
+
+/** The user declines the proposal; staff are told, and the chat asks for new preferred times. */
+export async function declineProposal(db: Db, deps: LifecycleDeps, bookingId: string, userId: string, now: Instant): Promise<LifecycleResult> {
+  const row = await getBooking(db, bookingId);
+  if (!row || row.line_user_id !== userId) return fail(404, 'not_found', 'no such booking');
+  if (!row.proposed_start) return fail(409, 'no_proposal', 'nothing proposed');
+  await updateBooking(db, row.id, { proposed_start: null, proposed_end: null, updated_at: now });
+  return { ok: true, booking: (await getBooking(db, row.id))!, dispatches: [staffNote(deps, `ご本人が提案の日時を辞退し、別の日時を希望しています: ${ref(row)}`)] };
+}
+
+export interface AttendanceInput {
+  bookingId: string;
+  attended: boolean;
+  by: Actor;
+  now: Instant;
+}
+
+/** Marks a confirmed session attended, or a no-show (counted; staff flagged at the threshold). */
+export async function markAttendance(db: Db, deps: LifecycleDeps, input: AttendanceInput): Promise<LifecycleResult> {
+  const row = await getBooking(db, input.bookingId);
+  if (!row) return fail(404, 'not_found', 'no such booking');
+  if (row.status !== 'confirmed') return fail(409, 'invalid_status', `a ${row.status} booking has no attendance to mark`);
+  const dispatches: Dispatch[] = [];
+  if (input.attended) {
+    await updateBooking(db, row.id, { status: 'attended', attended_at: input.now, updated_at: input.now });
+  } else {
+    await updateBooking(db, row.id, { status: 'no_show', cancel_reason: 'no_show', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
+    const user = await db
+      .updateTable('users')
+      .set((eb) => ({ no_show_count: eb('no_show_count', '+', 1) }))
+      .where('line_user_id', '=', row.line_user_id)
+      .returning(['no_show_count', 'flagged_at'])
+      .executeTakeFirst();
+    if (user && user.no_show_count >= deps.lifecycle.noShowFlagCount && !user.flagged_at) {
+      await db.updateTable('users').set({ flagged_at: input.now }).where('line_user_id', '=', row.line_user_id).execute();
+      dispatches.push(staffNote(deps, `【要確認】${row.name} 様の連絡のないキャンセル（欠席）が${user.no_show_count}回になりました。今後のオンライン相談の扱いをご判断ください。`));
+    }
+  }
+  await recordStaffAction(db, { subjectId: row.id, action: input.attended ? 'attended' : 'no_show', staffId: input.by.id, via: input.by.via, at: input.now });
+  return { ok: true, booking: (await getBooking(db, row.id))!, dispatches };
+}

@@ -1,0 +1,10 @@
+import type { LifecycleSettings } from '../office/lifecycle-settings.js';
+import type { OfficeSettings } from '../office/settings.js';
+
+export interface ConversationDeps {
+  settings: OfficeSettings;
+  lifecycle: LifecycleSettings;
+  /** The terms version in force is read from the database; this is the fallback. */
+  terms: { version: string; url: string };
+  staffGroupId: string;
+}

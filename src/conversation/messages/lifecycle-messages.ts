@@ -1,0 +1,99 @@
+import { formatSlotJa, formatTimeJa, type LocalDateTime } from '../../calendar/index.js';
+import type { BookingView } from '../../bookings/booking-view.js';
+import type { LineAction, LineMessage } from '../../line/message-types.js';
+import type { OfficeSettings } from '../../office/settings.js';
+import { APP_LABEL, KIND_LABEL } from './booking-cards.js';
+import { infoCard, paragraph, row, text } from './building-blocks.js';
+
+function office(s: OfficeSettings): string {
+  return `${s.officeName} 電話 ${s.officePhone}（平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）`;
+}
+
+function rules(s: OfficeSettings): string {
+  return (
+    `・相談は${s.sessionMinutes}分以内です。開始時刻の少し前にアプリを起動し、通信の確認をお願いします。\n` +
+    '・個室など、周りに人のいない場所からご参加ください。\n' +
+    '・相談の録画・録音は、方法を問わずお断りしています。\n' +
+    '・キャンセルは前日までこのトークで「予約キャンセル」と送ってください。当日はお電話のみです。\n' +
+    '・連絡なく開始から10分を過ぎると、キャンセル扱いになります。'
+  );
+}
+
+export interface MeetingDetails {
+  meetingId: string;
+  passcode: string;
+}
+
+/** Sent to the user when staff confirm a time: everything needed to join, and the rules. */
+export function confirmationCard(b: BookingView, at: LocalDateTime, meeting: MeetingDetails | null, s: OfficeSettings): LineMessage[] {
+  const rows = [
+    row('日時', formatSlotJa(at, s.sessionMinutes)),
+    row('相談の種類', KIND_LABEL[b.kind]),
+    row('アプリ', APP_LABEL[b.app]),
+    ...(b.app === 'zoom' && meeting ? [row('ミーティングID', meeting.meetingId), row('パスコード', meeting.passcode)] : []),
+    ...(b.app === 'teleoffice' ? [paragraph('TeleOffice の招待メールが、ご登録のメールアドレスに TeleOffice から届きます。', { size: 'sm', margin: 'md' })] : []),
+    paragraph(rules(s), { size: 'sm', margin: 'lg' }),
+  ];
+  return [infoCard('オンライン相談の日時が確定しました', 'オンライン相談の日時が確定しました', rows)];
+}
+
+export function cancelledByUserMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
+  return [text(`次のご予約をキャンセルしました。\n${formatSlotJa(at, s.sessionMinutes)}\nまたのご利用をお待ちしています。`)];
+}
+
+export function cancelledByOfficeMessages(at: LocalDateTime, reason: string | null, s: OfficeSettings): LineMessage[] {
+  return [
+    text(
+      `申し訳ありません。次のご予約は、ハローワークの都合によりキャンセルとなりました。\n${formatSlotJa(at, s.sessionMinutes)}` +
+        (reason ? `\n理由: ${reason}` : '') +
+        `\nあらためてご予約の際は「予約する」と送ってください。ご不明な点はお電話ください。\n${office(s)}`,
+    ),
+  ];
+}
+
+/** The office proposes (or moves to) another time; the user accepts or asks for another. */
+export function proposalCard(at: LocalDateTime, changed: boolean, actions: readonly LineAction[], s: OfficeSettings): LineMessage[] {
+  const lead = changed
+    ? 'ハローワークの都合により、ご予約の日時の変更をお願いすることになりました。申し訳ありません。'
+    : 'ご希望の日時でのご用意が難しいため、別の日時をご提案します。';
+  return [infoCard('日時のご提案', '日時のご提案', [paragraph(lead, { size: 'sm' }), row('ご提案の日時', formatSlotJa(at, s.sessionMinutes)), paragraph('この日時でよろしいですか？', { size: 'sm', margin: 'md' })], actions)];
+}
+
+export function reminderMessages(kind: 'day_before' | 'morning', at: LocalDateTime, b: BookingView, s: OfficeSettings): LineMessage[] {
+  const when = formatSlotJa(at, s.sessionMinutes);
+  const lead = kind === 'day_before' ? `明日はオンライン相談の日です。\n${when}` : `本日はオンライン相談の日です。\n${when}`;
+  const app = b.app === 'zoom' ? 'Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。' : 'TeleOffice の招待メールをご確認ください。';
+  return [text(`${lead}\n${app}\nご都合が悪くなった場合は、${kind === 'day_before' ? '本日中にこのトークで「予約キャンセル」と送るか、' : ''}お電話でご連絡ください。\n${office(s)}`)];
+}
+
+export function replyOverdueUserMessages(s: OfficeSettings): LineMessage[] {
+  return [text(`お申し込みへのご連絡が遅れており、申し訳ありません。お手数ですが、お電話でご確認ください。\n${office(s)}`)];
+}
+
+export function noShowUserMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
+  return [text(`本日 ${formatTimeJa(at.minutes)} からのオンライン相談は、ご連絡がないまま開始から10分を過ぎたため、キャンセル扱いとなりました。\nご事情がある場合はお電話でご連絡ください。\n${office(s)}`)];
+}
+
+export function handoffUserMessages(): LineMessage[] {
+  return [text('担当者に引き継ぎました。このトークで職員からお返事します（開庁時間内）。しばらくお待ちください。')];
+}
+
+export function handbackUserMessages(): LineMessage[] {
+  return [text('職員とのやりとりを終了し、自動応答に戻りました。ご用件は「予約する」「予約確認」などと送ってください。')];
+}
+
+export function blockedUserMessages(s: OfficeSettings): LineMessage[] {
+  return [text(`このアカウントでのご案内は停止しています。ご用件は、お電話でお問い合わせください。\n${office(s)}`)];
+}
+
+export function immediateRequestedMessages(): LineMessage[] {
+  return [text('今すぐ相談のお申し込みを受け付けました。担当者の手が空きしだい、求職登録の電話番号にお電話します。しばらくお待ちください。')];
+}
+
+export function immediateAcceptedMessages(s: OfficeSettings): LineMessage[] {
+  return [text(`担当者がまもなく、求職登録の電話番号にお電話します（${s.officeName}）。アクセスコードをお伝えしますので、電話に出られるようにしてお待ちください。`)];
+}
+
+export function termsChangedMessages(url: string): LineMessage[] {
+  return [text(`オンライン職業相談の利用規約が改定されました。次回のお申し込みの際に、あらためて同意をお願いします。\n改定後の利用規約: ${url}\n現在のご予約はそのまま有効です。`)];
+}

@@ -1,0 +1,60 @@
+import { formatSlotJa } from '../../calendar/index.js';
+import { encodeBookingAction } from '../../bookings/booking-actions.js';
+import type { BookingView } from '../../bookings/booking-view.js';
+import type { LineMessage } from '../../line/message-types.js';
+import type { OfficeSettings } from '../../office/settings.js';
+import { postback, text } from './building-blocks.js';
+import { staffRequestCard } from './booking-cards.js';
+
+/** A new request (or a change request) for the staff group, with what staff can do about it. */
+export function staffRequestMessages(b: BookingView, s: OfficeSettings, change: boolean): LineMessage[] {
+  const id = b.id!;
+  const actions = [
+    postback('第1希望で確定', encodeBookingAction({ action: 'confirm1', bookingId: id })),
+    postback('第2希望で確定', encodeBookingAction({ action: 'confirm2', bookingId: id })),
+    postback('別の日時を提案', encodeBookingAction({ action: 'propose', bookingId: id })),
+    postback('担当者が対応', encodeBookingAction({ action: 'takeover', bookingId: id })),
+  ];
+  return [staffRequestCard(b, s, actions, change ? '日時変更の申込み' : '新しいオンライン相談の申込み')];
+}
+
+export function staffHandoffMessages(name: string | null, summary: string, bookingId: string | null): LineMessage[] {
+  const lines = `【担当者対応の依頼】${name ? `${name} 様` : 'ご利用者'}が職員との会話を希望しています。\n${summary}\nLINE公式アカウントのチャットからお返事ください。終わったら「自動応答に戻す」を押してください。`;
+  if (!bookingId) return [text(lines)];
+  return [
+    {
+      type: 'flex',
+      altText: '担当者対応の依頼',
+      contents: {
+        type: 'bubble',
+        body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: lines, wrap: true, size: 'sm' }] },
+        footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'secondary', height: 'sm', action: postback('自動応答に戻す', encodeBookingAction({ action: 'handback', bookingId })) }] },
+      },
+    },
+  ];
+}
+
+export function staffReplyOverdueMessages(b: BookingView, s: OfficeSettings): LineMessage[] {
+  return [text(`【返信期限切れ】受付番号 ${b.id?.slice(0, 8)}（${b.name} 様）の申込みに、期限までに返信がありません。第1希望 ${formatSlotJa(b.choices[0], s.sessionMinutes)}。ご本人にはお電話での確認をお願いしました。`)];
+}
+
+export function staffImmediateMessages(name: string, jobSeekerNumber: string, requestId: string): LineMessage[] {
+  return [
+    {
+      type: 'flex',
+      altText: '今すぐ相談の申込み',
+      contents: {
+        type: 'bubble',
+        body: {
+          type: 'box',
+          layout: 'vertical',
+          contents: [
+            { type: 'text', text: '【今すぐ相談の申込み】', weight: 'bold', wrap: true },
+            { type: 'text', text: `${name} 様（求職番号 ${jobSeekerNumber}）\n求職登録の電話番号へ折り返し、アクセスコードをお伝えください。`, wrap: true, size: 'sm' },
+          ],
+        },
+        footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', height: 'sm', action: postback('対応する', encodeBookingAction({ action: 'immediate', bookingId: requestId })) }] },
+      },
+    },
+  ];
+}

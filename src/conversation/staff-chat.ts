@@ -1,0 +1,132 @@
+import type { Db } from '../../db/database.js';
+import { getBooking } from '../../db/repositories/bookings-repository.js';
+import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
+import { setHandoff } from '../../db/repositories/users-repository.js';
+import { decodeBookingAction } from '../bookings/booking-actions.js';
+import type { Dispatch } from '../bookings/dispatch.js';
+import { confirmBooking, markAttendance, proposeTime, type LifecycleResult } from '../bookings/lifecycle.js';
+import { formatSlotJa, normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
+import { text } from './messages/building-blocks.js';
+import { handbackUserMessages, immediateAcceptedMessages } from './messages/lifecycle-messages.js';
+import type { IncomingEvent } from './chat-input.js';
+import type { ConversationDeps } from './conversation-deps.js';
+import { parseMeetingDetails } from './meeting-details.js';
+
+interface StaffTurn {
+  db: Db;
+  deps: ConversationDeps;
+  staffId: string;
+  now: string;
+}
+
+const say = (t: StaffTurn, body: string): Dispatch[] => [{ audience: 'staff', recipient: t.deps.staffGroupId, messages: [text(body)] }];
+
+const ERROR_TEXT: Record<string, string> = {
+  slot_full: 'その枠はすでに埋まっています（ほかの職員が先に確定したか、定員に達しています）。別の日時を提案してください。',
+  already_confirmed: 'この申込みはすでに確定しています。',
+  invalid_status: 'この申込みは、キャンセル済みなどのため操作できません。',
+  not_found: '該当する申込みが見つかりません。',
+  past: 'その日時はすでに過ぎています。',
+  closed_day: 'その日はこの種類の相談を行っていません（閉庁日・祝日など）。',
+  outside_window: 'その時刻では相談時間内に収まりません。',
+  meeting_required: 'Zoom のミーティングIDとパスコードが必要です。',
+};
+
+function outcome(t: StaffTurn, result: LifecycleResult): Dispatch[] {
+  if (result.ok) return result.dispatches;
+  return say(t, ERROR_TEXT[result.code] ?? `操作できませんでした（${result.code}）。`);
+}
+
+async function setPrompt(t: StaffTurn, bookingId: string, action: 'zoom_details' | 'propose_time', start: string): Promise<void> {
+  await t.db
+    .insertInto('staff_prompts')
+    .values({ staff_user_id: t.staffId, booking_id: bookingId, action, start, created_at: t.now })
+    .onConflict((oc) => oc.column('staff_user_id').doUpdateSet({ booking_id: bookingId, action, start, created_at: t.now }))
+    .execute();
+}
+
+async function clearPrompt(t: StaffTurn): Promise<void> {
+  await t.db.deleteFrom('staff_prompts').where('staff_user_id', '=', t.staffId).execute();
+}
+
+async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
+  const action = decodeBookingAction(data);
+  if (!action) return [];
+  const by = { id: t.staffId, via: 'line' as const };
+  if (action.action === 'immediate') {
+    const req = await t.db.updateTable('immediate_requests').set({ status: 'accepted', accepted_by: t.staffId, accepted_at: t.now }).where('id', '=', action.bookingId).where('status', '=', 'requested').returning('line_user_id').executeTakeFirst();
+    if (!req) return say(t, 'この今すぐ相談は、すでにほかの職員が対応しています。');
+    await recordStaffAction(t.db, { subjectId: action.bookingId, action: 'immediate_accept', staffId: t.staffId, via: 'line', at: t.now });
+    return [{ audience: 'user', recipient: req.line_user_id, messages: immediateAcceptedMessages(t.deps.settings) }, ...say(t, '今すぐ相談の対応者が決まりました。求職登録の電話番号へ折り返してください。')];
+  }
+  const booking = await getBooking(t.db, action.bookingId);
+  if (!booking) return say(t, ERROR_TEXT.not_found!);
+  switch (action.action) {
+    case 'confirm1':
+    case 'confirm2': {
+      const start = action.action === 'confirm1' ? booking.choice1_start : booking.choice2_start;
+      if (booking.status !== 'requested') return say(t, booking.status === 'confirmed' ? ERROR_TEXT.already_confirmed! : ERROR_TEXT.invalid_status!);
+      if (booking.app === 'zoom' && !booking.meeting_id) {
+        await setPrompt(t, booking.id, 'zoom_details', start);
+        return say(t, `${formatSlotJa(toLocal(start), t.deps.settings.sessionMinutes)} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`);
+      }
+      return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: booking.id, at: { start: toLocal(start) }, by, now: t.now }));
+    }
+    case 'propose':
+      await setPrompt(t, booking.id, 'propose_time', '');
+      return say(t, `提案する日時を送ってください${booking.app === 'zoom' ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n例: 12/10 14:00${booking.app === 'zoom' ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`);
+    case 'takeover':
+      await setHandoff(t.db, booking.line_user_id, t.now);
+      await recordStaffAction(t.db, { subjectId: booking.id, action: 'takeover', staffId: t.staffId, via: 'line', at: t.now });
+      return say(t, `職員が対応します（受付番号 ${booking.id.slice(0, 8)}）。ご本人とのやりとりは LINE 公式アカウントのチャットで行い、終わったら自動応答に戻してください。`);
+    case 'handback':
+      await setHandoff(t.db, booking.line_user_id, null);
+      await recordStaffAction(t.db, { subjectId: booking.line_user_id, action: 'handback', staffId: t.staffId, via: 'line', at: t.now });
+      return [{ audience: 'user', recipient: booking.line_user_id, messages: handbackUserMessages() }, ...say(t, '自動応答に戻しました。')];
+    case 'attended':
+    case 'noshow':
+      return outcome(t, await markAttendance(t.db, t.deps, { bookingId: booking.id, attended: action.action === 'attended', by, now: t.now }));
+    default:
+      return [];
+  }
+}
+
+/** Splits 「12/10 14:00 123 4567 8901 abc」 into the date-time and the rest. */
+function splitWhenAndRest(raw: string, now: string): { at?: LocalDateTime; rest: string } {
+  const words = raw.normalize('NFKC').trim().split(/\s+/);
+  for (const n of [2, 1]) {
+    const parsed = parseDateTime(words.slice(0, n).join(' '), now);
+    if (parsed.type === 'datetime') return { at: { date: parsed.date, minutes: parsed.minutes }, rest: words.slice(n).join(' ') };
+  }
+  return { rest: raw };
+}
+
+async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
+  const prompt = await t.db.selectFrom('staff_prompts').selectAll().where('staff_user_id', '=', t.staffId).executeTakeFirst();
+  if (!prompt) return []; // ordinary talk among staff: the bot stays quiet
+  if (['取消', '取り消し', 'キャンセル', 'やめる'].includes(normalizeText(raw))) {
+    await clearPrompt(t);
+    return say(t, '操作を取りやめました。');
+  }
+  const by = { id: t.staffId, via: 'line' as const };
+  if (prompt.action === 'zoom_details') {
+    const meeting = parseMeetingDetails(raw);
+    if (!meeting) return say(t, 'ミーティングIDとパスコードを読み取れませんでした。例: 123 4567 8901 abc123');
+    await clearPrompt(t);
+    return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: prompt.booking_id, at: { start: toLocal(prompt.start) }, meeting, by, now: t.now }));
+  }
+  const { at, rest } = splitWhenAndRest(raw, t.now);
+  if (!at) return say(t, '日時を読み取れませんでした。例: 12/10 14:00');
+  const meeting = rest ? parseMeetingDetails(rest) : undefined;
+  const result = await proposeTime(t.db, t.deps, { bookingId: prompt.booking_id, start: at, ...(meeting ? { meeting } : {}), by, now: t.now });
+  if (result.ok || result.code !== 'meeting_required') await clearPrompt(t);
+  return outcome(t, result);
+}
+
+/** Staff actions from the staff group: card buttons, and answers to the bot's follow-up questions. */
+export async function handleStaffEvent(db: Db, deps: ConversationDeps, event: IncomingEvent, staffId: string, now: string): Promise<Dispatch[]> {
+  const t: StaffTurn = { db, deps, staffId, now };
+  if (event.input.type === 'postback') return onButton(t, event.input.data);
+  if (event.input.type === 'text') return onText(t, event.input.text);
+  return [];
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import { insertRequest, updateBooking } from '../../db/repositories/bookings-repository.js';
+import { scheduleJob } from '../../db/repositories/jobs-repository.js';
+import { countBooking } from '../../db/repositories/users-repository.js';
+import { isComplete } from '../../machines/booking/evaluate-answer.js';
+import type { Draft } from '../../machines/booking/types.js';
+import { replyDue, type CalendarContext } from '../calendar/index.js';
+import type { BookingView } from '../bookings/booking-view.js';
+import { sessionSpan } from '../bookings/slot-rules.js';
+import type { ConversationDeps } from './conversation-deps.js';
+
+export interface StoreOptions {
+  termsVersion: string;
+  /** A change request names the booking it replaces. */
+  replaces?: { id: string; status: 'requested' | 'confirmed' };
+}
+
+/**
+ * Stores a complete draft as a request awaiting staff, with its reply deadline job. A change of
+ * a request that staff have not answered yet simply replaces it; a confirmed booking stays valid
+ * until staff confirm the new time (the user never loses a slot to a change that fails).
+ */
+export async function storeRequest(db: Db, deps: ConversationDeps, userId: string, draft: Draft, calendar: CalendarContext, now: string, options: StoreOptions): Promise<BookingView> {
+  if (!isComplete(draft)) throw new Error('submit reached with an incomplete draft');
+  const id = randomUUID();
+  const due = replyDue(now, calendar);
+  const span = (i: 1 | 2) => {
+    const s = sessionSpan(draft.kind, i === 1 ? draft.choice1 : draft.choice2, deps.settings.sessionMinutes);
+    return { start: s.start, end: s.end, slotKey: s.slot };
+  };
+  await insertRequest(db, {
+    id,
+    lineUserId: userId,
+    kind: draft.kind,
+    app: draft.app,
+    name: draft.name,
+    jobSeekerNumber: draft.jobSeekerNumber,
+    email: draft.email,
+    phone: draft.phone,
+    interpreter: draft.interpreter,
+    choices: [span(1), span(2)],
+    termsVersion: options.termsVersion,
+    createdAt: now,
+    replyDue: due,
+  });
+  if (options.replaces) {
+    await updateBooking(db, id, { replaces_booking_id: options.replaces.id });
+    if (options.replaces.status === 'requested') {
+      await updateBooking(db, options.replaces.id, { status: 'cancelled', cancel_reason: 'changed', cancelled_by: userId, cancelled_at: now, updated_at: now });
+    }
+  }
+  await countBooking(db, userId);
+  await scheduleJob(db, 'reply_due', id, due, now);
+  const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choice1, choice2 } = draft;
+  return { id, status: 'requested', kind, app, name, jobSeekerNumber, email, phone, interpreter, choices: [choice1, choice2], replyDue: due, createdAt: now };
+}

@@ -1,0 +1,63 @@
+import type { Db } from '../../db/database.js';
+import { activeBookingOf, latestBookingOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { getSwitch } from '../../db/repositories/office-state-repository.js';
+import { currentTerms } from '../../db/repositories/terms-repository.js';
+import type { UserRecord } from '../../db/repositories/users-repository.js';
+import type { ActiveBookingFacts, ConversationFacts } from '../../machines/booking/types.js';
+import { fitsWindow, isKindDay, toLocal, type CalendarContext, type Instant } from '../calendar/index.js';
+import type { ConversationDeps } from './conversation-deps.js';
+import { loadCalendar } from './facts.js';
+
+function activeFacts(row: BookingRow): ActiveBookingFacts {
+  const session = toLocal(row.confirmed_start ?? row.choice1_start);
+  return {
+    id: row.id,
+    status: row.status === 'confirmed' ? 'confirmed' : 'requested',
+    draft: {
+      kind: row.kind,
+      app: row.app,
+      name: row.name,
+      jobSeekerNumber: row.job_seeker_number,
+      email: row.email,
+      phone: row.phone,
+      interpreter: row.interpreter === 1,
+      choice1: toLocal(row.choice1_start),
+      choice2: toLocal(row.choice2_start),
+    },
+    sessionDate: session.date,
+    ...(row.confirmed_start ? { confirmedMinutes: session.minutes } : {}),
+  };
+}
+
+/** Immediate sessions: only while staff have them on, on a business day, inside session hours. */
+function immediateState(enabled: boolean, calendar: CalendarContext, now: Instant): NonNullable<ConversationFacts['immediate']> {
+  if (!enabled) return { open: false, reason: 'disabled' };
+  const { date, minutes } = toLocal(now);
+  if (!isKindDay('regular', date, calendar.closures, calendar.settings)) return { open: false, reason: 'closed_day' };
+  if (!fitsWindow('regular', minutes, calendar.settings.immediateSessionMinutes, calendar.settings)) return { open: false, reason: 'outside_hours' };
+  return { open: true };
+}
+
+export interface LoadedFacts {
+  facts: ConversationFacts;
+  active: BookingRow | undefined;
+}
+
+/** Everything the conversation needs to know about this user and the office, read in the event's transaction. */
+export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRecord, now: Instant): Promise<LoadedFacts> {
+  const calendar = await loadCalendar(db, deps.settings, now);
+  const active = await activeBookingOf(db, user.lineUserId);
+  const latest = active ?? (await latestBookingOf(db, user.lineUserId));
+  const terms = (await currentTerms(db, now)) ?? { id: deps.terms.version, url: deps.terms.url };
+  const facts: ConversationFacts = {
+    calendar,
+    termsVersion: terms.id,
+    termsUrl: terms.url,
+    agreedTermsVersion: user.termsVersion,
+    hasActiveBooking: active !== undefined,
+    ...(active ? { activeBooking: activeFacts(active) } : {}),
+    ...(latest ? { identity: { name: latest.name, jobSeekerNumber: latest.job_seeker_number } } : {}),
+    immediate: immediateState(await getSwitch(db, 'immediate'), calendar, now),
+  };
+  return { facts, active };
+}

@@ -1,0 +1,79 @@
+import type { Db } from '../../db/database.js';
+import { getBooking } from '../../db/repositories/bookings-repository.js';
+import type { JobRow } from '../../db/repositories/jobs-repository.js';
+import { bookingViewOf } from '../bookings/booking-view.js';
+import type { Dispatch } from '../bookings/dispatch.js';
+import { markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
+import { toLocal } from '../calendar/index.js';
+import { reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
+import { staffReplyOverdueMessages } from '../conversation/messages/staff-messages.js';
+
+/** What a job does when it fires, deciding from the state as it is now (it may have changed). */
+export type JobOutcome = { status: 'done' | 'skipped'; dispatches: Dispatch[] };
+
+const skipped: JobOutcome = { status: 'skipped', dispatches: [] };
+
+async function reminder(db: Db, deps: LifecycleDeps, job: JobRow, kind: 'day_before' | 'morning'): Promise<JobOutcome> {
+  const b = await getBooking(db, job.subject_id);
+  // Rescheduled bookings get new jobs; a reminder for an old time must not fire.
+  if (!b || b.status !== 'confirmed' || !b.confirmed_start) return skipped;
+  const at = toLocal(b.confirmed_start);
+  if (kind === 'day_before' ? job.due_at >= b.confirmed_start : job.due_at > b.confirmed_start) return skipped;
+  return { status: 'done', dispatches: [{ audience: 'user', recipient: b.line_user_id, messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings) }] };
+}
+
+async function replyDue(db: Db, deps: LifecycleDeps, job: JobRow): Promise<JobOutcome> {
+  const b = await getBooking(db, job.subject_id);
+  if (!b || b.status !== 'requested' || b.proposed_start) return skipped;
+  return {
+    status: 'done',
+    dispatches: [
+      { audience: 'staff', recipient: deps.staffGroupId, messages: staffReplyOverdueMessages(bookingViewOf(b), deps.settings) },
+      { audience: 'user', recipient: b.line_user_id, messages: replyOverdueUserMessages(deps.settings) },
+    ],
+  };
+}
+
+async function noShow(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
+  const b = await getBooking(db, job.subject_id);
+  if (!b || b.status !== 'confirmed' || !b.confirmed_start) return skipped;
+  // Only if this job belongs to the current time (a moved booking has its own job).
+  const graceEnd = new Date(Date.parse(b.confirmed_start) + deps.lifecycle.noShowGraceMinutes * 60_000).toISOString();
+  if (job.due_at !== graceEnd || now < graceEnd) return skipped;
+  const result = await markAttendance(db, deps, { bookingId: b.id, attended: false, by: { id: 'system', via: 'system' }, now });
+  if (!result.ok) return skipped;
+  return { status: 'done', dispatches: result.dispatches };
+}
+
+/** Tells each user with an open booking, once per version, that the terms changed. */
+async function termsNotice(db: Db, job: JobRow): Promise<JobOutcome> {
+  const terms = await db.selectFrom('terms_versions').select(['id', 'url']).where('id', '=', job.subject_id).executeTakeFirst();
+  if (!terms) return skipped;
+  const users = await db
+    .selectFrom('users')
+    .innerJoin('bookings', 'bookings.line_user_id', 'users.line_user_id')
+    .select('users.line_user_id')
+    .distinct()
+    .where('bookings.status', 'in', ['requested', 'confirmed'])
+    .where((eb) => eb.or([eb('users.terms_version', 'is', null), eb('users.terms_version', '!=', terms.id)]))
+    .where((eb) => eb.or([eb('users.terms_notified_version', 'is', null), eb('users.terms_notified_version', '!=', terms.id)]))
+    .execute();
+  if (users.length === 0) return { status: 'done', dispatches: [] };
+  await db.updateTable('users').set({ terms_notified_version: terms.id }).where('line_user_id', 'in', users.map((u) => u.line_user_id)).execute();
+  return { status: 'done', dispatches: users.map((u) => ({ audience: 'user' as const, recipient: u.line_user_id, messages: termsChangedMessages(terms.url) })) };
+}
+
+export async function runJob(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
+  switch (job.kind) {
+    case 'reminder_day_before':
+      return reminder(db, deps, job, 'day_before');
+    case 'reminder_morning':
+      return reminder(db, deps, job, 'morning');
+    case 'reply_due':
+      return replyDue(db, deps, job);
+    case 'no_show':
+      return noShow(db, deps, job, now);
+    case 'terms_notice':
+      return termsNotice(db, job);
+  }
+}

@@ -1,0 +1,63 @@
+import type { Db } from '../../db/database.js';
+import { enqueue } from '../../db/repositories/outbox-repository.js';
+import { dueJobs, finishJob } from '../../db/repositories/jobs-repository.js';
+import { toQueued } from '../bookings/dispatch.js';
+import type { LifecycleDeps } from '../bookings/lifecycle.js';
+import type { Clock } from '../infra/clock.js';
+import type { Logger } from '../infra/logger.js';
+import { runJob } from './job-handlers.js';
+
+export interface JobRunner {
+  /** Runs every job that is due now; returns how many were handled. */
+  runDue(): Promise<number>;
+  start(intervalMs?: number): () => void;
+}
+
+export interface JobRunnerDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  lifecycle: LifecycleDeps;
+  onOutgoing: () => void;
+}
+
+/**
+ * Timed work kept in the database, so it survives restarts. Each job is claimed, decided and
+ * its messages queued in one transaction: a crash either leaves it pending (it runs again,
+ * nothing was queued) or finished with its messages queued under a key of the job's own
+ * (sent once, even when the send itself is retried).
+ */
+export function createJobRunner(deps: JobRunnerDeps): JobRunner {
+  let running: Promise<number> | null = null;
+  async function pass(): Promise<number> {
+    let handled = 0;
+    for (const job of await dueJobs(deps.db, deps.clock.now().toISOString(), 200)) {
+      const now = deps.clock.now().toISOString();
+      try {
+        const queued = await deps.db.transaction().execute(async (trx) => {
+          const outcome = await runJob(trx, deps.lifecycle, job, now);
+          if (!(await finishJob(trx, job.id, outcome.status, now))) return 0;
+          const items = toQueued(`job:${job.id}`, outcome.dispatches, now, deps.lifecycle.lifecycle);
+          await enqueue(trx, items, now);
+          return items.length;
+        });
+        handled += 1;
+        if (queued > 0) deps.onOutgoing();
+      } catch (e: unknown) {
+        deps.logger.error({ job: job.id, err: e instanceof Error ? e.message : String(e) }, 'timed job failed; will retry');
+      }
+    }
+    return handled;
+  }
+  return {
+    runDue() {
+      if (!running) running = pass().finally(() => (running = null));
+      return running;
+    },
+    start(intervalMs = 5000) {
+      const timer = setInterval(() => void this.runDue(), intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+}
