@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChatDriver } from '../support/chat-driver.js';
+import { countRows } from '../support/db-inspect.js';
+import { expectDeliveredExactlyOnce } from '../support/delivery-checks.js';
+import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
+import { fetchBookings } from '../support/staff-api.js';
+
+let h: Harness;
+beforeEach(async () => {
+  // Tuesday 2026-12-01 09:00 in Japan: earliest bookable day is Thursday 12-03.
+  h = await startHarness({ now: '2026-12-01T00:00:00Z' });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('booking a consultation by typing only (LINE for PC, no buttons)', () => {
+  it('files one request from typed words, typed option labels and typed dates, and notifies staff once', async () => {
+    const u = new ChatDriver(h, 'U2222222222222222222222222222222b');
+    await u.say('予約する');
+    expect(u.lastText()).toContain('利用規約');
+    await u.say('同意します');
+    expect(u.lastText()).toContain('求職登録');
+    await u.say('登録済み');
+    await u.say('来所が難しい・不便');
+    await u.say('はい');
+    await u.say('はい');
+    expect(u.lastText()).toContain('ファイアウォール');
+    await u.say('すべて確認しました');
+    await u.say('一般の職業相談');
+    await u.say('TeleOffice');
+    expect(u.lastText()).toContain('お名前');
+    await u.say('青森　太郎');
+    await u.say('０２０１０ー１２３４５６７８');
+    expect(u.lastText()).toContain('第1希望の日付');
+
+    // Date and time typed together skip the time question.
+    await u.say('12/3 10:00');
+    expect(u.lastText()).toContain('第2希望の日付');
+    expect(u.lastText()).toContain('第1希望: 12月3日(木) 10:00〜10:40');
+    // Full-width digits, an ideographic space and 午前…時半.
+    await u.say('１２月３日　午前１０時半');
+    expect(u.lastText()).toContain('メールアドレス');
+    await u.say('ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ');
+    await u.say('０９０ー８７６５ー４３２１');
+    expect(u.lastText()).toContain('通訳');
+    await u.say('いいえ');
+    expect(u.lastText()).toContain('お申し込み内容をご確認ください');
+    expect(u.lastText()).toContain('12月3日(木) 10:00〜10:40');
+    expect(u.lastText()).toContain('12月3日(木) 10:30〜11:10');
+
+    // Change the second choice by typing a date with its weekday and 14時.
+    await u.say('修正する');
+    expect(u.lastText()).toContain('修正する項目');
+    await u.say('第2希望');
+    expect(u.lastText()).toContain('第2希望の日付');
+    await u.say('12月4日(金)14時');
+    expect(u.lastText()).toContain('お申し込み内容をご確認ください');
+    expect(u.lastText()).toContain('12月4日(金) 14:00〜14:40');
+
+    await u.say('申し込む');
+    expect(u.lastText()).toContain('受け付けました');
+    expect(u.lastText()).toContain('TeleOffice');
+
+    const staff = h.platform.delivered().filter((d) => d.to === STAFF_GROUP);
+    expect(staff).toHaveLength(1);
+    expect(JSON.stringify(staff[0]?.message)).toContain('青森 太郎');
+
+    const bookings = await fetchBookings(h);
+    expect(bookings).toHaveLength(1);
+    expect(bookings[0]).toMatchObject({
+      status: 'requested',
+      kind: 'regular',
+      app: 'teleoffice',
+      name: '青森 太郎',
+      jobSeekerNumber: '02010-12345678',
+      email: 'taro@example.jp',
+      phone: '09087654321',
+      interpreter: false,
+      choices: [
+        { start: '2026-12-03T10:00:00+09:00', end: '2026-12-03T10:40:00+09:00' },
+        { start: '2026-12-04T14:00:00+09:00', end: '2026-12-04T14:40:00+09:00' },
+      ],
+      replyDue: '2026-12-02T17:15:00+09:00',
+    });
+    expect(countRows(h.sqlitePath, ['bookings']).bookings).toBe(1);
+    // Every answer was valid for LINE and sent once (none refused by the platform's checks).
+    expectDeliveredExactlyOnce(h);
+  });
+
+  it('accepts a date typed alone, then a time typed alone', async () => {
+    const u = new ChatDriver(h, 'U2222222222222222222222222222222c');
+    for (const t of ['予約', 'はい', 'はい', '1', 'はい', 'はい', 'ok', '1', 'ズーム', 'Aomori Hanako', '02010-1234']) await u.say(t);
+    expect(u.lastText()).toContain('第1希望の日付');
+    await u.say('12月7日(月)');
+    expect(u.lastText()).toContain('12月7日(月)の空いている時間');
+    await u.say('午後2時半');
+    expect(u.lastText()).toContain('第2希望の日付');
+    await u.say('12/8');
+    await u.say('11:00');
+    await u.say('hanako@example.jp');
+    await u.say('017-776-1561');
+    await u.say('なし');
+    await u.say('はい');
+    expect(u.lastText()).toContain('受け付けました');
+    const [b] = await fetchBookings(h);
+    expect(b?.choices).toEqual([
+      { start: '2026-12-07T14:30:00+09:00', end: '2026-12-07T15:10:00+09:00' },
+      { start: '2026-12-08T11:00:00+09:00', end: '2026-12-08T11:40:00+09:00' },
+    ]);
+    expect(b?.phone).toBe('0177761561');
+    expect(b?.app).toBe('zoom');
+  });
+});

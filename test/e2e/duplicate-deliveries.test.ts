@@ -1,0 +1,149 @@
+import type { webhook } from '@line/bot-sdk';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChatDriver, textOf } from '../support/chat-driver.js';
+import { conversationStateOf, countRows, outboxRows } from '../support/db-inspect.js';
+import { STAFF_GROUP, TEST_SECRET, startHarness, type Harness } from '../support/harness.js';
+import { newWebhookEventId, postbackEvent, signedWebhookRequest, textEvent } from '../support/line-events.js';
+import { fetchBookings } from '../support/staff-api.js';
+import { typedSteps, typeUntil } from '../support/typed-booking.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness({ now: '2026-12-01T00:00:00Z' });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+/** Posts exactly this body text (already signed) and returns the status. */
+async function postBody(body: string, headers: Record<string, string>): Promise<number> {
+  const res = await fetch(`${h.baseUrl}/webhook`, { method: 'POST', body, headers });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** A user at the review card, and the postback event of tapping 「この内容で申し込む」 there. */
+async function atReview(userId: string, options: { isRedelivery?: boolean } = {}) {
+  const u = new ChatDriver(h, userId);
+  await typeUntil(u, 'review');
+  const submit = u.lastActions().find((a) => a.type === 'postback' && a.label === 'この内容で申し込む') as { data: string } | undefined;
+  if (!submit) throw new Error('no submit button on the review card');
+  const webhookEventId = newWebhookEventId();
+  const event = postbackEvent({ userId, data: submit.data, webhookEventId, replyToken: h.platform.issueReplyToken(userId), ...options });
+  return { u, event, webhookEventId };
+}
+
+function deliveredTo(to: string, fromIndex = 0) {
+  return h.platform.delivered().slice(fromIndex).filter((d) => d.to === to);
+}
+
+async function expectOneBookingOneCardOneAnswer(userId: string, webhookEventId: string, deliveredBefore: number) {
+  await h.settle();
+  expect(await fetchBookings(h)).toHaveLength(1);
+  expect(countRows(h.sqlitePath, ['bookings']).bookings).toBe(1);
+  expect(deliveredTo(STAFF_GROUP)).toHaveLength(1);
+  const answer = deliveredTo(userId, deliveredBefore);
+  expect(answer).toHaveLength(1);
+  expect(textOf(answer[0]!.message)).toContain('受け付けました');
+  // One queued user answer and one staff card for the event, each sent.
+  const rows = outboxRows(h.sqlitePath).filter((r) => r.dedupe_key.startsWith(`${webhookEventId}:`));
+  expect(rows.map((r) => [r.dedupe_key.slice(webhookEventId.length), r.status])).toEqual([
+    [':user:0', 'sent'],
+    [':staff:0', 'sent'],
+  ]);
+  expect(conversationStateOf(h.sqlitePath, userId)).toBe('idle');
+}
+
+describe('the same webhook event delivered 20 times', () => {
+  it('sequentially: one booking, one staff card, one answer', async () => {
+    const userId = 'Udup0000000000000000000000000000a1';
+    const { event, webhookEventId } = await atReview(userId);
+    const before = h.platform.delivered().length;
+    const { body, headers } = signedWebhookRequest(TEST_SECRET, [event]);
+    for (let i = 0; i < 20; i += 1) expect(await postBody(body, headers)).toBe(200);
+    await expectOneBookingOneCardOneAnswer(userId, webhookEventId, before);
+    expect(deliveredTo(userId, before)[0]?.via).toBe('reply');
+  });
+
+  it('concurrently with the identical body: one booking, one staff card, one answer', async () => {
+    const userId = 'Udup0000000000000000000000000000a2';
+    const { event, webhookEventId } = await atReview(userId);
+    const before = h.platform.delivered().length;
+    const { body, headers } = signedWebhookRequest(TEST_SECRET, [event]);
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => postBody(body, headers)));
+    expect(statuses).toEqual(Array(20).fill(200));
+    await expectOneBookingOneCardOneAnswer(userId, webhookEventId, before);
+  });
+
+  it('concurrently as redeliveries (isRedelivery true): one booking, one answer pushed with a retry key', async () => {
+    const userId = 'Udup0000000000000000000000000000a3';
+    const { event, webhookEventId } = await atReview(userId, { isRedelivery: true });
+    const before = h.platform.delivered().length;
+    const { body, headers } = signedWebhookRequest(TEST_SECRET, [event]);
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => postBody(body, headers)));
+    expect(statuses).toEqual(Array(20).fill(200));
+    await expectOneBookingOneCardOneAnswer(userId, webhookEventId, before);
+    const answer = deliveredTo(userId, before)[0];
+    // A redelivered event's reply token may already be used: the answer goes by push.
+    expect(answer?.via).toBe('push');
+    expect(answer?.retryKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('the original and 19 redeliveries at once, some in bodies with other events: still one of everything', async () => {
+    const userId = 'Udup0000000000000000000000000000a4';
+    const { event, webhookEventId } = await atReview(userId);
+    const before = h.platform.delivered().length;
+    const redelivered = { ...event, deliveryContext: { isRedelivery: true } } satisfies webhook.Event;
+    const other = 'Udup0000000000000000000000000000b4';
+    const bodies = Array.from({ length: 20 }, (_, i) =>
+      signedWebhookRequest(TEST_SECRET, i === 0 ? [event] : i % 2 === 0 ? [redelivered] : [textEvent({ userId: other, text: 'ヘルプ' }), redelivered]),
+    );
+    const statuses = await Promise.all(bodies.map((b) => postBody(b.body, b.headers)));
+    expect(statuses).toEqual(Array(20).fill(200));
+    await expectOneBookingOneCardOneAnswer(userId, webhookEventId, before);
+  });
+
+  it('a mid-conversation answer delivered 20 times at once moves the conversation on once and is answered once', async () => {
+    const userId = 'Udup0000000000000000000000000000a5';
+    const u = new ChatDriver(h, userId);
+    await typeUntil(u, 'name');
+    const before = h.platform.delivered().length;
+    const event = textEvent({ userId, text: '青森 花子', replyToken: h.platform.issueReplyToken(userId) });
+    const { body, headers } = signedWebhookRequest(TEST_SECRET, [event]);
+    await Promise.all(Array.from({ length: 20 }, () => postBody(body, headers)));
+    await h.settle();
+    expect(conversationStateOf(h.sqlitePath, userId)).toBe('jobSeekerNumber');
+    const answers = deliveredTo(userId, before);
+    expect(answers).toHaveLength(1);
+    expect(textOf(answers[0]!.message)).toContain('求職番号を入力してください');
+    expect(countRows(h.sqlitePath, ['inbox']).inbox).toBe(typedSteps().findIndex((s) => s.question === 'name') + 1);
+  });
+
+  it('a whole booking where LINE delivers every event twice (then once more as a redelivery) looks the same to the user as one without', async () => {
+    const once = new ChatDriver(h, 'Udup0000000000000000000000000000c1');
+    const thrice = 'Udup0000000000000000000000000000c2';
+    const stepsOnce = typedSteps({ choice1: '12/3 10:00' });
+    const stepsThrice = typedSteps({ choice1: '12/7 10:00' });
+    const countsOnce: number[] = [];
+    for (const s of [...stepsOnce, { question: 'review', text: '申し込む' }]) {
+      await once.say(s.text);
+      countsOnce.push(once.last.length);
+    }
+    const countsThrice: number[] = [];
+    for (const s of [...stepsThrice, { question: 'review', text: '申し込む' }]) {
+      const before = h.platform.delivered().length;
+      const event = textEvent({ userId: thrice, text: s.text, replyToken: h.platform.issueReplyToken(thrice) });
+      const first = signedWebhookRequest(TEST_SECRET, [event]);
+      const again = signedWebhookRequest(TEST_SECRET, [{ ...event, deliveryContext: { isRedelivery: true } }]);
+      expect(await postBody(first.body, first.headers)).toBe(200);
+      expect(await postBody(first.body, first.headers)).toBe(200);
+      await h.settle();
+      expect(await postBody(again.body, again.headers)).toBe(200);
+      await h.settle();
+      countsThrice.push(deliveredTo(thrice, before).length);
+    }
+    expect(countsThrice).toEqual(countsOnce);
+    expect((await fetchBookings(h)).map((b) => b.choices[0]?.start).sort()).toEqual(['2026-12-03T10:00:00+09:00', '2026-12-07T10:00:00+09:00']);
+    expect(deliveredTo(STAFF_GROUP)).toHaveLength(2);
+  });
+});

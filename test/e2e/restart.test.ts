@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChatDriver, textOf } from '../support/chat-driver.js';
+import { startControlledHarness, type ControlledHarness } from '../support/controlled-harness.js';
+import { advanceUntil, expectDeliveredExactlyOnce } from '../support/delivery-checks.js';
+import { conversationStateOf, readDb, writeDb } from '../support/db-inspect.js';
+import { STAFF_GROUP } from '../support/harness.js';
+import { newWebhookEventId, textEvent } from '../support/line-events.js';
+import { fetchBookings } from '../support/staff-api.js';
+import { typedSteps, typeUntil } from '../support/typed-booking.js';
+
+let h: ControlledHarness;
+beforeEach(async () => {
+  h = await startControlledHarness({ now: '2026-12-01T00:00:00Z' });
+});
+afterEach(async () => {
+  h.platform.setDown(null);
+  await h.close();
+});
+
+const deliveredTo = (to: string) => h.platform.delivered().filter((d) => d.to === to);
+
+describe('a server restart', () => {
+  it('mid-conversation: the user continues where they were, typed answers and earlier buttons alike', async () => {
+    const u = new ChatDriver(h, 'Urestart000000000000000000000000001');
+    await typeUntil(u, 'choice1Date');
+    await h.restart();
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Date');
+    // A button shown before the restart still answers the current question.
+    await u.tap('12月3日(木)');
+    expect(u.lastText()).toContain('12月3日(木)の空いている時間');
+    await h.restart();
+    await u.tap('10:00〜10:40');
+    expect(u.lastText()).toContain('第2希望の日付');
+    await h.restart();
+    for (const text of ['12/4 14:00', 'hanako@example.jp', '090-1234-5678', 'いいえ']) await u.say(text);
+    expect(u.lastText()).toContain('青森 花子');
+    await h.restart();
+    await u.tap('この内容で申し込む');
+    expect(u.lastText()).toContain('受け付けました');
+    const bookings = await fetchBookings(h);
+    expect(bookings).toHaveLength(1);
+    expect(bookings[0]).toMatchObject({ name: '青森 花子', jobSeekerNumber: '02010-12345678' });
+    expect(deliveredTo(STAFF_GROUP)).toHaveLength(1);
+  });
+
+  it('an event stored before a crash but not processed is processed after the restart, once', async () => {
+    const u = new ChatDriver(h, 'Urestart000000000000000000000000002');
+    await typeUntil(u, 'name');
+    await h.stop();
+    // What a crash between "stored and acknowledged" and "processed" leaves: a pending inbox row.
+    const replyToken = h.platform.issueReplyToken(u.userId);
+    const webhookEventId = newWebhookEventId();
+    const event = textEvent({ userId: u.userId, text: '青森 花子', replyToken, webhookEventId });
+    writeDb(h.sqlitePath, (db) =>
+      db
+        .prepare("INSERT INTO inbox (webhook_event_id, chat_key, payload, received_at, status, attempts, processed_at) VALUES (?, ?, ?, ?, 'pending', 0, NULL)")
+        .run(webhookEventId, u.userId, JSON.stringify(event), h.clock.now().toISOString()),
+    );
+    const before = deliveredTo(u.userId).length;
+    await h.start();
+    await h.settle();
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('jobSeekerNumber');
+    const answer = deliveredTo(u.userId).slice(before);
+    expect(answer).toHaveLength(1);
+    expect(textOf(answer[0]!.message)).toContain('求職番号を入力してください');
+    expect(readDb(h.sqlitePath, (db) => db.prepare('SELECT status, payload FROM inbox WHERE webhook_event_id = ?').get(webhookEventId))).toEqual({ status: 'done', payload: null });
+    // Restarting again does not process it a second time.
+    await h.restart();
+    await h.settle();
+    expect(deliveredTo(u.userId).slice(before)).toHaveLength(1);
+  });
+
+  it('several events of one user left pending are processed after the restart in their order', async () => {
+    const u = new ChatDriver(h, 'Urestart000000000000000000000000003');
+    await typeUntil(u, 'name');
+    await h.stop();
+    const texts = ['青森 花子', '02010-12345678', '12/3 10:00'];
+    const base = h.clock.now().getTime();
+    writeDb(h.sqlitePath, (db) => {
+      const insert = db.prepare("INSERT INTO inbox (webhook_event_id, chat_key, payload, received_at, status, attempts, processed_at) VALUES (?, ?, ?, ?, 'pending', 0, NULL)");
+      texts.forEach((text, i) => {
+        const id = newWebhookEventId(base + i);
+        insert.run(id, u.userId, JSON.stringify(textEvent({ userId: u.userId, text, webhookEventId: id })), new Date(base + i).toISOString());
+      });
+    });
+    await h.start();
+    await h.settle();
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice2Date');
+  });
+
+  it('messages waiting while LINE was down survive a restart and go out once when LINE is back', async () => {
+    const u = new ChatDriver(h, 'Urestart000000000000000000000000004');
+    await typeUntil(u, 'review');
+    const before = deliveredTo(u.userId).length;
+    h.platform.setDown(503);
+    await u.tap('この内容で申し込む');
+    h.clock.advance(2 * 60_000);
+    await h.restart();
+    await h.restart();
+    h.platform.setDown(null);
+    await advanceUntil(h, () => deliveredTo(u.userId).length > before && deliveredTo(STAFF_GROUP).length > 0, 10_000);
+    expect(deliveredTo(u.userId).slice(before)).toHaveLength(1);
+    expect(deliveredTo(STAFF_GROUP)).toHaveLength(1);
+    expect(await fetchBookings(h)).toHaveLength(1);
+    expectDeliveredExactlyOnce(h);
+  });
+
+  it('events accepted just before a graceful stop are handled before the server closes', async () => {
+    const userId = 'Urestart000000000000000000000000005';
+    const steps = typedSteps().slice(0, 3);
+    for (const s of steps) {
+      const res = await h.post([textEvent({ userId, text: s.text, replyToken: h.platform.issueReplyToken(userId) })]);
+      expect(res.status).toBe(200);
+    }
+    await h.stop(); // no settle: close() itself must finish the work in hand
+    expect(conversationStateOf(h.sqlitePath, userId)).toBe('target');
+    expect(deliveredTo(userId)).toHaveLength(3);
+    await h.start();
+  });
+});

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import type { ConversationFacts, NoticeKey } from '../../machines/booking/types.js';
+import { FIRST, SECOND, chatAt, makeCalendar, makeFacts, withFullSlots, type Chat } from './fixtures.js';
+
+/** Sends `act` and checks that the same question is asked again, unchanged, with one notice. */
+function expectReasked(chat: Chat, act: (c: Chat) => void, key: NoticeKey): Record<string, string | number> | undefined {
+  const before = { state: chat.state, turn: chat.turn, draft: chat.draft };
+  act(chat);
+  expect(chat.state).toBe(before.state);
+  expect(chat.turn).toBe(before.turn); // same question, same buttons still valid
+  expect(chat.draft).toEqual(before.draft);
+  expect(chat.noticeKeys).toEqual([key]);
+  expect(chat.effects).toEqual([]);
+  return chat.notices[0]?.params;
+}
+
+describe('refused personal details are asked again', () => {
+  it('refuses a name with digits', () => {
+    expect(expectReasked(chatAt('name'), (c) => c.say('12345'), 'invalidName')).toEqual({ code: 'format' });
+  });
+
+  it('refuses a button where a name is to be typed', () => {
+    expect(expectReasked(chatAt('name'), (c) => c.answer({ source: 'button', value: 'yes' }), 'invalidName')).toEqual({ code: 'empty' });
+  });
+
+  it('refuses a malformed job-seeker number', () => {
+    expect(expectReasked(chatAt('jobSeekerNumber'), (c) => c.say('1234'), 'invalidJobSeekerNumber')).toEqual({ code: 'format' });
+  });
+
+  it('accepts a job-seeker number from another prefecture with a warning', () => {
+    const chat = chatAt('jobSeekerNumber').say('13010-1234567');
+    expect(chat.state).toBe('choice1Date');
+    expect(chat.noticeKeys).toEqual(['jobSeekerNumberNotAomori']);
+    expect(chat.draft.jobSeekerNumber).toBe('13010-1234567');
+  });
+
+  it('refuses a malformed e-mail address', () => {
+    expect(expectReasked(chatAt('email'), (c) => c.say('hanako@'), 'invalidEmail')).toEqual({ code: 'format' });
+  });
+
+  it('refuses a toll-free number as the registered phone', () => {
+    expect(expectReasked(chatAt('phone'), (c) => c.say('0120-123-456'), 'invalidPhone')).toEqual({ code: 'toll_free' });
+  });
+
+  it('refuses words that are not a phone number', () => {
+    expect(expectReasked(chatAt('phone'), (c) => c.say('携帯です'), 'invalidPhone')).toEqual({ code: 'format' });
+  });
+});
+
+describe('unknown answers to a multiple-choice question are asked again', () => {
+  it.each([
+    ['registered', 'たぶん'],
+    ['target', '6'],
+    ['kind', 'オンライン'],
+    ['interpreter', ''],
+  ] as const)('at %s, %j', (state, text) => {
+    expectReasked(chatAt(state), (c) => c.say(text), 'invalidChoice');
+  });
+
+  it('refuses a button value that the question does not have', () => {
+    expectReasked(chatAt('app'), (c) => c.tap('skype'), 'invalidChoice');
+  });
+
+  it('refuses a date picked where an option is expected', () => {
+    expectReasked(chatAt('kind'), (c) => c.answer({ source: 'picker', date: '2026-12-03' }), 'invalidChoice');
+  });
+});
+
+interface CalendarCase {
+  name: string;
+  typed: string;
+  says: string;
+  facts?: ConversationFacts;
+}
+
+const fullFirst = withFullSlots(makeFacts(), 'regular', [FIRST]);
+const fullDay = withFullSlots(makeFacts(), 'regular', [600, 630, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes })));
+
+const CALENDAR_CASES: CalendarCase[] = [
+  { name: 'a Saturday', typed: '12/5', says: '12月5日(土)は土曜日のため' },
+  { name: 'a Sunday with a time', typed: '12/6 10:00', says: '日曜日のため' },
+  { name: 'a national holiday', typed: '1/11', says: '祝日（成人の日）' },
+  { name: 'a weekday in the year-end closure', typed: '12/29', says: '年末年始の休業期間' },
+  { name: 'New Year\'s Day', typed: '1/1 10:00', says: '年末年始の休業期間' },
+  { name: 'the day after tomorrow\'s eve (too soon)', typed: '12/2', says: '11月30日(月) 17:15までに完了する必要があります' },
+  { name: 'tomorrow by word (too soon)', typed: '明日 10:00', says: '12月3日(木)以降' },
+  { name: 'beyond the 8-week horizon', typed: '2/1', says: '8週間先の1月26日(火)まで' },
+  { name: 'an off-grid start', typed: '12/3 10:15', says: '開始時刻は10:00、10:30、11:00、13:30、14:00、14:30からお選びください' },
+  { name: 'a start that runs past the window', typed: '12/3 11:30', says: '10:00〜12:00または13:30〜15:30の時間内に収まる' },
+  { name: 'a time already past', typed: '2026-11-30 10:00', says: 'すでに過ぎています' },
+  { name: 'a full slot', typed: '12/3 10:00', says: '12月3日(木) 10:00の枠はすでに埋まって', facts: fullFirst },
+  { name: 'a day with every slot full', typed: '12/3', says: 'すでに埋まって', facts: fullDay },
+  {
+    name: 'an office closure day',
+    typed: '12/10',
+    says: '閉庁日',
+    facts: makeFacts({ calendar: makeCalendar({ closures: new Set(['2026-12-10']) }) }),
+  },
+];
+
+describe('each calendar rule refuses a typed first choice and asks again', () => {
+  it.each(CALENDAR_CASES)('$name ($typed)', ({ typed, says, facts }) => {
+    const chat = chatAt('choice1Date', makeFacts());
+    const params = expectReasked(chat, (c) => c.say(typed, facts ? { facts } : {}), 'slotRefused');
+    expect(String(params?.message)).toContain(says);
+  });
+
+  it('names nearby free slots with the refusal', () => {
+    const chat = chatAt('choice1Date').say('12/5');
+    expect(String(chat.notices[0]?.params?.message)).toContain('近い空き枠: 12月4日(金) 13:30');
+  });
+
+  it('refuses a weekday that is not a Mothers\' Corner day', () => {
+    const chat = chatAt('kind');
+    chat.tap('mothers').tap('zoom').say('青森 花子').say('02010-12345678');
+    const params = expectReasked(chat, (c) => c.say('12/4'), 'slotRefused');
+    expect(String(params?.message)).toContain('火曜日・木曜日');
+  });
+
+  it('refuses a Mothers\' Corner time that is not one of its starts', () => {
+    const chat = chatAt('kind');
+    chat.tap('mothers').tap('zoom').say('青森 花子').say('02010-12345678').tap('d:2026-12-03');
+    const params = expectReasked(chat, (c) => c.say('10:00'), 'slotRefused');
+    expect(String(params?.message)).toContain('マザーズコーナーの開始時刻は11:00、13:30、14:30');
+  });
+
+  it('refuses an impossible date as such', () => {
+    expect(expectReasked(chatAt('choice1Date'), (c) => c.say('2/30'), 'dateUnreadable')).toEqual({ reason: 'impossible_date' });
+  });
+
+  it('refuses a weekday that contradicts the date', () => {
+    expect(expectReasked(chatAt('choice1Date'), (c) => c.say('12月3日(水)'), 'dateUnreadable')).toEqual({ reason: 'weekday_mismatch' });
+  });
+
+  it('refuses text that is no date at all', () => {
+    expect(expectReasked(chatAt('choice1Date'), (c) => c.say('あいうえお'), 'dateUnreadable')).toEqual({ reason: 'unreadable' });
+  });
+
+  it('asks for a date when only a time is typed for the date question', () => {
+    expectReasked(chatAt('choice1Date'), (c) => c.say('10:00'), 'needDate');
+  });
+
+  it('refuses a weekend date button (from an old card or a forged postback)', () => {
+    const params = expectReasked(chatAt('choice1Date'), (c) => c.tap('d:2026-12-05'), 'slotRefused');
+    expect(String(params?.message)).toContain('土曜日');
+  });
+});
+
+describe('refusals at the time question keep the date picked', () => {
+  it('refuses an off-grid time typed for the picked date', () => {
+    const chat = chatAt('choice1Time');
+    const params = expectReasked(chat, (c) => c.say('10:15'), 'slotRefused');
+    expect(String(params?.message)).toContain('開始時刻は');
+    expect(chat.draft.pendingDate).toBe(FIRST.date);
+  });
+
+  it('refuses a time button whose slot was taken meanwhile', () => {
+    const chat = chatAt('choice1Time');
+    const params = expectReasked(chat, (c) => c.tap(`t:${FIRST.minutes}`, { facts: fullFirst }), 'slotRefused');
+    expect(String(params?.message)).toContain('すでに埋まって');
+  });
+});
+
+describe('the second choice must differ from the first', () => {
+  it('refuses the first choice typed again as the second', () => {
+    const params = expectReasked(chatAt('choice2Date'), (c) => c.say('12/3 10:00'), 'slotRefused');
+    expect(String(params?.message)).toContain('第1希望と同じ日時です');
+  });
+
+  it('refuses the first choice\'s time on the same date at the time question', () => {
+    const chat = chatAt('choice2Time');
+    expect(chat.draft.pendingDate).toBe(FIRST.date);
+    const params = expectReasked(chat, (c) => c.tap(`t:${FIRST.minutes}`), 'slotRefused');
+    expect(String(params?.message)).toContain('第1希望と同じ日時です');
+  });
+
+  it('refuses a date whose only free time is the first choice', () => {
+    const others = [630, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes }));
+    const facts = withFullSlots(makeFacts(), 'regular', others);
+    const chat = chatAt('choice2Date', facts);
+    const params = expectReasked(chat, (c) => c.tap(`d:${FIRST.date}`), 'slotRefused');
+    expect(String(params?.message)).toContain('第1希望と同じ日時です');
+  });
+
+  it('accepts another time on the same date', () => {
+    const chat = chatAt('choice2Date').say('12/3 10:30');
+    expect(chat.state).toBe('email');
+    expect(chat.draft.choice2).toEqual(SECOND);
+  });
+});
+
+describe('changing the day from the time question', () => {
+  // BUG: machines/booking/evaluate-answer.ts choiceStep: at 'choice1Time' (or 'choice2Time') a typed
+  // date, e.g. '12/4' while the times of 12/3 are shown, is read as a new date and evaluateAnswer
+  // returns next 'choice1Time', which TARGETS.choice1Time does not list. No guard matches, so the
+  // fallback answers 'invalidChoice' and keeps the old date. Users on LINE for PC, who are told to type,
+  // cannot switch days by typing. Repro: chatAt('choice1Time').say('12/4') -> notice invalidChoice,
+  // pendingDate still '2026-12-03'. (Even if 'choice1Time' were added to TARGETS, a self-transition
+  // without `reenter: true` would not bump the turn, so the old day's time buttons would stay valid.)
+  it.fails('moves to the times of a date typed at the time question', () => {
+    const chat = chatAt('choice1Time');
+    const turn = chat.turn;
+    chat.say('12/4');
+    expect(chat.noticeKeys).not.toContain('invalidChoice');
+    expect(chat.state).toBe('choice1Time');
+    expect(chat.draft.pendingDate).toBe('2026-12-04');
+    expect(chat.turn).toBe(turn + 1);
+  });
+
+  it('refuses a closed date typed at the time question with the calendar\'s reason', () => {
+    const params = expectReasked(chatAt('choice1Time'), (c) => c.say('12/5'), 'slotRefused');
+    expect(String(params?.message)).toContain('土曜日');
+  });
+});

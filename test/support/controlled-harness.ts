@@ -1,0 +1,94 @@
+/**
+ * A variant of harness.ts for tests that need more control: a logger of their own (to read
+ * what the server logs) and separate stop() and start() (to change the database file while
+ * no server runs, as a crash would leave it). Same defaults as startHarness otherwise.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type RunningApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { movableClock } from '../../src/infra/clock.js';
+import { createLogger, type Logger } from '../../src/infra/logger.js';
+import { startFakeLinePlatform } from '../../src/line/fake-line-platform.js';
+import { STAFF_API_TOKEN, STAFF_GROUP, TEST_SECRET, TEST_TOKEN, type Harness, type HarnessOptions } from './harness.js';
+import { signedWebhookRequest } from './line-events.js';
+
+export interface ControlledHarnessOptions extends HarnessOptions {
+  logger?: Logger;
+}
+
+export interface ControlledHarness extends Harness {
+  /** Stops the server (waiting for work in hand, as close() does) and keeps the database file. */
+  stop(): Promise<void>;
+  /** Starts a new server on the same database file, clock and fake platform. */
+  start(): Promise<void>;
+}
+
+export async function startControlledHarness(options: ControlledHarnessOptions = {}): Promise<ControlledHarness> {
+  const platform = await startFakeLinePlatform({ channelAccessToken: TEST_TOKEN });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'booking-test-'));
+  const sqlitePath = options.sqlitePath ?? path.join(dir, 'booking.db');
+  const clock = movableClock(new Date(options.now ?? '2026-12-01T00:00:00Z'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LINE_CHANNEL_SECRET: TEST_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN,
+    LINE_API_BASE_URL: platform.url,
+    SQLITE_PATH: sqlitePath,
+    STAFF_GROUP_ID: STAFF_GROUP,
+    STAFF_API_TOKEN: STAFF_API_TOKEN,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(options.env ?? {}),
+  });
+  const logger = options.logger ?? createLogger(config.logLevel);
+  let app: RunningApp | null = null;
+  let port = 0;
+  const running = (): RunningApp => {
+    if (!app) throw new Error('the server is stopped');
+    return app;
+  };
+  const harness: ControlledHarness = {
+    get app() {
+      return running();
+    },
+    platform,
+    clock,
+    get baseUrl() {
+      return `http://127.0.0.1:${port}`;
+    },
+    sqlitePath,
+    async post(events) {
+      const { body, headers } = signedWebhookRequest(TEST_SECRET, events);
+      return fetch(`${harness.baseUrl}/webhook`, { method: 'POST', body, headers });
+    },
+    async settle() {
+      for (let i = 0; i < 3; i += 1) {
+        await running().queue.idle();
+        await running().sender.flush();
+      }
+    },
+    async stop() {
+      if (!app) return;
+      const a = app;
+      app = null;
+      await a.close();
+    },
+    async start() {
+      if (app) throw new Error('the server is already running');
+      app = await createApp(config, { clock, logger, retryIntervalMs: 50 });
+      port = await app.listen(0);
+    },
+    async restart() {
+      await harness.stop();
+      await harness.start();
+    },
+    async close() {
+      await harness.stop();
+      await platform.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await harness.start();
+  return harness;
+}

@@ -1,0 +1,24 @@
+import { STAFF_API_TOKEN, type Harness } from './harness.js';
+
+/** One booking as GET /api/bookings returns it (the fields tests look at). */
+export interface BookingJson {
+  id: string;
+  status: string;
+  kind: 'regular' | 'mothers';
+  app: 'zoom' | 'teleoffice';
+  name: string;
+  jobSeekerNumber: string;
+  email: string;
+  phone: string;
+  interpreter: boolean;
+  choices: { start: string; end: string }[];
+  createdAt: string;
+  replyDue: string;
+}
+
+/** The staff API's list of bookings, read with the staff token. */
+export async function fetchBookings(h: Pick<Harness, 'baseUrl'>): Promise<BookingJson[]> {
+  const res = await fetch(`${h.baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`GET /api/bookings answered ${res.status}`);
+  return ((await res.json()) as { bookings: BookingJson[] }).bookings;
+}
