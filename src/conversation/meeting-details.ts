@@ -5,7 +5,11 @@ import type { MeetingDetails } from './messages/lifecycle-messages.js';
  * staff member typed, e.g. 「123 4567 8901 abc123」 or 「ID: 12345678901 パスコード: 9x8y」.
  */
 export function parseMeetingDetails(raw: string): MeetingDetails | undefined {
-  const t = raw.normalize('NFKC').replace(/ミーティングID|meeting\s*id|ID|パスコード|passcode|pass|[:：、,]/gi, ' ');
+  // Labels are removed only as whole words, so a passcode such as "pass9" survives.
+  const t = raw
+    .normalize('NFKC')
+    .replace(/ミーティングID|パスコード|meeting\s*id|passcode|(?<![A-Za-z0-9])id(?![A-Za-z0-9])/gi, ' ')
+    .replace(/[:、,]/g, ' ');
   const id = /(?:^|\s)(\d[\d -]{7,15}\d)(?=\s|$)/.exec(t);
   if (!id) return undefined;
   const digits = id[1]!.replace(/\D/g, '');

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseMeetingDetails } from '../../src/conversation/meeting-details.js';
+
+describe('reading Zoom meeting details typed by staff', () => {
+  it.each([
+    ['123 4567 8901 abc123', '123 4567 8901', 'abc123'],
+    ['ID: 12345678901 パスコード: 9x8y', '123 4567 8901', '9x8y'],
+    ['ミーティングID １２３ ４５６７ ８９０１ パスコード pass9', '123 4567 8901', 'pass9'],
+    ['987 6543 2100 pass9', '987 6543 2100', 'pass9'],
+    ['abc123 123-456-789', '123456789', 'abc123'],
+  ])('%s', (input, meetingId, passcode) => {
+    const got = parseMeetingDetails(input);
+    expect(got?.passcode).toBe(passcode);
+    expect(got?.meetingId.replace(/ /g, '')).toBe(meetingId.replace(/ /g, ''));
+  });
+
+  it.each(['', 'abc', '12345 abc', '123 4567 8901', '123456789012345 abc'])('refuses %j', (input) => {
+    expect(parseMeetingDetails(input)).toBeUndefined();
+  });
+});

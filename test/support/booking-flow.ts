@@ -1,0 +1,78 @@
+import type { ChatDriver } from './chat-driver.js';
+import { postbackEvent, textEvent } from './line-events.js';
+import { STAFF_GROUP, type Harness } from './harness.js';
+import { actionsIn, textOf } from './chat-driver.js';
+
+/**
+ * Books by buttons up to a stored request: first choice 12/3 (Thu) 10:00, second 10:30 when the
+ * clock is at the harness default (Tue 2026-12-01 09:00 JST). `app` picks Zoom or TeleOffice.
+ */
+export interface ChoiceLabels {
+  first: [date: string, time: string];
+  second: [date: string, time: string];
+}
+
+export async function bookByButtons(u: ChatDriver, app: 'Zoom' | 'TeleOffice' = 'Zoom', name = '青森 花子', choices?: ChoiceLabels): Promise<void> {
+  await u.say('予約する');
+  if (u.lastText().includes('利用規約')) await u.tap('同意する');
+  await u.tap('登録しています');
+  await u.tap('長期療養中');
+  await u.tap('はい、持っています');
+  await u.tap('はい、希望します');
+  await u.tap('すべて確認しました');
+  await u.tap('一般の職業相談');
+  await u.tap(app);
+  await u.say(name);
+  await u.say('02010-12345678');
+  const firstOffered = () => u.lastActions().find((a) => a.type === 'postback')!.label;
+  for (const label of choices ? [...choices.first, ...choices.second] : [0, 1, 2, 3]) {
+    await u.tap(typeof label === 'string' ? label : firstOffered());
+  }
+  await u.say('hanako@example.jp');
+  await u.say('090-1234-5678');
+  await u.tap('同席しません');
+  await u.tap('この内容で申し込む');
+  if (!u.lastText().includes('受け付けました')) throw new Error(`booking not accepted: ${u.lastText()}`);
+}
+
+/** A staff member in the staff group: taps buttons of the group's cards and types answers. */
+export class StaffDriver {
+  private seen = 0;
+  last: Record<string, unknown>[] = [];
+  constructor(
+    private readonly h: Harness,
+    readonly staffId = 'Ustaff00000000000000000000000001',
+  ) {}
+
+  private groupMessages() {
+    return this.h.platform.delivered().filter((d) => d.to === STAFF_GROUP).map((d) => d.message);
+  }
+
+  private async post(event: Parameters<Harness['post']>[0][number]) {
+    const res = await this.h.post([event]);
+    if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+    await this.h.settle();
+    const all = this.groupMessages();
+    this.last = all.slice(this.seen);
+    this.seen = all.length;
+    return this.last;
+  }
+
+  /** Taps a button with this label in the group (the cards stay in the chat): the newest, or the oldest. */
+  tap(label: string, which: 'newest' | 'oldest' = 'newest') {
+    const all = this.groupMessages().flatMap(actionsIn);
+    const action = (which === 'newest' ? all.reverse() : all).find((a) => a.label === label && a.type === 'postback');
+    if (!action || action.type !== 'postback') throw new Error(`no staff button "${label}"`);
+    const replyToken = this.h.platform.issueReplyToken(STAFF_GROUP);
+    return this.post(postbackEvent({ userId: this.staffId, groupId: STAFF_GROUP, replyToken, data: action.data }));
+  }
+
+  say(text: string) {
+    const replyToken = this.h.platform.issueReplyToken(STAFF_GROUP);
+    return this.post(textEvent({ userId: this.staffId, groupId: STAFF_GROUP, replyToken, text }));
+  }
+
+  lastText(): string {
+    return this.last.map(textOf).join('\n');
+  }
+}
