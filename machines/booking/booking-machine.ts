@@ -10,7 +10,7 @@ export const BOOKING_MACHINE_VERSION = 2;
 
 /** Which states each question can lead to. Tests check evaluateAnswer never leaves this map. */
 export const TARGETS: Record<Question, readonly ConversationState[]> = {
-  terms: ['registered', 'immediateConfirm', 'name', 'idle'],
+  terms: ['registered', 'immediateConfirm', 'name', 'review', 'idle'],
   registered: ['target', 'idle'],
   target: ['device', 'idle'],
   device: ['continuing', 'idle'],
@@ -21,13 +21,13 @@ export const TARGETS: Record<Question, readonly ConversationState[]> = {
   name: ['jobSeekerNumber', 'review'],
   jobSeekerNumber: ['choice1Date', 'immediateConfirm', 'review'],
   choice1Date: ['choice1Time', 'choice2Date', 'review'],
-  choice1Time: ['choice1Date', 'choice2Date', 'review'],
+  choice1Time: ['choice1Date', 'choice1Time', 'choice2Date', 'review'],
   choice2Date: ['choice2Time', 'email', 'review'],
-  choice2Time: ['choice2Date', 'email', 'review'],
+  choice2Time: ['choice2Date', 'choice2Time', 'email', 'review'],
   email: ['phone', 'review'],
   phone: ['interpreter', 'review'],
   interpreter: ['review'],
-  review: ['idle', 'editMenu', 'choice1Date', 'choice2Date', 'kind'],
+  review: ['idle', 'editMenu', 'choice1Date', 'choice2Date', 'kind', 'terms'],
   editMenu: ['kind', 'app', 'name', 'jobSeekerNumber', 'choice1Date', 'choice2Date', 'email', 'phone', 'interpreter', 'review'],
   manage: ['choice1Date', 'cancelConfirm', 'idle'],
   cancelConfirm: ['idle'],
@@ -94,6 +94,8 @@ function questionState(question: Question) {
         ...TARGETS[question].map((target) => ({
           guard: { type: 'leadsTo' as const, params: { question, target } },
           target: `#booking.${target}`,
+          // Asking the same question again (another day at the time question) is a new turn.
+          reenter: true,
           actions: machineSetup.enqueueActions(({ context, event, enqueue }) => {
             const result = evaluation(context, event, question);
             if (!result?.ok) return;
@@ -130,8 +132,8 @@ export const bookingMachine = machineSetup.createMachine({
     // Restarting keeps nothing of the draft and begins again where a new booking begins.
     RESTART: [
       { guard: 'hasActiveBooking', target: '.idle', actions: { type: 'effect', params: { effect: 'showActiveBooking', draft: {} } } },
-      { guard: 'agreedToCurrentTerms', target: '.registered', reenter: true, actions: ['resetDraft', { type: 'notice', params: { key: 'restarted' } }] },
-      { target: '.terms', reenter: true, actions: ['resetDraft', { type: 'notice', params: { key: 'restarted' } }] },
+      { guard: 'agreedToCurrentTerms', target: '.registered', reenter: true, actions: ['resetDraft', 'greet', { type: 'notice', params: { key: 'restarted' } }] },
+      { target: '.terms', reenter: true, actions: ['resetDraft', 'greet', { type: 'notice', params: { key: 'restarted' } }] },
     ],
     HELP: { actions: { type: 'notice', params: { key: 'help' } } },
     STALE: { actions: { type: 'notice', params: { key: 'stale' } } },

@@ -2,6 +2,7 @@ import {
   availableSlots,
   checkPreferredTime,
   gridStarts,
+  isValidIsoDate,
   parseDateTime,
   type Instant,
   type IsoDate,
@@ -71,10 +72,11 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
   if (answer.source === 'button') {
     if (answer.value === 'other_day') return { type: 'otherDay' };
     const [tag, rest] = answer.value.split(':', 2) as [string, string | undefined];
-    if (tag === 'd' && rest) return checkDate(input, kind, rest);
+    // Button values are checked like typed text: old card formats or forged data must not throw.
+    if (tag === 'd' && rest && isValidIsoDate(rest)) return checkDate(input, kind, rest);
     if (tag === 't' && rest && input.pendingDate) {
       const minutes = Number(rest);
-      if (Number.isInteger(minutes)) return checkChoice(input, kind, { date: input.pendingDate, minutes });
+      if (Number.isInteger(minutes) && minutes >= 0 && minutes < 24 * 60) return checkChoice(input, kind, { date: input.pendingDate, minutes });
     }
     return { type: 'refused', notice: { key: 'invalidChoice' } };
   }

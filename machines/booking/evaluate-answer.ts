@@ -214,7 +214,8 @@ function purposeOf(input: AnswerInput): Purpose {
 
 /** After agreeing to the terms: an immediate session skips the booking questions. */
 function afterConsent(input: AnswerInput): ConversationState {
-  if (purposeOf(input) !== 'immediate') return 'registered';
+  // Terms that changed while a booking was being filled in: agree, then back to its review.
+  if (purposeOf(input) !== 'immediate') return isComplete(input.context.draft) ? 'review' : 'registered';
   return input.facts.identity ? 'immediateConfirm' : 'name';
 }
 
@@ -246,6 +247,10 @@ export function mentionsPhoneChange(text: string): boolean {
  */
 function submit(input: AnswerInput): Evaluation {
   const { draft } = input.context;
+  // Applying means agreeing to the terms in force now (design 2.7): a newer version is shown first.
+  if (input.facts.agreedTermsVersion !== input.facts.termsVersion) return { ok: true, next: 'terms', draft };
+  // One open booking per person: one made meanwhile (e.g. by staff) is shown instead of a second.
+  if (purposeOf(input) !== 'change' && input.facts.hasActiveBooking) return { ok: true, next: 'idle', draft, editing: false, effects: ['showActiveBooking'] };
   for (const which of [1, 2] as const) {
     const choice = which === 1 ? draft.choice1 : draft.choice2;
     const recheck = choice && draft.kind ? checkChoice({ which, answer: input.answer, draft, facts: input.facts, now: input.now }, draft.kind, choice) : undefined;

@@ -54,6 +54,12 @@ const COMMAND_EVENTS = {
   immediate: 'IMMEDIATE',
 } as const;
 
+/** 「予約したいです」「予約お願いします」: a short message about booking starts one when nothing is in progress. */
+function looksLikeBookingRequest(text: string): boolean {
+  const t = normalizeText(text);
+  return t.length <= 15 && t.includes('予約') && !/確認|変更|キャンセル|取消|取り消/.test(t);
+}
+
 export function textCommand(text: string): Command | undefined {
   return TEXT_COMMANDS[normalizeText(text).toLowerCase()];
 }
@@ -73,7 +79,7 @@ export function toConversationEvent(input: ChatInput, state: ConversationState, 
     case 'text': {
       const command = textCommand(input.text);
       if (command) return { type: COMMAND_EVENTS[command], ...base };
-      if (state === 'idle' && !context.greeted) return { type: 'START', ...base };
+      if (state === 'idle' && (!context.greeted || looksLikeBookingRequest(input.text))) return { type: 'START', ...base };
       return { type: 'ANSWER', answer: { source: 'text', text: input.text }, ...base };
     }
     case 'postback': {

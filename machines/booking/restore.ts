@@ -13,11 +13,21 @@ export interface StoredSnapshot {
   updatedAt: string;
 }
 
-export type Restored = { snapshot: BookingSnapshot; expired: boolean };
+/** `expired`: idle for a day; `reset`: the stored conversation could not be continued (new version). */
+export type Restored = { snapshot: BookingSnapshot; expired: boolean; reset?: boolean };
 
-function fresh(greeted: boolean): BookingSnapshot {
+/**
+ * A new conversation. The turn carries on from the old one, so a button shown before the reset
+ * can never match a question asked after it.
+ */
+function fresh(greeted: boolean, turn = 0): BookingSnapshot {
   const [snapshot] = initialTransition(bookingMachine);
-  return greeted ? { ...snapshot, context: { ...snapshot.context, greeted: true } } as BookingSnapshot : snapshot;
+  return { ...snapshot, context: { ...snapshot.context, greeted, turn } } as BookingSnapshot;
+}
+
+function storedTurn(stored: StoredSnapshot): number {
+  const turn = (stored.snapshot as { context?: { turn?: unknown } } | null)?.context?.turn;
+  return typeof turn === 'number' && Number.isSafeInteger(turn) && turn >= 0 ? turn : 0;
 }
 
 export function stateOf(snapshot: BookingSnapshot): ConversationState {
@@ -29,15 +39,17 @@ export function stateOf(snapshot: BookingSnapshot): ConversationState {
  * unreadable snapshot, a fresh one (flagged `expired`) when a booking in progress sat idle for a day.
  */
 export function restoreConversation(stored: StoredSnapshot | undefined, now: string): Restored {
-  if (!stored || stored.machineVersion !== BOOKING_MACHINE_VERSION) return { snapshot: fresh(stored !== undefined), expired: false };
+  if (!stored) return { snapshot: fresh(false), expired: false };
+  const wasActive = (stored.snapshot as { value?: unknown } | null)?.value !== 'idle';
+  if (stored.machineVersion !== BOOKING_MACHINE_VERSION) return { snapshot: fresh(true, storedTurn(stored)), expired: false, reset: wasActive };
   let snapshot: BookingSnapshot;
   try {
     snapshot = bookingMachine.resolveState(stored.snapshot as Parameters<typeof bookingMachine.resolveState>[0]);
   } catch {
-    return { snapshot: fresh(true), expired: false };
+    return { snapshot: fresh(true, storedTurn(stored)), expired: false, reset: wasActive };
   }
   const idleFor = Date.parse(now) - Date.parse(stored.updatedAt);
-  if (stateOf(snapshot) !== 'idle' && idleFor >= IDLE_EXPIRY_MS) return { snapshot: fresh(true), expired: true };
+  if (stateOf(snapshot) !== 'idle' && idleFor >= IDLE_EXPIRY_MS) return { snapshot: fresh(true, snapshot.context.turn), expired: true };
   return { snapshot, expired: false };
 }
 

@@ -139,6 +139,7 @@ export type NoticeKey =
   | 'cancelled'
   | 'restarted'
   | 'expired'
+  | 'conversationReset'
   | 'unsupportedMessage'
   | 'help'
   | 'stale'

@@ -44,11 +44,16 @@ function dayInWeek(today: IsoDate, weeksAhead: number, day: number): IsoDate {
   return addDays(monday, weeksAhead * 7 + ((day + 6) % 7));
 }
 
+/** A typed year far from now is a typo, not a date anyone could book: refuse it as impossible. */
+function plausibleDateOf(year: number, month: number, day: number): IsoDate | null {
+  return year >= 1900 && year <= 2199 ? isoDateOf(year, month, day) : null;
+}
+
 function readAbsolute(s: string, today: IsoDate): Reading<IsoDate> | null {
   const ymd = YEAR_MONTH_DAY.exec(s);
-  if (ymd !== null) return found(isoDateOf(Number(ymd[1]), Number(ymd[3]), Number(ymd[4])), s.slice(ymd[0].length));
+  if (ymd !== null) return found(plausibleDateOf(Number(ymd[1]), Number(ymd[3]), Number(ymd[4])), s.slice(ymd[0].length));
   const ja = YEAR_MONTH_DAY_JA.exec(s);
-  if (ja !== null) return found(isoDateOf(Number(ja[1]), Number(ja[2]), Number(ja[3])), s.slice(ja[0].length));
+  if (ja !== null) return found(plausibleDateOf(Number(ja[1]), Number(ja[2]), Number(ja[3])), s.slice(ja[0].length));
   const reiwa = REIWA.exec(s);
   if (reiwa !== null) {
     const year = 2018 + (reiwa[1] === '元' ? 1 : Number(reiwa[1]));

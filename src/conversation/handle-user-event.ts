@@ -145,7 +145,7 @@ export async function handleUserEvent(db: Db, deps: ConversationDeps, event: Inc
   const { facts, active } = await loadUserFacts(db, deps, user, now);
   const t: Turn = { db, deps, userId, user, facts, active, now, say: [], others: [] };
   const restored = restoreConversation(await loadConversation(db, userId), now);
-  const notices: Notice[] = restored.expired ? [{ key: 'expired' }] : [];
+  const notices: Notice[] = restored.expired ? [{ key: 'expired' }] : restored.reset ? [{ key: 'conversationReset' }] : [];
   let machineEvent = toConversationEvent(event.input, stateOf(restored.snapshot), restored.snapshot.context, now, facts);
   if (event.input.type === 'postback') {
     const handled = await bookingAction(t, event.input.data);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPECTED_DRAFT, FIRST, SECOND, chatAtReview, makeFacts, withFullSlots, type Chat } from './fixtures.js';
+import { TERMS_VERSION, EXPECTED_DRAFT, FIRST, SECOND, chatAtReview, makeFacts, withFullSlots, type Chat } from './fixtures.js';
 
 /** From the review card, opens the edit menu and picks `item`. */
 function edit(item: string): Chat {
@@ -129,7 +129,7 @@ describe('fixing one item from the review card keeps the rest', () => {
 describe('submitting re-checks both choices', () => {
   it('asks the first choice again when its slot was taken meanwhile, then returns to the review', () => {
     const chat = chatAtReview();
-    chat.tap('submit', { facts: withFullSlots(makeFacts(), 'regular', [FIRST]) });
+    chat.tap('submit', { facts: withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [FIRST]) });
     expect(chat.state).toBe('choice1Date');
     expect(chat.noticeKeys).toEqual(['slotRefused']);
     expect(String(chat.notices[0]?.params?.message)).toContain('すでに埋まって');
@@ -142,7 +142,7 @@ describe('submitting re-checks both choices', () => {
 
   it('asks the second choice again when its slot was taken meanwhile', () => {
     const chat = chatAtReview();
-    chat.say('申し込む', { facts: withFullSlots(makeFacts(), 'regular', [SECOND]) });
+    chat.say('申し込む', { facts: withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [SECOND]) });
     expect(chat.state).toBe('choice2Date');
     expect(chat.noticeKeys).toEqual(['slotRefused']);
     chat.tap('d:2026-12-04').tap('t:630');

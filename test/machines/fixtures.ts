@@ -168,6 +168,10 @@ export class Chat {
     this.snapshot = next;
     this.actions = actions;
     this.allActions.push(...actions);
+    // The runner records consent, so the facts of the next event show it (as a reload would).
+    if (effectsOf(actions).some((e) => e.effect === 'recordConsent')) {
+      this.facts = { ...this.facts, agreedTermsVersion: event.facts.termsVersion };
+    }
     return this;
   }
 

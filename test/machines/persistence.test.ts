@@ -111,7 +111,7 @@ describe('a conversation left for a day starts fresh', () => {
   // Repro: agreed user, START -> registered (turn 1), 'yes' -> target (turn 2), keep the 'target'
   // button (q=target&t=2); 25 h later restore (expired), 予約 -> registered (turn 1), 'yes' -> target
   // (turn 2); the old button now maps to ANSWER. fresh() should carry the stored turn over.
-  it.fails('treats a button from an expired conversation as stale', () => {
+  it('treats a button from an expired conversation as stale', () => {
     const chat = chatAt('target', agreedFacts());
     const oldButton = chat.postbackData('treatment');
     const when = later(25 * HOUR);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationFacts, NoticeKey } from '../../machines/booking/types.js';
-import { FIRST, SECOND, chatAt, makeCalendar, makeFacts, withFullSlots, type Chat } from './fixtures.js';
+import { TERMS_VERSION, FIRST, SECOND, chatAt, makeCalendar, makeFacts, withFullSlots, type Chat } from './fixtures.js';
 
 /** Sends `act` and checks that the same question is asked again, unchanged, with one notice. */
 function expectReasked(chat: Chat, act: (c: Chat) => void, key: NoticeKey): Record<string, string | number> | undefined {
@@ -73,8 +73,8 @@ interface CalendarCase {
   facts?: ConversationFacts;
 }
 
-const fullFirst = withFullSlots(makeFacts(), 'regular', [FIRST]);
-const fullDay = withFullSlots(makeFacts(), 'regular', [600, 630, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes })));
+const fullFirst = withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [FIRST]);
+const fullDay = withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [600, 630, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes })));
 
 const CALENDAR_CASES: CalendarCase[] = [
   { name: 'a Saturday', typed: '12/5', says: '12月5日(土)は土曜日のため' },
@@ -176,7 +176,7 @@ describe('the second choice must differ from the first', () => {
 
   it('refuses a date whose only free time is the first choice', () => {
     const others = [630, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes }));
-    const facts = withFullSlots(makeFacts(), 'regular', others);
+    const facts = withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', others);
     const chat = chatAt('choice2Date', facts);
     const params = expectReasked(chat, (c) => c.tap(`d:${FIRST.date}`), 'slotRefused');
     expect(String(params?.message)).toContain('第1希望と同じ日時です');
@@ -197,7 +197,7 @@ describe('changing the day from the time question', () => {
   // cannot switch days by typing. Repro: chatAt('choice1Time').say('12/4') -> notice invalidChoice,
   // pendingDate still '2026-12-03'. (Even if 'choice1Time' were added to TARGETS, a self-transition
   // without `reenter: true` would not bump the turn, so the old day's time buttons would stay valid.)
-  it.fails('moves to the times of a date typed at the time question', () => {
+  it('moves to the times of a date typed at the time question', () => {
     const chat = chatAt('choice1Time');
     const turn = chat.turn;
     chat.say('12/4');
