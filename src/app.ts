@@ -71,7 +71,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   http.use(webhookRouter({ db, channelSecret: config.line.channelSecret, processor, clock, logger }));
   http.use(express.json({ limit: '64kb' }));
   for (const router of overrides.routers ?? []) http.use(router);
-  http.use(staffApiRouter({ db, staffApiToken: config.staffApiToken }));
+  http.use(
+    staffApiRouter({
+      db,
+      staffApiToken: config.staffApiToken,
+      clock,
+      settings: config.office,
+      lifecycle: domain.lifecycle,
+      staffGroupId: config.staffGroupId,
+      onOutgoing,
+    }),
+  );
   http.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'no such endpoint' });
   });

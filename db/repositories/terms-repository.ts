@@ -1,3 +1,4 @@
+import { toLocal } from '../../src/calendar/index.js';
 import type { Db } from '../database.js';
 
 export interface TermsVersion {
@@ -6,12 +7,13 @@ export interface TermsVersion {
   url: string;
 }
 
-/** The version in force at `now`: the latest whose effective date has come. */
+/** The version in force at `now`: the latest whose effective date (a Japan date) has come. */
 export async function currentTerms(db: Db, now: string): Promise<TermsVersion | undefined> {
+  const today = toLocal(now).date;
   const row = await db
     .selectFrom('terms_versions')
     .select(['id', 'effective_from', 'url'])
-    .where('effective_from', '<=', now)
+    .where('effective_from', '<=', today)
     .orderBy('effective_from', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureTermsVersion } from '../../db/repositories/terms-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { setSwitch } from '../../db/repositories/office-state-repository.js';
+import { toLocal } from '../../src/calendar/index.js';
 import { ChatDriver } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -16,7 +17,7 @@ afterEach(async () => {
 
 async function publishTerms(id: string): Promise<void> {
   const now = h.clock.now().toISOString();
-  await ensureTermsVersion(h.app.db, { id, effectiveFrom: now, url: 'https://example.jp/terms-2027' }, now);
+  await ensureTermsVersion(h.app.db, { id, effectiveFrom: toLocal(now).date, url: 'https://example.jp/terms-2027' }, now);
   await scheduleJob(h.app.db, 'terms_notice', id, now, now);
 }
 

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { isValidIsoDate, type IsoDate } from '../calendar/index.js';
+import { fail, type Failure } from './outcome.js';
+
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+// The calendar module requires an explicit offset; seconds are optional but must be zero below.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Who made the change: a short staff name, stored as `api:<by>`. */
+export const by = z
+  .string({ error: 'by is required: the short name of the staff member making the change' })
+  .trim()
+  .min(1, 'by must not be empty')
+  .max(40, 'by must be at most 40 characters')
+  .refine((s) => !CONTROL_CHARS.test(s), 'by must not contain control characters');
+
+export const isoDate = z
+  .string({ error: 'expected a date YYYY-MM-DD' })
+  .refine((s) => isValidIsoDate(s), 'expected a real date YYYY-MM-DD');
+
+/** An ISO-8601 instant with an offset, on a whole minute (sessions start on minutes). */
+export const instant = z
+  .string({ error: 'expected an ISO-8601 date-time with offset, e.g. 2026-12-03T10:00:00+09:00' })
+  .refine((s) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date-time with offset, e.g. 2026-12-03T10:00:00+09:00')
+  .refine((s) => Date.parse(s) % 60_000 === 0, 'a start must be on a whole minute');
+
+/** 'HH:MM' as minutes since midnight. */
+export const timeOfDay = z
+  .string({ error: 'expected a time HH:MM' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM')
+  .transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5)));
+
+const shortText = (name: string, max: number) =>
+  z
+    .string({ error: `${name} must be a string` })
+    .trim()
+    .min(1, `${name} must not be empty`)
+    .max(max, `${name} must be at most ${max} characters`)
+    .refine((s) => !CONTROL_CHARS.test(s.replace(/\n/g, '')), `${name} must not contain control characters`);
+
+const meetingFields = {
+  meetingId: shortText('meetingId', 40).optional(),
+  passcode: shortText('passcode', 40).optional(),
+};
+
+/** Zoom meeting details come as a pair or not at all. */
+function meetingPair(v: { meetingId?: string | undefined; passcode?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (v.meetingId !== undefined && v.passcode === undefined) ctx.addIssue({ code: 'custom', path: ['passcode'], message: 'passcode is required with meetingId' });
+  if (v.passcode !== undefined && v.meetingId === undefined) ctx.addIssue({ code: 'custom', path: ['meetingId'], message: 'meetingId is required with passcode' });
+}
+
+export const confirmBody = z
+  .strictObject({
+    choice: z.union([z.literal(1), z.literal(2)], { error: 'choice must be 1 or 2' }).optional(),
+    start: instant.optional(),
+    ...meetingFields,
+    by,
+  })
+  .superRefine((v, ctx) => {
+    if (v.choice === undefined && v.start === undefined) ctx.addIssue({ code: 'custom', path: ['choice'], message: 'give choice (1 or 2) or start' });
+    if (v.choice !== undefined && v.start !== undefined) ctx.addIssue({ code: 'custom', path: ['start'], message: 'give either choice or start, not both' });
+    meetingPair(v, ctx);
+  });
+
+export const proposeBody = z.strictObject({ start: instant, ...meetingFields, by }).superRefine(meetingPair);
+
+export const cancelBody = z.strictObject({ reason: shortText('reason', 200), by });
+
+export const attendanceBody = z.strictObject({ attended: z.boolean({ error: 'attended must be true or false' }), by });
+
+export const closureBody = z.strictObject({ note: shortText('note', 200).optional(), by });
+
+export const byOnlyBody = z.strictObject({ by });
+
+export const capacityBody = z.strictObject({
+  kind: z.enum(['regular', 'mothers'], { error: 'kind must be regular or mothers' }),
+  date: isoDate,
+  start: timeOfDay,
+  capacity: z.number({ error: 'capacity must be a whole number from 0 to 100' }).int('capacity must be a whole number').min(0).max(100),
+  by,
+});
+
+export const blockBody = z.strictObject({ reason: shortText('reason', 200).optional(), by });
+
+export const termsBody = z.strictObject({
+  id: z
+    .string({ error: 'id is required, e.g. 2027-04-01' })
+    .regex(/^[A-Za-z0-9._-]{1,40}$/, 'id must be 1 to 40 letters, digits, dots, hyphens or underscores'),
+  effectiveFrom: isoDate,
+  url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }).max(500),
+  by,
+});
+
+export const immediateBody = z.strictObject({ enabled: z.boolean({ error: 'enabled must be true or false' }), by });
+
+export const bookingQuery = z.object({
+  status: z.enum(['requested', 'confirmed', 'cancelled', 'no_show', 'attended'], { error: 'status must be one of requested, confirmed, cancelled, no_show, attended' }).optional(),
+  kind: z.enum(['regular', 'mothers'], { error: 'kind must be regular or mothers' }).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  user: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number({ error: 'limit must be a whole number from 1 to 1000' }).int().min(1).max(1000).optional(),
+});
+
+export const fromQuery = z.object({ from: isoDate.optional() });
+
+function fieldOf(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === 'unrecognized_keys') return issue.keys[0];
+  const path = issue.path.map(String).join('.');
+  return path === '' ? undefined : path;
+}
+
+/**
+ * Reads `input` with `schema`; the first problem becomes a 400 naming its field. An unknown
+ * field is refused too (it is usually a typo that would otherwise be silently ignored).
+ */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | Failure {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  if (!issue) return fail(400, 'invalid_body', 'the request could not be read');
+  const field = fieldOf(issue);
+  const message = issue.code === 'unrecognized_keys' ? `unknown field ${field ?? ''}`.trim() : issue.message;
+  return fail(400, 'invalid_field', message, field);
+}
+
+/** A date in the path (closures): a 400 naming `date` unless it is a real YYYY-MM-DD. */
+export function pathDate(value: string | undefined): { ok: true; value: IsoDate } | Failure {
+  return value !== undefined && isValidIsoDate(value) ? { ok: true, value } : fail(400, 'invalid_field', 'expected a real date YYYY-MM-DD', 'date');
+}

@@ -1,0 +1,113 @@
+import express, { type Router } from 'express';
+import { getBooking, listBookings, type BookingFilter } from '../../db/repositories/bookings-repository.js';
+import { staffActionsOf } from '../../db/repositories/staff-actions-repository.js';
+import { cancelBooking, confirmBooking, markAttendance, proposeTime } from '../bookings/lifecycle.js';
+import { addDays, toInstant, toLocal } from '../calendar/index.js';
+import type { MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
+import type { StaffApiContext } from './api-context.js';
+import { attendanceBody, bookingQuery, cancelBody, confirmBody, proposeBody } from './api-schemas.js';
+import { mutate } from './mutation.js';
+import { done, fail, fromLifecycle, notFound } from './outcome.js';
+import { apiActor, param, withBody, withQuery } from './route-helpers.js';
+import { actionJson, bookingJson } from './staff-json.js';
+
+function meetingOf(b: { meetingId?: string | undefined; passcode?: string | undefined }): MeetingDetails | undefined {
+  return b.meetingId !== undefined && b.passcode !== undefined ? { meetingId: b.meetingId, passcode: b.passcode } : undefined;
+}
+
+const one = (row: Parameters<typeof bookingJson>[0]) => ({ booking: bookingJson(row) });
+
+/** Listing, reading and changing bookings: every change goes through src/bookings/lifecycle.ts. */
+export function bookingsRoutes(ctx: StaffApiContext): Router {
+  const router = express.Router();
+
+  router.get(
+    '/api/bookings',
+    withQuery(
+      bookingQuery,
+      async (q) => {
+        if (q.from !== undefined && q.to !== undefined && q.to < q.from) return fail(400, 'invalid_field', 'to must not be before from', 'to');
+        // Both dates are inclusive Japan dates: from 00:00 JST of `from` to 00:00 JST of the day after `to`.
+        const filter: BookingFilter = {
+          ...(q.status ? { status: q.status } : {}),
+          ...(q.kind ? { kind: q.kind } : {}),
+          ...(q.user ? { lineUserId: q.user } : {}),
+          ...(q.from ? { from: toInstant({ date: q.from, minutes: 0 }) } : {}),
+          ...(q.to ? { to: toInstant({ date: addDays(q.to, 1), minutes: 0 }) } : {}),
+          ...(q.limit ? { limit: q.limit } : {}),
+        };
+        return done(await listBookings(ctx.db, filter));
+      },
+      (rows) => ({ bookings: rows.map(bookingJson) }),
+    ),
+  );
+
+  router.get('/api/bookings/:id', async (req, res) => {
+    const row = await getBooking(ctx.db, param(req, 'id'));
+    if (!row) {
+      res.status(404).json({ code: 'not_found', message: 'no such booking' });
+      return;
+    }
+    const actions = await staffActionsOf(ctx.db, row.id);
+    res.json({ booking: bookingJson(row), actions: actions.map(actionJson) });
+  });
+
+  router.post(
+    '/api/bookings/:id/confirm',
+    withBody(
+      confirmBody,
+      (b, req) =>
+        mutate(ctx, async (trx, now) => {
+          const at = b.choice !== undefined ? { choice: b.choice } : { start: toLocal(b.start ?? '') };
+          const meeting = meetingOf(b);
+          return fromLifecycle(await confirmBooking(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), at, ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }));
+        }),
+      one,
+    ),
+  );
+
+  router.post(
+    '/api/bookings/:id/propose',
+    withBody(
+      proposeBody,
+      (b, req) =>
+        mutate(ctx, async (trx, now) => {
+          const meeting = meetingOf(b);
+          return fromLifecycle(await proposeTime(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), start: toLocal(b.start), ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }));
+        }),
+      one,
+    ),
+  );
+
+  router.post(
+    '/api/bookings/:id/cancel',
+    withBody(
+      cancelBody,
+      (b, req) =>
+        mutate(ctx, async (trx, now) =>
+          fromLifecycle(await cancelBooking(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), by: apiActor(b.by), byUser: false, reason: b.reason, now })),
+        ),
+      one,
+    ),
+  );
+
+  router.post(
+    '/api/bookings/:id/attendance',
+    withBody(
+      attendanceBody,
+      (b, req) =>
+        mutate(ctx, async (trx, now) => {
+          const row = await getBooking(trx, param(req, 'id'));
+          if (!row) return notFound('booking');
+          // Whether someone came can only be known once the session has begun.
+          if (row.status === 'confirmed' && row.confirmed_start !== null && now < row.confirmed_start) {
+            return fail(409, 'not_started', 'the session has not started yet', 'attended');
+          }
+          return fromLifecycle(await markAttendance(trx, ctx.lifecycleDeps, { bookingId: row.id, attended: b.attended, by: apiActor(b.by), now }));
+        }),
+      one,
+    ),
+  );
+
+  return router;
+}

@@ -1,0 +1,71 @@
+import type { Selectable } from 'kysely';
+import type { BookingRow } from '../../db/repositories/bookings-repository.js';
+import type { StaffActionsTable } from '../../db/schema.js';
+import { formatIsoJst } from '../calendar/index.js';
+import type { CapacityOverride, ClosureRow, TermsRow } from './staff-repository.js';
+
+const jst = (instant: string | null): string | null => (instant === null ? null : formatIsoJst(instant));
+
+const span = (start: string | null, end: string | null) => (start && end ? { start: formatIsoJst(start), end: formatIsoJst(end) } : null);
+
+/** The staff API's JSON for one booking; instants in Japan time (+09:00). */
+export function bookingJson(row: BookingRow) {
+  return {
+    id: row.id,
+    status: row.status,
+    kind: row.kind,
+    app: row.app,
+    lineUserId: row.line_user_id,
+    name: row.name,
+    jobSeekerNumber: row.job_seeker_number,
+    email: row.email,
+    phone: row.phone,
+    interpreter: row.interpreter === 1,
+    choices: [
+      { start: formatIsoJst(row.choice1_start), end: formatIsoJst(row.choice1_end) },
+      { start: formatIsoJst(row.choice2_start), end: formatIsoJst(row.choice2_end) },
+    ],
+    confirmed: span(row.confirmed_start, row.confirmed_end),
+    meeting: row.meeting_id !== null ? { meetingId: row.meeting_id, passcode: row.meeting_passcode } : null,
+    proposed: span(row.proposed_start, row.proposed_end),
+    cancelReason: row.cancel_reason,
+    replacesBookingId: row.replaces_booking_id,
+    termsVersion: row.terms_version,
+    createdAt: formatIsoJst(row.created_at),
+    replyDue: formatIsoJst(row.reply_due),
+    updatedAt: formatIsoJst(row.updated_at),
+    confirmedBy: row.confirmed_by,
+    confirmedAt: jst(row.confirmed_at),
+    cancelledBy: row.cancelled_by,
+    cancelledAt: jst(row.cancelled_at),
+    attendedAt: jst(row.attended_at),
+  };
+}
+
+function parseDetail(detail: string | null): unknown {
+  if (detail === null) return null;
+  try {
+    return JSON.parse(detail) as unknown;
+  } catch {
+    return detail;
+  }
+}
+
+/** One entry of a staff action history: who (a LINE user id or `api:<name>`), what, when. */
+export function actionJson(row: Selectable<StaffActionsTable>) {
+  return { action: row.action, by: row.staff_id, via: row.via, detail: parseDetail(row.detail), at: formatIsoJst(row.at) };
+}
+
+export function closureJson(row: ClosureRow) {
+  return { date: row.date, note: row.note, createdAt: formatIsoJst(row.created_at) };
+}
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+export function capacityJson(c: CapacityOverride) {
+  return { kind: c.kind, date: c.date, start: hhmm(c.start), capacity: c.capacity, updatedAt: formatIsoJst(c.updatedAt) };
+}
+
+export function termsJson(row: TermsRow, currentId: string | null) {
+  return { id: row.id, effectiveFrom: row.effective_from, url: row.url, createdAt: formatIsoJst(row.created_at), current: row.id === currentId };
+}

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readDb } from '../support/db-inspect.js';
+import { startStaffHarness, type StaffHarness } from './staff-support.js';
+
+let s: StaffHarness;
+beforeEach(async () => {
+  s = await startStaffHarness();
+});
+afterEach(async () => {
+  await s.close();
+});
+
+const termsJobs = (s: StaffHarness) =>
+  readDb(s.h.sqlitePath, (db) => db.prepare("SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' ORDER BY due_at").all());
+
+describe('staff API: terms versions', () => {
+  it('should register a new version, schedule the notice for its effective day and list it', async () => {
+    const before = await s.api('GET', '/api/terms');
+    expect(before.body).toMatchObject({ current: '2024-06-06', terms: [{ id: '2024-06-06', current: true }] });
+
+    const body = { id: '2027-01-04', effectiveFrom: '2027-01-04', url: 'https://example.jp/terms-2027.pdf', by: '山田' };
+    const res = await s.api('POST', '/api/terms', body);
+    expect(res.status).toBe(201);
+    expect(res.body.terms).toMatchObject({ id: '2027-01-04', effectiveFrom: '2027-01-04', url: body.url, current: false });
+    expect(termsJobs(s)).toEqual([{ subject_id: '2027-01-04', due_at: '2027-01-03T15:00:00.000Z' }]);
+
+    // The same registration again is harmless; different content under the same id is refused.
+    expect((await s.api('POST', '/api/terms', body)).status).toBe(200);
+    expect(await s.api('POST', '/api/terms', { ...body, url: 'https://example.jp/other.pdf' })).toMatchObject({ status: 409, body: { code: 'terms_conflict', field: 'id' } });
+    expect(termsJobs(s)).toHaveLength(1);
+
+    const list = await s.api('GET', '/api/terms');
+    expect((list.body.terms as { id: string }[]).map((t) => t.id)).toEqual(['2024-06-06', '2027-01-04']);
+  });
+
+  it('should schedule the notice now for a version already in effect, and refuse bad fields', async () => {
+    const res = await s.api('POST', '/api/terms', { id: 'v2', effectiveFrom: '2026-11-01', url: 'https://example.jp/v2', by: '山田' });
+    expect(res.status).toBe(201);
+    // Already in effect: due at once (the clock runs on from 2026-12-01T00:00Z while the test runs).
+    expect(termsJobs(s)).toEqual([{ subject_id: 'v2', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) }]);
+    expect((await s.api('GET', '/api/terms')).body.current).toBe('v2');
+    const ok = { id: 'v3', effectiveFrom: '2027-04-01', url: 'https://example.jp/v3', by: '山田' };
+    expect((await s.api('POST', '/api/terms', { ...ok, url: 'ftp://example.jp/v3' })).body.field).toBe('url');
+    expect((await s.api('POST', '/api/terms', { ...ok, effectiveFrom: '2027-04-31' })).body.field).toBe('effectiveFrom');
+    expect((await s.api('POST', '/api/terms', { ...ok, id: 'v 3' })).body.field).toBe('id');
+  });
+});
+
+describe('staff API: immediate sessions', () => {
+  it('should switch immediate sessions on and off and tell the staff group when it flips', async () => {
+    expect((await s.api('GET', '/api/immediate')).body).toEqual({ enabled: false, updatedAt: null });
+    const on = await s.api('PUT', '/api/immediate', { enabled: true, by: '山田' });
+    expect(on).toMatchObject({ status: 200, body: { enabled: true, updatedAt: expect.stringMatching(/^2026-12-01T09:0\d:\d\d\+09:00$/) } });
+    expect((await s.api('GET', '/api/immediate')).body).toMatchObject({ enabled: true });
+    expect(s.staffTexts().at(-1)).toContain('今すぐ相談の受付を開始しました（山田）');
+
+    await s.api('PUT', '/api/immediate', { enabled: true, by: '山田' });
+    expect(s.staffTexts()).toHaveLength(1);
+    await s.api('PUT', '/api/immediate', { enabled: false, by: '佐藤' });
+    expect((await s.api('GET', '/api/immediate')).body).toMatchObject({ enabled: false });
+    expect(s.staffTexts().at(-1)).toContain('停止しました（佐藤）');
+    expect((await s.api('PUT', '/api/immediate', { enabled: 'yes', by: '山田' })).body.field).toBe('enabled');
+  });
+});
