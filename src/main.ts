@@ -1,14 +1,30 @@
 import 'dotenv/config';
-import { randomBytes } from 'node:crypto';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { startFakeLinePlatform, type FakeLinePlatform } from './line/fake-line-platform.js';
 
-/** Demo mode: a fake LINE platform inside the process so the whole product runs without LINE. */
-async function withDemoPlatform(config: Config): Promise<{ config: Config; platform: FakeLinePlatform }> {
-  const platform = await startFakeLinePlatform({ channelAccessToken: config.line.channelAccessToken });
-  const staffApiToken = config.staffApiToken ?? randomBytes(18).toString('base64url');
-  return { config: { ...config, staffApiToken, line: { ...config.line, apiBaseUrl: platform.url, dataApiBaseUrl: platform.url } }, platform };
+interface Running {
+  close(): Promise<void>;
+  logger: { info(obj: object, msg: string): void };
+}
+
+/**
+ * Demo mode: the app with a fake LINE platform inside the process and the chat simulator.
+ * Loaded only here, so a production server never loads the simulator or the image library.
+ */
+async function startDemoMode(config: Config): Promise<Running> {
+  const { startDemo } = await import('./demo/start-demo.js');
+  const { demoBanner } = await import('./demo/demo-banner.js');
+  const demo = await startDemo(config);
+  console.log(demoBanner(demo));
+  if (process.env.HOST && process.env.HOST !== '127.0.0.1') console.log(`   (HOST=${process.env.HOST} ignored: demo mode listens on 127.0.0.1 only)\n`);
+  return { close: () => demo.close(), logger: demo.app.logger };
+}
+
+async function startConnected(config: Config): Promise<Running> {
+  const app = await createApp(config);
+  const port = await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+  app.logger.info({ port }, 'listening');
+  return { close: () => app.close(), logger: app.logger };
 }
 
 async function main(): Promise<void> {
@@ -22,34 +38,10 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  let platform: FakeLinePlatform | undefined;
-  if (config.demoMode) ({ config, platform } = await withDemoPlatform(config));
-  const app = await createApp(config);
-  const host = process.env.HOST ?? (config.demoMode ? '127.0.0.1' : '0.0.0.0');
-  const port = await app.listen(config.port, host);
-  if (config.demoMode) {
-    console.log(
-      [
-        '',
-        '  ==================================================================',
-        '   DEMO MODE: not connected to LINE. No LINE credentials were set.',
-        `   Messages go to a fake LINE platform inside this process (${platform!.url}).`,
-        `   Database: ${config.sqlitePath}`,
-        `   Webhook:  http://${host}:${port}/webhook  (signed with the demo secret)`,
-        `   Staff API token for this run: ${config.staffApiToken}`,
-        `   Try: curl -H "Authorization: Bearer ${config.staffApiToken}" http://${host}:${port}/api/bookings`,
-        '   To connect a real channel, see "Connect a real LINE channel" in README.md.',
-        '  ==================================================================',
-        '',
-      ].join('\n'),
-    );
-  } else {
-    app.logger.info({ port }, 'listening');
-  }
+  const running = config.demoMode ? await startDemoMode(config) : await startConnected(config);
   const shutdown = async (signal: string) => {
-    app.logger.info({ signal }, 'shutting down');
-    await app.close();
-    await platform?.close();
+    running.logger.info({ signal }, 'shutting down');
+    await running.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -61,4 +53,8 @@ process.on('unhandledRejection', (reason: unknown) => {
   console.error('unhandled rejection:', reason instanceof Error ? reason.message : 'unknown');
 });
 
-void main();
+main().catch((e: unknown) => {
+  // E.g. the port is taken: say so and stop, instead of running on with nothing listening.
+  console.error(`Cannot start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

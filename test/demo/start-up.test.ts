@@ -1,0 +1,56 @@
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+/** Only what is given: no LINE variables from the developer's shell, no `.env` file. */
+const baseEnv = () => ({ PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env' });
+
+/** Runs `tsx src/main.ts` (what `npm start` runs) to its end. */
+function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...baseEnv(), ...env }, timeout: 60_000 }, (error, _stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+    );
+  });
+}
+
+describe('starting the server', () => {
+  it('refuses to start in production without LINE credentials, saying why, instead of falling back to demo mode', async () => {
+    const { code, stderr } = await runMain({ NODE_ENV: 'production', PORT: '0' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Cannot start');
+    expect(stderr).toContain('NODE_ENV=production needs LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN');
+  });
+
+  it('starts demo mode without credentials, saying it is not connected to LINE and where the simulator is', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-start-'));
+    const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...baseEnv(), PORT: '0', SQLITE_PATH: path.join(dir, 'demo.db'), LOG_LEVEL: 'silent' } });
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner within 60 s; output so far:\n${out}`)), 60_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /Chat simulator \(open in a browser\): (http:\/\/127\.0\.0\.1:\d+\/demo\/)/.exec(out);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
+      });
+      expect(out).toContain('DEMO MODE: not connected to LINE');
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
