@@ -102,7 +102,8 @@ export interface BookingsTable {
   proposed_end: string | null;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/** `sending`: claimed by a sender; set back to pending at start-up if the process died meanwhile. */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 export interface OutboxTable {
   id: Generated<number>;

@@ -42,10 +42,11 @@ export async function enqueue(db: Db, items: readonly QueuedMessages[], now: str
  * earlier ones, so a user never sees answers out of order.
  */
 export async function dueHeads(db: Db, now: string, limit: number): Promise<OutboxRow[]> {
+  // A recipient with a row being sent waits: its next row must not overtake it.
   const heads = await db
     .selectFrom('outbox')
     .select((eb) => [eb.fn.min('id').as('id')])
-    .where('status', '=', 'pending')
+    .where('status', 'in', ['pending', 'sending'])
     .groupBy('recipient')
     .execute();
   const ids = heads.map((h) => h.id).filter((id): id is number => id !== null);
@@ -54,10 +55,22 @@ export async function dueHeads(db: Db, now: string, limit: number): Promise<Outb
     .selectFrom('outbox')
     .selectAll()
     .where('id', 'in', ids)
+    .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', now)
     .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+/** Claims a pending row for sending; false when another pass already took it. */
+export async function claim(db: Db, id: number): Promise<boolean> {
+  const r = await db.updateTable('outbox').set({ status: 'sending' }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Rows a stopped process had claimed go back to the queue (their retry keys keep sends single). */
+export async function releaseClaims(db: Db): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'pending' }).where('status', '=', 'sending').execute();
 }
 
 export async function markSent(db: Db, id: number, now: string): Promise<void> {
@@ -68,6 +81,7 @@ export async function scheduleRetry(db: Db, id: number, nextAttemptAt: string, e
   await db
     .updateTable('outbox')
     .set((eb) => ({
+      status: 'pending',
       attempts: eb('attempts', '+', 1),
       next_attempt_at: nextAttemptAt,
       last_error: error.slice(0, 500),

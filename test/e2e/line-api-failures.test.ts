@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
 import { advanceUntil, expectDeliveredExactlyOnce } from '../support/delivery-checks.js';
 import { outboxRows, writeDb } from '../support/db-inspect.js';
+import { startControlledHarness } from '../support/controlled-harness.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 import { textEvent } from '../support/line-events.js';
 import { fetchBookings } from '../support/staff-api.js';
@@ -155,7 +156,7 @@ describe("LINE's API failing, then recovering", () => {
 
   it('a slow LINE API does not hold up the webhook answer', async () => {
     const userId = 'Ufail00000000000000000000000000007';
-    h.platform.setLatency(1500);
+    h.platform.setLatency(800);
     const res = await h.post([textEvent({ userId, text: '予約する', replyToken: h.platform.issueReplyToken(userId) })]);
     expect(res.status).toBe(200);
     // The 200 came back before LINE had even answered the reply.
@@ -163,5 +164,42 @@ describe("LINE's API failing, then recovering", () => {
     h.platform.setLatency(0);
     await h.settle();
     expect(deliveredTo(userId)).toHaveLength(1);
+  });
+});
+
+describe('one LINE call that hangs', () => {
+  // BUG (robustness; the issue does not name it): a single LINE call that never answers holds up
+  // every other user's messages. The outbox sender awaits each batch with Promise.all and
+  // flush() coalesces into the running pass (src/line/outbox-sender.ts), and the LINE client sets
+  // no timeout (src/line/line-client.ts; Node's fetch waits up to 300 s for headers). Meanwhile
+  // other users' reply tokens expire and their answers fall back to pushes, which cost quota.
+  // Reproduction: make user A's reply hang; user B says 予約する; B gets nothing until A's call ends.
+  it("does not hold up another user's answer", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowUser = 'Uhang00000000000000000000000000001';
+    const otherUser = 'Uhang00000000000000000000000000002';
+    const hc = await startControlledHarness({
+      now: '2026-12-01T00:00:00Z',
+      wrapLineClient: (real) => ({
+        ...real,
+        reply: async (token, messages) => {
+          if (token === slowToken) await gate;
+          return real.reply(token, messages);
+        },
+      }),
+    });
+    const slowToken = hc.platform.issueReplyToken(slowUser);
+    try {
+      await hc.post([textEvent({ userId: slowUser, text: '予約する', replyToken: slowToken })]);
+      await new Promise((r) => setTimeout(r, 200)); // A's reply is now in flight and hanging
+      await hc.post([textEvent({ userId: otherUser, text: '予約する', replyToken: hc.platform.issueReplyToken(otherUser) })]);
+      await hc.platform.waitFor((d) => d.some((m) => m.to === otherUser), 1000);
+    } finally {
+      release();
+      await hc.close();
+    }
   });
 });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
 import { conversationStateOf, readDb } from '../support/db-inspect.js';
-import { postbackEvent } from '../support/line-events.js';
 import { stickerEvent } from '../support/extra-events.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import { postbackEvent } from '../support/line-events.js';
+import { fetchBookings } from '../support/staff-api.js';
 import { typeUntil } from '../support/typed-booking.js';
 
-// One server for the file: every test uses its own user, and the tests that fill a slot use
-// days (12/7, 12/9) no other test books.
+// One server for the file. The slot tests book days (12/7, 12/9, 12/10) no other test uses.
 let h: Harness;
 beforeAll(async () => {
   // Tuesday 2026-12-01 09:00 in Japan: earliest bookable day Thu 12-03, horizon ends Tue 2027-01-26.
@@ -28,7 +28,14 @@ const QUESTION_TEXT: Record<string, string> = {
   choice2Date: '第2希望の日付をお選びください',
   email: 'メールアドレスを入力してください',
   phone: '電話番号を入力してください',
+  interpreter: '通訳や介助の方が同席されますか',
 };
+
+let userSeq = 0;
+function newUser(): ChatDriver {
+  userSeq += 1;
+  return new ChatDriver(h, `U${String(userSeq).padStart(32, '0')}`);
+}
 
 /** Sends a sticker and returns what the bot answered to it. */
 async function sendSticker(userId: string): Promise<string> {
@@ -44,119 +51,133 @@ async function sendSticker(userId: string): Promise<string> {
     .join('\n');
 }
 
-let userSeq = 0;
-function newUser(): ChatDriver {
-  userSeq += 1;
-  return new ChatDriver(h, `U${String(userSeq).padStart(32, '0')}`);
-}
-
-/**
- * Sends `bad` at `question`, expects a Japanese refusal containing `reason`, the same question
- * again and the stored conversation still there; then `good` moves on.
- */
-async function expectRefused(u: ChatDriver, question: string, bad: string, reason: string | RegExp, good: string, next: string) {
-  expect(conversationStateOf(h.sqlitePath, u.userId)).toBe(question);
-  await u.say(bad);
-  const said = u.lastText();
+/** The answer was a Japanese refusal containing `reason`, the same question followed, and the conversation stayed there. */
+function expectAskedAgain(u: ChatDriver, question: string, said: string, reason: string | RegExp) {
   if (typeof reason === 'string') expect(said).toContain(reason);
   else expect(said).toMatch(reason);
   expect(said).toMatch(JAPANESE);
   expect(said).toContain(QUESTION_TEXT[question]);
   expect(conversationStateOf(h.sqlitePath, u.userId)).toBe(question);
+}
+
+async function expectRefused(u: ChatDriver, question: string, bad: string, reason: string | RegExp) {
+  expect(conversationStateOf(h.sqlitePath, u.userId)).toBe(question);
+  await u.say(bad);
+  expectAskedAgain(u, question, u.lastText(), reason);
+}
+
+async function expectAccepted(u: ChatDriver, good: string, next: string) {
   await u.say(good);
   expect(conversationStateOf(h.sqlitePath, u.userId)).toBe(next);
 }
 
+// These tests run in order with one person who gets every question wrong at least once: a
+// refusal leaves the conversation where it was, so each test starts at the question it names.
 describe('every refusal is explained in Japanese and the same question is asked again', () => {
-  it('a name with digits', async () => {
-    const u = newUser();
+  let u: ChatDriver;
+  let dateButtonOfChoice1: string;
+  beforeAll(async () => {
+    u = newUser();
     await typeUntil(u, 'name');
-    await expectRefused(u, 'name', '12345', 'お名前として読み取れませんでした', '青森 花子', 'jobSeekerNumber');
   });
 
-  it('a name over 40 characters', async () => {
-    const u = newUser();
-    await typeUntil(u, 'name');
-    await expectRefused(u, 'name', 'あ'.repeat(41), '40文字以内', '青森 花子', 'jobSeekerNumber');
+  it('name: digits', () => expectRefused(u, 'name', '12345', 'お名前として読み取れませんでした'));
+  it('name: over 40 characters', () => expectRefused(u, 'name', 'あ'.repeat(41), '40文字以内'));
+  it('name: a sticker', async () => {
+    expectAskedAgain(u, 'name', await sendSticker(u.userId), 'スタンプや画像にはお答えできません');
   });
+  it('name: a valid one moves on', () => expectAccepted(u, '青森 花子', 'jobSeekerNumber'));
 
-  it('a job-seeker number of the wrong shape', async () => {
-    const u = newUser();
-    await typeUntil(u, 'jobSeekerNumber');
-    await expectRefused(u, 'jobSeekerNumber', '0201-12345678', '5けたの数字-8けたまでの数字', '02010-12345678', 'choice1Date');
-  });
-
-  it('a job-seeker number from outside Aomori is accepted with a warning', async () => {
-    const u = newUser();
-    await typeUntil(u, 'jobSeekerNumber');
-    await u.say('13010-1234567');
+  it('job-seeker number: the wrong shape', () => expectRefused(u, 'jobSeekerNumber', '0201-12345678', '5けたの数字-8けたまでの数字'));
+  it('job-seeker number: letters', () => expectRefused(u, 'jobSeekerNumber', 'ABCDE-1234', '5けたの数字-8けたまでの数字'));
+  it('job-seeker number: one from outside Aomori is accepted with a warning', async () => {
+    await expectAccepted(u, '13010-1234567', 'choice1Date');
     expect(u.lastText()).toContain('青森県内のハローワーク以外');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Date');
+    dateButtonOfChoice1 = (u.lastActions().find((a) => a.type === 'postback' && a.label === '12月3日(木)') as { data: string }).data;
   });
 
-  it('a Saturday', async () => {
+  it('first choice: a Saturday', () => expectRefused(u, 'choice1Date', '12/5 10:00', '12月5日(土)は土曜日のため、オンライン相談を行っておりません'));
+  it('first choice: a Sunday typed as a date alone', () => expectRefused(u, 'choice1Date', '12/6', '12月6日(日)は日曜日のため'));
+  it('first choice: a national holiday inside the horizon (2027-01-11 成人の日)', () =>
+    expectRefused(u, 'choice1Date', '1/11 10:00', '1月11日(月)は祝日（成人の日）のため'));
+  it('first choice: a weekday in the year-end closure', () => expectRefused(u, 'choice1Date', '12/30 10:00', '年末年始の休業期間（12月29日〜1月3日）'));
+  it('first choice: too soon (before the second business day)', () =>
+    expectRefused(u, 'choice1Date', '12/2 10:00', /12月2日\(水\)のご予約は11月30日\(月\) 17:15までに完了する必要があります。いまからですと12月3日\(木\)以降/));
+  it('first choice: today', () => expectRefused(u, 'choice1Date', '今日 14:00', '12月3日(木)以降'));
+  it('first choice: beyond the eight-week horizon', () => expectRefused(u, 'choice1Date', '1/28 10:00', '8週間先の1月26日(火)まで'));
+  it('first choice: off the 30-minute grid', () =>
+    expectRefused(u, 'choice1Date', '12/3 10:15', '開始時刻は10:00、10:30、11:00、13:30、14:00、14:30からお選びください'));
+  it('first choice: a session that would not fit the window', () =>
+    expectRefused(u, 'choice1Date', '12/3 11:30', '10:00〜12:00または13:30〜15:30の時間内に収まる必要があります'));
+  it('first choice: a time alone before any date', () => expectRefused(u, 'choice1Date', '10:30', '先に日付をお選びください'));
+  it('first choice: a date that does not exist', () => expectRefused(u, 'choice1Date', '2/30 10:00', 'その日付は存在しないようです'));
+  it('first choice: a weekday that does not match the date', () => expectRefused(u, 'choice1Date', '12月4日(木) 10:00', '日付と曜日が合っていないようです'));
+  it('first choice: an impossible time', () => expectRefused(u, 'choice1Date', '12/3 25:00', 'その時刻は読み取れませんでした'));
+  it('first choice: an unreadable date', () => expectRefused(u, 'choice1Date', 'そのうち都合のいい日', '日時を読み取れませんでした'));
+  it('first choice: a Sunday and a holiday from the date-time picker', async () => {
+    const picker = u.lastActions().find((a) => a.type === 'datetimepicker') as { min?: string; max?: string } | undefined;
+    expect(picker).toMatchObject({ min: '2026-12-03', max: '2027-01-26' });
+    await u.pick({ date: '2026-12-13' });
+    expectAskedAgain(u, 'choice1Date', u.lastText(), '12月13日(日)は日曜日のため');
+    await u.pick({ date: '2027-01-11' });
+    expectAskedAgain(u, 'choice1Date', u.lastText(), '祝日（成人の日）');
+  });
+  it('first choice: a weekday from the picker offers its free times; a time off the grid is refused there', async () => {
+    await u.pick({ date: '2026-12-03' });
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Time');
+    expect(u.lastActions().map((a) => a.label)).toEqual(expect.arrayContaining(['10:00〜10:40', '14:30〜15:10']));
+    await expectRefused(u, 'choice1Time', '10:45', '開始時刻は10:00、10:30、11:00、13:30、14:00、14:30からお選びください');
+    await expectAccepted(u, '10:00', 'choice2Date');
+  });
+
+  it('second choice: the same as the first', () => expectRefused(u, 'choice2Date', '12/3 10:00', '第1希望と同じ日時です'));
+  it('second choice: a button from the first choice\u2019s question is "no longer valid"', async () => {
+    await u.tapData(dateButtonOfChoice1);
+    expectAskedAgain(u, 'choice2Date', u.lastText(), 'そのボタンは前の質問のもので、いまは使えません');
+  });
+  it('second choice: a valid one moves on', () => expectAccepted(u, '12/3 10:30', 'email'));
+
+  it('e-mail: without a domain', () => expectRefused(u, 'email', 'hanako@', 'メールアドレスの形式が正しくないようです'));
+  it('e-mail: two at-signs', () => expectRefused(u, 'email', 'hanako@@example.jp', 'メールアドレスの形式が正しくないようです'));
+  it('e-mail: a valid one moves on', () => expectAccepted(u, 'hanako@example.jp', 'phone'));
+
+  it('phone: a toll-free number', () => expectRefused(u, 'phone', '0120-123-456', 'フリーダイヤル（0120・0800）の番号はご登録いただけません'));
+  it('phone: words around the number', () => expectRefused(u, 'phone', '携帯 090-1234-5678', '電話番号として読み取れませんでした'));
+  it('phone: a valid one moves on', () => expectAccepted(u, '０９０ー１２３４ー５６７８', 'interpreter'));
+
+  it('a choice question: an answer that is not one of the options', () => expectRefused(u, 'interpreter', 'たぶん', 'ボタンと同じ言葉を入力してください'));
+  it('a choice question: a sticker', async () => {
+    expectAskedAgain(u, 'interpreter', await sendSticker(u.userId), 'スタンプや画像にはお答えできません');
+  });
+
+  it('after all the refusals, the request holds only the accepted answers', async () => {
+    await expectAccepted(u, 'いいえ', 'review');
+    await u.say('申し込む');
+    expect(u.lastText()).toContain('受け付けました');
+    const mine = (await fetchBookings(h)).filter((b) => b.email === 'hanako@example.jp');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      name: '青森 花子',
+      jobSeekerNumber: '13010-1234567',
+      phone: '09012345678',
+      choices: [{ start: '2026-12-03T10:00:00+09:00' }, { start: '2026-12-03T10:30:00+09:00' }],
+    });
+  });
+});
+
+describe('Mothers\u2019 Corner refusals', () => {
+  it('a Friday, then a start time the corner does not offer', async () => {
     const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', '12/5 10:00', '12月5日(土)は土曜日のため、オンライン相談を行っておりません', '12/3 10:00', 'choice2Date');
+    for (const t of ['予約する', '同意します', '登録済み', 'マザーズコーナー', 'はい', 'はい', '確認しました', 'マザーズコーナー', 'Zoom', '青森 花子', '02010-12345678']) await u.say(t);
+    await expectRefused(u, 'choice1Date', '12/4 11:00', 'マザーズコーナーのオンライン相談は火曜日・木曜日に行っております');
+    await expectAccepted(u, '12/8 11:00', 'choice2Date');
+    await expectRefused(u, 'choice2Date', '12/8 10:00', 'マザーズコーナーの開始時刻は11:00、13:30、14:30のいずれかです');
+    await expectAccepted(u, '12/8 13:30', 'email');
   });
+});
 
-  it('a Saturday typed as a date alone', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', '12/6', '12月6日(日)は日曜日のため', '12/3', 'choice1Time');
-  });
-
-  it('a national holiday inside the horizon (2027-01-11 成人の日)', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', '1/11 10:00', '1月11日(月)は祝日（成人の日）のため', '12/3 10:00', 'choice2Date');
-  });
-
-  it('a weekday in the year-end closure', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', '12/30 10:00', '年末年始の休業期間', '12/3 10:00', 'choice2Date');
-  });
-
-  it('too soon (before the second business day)', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', '12/2 10:00', /12月2日\(水\)のご予約は11月30日\(月\) 17:15までに完了する必要があります。いまからですと12月3日\(木\)以降/, '12/3 10:00', 'choice2Date');
-  });
-
-  it('beyond the eight-week horizon', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', '1/28 10:00', '8週間先の1月26日(火)まで', '12/3 10:00', 'choice2Date');
-  });
-
-  it('a start off the 30-minute grid, and one outside the windows', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', '12/3 10:15', '開始時刻は10:00、10:30、11:00、13:30、14:00、14:30からお選びください', '12/3 10:00', 'choice2Date');
-    await expectRefused(u, 'choice2Date', '12/3 11:30', '10:00〜12:00または13:30〜15:30の時間内に収まる必要があります', '12/3 11:00', 'email');
-  });
-
-  it('a time alone before any date', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', '10:30', '先に日付をお選びください', '12/3 10:30', 'choice2Date');
-  });
-
-  it('a date that does not exist and a weekday that does not match', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', '2/30 10:00', 'その日付は存在しないようです', '12/3 10:00', 'choice2Date');
-    await expectRefused(u, 'choice2Date', '12月4日(木) 10:00', '日付と曜日が合っていないようです', '12/4 10:00', 'email');
-  });
-
-  it('an unreadable date', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', 'そのうち都合のいい日', '日時を読み取れませんでした', '12/3 10:00', 'choice2Date');
-  });
-
-  it('a slot another user has already taken (typed, and not offered as a button)', async () => {
+describe('a slot that is full', () => {
+  it('is refused when typed, and not offered as a button', async () => {
     const first = newUser();
     await typeUntil(first, 'review', { choice1: '12/9 10:00' });
     await first.say('申し込む');
@@ -164,15 +185,14 @@ describe('every refusal is explained in Japanese and the same question is asked 
 
     const u = newUser();
     await typeUntil(u, 'choice1Date');
-    await expectRefused(u, 'choice1Date', '12/9 10:00', '12月9日(水) 10:00の枠はすでに埋まっております', '12/9 10:30', 'choice2Date');
-    // The taken time is not offered among the buttons either.
-    const other = newUser();
-    await typeUntil(other, 'choice1Date');
-    await other.say('12/9');
-    expect(other.lastActions().map((a) => a.label)).not.toContain('10:00〜10:40');
+    await expectRefused(u, 'choice1Date', '12/9 10:00', '12月9日(水) 10:00の枠はすでに埋まっております');
+    expect(u.lastText()).toMatch(/近い空き枠: 12月9日\(水\) 10:30/);
+    await u.say('12/9');
+    expect(u.lastActions().map((a) => a.label)).not.toContain('10:00〜10:40');
+    expect(u.lastActions().map((a) => a.label)).toContain('10:30〜11:10');
   });
 
-  it('a first choice taken by someone else while this user was at the review is asked again at submit', async () => {
+  it('when taken by someone else while this user was at the review, is asked again at submit', async () => {
     const a = newUser();
     const b = newUser();
     await typeUntil(a, 'review', { choice1: '12/7 10:00' });
@@ -180,16 +200,14 @@ describe('every refusal is explained in Japanese and the same question is asked 
     await a.say('申し込む');
     expect(a.lastText()).toContain('受け付けました');
     await b.say('申し込む');
-    expect(b.lastText()).toContain('すでに埋まっております');
-    expect(b.lastText()).toContain(QUESTION_TEXT.choice1Date);
-    expect(conversationStateOf(h.sqlitePath, b.userId)).toBe('choice1Date');
+    expectAskedAgain(b, 'choice1Date', b.lastText(), 'すでに埋まっております');
     await b.say('12/7 10:30');
     expect(b.lastText()).toContain('お申し込み内容をご確認ください');
     await b.say('申し込む');
     expect(b.lastText()).toContain('受け付けました');
   });
 
-  it('two users submitting the same first choice at the same moment: one gets it, the other is asked again', async () => {
+  it('when two users submit the same first choice at the same moment: one gets it, the other is asked again', async () => {
     const a = newUser();
     const b = newUser();
     await typeUntil(a, 'review', { choice1: '12/10 10:00' });
@@ -204,94 +222,16 @@ describe('every refusal is explained in Japanese and the same question is asked 
     const states = [a, b].map((u) => conversationStateOf(h.sqlitePath, u.userId)).sort();
     expect(states).toEqual(['choice1Date', 'idle']);
   });
+});
 
-  it('the date-time picker: a Sunday is refused and the date asked again; a weekday leads to its free times', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice1Date');
-    const picker = u.lastActions().find((a) => a.type === 'datetimepicker') as { data: string; min?: string; max?: string } | undefined;
-    expect(picker).toMatchObject({ min: '2026-12-03', max: '2027-01-26' });
-    await u.pick({ date: '2026-12-13' });
-    expect(u.lastText()).toContain('12月13日(日)は日曜日のため');
-    expect(u.lastText()).toContain(QUESTION_TEXT.choice1Date);
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Date');
-    await u.pick({ date: '2027-01-11' });
-    expect(u.lastText()).toContain('祝日（成人の日）');
-    await u.pick({ date: '2026-12-14' });
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Time');
-    expect(u.lastActions().map((a) => a.label)).toEqual(expect.arrayContaining(['10:00〜10:40', '14:30〜15:10']));
-  });
-
-  it('a second choice equal to the first', async () => {
-    const u = newUser();
-    await typeUntil(u, 'choice2Date');
-    await expectRefused(u, 'choice2Date', '12/3 10:00', '第1希望と同じ日時です', '12/3 10:30', 'email');
-  });
-
-  it('an e-mail address without a domain', async () => {
-    const u = newUser();
-    await typeUntil(u, 'email');
-    await expectRefused(u, 'email', 'hanako@', 'メールアドレスの形式が正しくないようです', 'hanako@example.jp', 'phone');
-  });
-
-  it('a toll-free phone number', async () => {
-    const u = newUser();
-    await typeUntil(u, 'phone');
-    await expectRefused(u, 'phone', '0120-123-456', 'フリーダイヤル（0120・0800）の番号はご登録いただけません', '090-1234-5678', 'interpreter');
-  });
-
-  it('a phone number with letters', async () => {
-    const u = newUser();
-    await typeUntil(u, 'phone');
-    await expectRefused(u, 'phone', '携帯 090-1234-5678', '電話番号として読み取れませんでした', '090-1234-5678', 'interpreter');
-  });
-
-  it('a sticker at a typed question', async () => {
-    const u = newUser();
-    await typeUntil(u, 'name');
-    const said = await sendSticker(u.userId);
-    expect(said).toContain('スタンプや画像にはお答えできません');
-    expect(said).toMatch(JAPANESE);
-    expect(said).toContain(QUESTION_TEXT.name);
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('name');
-    await u.say('青森 花子');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('jobSeekerNumber');
-  });
-
-  // BUG: a new friend whose first message is a sticker is told "use the buttons" but no booking
-  // starts and no buttons are shown (handle-user-event.ts: a non-text message maps to no machine
-  // event, so the idle conversation never gets START). The issue says any first message from a
-  // new friend starts the booking.
-  it.fails('a sticker as a new friend\'s very first message starts the booking', async () => {
+describe('a sticker from a new friend', () => {
+  // BUG: a new friend whose first message is a sticker is told 「スタンプや画像にはお答えできません。
+  // 文字で入力するか、ボタンからお選びください」 but no booking starts and no buttons are shown
+  // (src/conversation/handle-user-event.ts: a non-text message maps to no machine event, so the
+  // idle conversation never gets START). The issue: the conversation starts "on any first message
+  // from a new friend". Reproduction: a user never seen before sends a sticker.
+  it.fails('as the very first message starts the booking', async () => {
     const said = await sendSticker('Ustickerfirst00000000000000000000s');
     expect(said).toContain('利用規約');
-  });
-
-  it('a button from an earlier question is answered "no longer valid" with the current question', async () => {
-    const u = newUser();
-    await typeUntil(u, 'kind');
-    const old = u.lastActions().find((a) => a.type === 'postback' && a.label === '一般の職業相談');
-    expect(old).toBeDefined();
-    await u.say('一般');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('app');
-    await u.tapData((old as { data: string }).data);
-    expect(u.lastText()).toContain('そのボタンは前の質問のもので、いまは使えません');
-    expect(u.lastText()).toContain('相談に使うアプリをお選びください');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('app');
-  });
-
-  it('an answer that is not one of the options', async () => {
-    const u = newUser();
-    await typeUntil(u, 'kind');
-    await u.say('よくわからない');
-    expect(u.lastText()).toContain('ボタンと同じ言葉を入力してください');
-    expect(u.lastText()).toContain('ご希望の相談の種類をお選びください');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('kind');
-  });
-
-  it('a Mothers\u2019 Corner time on a Friday', async () => {
-    const u = newUser();
-    for (const t of ['予約する', '同意します', '登録済み', 'マザーズコーナー', 'はい', 'はい', '確認しました', 'マザーズコーナー', 'Zoom', '青森 花子', '02010-12345678']) await u.say(t);
-    await expectRefused(u, 'choice1Date', '12/4 11:00', 'マザーズコーナーのオンライン相談は火曜日・木曜日に行っております', '12/3 11:00', 'choice2Date');
-    await expectRefused(u, 'choice2Date', '12/8 10:00', 'マザーズコーナーの開始時刻は11:00、13:30、14:30のいずれかです', '12/8 13:30', 'email');
   });
 });

@@ -11,11 +11,14 @@ import { loadConfig } from '../../src/config.js';
 import { movableClock } from '../../src/infra/clock.js';
 import { createLogger, type Logger } from '../../src/infra/logger.js';
 import { startFakeLinePlatform } from '../../src/line/fake-line-platform.js';
+import { createLineClient, type LineClient } from '../../src/line/line-client.js';
 import { STAFF_API_TOKEN, STAFF_GROUP, TEST_SECRET, TEST_TOKEN, type Harness, type HarnessOptions } from './harness.js';
 import { signedWebhookRequest } from './line-events.js';
 
 export interface ControlledHarnessOptions extends HarnessOptions {
   logger?: Logger;
+  /** Wraps the real LINE client (pointed at the fake platform), e.g. to make one call hang. */
+  wrapLineClient?: (real: LineClient) => LineClient;
 }
 
 export interface ControlledHarness extends Harness {
@@ -76,7 +79,9 @@ export async function startControlledHarness(options: ControlledHarnessOptions =
     },
     async start() {
       if (app) throw new Error('the server is already running');
-      app = await createApp(config, { clock, logger, retryIntervalMs: 50 });
+      const real = createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
+      const lineClient = options.wrapLineClient ? options.wrapLineClient(real) : real;
+      app = await createApp(config, { clock, logger, retryIntervalMs: 50, lineClient });
       port = await app.listen(0);
     },
     async restart() {

@@ -12,6 +12,8 @@ export interface BookingJson {
   phone: string;
   interpreter: boolean;
   choices: { start: string; end: string }[];
+  /** The time staff confirmed, once they have. */
+  confirmed: { start: string; end: string } | null;
   createdAt: string;
   replyDue: string;
 }
