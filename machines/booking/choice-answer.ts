@@ -61,9 +61,15 @@ function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): Choice
   return { type: 'refused', notice: { key: 'slotRefused', params: { message: 'その日は空いている時間がありません。別の日をお選びください。' } } };
 }
 
+/** A time button's label typed as is (「10:00〜10:40」) means its start time. */
+const TIME_RANGE = /^\s*(\d{1,2}:\d{2})\s*[〜~～\-－ー]\s*\d{1,2}:\d{2}\s*$/;
+
 function readTyped(text: string, now: Instant): ReturnType<typeof parseDateTime> {
-  return parseDateTime(text, now);
+  const range = TIME_RANGE.exec(text.normalize('NFKC'));
+  return parseDateTime(range ? range[1]! : text, now);
 }
+
+const OTHER_DAY = new Set(['別の日を選ぶ', '別の日', '別の日にする', '日付を変える', '他の日', 'ほかの日']);
 
 /** Reads an answer to "which date?" or "what time on that date?" for choice 1 or 2. */
 export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
@@ -80,6 +86,7 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
     }
     return { type: 'refused', notice: { key: 'invalidChoice' } };
   }
+  if (answer.source === 'text' && OTHER_DAY.has(answer.text.normalize('NFKC').replace(/\s/g, ''))) return { type: 'otherDay' };
   const parsed =
     answer.source === 'text'
       ? readTyped(answer.text, input.now)

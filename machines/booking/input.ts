@@ -7,7 +7,10 @@ export type ChatInput =
   | { type: 'text'; text: string }
   | { type: 'postback'; data: string; params?: { date?: string; time?: string; datetime?: string } }
   | { type: 'follow' }
-  | { type: 'other' };
+  /** A message we cannot read (sticker, image...). */
+  | { type: 'other' }
+  /** An event that needs no answer (unfollow, unsend...). */
+  | { type: 'ignored' };
 
 /** Typed words that act as commands anywhere in the conversation (after normalisation). */
 const TEXT_COMMANDS: Record<string, Command> = {
@@ -75,6 +78,9 @@ export function toConversationEvent(input: ChatInput, state: ConversationState, 
     case 'follow':
       return { type: state === 'idle' ? 'START' : 'FOLLOW', ...base };
     case 'other':
+      // A new friend's first message starts the booking, whatever it is.
+      return state === 'idle' && !context.greeted ? { type: 'START', ...base } : undefined;
+    case 'ignored':
       return undefined;
     case 'text': {
       const command = textCommand(input.text);

@@ -20,13 +20,15 @@ function inputOf(event: webhook.Event): ChatInput {
     case 'follow':
       return { type: 'follow' };
     case 'message':
+      // Stickers, images and the like from a person are answered (politely: text only, please).
       return event.message.type === 'text' ? { type: 'text', text: event.message.text } : { type: 'other' };
     case 'postback': {
       const p = event.postback.params as { date?: string; time?: string; datetime?: string } | undefined;
       return p ? { type: 'postback', data: event.postback.data, params: p } : { type: 'postback', data: event.postback.data };
     }
     default:
-      return { type: 'other' };
+      // Unfollow (blocked), unsend, read receipts...: nothing to answer, and no push to someone who left.
+      return { type: 'ignored' };
   }
 }
 

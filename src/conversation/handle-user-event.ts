@@ -138,8 +138,9 @@ function flushNotices(t: Turn, notices: Notice[]): void {
  * Nothing here touches the network, so the transaction stays short.
  */
 export async function handleUserEvent(db: Db, deps: ConversationDeps, event: IncomingEvent, userId: string, now: string): Promise<Dispatch[]> {
+  if (event.input.type === 'ignored') return [];
   const user = await touchUser(db, userId, now);
-  if (user.blockedAt) return event.input.type === 'other' && event.replyToken === null ? [] : [{ audience: 'user', recipient: userId, messages: blockedUserMessages(deps.settings) }];
+  if (user.blockedAt) return [{ audience: 'user', recipient: userId, messages: blockedUserMessages(deps.settings) }];
   // While staff talk to the user themselves, the bot stays silent (staff hand the chat back).
   if (user.handoffAt) return [];
   const { facts, active } = await loadUserFacts(db, deps, user, now);

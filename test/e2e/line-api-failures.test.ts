@@ -168,12 +168,9 @@ describe("LINE's API failing, then recovering", () => {
 });
 
 describe('one LINE call that hangs', () => {
-  // BUG (robustness; the issue does not name it): a single LINE call that never answers holds up
-  // every other user's messages. The outbox sender awaits each batch with Promise.all and
-  // flush() coalesces into the running pass (src/line/outbox-sender.ts), and the LINE client sets
-  // no timeout (src/line/line-client.ts; Node's fetch waits up to 300 s for headers). Meanwhile
-  // other users' reply tokens expire and their answers fall back to pushes, which cost quota.
-  // Reproduction: make user A's reply hang; user B says 予約する; B gets nothing until A's call ends.
+  // Found while writing these tests: a LINE call that never answered used to hold up every other
+  // user's messages (the sender awaited whole batches and had no call timeout). Reproduction:
+  // make user A's reply hang; user B says 予約する; B must still get the answer at once.
   it("does not hold up another user's answer", async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
