@@ -4,28 +4,20 @@ import { getSwitch } from '../../db/repositories/office-state-repository.js';
 import { currentTerms } from '../../db/repositories/terms-repository.js';
 import type { UserRecord } from '../../db/repositories/users-repository.js';
 import type { ActiveBookingFacts, ConversationFacts } from '../../machines/booking/types.js';
+import { bookingViewOf } from '../bookings/booking-view.js';
 import { fitsWindow, isKindDay, toLocal, type CalendarContext, type Instant } from '../calendar/index.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { loadCalendar } from './facts.js';
 
 function activeFacts(row: BookingRow): ActiveBookingFacts {
-  const session = toLocal(row.confirmed_start ?? row.choice1_start);
+  const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choices, confirmed } = bookingViewOf(row);
+  const session = confirmed ?? choices[0];
   return {
     id: row.id,
     status: row.status === 'confirmed' ? 'confirmed' : 'requested',
-    draft: {
-      kind: row.kind,
-      app: row.app,
-      name: row.name,
-      jobSeekerNumber: row.job_seeker_number,
-      email: row.email,
-      phone: row.phone,
-      interpreter: row.interpreter === 1,
-      choice1: toLocal(row.choice1_start),
-      choice2: toLocal(row.choice2_start),
-    },
+    draft: { kind, app, name, jobSeekerNumber, email, phone, interpreter, choice1: choices[0], choice2: choices[1] },
     sessionDate: session.date,
-    ...(row.confirmed_start ? { confirmedMinutes: session.minutes } : {}),
+    ...(confirmed ? { confirmedMinutes: confirmed.minutes } : {}),
   };
 }
 
