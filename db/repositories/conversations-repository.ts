@@ -13,7 +13,13 @@ export async function loadConversation(db: Db, lineUserId: string): Promise<Stor
     .where('line_user_id', '=', lineUserId)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { machineVersion: row.machine_version, snapshot: JSON.parse(row.snapshot) as unknown, updatedAt: row.updated_at };
+  let snapshot: unknown = null;
+  try {
+    snapshot = JSON.parse(row.snapshot) as unknown;
+  } catch {
+    // An unreadable snapshot is restored as a fresh conversation (the user is told), not an error.
+  }
+  return { machineVersion: row.machine_version, snapshot, updatedAt: row.updated_at };
 }
 
 export async function saveConversation(db: Db, lineUserId: string, machineVersion: number, snapshot: unknown, now: string): Promise<void> {

@@ -64,13 +64,19 @@ export async function markEventDone(db: Db, webhookEventId: string, at: string):
   await db.updateTable('inbox').set({ status: 'done', payload: null, processed_at: at }).where('webhook_event_id', '=', webhookEventId).execute();
 }
 
-/** Counts a failed attempt; after `maxAttempts` the event is parked as failed for staff to see. */
-export async function markEventAttemptFailed(db: Db, webhookEventId: string, at: string, maxAttempts: number): Promise<void> {
-  const row = await db.selectFrom('inbox').select('attempts').where('webhook_event_id', '=', webhookEventId).executeTakeFirst();
-  const attempts = (row?.attempts ?? 0) + 1;
+/**
+ * Counts a failed attempt; after `maxAttempts` the event is parked as failed for staff to see.
+ * Returns the chat when the event was just parked, so the person can be told.
+ */
+export async function markEventAttemptFailed(db: Db, webhookEventId: string, at: string, maxAttempts: number): Promise<{ parkedChat: string | null }> {
+  const row = await db.selectFrom('inbox').select(['attempts', 'chat_key']).where('webhook_event_id', '=', webhookEventId).executeTakeFirst();
+  if (!row) return { parkedChat: null };
+  const attempts = row.attempts + 1;
+  const parked = attempts >= maxAttempts;
   await db
     .updateTable('inbox')
-    .set({ attempts, status: attempts >= maxAttempts ? 'failed' : 'pending', processed_at: at })
+    .set({ attempts, status: parked ? 'failed' : 'pending', processed_at: at })
     .where('webhook_event_id', '=', webhookEventId)
     .execute();
+  return { parkedChat: parked ? row.chat_key : null };
 }

@@ -8,6 +8,7 @@ import { toIncomingEvent, type IncomingEvent } from './chat-input.js';
 import { handleUserEvent, type ConversationDeps } from './handle-user-event.js';
 import { handleStaffEvent } from './staff-chat.js';
 import { toQueued, type Dispatch } from '../bookings/dispatch.js';
+import { processingFailedMessages } from './messages/lifecycle-messages.js';
 
 export interface EventProcessorDeps extends ConversationDeps {
   db: Db;
@@ -68,7 +69,16 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
       if (queued > 0) deps.onOutgoing();
     } catch (e: unknown) {
       logger.error({ webhookEventId, err: e instanceof Error ? e.message : String(e) }, 'event processing failed');
-      await markEventAttemptFailed(db, webhookEventId, now, MAX_ATTEMPTS).catch(() => undefined);
+      try {
+        const { parkedChat } = await markEventAttemptFailed(db, webhookEventId, now, MAX_ATTEMPTS);
+        // Given up after several tries: say so rather than leave the person without an answer.
+        if (parkedChat && parkedChat !== deps.staffGroupId) {
+          await enqueue(db, [{ dedupeKey: `${webhookEventId}:failed`, recipient: parkedChat, messages: processingFailedMessages(), replyToken: null, replyTokenExpiresAt: null }], now);
+          deps.onOutgoing();
+        }
+      } catch {
+        // The database itself is failing; the event stays pending and is retried by recover().
+      }
     }
   }
 

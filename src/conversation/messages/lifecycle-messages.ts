@@ -97,3 +97,7 @@ export function immediateAcceptedMessages(s: OfficeSettings): LineMessage[] {
 export function termsChangedMessages(url: string): LineMessage[] {
   return [text(`オンライン職業相談の利用規約が改定されました。次回のお申し込みの際に、あらためて同意をお願いします。\n改定後の利用規約: ${url}\n現在のご予約はそのまま有効です。`)];
 }
+
+export function processingFailedMessages(): LineMessage[] {
+  return [text('申し訳ありません。ただいまお返事できない状態です。お手数ですが、しばらくしてからもう一度お送りいただくか、お電話でお問い合わせください。')];
+}

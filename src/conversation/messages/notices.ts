@@ -81,7 +81,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'expired':
       return '前回の入力から1日以上たったため、お申し込みの入力を最初からやり直します。';
     case 'conversationReset':
-      return '申し訳ありません。仕組みの更新のため、入力途中のお申し込みを続けられなくなりました。お手数ですが、もう一度「予約する」からお願いします。';
+      return '申し訳ありません。入力途中のお申し込みを続けられなくなりました。お手数ですが、もう一度「予約する」からお願いします。';
     case 'unsupportedMessage':
       return '申し訳ありません。スタンプや画像にはお答えできません。文字で入力するか、ボタンからお選びください。';
     case 'noActiveBooking':
