@@ -61,16 +61,14 @@ export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
     .execute();
 }
 
-/** The user's request or booking that is still open, if any (at most one is allowed). */
-export async function activeBookingOf(db: Db, lineUserId: string): Promise<BookingRow | undefined> {
-  return db
-    .selectFrom('bookings')
-    .selectAll()
-    .where('line_user_id', '=', lineUserId)
-    .where('status', 'in', ACTIVE_STATUSES)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/**
+ * The user's newest open request or booking, if any. A request both of whose times have passed
+ * without an answer is over: it no longer blocks a new booking.
+ */
+export async function activeBookingOf(db: Db, lineUserId: string, now?: string): Promise<BookingRow | undefined> {
+  let q = db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).where('status', 'in', ACTIVE_STATUSES);
+  if (now) q = q.where((eb) => eb.or([eb('status', '=', 'confirmed'), eb('choice1_start', '>', now), eb('choice2_start', '>', now)]));
+  return q.orderBy('created_at', 'desc').limit(1).executeTakeFirst();
 }
 
 /**

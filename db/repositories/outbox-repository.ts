@@ -38,15 +38,20 @@ export async function enqueue(db: Db, items: readonly QueuedMessages[], now: str
 }
 
 /**
- * The oldest pending row of each recipient, if it is due. Later rows of a recipient wait for
- * earlier ones, so a user never sees answers out of order.
+ * The oldest sendable row of each recipient, if it is due. Later rows of a recipient wait for
+ * earlier ones (a user never sees answers out of order), except rows held back for the morning
+ * (quiet hours, never tried yet): those do not hold up an answer to the user's own message.
  */
 export async function dueHeads(db: Db, now: string, limit: number): Promise<OutboxRow[]> {
-  // A recipient with a row being sent waits: its next row must not overtake it.
   const heads = await db
     .selectFrom('outbox')
     .select((eb) => [eb.fn.min('id').as('id')])
-    .where('status', 'in', ['pending', 'sending'])
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'sending'),
+        eb.and([eb('status', '=', 'pending'), eb.or([eb('attempts', '>', 0), eb('next_attempt_at', '<=', now)])]),
+      ]),
+    )
     .groupBy('recipient')
     .execute();
   const ids = heads.map((h) => h.id).filter((id): id is number => id !== null);

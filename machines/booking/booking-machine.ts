@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { changeDraft, evaluateAnswer, type Effect } from './evaluate-answer.js';
+import { changeDraft, evaluateAnswer, isSessionDay, type Effect } from './evaluate-answer.js';
 import type { ConversationContext, ConversationEvent, ConversationState, Draft, Notice, Question } from './types.js';
 
 /**
@@ -83,6 +83,7 @@ const machineSetup = setup({
     notAgreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion !== event.facts.termsVersion,
     immediateClosed: ({ event }) => event.facts.immediate?.open !== true,
     hasIdentity: ({ event }) => event.facts.identity !== undefined,
+    sessionIsToday: ({ event }) => event.facts.activeBooking !== undefined && isSessionDay(event.facts.activeBooking, event.now),
   },
 });
 
@@ -145,6 +146,7 @@ export const bookingMachine = machineSetup.createMachine({
       { target: '.idle', actions: { type: 'notice', params: { key: 'noActiveBooking' } } },
     ],
     CHANGE: [
+      { guard: 'sessionIsToday', target: '.idle', actions: { type: 'notice', params: { key: 'sameDayCancel' } } },
       { guard: 'hasActiveBooking', target: '.choice1Date', reenter: true, actions: ['beginChange', { type: 'notice', params: { key: 'changeStarted' } }] },
       { target: '.idle', actions: { type: 'notice', params: { key: 'noActiveBooking' } } },
     ],

@@ -191,8 +191,8 @@ export const STEPS: Record<Question, Step> = {
     yes: (input) => {
       const booking = input.facts.activeBooking;
       if (!booking) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'noActiveBooking' }] };
-      // On the day of the session (or after), the terms allow cancelling by phone only.
-      if (booking.sessionDate <= toLocal(input.now).date) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'sameDayCancel' }] };
+      // On the day of a confirmed session, the terms allow cancelling by phone only.
+      if (isSessionDay(booking, input.now)) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'sameDayCancel' }] };
       return { ok: true, next: 'idle', draft: {}, effects: ['cancelBooking'] };
     },
     no: endWith('cancelKept'),
@@ -227,9 +227,15 @@ export function changeDraft(facts: ConversationFacts): Draft | undefined {
   return rest;
 }
 
+/** Same-day rules apply to a fixed session only: a request awaiting staff can always be withdrawn. */
+export function isSessionDay(booking: NonNullable<ConversationFacts['activeBooking']>, now: string): boolean {
+  return booking.confirmedDate !== undefined && booking.confirmedDate <= toLocal(now).date;
+}
+
 function startChange(input: AnswerInput): Evaluation {
   const draft = changeDraft(input.facts);
   if (!draft) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'noActiveBooking' }] };
+  if (isSessionDay(input.facts.activeBooking!, input.now)) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'sameDayCancel' }] };
   return { ok: true, next: 'choice1Date', draft, editing: true, purpose: 'change', notices: [{ key: 'changeStarted' }] };
 }
 

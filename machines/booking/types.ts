@@ -81,7 +81,8 @@ export interface ActiveBookingFacts {
   draft: Required<Omit<Draft, 'pendingDate'>>;
   /** The date of the session (the confirmed one, else the first choice): same-day rules use it. */
   sessionDate: IsoDate;
-  /** Start of the confirmed session, minutes since midnight. */
+  /** The date and start of the confirmed session (also while a change of it is pending). */
+  confirmedDate?: IsoDate;
   confirmedMinutes?: number;
 }
 

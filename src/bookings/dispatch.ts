@@ -22,7 +22,8 @@ export function toQueued(
   dispatches: readonly Dispatch[],
   now: string,
   lifecycle: LifecycleSettings,
-  reply?: { recipient: string; token: string; expiresAt: string },
+  /** The chat whose own message is being answered, with its reply token when one is usable. */
+  reply?: { recipient: string; token: string | null; expiresAt: string | null },
 ): QueuedMessages[] {
   const out: QueuedMessages[] = [];
   let replyUsed = false;
@@ -30,7 +31,8 @@ export function toQueued(
   dispatches.forEach((d) => {
     const n = seen[d.audience]++;
     for (let j = 0; j < d.messages.length; j += MAX_PER_CALL) {
-      const useReply = reply !== undefined && !replyUsed && d.recipient === reply.recipient;
+      const answering = reply !== undefined && d.recipient === reply.recipient;
+      const useReply = answering && !replyUsed && reply.token !== null;
       if (useReply) replyUsed = true;
       const item: QueuedMessages = {
         dedupeKey: `${key}:${d.audience}:${n}${j > 0 ? `.${j / MAX_PER_CALL}` : ''}`,
@@ -39,7 +41,8 @@ export function toQueued(
         replyToken: useReply ? reply.token : null,
         replyTokenExpiresAt: useReply ? reply.expiresAt : null,
       };
-      if (d.audience === 'user' && !useReply && reply?.recipient !== d.recipient) item.notBefore = notBefore(now, lifecycle);
+      // Answers to a person's own message go out at once, even at night; other pushes wait.
+      if (d.audience === 'user' && !answering) item.notBefore = notBefore(now, lifecycle);
       out.push(item);
     }
   });

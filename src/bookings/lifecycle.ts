@@ -128,7 +128,8 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
   if (!row) return fail(404, 'not_found', 'no such booking');
   if (row.status !== 'requested' && row.status !== 'confirmed') return fail(409, 'invalid_status', `a ${row.status} booking cannot be cancelled`);
   const at = toLocal(sessionStartOf(row));
-  if (input.byUser && at.date <= toLocal(input.now).date) return fail(409, 'same_day', 'on the day of the session, cancellation is by phone only');
+  // The phone-only rule is for a fixed session; a request awaiting staff can be withdrawn any time.
+  if (input.byUser && row.status === 'confirmed' && at.date <= toLocal(input.now).date) return fail(409, 'same_day', 'on the day of the session, cancellation is by phone only');
   await updateBooking(db, row.id, { status: 'cancelled', cancel_reason: input.reason, cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
   if (input.byUser) await db.updateTable('users').set((eb) => ({ cancel_count: eb('cancel_count', '+', 1) })).where('line_user_id', '=', row.line_user_id).execute();
   await recordStaffAction(db, { subjectId: row.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: input.byUser }, at: input.now });

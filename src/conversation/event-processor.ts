@@ -28,7 +28,8 @@ const MAX_ATTEMPTS = 5;
  * and tests may move), not from LINE's timestamp: the two clocks need not agree.
  */
 function replyOf(event: IncomingEvent, receivedAt: string) {
-  if (event.replyToken === null || event.isRedelivery) return undefined;
+  // A redelivered event's token may be stale: answer it by push (still at once, not held).
+  if (event.replyToken === null || event.isRedelivery) return { recipient: event.chatKey, token: null, expiresAt: null };
   return { recipient: event.chatKey, token: event.replyToken, expiresAt: new Date(Date.parse(receivedAt) + REPLY_TOKEN_LIFETIME_MS).toISOString() };
 }
 

@@ -34,6 +34,8 @@ interface Turn {
   user: UserRecord;
   facts: ConversationFacts;
   active: BookingRow | undefined;
+  /** The confirmed booking a pending change request would replace. */
+  replaced: BookingRow | undefined;
   now: string;
   /** What the user will read, in order; staff and other dispatches go beside it. */
   say: LineMessage[];
@@ -58,22 +60,33 @@ async function performEffect(t: Turn, effect: EffectAction['params']['effect'], 
     case 'recordConsent':
       return recordConsent(db, userId, facts.termsVersion, now);
     case 'showActiveBooking':
-    case 'showStatus':
-      t.say.push(...(active ? activeBookingMessages(bookingViewOf(active), deps.settings) : [text(noticeText({ key: 'noActiveBooking' }, deps.settings))]));
+    case 'showStatus': {
+      const views = [t.replaced, active].flatMap((b) => (b ? [bookingViewOf(b)] : []));
+      t.say.push(...(views.length > 0 ? activeBookingMessages(views, deps.settings, effect === 'showStatus') : [text(noticeText({ key: 'noActiveBooking' }, deps.settings))]));
       return;
+    }
     case 'submitRequest':
     case 'submitChange': {
-      const change = effect === 'submitChange' && active ? { id: active.id, status: active.status === 'confirmed' ? ('confirmed' as const) : ('requested' as const) } : undefined;
-      const booking = await storeRequest(db, deps, userId, draft, facts.calendar, now, { termsVersion: facts.termsVersion, ...(change ? { replaces: change } : {}) });
+      const change =
+        effect === 'submitChange' && active
+          ? {
+              ...(active.status === 'requested' ? { supersedes: active.id } : {}),
+              ...(t.replaced ? { replacesConfirmed: t.replaced.id } : active.status === 'confirmed' ? { replacesConfirmed: active.id } : {}),
+            }
+          : undefined;
+      const booking = await storeRequest(db, deps, userId, draft, facts.calendar, now, { termsVersion: facts.termsVersion, ...(change ? { change } : {}) });
       t.say.push(...submittedMessages(booking, deps.settings));
       staff(t, staffRequestMessages(booking, deps.settings, change !== undefined));
       return;
     }
     case 'cancelBooking': {
-      if (!active) return;
-      const result = await cancelBooking(db, deps, { bookingId: active.id, by: { id: userId, via: 'line' }, byUser: true, reason: null, now });
-      if (result.ok) absorb(t, result.dispatches);
-      else t.say.push(text(noticeText({ key: result.code === 'same_day' ? 'sameDayCancel' : 'noActiveBooking' }, deps.settings)));
+      // A pending change and the confirmed booking it would replace go together.
+      for (const row of [active, t.replaced]) {
+        if (!row) continue;
+        const result = await cancelBooking(db, deps, { bookingId: row.id, by: { id: userId, via: 'line' }, byUser: true, reason: null, now });
+        if (result.ok) absorb(t, result.dispatches);
+        else t.say.push(text(noticeText({ key: result.code === 'same_day' ? 'sameDayCancel' : 'noActiveBooking' }, deps.settings)));
+      }
       return;
     }
     case 'handoff': {
@@ -143,8 +156,8 @@ export async function handleUserEvent(db: Db, deps: ConversationDeps, event: Inc
   if (user.blockedAt) return [{ audience: 'user', recipient: userId, messages: blockedUserMessages(deps.settings) }];
   // While staff talk to the user themselves, the bot stays silent (staff hand the chat back).
   if (user.handoffAt) return [];
-  const { facts, active } = await loadUserFacts(db, deps, user, now);
-  const t: Turn = { db, deps, userId, user, facts, active, now, say: [], others: [] };
+  const { facts, active, replaced } = await loadUserFacts(db, deps, user, now);
+  const t: Turn = { db, deps, userId, user, facts, active, replaced, now, say: [], others: [] };
   const restored = restoreConversation(await loadConversation(db, userId), now);
   const notices: Notice[] = restored.expired ? [{ key: 'expired' }] : restored.reset ? [{ key: 'conversationReset' }] : [];
   let machineEvent = toConversationEvent(event.input, stateOf(restored.snapshot), restored.snapshot.context, now, facts);

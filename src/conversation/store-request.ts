@@ -12,14 +12,18 @@ import type { ConversationDeps } from './conversation-deps.js';
 
 export interface StoreOptions {
   termsVersion: string;
-  /** A change request names the booking it replaces. */
-  replaces?: { id: string; status: 'requested' | 'confirmed' };
+  /**
+   * A change: the open request it supersedes (cancelled now, nothing is fixed yet) and the
+   * confirmed booking it would replace (kept until staff confirm the new time).
+   */
+  change?: { supersedes?: string; replacesConfirmed?: string };
 }
 
 /**
  * Stores a complete draft as a request awaiting staff, with its reply deadline job. A change of
- * a request that staff have not answered yet simply replaces it; a confirmed booking stays valid
- * until staff confirm the new time (the user never loses a slot to a change that fails).
+ * a request that staff have not answered yet simply supersedes it; a confirmed booking stays
+ * valid until staff confirm the new time (the user never loses a slot to a change that fails),
+ * and every later change keeps pointing at that confirmed booking.
  */
 export async function storeRequest(db: Db, deps: ConversationDeps, userId: string, draft: Draft, calendar: CalendarContext, now: string, options: StoreOptions): Promise<BookingView> {
   if (!isComplete(draft)) throw new Error('submit reached with an incomplete draft');
@@ -44,11 +48,9 @@ export async function storeRequest(db: Db, deps: ConversationDeps, userId: strin
     createdAt: now,
     replyDue: due,
   });
-  if (options.replaces) {
-    await updateBooking(db, id, { replaces_booking_id: options.replaces.id });
-    if (options.replaces.status === 'requested') {
-      await updateBooking(db, options.replaces.id, { status: 'cancelled', cancel_reason: 'changed', cancelled_by: userId, cancelled_at: now, updated_at: now });
-    }
+  if (options.change?.replacesConfirmed) await updateBooking(db, id, { replaces_booking_id: options.change.replacesConfirmed });
+  if (options.change?.supersedes) {
+    await updateBooking(db, options.change.supersedes, { status: 'cancelled', cancel_reason: 'changed', cancelled_by: userId, cancelled_at: now, updated_at: now });
   }
   await countBooking(db, userId);
   await scheduleJob(db, 'reply_due', id, due, now);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { activeBookingOf, latestBookingOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { activeBookingOf, getBooking, latestBookingOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { getSwitch } from '../../db/repositories/office-state-repository.js';
 import { currentTerms } from '../../db/repositories/terms-repository.js';
 import type { UserRecord } from '../../db/repositories/users-repository.js';
@@ -9,15 +9,16 @@ import { fitsWindow, isKindDay, toLocal, type CalendarContext, type Instant } fr
 import type { ConversationDeps } from './conversation-deps.js';
 import { loadCalendar } from './facts.js';
 
-function activeFacts(row: BookingRow): ActiveBookingFacts {
+function activeFacts(row: BookingRow, replaced: BookingRow | undefined): ActiveBookingFacts {
   const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choices, confirmed } = bookingViewOf(row);
-  const session = confirmed ?? choices[0];
+  // While a change is pending, the session that is fixed is the confirmed one it would replace.
+  const fixed = confirmed ?? (replaced ? bookingViewOf(replaced).confirmed : undefined);
   return {
     id: row.id,
     status: row.status === 'confirmed' ? 'confirmed' : 'requested',
     draft: { kind, app, name, jobSeekerNumber, email, phone, interpreter, choice1: choices[0], choice2: choices[1] },
-    sessionDate: session.date,
-    ...(confirmed ? { confirmedMinutes: confirmed.minutes } : {}),
+    sessionDate: (fixed ?? choices[0]).date,
+    ...(fixed ? { confirmedDate: fixed.date, confirmedMinutes: fixed.minutes } : {}),
   };
 }
 
@@ -33,12 +34,16 @@ function immediateState(enabled: boolean, calendar: CalendarContext, now: Instan
 export interface LoadedFacts {
   facts: ConversationFacts;
   active: BookingRow | undefined;
+  /** The confirmed booking a pending change request would replace, while it is still open. */
+  replaced: BookingRow | undefined;
 }
 
 /** Everything the conversation needs to know about this user and the office, read in the event's transaction. */
 export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRecord, now: Instant): Promise<LoadedFacts> {
   const calendar = await loadCalendar(db, deps.settings, now);
-  const active = await activeBookingOf(db, user.lineUserId);
+  const active = await activeBookingOf(db, user.lineUserId, now);
+  const replacedRow = active?.replaces_booking_id ? await getBooking(db, active.replaces_booking_id) : undefined;
+  const replaced = replacedRow?.status === 'confirmed' ? replacedRow : undefined;
   const latest = active ?? (await latestBookingOf(db, user.lineUserId));
   const terms = (await currentTerms(db, now)) ?? { id: deps.terms.version, url: deps.terms.url };
   const facts: ConversationFacts = {
@@ -47,9 +52,9 @@ export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRe
     termsUrl: terms.url,
     agreedTermsVersion: user.termsVersion,
     hasActiveBooking: active !== undefined,
-    ...(active ? { activeBooking: activeFacts(active) } : {}),
+    ...(active ? { activeBooking: activeFacts(active, replaced) } : {}),
     ...(latest ? { identity: { name: latest.name, jobSeekerNumber: latest.job_seeker_number } } : {}),
     immediate: immediateState(await getSwitch(db, 'immediate'), calendar, now),
   };
-  return { facts, active };
+  return { facts, active, replaced };
 }

@@ -44,7 +44,7 @@ describe('users check, change and cancel in the chat', () => {
     h.clock.set(new Date('2026-12-02T23:30:00Z')); // 12/3 08:30 JST, the day of the session
     await u.say('予約キャンセル');
     await u.tap('キャンセルする');
-    expect(u.lastText()).toContain('当日のキャンセルは、お電話でのみ');
+    expect(u.lastText()).toContain('当日のキャンセルや日時の変更は、お電話でのみ');
     expect(u.lastText()).toContain('017-776-1561');
     expect((await fetchBookings(h))[0]).toMatchObject({ status: 'confirmed' });
   });

@@ -47,14 +47,21 @@ export function submittedMessages(b: BookingView, s: OfficeSettings): LineMessag
   ];
 }
 
-/** Shown instead of starting a second booking while one is open. */
-export function activeBookingMessages(b: BookingView, s: OfficeSettings): LineMessage[] {
-  const status = b.status ? STATUS_LABEL[b.status] : '';
-  const rows = [row('状況', status), ...(b.confirmed ? [row('確定日時', formatSlotJa(b.confirmed, s.sessionMinutes))] : []), ...detailRows(b, s)];
+/**
+ * The user's open booking(s): a confirmed one, and a change of it waiting for staff. `asked`: the
+ * user asked to see them (予約確認); otherwise they are shown instead of starting a second booking.
+ */
+export function activeBookingMessages(bookings: readonly BookingView[], s: OfficeSettings, asked: boolean): LineMessage[] {
+  const cards = bookings.map((b) => {
+    const title = b.status === 'confirmed' ? '確定しているご予約' : bookings.length > 1 ? '日時変更のお申し込み（調整中）' : 'お申し込み中の予約';
+    const rows = [row('状況', b.status ? STATUS_LABEL[b.status] : ''), ...(b.confirmed ? [row('確定日時', formatSlotJa(b.confirmed, s.sessionMinutes))] : []), ...detailRows(b, s)];
+    return infoCard(title, title, rows);
+  });
+  const lead = asked ? '現在のご予約の内容です。' : 'すでにお申し込み中の予約があります。内容は次のとおりです。';
   return [
-    text('すでにお申し込みいただいている予約があります。内容は次のとおりです。'),
-    infoCard('お申し込み中の予約', 'お申し込み中の予約', rows),
-    text(`変更やキャンセルをご希望の場合は、お手数ですがお電話でご連絡ください。\n${s.officeName} 電話 ${s.officePhone}`),
+    text(lead),
+    ...cards,
+    text('日時の変更は「予約変更」、キャンセルは「予約キャンセル」と送ってください。ご予約当日の変更・キャンセルはお電話でお願いします。\n' + `${s.officeName} 電話 ${s.officePhone}`),
   ];
 }
 

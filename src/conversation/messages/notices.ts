@@ -87,7 +87,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'noActiveBooking':
       return '現在お申し込み中の予約はありません。予約をご希望の場合は「予約する」と送ってください。';
     case 'sameDayCancel':
-      return `ご予約当日のキャンセルは、お電話でのみ承っております。お手数ですが、次の番号までご連絡ください。\n${phoneLine(s)}`;
+      return `ご予約当日のキャンセルや日時の変更は、お電話でのみ承っております。お手数ですが、次の番号までご連絡ください。\n${phoneLine(s)}`;
     case 'cancelKept':
       return 'キャンセルせず、ご予約はそのままにしています。';
     case 'manageBack':
