@@ -5,6 +5,8 @@ import { recordStaffAction } from '../../db/repositories/staff-actions-repositor
 import { addDays, capacityOf, formatSlotJa, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
 import { cancelledByOfficeMessages, cancelledByUserMessages, confirmationCard, proposalCard, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
 import { text, postback } from '../conversation/messages/building-blocks.js';
+import { noteWithButtons } from '../conversation/messages/staff-messages.js';
+import type { LineAction } from '../line/message-types.js';
 import { loadCalendar } from '../conversation/facts.js';
 import type { LifecycleSettings } from '../office/lifecycle-settings.js';
 import type { OfficeSettings } from '../office/settings.js';
@@ -52,8 +54,8 @@ async function scheduleSessionJobs(db: Db, deps: LifecycleDeps, bookingId: strin
   await scheduleJob(db, 'no_show', bookingId, toInstant({ date: at.date, minutes: at.minutes + l.noShowGraceMinutes }), now);
 }
 
-function staffNote(deps: LifecycleDeps, body: string): Dispatch {
-  return { audience: 'staff', recipient: deps.staffGroupId, messages: [text(body)] };
+function staffNote(deps: LifecycleDeps, body: string, actions: readonly LineAction[] = []): Dispatch {
+  return { audience: 'staff', recipient: deps.staffGroupId, messages: [actions.length > 0 ? noteWithButtons(body, actions) : text(body)] };
 }
 
 function ref(row: BookingRow): string {
@@ -105,7 +107,11 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
   await recordStaffAction(db, { subjectId: row.id, action: 'confirm', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
   const updated = (await getBooking(db, row.id))!;
   dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: confirmationCard(bookingViewOf(updated), at, meeting ?? null, deps.settings) });
-  dispatches.push(staffNote(deps, `確定しました: ${ref(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}`));
+  dispatches.push(
+    staffNote(deps, `確定しました: ${ref(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、連絡もない場合は欠席として記録されます）。`, [
+      postback('出席を記録', encodeBookingAction({ action: 'attended', bookingId: row.id })),
+    ]),
+  );
   return { ok: true, booking: updated, dispatches };
 }
 
@@ -230,14 +236,29 @@ export interface AttendanceInput {
   now: Instant;
 }
 
-/** Marks a confirmed session attended, or a no-show (counted; staff flagged at the threshold). */
+/**
+ * Marks a confirmed session attended, or a no-show (counted; staff flagged at the threshold).
+ * A no-show recorded by mistake (the person came, or had phoned) can be corrected to attended:
+ * the count goes back down, so nobody is flagged for a session they attended.
+ */
 export async function markAttendance(db: Db, deps: LifecycleDeps, input: AttendanceInput): Promise<LifecycleResult> {
   const row = await getBooking(db, input.bookingId);
   if (!row) return fail(404, 'not_found', 'no such booking');
-  if (row.status !== 'confirmed') return fail(409, 'invalid_status', `a ${row.status} booking has no attendance to mark`);
+  const correcting = row.status === 'no_show' && input.attended;
+  if (row.status !== 'confirmed' && !correcting) return fail(409, 'invalid_status', `a ${row.status} booking has no attendance to mark`);
   const dispatches: Dispatch[] = [];
   if (input.attended) {
-    await updateBooking(db, row.id, { status: 'attended', attended_at: input.now, updated_at: input.now });
+    await updateBooking(db, row.id, { status: 'attended', attended_at: input.now, cancel_reason: null, cancelled_by: null, cancelled_at: null, updated_at: input.now });
+    if (correcting) {
+      const user = await db
+        .updateTable('users')
+        .set((eb) => ({ no_show_count: eb.fn('max', [eb('no_show_count', '-', 1), eb.val(0)]) }))
+        .where('line_user_id', '=', row.line_user_id)
+        .returning('no_show_count')
+        .executeTakeFirst();
+      if (user && user.no_show_count < deps.lifecycle.noShowFlagCount) await db.updateTable('users').set({ flagged_at: null }).where('line_user_id', '=', row.line_user_id).execute();
+      dispatches.push(staffNote(deps, `出席に訂正しました: ${ref(row)}`));
+    }
   } else {
     await updateBooking(db, row.id, { status: 'no_show', cancel_reason: 'no_show', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
     const user = await db
@@ -246,11 +267,16 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
       .where('line_user_id', '=', row.line_user_id)
       .returning(['no_show_count', 'flagged_at'])
       .executeTakeFirst();
+    dispatches.push(
+      staffNote(deps, `欠席（連絡なし）として記録しました: ${ref(row)} ${formatSlotJa(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings.sessionMinutes)}\n出席していた場合や連絡があった場合は訂正してください。`, [
+        postback('出席に訂正', encodeBookingAction({ action: 'attended', bookingId: row.id })),
+      ]),
+    );
     if (user && user.no_show_count >= deps.lifecycle.noShowFlagCount && !user.flagged_at) {
       await db.updateTable('users').set({ flagged_at: input.now }).where('line_user_id', '=', row.line_user_id).execute();
       dispatches.push(staffNote(deps, `【要確認】${row.name} 様の連絡のないキャンセル（欠席）が${user.no_show_count}回になりました。今後のオンライン相談の扱いをご判断ください。`));
     }
   }
-  await recordStaffAction(db, { subjectId: row.id, action: input.attended ? 'attended' : 'no_show', staffId: input.by.id, via: input.by.via, at: input.now });
+  await recordStaffAction(db, { subjectId: row.id, action: correcting ? 'attendance_corrected' : input.attended ? 'attended' : 'no_show', staffId: input.by.id, via: input.by.via, at: input.now });
   return { ok: true, booking: (await getBooking(db, row.id))!, dispatches };
 }

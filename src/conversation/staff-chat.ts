@@ -85,6 +85,7 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       return [{ audience: 'user', recipient: booking.line_user_id, messages: handbackUserMessages() }, ...say(t, '自動応答に戻しました。')];
     case 'attended':
     case 'noshow':
+      if (booking.status === 'confirmed' && booking.confirmed_start !== null && t.now < booking.confirmed_start) return say(t, '出席は、相談の開始後に記録してください。');
       return outcome(t, await markAttendance(t.db, t.deps, { bookingId: booking.id, attended: action.action === 'attended', by, now: t.now }));
     default:
       return [];

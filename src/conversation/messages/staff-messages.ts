@@ -1,7 +1,7 @@
 import { formatSlotJa } from '../../calendar/index.js';
 import { encodeBookingAction } from '../../bookings/booking-actions.js';
 import type { BookingView } from '../../bookings/booking-view.js';
-import type { LineMessage } from '../../line/message-types.js';
+import type { LineAction, LineMessage } from '../../line/message-types.js';
 import type { OfficeSettings } from '../../office/settings.js';
 import { postback, text } from './building-blocks.js';
 import { staffRequestCard } from './booking-cards.js';
@@ -57,4 +57,17 @@ export function staffImmediateMessages(name: string, jobSeekerNumber: string, re
       },
     },
   ];
+}
+
+/** A short note to the staff group with buttons (Flex, so LINE for PC shows them too). */
+export function noteWithButtons(body: string, actions: readonly LineAction[]): LineMessage {
+  return {
+    type: 'flex',
+    altText: body.slice(0, 400),
+    contents: {
+      type: 'bubble',
+      body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: body, wrap: true, size: 'sm' }] },
+      footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: actions.map((action) => ({ type: 'button' as const, style: 'secondary' as const, height: 'sm' as const, action })) },
+    },
+  };
 }
