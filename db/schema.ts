@@ -146,7 +146,7 @@ export interface StaffActionsTable {
   at: string;
 }
 
-export type JobKind = 'reminder_day_before' | 'reminder_morning' | 'reply_due' | 'no_show' | 'terms_notice';
+export type JobKind = 'reminder_day_before' | 'reminder_morning' | 'reply_due' | 'no_show' | 'terms_notice' | 'immediate_timeout';
 export type JobStatus = 'pending' | 'done' | 'skipped';
 
 export interface ScheduledJobsTable {
@@ -181,6 +181,7 @@ export interface OfficeStateTable {
   updated_at: string;
 }
 
+/** `declined`: nobody was free in time (the person is told to book instead). */
 export type ImmediateStatus = 'requested' | 'accepted' | 'declined';
 
 export interface ImmediateRequestsTable {

@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import { openDatabase, type Db } from '../db/database.js';
 import { ensureTermsVersion } from '../db/repositories/terms-repository.js';
+import { scheduleJob } from '../db/repositories/jobs-repository.js';
+import { toInstant } from './calendar/index.js';
 import type { Config } from './config.js';
 import { createEventProcessor, type EventProcessor } from './conversation/event-processor.js';
 import { webhookRouter } from './http/webhook-route.js';
@@ -13,6 +15,12 @@ import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
 import { staffApiRouter } from './staff/bookings-api.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { defaultLifecycleSettings, type LifecycleSettings } from './office/lifecycle-settings.js';
+
+/** Terms take effect at the start of their Japan date; a date already past is announced now. */
+function termsNoticeAt(effectiveFrom: string, now: string): string {
+  const at = toInstant({ date: effectiveFrom, minutes: 0 });
+  return at > now ? at : now;
+}
 
 export interface AppOverrides {
   clock?: Clock;
@@ -49,7 +57,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? (config.appNow ? movableClock(new Date(config.appNow)) : systemClock);
   const db = await openDatabase({ path: config.sqlitePath });
-  await ensureTermsVersion(db, { id: config.terms.version, effectiveFrom: config.terms.effectiveFrom, url: config.terms.url }, clock.now().toISOString());
+  const started = clock.now().toISOString();
+  // A version set in the configuration for the first time is announced like one registered by staff.
+  if (await ensureTermsVersion(db, { id: config.terms.version, effectiveFrom: config.terms.effectiveFrom, url: config.terms.url }, started)) {
+    await scheduleJob(db, 'terms_notice', config.terms.version, termsNoticeAt(config.terms.effectiveFrom, started), started);
+  }
   const lineClient = overrides.lineClient ?? createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
   const queue = createKeyedQueue();
   const sender = createOutboxSender({ db, client: lineClient, clock, logger });

@@ -20,11 +20,13 @@ export async function currentTerms(db: Db, now: string): Promise<TermsVersion | 
   return row ? { id: row.id, effectiveFrom: row.effective_from, url: row.url } : undefined;
 }
 
-/** Registers a version unless one with the same id exists (seeding at start-up is idempotent). */
-export async function ensureTermsVersion(db: Db, terms: TermsVersion, now: string): Promise<void> {
-  await db
+/** Registers a version unless one with the same id exists (seeding at start-up is idempotent). Returns whether it was new. */
+export async function ensureTermsVersion(db: Db, terms: TermsVersion, now: string): Promise<boolean> {
+  const inserted = await db
     .insertInto('terms_versions')
     .values({ id: terms.id, effective_from: terms.effectiveFrom, url: terms.url, created_at: now })
     .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }

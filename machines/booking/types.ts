@@ -154,4 +154,7 @@ export type NoticeKey =
   | 'immediatePhoneChange'
   | 'immediateDeclined'
   | 'changeStarted'
-  | 'manageBack';
+  | 'manageBack'
+  | 'proposalTaken'
+  | 'proposalStale'
+  | 'immediatePending';

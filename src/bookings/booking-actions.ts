@@ -3,13 +3,16 @@
  * Carries the booking id only, never personal data; at most LINE's 300 characters.
  */
 export type BookingAction =
-  | { action: 'accept' | 'decline'; bookingId: string }
+  /** `proposed`: the start the card showed, so an older proposal's card cannot accept a newer time. */
+  | { action: 'accept' | 'decline'; bookingId: string; proposed?: string }
   | { action: 'confirm1' | 'confirm2' | 'propose' | 'takeover' | 'handback' | 'attended' | 'noshow' | 'immediate'; bookingId: string };
 
 const ACTIONS = ['accept', 'decline', 'confirm1', 'confirm2', 'propose', 'takeover', 'handback', 'attended', 'noshow', 'immediate'] as const;
 
 export function encodeBookingAction(a: BookingAction): string {
-  return new URLSearchParams({ ba: a.action, b: a.bookingId }).toString();
+  const params = new URLSearchParams({ ba: a.action, b: a.bookingId });
+  if ('proposed' in a && a.proposed) params.set('p', a.proposed);
+  return params.toString();
 }
 
 export function decodeBookingAction(raw: string): BookingAction | undefined {
@@ -18,5 +21,6 @@ export function decodeBookingAction(raw: string): BookingAction | undefined {
   const action = p.get('ba');
   const bookingId = p.get('b');
   if (!action || !bookingId || !(ACTIONS as readonly string[]).includes(action) || !/^[0-9a-f-]{36}$/.test(bookingId)) return undefined;
-  return { action: action as BookingAction['action'], bookingId } as BookingAction;
+  const proposed = p.get('p');
+  return { action: action as BookingAction['action'], bookingId, ...(proposed ? { proposed } : {}) } as BookingAction;
 }

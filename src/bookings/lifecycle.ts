@@ -179,8 +179,8 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
   });
   await recordStaffAction(db, { subjectId: row.id, action: 'propose', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
   const actions = [
-    postback('この日時で受ける', encodeBookingAction({ action: 'accept', bookingId: row.id })),
-    postback('別の日時を希望する', encodeBookingAction({ action: 'decline', bookingId: row.id })),
+    postback('この日時で受ける', encodeBookingAction({ action: 'accept', bookingId: row.id, proposed: span.start })),
+    postback('別の日時を希望する', encodeBookingAction({ action: 'decline', bookingId: row.id, proposed: span.start })),
   ];
   return {
     ok: true,
@@ -192,11 +192,11 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
   };
 }
 
-/** The user accepts the proposed time: it is confirmed like a staff confirmation. */
-export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: string, userId: string, now: Instant): Promise<LifecycleResult> {
+/** The user accepts the proposed time (the one their card showed): it is confirmed like a staff confirmation. */
+export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: string, userId: string, now: Instant, shown?: string): Promise<LifecycleResult> {
   const row = await getBooking(db, bookingId);
   if (!row || row.line_user_id !== userId) return fail(404, 'not_found', 'no such booking');
-  if (!row.proposed_start) return fail(409, 'no_proposal', 'nothing proposed');
+  if (!row.proposed_start || (shown !== undefined && shown !== row.proposed_start)) return fail(409, 'no_proposal', 'nothing proposed, or another time was proposed since');
   const at = toLocal(row.proposed_start);
   if (row.status === 'confirmed') {
     // Moving a confirmed booking: take the new slot, release the old one.
@@ -221,10 +221,10 @@ export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: str
 }
 
 /** The user declines the proposal; staff are told, and the chat asks for new preferred times. */
-export async function declineProposal(db: Db, deps: LifecycleDeps, bookingId: string, userId: string, now: Instant): Promise<LifecycleResult> {
+export async function declineProposal(db: Db, deps: LifecycleDeps, bookingId: string, userId: string, now: Instant, shown?: string): Promise<LifecycleResult> {
   const row = await getBooking(db, bookingId);
   if (!row || row.line_user_id !== userId) return fail(404, 'not_found', 'no such booking');
-  if (!row.proposed_start) return fail(409, 'no_proposal', 'nothing proposed');
+  if (!row.proposed_start || (shown !== undefined && shown !== row.proposed_start)) return fail(409, 'no_proposal', 'nothing proposed, or another time was proposed since');
   await updateBooking(db, row.id, { proposed_start: null, proposed_end: null, updated_at: now });
   return { ok: true, booking: (await getBooking(db, row.id))!, dispatches: [staffNote(deps, `ご本人が提案の日時を辞退し、別の日時を希望しています: ${ref(row)}`)] };
 }

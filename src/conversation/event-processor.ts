@@ -34,10 +34,11 @@ function replyOf(event: IncomingEvent, receivedAt: string) {
 }
 
 async function dispatchesFor(trx: Db, deps: EventProcessorDeps, event: IncomingEvent, now: string): Promise<Dispatch[]> {
-  if (event.standby || !event.userId) return [];
-  if (event.source === 'user') return handleUserEvent(trx, deps, event, event.userId, now);
-  // Only the configured staff group may act on bookings; other groups get no answer.
-  if (event.source === 'group' && event.chatKey === deps.staffGroupId) return handleStaffEvent(trx, deps, event, event.userId, now);
+  if (event.standby) return [];
+  if (event.source === 'user' && event.userId) return handleUserEvent(trx, deps, event, event.userId, now);
+  // Only the configured staff group may act on bookings; other groups get no answer. LINE may
+  // leave out who pressed a button in a group: the action still counts, recorded as the group's.
+  if (event.source === 'group' && event.chatKey === deps.staffGroupId) return handleStaffEvent(trx, deps, event, event.userId ?? `${event.chatKey}:member`, now);
   return [];
 }
 

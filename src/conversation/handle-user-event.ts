@@ -8,6 +8,7 @@ import type { Db } from '../../db/database.js';
 import type { BookingRow } from '../../db/repositories/bookings-repository.js';
 import { loadConversation, saveConversation } from '../../db/repositories/conversations-repository.js';
 import { recordConsent, setHandoff, touchUser, type UserRecord } from '../../db/repositories/users-repository.js';
+import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { decodeBookingAction } from '../bookings/booking-actions.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
@@ -26,6 +27,9 @@ import { storeRequest } from './store-request.js';
 import { loadUserFacts } from './user-facts.js';
 
 export type { ConversationDeps } from './conversation-deps.js';
+
+/** How long an immediate-session request waits for a free counsellor before the person is told. */
+const IMMEDIATE_WAIT_MS = 20 * 60_000;
 
 interface Turn {
   db: Db;
@@ -97,10 +101,16 @@ async function performEffect(t: Turn, effect: EffectAction['params']['effect'], 
       return;
     }
     case 'requestImmediate': {
+      const open = await db.selectFrom('immediate_requests').select('id').where('line_user_id', '=', userId).where('status', '=', 'requested').executeTakeFirst();
+      if (open) {
+        t.say.push(text(noticeText({ key: 'immediatePending' }, deps.settings)));
+        return;
+      }
       const id = randomUUID();
       const name = draft.name ?? facts.identity?.name ?? '';
       const number = draft.jobSeekerNumber ?? facts.identity?.jobSeekerNumber ?? '';
       await db.insertInto('immediate_requests').values({ id, line_user_id: userId, name, job_seeker_number: number, status: 'requested', created_at: now }).execute();
+      await scheduleJob(db, 'immediate_timeout', id, new Date(Date.parse(now) + IMMEDIATE_WAIT_MS).toISOString(), now);
       t.say.push(...immediateRequestedMessages());
       staff(t, staffImmediateMessages(name, number, id));
       return;
@@ -113,9 +123,9 @@ async function bookingAction(t: Turn, data: string): Promise<ConversationEvent['
   const action = decodeBookingAction(data);
   if (!action || (action.action !== 'accept' && action.action !== 'decline')) return undefined;
   const run = action.action === 'accept' ? acceptProposal : declineProposal;
-  const result = await run(t.db, t.deps, action.bookingId, t.userId, t.now);
+  const result = await run(t.db, t.deps, action.bookingId, t.userId, t.now, action.proposed);
   if (!result.ok) {
-    t.say.push(text(result.code === 'slot_full' ? '申し訳ありません。ご提案した枠が埋まってしまいました。担当者からあらためてご連絡します。' : 'このご提案はすでに回答済みか、有効ではありません。'));
+    t.say.push(text(noticeText({ key: result.code === 'slot_full' ? 'proposalTaken' : 'proposalStale' }, t.deps.settings)));
     return 'handled';
   }
   absorb(t, result.dispatches);

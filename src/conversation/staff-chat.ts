@@ -102,9 +102,17 @@ function splitWhenAndRest(raw: string, now: string): { at?: LocalDateTime; rest:
   return { rest: raw };
 }
 
+/** A question the bot asked a staff member is answered within this time, or forgotten. */
+const PROMPT_LIFETIME_MS = 10 * 60_000;
+
 async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
   const prompt = await t.db.selectFrom('staff_prompts').selectAll().where('staff_user_id', '=', t.staffId).executeTakeFirst();
   if (!prompt) return []; // ordinary talk among staff: the bot stays quiet
+  if (Date.parse(t.now) - Date.parse(prompt.created_at) > PROMPT_LIFETIME_MS) {
+    // An old question must not turn later chatter ("12/10 14:00 の件、了解です") into an action.
+    await clearPrompt(t);
+    return [];
+  }
   if (['取消', '取り消し', 'キャンセル', 'やめる'].includes(normalizeText(raw))) {
     await clearPrompt(t);
     return say(t, '操作を取りやめました。');
@@ -119,6 +127,7 @@ async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
   const { at, rest } = splitWhenAndRest(raw, t.now);
   if (!at) return say(t, '日時を読み取れませんでした。例: 12/10 14:00');
   const meeting = rest ? parseMeetingDetails(rest) : undefined;
+  if (rest && !meeting) return say(t, '日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。例: 12/10 14:00 123 4567 8901 abc123');
   const result = await proposeTime(t.db, t.deps, { bookingId: prompt.booking_id, start: at, ...(meeting ? { meeting } : {}), by, now: t.now });
   if (result.ok || result.code !== 'meeting_required') await clearPrompt(t);
   return outcome(t, result);

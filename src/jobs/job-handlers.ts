@@ -5,7 +5,8 @@ import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
 import { toLocal } from '../calendar/index.js';
-import { reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
+import { immediateUnavailableMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
+import { text } from '../conversation/messages/building-blocks.js';
 import { staffReplyOverdueMessages } from '../conversation/messages/staff-messages.js';
 
 /** What a job does when it fires, deciding from the state as it is now (it may have changed). */
@@ -63,6 +64,25 @@ async function termsNotice(db: Db, job: JobRow): Promise<JobOutcome> {
   return { status: 'done', dispatches: users.map((u) => ({ audience: 'user' as const, recipient: u.line_user_id, messages: termsChangedMessages(terms.url) })) };
 }
 
+/** Nobody took an immediate-session request in time: say so, rather than leave the person waiting. */
+async function immediateTimeout(db: Db, deps: LifecycleDeps, job: JobRow): Promise<JobOutcome> {
+  const req = await db
+    .updateTable('immediate_requests')
+    .set({ status: 'declined' })
+    .where('id', '=', job.subject_id)
+    .where('status', '=', 'requested')
+    .returning(['line_user_id', 'name'])
+    .executeTakeFirst();
+  if (!req) return skipped;
+  return {
+    status: 'done',
+    dispatches: [
+      { audience: 'user', recipient: req.line_user_id, messages: immediateUnavailableMessages(deps.settings) },
+      { audience: 'staff', recipient: deps.staffGroupId, messages: [text(`今すぐ相談（${req.name} 様）は、対応できる職員がいなかったため締め切りました。ご本人には予約をご案内しました。`)] },
+    ],
+  };
+}
+
 export async function runJob(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
   switch (job.kind) {
     case 'reminder_day_before':
@@ -75,5 +95,7 @@ export async function runJob(db: Db, deps: LifecycleDeps, job: JobRow, now: stri
       return noShow(db, deps, job, now);
     case 'terms_notice':
       return termsNotice(db, job);
+    case 'immediate_timeout':
+      return immediateTimeout(db, deps, job);
   }
 }

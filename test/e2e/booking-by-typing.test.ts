@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver } from '../support/chat-driver.js';
-import { countRows } from '../support/db-inspect.js';
+import { conversationStateOf, countRows } from '../support/db-inspect.js';
 import { expectDeliveredExactlyOnce } from '../support/delivery-checks.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 import { fetchBookings } from '../support/staff-api.js';
+import { typeUntil } from '../support/typed-booking.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -110,5 +111,96 @@ describe('booking a consultation by typing only (LINE for PC, no buttons)', () =
     ]);
     expect(b?.phone).toBe('0177761561');
     expect(b?.app).toBe('zoom');
+  });
+});
+
+// The bot tells people whose buttons do not show (help, and every "please choose" refusal):
+// 「ボタンが表示されない場合は、ボタンと同じ言葉を入力してください」. These tests take it at its word.
+function labels(u: ChatDriver): string[] {
+  return [...new Set(u.lastActions().filter((a) => a.type === 'postback').map((a) => a.label))];
+}
+
+describe('typing the words on a button counts as tapping it', () => {
+  it('for every choice of the booking, typing the label shown on the button moves on as the tap would', async () => {
+    const u = new ChatDriver(h, 'Ulabels000000000000000000000000001');
+    await u.follow();
+    const script: [string, string][] = [
+      ['同意する', 'registered'],
+      ['登録しています', 'target'],
+      ['子育て中（マザーズコーナー）', 'device'],
+      ['はい、持っています', 'continuing'],
+      ['はい、希望します', 'checklist'],
+      ['すべて確認しました', 'kind'],
+      ['一般の職業相談', 'app'],
+      ['TeleOffice', 'name'],
+    ];
+    for (const [label, next] of script) {
+      expect(labels(u)).toContain(label);
+      await u.say(label);
+      expect(conversationStateOf(h.sqlitePath, u.userId)).toBe(next);
+    }
+    await u.say('青森 花子');
+    await u.say('02010-12345678');
+    expect(labels(u)).toContain('12月3日(木)');
+    await u.say('12月3日(木)');
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Time');
+    await u.say('10:00');
+    expect(labels(u)).toContain('12月4日(金)');
+    await u.say('12月4日(金)');
+    await u.say('14:00');
+    await u.say('hanako@example.jp');
+    await u.say('090-1234-5678');
+    expect(labels(u)).toContain('同席します');
+    await u.say('同席します');
+    expect(labels(u)).toEqual(['この内容で申し込む', '修正する']);
+    await u.say('修正する');
+    for (const label of ['通訳・介助者', '同席しません']) {
+      expect(labels(u)).toContain(label);
+      await u.say(label);
+    }
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('review');
+    await u.say('この内容で申し込む');
+    expect(u.lastText()).toContain('受け付けました');
+    expect((await fetchBookings(h)).find((b) => b.name === '青森 花子')).toMatchObject({ app: 'teleoffice', interpreter: false });
+  });
+
+  // Found while writing these tests (was a bug): the time buttons read 「10:00〜10:40」, but typing
+  // exactly that was refused with 「日時を読み取れませんでした」.
+  // Reproduction: at 第1希望の時刻 for 12/7, send the text 「10:00〜10:40」.
+  it('typing a time button\u2019s label 「10:00〜10:40」 chooses that time', async () => {
+    const u = new ChatDriver(h, 'Ulabels000000000000000000000000002');
+    await typeUntil(u, 'choice1Date');
+    await u.say('12/7');
+    expect(labels(u)).toContain('10:00〜10:40');
+    await u.say('10:00〜10:40');
+    expect(u.lastText()).not.toContain('読み取れませんでした');
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice2Date');
+  });
+
+  // BUG: a date with a time range, written the way the bot itself shows a slot (review card,
+  // 第1希望 line: 「12月3日(木) 10:00〜10:40」) or as people write ranges (「12/8 10:00-10:40」), is
+  // refused with 「日時を読み取れませんでした」: src/calendar/parse-date-time.ts reads the start time
+  // and then cannot read the rest 「〜10:40」. (The time button's own label is accepted at the time
+  // question, but not at the date question or with a date in front.)
+  // Reproduction: at 第1希望の日付, send 「12月8日(火) 10:00〜10:40」.
+  it.fails('a date with a time range as the bot shows it 「12月8日(火) 10:00〜10:40」 chooses that slot', async () => {
+    const u = new ChatDriver(h, 'Ulabels000000000000000000000000004');
+    await typeUntil(u, 'choice1Date');
+    await u.say('12月8日(火) 10:00〜10:40');
+    expect(u.lastText()).not.toContain('読み取れませんでした');
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice2Date');
+  });
+
+  // Found while writing these tests (was a bug): the time question's 「別の日を選ぶ」 button could not
+  // be typed: the text went to the date parser and was refused as an unreadable date ('other_day'
+  // was handled only as a button value). Reproduction: at 第1希望の時刻, send 「別の日を選ぶ」.
+  it('typing 「別の日を選ぶ」 at the time question goes back to the dates', async () => {
+    const u = new ChatDriver(h, 'Ulabels000000000000000000000000003');
+    await typeUntil(u, 'choice1Date');
+    await u.say('12/3');
+    expect(labels(u)).toContain('別の日を選ぶ');
+    await u.say('別の日を選ぶ');
+    expect(u.lastText()).not.toContain('読み取れませんでした');
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Date');
   });
 });

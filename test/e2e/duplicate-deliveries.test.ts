@@ -1,17 +1,19 @@
 import type { webhook } from '@line/bot-sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
-import { conversationStateOf, countRows, outboxRows } from '../support/db-inspect.js';
+import { conversationStateOf, outboxRows, readDb } from '../support/db-inspect.js';
 import { STAFF_GROUP, TEST_SECRET, startHarness, type Harness } from '../support/harness.js';
 import { newWebhookEventId, postbackEvent, signedWebhookRequest, textEvent } from '../support/line-events.js';
 import { fetchBookings } from '../support/staff-api.js';
 import { typedSteps, typeUntil } from '../support/typed-booking.js';
 
+// One server for the file; each test has its own user (and name) and its own first-choice day,
+// and counts what happened since it began.
 let h: Harness;
-beforeEach(async () => {
+beforeAll(async () => {
   h = await startHarness({ now: '2026-12-01T00:00:00Z' });
 });
-afterEach(async () => {
+afterAll(async () => {
   await h.close();
 });
 
@@ -23,25 +25,29 @@ async function postBody(body: string, headers: Record<string, string>): Promise<
 }
 
 /** A user at the review card, and the postback event of tapping 「この内容で申し込む」 there. */
-async function atReview(userId: string, options: { isRedelivery?: boolean } = {}) {
+async function atReview(userId: string, name: string, choice1: string, options: { isRedelivery?: boolean } = {}) {
   const u = new ChatDriver(h, userId);
-  await typeUntil(u, 'review');
+  await typeUntil(u, 'review', { name, choice1 });
   const submit = u.lastActions().find((a) => a.type === 'postback' && a.label === 'この内容で申し込む') as { data: string } | undefined;
   if (!submit) throw new Error('no submit button on the review card');
   const webhookEventId = newWebhookEventId();
   const event = postbackEvent({ userId, data: submit.data, webhookEventId, replyToken: h.platform.issueReplyToken(userId), ...options });
-  return { u, event, webhookEventId };
+  const staffBefore = deliveredTo(STAFF_GROUP).length;
+  return { u, event, webhookEventId, staffBefore };
 }
 
 function deliveredTo(to: string, fromIndex = 0) {
   return h.platform.delivered().slice(fromIndex).filter((d) => d.to === to);
 }
 
-async function expectOneBookingOneCardOneAnswer(userId: string, webhookEventId: string, deliveredBefore: number) {
+async function expectOneBookingOneCardOneAnswer(userId: string, name: string, webhookEventId: string, deliveredBefore: number, staffBefore: number) {
   await h.settle();
-  expect(await fetchBookings(h)).toHaveLength(1);
-  expect(countRows(h.sqlitePath, ['bookings']).bookings).toBe(1);
-  expect(deliveredTo(STAFF_GROUP)).toHaveLength(1);
+  expect((await fetchBookings(h)).filter((b) => b.name === name)).toHaveLength(1);
+  const rowsOfUser = readDb(h.sqlitePath, (db) => db.prepare('SELECT count(*) AS n FROM bookings WHERE line_user_id = ?').get(userId) as { n: number });
+  expect(rowsOfUser.n).toBe(1);
+  const cards = deliveredTo(STAFF_GROUP).slice(staffBefore);
+  expect(cards).toHaveLength(1);
+  expect(JSON.stringify(cards[0]?.message)).toContain(name);
   const answer = deliveredTo(userId, deliveredBefore);
   expect(answer).toHaveLength(1);
   expect(textOf(answer[0]!.message)).toContain('受け付けました');
@@ -57,32 +63,35 @@ async function expectOneBookingOneCardOneAnswer(userId: string, webhookEventId: 
 describe('the same webhook event delivered 20 times', () => {
   it('sequentially: one booking, one staff card, one answer', async () => {
     const userId = 'Udup0000000000000000000000000000a1';
-    const { event, webhookEventId } = await atReview(userId);
+    const name = '重複 一郎';
+    const { event, webhookEventId, staffBefore } = await atReview(userId, name, '12/3 10:00');
     const before = h.platform.delivered().length;
     const { body, headers } = signedWebhookRequest(TEST_SECRET, [event]);
     for (let i = 0; i < 20; i += 1) expect(await postBody(body, headers)).toBe(200);
-    await expectOneBookingOneCardOneAnswer(userId, webhookEventId, before);
+    await expectOneBookingOneCardOneAnswer(userId, name, webhookEventId, before, staffBefore);
     expect(deliveredTo(userId, before)[0]?.via).toBe('reply');
   });
 
   it('concurrently with the identical body: one booking, one staff card, one answer', async () => {
     const userId = 'Udup0000000000000000000000000000a2';
-    const { event, webhookEventId } = await atReview(userId);
+    const name = '重複 二郎';
+    const { event, webhookEventId, staffBefore } = await atReview(userId, name, '12/7 10:00');
     const before = h.platform.delivered().length;
     const { body, headers } = signedWebhookRequest(TEST_SECRET, [event]);
     const statuses = await Promise.all(Array.from({ length: 20 }, () => postBody(body, headers)));
     expect(statuses).toEqual(Array(20).fill(200));
-    await expectOneBookingOneCardOneAnswer(userId, webhookEventId, before);
+    await expectOneBookingOneCardOneAnswer(userId, name, webhookEventId, before, staffBefore);
   });
 
   it('concurrently as redeliveries (isRedelivery true): one booking, one answer pushed with a retry key', async () => {
     const userId = 'Udup0000000000000000000000000000a3';
-    const { event, webhookEventId } = await atReview(userId, { isRedelivery: true });
+    const name = '重複 三郎';
+    const { event, webhookEventId, staffBefore } = await atReview(userId, name, '12/8 10:00', { isRedelivery: true });
     const before = h.platform.delivered().length;
     const { body, headers } = signedWebhookRequest(TEST_SECRET, [event]);
     const statuses = await Promise.all(Array.from({ length: 20 }, () => postBody(body, headers)));
     expect(statuses).toEqual(Array(20).fill(200));
-    await expectOneBookingOneCardOneAnswer(userId, webhookEventId, before);
+    await expectOneBookingOneCardOneAnswer(userId, name, webhookEventId, before, staffBefore);
     const answer = deliveredTo(userId, before)[0];
     // A redelivered event's reply token may already be used: the answer goes by push.
     expect(answer?.via).toBe('push');
@@ -91,7 +100,8 @@ describe('the same webhook event delivered 20 times', () => {
 
   it('the original and 19 redeliveries at once, some in bodies with other events: still one of everything', async () => {
     const userId = 'Udup0000000000000000000000000000a4';
-    const { event, webhookEventId } = await atReview(userId);
+    const name = '重複 四郎';
+    const { event, webhookEventId, staffBefore } = await atReview(userId, name, '12/9 10:00');
     const before = h.platform.delivered().length;
     const redelivered = { ...event, deliveryContext: { isRedelivery: true } } satisfies webhook.Event;
     const other = 'Udup0000000000000000000000000000b4';
@@ -100,7 +110,7 @@ describe('the same webhook event delivered 20 times', () => {
     );
     const statuses = await Promise.all(bodies.map((b) => postBody(b.body, b.headers)));
     expect(statuses).toEqual(Array(20).fill(200));
-    await expectOneBookingOneCardOneAnswer(userId, webhookEventId, before);
+    await expectOneBookingOneCardOneAnswer(userId, name, webhookEventId, before, staffBefore);
   });
 
   it('a mid-conversation answer delivered 20 times at once moves the conversation on once and is answered once', async () => {
@@ -116,14 +126,16 @@ describe('the same webhook event delivered 20 times', () => {
     const answers = deliveredTo(userId, before);
     expect(answers).toHaveLength(1);
     expect(textOf(answers[0]!.message)).toContain('求職番号を入力してください');
-    expect(countRows(h.sqlitePath, ['inbox']).inbox).toBe(typedSteps().findIndex((s) => s.question === 'name') + 1);
+    const inboxOfUser = readDb(h.sqlitePath, (db) => db.prepare('SELECT count(*) AS n FROM inbox WHERE chat_key = ?').get(userId) as { n: number });
+    expect(inboxOfUser.n).toBe(typedSteps().findIndex((s) => s.question === 'name') + 1);
   });
 
   it('a whole booking where LINE delivers every event twice (then once more as a redelivery) looks the same to the user as one without', async () => {
     const once = new ChatDriver(h, 'Udup0000000000000000000000000000c1');
     const thrice = 'Udup0000000000000000000000000000c2';
-    const stepsOnce = typedSteps({ choice1: '12/3 10:00' });
-    const stepsThrice = typedSteps({ choice1: '12/7 10:00' });
+    const staffBefore = deliveredTo(STAFF_GROUP).length;
+    const stepsOnce = typedSteps({ name: '一回 花子', choice1: '12/10 10:00' });
+    const stepsThrice = typedSteps({ name: '三回 花子', choice1: '12/11 10:00' });
     const countsOnce: number[] = [];
     for (const s of [...stepsOnce, { question: 'review', text: '申し込む' }]) {
       await once.say(s.text);
@@ -143,7 +155,8 @@ describe('the same webhook event delivered 20 times', () => {
       countsThrice.push(deliveredTo(thrice, before).length);
     }
     expect(countsThrice).toEqual(countsOnce);
-    expect((await fetchBookings(h)).map((b) => b.choices[0]?.start).sort()).toEqual(['2026-12-03T10:00:00+09:00', '2026-12-07T10:00:00+09:00']);
-    expect(deliveredTo(STAFF_GROUP)).toHaveLength(2);
+    const both = (await fetchBookings(h)).filter((b) => b.name === '一回 花子' || b.name === '三回 花子');
+    expect(both.map((b) => b.choices[0]?.start).sort()).toEqual(['2026-12-10T10:00:00+09:00', '2026-12-11T10:00:00+09:00']);
+    expect(deliveredTo(STAFF_GROUP).slice(staffBefore)).toHaveLength(2);
   });
 });

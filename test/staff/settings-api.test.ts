@@ -10,8 +10,9 @@ afterEach(async () => {
   await s.close();
 });
 
+// The configured version (2024-06-06) is announced at first start-up; these tests are about versions staff register.
 const termsJobs = (s: StaffHarness) =>
-  readDb(s.h.sqlitePath, (db) => db.prepare("SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' ORDER BY due_at").all());
+  readDb(s.h.sqlitePath, (db) => db.prepare("SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id != '2024-06-06' ORDER BY due_at").all());
 
 describe('staff API: terms versions', () => {
   it('should register a new version, schedule the notice for its effective day and list it', async () => {

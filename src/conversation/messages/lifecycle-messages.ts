@@ -70,10 +70,6 @@ export function replyOverdueUserMessages(s: OfficeSettings): LineMessage[] {
   return [text(`お申し込みへのご連絡が遅れており、申し訳ありません。お手数ですが、お電話でご確認ください。\n${office(s)}`)];
 }
 
-export function noShowUserMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
-  return [text(`本日 ${formatTimeJa(at.minutes)} からのオンライン相談は、ご連絡がないまま開始から10分を過ぎたため、キャンセル扱いとなりました。\nご事情がある場合はお電話でご連絡ください。\n${office(s)}`)];
-}
-
 export function handoffUserMessages(): LineMessage[] {
   return [text('担当者に引き継ぎました。このトークで職員からお返事します（開庁時間内）。しばらくお待ちください。')];
 }
@@ -92,6 +88,10 @@ export function immediateRequestedMessages(): LineMessage[] {
 
 export function immediateAcceptedMessages(s: OfficeSettings): LineMessage[] {
   return [text(`担当者がまもなく、求職登録の電話番号にお電話します（${s.officeName}）。アクセスコードをお伝えしますので、電話に出られるようにしてお待ちください。`)];
+}
+
+export function immediateUnavailableMessages(s: OfficeSettings): LineMessage[] {
+  return [text(`申し訳ありません。ただいま対応できる担当者がおらず、今すぐ相談をお受けできませんでした。「予約する」で日時を予約していただくか、お電話でご相談ください。\n${office(s)}`)];
 }
 
 export function termsChangedMessages(url: string): LineMessage[] {

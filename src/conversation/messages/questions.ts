@@ -6,6 +6,7 @@ import {
 
   formatSlotJa,
   formatTimeJa,
+  weekdayJa,
   horizonEnd,
   type Instant,
 } from '../../calendar/index.js';
@@ -128,7 +129,7 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
         '・端末のOSはサポート期間中で、最新の更新を適用している\n・ファイアウォールを有効にしている\n・ウイルス対策ソフトを入れ、最新の状態にしている\n・ファイル共有ソフトを入れていない\n・公衆の無料Wi-Fiなど安全性の分からない回線は使わない\n・個室など、周りに人のいない場所で参加できる',
       ], 1);
     case 'kind':
-      return choices('相談の種類', ['ご希望の相談の種類をお選びください。', `マザーズコーナーの相談は火曜日・木曜日の ${s.mothersStarts.map(formatTimeJa).join('、')} 開始です。`]);
+      return choices('相談の種類', ['ご希望の相談の種類をお選びください。', `マザーズコーナーの相談は${s.mothersWeekdays.map((d) => `${weekdayJa(d)}曜日`).join('・')}の ${s.mothersStarts.map(formatTimeJa).join('、')} 開始です。`]);
     case 'app':
       return choices('利用アプリ', ['相談に使うアプリをお選びください。', 'Zoom の場合、ミーティングIDとパスコードを確定時にお知らせします。TeleOffice の場合、招待メールが届きます。']);
     case 'name':

@@ -1,0 +1,131 @@
+/**
+ * Turns the figures into the tables printed on stdout and the JSON written to bench-output/.
+ * Targets from issue 6 are shown beside the figures, as information: nothing here fails a run.
+ */
+import type { MachineInfo } from './machine.js';
+import type { BenchOptions } from './options.js';
+import type { GrowthRow, RunSummary } from './scenarios.js';
+import type { CallTiming } from './slot-search.js';
+import { median, ratio } from './stats.js';
+import { num, table, times } from './table.js';
+
+type Numeric = { [K in keyof RunSummary]: RunSummary[K] extends number | null ? K : never }[keyof RunSummary];
+
+/** The median across rounds of every figure, per server kind. */
+export function mediansOf(runs: readonly RunSummary[], kind: RunSummary['kind']): Record<Numeric, number> {
+  const mine = runs.filter((r) => r.kind === kind);
+  const fields: Numeric[] = ['users', 'events', 'wallSeconds', 'eventsPerSecond', 'ackP50Ms', 'ackP99Ms', 'answerP50Ms', 'answerP99Ms', 'serverCpuMsPerEvent', 'peakRssMb', 'dbMb', 'completed', 'failed', 'stopped', 'usersWithRefusal', 'refusals', 'driverCpuShare', 'round'];
+  return Object.fromEntries(fields.map((f) => [f, median(mine.map((r) => r[f] ?? Number.NaN))])) as Record<Numeric, number>;
+}
+
+function verdict(met: boolean | null): string {
+  return met === null ? '' : met ? 'met' : 'NOT met';
+}
+
+export function renderHeader(machine: MachineInfo, o: BenchOptions, startedAt: string): string {
+  return [
+    `Booking assistant benchmark  ${startedAt}${o.quick ? '  (QUICK smoke run: tiny sizes, figures not meaningful)' : ''}`,
+    `Machine: ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGb} GiB, ${machine.platform}, Node ${machine.node}`,
+    `Code: commit ${machine.commit}${machine.changedFiles ? ` plus ${machine.changedFiles} changed tracked file(s)` : ''}. Load average at start: ${machine.loadAverage.join(' ')} (other work skews every figure)`,
+    `Server: createApp in its own process; SQLite file in ${machine.tempFs} temp dir, WAL, synchronous=FULL; LOG_LEVEL=silent;`,
+    '        LINE API = fake LINE platform on 127.0.0.1 in the bench process, with the load driver.',
+    `Clock: APP_NOW=${o.appNow}. SLOT_CAPACITY=${o.capacity} in the comparison so all ${o.users} users find room.`,
+  ].join('\n');
+}
+
+export function renderComparison(runs: readonly RunSummary[], o: BenchOptions): string {
+  const ours = mediansOf(runs, 'ours');
+  const base = mediansOf(runs, 'baseline');
+  const eventsRatio = ratio(ours.eventsPerSecond, base.eventsPerSecond);
+  const row = (label: string, a: number, b: number, digits: number, target = '', met: boolean | null = null) =>
+    [label, num(a, digits), num(b, digits), times(ratio(a, b)), target, verdict(met)];
+  const summary = table(
+    ['median of rounds', 'ours', 'baseline', 'ours/baseline', 'target', ''],
+    [
+      row('events per second', ours.eventsPerSecond, base.eventsPerSecond, 1, '>= 0.8x baseline', eventsRatio >= 0.8),
+      row('ack latency p50 (ms)', ours.ackP50Ms, base.ackP50Ms, 1),
+      row('ack latency p99 (ms)', ours.ackP99Ms, base.ackP99Ms, 1, '< 50 ms', ours.ackP99Ms < 50),
+      row('event-to-answer p50 (ms)', ours.answerP50Ms, base.answerP50Ms, 1),
+      row('event-to-answer p99 (ms)', ours.answerP99Ms, base.answerP99Ms, 1, '< 200 ms', ours.answerP99Ms < 200),
+      row('server CPU per event (ms)', ours.serverCpuMsPerEvent, base.serverCpuMsPerEvent, 2),
+      row('server peak RSS (MiB)', ours.peakRssMb, base.peakRssMb, 1),
+      ['database + WAL (MiB)', num(ours.dbMb, 1), '-', '', '', ''],
+      row('driver+platform CPU (cores)', ours.driverCpuShare, base.driverCpuShare, 2),
+    ],
+  );
+  const perRound = table(
+    ['run', 'events/s', 'ack p50', 'ack p99', 'answer p50', 'answer p99', 'CPU ms/ev', 'RSS MiB', 'DB MiB', 'done', 'failed', 'stopped', 're-asked'],
+    runs.map((r) => [
+      `${r.kind} #${r.round}`,
+      num(r.eventsPerSecond, 1),
+      num(r.ackP50Ms, 1),
+      num(r.ackP99Ms, 1),
+      num(r.answerP50Ms, 1),
+      num(r.answerP99Ms, 1),
+      num(r.serverCpuMsPerEvent, 2),
+      num(r.peakRssMb, 1),
+      num(r.dbMb, 1),
+      `${r.completed}/${r.users}`,
+      r.failed,
+      r.stopped,
+      r.kind === 'ours' ? `${r.usersWithRefusal} (${r.refusals})` : '-',
+    ]),
+  );
+  const failures = runs.flatMap((r) => r.failureReasons.map((f) => `  ${r.kind} #${r.round}: ${f}`));
+  return [
+    `1. Whole booking conversations: ${o.users} users at once, 19 events each, every step after the previous answer`,
+    o.thinkMs > 0 ? `   and a pause of ${o.thinkMs} ms on average (events/s then shows the offered load, not capacity)` : '   and no pause (a saturation test: events/s is capacity; latencies include queueing)',
+    `   (${o.rounds} round(s), ours and baseline alternating). Baseline = express + SDK middleware + one reply per event,`,
+    '   answered after its reply as in the echo-bot example, so its ack includes the reply; ours acks first, answers after.',
+    '',
+    summary,
+    '',
+    perRound,
+    '   re-asked = users asked again for a date or time because the slot filled meanwhile (re-asks in all)',
+    `   stopped = users still mid-conversation at the ${o.runLimitSeconds} s limit of a run (--run-limit); figures cover what was done`,
+    ...(failures.length ? ['   failures:', ...failures] : []),
+  ].join('\n');
+}
+
+export function renderGrowth(rows: readonly GrowthRow[]): string {
+  const first = rows[0];
+  const rel = (a: number, b: number | undefined) => times(ratio(a, b ?? Number.NaN));
+  const body = table(
+    ['stored users+bookings', 'ahead', 'answer p50 ms', 'vs first', 'CPU ms/event', 'vs first', 'peak RSS MiB', 'vs first', 'DB MiB', 'events/s', 'done', 'stopped'],
+    rows.map((r) => [
+      r.stored.toLocaleString('en-US'),
+      r.futureBookings.toLocaleString('en-US'),
+      num(r.answerP50Ms, 1),
+      rel(r.answerP50Ms, first?.answerP50Ms),
+      num(r.serverCpuMsPerEvent, 2),
+      rel(r.serverCpuMsPerEvent, first?.serverCpuMsPerEvent),
+      num(r.peakRssMb, 1),
+      rel(r.peakRssMb, first?.peakRssMb),
+      num(r.dbMb, 1),
+      num(r.eventsPerSecond, 1),
+      `${r.completed}/${r.users}`,
+      r.stopped,
+    ]),
+  );
+  const last = rows[rows.length - 1];
+  const cost = last && first ? ratio(last.serverCpuMsPerEvent, first.serverCpuMsPerEvent) : Number.NaN;
+  return [
+    `2. Growth: ${first?.users ?? 0} new users book while the database already holds N users, each with an idle`,
+    '   conversation and one booking (2 years of history plus the horizon; "ahead" = bookings from now on)',
+    '',
+    body,
+    '',
+    `   CPU per event at the largest size: ${times(cost)} the smallest (target within 1.3x: ${verdict(cost <= 1.3)})`,
+  ].join('\n');
+}
+
+export function renderSlotSearch(timings: readonly CallTiming[], o: BenchOptions): string {
+  return [
+    `3. Slot search, 8-week horizon, ${o.slotSearchBookings.toLocaleString('en-US')} bookings stored (all inside the horizon), per call`,
+    '',
+    table(
+      ['call', 'median us', 'p99 us', 'calls', 'result size'],
+      timings.map((t) => [t.name, num(t.medianUs, 1), num(t.p99Us, 1), t.calls, t.resultSize]),
+    ),
+  ].join('\n');
+}

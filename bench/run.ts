@@ -1,0 +1,64 @@
+/**
+ * `npm run bench -- [flags]`: whole conversations against the baseline, growth runs and the slot
+ * search, in one run. Progress goes to stderr, tables to stdout, figures to bench-output/latest.json.
+ * See options.ts for the flags.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { machineInfo } from './machine.js';
+import { parseOptions, USAGE, type BenchOptions } from './options.js';
+import { mediansOf, renderComparison, renderGrowth, renderHeader, renderSlotSearch } from './report.js';
+import { compareWithBaseline, growthRuns, slotSearch, type Log } from './scenarios.js';
+
+const began = Date.now();
+const log: Log = (message) => process.stderr.write(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+
+async function main(o: BenchOptions): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const machine = machineInfo();
+  const t0 = Date.now();
+  process.stdout.write(`${renderHeader(machine, o, startedAt)}\n\n`);
+
+  const runs = await compareWithBaseline(o, log);
+  process.stdout.write(`${renderComparison(runs, o)}\n\n`);
+
+  const growth = o.skipGrowth ? [] : await growthRuns(o, log);
+  if (!o.skipGrowth) process.stdout.write(`${renderGrowth(growth)}\n\n`);
+
+  const slots = await slotSearch(o, log);
+  process.stdout.write(`${renderSlotSearch(slots, o)}\n\n`);
+
+  const seconds = (Date.now() - t0) / 1000;
+  const loadAtEnd = machineInfo().loadAverage;
+  process.stdout.write(`Finished in ${seconds.toFixed(0)} s; load average at end: ${loadAtEnd.join(' ')}\n`);
+
+  const output = {
+    startedAt,
+    seconds,
+    machine,
+    loadAverageAtEnd: loadAtEnd,
+    options: o,
+    comparison: { medians: { ours: mediansOf(runs, 'ours'), baseline: mediansOf(runs, 'baseline') }, runs },
+    growth,
+    slotSearch: slots,
+  };
+  fs.mkdirSync(path.dirname(o.outputFile), { recursive: true });
+  fs.writeFileSync(o.outputFile, `${JSON.stringify(output, null, 2)}\n`);
+  log(`figures written to ${o.outputFile}`);
+}
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+let options: BenchOptions;
+try {
+  options = parseOptions(process.argv.slice(2));
+} catch (e: unknown) {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+}
+main(options).catch((e: unknown) => {
+  process.stderr.write(`benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
