@@ -102,8 +102,7 @@ export interface BookingsTable {
   proposed_end: string | null;
 }
 
-/** `sending`: claimed by a sender; set back to pending at start-up if the process died meanwhile. */
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
 export interface OutboxTable {
   id: Generated<number>;

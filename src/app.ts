@@ -127,7 +127,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       });
       // LINE may keep connections open; don't let an idle one hold a shutdown.
       server.keepAliveTimeout = 5000;
-      await sender.recover();
       await processor.recover();
       void sender.flush();
       const interval = overrides.retryIntervalMs ?? 1000;

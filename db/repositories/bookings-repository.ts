@@ -75,12 +75,13 @@ export async function activeBookingOf(db: Db, lineUserId: string, now?: string):
  * How many places each slot has taken from `fromInstant` on: confirmed bookings at their
  * confirmed slot, plus requests awaiting staff at their first choice (design.md 2.2).
  */
-export async function slotOccupancy(db: Db, fromInstant: string): Promise<Map<string, number>> {
+export async function slotOccupancy(db: Db, fromInstant: string, toInstant = '9999'): Promise<Map<string, number>> {
   const requested = await db
     .selectFrom('bookings')
     .select(['choice1_slot as slot', (eb) => eb.fn.countAll<number>().as('n')])
     .where('status', '=', 'requested')
     .where('choice1_start', '>=', fromInstant)
+    .where('choice1_start', '<', toInstant)
     .groupBy('choice1_slot')
     .execute();
   const confirmed = await db
@@ -88,6 +89,7 @@ export async function slotOccupancy(db: Db, fromInstant: string): Promise<Map<st
     .select(['confirmed_slot as slot', (eb) => eb.fn.countAll<number>().as('n')])
     .where('status', '=', 'confirmed')
     .where('confirmed_start', '>=', fromInstant)
+    .where('confirmed_start', '<', toInstant)
     .groupBy('confirmed_slot')
     .execute();
   const map = new Map<string, number>();

@@ -37,45 +37,42 @@ export async function enqueue(db: Db, items: readonly QueuedMessages[], now: str
   }
 }
 
+export interface OutboxHead {
+  id: number;
+  recipient: string;
+}
+
 /**
- * The oldest sendable row of each recipient, if it is due. Later rows of a recipient wait for
- * earlier ones (a user never sees answers out of order), except rows held back for the morning
- * (quiet hours, never tried yet): those do not hold up an answer to the user's own message.
+ * The oldest sendable row of each recipient, if it is due (ids only: messages are read when
+ * sent). Later rows of a recipient wait for earlier ones, so a user never sees answers out of
+ * order, except rows held back for the morning (quiet hours, never tried yet): those do not hold
+ * up an answer to the user's own message.
  */
-export async function dueHeads(db: Db, now: string, limit: number): Promise<OutboxRow[]> {
-  const heads = await db
+export async function dueHeads(db: Db, now: string, limit: number): Promise<OutboxHead[]> {
+  const rows = await db
     .selectFrom('outbox')
-    .select((eb) => [eb.fn.min('id').as('id')])
-    .where((eb) =>
-      eb.or([
-        eb('status', '=', 'sending'),
-        eb.and([eb('status', '=', 'pending'), eb.or([eb('attempts', '>', 0), eb('next_attempt_at', '<=', now)])]),
-      ]),
-    )
-    .groupBy('recipient')
-    .execute();
-  const ids = heads.map((h) => h.id).filter((id): id is number => id !== null);
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('id', 'in', ids)
+    .select(['recipient', (eb) => eb.fn.min('id').as('id'), (eb) => eb.fn.min('next_attempt_at').as('due')])
     .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('attempts', '>', 0), eb('next_attempt_at', '<=', now)]))
+    .groupBy('recipient')
+    .limit(limit * 4)
+    .execute();
+  // The head is due when its own attempt time has come (min over a group is a lower bound only).
+  const heads = rows.filter((r): r is { recipient: string; id: number; due: string } => r.id !== null);
+  if (heads.length === 0) return [];
+  const due = await db
+    .selectFrom('outbox')
+    .select(['id', 'recipient'])
+    .where('id', 'in', heads.map((h) => h.id))
     .where('next_attempt_at', '<=', now)
     .orderBy('id')
     .limit(limit)
     .execute();
+  return due;
 }
 
-/** Claims a pending row for sending; false when another pass already took it. */
-export async function claim(db: Db, id: number): Promise<boolean> {
-  const r = await db.updateTable('outbox').set({ status: 'sending' }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-/** Rows a stopped process had claimed go back to the queue (their retry keys keep sends single). */
-export async function releaseClaims(db: Db): Promise<void> {
-  await db.updateTable('outbox').set({ status: 'pending' }).where('status', '=', 'sending').execute();
+export async function loadOutboxRow(db: Db, id: number): Promise<OutboxRow | undefined> {
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function markSent(db: Db, id: number, now: string): Promise<void> {

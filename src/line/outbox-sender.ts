@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { claim, dueHeads, markFailed, markSent, releaseClaims, scheduleRetry, type OutboxRow } from '../../db/repositories/outbox-repository.js';
+import { dueHeads, loadOutboxRow, markFailed, markSent, scheduleRetry, type OutboxRow } from '../../db/repositories/outbox-repository.js';
 import type { Clock } from '../infra/clock.js';
 import { chatRef, type Logger } from '../infra/logger.js';
 import { LineApiError, type LineClient } from './line-client.js';
@@ -7,15 +7,10 @@ import type { LineMessage } from './message-types.js';
 import { retryKeyFor } from './retry-key.js';
 
 export interface OutboxSender {
-  /**
-   * Sends what is due now and waits for those sends. Recipients are independent: a slow call to
-   * LINE for one chat never holds up another's answer.
-   */
+  /** Sends what is due now; resolves once nothing due is left and nothing is in flight. */
   flush(): Promise<void>;
   /** Starts a timer that retries waiting messages; returns a stop function. */
   start(intervalMs?: number): () => void;
-  /** Returns rows a previous process had claimed to the queue; call once at start-up. */
-  recover(): Promise<void>;
 }
 
 export interface OutboxSenderDeps {
@@ -48,12 +43,18 @@ function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
   return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Sends the outbox. One pump looks for due rows (one query however many callers ask at once)
+ * and starts a send per chat; each finished send wakes the pump again. Chats are independent: a
+ * slow LINE call for one never holds up another's answer, while one chat's rows go in order.
+ */
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { db, client, clock, logger } = deps;
   const concurrency = deps.concurrency ?? 16;
   const callTimeoutMs = deps.callTimeoutMs ?? 15_000;
-  /** Chats with a send in progress in this process; their later rows wait (order per chat). */
   const inFlight = new Map<string, Promise<void>>();
+  let pumping: Promise<void> | null = null;
+  let again = false;
 
   async function onFailure(row: OutboxRow, e: unknown, viaReply: boolean): Promise<void> {
     const err = e instanceof LineApiError ? e : new LineApiError(e instanceof Error ? e.message : String(e), 0, false);
@@ -74,8 +75,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     return markFailed(db, row.id, err.message);
   }
 
-  async function sendOne(row: OutboxRow): Promise<void> {
-    if (!(await claim(db, row.id))) return;
+  async function sendOne(id: number): Promise<void> {
+    // Only this process sends, and a chat has one send in flight at a time, so no claim is
+    // written: a crash between sending and marking re-sends, which the retry key makes harmless.
+    const row = await loadOutboxRow(db, id);
+    if (!row || row.status !== 'pending') return;
     const messages = JSON.parse(row.messages) as LineMessage[];
     const viaReply = row.reply_token !== null && row.reply_token_expires_at !== null && clock.now().toISOString() < row.reply_token_expires_at;
     try {
@@ -87,37 +91,54 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
   }
 
-  async function flush(): Promise<void> {
-    for (;;) {
-      const rows = await dueHeads(db, clock.now().toISOString(), 200);
-      for (const row of rows) {
-        if (inFlight.has(row.recipient) || inFlight.size >= concurrency) continue;
-        const sending = sendOne(row)
-          .catch((e: unknown) => logger.error({ outboxId: row.id, err: e instanceof Error ? e.message : String(e) }, 'outbox send failed'))
-          .finally(() => inFlight.delete(row.recipient));
-        inFlight.set(row.recipient, sending);
+  function start(id: number, recipient: string): void {
+    const sending = sendOne(id)
+      .catch((e: unknown) => logger.error({ outboxId: id, err: e instanceof Error ? e.message : String(e) }, 'outbox send failed'))
+      .finally(() => {
+        inFlight.delete(recipient);
+        wake(); // the chat's next row may be due now
+      });
+    inFlight.set(recipient, sending);
+  }
+
+  async function pump(): Promise<void> {
+    do {
+      again = false;
+      try {
+        for (const head of await dueHeads(db, clock.now().toISOString(), 200)) {
+          if (inFlight.size >= concurrency) break;
+          if (!inFlight.has(head.recipient)) start(head.id, head.recipient);
+        }
+      } catch (e: unknown) {
+        logger.error({ err: e instanceof Error ? e.message : String(e) }, 'outbox pass failed');
       }
-      if (inFlight.size === 0) return;
-      // Wait for what is in flight (ours or another caller's), then look again: the next row of
-      // a chat becomes due only once the one before it is sent. Sends already started go on
-      // regardless, so one slow chat delays only callers that wait, never other chats.
-      await Promise.all(inFlight.values());
+    } while (again);
+  }
+
+  function wake(): Promise<void> {
+    if (pumping) {
+      again = true;
+      return pumping;
     }
+    pumping = pump().finally(() => {
+      pumping = null;
+    });
+    return pumping;
   }
 
   return {
     async flush() {
-      try {
-        await flush();
-      } catch (e: unknown) {
-        logger.error({ err: e instanceof Error ? e.message : String(e) }, 'outbox pass failed');
+      await wake();
+      // Wait until what was started has finished and nothing further became due.
+      while (inFlight.size > 0 || pumping) {
+        await Promise.all([...inFlight.values(), pumping ?? Promise.resolve()]);
+        await wake();
       }
     },
     start(intervalMs = 1000) {
-      const timer = setInterval(() => void this.flush(), intervalMs);
+      const timer = setInterval(() => void wake(), intervalMs);
       timer.unref();
       return () => clearInterval(timer);
     },
-    recover: () => releaseClaims(db),
   };
 }
