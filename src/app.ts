@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import { openDatabase, type Db } from '../db/database.js';
+import { createGroupCommitter } from '../db/group-commit.js';
 import { ensureTermsVersion } from '../db/repositories/terms-repository.js';
 import { scheduleJob } from '../db/repositories/jobs-repository.js';
 import { toInstant } from './calendar/index.js';
@@ -64,7 +65,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   const lineClient = overrides.lineClient ?? createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
   const queue = createKeyedQueue();
-  const sender = createOutboxSender({ db, client: lineClient, clock, logger });
+  const committer = createGroupCommitter(db);
+  const sender = createOutboxSender({ db, committer, client: lineClient, clock, logger });
   const domain = {
     settings: config.office,
     lifecycle: overrides.lifecycle ?? defaultLifecycleSettings,
@@ -72,15 +74,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     staffGroupId: config.staffGroupId,
   };
   const onOutgoing = () => void sender.flush();
-  const processor = createEventProcessor({ db, clock, logger, queue, ...domain, onOutgoing });
-  const jobs = createJobRunner({ db, clock, logger, lifecycle: domain, onOutgoing });
+  const processor = createEventProcessor({ db, committer, clock, logger, queue, ...domain, onOutgoing });
+  const jobs = createJobRunner({ db, committer, clock, logger, lifecycle: domain, onOutgoing });
 
   const http = express();
   http.disable('x-powered-by');
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', demoMode: config.demoMode });
   });
-  http.use(webhookRouter({ db, channelSecret: config.line.channelSecret, processor, clock, logger }));
+  http.use(webhookRouter({ committer, channelSecret: config.line.channelSecret, processor, clock, logger }));
   http.use(express.json({ limit: '64kb' }));
   for (const router of overrides.routers ?? []) http.use(router);
   http.use(

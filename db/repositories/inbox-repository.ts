@@ -7,12 +7,12 @@ export interface AcceptedEvent {
 }
 
 /**
- * Stores webhook events before LINE is acknowledged, in one transaction. An id already present
- * (a redelivery, or the same request sent twice) is skipped. Returns the ids that are new.
+ * Stores webhook events (inside the caller's transaction) before LINE is acknowledged. An id
+ * already present (a redelivery, or the same request sent twice) is skipped. Returns the new ids.
  */
-export async function acceptEvents(db: Db, events: readonly AcceptedEvent[], receivedAt: string): Promise<string[]> {
+export async function acceptEvents(trx: Db, events: readonly AcceptedEvent[], receivedAt: string): Promise<string[]> {
   if (events.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
+  {
     const fresh: string[] = [];
     for (const e of events) {
       const row = await trx
@@ -24,7 +24,7 @@ export async function acceptEvents(db: Db, events: readonly AcceptedEvent[], rec
       if (row) fresh.push(row.webhook_event_id);
     }
     return fresh;
-  });
+  }
 }
 
 export interface PendingEvent {

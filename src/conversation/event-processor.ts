@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import type { GroupCommitter } from '../../db/group-commit.js';
 import { loadPendingEvent, markEventAttemptFailed, markEventDone, pendingEvents } from '../../db/repositories/inbox-repository.js';
 import { enqueue, type QueuedMessages } from '../../db/repositories/outbox-repository.js';
 import type { Clock } from '../infra/clock.js';
@@ -12,6 +13,7 @@ import { processingFailedMessages } from './messages/lifecycle-messages.js';
 
 export interface EventProcessorDeps extends ConversationDeps {
   db: Db;
+  committer: GroupCommitter;
   clock: Clock;
   logger: Logger;
   queue: KeyedQueue;
@@ -55,7 +57,7 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
   async function processOne(webhookEventId: string): Promise<void> {
     const now = clock.now().toISOString();
     try {
-      const queued = await db.transaction().execute(async (trx) => {
+      const queued = await deps.committer.run(async (trx) => {
         const pending = await loadPendingEvent(trx, webhookEventId);
         if (!pending) return 0; // already handled (a duplicate scheduled twice)
         const event = toIncomingEvent(JSON.parse(pending.payload));

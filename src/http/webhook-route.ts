@@ -1,6 +1,6 @@
 import { JSONParseError, middleware, SignatureValidationFailed, type webhook } from '@line/bot-sdk';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
-import type { Db } from '../../db/database.js';
+import type { GroupCommitter } from '../../db/group-commit.js';
 import { acceptEvents } from '../../db/repositories/inbox-repository.js';
 import { toIncomingEvent } from '../conversation/chat-input.js';
 import type { EventProcessor } from '../conversation/event-processor.js';
@@ -8,7 +8,7 @@ import type { Clock } from '../infra/clock.js';
 import type { Logger } from '../infra/logger.js';
 
 export interface WebhookDeps {
-  db: Db;
+  committer: GroupCommitter;
   channelSecret: string;
   processor: EventProcessor;
   clock: Clock;
@@ -38,7 +38,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
       const incoming = pairs.map((p) => p.ev);
       const now = deps.clock.now().toISOString();
       const stored = pairs.map(({ raw, ev }) => ({ webhookEventId: ev.webhookEventId, chatKey: ev.chatKey, payload: JSON.stringify(raw) }));
-      const fresh = new Set(await acceptEvents(deps.db, stored, now));
+      const fresh = new Set(stored.length === 0 ? [] : await deps.committer.run((trx) => acceptEvents(trx, stored, now)));
       res.status(200).json({});
       const toRun = incoming.filter((e) => fresh.has(e.webhookEventId));
       deps.logger.debug({ received: incoming.length, fresh: toRun.length, ids: toRun.map((e) => e.webhookEventId) }, 'webhook accepted');

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import type { GroupCommitter } from '../../db/group-commit.js';
 import { enqueue } from '../../db/repositories/outbox-repository.js';
 import { dueJobs, finishJob } from '../../db/repositories/jobs-repository.js';
 import { toQueued } from '../bookings/dispatch.js';
@@ -15,6 +16,7 @@ export interface JobRunner {
 
 export interface JobRunnerDeps {
   db: Db;
+  committer: GroupCommitter;
   clock: Clock;
   logger: Logger;
   lifecycle: LifecycleDeps;
@@ -34,7 +36,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     for (const job of await dueJobs(deps.db, deps.clock.now().toISOString(), 200)) {
       const now = deps.clock.now().toISOString();
       try {
-        const queued = await deps.db.transaction().execute(async (trx) => {
+        const queued = await deps.committer.run(async (trx) => {
           const outcome = await runJob(trx, deps.lifecycle, job, now);
           if (!(await finishJob(trx, job.id, outcome.status, now))) return 0;
           const items = toQueued(`job:${job.id}`, outcome.dispatches, now, deps.lifecycle.lifecycle);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import type { GroupCommitter } from '../../db/group-commit.js';
 import { dueHeads, loadOutboxRow, markFailed, markSent, scheduleRetry, type OutboxRow } from '../../db/repositories/outbox-repository.js';
 import type { Clock } from '../infra/clock.js';
 import { chatRef, type Logger } from '../infra/logger.js';
@@ -15,6 +16,8 @@ export interface OutboxSender {
 
 export interface OutboxSenderDeps {
   db: Db;
+  /** Marks of sent messages share commits with other work (one disk flush for many). */
+  committer: GroupCommitter;
   client: LineClient;
   clock: Clock;
   logger: Logger;
@@ -49,7 +52,7 @@ function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
  * slow LINE call for one never holds up another's answer, while one chat's rows go in order.
  */
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
-  const { db, client, clock, logger } = deps;
+  const { db, client, clock, logger, committer } = deps;
   const concurrency = deps.concurrency ?? 16;
   const callTimeoutMs = deps.callTimeoutMs ?? 15_000;
   const inFlight = new Map<string, Promise<void>>();
@@ -59,20 +62,20 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   async function onFailure(row: OutboxRow, e: unknown, viaReply: boolean): Promise<void> {
     const err = e instanceof LineApiError ? e : new LineApiError(e instanceof Error ? e.message : String(e), 0, false);
     const now = clock.now();
-    if (err.retryKeyAlreadyAccepted) return markSent(db, row.id, now.toISOString());
+    if (err.retryKeyAlreadyAccepted) return committer.run((trx) => markSent(trx, row.id, now.toISOString()));
     const log = { outboxId: row.id, to: chatRef(row.recipient), status: err.status, attempts: row.attempts + 1, via: viaReply ? 'reply' : 'push' };
     if (viaReply && !retriable(err)) {
       // An invalid or used reply token: fall back to push at once.
       logger.info(log, 'reply token refused; pushing instead');
-      return scheduleRetry(db, row.id, now.toISOString(), err.message, true);
+      return committer.run((trx) => scheduleRetry(trx, row.id, now.toISOString(), err.message, true));
     }
     if (retriable(err)) {
       const next = new Date(now.getTime() + backoffMs(row.attempts));
       logger.warn({ ...log, retryAt: next.toISOString() }, 'LINE send failed; will retry');
-      return scheduleRetry(db, row.id, next.toISOString(), err.message, false);
+      return committer.run((trx) => scheduleRetry(trx, row.id, next.toISOString(), err.message, false));
     }
     logger.error(log, 'LINE refused the message; giving up');
-    return markFailed(db, row.id, err.message);
+    return committer.run((trx) => markFailed(trx, row.id, err.message));
   }
 
   async function sendOne(id: number): Promise<void> {
@@ -85,7 +88,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     try {
       const call = viaReply ? client.reply(row.reply_token!, messages) : client.push(row.recipient, messages, retryKeyFor(row.dedupe_key));
       await withTimeout(call, callTimeoutMs);
-      await markSent(db, row.id, clock.now().toISOString());
+      const sentAt = clock.now().toISOString();
+      await committer.run((trx) => markSent(trx, row.id, sentAt));
     } catch (e: unknown) {
       await onFailure(row, e, viaReply);
     }

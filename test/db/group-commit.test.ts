@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../db/database.js';
+import { createGroupCommitter } from '../../db/group-commit.js';
+
+let dir: string;
+let db: Db;
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'group-commit-'));
+  db = await openDatabase({ path: path.join(dir, 'db.sqlite') });
+});
+afterEach(async () => {
+  await db.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const addClosure = (date: string) => (trx: Db) => trx.insertInto('closures').values({ date, note: null, created_at: 'now' }).execute();
+const dates = async () => (await db.selectFrom('closures').select('date').orderBy('date').execute()).map((r) => r.date);
+
+describe('group commit', () => {
+  it('commits work that arrives together, and rolls back only the piece that failed', async () => {
+    const committer = createGroupCommitter(db);
+    const results = await Promise.allSettled([
+      committer.run(addClosure('2026-12-10')),
+      committer.run(async (trx) => {
+        await addClosure('2026-12-11')(trx);
+        throw new Error('this piece fails after writing');
+      }),
+      committer.run(addClosure('2026-12-12')),
+      committer.run(addClosure('2026-12-10')), // primary key clash: fails on its own
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect(await dates()).toEqual(['2026-12-10', '2026-12-12']);
+  });
+
+  it('settles a caller only after its work is committed and visible to a new reader', async () => {
+    const committer = createGroupCommitter(db);
+    await committer.run(addClosure('2026-12-24'));
+    expect(await dates()).toEqual(['2026-12-24']);
+  });
+
+  it('returns each piece its own value, in any batch size', async () => {
+    const committer = createGroupCommitter(db, 3);
+    const values = await Promise.all(Array.from({ length: 10 }, (_, i) => committer.run(async () => i * 2)));
+    expect(values).toEqual(Array.from({ length: 10 }, (_, i) => i * 2));
+  });
+});
