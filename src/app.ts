@@ -13,7 +13,7 @@ import { createKeyedQueue, type KeyedQueue } from './infra/keyed-queue.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { createLineClient, type LineClient } from './line/line-client.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
-import { staffApiRouter } from './staff/bookings-api.js';
+import { staffApiRouter } from './staff/staff-api.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { defaultLifecycleSettings, type LifecycleSettings } from './office/lifecycle-settings.js';
 

@@ -61,12 +61,8 @@ function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): Choice
   return { type: 'refused', notice: { key: 'slotRefused', params: { message: 'その日は空いている時間がありません。別の日をお選びください。' } } };
 }
 
-/** A time button's label typed as is (「10:00〜10:40」) means its start time. */
-const TIME_RANGE = /^\s*(\d{1,2}:\d{2})\s*[〜~～\-－ー]\s*\d{1,2}:\d{2}\s*$/;
-
 function readTyped(text: string, now: Instant): ReturnType<typeof parseDateTime> {
-  const range = TIME_RANGE.exec(text.normalize('NFKC'));
-  return parseDateTime(range ? range[1]! : text, now);
+  return parseDateTime(text, now);
 }
 
 const OTHER_DAY = new Set(['別の日を選ぶ', '別の日', '別の日にする', '日付を変える', '他の日', 'ほかの日']);

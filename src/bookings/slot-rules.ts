@@ -1,4 +1,4 @@
-import { closedReason, fitsWindow, isKindDay, slotKey, toInstant, toLocal, type CalendarContext, type Instant, type LocalDateTime, type SessionKind } from '../calendar/index.js';
+import { closedReason, fitsWindow, isKindDay, slotKey, toInstant, type CalendarContext, type Instant, type LocalDateTime, type SessionKind } from '../calendar/index.js';
 
 export type StaffTimeProblem = 'closed_day' | 'outside_window' | 'past';
 
@@ -19,8 +19,4 @@ export function sessionSpan(kind: SessionKind, at: LocalDateTime, sessionMinutes
     end: toInstant({ date: at.date, minutes: at.minutes + sessionMinutes }),
     slot: slotKey(kind, at.date, at.minutes),
   };
-}
-
-export function localOf(instant: Instant): LocalDateTime {
-  return toLocal(instant);
 }

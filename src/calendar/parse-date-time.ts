@@ -64,10 +64,20 @@ function timeFirst(s: string, today: IsoDate): ParsedDateTime | null {
  * the date ('12月8日(水)' when 12/8 is a Tuesday) is 'weekday_mismatch'.
  * `now` must be a valid instant (a programming error otherwise).
  */
+/**
+ * A slot written as a range (「10:00〜10:40」, the way the bot itself shows slots, or
+ * 「10:00-10:40」) means its start: the end follows from the session length.
+ */
+const END_TIME = /(\d{1,2}:\d{2})\s*[〜~～\-－ー]\s*\d{1,2}:\d{2}\s*$/;
+
+function withoutEndTime(s: string): string {
+  return s.replace(END_TIME, '$1');
+}
+
 export function parseDateTime(text: string, now: Instant): ParsedDateTime {
   const today = toLocal(now).date;
   if (typeof text !== 'string') return UNREADABLE;
-  const s = normalizeKeepingSpaces(text).toLowerCase();
+  const s = withoutEndTime(normalizeKeepingSpaces(text).toLowerCase());
   if (s.length === 0 || s.length > MAX_LENGTH) return UNREADABLE;
   return dateFirst(s, today) ?? timeFirst(s, today) ?? UNREADABLE;
 }

@@ -171,6 +171,8 @@ export async function handleUserEvent(db: Db, deps: ConversationDeps, event: Inc
   const restored = restoreConversation(await loadConversation(db, userId), now);
   const notices: Notice[] = restored.expired ? [{ key: 'expired' }] : restored.reset ? [{ key: 'conversationReset' }] : [];
   let machineEvent = toConversationEvent(event.input, stateOf(restored.snapshot), restored.snapshot.context, now, facts);
+  // After a reset the person was in the middle of a booking: their answer begins a new one.
+  if ((restored.expired || restored.reset) && machineEvent?.type === 'ANSWER') machineEvent = { type: 'START', now, facts };
   if (event.input.type === 'postback') {
     const handled = await bookingAction(t, event.input.data);
     if (handled === 'handled') machineEvent = undefined;

@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import { defaultLifecycleSettings } from '../../src/office/lifecycle-settings.js';
-import { staffApiRouter } from '../../src/staff/bookings-api.js';
+import { staffApiRouter } from '../../src/staff/staff-api.js';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
 import { STAFF_API_TOKEN, STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 
