@@ -7,6 +7,7 @@ import type { Dispatch } from '../bookings/dispatch.js';
 import { confirmBooking, markAttendance, proposeTime, type LifecycleResult } from '../bookings/lifecycle.js';
 import { formatSlotJa, normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
 import { text } from './messages/building-blocks.js';
+import { STAFF_ERROR_TEXT, STAFF_TEXT } from './messages/staff-chat-texts.js';
 import { handbackUserMessages, immediateAcceptedMessages } from './messages/lifecycle-messages.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
@@ -21,20 +22,10 @@ interface StaffTurn {
 
 const say = (t: StaffTurn, body: string): Dispatch[] => [{ audience: 'staff', recipient: t.deps.staffGroupId, messages: [text(body)] }];
 
-const ERROR_TEXT: Record<string, string> = {
-  slot_full: 'その枠はすでに埋まっています（ほかの職員が先に確定したか、定員に達しています）。別の日時を提案してください。',
-  already_confirmed: 'この申込みはすでに確定しています。',
-  invalid_status: 'この申込みは、キャンセル済みなどのため操作できません。',
-  not_found: '該当する申込みが見つかりません。',
-  past: 'その日時はすでに過ぎています。',
-  closed_day: 'その日はこの種類の相談を行っていません（閉庁日・祝日など）。',
-  outside_window: 'その時刻では相談時間内に収まりません。',
-  meeting_required: 'Zoom のミーティングIDとパスコードが必要です。',
-};
 
 function outcome(t: StaffTurn, result: LifecycleResult): Dispatch[] {
   if (result.ok) return result.dispatches;
-  return say(t, ERROR_TEXT[result.code] ?? `操作できませんでした（${result.code}）。`);
+  return say(t, STAFF_ERROR_TEXT[result.code] ?? `操作できませんでした（${result.code}）。`);
 }
 
 async function setPrompt(t: StaffTurn, bookingId: string, action: 'zoom_details' | 'propose_time', start: string): Promise<void> {
@@ -55,37 +46,37 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
   const by = { id: t.staffId, via: 'line' as const };
   if (action.action === 'immediate') {
     const req = await t.db.updateTable('immediate_requests').set({ status: 'accepted', accepted_by: t.staffId, accepted_at: t.now }).where('id', '=', action.bookingId).where('status', '=', 'requested').returning('line_user_id').executeTakeFirst();
-    if (!req) return say(t, 'この今すぐ相談は、すでにほかの職員が対応しています。');
+    if (!req) return say(t, STAFF_TEXT.immediateTaken);
     await recordStaffAction(t.db, { subjectId: action.bookingId, action: 'immediate_accept', staffId: t.staffId, via: 'line', at: t.now });
-    return [{ audience: 'user', recipient: req.line_user_id, messages: immediateAcceptedMessages(t.deps.settings) }, ...say(t, '今すぐ相談の対応者が決まりました。求職登録の電話番号へ折り返してください。')];
+    return [{ audience: 'user', recipient: req.line_user_id, messages: immediateAcceptedMessages(t.deps.settings) }, ...say(t, STAFF_TEXT.immediateAccepted)];
   }
   const booking = await getBooking(t.db, action.bookingId);
-  if (!booking) return say(t, ERROR_TEXT.not_found!);
+  if (!booking) return say(t, STAFF_ERROR_TEXT.not_found!);
   switch (action.action) {
     case 'confirm1':
     case 'confirm2': {
       const start = action.action === 'confirm1' ? booking.choice1_start : booking.choice2_start;
-      if (booking.status !== 'requested') return say(t, booking.status === 'confirmed' ? ERROR_TEXT.already_confirmed! : ERROR_TEXT.invalid_status!);
+      if (booking.status !== 'requested') return say(t, booking.status === 'confirmed' ? STAFF_ERROR_TEXT.already_confirmed! : STAFF_ERROR_TEXT.invalid_status!);
       if (booking.app === 'zoom' && !booking.meeting_id) {
         await setPrompt(t, booking.id, 'zoom_details', start);
-        return say(t, `${formatSlotJa(toLocal(start), t.deps.settings.sessionMinutes)} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`);
+        return say(t, STAFF_TEXT.askZoomDetails(formatSlotJa(toLocal(start), t.deps.settings.sessionMinutes)));
       }
       return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: booking.id, at: { start: toLocal(start) }, by, now: t.now }));
     }
     case 'propose':
       await setPrompt(t, booking.id, 'propose_time', '');
-      return say(t, `提案する日時を送ってください${booking.app === 'zoom' ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n例: 12/10 14:00${booking.app === 'zoom' ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`);
+      return say(t, STAFF_TEXT.askProposal(booking.app === 'zoom'));
     case 'takeover':
       await setHandoff(t.db, booking.line_user_id, t.now);
       await recordStaffAction(t.db, { subjectId: booking.id, action: 'takeover', staffId: t.staffId, via: 'line', at: t.now });
-      return say(t, `職員が対応します（受付番号 ${booking.id.slice(0, 8)}）。ご本人とのやりとりは LINE 公式アカウントのチャットで行い、終わったら自動応答に戻してください。`);
+      return say(t, STAFF_TEXT.takenOver(booking.id.slice(0, 8)));
     case 'handback':
       await setHandoff(t.db, booking.line_user_id, null);
       await recordStaffAction(t.db, { subjectId: booking.line_user_id, action: 'handback', staffId: t.staffId, via: 'line', at: t.now });
-      return [{ audience: 'user', recipient: booking.line_user_id, messages: handbackUserMessages() }, ...say(t, '自動応答に戻しました。')];
+      return [{ audience: 'user', recipient: booking.line_user_id, messages: handbackUserMessages() }, ...say(t, STAFF_TEXT.handedBack)];
     case 'attended':
     case 'noshow':
-      if (booking.status === 'confirmed' && booking.confirmed_start !== null && t.now < booking.confirmed_start) return say(t, '出席は、相談の開始後に記録してください。');
+      if (booking.status === 'confirmed' && booking.confirmed_start !== null && t.now < booking.confirmed_start) return say(t, STAFF_TEXT.attendanceTooEarly);
       return outcome(t, await markAttendance(t.db, t.deps, { bookingId: booking.id, attended: action.action === 'attended', by, now: t.now }));
     default:
       return [];
@@ -115,19 +106,19 @@ async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
   }
   if (['取消', '取り消し', 'キャンセル', 'やめる'].includes(normalizeText(raw))) {
     await clearPrompt(t);
-    return say(t, '操作を取りやめました。');
+    return say(t, STAFF_TEXT.promptCancelled);
   }
   const by = { id: t.staffId, via: 'line' as const };
   if (prompt.action === 'zoom_details') {
     const meeting = parseMeetingDetails(raw);
-    if (!meeting) return say(t, 'ミーティングIDとパスコードを読み取れませんでした。例: 123 4567 8901 abc123');
+    if (!meeting) return say(t, STAFF_TEXT.zoomUnreadable);
     await clearPrompt(t);
     return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: prompt.booking_id, at: { start: toLocal(prompt.start) }, meeting, by, now: t.now }));
   }
   const { at, rest } = splitWhenAndRest(raw, t.now);
-  if (!at) return say(t, '日時を読み取れませんでした。例: 12/10 14:00');
+  if (!at) return say(t, STAFF_TEXT.whenUnreadable);
   const meeting = rest ? parseMeetingDetails(rest) : undefined;
-  if (rest && !meeting) return say(t, '日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。例: 12/10 14:00 123 4567 8901 abc123');
+  if (rest && !meeting) return say(t, STAFF_TEXT.restUnreadable);
   const result = await proposeTime(t.db, t.deps, { bookingId: prompt.booking_id, start: at, ...(meeting ? { meeting } : {}), by, now: t.now });
   if (result.ok || result.code !== 'meeting_required') await clearPrompt(t);
   return outcome(t, result);

@@ -1,0 +1,27 @@
+/** What the bot says in the staff group while staff act on requests (kept with the other texts). */
+export const STAFF_TEXT = {
+  immediateTaken: 'この今すぐ相談は、すでにほかの職員が対応しています。',
+  immediateAccepted: '今すぐ相談の対応者が決まりました。求職登録の電話番号へ折り返してください。',
+  askZoomDetails: (when: string) => `${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
+  askProposal: (zoom: boolean) =>
+    `提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
+  takenOver: (ref: string) => `職員が対応します（受付番号 ${ref}）。ご本人とのやりとりは LINE 公式アカウントのチャットで行い、終わったら自動応答に戻してください。`,
+  handedBack: '自動応答に戻しました。',
+  attendanceTooEarly: '出席は、相談の開始後に記録してください。',
+  promptCancelled: '操作を取りやめました。',
+  zoomUnreadable: 'ミーティングIDとパスコードを読み取れませんでした。例: 123 4567 8901 abc123',
+  whenUnreadable: '日時を読み取れませんでした。例: 12/10 14:00',
+  restUnreadable: '日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。例: 12/10 14:00 123 4567 8901 abc123',
+} as const;
+
+/** Why a staff action could not be done, by the lifecycle's error code. */
+export const STAFF_ERROR_TEXT: Record<string, string> = {
+  slot_full: 'その枠はすでに埋まっています（ほかの職員が先に確定したか、定員に達しています）。別の日時を提案してください。',
+  already_confirmed: 'この申込みはすでに確定しています。',
+  invalid_status: 'この申込みは、キャンセル済みなどのため操作できません。',
+  not_found: '該当する申込みが見つかりません。',
+  past: 'その日時はすでに過ぎています。',
+  closed_day: 'その日はこの種類の相談を行っていません（閉庁日・祝日など）。',
+  outside_window: 'その時刻では相談時間内に収まりません。',
+  meeting_required: 'Zoom のミーティングIDとパスコードが必要です。',
+};
