@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { GroupCommitter } from '../../db/group-commit.js';
 import { enqueue } from '../../db/repositories/outbox-repository.js';
 import { dueJobs, finishJob } from '../../db/repositories/jobs-repository.js';
+import { purgeHandled } from '../../db/repositories/retention-repository.js';
 import { toQueued } from '../bookings/dispatch.js';
 import type { LifecycleDeps } from '../bookings/lifecycle.js';
 import type { Clock } from '../infra/clock.js';
@@ -11,6 +12,8 @@ import { runJob } from './job-handlers.js';
 export interface JobRunner {
   /** Runs every job that is due now; returns how many were handled. */
   runDue(): Promise<number>;
+  /** Deletes handled events and sent messages past their retention (also run hourly by start()). */
+  purge(): Promise<void>;
   start(intervalMs?: number): () => void;
 }
 
@@ -51,15 +54,33 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     }
     return handled;
   }
+  /** Handled events and sent messages are kept a week; failed ones a month, for staff to look into. */
+  async function purge(): Promise<void> {
+    const now = deps.clock.now().getTime();
+    const day = 24 * 60 * 60 * 1000;
+    try {
+      const purged = await deps.committer.run((trx) => purgeHandled(trx, new Date(now - 7 * day).toISOString(), new Date(now - 30 * day).toISOString()));
+      if (purged.inbox + purged.outbox > 0) deps.logger.info(purged, 'purged handled events and sent messages');
+    } catch (e: unknown) {
+      deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'purge failed; will retry');
+    }
+  }
+
   return {
+    purge,
     runDue() {
       if (!running) running = pass().finally(() => (running = null));
       return running;
     },
     start(intervalMs = 5000) {
       const timer = setInterval(() => void this.runDue(), intervalMs);
+      const hourly = setInterval(() => void purge(), 60 * 60 * 1000);
       timer.unref();
-      return () => clearInterval(timer);
+      hourly.unref();
+      return () => {
+        clearInterval(timer);
+        clearInterval(hourly);
+      };
     },
   };
 }

@@ -1,0 +1,30 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChatDriver } from '../support/chat-driver.js';
+import { bookByButtons } from '../support/booking-flow.js';
+import { readDb } from '../support/db-inspect.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness({ now: '2026-12-01T00:00:00Z' });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const count = (table: 'inbox' | 'outbox') => readDb(h.sqlitePath, (db) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+
+describe('retention of personal data in transit', () => {
+  it('deletes handled events and sent messages after a week, and keeps the booking itself', async () => {
+    const u = new ChatDriver(h, 'U7000000000000000000000000000001');
+    await bookByButtons(u, 'TeleOffice');
+    expect(count('outbox')).toBeGreaterThan(0);
+    await h.app.jobs.purge();
+    expect(count('outbox')).toBeGreaterThan(0); // nothing is a week old yet
+    h.clock.advance(8 * 24 * 60 * 60 * 1000);
+    await h.app.jobs.purge();
+    expect(count('inbox')).toBe(0);
+    expect(count('outbox')).toBe(0);
+    expect(readDb(h.sqlitePath, (db) => (db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n)).toBe(1);
+  });
+});
