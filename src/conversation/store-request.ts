@@ -54,6 +54,9 @@ export async function storeRequest(db: Db, deps: ConversationDeps, userId: strin
   }
   await countBooking(db, userId);
   await scheduleJob(db, 'reply_due', id, due, now);
+  // A request still unanswered when both of its times have passed is closed (and both sides told).
+  const lastChoice = [span(1).start, span(2).start].sort().at(-1)!;
+  await scheduleJob(db, 'request_expiry', id, lastChoice, now);
   const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choice1, choice2 } = draft;
   return { id, status: 'requested', kind, app, name, jobSeekerNumber, email, phone, interpreter, choices: [choice1, choice2], replyDue: due, createdAt: now };
 }

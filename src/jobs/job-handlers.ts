@@ -5,7 +5,7 @@ import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
 import { toLocal } from '../calendar/index.js';
-import { immediateUnavailableMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
+import { immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
 import { text } from '../conversation/messages/building-blocks.js';
 import { staffReplyOverdueMessages } from '../conversation/messages/staff-messages.js';
 
@@ -83,6 +83,20 @@ async function immediateTimeout(db: Db, deps: LifecycleDeps, job: JobRow): Promi
   };
 }
 
+/** Both preferred times passed without an answer: close the request rather than leave it open forever. */
+async function requestExpiry(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
+  const b = await getBooking(db, job.subject_id);
+  if (!b || b.status !== 'requested' || (b.proposed_start !== null && b.proposed_start > now)) return skipped;
+  await db.updateTable('bookings').set({ status: 'cancelled', cancel_reason: 'expired', cancelled_by: 'system', cancelled_at: now, updated_at: now }).where('id', '=', b.id).execute();
+  return {
+    status: 'done',
+    dispatches: [
+      { audience: 'user', recipient: b.line_user_id, messages: requestExpiredMessages(deps.settings) },
+      { audience: 'staff', recipient: deps.staffGroupId, messages: [text(`【未回答のまま終了】受付番号 ${b.id.slice(0, 8)}（${b.name} 様）の申込みは、希望日時がすべて過ぎたため終了しました。`)] },
+    ],
+  };
+}
+
 export async function runJob(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
   switch (job.kind) {
     case 'reminder_day_before':
@@ -97,5 +111,7 @@ export async function runJob(db: Db, deps: LifecycleDeps, job: JobRow, now: stri
       return termsNotice(db, job);
     case 'immediate_timeout':
       return immediateTimeout(db, deps, job);
+    case 'request_expiry':
+      return requestExpiry(db, deps, job, now);
   }
 }

@@ -28,3 +28,17 @@ describe('retention of personal data in transit', () => {
     expect(readDb(h.sqlitePath, (db) => (db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n)).toBe(1);
   });
 });
+
+describe('requests nobody answered', () => {
+  it('are closed once both preferred times have passed, and both sides are told', async () => {
+    const u = new ChatDriver(h, 'U7000000000000000000000000000002');
+    await bookByButtons(u, 'TeleOffice');
+    h.clock.set(new Date('2026-12-03T01:31:00Z')); // 12/3 10:31 JST, after both choices (10:00, 10:30)
+    await h.app.jobs.runDue();
+    await h.settle();
+    const status = readDb(h.sqlitePath, (db) => (db.prepare('SELECT status, cancel_reason FROM bookings').get() as { status: string; cancel_reason: string }));
+    expect(status).toEqual({ status: 'cancelled', cancel_reason: 'expired' });
+    const toUser = h.platform.delivered().filter((d) => d.to === u.userId).map((d) => JSON.stringify(d.message));
+    expect(toUser.at(-1)).toContain('希望日時が過ぎてしまいました');
+  });
+});

@@ -94,6 +94,10 @@ export function immediateUnavailableMessages(s: OfficeSettings): LineMessage[] {
   return [text(`申し訳ありません。ただいま対応できる担当者がおらず、今すぐ相談をお受けできませんでした。「予約する」で日時を予約していただくか、お電話でご相談ください。\n${office(s)}`)];
 }
 
+export function requestExpiredMessages(s: OfficeSettings): LineMessage[] {
+  return [text(`申し訳ありません。お申し込みいただいた日時にご案内できないまま、希望日時が過ぎてしまいました。お手数ですが、「予約する」であらためてお申し込みいただくか、お電話でご相談ください。\n${office(s)}`)];
+}
+
 export function termsChangedMessages(url: string): LineMessage[] {
   return [text(`オンライン職業相談の利用規約が改定されました。次回のお申し込みの際に、あらためて同意をお願いします。\n改定後の利用規約: ${url}\n現在のご予約はそのまま有効です。`)];
 }
