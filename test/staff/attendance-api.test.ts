@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerUpToDates } from '../support/booking-flow.js';
 import { requestViaChat, startStaffHarness, type StaffHarness } from './staff-support.js';
 
 const USER = 'U2222222222222222222222222222222b';
@@ -15,15 +16,7 @@ afterEach(async () => {
 /** The same person asks again: consent is on record, so the chat starts at the eligibility questions. */
 async function requestAgain(u: Awaited<ReturnType<typeof requestViaChat>>['u'], date: string, times: [string, string]): Promise<void> {
   await u.say('予約する');
-  await u.tap('登録しています');
-  await u.tap('長期療養中');
-  await u.tap('はい、持っています');
-  await u.tap('はい、希望します');
-  await u.tap('すべて確認しました');
-  await u.tap('一般の職業相談');
-  await u.tap('Zoom');
-  await u.say('青森 花子');
-  await u.say('02010-12345678');
+  await answerUpToDates(u, 'Zoom');
   await u.tap(date);
   await u.tap(times[0]);
   await u.tap(date);

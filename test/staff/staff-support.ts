@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import { defaultLifecycleSettings } from '../../src/office/lifecycle-settings.js';
+import { answerUpToDates } from '../support/booking-flow.js';
 import { staffApiRouter } from '../../src/staff/staff-api.js';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
 import { STAFF_API_TOKEN, STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
@@ -102,15 +103,7 @@ export interface RequestOptions {
 export async function answerUntilDates(u: ChatDriver, app: 'Zoom' | 'TeleOffice' = 'Zoom'): Promise<void> {
   await u.follow();
   await u.tap('同意する');
-  await u.tap('登録しています');
-  await u.tap('長期療養中');
-  await u.tap('はい、持っています');
-  await u.tap('はい、希望します');
-  await u.tap('すべて確認しました');
-  await u.tap('一般の職業相談');
-  await u.tap(app);
-  await u.say('青森 花子');
-  await u.say('02010-12345678');
+  await answerUpToDates(u, app);
   if (!u.lastText().includes('第1希望の日付')) throw new Error(`expected the first date question, got: ${u.lastText()}`);
 }
 

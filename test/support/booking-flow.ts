@@ -12,9 +12,8 @@ export interface ChoiceLabels {
   second: [date: string, time: string];
 }
 
-export async function bookByButtons(u: ChatDriver, app: 'Zoom' | 'TeleOffice' = 'Zoom', name = '青森 花子', choices?: ChoiceLabels): Promise<void> {
-  await u.say('予約する');
-  if (u.lastText().includes('利用規約')) await u.tap('同意する');
+/** From the eligibility questions to the first date question, by buttons: the shared part of every booking. */
+export async function answerUpToDates(u: ChatDriver, app: 'Zoom' | 'TeleOffice' = 'Zoom', name = '青森 花子'): Promise<void> {
   await u.tap('登録しています');
   await u.tap('長期療養中');
   await u.tap('はい、持っています');
@@ -24,6 +23,12 @@ export async function bookByButtons(u: ChatDriver, app: 'Zoom' | 'TeleOffice' = 
   await u.tap(app);
   await u.say(name);
   await u.say('02010-12345678');
+}
+
+export async function bookByButtons(u: ChatDriver, app: 'Zoom' | 'TeleOffice' = 'Zoom', name = '青森 花子', choices?: ChoiceLabels): Promise<void> {
+  await u.say('予約する');
+  if (u.lastText().includes('利用規約')) await u.tap('同意する');
+  await answerUpToDates(u, app, name);
   const firstOffered = () => u.lastActions().find((a) => a.type === 'postback')!.label;
   for (const label of choices ? [...choices.first, ...choices.second] : [0, 1, 2, 3]) {
     await u.tap(typeof label === 'string' ? label : firstOffered());
