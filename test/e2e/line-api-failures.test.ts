@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
 import { advanceUntil, expectDeliveredExactlyOnce } from '../support/delivery-checks.js';
 import { outboxRows, writeDb } from '../support/db-inspect.js';
-import { startControlledHarness } from '../support/controlled-harness.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 import { textEvent } from '../support/line-events.js';
 import { fetchBookings } from '../support/staff-api.js';
@@ -178,7 +177,7 @@ describe('one LINE call that hangs', () => {
     });
     const slowUser = 'Uhang00000000000000000000000000001';
     const otherUser = 'Uhang00000000000000000000000000002';
-    const hc = await startControlledHarness({
+    const hc = await startHarness({
       now: '2026-12-01T00:00:00Z',
       wrapLineClient: (real) => ({
         ...real,

@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
-import { startControlledHarness, type ControlledHarness } from '../support/controlled-harness.js';
 import { advanceUntil, expectDeliveredExactlyOnce } from '../support/delivery-checks.js';
 import { conversationStateOf, readDb, writeDb } from '../support/db-inspect.js';
-import { STAFF_GROUP } from '../support/harness.js';
+import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 import { newWebhookEventId, textEvent } from '../support/line-events.js';
 import { fetchBookings } from '../support/staff-api.js';
 import { typedSteps, typeUntil } from '../support/typed-booking.js';
 
-let h: ControlledHarness;
+let h: Harness;
 beforeEach(async () => {
-  h = await startControlledHarness({ now: '2026-12-01T00:00:00Z' });
+  h = await startHarness({ now: '2026-12-01T00:00:00Z' });
 });
 afterEach(async () => {
   h.platform.setDown(null);

@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { webhook } from '@line/bot-sdk';
 import { createApp, type RunningApp } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
 import { movableClock, type MovableClock } from '../../src/infra/clock.js';
-import { createLogger } from '../../src/infra/logger.js';
+import { createLogger, type Logger } from '../../src/infra/logger.js';
+import { createLineClient, type LineClient } from '../../src/line/line-client.js';
 import { startFakeLinePlatform, type FakeLinePlatform } from '../../src/line/fake-line-platform.js';
 import { signedWebhookRequest } from './line-events.js';
 
@@ -24,7 +25,11 @@ export interface Harness {
   post(events: webhook.Event[]): Promise<Response>;
   /** Waits until every accepted event is processed and every due message is sent. */
   settle(): Promise<void>;
-  /** Stops the server (keeping the database file) and starts a new one on it. */
+  /** Stops the server (waiting for work in hand, as close() does) and keeps the database file. */
+  stop(): Promise<void>;
+  /** Starts a new server on the same database file, clock and fake platform. */
+  start(): Promise<void>;
+  /** stop() then start(): a server restart mid-conversation. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,20 +39,10 @@ export interface HarnessOptions {
   now?: string;
   env?: Record<string, string>;
   sqlitePath?: string;
-}
-
-function configFor(platform: FakeLinePlatform, sqlitePath: string, env: Record<string, string>): Config {
-  return loadConfig({
-    NODE_ENV: 'test',
-    LINE_CHANNEL_SECRET: TEST_SECRET,
-    LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN,
-    LINE_API_BASE_URL: platform.url,
-    SQLITE_PATH: sqlitePath,
-    STAFF_GROUP_ID: STAFF_GROUP,
-    STAFF_API_TOKEN: STAFF_API_TOKEN,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    ...env,
-  });
+  /** A logger of the test's own (to read what the server logs). */
+  logger?: Logger;
+  /** Wraps the real LINE client (pointed at the fake platform), e.g. to make one call hang. */
+  wrapLineClient?: (real: LineClient) => LineClient;
 }
 
 /** The real server on port 0 with a real SQLite file and a fake LINE platform on loopback. */
@@ -56,13 +51,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'booking-test-'));
   const sqlitePath = options.sqlitePath ?? path.join(dir, 'booking.db');
   const clock = movableClock(new Date(options.now ?? '2026-12-01T00:00:00Z'));
-  const config = configFor(platform, sqlitePath, options.env ?? {});
-  const logger = createLogger(config.logLevel);
-  let app = await createApp(config, { clock, logger, retryIntervalMs: 50 });
-  let port = await app.listen(0);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LINE_CHANNEL_SECRET: TEST_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN,
+    LINE_API_BASE_URL: platform.url,
+    SQLITE_PATH: sqlitePath,
+    STAFF_GROUP_ID: STAFF_GROUP,
+    STAFF_API_TOKEN: STAFF_API_TOKEN,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(options.env ?? {}),
+  });
+  const logger = options.logger ?? createLogger(config.logLevel);
+  let app: RunningApp | null = null;
+  let port = 0;
+  const running = (): RunningApp => {
+    if (!app) throw new Error('the server is stopped');
+    return app;
+  };
   const harness: Harness = {
     get app() {
-      return app;
+      return running();
     },
     platform,
     clock,
@@ -75,22 +84,34 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return fetch(`${harness.baseUrl}/webhook`, { method: 'POST', body, headers });
     },
     async settle() {
-      // Events scheduled after the 200 run on the queue; sending follows each commit.
       for (let i = 0; i < 3; i += 1) {
-        await app.queue.idle();
-        await app.sender.flush();
+        await running().queue.idle();
+        await running().sender.flush();
       }
     },
-    async restart() {
-      await app.close();
-      app = await createApp(config, { clock, logger, retryIntervalMs: 50 });
+    async stop() {
+      if (!app) return;
+      const a = app;
+      app = null;
+      await a.close();
+    },
+    async start() {
+      if (app) throw new Error('the server is already running');
+      const real = createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
+      const lineClient = options.wrapLineClient ? options.wrapLineClient(real) : real;
+      app = await createApp(config, { clock, logger, retryIntervalMs: 50, lineClient });
       port = await app.listen(0);
     },
+    async restart() {
+      await harness.stop();
+      await harness.start();
+    },
     async close() {
-      await app.close();
+      await harness.stop();
       await platform.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  await harness.start();
   return harness;
 }
