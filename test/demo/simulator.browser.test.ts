@@ -162,8 +162,9 @@ describe('the chat simulator in a real browser', () => {
     await page.getByRole('button', { name: '利用者を追加' }).click();
     const added = page.getByRole('button', { name: '利用者4', exact: true });
     await expect.poll(() => added.getAttribute('aria-pressed')).toBe('true');
+    // The new user's (empty) history replaces the previous chat once it has loaded.
+    await expect.poll(userChatText).toBe('');
     expect(await userPhone().getByRole('button', { name: '友だち追加' }).isVisible()).toBe(true);
-    expect(await userChatText()).toBe('');
     await page.getByRole('button', { name: '青森 花子', exact: true }).click();
     await expect.poll(userChatText).toContain('オンライン相談の日時が確定しました');
   });

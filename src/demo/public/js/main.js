@@ -115,7 +115,10 @@ function startSimulator() {
     const user = currentUser();
     userView.setTitle(state.bot.name, user ? `${user.name} さんのトーク` : '');
     renderFollowPrompt();
-    userView.setItems(await chats.load(id));
+    // Never show one person's chat under another's name while the history loads.
+    userView.setItems([]);
+    const items = await chats.load(id);
+    if (state.currentUser === id) userView.setItems(items);
   }
 
   async function addUser() {
