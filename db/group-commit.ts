@@ -1,14 +1,32 @@
+import { performance } from 'node:perf_hooks';
 import type { Db } from './database.js';
 
 /**
  * Runs write work in shared transactions. Each commit of a `synchronous=FULL` SQLite file waits
- * for the disk; work that arrives while one commit is under way joins the next, so under load
+ * for the disk; work that arrives while the event loop is busy joins one batch, so under load
  * one fsync serves many events instead of one each. Every piece of work runs inside its own
  * savepoint: a failure rolls back that piece only, and its caller sees the error. A caller's
  * promise settles only after the commit that holds its work, so "done" always means durable.
+ *
+ * better-sqlite3 is synchronous, so a batch holds the event loop from its first statement to
+ * its commit. Batches therefore start from `setImmediate` (after the loop has read incoming
+ * requests, so they can join) and stop taking work after a time budget; urgent work (accepting
+ * a webhook, which LINE waits for) goes before everything else queued.
  */
 export interface GroupCommitter {
-  run<T>(work: (trx: Db) => Promise<T>): Promise<T>;
+  run<T>(work: (trx: Db) => Promise<T>, options?: RunOptions): Promise<T>;
+}
+
+export interface RunOptions {
+  /** Goes ahead of queued normal work: someone is waiting on the other end of a connection. */
+  urgent?: boolean;
+}
+
+export interface GroupCommitOptions {
+  /** Most pieces of work in one transaction. */
+  maxBatch?: number;
+  /** A batch takes no further work once it has held the event loop this long (ms). */
+  budgetMs?: number;
 }
 
 interface Pending {
@@ -17,17 +35,29 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-export function createGroupCommitter(db: Db, maxBatch = 64): GroupCommitter {
-  const queue: Pending[] = [];
-  let draining = false;
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-  async function runBatch(batch: Pending[]): Promise<void> {
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): GroupCommitter {
+  const maxBatch = options.maxBatch ?? 64;
+  const budgetMs = options.budgetMs ?? 8;
+  const urgent: Pending[] = [];
+  const normal: Pending[] = [];
+  let scheduled = false;
+  let running = false;
+
+  const next = (): Pending | undefined => urgent.shift() ?? normal.shift();
+
+  async function runBatch(): Promise<void> {
+    const started = performance.now();
+    const taken: Pending[] = [];
+    const outcomes: Outcome[] = [];
     let trx: Awaited<ReturnType<ReturnType<Db['startTransaction']>['execute']>> | undefined;
     try {
       trx = await db.startTransaction().execute();
-      for (const [i, item] of batch.entries()) {
-        const name = `w${i}`;
+      // Urgent work is cheap and awaited by a client: it all goes in, whatever the budget.
+      for (let item = next(); item; item = taken.length < maxBatch && (urgent.length > 0 || performance.now() - started < budgetMs) ? next() : undefined) {
+        taken.push(item);
+        const name = `w${taken.length}`;
         const sp = await trx.savepoint(name).execute();
         try {
           const value = await item.work(sp as unknown as Db);
@@ -42,30 +72,40 @@ export function createGroupCommitter(db: Db, maxBatch = 64): GroupCommitter {
     } catch (error: unknown) {
       // The transaction itself failed (disk full, database locked...): nothing of the batch holds.
       await trx?.rollback().execute().catch(() => undefined);
-      batch.forEach((item) => item.reject(error));
+      // Could not even begin: fail what is waiting rather than retry it in a tight loop.
+      if (taken.length === 0) {
+        taken.push(...urgent.splice(0, maxBatch));
+        taken.push(...normal.splice(0, maxBatch - taken.length));
+      }
+      taken.forEach((item) => item.reject(error));
       return;
     }
-    batch.forEach((item, i) => {
+    taken.forEach((item, i) => {
       const o = outcomes[i]!;
       if (o.ok) item.resolve(o.value);
       else item.reject(o.error);
     });
   }
 
-  async function drain(): Promise<void> {
-    draining = true;
-    try {
-      while (queue.length > 0) await runBatch(queue.splice(0, maxBatch));
-    } finally {
-      draining = false;
-    }
+  function schedule(): void {
+    if (scheduled || running) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      running = true;
+      void runBatch().finally(() => {
+        running = false;
+        // Let the loop read sockets and timers before the next batch.
+        if (urgent.length + normal.length > 0) schedule();
+      });
+    });
   }
 
   return {
-    run<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    run<T>(work: (trx: Db) => Promise<T>, runOptions: RunOptions = {}): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-        if (!draining) void drain();
+        (runOptions.urgent ? urgent : normal).push({ work, resolve: resolve as (v: unknown) => void, reject });
+        schedule();
       });
     },
   };

@@ -73,7 +73,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     terms: { version: config.terms.version, url: config.terms.url },
     staffGroupId: config.staffGroupId,
   };
-  const onOutgoing = () => void sender.flush();
+  // Fresh rows go straight to their chats' senders; without a list, look through the whole outbox.
+  const onOutgoing = (recipients?: readonly string[]) => (recipients ? sender.notify(recipients) : void sender.flush());
   const processor = createEventProcessor({ db, committer, clock, logger, queue, ...domain, onOutgoing });
   const jobs = createJobRunner({ db, committer, clock, logger, lifecycle: domain, onOutgoing });
 

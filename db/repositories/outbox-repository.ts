@@ -71,6 +71,31 @@ export async function dueHeads(db: Db, now: string, limit: number): Promise<Outb
   return due;
 }
 
+export interface ChatHead {
+  /** The row to send next, when it is due now. */
+  row: OutboxRow | undefined;
+  /** Another sendable row follows it. */
+  more: boolean;
+}
+
+/**
+ * The next row of one chat, by the same rule as `dueHeads` (held-back morning rows do not count;
+ * a row waiting for its retry blocks the ones after it). One indexed read of that chat's rows.
+ */
+export async function chatHead(db: Db, recipient: string, now: string): Promise<ChatHead> {
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('recipient', '=', recipient)
+    .where((eb) => eb.or([eb('attempts', '>', 0), eb('next_attempt_at', '<=', now)]))
+    .orderBy('id')
+    .limit(2)
+    .execute();
+  const head = rows[0];
+  return { row: head && head.next_attempt_at <= now ? head : undefined, more: rows.length > 1 };
+}
+
 export async function loadOutboxRow(db: Db, id: number): Promise<OutboxRow | undefined> {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -17,8 +17,8 @@ export interface EventProcessorDeps extends ConversationDeps {
   clock: Clock;
   logger: Logger;
   queue: KeyedQueue;
-  /** Called after a commit that queued messages. */
-  onOutgoing: () => void;
+  /** Called after a commit that queued messages, with the chats they go to. */
+  onOutgoing: (recipients: readonly string[]) => void;
 }
 
 /** LINE accepts a reply token for about a minute; keep a margin for the trip there. */
@@ -57,9 +57,9 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
   async function processOne(webhookEventId: string): Promise<void> {
     const now = clock.now().toISOString();
     try {
-      const queued = await deps.committer.run(async (trx) => {
+      const recipients = await deps.committer.run(async (trx) => {
         const pending = await loadPendingEvent(trx, webhookEventId);
-        if (!pending) return 0; // already handled (a duplicate scheduled twice)
+        if (!pending) return []; // already handled (a duplicate scheduled twice)
         const event = toIncomingEvent(JSON.parse(pending.payload));
         let items: QueuedMessages[] = [];
         if (event) {
@@ -68,9 +68,9 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
           await enqueue(trx, items, now);
         }
         await markEventDone(trx, webhookEventId, now);
-        return items.length;
+        return items.map((item) => item.recipient);
       });
-      if (queued > 0) deps.onOutgoing();
+      if (recipients.length > 0) deps.onOutgoing(recipients);
     } catch (e: unknown) {
       logger.error({ webhookEventId, err: e instanceof Error ? e.message : String(e) }, 'event processing failed');
       try {
@@ -78,7 +78,7 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
         // Given up after several tries: say so rather than leave the person without an answer.
         if (parkedChat && parkedChat !== deps.staffGroupId) {
           await enqueue(db, [{ dedupeKey: `${webhookEventId}:failed`, recipient: parkedChat, messages: processingFailedMessages(), replyToken: null, replyTokenExpiresAt: null }], now);
-          deps.onOutgoing();
+          deps.onOutgoing([parkedChat]);
         }
       } catch {
         // The database itself is failing; the event stays pending and is retried by recover().

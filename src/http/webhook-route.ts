@@ -38,7 +38,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
       const incoming = pairs.map((p) => p.ev);
       const now = deps.clock.now().toISOString();
       const stored = pairs.map(({ raw, ev }) => ({ webhookEventId: ev.webhookEventId, chatKey: ev.chatKey, payload: JSON.stringify(raw) }));
-      const fresh = new Set(stored.length === 0 ? [] : await deps.committer.run((trx) => acceptEvents(trx, stored, now)));
+      const fresh = new Set(stored.length === 0 ? [] : await deps.committer.run((trx) => acceptEvents(trx, stored, now), { urgent: true }));
       res.status(200).json({});
       const toRun = incoming.filter((e) => fresh.has(e.webhookEventId));
       deps.logger.debug({ received: incoming.length, fresh: toRun.length, ids: toRun.map((e) => e.webhookEventId) }, 'webhook accepted');

@@ -23,7 +23,7 @@ export interface JobRunnerDeps {
   clock: Clock;
   logger: Logger;
   lifecycle: LifecycleDeps;
-  onOutgoing: () => void;
+  onOutgoing: (recipients: readonly string[]) => void;
 }
 
 /**
@@ -39,15 +39,15 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     for (const job of await dueJobs(deps.db, deps.clock.now().toISOString(), 200)) {
       const now = deps.clock.now().toISOString();
       try {
-        const queued = await deps.committer.run(async (trx) => {
+        const recipients = await deps.committer.run(async (trx) => {
           const outcome = await runJob(trx, deps.lifecycle, job, now);
-          if (!(await finishJob(trx, job.id, outcome.status, now))) return 0;
+          if (!(await finishJob(trx, job.id, outcome.status, now))) return [];
           const items = toQueued(`job:${job.id}`, outcome.dispatches, now, deps.lifecycle.lifecycle);
           await enqueue(trx, items, now);
-          return items.length;
+          return items.map((item) => item.recipient);
         });
         handled += 1;
-        if (queued > 0) deps.onOutgoing();
+        if (recipients.length > 0) deps.onOutgoing(recipients);
       } catch (e: unknown) {
         deps.logger.error({ job: job.id, err: e instanceof Error ? e.message : String(e) }, 'timed job failed; will retry');
       }

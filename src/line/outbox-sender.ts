@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { GroupCommitter } from '../../db/group-commit.js';
-import { dueHeads, loadOutboxRow, markFailed, markSent, scheduleRetry, type OutboxRow } from '../../db/repositories/outbox-repository.js';
+import { chatHead, dueHeads, markFailed, markSent, scheduleRetry, type OutboxRow } from '../../db/repositories/outbox-repository.js';
 import type { Clock } from '../infra/clock.js';
 import { chatRef, type Logger } from '../infra/logger.js';
 import { LineApiError, type LineClient } from './line-client.js';
@@ -10,6 +10,11 @@ import { retryKeyFor } from './retry-key.js';
 export interface OutboxSender {
   /** Sends what is due now; resolves once nothing due is left and nothing is in flight. */
   flush(): Promise<void>;
+  /**
+   * Rows for these chats were just committed: send them now. Reads only those chats' next rows,
+   * so the answer to an event costs no scan of the whole outbox.
+   */
+  notify(recipients: readonly string[]): void;
   /** Starts a timer that retries waiting messages; returns a stop function. */
   start(intervalMs?: number): () => void;
 }
@@ -47,15 +52,20 @@ function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Sends the outbox. One pump looks for due rows (one query however many callers ask at once)
- * and starts a send per chat; each finished send wakes the pump again. Chats are independent: a
- * slow LINE call for one never holds up another's answer, while one chat's rows go in order.
+ * Sends the outbox, one drain per chat. Fresh rows are announced by `notify` after their commit;
+ * a timer and `flush` scan the whole outbox for the rest (retries, rows held for the morning,
+ * rows left by a restart). Chats are independent: a slow LINE call for one never holds up
+ * another's answer, while one chat's rows go in order.
  */
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { db, client, clock, logger, committer } = deps;
-  const concurrency = deps.concurrency ?? 16;
+  const concurrency = deps.concurrency ?? 32;
   const callTimeoutMs = deps.callTimeoutMs ?? 15_000;
+  /** Chats being sent to, and the chats whose turn comes when a slot frees up. */
   const inFlight = new Map<string, Promise<void>>();
+  const waiting = new Set<string>();
+  /** Chats that got new rows while their drain was running. */
+  const moreFor = new Set<string>();
   let pumping: Promise<void> | null = null;
   let again = false;
 
@@ -78,11 +88,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     return committer.run((trx) => markFailed(trx, row.id, err.message));
   }
 
-  async function sendOne(id: number): Promise<void> {
-    // Only this process sends, and a chat has one send in flight at a time, so no claim is
-    // written: a crash between sending and marking re-sends, which the retry key makes harmless.
-    const row = await loadOutboxRow(db, id);
-    if (!row || row.status !== 'pending') return;
+  async function sendRow(row: OutboxRow): Promise<void> {
     const messages = JSON.parse(row.messages) as LineMessage[];
     const viaReply = row.reply_token !== null && row.reply_token_expires_at !== null && clock.now().toISOString() < row.reply_token_expires_at;
     try {
@@ -95,12 +101,39 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
   }
 
-  function start(id: number, recipient: string): void {
-    const sending = sendOne(id)
-      .catch((e: unknown) => logger.error({ outboxId: id, err: e instanceof Error ? e.message : String(e) }, 'outbox send failed'))
+  /**
+   * Sends one chat's due rows in order. Only this process sends and a chat has one drain at a
+   * time, so no claim is written: a crash between sending and marking re-sends, which the retry
+   * key makes harmless. Rows committed for the chat meanwhile are picked up before it stops.
+   */
+  async function drainChat(recipient: string): Promise<void> {
+    do {
+      moreFor.delete(recipient);
+      for (;;) {
+        const { row, more } = await chatHead(db, recipient, clock.now().toISOString());
+        if (!row) break;
+        await sendRow(row);
+        if (!more) break;
+      }
+    } while (moreFor.delete(recipient));
+  }
+
+  function startChat(recipient: string): void {
+    if (inFlight.has(recipient)) {
+      moreFor.add(recipient);
+      return;
+    }
+    if (inFlight.size >= concurrency) {
+      waiting.add(recipient);
+      return;
+    }
+    waiting.delete(recipient);
+    const sending = drainChat(recipient)
+      .catch((e: unknown) => logger.error({ to: chatRef(recipient), err: e instanceof Error ? e.message : String(e) }, 'outbox send failed'))
       .finally(() => {
         inFlight.delete(recipient);
-        wake(); // the chat's next row may be due now
+        const nextWaiting = waiting.values().next();
+        if (!nextWaiting.done) startChat(nextWaiting.value);
       });
     inFlight.set(recipient, sending);
   }
@@ -109,10 +142,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     do {
       again = false;
       try {
-        for (const head of await dueHeads(db, clock.now().toISOString(), 200)) {
-          if (inFlight.size >= concurrency) break;
-          if (!inFlight.has(head.recipient)) start(head.id, head.recipient);
-        }
+        for (const head of await dueHeads(db, clock.now().toISOString(), 200)) startChat(head.recipient);
       } catch (e: unknown) {
         logger.error({ err: e instanceof Error ? e.message : String(e) }, 'outbox pass failed');
       }
@@ -138,6 +168,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         await Promise.all([...inFlight.values(), pumping ?? Promise.resolve()]);
         await wake();
       }
+    },
+    notify(recipients) {
+      new Set(recipients).forEach(startChat);
     },
     start(intervalMs = 1000) {
       const timer = setInterval(() => void wake(), intervalMs);

@@ -20,7 +20,7 @@ export interface StaffApiDeps {
   /** Where staff notes go (config.staffGroupId). Without it staff notes are not queued at all. */
   staffGroupId?: string;
   /** Called after a commit that queued messages, so they go out now rather than on the next poll. */
-  onOutgoing?: () => void;
+  onOutgoing?: (recipients: readonly string[]) => void;
 }
 
 /** The deps with every default filled in: what route handlers read. */
@@ -31,7 +31,7 @@ export interface StaffApiContext {
   lifecycle: LifecycleSettings;
   /** '' when no staff group is configured (staff dispatches are then dropped). */
   staffGroupId: string;
-  onOutgoing: () => void;
+  onOutgoing: (recipients: readonly string[]) => void;
   /** The same, shaped as src/bookings/lifecycle.ts wants it. */
   lifecycleDeps: LifecycleDeps;
 }

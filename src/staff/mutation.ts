@@ -21,7 +21,7 @@ class Refused extends Error {
  */
 export async function mutate<T>(ctx: StaffApiContext, work: (trx: Db, now: Instant) => Promise<Outcome<T>>): Promise<Outcome<T>> {
   const now = ctx.clock.now().toISOString();
-  let queued = 0;
+  let recipients: string[] = [];
   try {
     const outcome = await ctx.db.transaction().execute(async (trx) => {
       const result = await work(trx, now);
@@ -30,10 +30,10 @@ export async function mutate<T>(ctx: StaffApiContext, work: (trx: Db, now: Insta
       const dispatches = result.dispatches.filter((d) => d.recipient !== '');
       const items = toQueued(`api:${randomUUID()}`, dispatches, now, ctx.lifecycle);
       await enqueue(trx, items, now);
-      queued = items.length;
+      recipients = items.map((item) => item.recipient);
       return result;
     });
-    if (queued > 0) ctx.onOutgoing();
+    if (recipients.length > 0) ctx.onOutgoing(recipients);
     return outcome;
   } catch (e: unknown) {
     if (e instanceof Refused) return e.failure;

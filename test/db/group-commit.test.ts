@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/database.js';
 import { createGroupCommitter } from '../../db/group-commit.js';
@@ -42,8 +43,32 @@ describe('group commit', () => {
   });
 
   it('returns each piece its own value, in any batch size', async () => {
-    const committer = createGroupCommitter(db, 3);
+    const committer = createGroupCommitter(db, { maxBatch: 3 });
     const values = await Promise.all(Array.from({ length: 10 }, (_, i) => committer.run(async () => i * 2)));
     expect(values).toEqual(Array.from({ length: 10 }, (_, i) => i * 2));
+  });
+
+  it('runs urgent work first, and stops taking work into a batch once it has held the loop past its budget', async () => {
+    const committer = createGroupCommitter(db, { budgetMs: 1 });
+    // A second connection sees only what was committed.
+    const reader = new SQLite(path.join(dir, 'db.sqlite'), { readonly: true });
+    const committed = () => (reader.prepare('select count(*) as n from closures').get() as { n: number }).n;
+    const order: string[] = [];
+    const seen: Record<string, number> = {};
+    const slowPiece = (name: string, date: string) => async (trx: Db) => {
+      order.push(name);
+      seen[name] = committed();
+      const until = performance.now() + 5;
+      while (performance.now() < until); // holds the loop like a heavy event would
+      await addClosure(date)(trx);
+    };
+    const pieces = [committer.run(slowPiece('a', '2026-12-01')), committer.run(slowPiece('b', '2026-12-02')), committer.run(slowPiece('c', '2026-12-03'))];
+    pieces.push(committer.run(slowPiece('urgent', '2026-12-04'), { urgent: true }));
+    await Promise.all(pieces);
+    reader.close();
+    expect(order).toEqual(['urgent', 'a', 'b', 'c']);
+    // Each piece is over the budget on its own, so each starts a new transaction, which sees
+    // the earlier ones committed (all in one transaction would have seen 0 each).
+    expect(seen).toEqual({ urgent: 0, a: 1, b: 2, c: 3 });
   });
 });

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../db/database.js';
+import { createGroupCommitter, type GroupCommitter } from '../../db/group-commit.js';
+import { enqueue } from '../../db/repositories/outbox-repository.js';
+import { movableClock, type MovableClock } from '../../src/infra/clock.js';
+import { createLogger } from '../../src/infra/logger.js';
+import { createLineClient, type LineClient } from '../../src/line/line-client.js';
+import { createOutboxSender, type OutboxSender } from '../../src/line/outbox-sender.js';
+import { startFakeLinePlatform, type FakeLinePlatform } from '../../src/line/fake-line-platform.js';
+
+const TOKEN = 'sender-test-token';
+let dir: string;
+let db: Db;
+let committer: GroupCommitter;
+let platform: FakeLinePlatform;
+let clock: MovableClock;
+let seq = 0;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-sender-'));
+  db = await openDatabase({ path: path.join(dir, 'db.sqlite') });
+  committer = createGroupCommitter(db);
+  platform = await startFakeLinePlatform({ channelAccessToken: TOKEN });
+  clock = movableClock(new Date('2026-12-01T00:00:00Z'));
+});
+afterEach(async () => {
+  platform.setDown(null);
+  await platform.close();
+  await db.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function senderWith(client: LineClient = createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }), concurrency?: number): OutboxSender {
+  return createOutboxSender({ db, committer, client, clock, logger: createLogger('silent'), concurrency });
+}
+
+/** Queues one text push to `to` (committed), as the event processor does, and returns its text. */
+async function queue(to: string, text: string): Promise<string> {
+  seq += 1;
+  const now = clock.now().toISOString();
+  await committer.run((trx) => enqueue(trx, [{ dedupeKey: `t${seq}`, recipient: to, messages: [{ type: 'text', text }], replyToken: null, replyTokenExpiresAt: null }], now));
+  return text;
+}
+
+const textsTo = (to: string) => platform.delivered().filter((d) => d.to === to).map((d) => d.message['text']);
+
+describe('outbox sender, told which chats have new rows', () => {
+  it("sends a chat's rows in the order they were queued, without a scan of the outbox", async () => {
+    const sender = senderWith();
+    const texts = [await queue('Ua', 'one'), await queue('Ua', 'two'), await queue('Ua', 'three')];
+    sender.notify(['Ua']);
+    await platform.waitFor((d) => d.length === 3);
+    expect(textsTo('Ua')).toEqual(texts);
+  });
+
+  it('picks up rows committed for a chat while that chat is being sent to', async () => {
+    const sender = senderWith();
+    platform.setLatency(80);
+    await queue('Ub', 'first');
+    sender.notify(['Ub']);
+    await new Promise((r) => setTimeout(r, 20)); // the first send is on its way
+    await queue('Ub', 'second');
+    sender.notify(['Ub']);
+    platform.setLatency(0);
+    await platform.waitFor((d) => d.length === 2);
+    expect(textsTo('Ub')).toEqual(['first', 'second']);
+  });
+
+  it('holds later rows of a chat behind one waiting for its retry, and sends both in order once it is due', async () => {
+    const sender = senderWith();
+    platform.failNext(1, 500);
+    await queue('Uc', 'early');
+    sender.notify(['Uc']);
+    await sender.flush(); // waits for the send under way: it failed, retry in a second
+    expect(platform.calls().map((c) => c.status)).toEqual([500]);
+    await queue('Uc', 'late');
+    sender.notify(['Uc']);
+    await sender.flush();
+    expect(textsTo('Uc')).toEqual([]); // "late" may not overtake "early"
+    clock.advance(1_500);
+    await sender.flush();
+    expect(textsTo('Uc')).toEqual(['early', 'late']);
+  });
+
+  it('never sends to more chats at once than its limit, and still reaches every chat', async () => {
+    const client = createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url });
+    let open = 0;
+    let most = 0;
+    const counting: LineClient = {
+      ...client,
+      async push(to, messages, retryKey) {
+        open += 1;
+        most = Math.max(most, open);
+        try {
+          await client.push(to, messages, retryKey);
+        } finally {
+          open -= 1;
+        }
+      },
+    };
+    const sender = senderWith(counting, 2);
+    platform.setLatency(15);
+    const chats = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7'];
+    for (const chat of chats) await queue(chat, `hello ${chat}`);
+    sender.notify(chats);
+    await platform.waitFor((d) => d.length === chats.length);
+    expect(most).toBe(2);
+    expect(chats.map((c) => textsTo(c))).toEqual(chats.map((c) => [`hello ${c}`]));
+  });
+
+  it('leaves rows held for the morning alone but does not let them hold up a later answer', async () => {
+    const sender = senderWith();
+    const now = clock.now();
+    await committer.run((trx) =>
+      enqueue(trx, [{ dedupeKey: 'held', recipient: 'Ud', messages: [{ type: 'text', text: 'morning' }], replyToken: null, replyTokenExpiresAt: null, notBefore: new Date(now.getTime() + 3_600_000).toISOString() }], now.toISOString()),
+    );
+    await queue('Ud', 'answer');
+    sender.notify(['Ud']);
+    await platform.waitFor((d) => d.length === 1);
+    expect(textsTo('Ud')).toEqual(['answer']);
+    clock.advance(3_600_000);
+    await sender.flush();
+    expect(textsTo('Ud')).toEqual(['answer', 'morning']);
+  });
+});
