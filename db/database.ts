@@ -24,6 +24,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
   const sqlite = new SQLite(options.path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
+  // After a checkpoint the log is reused from its start; this trims a file that a burst grew.
+  sqlite.pragma('journal_size_limit = 67108864');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
   cachePreparedStatements(sqlite);

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
+import { startCheckpointer } from '../db/checkpointer.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { createGroupCommitter } from '../db/group-commit.js';
 import { ensureTermsVersion } from '../db/repositories/terms-repository.js';
@@ -58,6 +59,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? (config.appNow ? movableClock(new Date(config.appNow)) : systemClock);
   const db = await openDatabase({ path: config.sqlitePath });
+  const checkpointer = config.sqlitePath === ':memory:' ? null : await startCheckpointer(db, { path: config.sqlitePath, logger });
   const started = clock.now().toISOString();
   // A version set in the configuration for the first time is announced like one registered by staff.
   if (await ensureTermsVersion(db, { id: config.terms.version, effectiveFrom: config.terms.effectiveFrom, url: config.terms.url }, started)) {
@@ -152,6 +154,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       }
       await queue.idle();
       await sender.flush();
+      await checkpointer?.stop();
       await db.destroy();
     },
   };

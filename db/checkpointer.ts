@@ -1,0 +1,102 @@
+import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
+import type { Logger } from '../src/infra/logger.js';
+import type { Db } from './database.js';
+
+/**
+ * Keeps the write-ahead log short without stalling the event loop. SQLite's own automatic
+ * checkpoint runs inside whichever commit crosses the threshold and copies the whole log into
+ * the database file, with an fsync, on the thread that committed: under load that held every
+ * webhook for 50-100 ms. Here a worker thread with its own connection checkpoints on a timer
+ * instead (PASSIVE: it never blocks or waits for our readers and writers), and the main
+ * connection's automatic checkpoint is switched off while the worker is alive. If the worker
+ * fails, the automatic checkpoint comes back, so the log can never grow without bound.
+ */
+export interface Checkpointer {
+  /** Checkpoints now: how many frames the log held, and how many are now in the database file. */
+  checkpoint(): Promise<CheckpointResult>;
+  /** Stops the worker and gives the main connection its automatic checkpoint back. */
+  stop(): Promise<void>;
+}
+
+export interface CheckpointResult {
+  busy: boolean;
+  log: number;
+  checkpointed: number;
+}
+
+export interface CheckpointerOptions {
+  /** The database file (the same one `db` has open). */
+  path: string;
+  intervalMs?: number;
+  logger: Logger;
+}
+
+type Reply = { id: number; ok: true; busy: number; log: number; checkpointed: number } | { id: number; ok: false; error: string };
+
+/** SQLite's default threshold, in pages, for the automatic checkpoint we fall back to. */
+const AUTOCHECKPOINT_PAGES = 1000;
+
+const setAutocheckpoint = (db: Db, pages: number) => sql.raw(`pragma wal_autocheckpoint = ${pages}`).execute(db);
+
+export async function startCheckpointer(db: Db, options: CheckpointerOptions): Promise<Checkpointer> {
+  const { logger } = options;
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { path: options.path, busyTimeoutMs: 1000 } });
+  const waiting = new Map<number, { resolve: (r: CheckpointResult) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  let alive = true;
+  let inFlight: Promise<CheckpointResult> | null = null;
+
+  function fallBack(reason: string): void {
+    if (!alive) return;
+    alive = false;
+    clearInterval(timer);
+    logger.error({ reason }, 'checkpoint worker stopped; SQLite checkpoints on commit again');
+    waiting.forEach((w) => w.reject(new Error(`checkpoint worker stopped: ${reason}`)));
+    waiting.clear();
+    void setAutocheckpoint(db, AUTOCHECKPOINT_PAGES).catch(() => undefined);
+  }
+
+  worker.unref(); // never what keeps the process running
+  worker.on('message', (reply: Reply) => {
+    const w = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (!w) return;
+    if (reply.ok) w.resolve({ busy: reply.busy !== 0, log: reply.log, checkpointed: reply.checkpointed });
+    else w.reject(new Error(reply.error));
+  });
+  worker.on('error', (e) => fallBack(e.message));
+  worker.on('exit', (code) => fallBack(`exited with code ${code}`));
+
+  function checkpoint(): Promise<CheckpointResult> {
+    if (!alive) return Promise.reject(new Error('checkpoint worker is not running'));
+    inFlight ??= new Promise<CheckpointResult>((resolve, reject) => {
+      nextId += 1;
+      waiting.set(nextId, { resolve, reject });
+      worker.postMessage({ id: nextId });
+    }).finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  }
+
+  await setAutocheckpoint(db, 0);
+  const timer = setInterval(() => {
+    checkpoint().catch((e: unknown) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'checkpoint failed; will retry'));
+  }, options.intervalMs ?? 1000);
+  timer.unref();
+
+  return {
+    checkpoint,
+    async stop() {
+      if (!alive) return;
+      alive = false;
+      clearInterval(timer);
+      await inFlight?.catch(() => undefined);
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('close');
+      await exited;
+      await setAutocheckpoint(db, AUTOCHECKPOINT_PAGES);
+    },
+  };
+}

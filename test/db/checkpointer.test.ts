@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startCheckpointer } from '../../db/checkpointer.js';
+import { openDatabase, type Db } from '../../db/database.js';
+import { createLogger } from '../../src/infra/logger.js';
+
+let dir: string;
+let file: string;
+let db: Db;
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpointer-'));
+  file = path.join(dir, 'db.sqlite');
+  db = await openDatabase({ path: file });
+});
+afterEach(async () => {
+  await db.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const logger = createLogger('silent');
+const autocheckpoint = async () => (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]?.wal_autocheckpoint;
+async function writeSome(n: number): Promise<void> {
+  for (let i = 0; i < n; i += 1) {
+    await db.insertInto('closures').values({ date: `2027-01-${String(i + 1).padStart(2, '0')}`, note: 'x'.repeat(2000), created_at: 'now' }).execute();
+  }
+}
+
+describe('checkpoints on a worker thread', () => {
+  it('copies the whole log into the database file while the main connection stops checkpointing on commit', async () => {
+    const checkpointer = await startCheckpointer(db, { path: file, logger, intervalMs: 60_000 });
+    try {
+      expect(await autocheckpoint()).toBe(0);
+      await writeSome(20);
+      const result = await checkpointer.checkpoint();
+      expect(result.log).toBeGreaterThan(0);
+      expect(result.checkpointed).toBe(result.log);
+      // A connection that never read the log sees every row in the database file itself.
+      expect((await db.selectFrom('closures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toBe(20);
+    } finally {
+      await checkpointer.stop();
+    }
+    expect(await autocheckpoint()).toBe(1000);
+  });
+
+  it('checkpoints on its timer without being asked', async () => {
+    const checkpointer = await startCheckpointer(db, { path: file, logger, intervalMs: 20 });
+    try {
+      const before = fs.statSync(file).size;
+      await writeSome(10);
+      // The rows reach the database file itself only through a checkpoint (the main connection no
+      // longer makes any): its growth shows the timer's checkpoint ran.
+      await vi.waitFor(() => expect(fs.statSync(file).size).toBeGreaterThan(before + 15_000));
+    } finally {
+      await checkpointer.stop();
+    }
+  });
+
+  it('gives the main connection its automatic checkpoint back when the worker cannot run', async () => {
+    const checkpointer = await startCheckpointer(db, { path: path.join(dir, 'missing', 'no.sqlite'), logger, intervalMs: 60_000 });
+    await vi.waitFor(async () => expect(await autocheckpoint()).toBe(1000));
+    await expect(checkpointer.checkpoint()).rejects.toThrow(/not running/);
+    await checkpointer.stop();
+  });
+});
