@@ -39,7 +39,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): GroupCommitter {
   const maxBatch = options.maxBatch ?? 64;
-  const budgetMs = options.budgetMs ?? 8;
+  const budgetMs = options.budgetMs ?? 4;
   const urgent: Pending[] = [];
   const normal: Pending[] = [];
   let scheduled = false;
