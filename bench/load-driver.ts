@@ -26,7 +26,8 @@ export interface LoadOptions {
   scriptFor(index: number): UserScript;
   /**
    * Mean pause of a user between reading an answer and sending the next step (uniform in
-   * 0.5x..1.5x). 0, the default, is a saturation test: every user answers at once.
+   * 0.5x..1.5x); each user's first step comes at a random moment within one mean pause. 0, the
+   * default, is a saturation test: every user starts at once and answers at once.
    */
   thinkMs?: number;
   /** A user whose answer does not come within this time gives up (counted as failed). */
@@ -173,7 +174,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         const next = script.next(last);
         if ('done' in next) return { status: 'done', refusals: script.refusals };
         if ('error' in next) throw new Error(next.error);
-        if (i > 0 && options.thinkMs) await untilStop(delay(options.thinkMs * (0.5 + Math.random())));
+        // Paced: people pause before each answer, and arrive at random moments within the first
+        // pause rather than all in the same millisecond.
+        if (options.thinkMs) await untilStop(delay(i === 0 ? options.thinkMs * Math.random() : options.thinkMs * (0.5 + Math.random())));
         const { body, headers } = signedWebhookRequest(options.channelSecret, [toEvent(next.step, userId, options.platform.issueReplyToken(userId))]);
         const answer = router.expect(userId, timeoutMs);
         answer.catch(() => undefined); // awaited below; may time out while the POST is still out

@@ -1,6 +1,7 @@
 /**
- * One measured run: a fresh fake LINE platform, a fresh server child (ours or the baseline), the
- * load, and the server's own figures (CPU time, peak RSS, database size) read from outside.
+ * One measured run: a fresh fake LINE platform, a fresh server child (ours or the baseline), an
+ * unmeasured warm-up load if asked for, the measured load, and the server's own figures (CPU time,
+ * peak RSS, database size) read from outside.
  *
  * Arrangement, and why: the server runs alone in a child process; the load driver and the fake
  * LINE platform share this process. On a 2-core machine that gives the server a core to itself
@@ -40,6 +41,13 @@ export interface RunOptions {
   maxRunMs?: number;
   /** Extra Node flags for the server process, e.g. ['--cpu-prof'] to see where its time goes. */
   serverNodeArgs?: string[];
+  /**
+   * Users run through whole conversations on the same server and platform before the measured
+   * load, with no pause, and not measured: the server's code is then JIT compiled and its paths
+   * hot, so the first burst of cold requests does not make the measured p99. Their personas are
+   * scriptFor(users + 1,000,000 + i), which no measured user gets. 0 or absent = no warm-up.
+   */
+  warmupUsers?: number;
 }
 
 export interface RunFigures extends LoadResult {
@@ -47,11 +55,17 @@ export interface RunFigures extends LoadResult {
   serverCpuSeconds: number;
   serverCpuMsPerEvent: number;
   peakRssMb: number;
-  /** SQLite file plus WAL, in MiB, right after the load (ours only). */
+  /** SQLite file plus WAL, in MiB, right after the load (ours only; warm-up rows included). */
   dbMb: number | null;
+  /** Warm-up users run before the load (their figures are discarded), and how many failed. */
+  warmupUsers: number;
+  warmupFailed: number;
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname);
+
+const WARMUP_LIMIT_MS = 60_000;
+const WARMUP_PERSONA_OFFSET = 1_000_000;
 
 function fileMb(file: string): number {
   try {
@@ -76,9 +90,27 @@ export async function measuredRun(options: RunOptions): Promise<RunFigures> {
     ...options.env,
   }, options.serverNodeArgs);
   try {
+    const webhookUrl = `http://127.0.0.1:${server.port}/webhook`;
+    const warmupUsers = Math.max(0, Math.floor(options.warmupUsers ?? 0));
+    let warmupFailed = 0;
+    if (warmupUsers > 0) {
+      const warmup = await runLoad({
+        webhookUrl,
+        channelSecret: CHANNEL_SECRET,
+        platform,
+        users: warmupUsers,
+        scriptFor: (i) => options.scriptFor(options.users + WARMUP_PERSONA_OFFSET + i),
+        maxRunMs: WARMUP_LIMIT_MS,
+      });
+      warmupFailed = warmup.failed + warmup.stopped;
+      if (warmupFailed > 0) {
+        const reasons = [...new Set(warmup.failureReasons)].slice(0, 3).join('; ');
+        process.stderr.write(`[bench] ${options.kind} warm-up: ${warmup.failed} of ${warmupUsers} users failed, ${warmup.stopped} stopped at ${WARMUP_LIMIT_MS / 1000} s${reasons ? ` (${reasons})` : ''}; measuring anyway\n`);
+      }
+    }
     const cpuBefore = server.cpuSeconds();
     const load = await runLoad({
-      webhookUrl: `http://127.0.0.1:${server.port}/webhook`,
+      webhookUrl,
       channelSecret: CHANNEL_SECRET,
       platform,
       users: options.users,
@@ -95,6 +127,8 @@ export async function measuredRun(options: RunOptions): Promise<RunFigures> {
       serverCpuMsPerEvent: (serverCpuSeconds * 1000) / Math.max(1, load.events),
       peakRssMb: server.peakRssKb() / 1024,
       dbMb: options.kind === 'ours' ? fileMb(sqlitePath) + fileMb(`${sqlitePath}-wal`) : null,
+      warmupUsers,
+      warmupFailed,
     };
   } finally {
     if (!(await server.stop())) process.stderr.write(`[bench] ${options.kind} server did not close within 10 s of SIGTERM; killed\n`);

@@ -1,15 +1,23 @@
 /** Command-line flags of `npm run bench -- [flags]`. */
 
 export interface BenchOptions {
-  /** Concurrent users in the comparison with the baseline. */
+  /** Concurrent users in both comparisons with the baseline (capacity and paced). */
   users: number;
-  /** Mean pause between a user's steps in the comparison; 0 = answer at once (saturation). */
-  thinkMs: number;
-  /** Time limit of one comparison run and of one growth run, in seconds (keeps the total bounded). */
+  /**
+   * Users run through whole conversations, unmeasured, before every measured run (JIT compiled,
+   * code paths hot); growth runs use at most 5 of them. 0 = no warm-up.
+   */
+  warmupUsers: number;
+  /** Time limit of one capacity run and of one growth run, in seconds (keeps the total bounded). */
   runLimitSeconds: number;
   growthRunLimitSeconds: number;
-  /** Rounds of (ours, baseline), alternating. */
+  /** Rounds of (ours, baseline), alternating, in the capacity comparison (no pause: saturation). */
   rounds: number;
+  /** Mean pause between a user's steps in the paced comparison (section 2). */
+  pacedThinkMs: number;
+  /** Time limit of each of the two paced runs, in seconds. */
+  pacedRunLimitSeconds: number;
+  skipPaced: boolean;
   skipGrowth: boolean;
   /** Stored users (and bookings) before each growth run. */
   growthSizes: number[];
@@ -29,13 +37,28 @@ export interface BenchOptions {
   outputFile: string;
 }
 
-export const USAGE = `usage: npm run bench -- [--users N] [--rounds N] [--skip-growth] [--growth-sizes 1000,10000,100000]
-                        [--growth-users N] [--think-ms MS] [--run-limit S] [--output FILE] [--quick]
-  --think-ms   mean pause of each user between steps in the comparison (default 0: saturation)
-  --output     where to write the JSON figures (default bench-output/latest.json)
-  --run-limit  seconds after which one run stops, users mid-conversation counted as stopped
-               (default 35 per comparison run, 25 per growth run)
-  --quick   tiny sizes for a smoke run (4 users, 1 round, growth 100/2000 with 2 users)`;
+/** Growth runs stay short on seeded databases: a few warm-up users are enough to compile the code. */
+export const GROWTH_WARMUP_MAX = 5;
+
+export const USAGE = `usage: npm run bench -- [--users N] [--rounds N] [--warmup N] [--run-limit S]
+                        [--paced-think-ms MS] [--paced-run-limit S] [--skip-paced]
+                        [--growth-sizes 1000,10000,100000] [--growth-users N] [--skip-growth]
+                        [--output FILE] [--quick]
+  --users            concurrent users in both comparisons with the baseline (default 200)
+  --rounds           alternating rounds of ours and baseline in the capacity comparison, section 1
+                     (default 3; users answer at once: saturation)
+  --warmup           users run through whole conversations, unmeasured, before every measured run
+                     (default 20; growth runs use at most ${GROWTH_WARMUP_MAX}; 0 = no warm-up)
+  --run-limit        seconds after which one capacity or growth run stops, users mid-conversation
+                     counted as stopped (default 35 per capacity run, 25 per growth run)
+  --paced-think-ms   mean pause of each user between steps in the paced comparison, section 2
+                     (default 3000); --think-ms is accepted as an old name for it
+  --paced-run-limit  seconds after which one paced run stops (default 120)
+  --skip-paced       leave out the paced comparison (section 2)
+  --skip-growth      leave out the growth runs (section 3)
+  --output           where to write the JSON figures (default bench-output/latest.json)
+  --quick            tiny sizes for a smoke run (4 users, 1 round, warm-up 2, paced pause 300 ms
+                     and limit 20 s, growth 100/2000 with 2 users)`;
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -43,14 +66,23 @@ function positiveInt(flag: string, value: string | undefined): number {
   return n;
 }
 
+function wholeNumber(flag: string, value: string | undefined): number {
+  const n = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number >= 0, got ${value ?? 'nothing'}\n${USAGE}`);
+  return n;
+}
+
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const quick = argv.includes('--quick');
   const o: BenchOptions = {
     users: quick ? 4 : 200,
-    thinkMs: 0,
+    warmupUsers: quick ? 2 : 20,
     runLimitSeconds: quick ? 15 : 35,
     growthRunLimitSeconds: quick ? 10 : 25,
     rounds: quick ? 1 : 3,
+    pacedThinkMs: quick ? 300 : 3_000,
+    pacedRunLimitSeconds: quick ? 20 : 120,
+    skipPaced: false,
     skipGrowth: false,
     growthSizes: quick ? [100, 2_000] : [1_000, 10_000, 100_000],
     growthUsers: quick ? 2 : 30,
@@ -76,10 +108,22 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         o.rounds = positiveInt(flag, value);
         i += 1;
         break;
-      case '--think-ms':
-        o.thinkMs = Number(value);
-        if (!Number.isFinite(o.thinkMs) || o.thinkMs < 0) throw new Error(`--think-ms needs a number of milliseconds >= 0\n${USAGE}`);
+      case '--warmup':
+        o.warmupUsers = wholeNumber(flag, value);
         i += 1;
+        break;
+      case '--paced-think-ms':
+      case '--think-ms': // its old name, from when the one comparison could be paced instead
+        o.pacedThinkMs = Number(value);
+        if (value === undefined || !Number.isFinite(o.pacedThinkMs) || o.pacedThinkMs <= 0) throw new Error(`${flag} needs a number of milliseconds > 0\n${USAGE}`);
+        i += 1;
+        break;
+      case '--paced-run-limit':
+        o.pacedRunLimitSeconds = positiveInt(flag, value);
+        i += 1;
+        break;
+      case '--skip-paced':
+        o.skipPaced = true;
         break;
       case '--run-limit':
         o.runLimitSeconds = positiveInt(flag, value);

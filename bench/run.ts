@@ -1,14 +1,14 @@
 /**
- * `npm run bench -- [flags]`: whole conversations against the baseline, growth runs and the slot
- * search, in one run. Progress goes to stderr, tables to stdout, figures to bench-output/latest.json.
+ * `npm run bench -- [flags]`: whole conversations against the baseline (capacity at saturation,
+ * then latency paced), growth runs and the slot search, in one run. Progress goes to stderr, tables to stdout, figures to bench-output/latest.json.
  * See options.ts for the flags.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { machineInfo } from './machine.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { mediansOf, renderComparison, renderGrowth, renderHeader, renderSlotSearch } from './report.js';
-import { compareWithBaseline, growthRuns, slotSearch, type Log } from './scenarios.js';
+import { mediansOf, renderCapacity, renderGrowth, renderHeader, renderPaced, renderSlotSearch } from './report.js';
+import { compareWithBaseline, growthRuns, pacedComparison, slotSearch, type Log } from './scenarios.js';
 
 const began = Date.now();
 const log: Log = (message) => process.stderr.write(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
@@ -20,7 +20,10 @@ async function main(o: BenchOptions): Promise<void> {
   process.stdout.write(`${renderHeader(machine, o, startedAt)}\n\n`);
 
   const runs = await compareWithBaseline(o, log);
-  process.stdout.write(`${renderComparison(runs, o)}\n\n`);
+  process.stdout.write(`${renderCapacity(runs, o)}\n\n`);
+
+  const paced = o.skipPaced ? null : await pacedComparison(o, log);
+  if (paced) process.stdout.write(`${renderPaced(paced, o)}\n\n`);
 
   const growth = o.skipGrowth ? [] : await growthRuns(o, log);
   if (!o.skipGrowth) process.stdout.write(`${renderGrowth(growth)}\n\n`);
@@ -39,6 +42,7 @@ async function main(o: BenchOptions): Promise<void> {
     loadAverageAtEnd: loadAtEnd,
     options: o,
     comparison: { medians: { ours: mediansOf(runs, 'ours'), baseline: mediansOf(runs, 'baseline') }, runs },
+    paced,
     growth,
     slotSearch: slots,
   };

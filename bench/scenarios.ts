@@ -1,6 +1,7 @@
 /**
- * The three parts of the benchmark: whole conversations against the baseline (alternating
- * rounds), the growth runs over seeded databases, and the slot search per call.
+ * The four parts of the benchmark: whole conversations against the baseline at saturation
+ * (capacity, alternating rounds) and paced (latency), the growth runs over seeded databases, and
+ * the slot search per call. Every measured run starts on a warmed-up server (`--warmup`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { blindScript, bookingScript, personaFor } from './conversation-script.js';
 import { measuredRun, type RunFigures, type ServerKind } from './measured-run.js';
-import type { BenchOptions } from './options.js';
+import { GROWTH_WARMUP_MAX, type BenchOptions } from './options.js';
 import { seedDatabase } from './seed.js';
 import { benchSlotSearch, type CallTiming } from './slot-search.js';
 import { quantile } from './stats.js';
@@ -38,6 +39,9 @@ export interface RunSummary {
   refusals: number;
   driverCpuShare: number;
   failureReasons: string[];
+  /** Unmeasured users run first on the same server, and how many of them failed or stopped. */
+  warmupUsers: number;
+  warmupFailed: number;
 }
 
 function summarizeRun(r: RunFigures, round: number): RunSummary {
@@ -62,6 +66,8 @@ function summarizeRun(r: RunFigures, round: number): RunSummary {
     refusals: r.refusals,
     driverCpuShare: r.driverCpuShare,
     failureReasons: [...new Set(r.failureReasons)].slice(0, 5),
+    warmupUsers: r.warmupUsers,
+    warmupFailed: r.warmupFailed,
   };
 }
 
@@ -71,26 +77,50 @@ function progress(log: Log, label: string, total: number) {
 
 const EVENTS_PER_USER = 19;
 
-/** Ours, baseline, ours, baseline...: drift of the machine during the run touches both alike. */
+/** One run of `o.users` whole conversations against ours or the baseline, after the warm-up. */
+async function comparisonRun(o: BenchOptions, log: Log, kind: ServerKind, label: string, thinkMs: number, maxRunSeconds: number): Promise<RunFigures> {
+  log(`${label}: ${o.users} users${thinkMs > 0 ? `, pausing ${thinkMs} ms on average` : ''}${o.warmupUsers > 0 ? `, after a warm-up of ${o.warmupUsers}` : ''}`);
+  return measuredRun({
+    kind,
+    users: o.users,
+    scriptFor: (i) => (kind === 'ours' ? bookingScript : blindScript)(personaFor(i)),
+    env: { APP_NOW: o.appNow, SLOT_CAPACITY: String(o.capacity) },
+    thinkMs,
+    maxRunMs: maxRunSeconds * 1000,
+    warmupUsers: o.warmupUsers,
+    onProgress: progress(log, label, o.users * EVENTS_PER_USER),
+  });
+}
+
+/**
+ * Capacity: no pause between steps (saturation). Ours, baseline, ours, baseline...: drift of the
+ * machine during the run touches both alike.
+ */
 export async function compareWithBaseline(o: BenchOptions, log: Log): Promise<RunSummary[]> {
   const runs: RunSummary[] = [];
   for (let round = 1; round <= o.rounds; round += 1) {
     for (const kind of ['ours', 'baseline'] as const) {
-      const label = `${kind} round ${round}/${o.rounds}`;
-      log(`${label}: ${o.users} users`);
-      const figures = await measuredRun({
-        kind,
-        users: o.users,
-        scriptFor: (i) => (kind === 'ours' ? bookingScript : blindScript)(personaFor(i)),
-        env: { APP_NOW: o.appNow, SLOT_CAPACITY: String(o.capacity) },
-        thinkMs: o.thinkMs,
-        maxRunMs: o.runLimitSeconds * 1000,
-        onProgress: progress(log, label, o.users * EVENTS_PER_USER),
-      });
+      const figures = await comparisonRun(o, log, kind, `capacity: ${kind} round ${round}/${o.rounds}`, 0, o.runLimitSeconds);
       runs.push(summarizeRun(figures, round));
     }
   }
   return runs;
+}
+
+export interface PacedRuns {
+  ours: RunSummary;
+  baseline: RunSummary;
+}
+
+/**
+ * Latency: the same users pausing `pacedThinkMs` on average between steps, as people do, so the
+ * server is not saturated and the latencies show how fast it answers rather than how long the
+ * queue is. One run of ours, then one of the baseline.
+ */
+export async function pacedComparison(o: BenchOptions, log: Log): Promise<PacedRuns> {
+  const ours = summarizeRun(await comparisonRun(o, log, 'ours', 'paced: ours', o.pacedThinkMs, o.pacedRunLimitSeconds), 1);
+  const baseline = summarizeRun(await comparisonRun(o, log, 'baseline', 'paced: baseline', o.pacedThinkMs, o.pacedRunLimitSeconds), 1);
+  return { ours, baseline };
 }
 
 export interface GrowthRow extends RunSummary {
@@ -116,15 +146,18 @@ export async function growthRuns(o: BenchOptions, log: Log): Promise<GrowthRow[]
       const { futureBookings } = await seedDatabase({ path: sqlitePath, count: stored, now: o.appNow, settings: config.office, termsVersion: config.terms.version });
       const seedSeconds = (performance.now() - started) / 1000;
       const label = `growth ${stored.toLocaleString('en-US')}`;
-      log(`${label}: ${o.growthUsers} users (seeded in ${seedSeconds.toFixed(1)} s)`);
+      const warmupUsers = Math.min(o.warmupUsers, GROWTH_WARMUP_MAX);
+      log(`${label}: ${o.growthUsers} users (seeded in ${seedSeconds.toFixed(1)} s)${warmupUsers > 0 ? `, after a warm-up of ${warmupUsers}` : ''}`);
       const figures = await measuredRun({
         kind: 'ours',
         users: o.growthUsers,
-        // Seeded users are idle; the new ones get numbers after theirs so nothing collides.
+        // Seeded users are idle; the new ones get numbers after theirs so nothing collides (the
+        // warm-up users, numbered a million further on, book into the seeded database too).
         scriptFor: (i) => bookingScript(personaFor(stored + i)),
         sqlitePath,
         env: { APP_NOW: o.appNow, SLOT_CAPACITY: String(o.growthCapacity) },
         maxRunMs: o.growthRunLimitSeconds * 1000,
+        warmupUsers,
         onProgress: progress(log, label, o.growthUsers * EVENTS_PER_USER),
       });
       rows.push({ ...summarizeRun(figures, 1), stored, futureBookings, seedSeconds });
