@@ -13,6 +13,7 @@ import { movableClock, systemClock, type Clock } from './infra/clock.js';
 import { createKeyedQueue, type KeyedQueue } from './infra/keyed-queue.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { createLineClient, type LineClient } from './line/line-client.js';
+import { createOccupancyCache } from './conversation/occupancy-cache.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
 import { staffApiRouter } from './staff/staff-api.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
@@ -77,7 +78,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
   // Fresh rows go straight to their chats' senders; without a list, look through the whole outbox.
   const onOutgoing = (recipients?: readonly string[]) => (recipients ? sender.notify(recipients) : void sender.flush());
-  const processor = createEventProcessor({ db, committer, clock, logger, queue, ...domain, onOutgoing });
+  const processor = createEventProcessor({ db, committer, clock, logger, queue, ...domain, occupancy: createOccupancyCache(), onOutgoing });
   const jobs = createJobRunner({ db, committer, clock, logger, lifecycle: domain, onOutgoing });
 
   const http = express();

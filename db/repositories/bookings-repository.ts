@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Db } from '../database.js';
 import type { BookingStatus, BookingsTable } from '../schema.js';
@@ -29,7 +30,30 @@ export interface BookedChoice {
 /** Statuses in which a booking still matters to the user and to the office. */
 export const ACTIVE_STATUSES: readonly BookingStatus[] = ['requested', 'confirmed'];
 
+const VERSION_KEY = 'bookings_version';
+
+/**
+ * Every write to bookings also replaces this token, in the same transaction. A reader that finds
+ * the token it saw before knows no booking changed since (see src/conversation/occupancy-cache.ts);
+ * a random token, not a counter, so a rolled-back write can never be mistaken for a later one.
+ */
+async function markBookingsChanged(db: Db): Promise<void> {
+  const token = randomUUID();
+  await db
+    .insertInto('office_state')
+    .values({ key: VERSION_KEY, value: token, updated_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: token }))
+    .execute();
+}
+
+/** The token of the last committed (or, inside a transaction, own) change to bookings; '' before any. */
+export async function bookingsVersion(db: Db): Promise<string> {
+  const row = await db.selectFrom('office_state').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
+  return row?.value ?? '';
+}
+
 export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
+  await markBookingsChanged(db);
   const [c1, c2] = b.choices;
   await db
     .insertInto('bookings')
@@ -127,6 +151,7 @@ export async function getBooking(db: Db, id: string): Promise<BookingRow | undef
 export type BookingPatch = Partial<Omit<BookingRow, 'id' | 'line_user_id' | 'created_at'>>;
 
 export async function updateBooking(db: Db, id: string, patch: BookingPatch): Promise<void> {
+  await markBookingsChanged(db);
   await db.updateTable('bookings').set(patch).where('id', '=', id).execute();
 }
 

@@ -1,5 +1,6 @@
 import type { LifecycleSettings } from '../office/lifecycle-settings.js';
 import type { OfficeSettings } from '../office/settings.js';
+import type { OccupancyCache } from './occupancy-cache.js';
 
 export interface ConversationDeps {
   settings: OfficeSettings;
@@ -7,4 +8,6 @@ export interface ConversationDeps {
   /** The terms version in force is read from the database; this is the fallback. */
   terms: { version: string; url: string };
   staffGroupId: string;
+  /** Keeps slot occupancy between events while no booking changes; without it, every event counts. */
+  occupancy?: OccupancyCache;
 }

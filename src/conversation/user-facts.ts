@@ -40,7 +40,7 @@ export interface LoadedFacts {
 
 /** Everything the conversation needs to know about this user and the office, read in the event's transaction. */
 export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRecord, now: Instant): Promise<LoadedFacts> {
-  const calendar = await loadCalendar(db, deps.settings, now);
+  const calendar = await loadCalendar(db, deps.settings, now, deps.occupancy);
   const active = await activeBookingOf(db, user.lineUserId, now);
   const replacedRow = active?.replaces_booking_id ? await getBooking(db, active.replaces_booking_id) : undefined;
   const replaced = replacedRow?.status === 'confirmed' ? replacedRow : undefined;

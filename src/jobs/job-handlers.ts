@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { getBooking } from '../../db/repositories/bookings-repository.js';
+import { getBooking, updateBooking } from '../../db/repositories/bookings-repository.js';
 import type { JobRow } from '../../db/repositories/jobs-repository.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
@@ -87,7 +87,7 @@ async function immediateTimeout(db: Db, deps: LifecycleDeps, job: JobRow): Promi
 async function requestExpiry(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   if (!b || b.status !== 'requested' || (b.proposed_start !== null && b.proposed_start > now)) return skipped;
-  await db.updateTable('bookings').set({ status: 'cancelled', cancel_reason: 'expired', cancelled_by: 'system', cancelled_at: now, updated_at: now }).where('id', '=', b.id).execute();
+  await updateBooking(db, b.id, { status: 'cancelled', cancel_reason: 'expired', cancelled_by: 'system', cancelled_at: now, updated_at: now });
   return {
     status: 'done',
     dispatches: [
