@@ -172,6 +172,16 @@ export async function takenInSlot(db: Db, slotKey: string, excludingId: string):
 }
 
 /** The last request of a user, whatever its status: its name and number identify the user. */
+/** A person's bookings, newest first (at most `limit`). */
+export async function recentBookingsOf(db: Db, lineUserId: string, limit: number): Promise<BookingRow[]> {
+  return db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(limit).execute();
+}
+
+/** The rule of `activeBookingOf`, for a row already read. */
+export function isActiveBooking(row: BookingRow, now: string): boolean {
+  return ACTIVE_STATUSES.includes(row.status) && (row.status === 'confirmed' || row.choice1_start > now || row.choice2_start > now);
+}
+
 export async function latestBookingOf(db: Db, lineUserId: string): Promise<BookingRow | undefined> {
   return db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
 }

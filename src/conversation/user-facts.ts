@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { activeBookingOf, getBooking, latestBookingOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { activeBookingOf, getBooking, isActiveBooking, recentBookingsOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { getSwitch } from '../../db/repositories/office-state-repository.js';
 import { currentTerms } from '../../db/repositories/terms-repository.js';
 import type { UserRecord } from '../../db/repositories/users-repository.js';
@@ -31,6 +31,9 @@ function immediateState(enabled: boolean, calendar: CalendarContext, now: Instan
   return { open: true };
 }
 
+/** Enough for anyone's open booking to be among them; someone with more is looked up in full. */
+const RECENT_BOOKINGS = 10;
+
 export interface LoadedFacts {
   facts: ConversationFacts;
   active: BookingRow | undefined;
@@ -41,10 +44,12 @@ export interface LoadedFacts {
 /** Everything the conversation needs to know about this user and the office, read in the event's transaction. */
 export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRecord, now: Instant): Promise<LoadedFacts> {
   const calendar = await loadCalendar(db, deps.settings, now, deps.occupancy);
-  const active = await activeBookingOf(db, user.lineUserId, now);
+  // One read serves both the open booking and the newest one (for the name and number on file).
+  const recent = await recentBookingsOf(db, user.lineUserId, RECENT_BOOKINGS);
+  const active = recent.find((row) => isActiveBooking(row, now)) ?? (recent.length === RECENT_BOOKINGS ? await activeBookingOf(db, user.lineUserId, now) : undefined);
   const replacedRow = active?.replaces_booking_id ? await getBooking(db, active.replaces_booking_id) : undefined;
   const replaced = replacedRow?.status === 'confirmed' ? replacedRow : undefined;
-  const latest = active ?? (await latestBookingOf(db, user.lineUserId));
+  const latest = active ?? recent[0];
   const terms = (await currentTerms(db, now)) ?? { id: deps.terms.version, url: deps.terms.url };
   const facts: ConversationFacts = {
     calendar,
