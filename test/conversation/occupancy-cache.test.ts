@@ -1,21 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../db/database.js';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/database.js';
 import { insertRequest, slotOccupancy, updateBooking } from '../../db/repositories/bookings-repository.js';
 import { createOccupancyCache } from '../../src/conversation/occupancy-cache.js';
+import { sampleRequest, useTempDatabase } from '../support/temp-db.js';
 
-let dir: string;
-let db: Db;
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'occupancy-cache-'));
-  db = await openDatabase({ path: path.join(dir, 'db.sqlite') });
-});
-afterEach(async () => {
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempDatabase('occupancy-cache');
 
 const FROM = '2026-12-01T00:00:00.000Z';
 const UNTIL = '2027-02-01T00:00:00.000Z';
@@ -24,28 +13,23 @@ const SLOT = 'regular|2026-12-08|630';
 let n = 0;
 function request(db: Db, slot = SLOT) {
   n += 1;
-  return insertRequest(db, {
-    id: `b${n}`,
-    lineUserId: `U${n}`,
-    kind: 'regular',
-    app: 'zoom',
-    name: '青森 花子',
-    jobSeekerNumber: '0201-123456',
-    email: 'a@example.jp',
-    phone: '09012345678',
-    interpreter: false,
-    choices: [
-      { start: '2026-12-08T01:30:00.000Z', end: '2026-12-08T02:10:00.000Z', slotKey: slot },
-      { start: '2026-12-09T01:30:00.000Z', end: '2026-12-09T02:10:00.000Z', slotKey: 'regular|2026-12-09|630' },
-    ],
-    termsVersion: 't1',
-    createdAt: FROM,
-    replyDue: FROM,
-  });
+  return insertRequest(
+    db,
+    sampleRequest(
+      `b${n}`,
+      `U${n}`,
+      [
+        { start: '2026-12-08T01:30:00.000Z', end: '2026-12-08T02:10:00.000Z', slotKey: slot },
+        { start: '2026-12-09T01:30:00.000Z', end: '2026-12-09T02:10:00.000Z', slotKey: 'regular|2026-12-09|630' },
+      ],
+      FROM,
+    ),
+  );
 }
 
 describe('occupancy cache', () => {
   it('counts as the query does, and keeps the count while no booking changes', async () => {
+    const { db } = temp;
     await request(db);
     const cache = createOccupancyCache();
     const first = await cache.occupancy(db, FROM, UNTIL);
@@ -55,6 +39,7 @@ describe('occupancy cache', () => {
   });
 
   it('counts again after a request is filed or a booking changes', async () => {
+    const { db } = temp;
     const cache = createOccupancyCache();
     expect((await cache.occupancy(db, FROM, UNTIL)).get(SLOT)).toBeUndefined();
     await request(db);
@@ -64,6 +49,7 @@ describe('occupancy cache', () => {
   });
 
   it('never serves what a rolled-back transaction saw', async () => {
+    const { db } = temp;
     const cache = createOccupancyCache();
     await expect(
       db.transaction().execute(async (trx) => {
@@ -76,6 +62,7 @@ describe('occupancy cache', () => {
   });
 
   it('counts again for a window it does not cover, and after its maximum age', async () => {
+    const { db } = temp;
     const cache = createOccupancyCache(0);
     const first = await cache.occupancy(db, FROM, UNTIL);
     expect(await cache.occupancy(db, FROM, UNTIL)).not.toBe(first);
