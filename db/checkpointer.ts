@@ -55,14 +55,16 @@ export async function startCheckpointer(db: Db, options: CheckpointerOptions): P
   let nextId = 0;
   let alive = true;
   let inFlight: Promise<CheckpointResult> | null = null;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
 
   function fallBack(reason: string): void {
+    // Whoever waits on the worker hears of its end, even while stop() is under way.
+    waiting.forEach((w) => w.reject(new Error(`checkpoint worker stopped: ${reason}`)));
+    waiting.clear();
     if (!alive) return;
     alive = false;
     clearInterval(timer);
     logger.error({ reason }, 'checkpoint worker stopped; SQLite checkpoints on commit again');
-    waiting.forEach((w) => w.reject(new Error(`checkpoint worker stopped: ${reason}`)));
-    waiting.clear();
     void setAutocheckpoint(db, AUTOCHECKPOINT_PAGES).catch(() => undefined);
   }
 
@@ -102,7 +104,8 @@ export async function startCheckpointer(db: Db, options: CheckpointerOptions): P
       alive = false;
       clearInterval(timer);
       await inFlight?.catch(() => undefined);
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Unreferenced, the worker would let the process end while we wait for it to exit.
+      worker.ref();
       worker.postMessage('close');
       await exited;
       await setAutocheckpoint(db, AUTOCHECKPOINT_PAGES);

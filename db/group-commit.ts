@@ -45,17 +45,29 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
   let scheduled = false;
   let running = false;
 
-  const next = (): Pending | undefined => urgent.shift() ?? normal.shift();
+  // Urgent work may fill half a batch whatever the budget; the rest is for queued normal work,
+  // so a flood of webhooks cannot hold back the events they carry.
+  const maxUrgent = Math.max(1, Math.floor(maxBatch / 2));
 
   async function runBatch(): Promise<void> {
     const started = performance.now();
     const taken: Pending[] = [];
     const outcomes: Outcome[] = [];
+    let urgentTaken = 0;
+    const next = (): Pending | undefined => {
+      if (taken.length >= maxBatch) return undefined;
+      const overBudget = performance.now() - started >= budgetMs;
+      if (urgentTaken < maxUrgent && urgent.length > 0) {
+        urgentTaken += 1;
+        return urgent.shift();
+      }
+      // Normal work within the budget; at least one piece per batch, so it always moves.
+      return overBudget && taken.length > urgentTaken ? undefined : normal.shift();
+    };
     let trx: Awaited<ReturnType<ReturnType<Db['startTransaction']>['execute']>> | undefined;
     try {
       trx = await db.startTransaction().execute();
-      // Urgent work is cheap and awaited by a client: it all goes in, whatever the budget.
-      for (let item = next(); item; item = taken.length < maxBatch && (urgent.length > 0 || performance.now() - started < budgetMs) ? next() : undefined) {
+      for (let item = next(); item; item = next()) {
         taken.push(item);
         const name = `w${taken.length}`;
         const sp = await trx.savepoint(name).execute();

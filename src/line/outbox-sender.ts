@@ -88,7 +88,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     return committer.run((trx) => markFailed(trx, row.id, err.message));
   }
 
-  async function sendRow(row: OutboxRow): Promise<void> {
+  /** Sends one row and records the outcome; true when LINE took it. */
+  async function sendRow(row: OutboxRow): Promise<boolean> {
     const messages = JSON.parse(row.messages) as LineMessage[];
     const viaReply = row.reply_token !== null && row.reply_token_expires_at !== null && clock.now().toISOString() < row.reply_token_expires_at;
     try {
@@ -96,8 +97,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       await withTimeout(call, callTimeoutMs);
       const sentAt = clock.now().toISOString();
       await committer.run((trx) => markSent(trx, row.id, sentAt));
+      return true;
     } catch (e: unknown) {
       await onFailure(row, e, viaReply);
+      return false;
     }
   }
 
@@ -112,8 +115,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       for (;;) {
         const { row, more } = await chatHead(db, recipient, clock.now().toISOString());
         if (!row) break;
-        await sendRow(row);
-        if (!more) break;
+        // After a failure, look again: a refused reply token leaves the row due at once, as a push.
+        if ((await sendRow(row)) && !more) break;
       }
     } while (moreFor.delete(recipient));
   }
@@ -132,6 +135,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       .catch((e: unknown) => logger.error({ to: chatRef(recipient), err: e instanceof Error ? e.message : String(e) }, 'outbox send failed'))
       .finally(() => {
         inFlight.delete(recipient);
+        // Rows announced between the drain's last look and now: go again rather than wait for the timer.
+        if (moreFor.delete(recipient)) startChat(recipient);
         const nextWaiting = waiting.values().next();
         if (!nextWaiting.done) startChat(nextWaiting.value);
       });

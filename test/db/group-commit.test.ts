@@ -67,8 +67,22 @@ describe('group commit', () => {
     await Promise.all(pieces);
     reader.close();
     expect(order).toEqual(['urgent', 'a', 'b', 'c']);
-    // Each piece is over the budget on its own, so each starts a new transaction, which sees
-    // the earlier ones committed (all in one transaction would have seen 0 each).
-    expect(seen).toEqual({ urgent: 0, a: 1, b: 2, c: 3 });
+    // Every piece is over the budget on its own. A batch still takes one piece of normal work
+    // after the urgent one ("a" shares its transaction), then each starts a new transaction,
+    // which sees the earlier ones committed (all in one transaction would have seen 0 each).
+    expect(seen).toEqual({ urgent: 0, a: 0, b: 2, c: 3 });
+  });
+
+  it('keeps normal work moving while webhooks flood in', async () => {
+    const committer = createGroupCommitter(db, { maxBatch: 4, budgetMs: 0 });
+    const order: string[] = [];
+    const piece = (name: string) => async () => {
+      order.push(name);
+    };
+    const all = [committer.run(piece('n1')), committer.run(piece('n2'))];
+    for (let i = 1; i <= 6; i += 1) all.push(committer.run(piece(`u${i}`), { urgent: true }));
+    await Promise.all(all);
+    // Half a batch of urgent work, then one normal piece: n1 is not left behind all six.
+    expect(order).toEqual(['u1', 'u2', 'n1', 'u3', 'u4', 'n2', 'u5', 'u6']);
   });
 });

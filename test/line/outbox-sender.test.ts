@@ -125,4 +125,14 @@ describe('outbox sender, told which chats have new rows', () => {
     await sender.flush();
     expect(textsTo('Ud')).toEqual(['answer', 'morning']);
   });
+
+  it('pushes at once when LINE refuses the reply token, without waiting for the timer', async () => {
+    const sender = senderWith();
+    const expires = new Date(clock.now().getTime() + 50_000).toISOString();
+    await committer.run((trx) => enqueue(trx, [{ dedupeKey: 'stale-token', recipient: 'Ue', messages: [{ type: 'text', text: 'answer' }], replyToken: 'not-a-token-line-issued', replyTokenExpiresAt: expires }], clock.now().toISOString()));
+    sender.notify(['Ue']);
+    const [delivered] = await platform.waitFor((d) => d.length === 1);
+    expect(delivered?.via).toBe('push');
+    expect(platform.calls().map((c) => `${c.path.split('/').at(-1)} ${c.status}`)).toEqual(['reply 400', 'push 200']);
+  });
 });
