@@ -2,13 +2,15 @@
  * The slot search on its own, per call, over a seeded database: the pure rules
  * (`availableSlots` for the whole horizon, `bookableDates` for the date buttons) on a
  * CalendarContext built by the product's `loadCalendar`, and the database occupancy query
- * (`slotOccupancy`) and `loadCalendar` itself, which every event runs.
+ * (`slotOccupancy`) and `loadCalendar` itself, which every event runs: counting afresh, and with
+ * the occupancy cache the conversation uses while no booking changes.
  */
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/database.js';
 import { slotOccupancy } from '../db/repositories/bookings-repository.js';
 import { availableSlots, bookableDates, earliest, horizonEnd } from '../src/calendar/index.js';
 import { loadCalendar } from '../src/conversation/facts.js';
+import { createOccupancyCache } from '../src/conversation/occupancy-cache.js';
 import type { OfficeSettings } from '../src/office/settings.js';
 import { quantile } from './stats.js';
 
@@ -43,11 +45,13 @@ export async function benchSlotSearch(sqlitePath: string, settings: OfficeSettin
     const ctx = await loadCalendar(db, settings, now);
     const from = earliest(now, ctx);
     const to = horizonEnd(now, ctx);
+    const cache = createOccupancyCache();
     return [
       await time('availableSlots (regular, whole horizon)', calls, () => availableSlots(ctx, 'regular', now, from, to)),
       await time('bookableDates (regular, first 9)', calls, () => bookableDates(ctx, 'regular', now, 9)),
       await time('slotOccupancy (SQLite query)', Math.ceil(calls / 5), () => slotOccupancy(db, now)),
       await time('loadCalendar (closures + occupancy)', Math.ceil(calls / 5), () => loadCalendar(db, settings, now).then((c) => c.occupancy)),
+      await time('loadCalendar, cached (no booking changed)', calls, () => loadCalendar(db, settings, now, cache).then((c) => c.occupancy)),
     ];
   } finally {
     await db.destroy();
