@@ -183,5 +183,5 @@ export function isActiveBooking(row: BookingRow, now: string): boolean {
 }
 
 export async function latestBookingOf(db: Db, lineUserId: string): Promise<BookingRow | undefined> {
-  return db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return (await recentBookingsOf(db, lineUserId, 1))[0];
 }
