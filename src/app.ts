@@ -31,6 +31,8 @@ export interface AppOverrides {
   lineClient?: LineClient;
   /** How often waiting messages and unfinished events are retried (ms). */
   retryIntervalMs?: number;
+  /** Waits between attempts at an event that failed (ms); see EventProcessorDeps. */
+  eventRetryDelaysMs?: readonly number[];
   lifecycle?: LifecycleSettings;
   /** Extra routes mounted before the 404 handler (the demo chat simulator). */
   routers?: readonly Router[];
@@ -78,7 +80,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
   // Fresh rows go straight to their chats' senders; without a list, look through the whole outbox.
   const onOutgoing = (recipients?: readonly string[]) => (recipients ? sender.notify(recipients) : void sender.flush());
-  const processor = createEventProcessor({ db, committer, clock, logger, queue, ...domain, occupancy: createOccupancyCache(), onOutgoing });
+  const processor = createEventProcessor({ db, committer, clock, logger, queue, ...domain, occupancy: createOccupancyCache(), onOutgoing, retryDelaysMs: overrides.eventRetryDelaysMs });
   const jobs = createJobRunner({ db, committer, clock, logger, lifecycle: domain, onOutgoing });
 
   const http = express();
@@ -146,6 +148,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     async close() {
       stops.forEach((stop) => stop());
+      processor.stop();
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => {

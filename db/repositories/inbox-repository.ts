@@ -66,11 +66,12 @@ export async function markEventDone(db: Db, webhookEventId: string, at: string):
 
 /**
  * Counts a failed attempt; after `maxAttempts` the event is parked as failed for staff to see.
- * Returns the chat when the event was just parked, so the person can be told.
+ * Returns the attempts counted so far, and the chat when the event was just parked, so the
+ * person can be told. An event no longer pending (or unknown) counts as out of attempts.
  */
-export async function markEventAttemptFailed(db: Db, webhookEventId: string, at: string, maxAttempts: number): Promise<{ parkedChat: string | null }> {
-  const row = await db.selectFrom('inbox').select(['attempts', 'chat_key']).where('webhook_event_id', '=', webhookEventId).executeTakeFirst();
-  if (!row) return { parkedChat: null };
+export async function markEventAttemptFailed(db: Db, webhookEventId: string, at: string, maxAttempts: number): Promise<{ parkedChat: string | null; attempts: number }> {
+  const row = await db.selectFrom('inbox').select(['attempts', 'chat_key']).where('webhook_event_id', '=', webhookEventId).where('status', '=', 'pending').executeTakeFirst();
+  if (!row) return { parkedChat: null, attempts: maxAttempts };
   const attempts = row.attempts + 1;
   const parked = attempts >= maxAttempts;
   await db
@@ -78,5 +79,5 @@ export async function markEventAttemptFailed(db: Db, webhookEventId: string, at:
     .set({ attempts, status: parked ? 'failed' : 'pending', processed_at: at })
     .where('webhook_event_id', '=', webhookEventId)
     .execute();
-  return { parkedChat: parked ? row.chat_key : null };
+  return { parkedChat: parked ? row.chat_key : null, attempts };
 }

@@ -10,6 +10,7 @@ import { handleUserEvent, type ConversationDeps } from './handle-user-event.js';
 import { handleStaffEvent } from './staff-chat.js';
 import { toQueued, type Dispatch } from '../bookings/dispatch.js';
 import { processingFailedMessages } from './messages/lifecycle-messages.js';
+import { sleep } from '../infra/sleep.js';
 
 export interface EventProcessorDeps extends ConversationDeps {
   db: Db;
@@ -19,11 +20,18 @@ export interface EventProcessorDeps extends ConversationDeps {
   queue: KeyedQueue;
   /** Called after a commit that queued messages, with the chats they go to. */
   onOutgoing: (recipients: readonly string[]) => void;
+  /**
+   * Waits between attempts at an event that failed (ms); one more attempt than there are waits.
+   * The chat's later events wait too, so a person's messages are never handled out of order.
+   */
+  retryDelaysMs?: readonly number[];
 }
+
+/** About 15 s in all: long enough to ride out a busy or briefly failing database. */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [250, 1000, 4000, 10_000];
 
 /** LINE accepts a reply token for about a minute; keep a margin for the trip there. */
 const REPLY_TOKEN_LIFETIME_MS = 50_000;
-const MAX_ATTEMPTS = 5;
 
 /**
  * Reply-token expiry is counted from when we received the event, on our own clock (which demos
@@ -49,13 +57,20 @@ export interface EventProcessor {
   schedule(webhookEventIds: readonly string[], chatKeys: readonly string[]): void;
   /** Picks up events accepted before a restart and not yet handled. */
   recover(): Promise<number>;
+  /** Cuts short the waits between attempts (at shutdown): an event still failing stays pending. */
+  stop(): void;
 }
+
+type Attempt = 'done' | 'failed';
 
 export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
   const { db, clock, logger, queue } = deps;
 
-  async function processOne(webhookEventId: string): Promise<void> {
-    const now = clock.now().toISOString();
+  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const maxAttempts = delays.length + 1;
+  const stopping = new AbortController();
+
+  async function attempt(webhookEventId: string, now: string): Promise<Attempt> {
     try {
       const recipients = await deps.committer.run(async (trx) => {
         const pending = await loadPendingEvent(trx, webhookEventId);
@@ -71,18 +86,46 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
         return items.map((item) => item.recipient);
       });
       if (recipients.length > 0) deps.onOutgoing(recipients);
+      return 'done';
     } catch (e: unknown) {
       logger.error({ webhookEventId, err: e instanceof Error ? e.message : String(e) }, 'event processing failed');
-      try {
-        const { parkedChat } = await markEventAttemptFailed(db, webhookEventId, now, MAX_ATTEMPTS);
-        // Given up after several tries: say so rather than leave the person without an answer.
-        if (parkedChat && parkedChat !== deps.staffGroupId) {
-          await enqueue(db, [{ dedupeKey: `${webhookEventId}:failed`, recipient: parkedChat, messages: processingFailedMessages(), replyToken: null, replyTokenExpiresAt: null }], now);
-          deps.onOutgoing([parkedChat]);
-        }
-      } catch {
-        // The database itself is failing; the event stays pending and is retried by recover().
+      return 'failed';
+    }
+  }
+
+  /** Counts the failure in the inbox; once the last attempt failed, parks the event and says so. */
+  async function recordFailure(webhookEventId: string): Promise<'retry' | 'parked'> {
+    const now = clock.now().toISOString();
+    const { parkedChat, attempts } = await markEventAttemptFailed(db, webhookEventId, now, maxAttempts);
+    if (parkedChat !== null) {
+      // Given up: say so rather than leave the person without an answer.
+      if (parkedChat !== deps.staffGroupId) {
+        await enqueue(db, [{ dedupeKey: `${webhookEventId}:failed`, recipient: parkedChat, messages: processingFailedMessages(), replyToken: null, replyTokenExpiresAt: null }], now);
+        deps.onOutgoing([parkedChat]);
       }
+      return 'parked';
+    }
+    return attempts >= maxAttempts ? 'parked' : 'retry';
+  }
+
+  /**
+   * Handles one event, retrying inside the chat's queue: the chat's later events wait behind it,
+   * so they are never handled before it. Attempts are counted in the inbox (they survive a
+   * restart); when the database cannot even record a failure, they are counted here, and the
+   * event is left pending for recover() once they run out.
+   */
+  async function processOne(webhookEventId: string): Promise<void> {
+    for (let tried = 1; ; tried += 1) {
+      if ((await attempt(webhookEventId, clock.now().toISOString())) === 'done') return;
+      let next: 'retry' | 'parked';
+      try {
+        next = await recordFailure(webhookEventId);
+      } catch {
+        next = tried >= maxAttempts ? 'parked' : 'retry';
+      }
+      if (next === 'parked' || stopping.signal.aborted) return;
+      const waited = await sleep(delays[Math.min(tried, delays.length) - 1] ?? 0, stopping.signal);
+      if (!waited) return;
     }
   }
 
@@ -102,6 +145,9 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
         pending.map((p) => p.chatKey),
       );
       return pending.length;
+    },
+    stop() {
+      stopping.abort();
     },
   };
 }

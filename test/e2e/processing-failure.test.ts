@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChatDriver } from '../support/chat-driver.js';
-import { writeDb } from '../support/db-inspect.js';
+import { ChatDriver, textOf } from '../support/chat-driver.js';
+import { readDb, writeDb } from '../support/db-inspect.js';
+import { textEvent } from '../support/line-events.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -21,18 +22,81 @@ describe('when an event cannot be processed', () => {
     expect(u.lastText()).toContain('続けられなくなりました');
   });
 
-  it('keeps the event, retries it, and after several failures tells the person instead of staying silent', async () => {
+  it('retries the event, and after several failures tells the person once instead of staying silent', async () => {
     const u = new ChatDriver(h, 'Ufail000000000000000000000000002');
     await u.say('予約する');
     writeDb(h.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
     await u.say('同意する');
-    expect(u.last).toHaveLength(0);
-    for (let i = 0; i < 5; i += 1) {
-      await h.app.processor.recover();
-      await h.settle();
-    }
+    expect(u.lastText()).toContain('ただいまお返事できない状態です');
+    const inbox = readDb(h.sqlitePath, (db) => db.prepare("SELECT status, attempts FROM inbox WHERE chat_key = ? ORDER BY received_at DESC LIMIT 1").get(u.userId));
+    expect(inbox).toEqual({ status: 'failed', attempts: 5 });
+    // The parked event is not tried again, so the person is not told twice.
+    await h.app.processor.recover();
+    await h.settle();
     const said = h.platform.delivered().filter((d) => d.to === u.userId).map((d) => JSON.stringify(d.message));
-    expect(said.at(-1)).toContain('ただいまお返事できない状態です');
     expect(said.filter((t) => t.includes('ただいまお返事できない'))).toHaveLength(1);
   });
 });
+
+describe('when an event fails for a moment', () => {
+  let slow: Harness;
+  beforeEach(async () => {
+    // Long enough waits between attempts to mend the database while the first one waits.
+    slow = await startHarness({ now: '2026-12-01T00:00:00Z', eventRetryDelaysMs: [400, 400, 400, 400] });
+  });
+  afterEach(async () => {
+    await slow.close();
+  });
+
+  it('holds the chat\'s later messages until the failed one went through, so they are answered in order', async () => {
+    const u = new ChatDriver(slow, 'Ufail000000000000000000000000003');
+    await u.say('予約する');
+    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
+    const agree = textEvent({ userId: u.userId, replyToken: slow.platform.issueReplyToken(u.userId), text: '同意します' });
+    expect((await slow.post([agree])).status).toBe(200);
+    await waitFor(() => attemptsOf(slow, agree.webhookEventId) >= 1);
+    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations_broken RENAME TO conversations'));
+    // Sent while the first is waiting for its second attempt.
+    const registered = textEvent({ userId: u.userId, replyToken: slow.platform.issueReplyToken(u.userId), text: '登録済み' });
+    expect((await slow.post([registered])).status).toBe(200);
+    await slow.settle();
+
+    const answers = slow.platform.delivered().filter((d) => d.to === u.userId).map((d) => textOf(d.message));
+    expect(answers.at(-2)).toContain('求職登録');
+    expect(answers.at(-1)).not.toContain('求職登録');
+    expect(answers.at(-1)).not.toContain('利用規約');
+    const done = readDb(slow.sqlitePath, (db) => db.prepare("SELECT webhook_event_id AS id, status, processed_at AS at FROM inbox WHERE webhook_event_id IN (?, ?)").all(agree.webhookEventId, registered.webhookEventId)) as { id: string; status: string; at: string }[];
+    expect(done.map((r) => r.status)).toEqual(['done', 'done']);
+  });
+
+  it('leaves a failing event pending at shutdown instead of using up its attempts, and answers it after the restart', async () => {
+    const u = new ChatDriver(slow, 'Ufail000000000000000000000000004');
+    await u.say('予約する');
+    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
+    const agree = textEvent({ userId: u.userId, replyToken: slow.platform.issueReplyToken(u.userId), text: '同意します' });
+    expect((await slow.post([agree])).status).toBe(200);
+    await waitFor(() => attemptsOf(slow, agree.webhookEventId) >= 1);
+    await slow.stop();
+    const left = readDb(slow.sqlitePath, (db) => db.prepare('SELECT status, attempts FROM inbox WHERE webhook_event_id = ?').get(agree.webhookEventId));
+    expect(left).toEqual({ status: 'pending', attempts: 1 });
+
+    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations_broken RENAME TO conversations'));
+    await slow.start();
+    await slow.settle();
+    const answers = slow.platform.delivered().filter((d) => d.to === u.userId).map((d) => textOf(d.message));
+    expect(answers.at(-1)).toContain('求職登録');
+  });
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function attemptsOf(harness: Harness, webhookEventId: string): number {
+  const row = readDb(harness.sqlitePath, (db) => db.prepare('SELECT attempts FROM inbox WHERE webhook_event_id = ?').get(webhookEventId)) as { attempts: number } | undefined;
+  return row?.attempts ?? 0;
+}

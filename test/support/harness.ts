@@ -43,6 +43,8 @@ export interface HarnessOptions {
   logger?: Logger;
   /** Wraps the real LINE client (pointed at the fake platform), e.g. to make one call hang. */
   wrapLineClient?: (real: LineClient) => LineClient;
+  /** Waits between attempts at a failing event (short by default, so tests don't wait). */
+  eventRetryDelaysMs?: readonly number[];
 }
 
 /** The real server on port 0 with a real SQLite file and a fake LINE platform on loopback. */
@@ -99,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (app) throw new Error('the server is already running');
       const real = createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
       const lineClient = options.wrapLineClient ? options.wrapLineClient(real) : real;
-      app = await createApp(config, { clock, logger, retryIntervalMs: 50, lineClient });
+      app = await createApp(config, { clock, logger, retryIntervalMs: 50, lineClient, eventRetryDelaysMs: options.eventRetryDelaysMs ?? [5, 10, 20, 40] });
       port = await app.listen(0);
     },
     async restart() {
