@@ -24,7 +24,9 @@ export const CHANNEL_SECRET = 'bench-channel-secret';
 export const CHANNEL_TOKEN = 'bench-channel-access-token';
 export const STAFF_GROUP = 'Cbenchstaffgroup0000000000000000';
 
-export type ServerKind = 'ours' | 'baseline';
+export type ServerKind = 'ours' | 'baseline' | 'floor';
+
+const SCRIPTS: Record<ServerKind, string> = { ours: 'server-process.ts', baseline: 'baseline-server.ts', floor: 'durable-floor-server.ts' };
 
 export interface RunOptions {
   kind: ServerKind;
@@ -55,7 +57,7 @@ export interface RunFigures extends LoadResult {
   serverCpuSeconds: number;
   serverCpuMsPerEvent: number;
   peakRssMb: number;
-  /** SQLite file plus WAL, in MiB, right after the load (ours only; warm-up rows included). */
+  /** SQLite file plus WAL, in MiB, right after the load (not for the baseline, which stores nothing; warm-up rows included). */
   dbMb: number | null;
   /** Warm-up users run before the load (their figures are discarded), and how many failed. */
   warmupUsers: number;
@@ -79,7 +81,7 @@ export async function measuredRun(options: RunOptions): Promise<RunFigures> {
   const platform = await startFakeLinePlatform({ channelAccessToken: CHANNEL_TOKEN });
   const tempDir = options.sqlitePath ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'booking-bench-'));
   const sqlitePath = options.sqlitePath ?? path.join(tempDir!, 'booking.db');
-  const script = path.join(here, options.kind === 'ours' ? 'server-process.ts' : 'baseline-server.ts');
+  const script = path.join(here, SCRIPTS[options.kind]);
   const server = await startServerChild(script, {
     LINE_CHANNEL_SECRET: CHANNEL_SECRET,
     LINE_CHANNEL_ACCESS_TOKEN: CHANNEL_TOKEN,
@@ -126,7 +128,7 @@ export async function measuredRun(options: RunOptions): Promise<RunFigures> {
       serverCpuSeconds,
       serverCpuMsPerEvent: (serverCpuSeconds * 1000) / Math.max(1, load.events),
       peakRssMb: server.peakRssKb() / 1024,
-      dbMb: options.kind === 'ours' ? fileMb(sqlitePath) + fileMb(`${sqlitePath}-wal`) : null,
+      dbMb: options.kind === 'baseline' ? null : fileMb(sqlitePath) + fileMb(`${sqlitePath}-wal`),
       warmupUsers,
       warmupFailed,
     };

@@ -11,7 +11,7 @@ export interface BenchOptions {
   /** Time limit of one capacity run and of one growth run, in seconds (keeps the total bounded). */
   runLimitSeconds: number;
   growthRunLimitSeconds: number;
-  /** Rounds of (ours, baseline), alternating, in the capacity comparison (no pause: saturation). */
+  /** Rounds of (ours, baseline, floor), alternating, in the capacity comparison (no pause: saturation). */
   rounds: number;
   /** Mean pause between a user's steps in the paced comparison (section 2). */
   pacedThinkMs: number;
@@ -19,6 +19,8 @@ export interface BenchOptions {
   pacedRunLimitSeconds: number;
   skipPaced: boolean;
   skipGrowth: boolean;
+  /** Leave the durable floor out of the capacity rounds (section 1). */
+  skipFloor: boolean;
   /** Stored users (and bookings) before each growth run. */
   growthSizes: number[];
   /** Concurrent users driven in each growth run. */
@@ -41,12 +43,12 @@ export interface BenchOptions {
 export const GROWTH_WARMUP_MAX = 5;
 
 export const USAGE = `usage: npm run bench -- [--users N] [--rounds N] [--warmup N] [--run-limit S]
-                        [--paced-think-ms MS] [--paced-run-limit S] [--skip-paced]
+                        [--paced-think-ms MS] [--paced-run-limit S] [--skip-paced] [--skip-floor]
                         [--growth-sizes 1000,10000,100000] [--growth-users N] [--skip-growth]
                         [--output FILE] [--quick]
   --users            concurrent users in both comparisons with the baseline (default 200)
-  --rounds           alternating rounds of ours and baseline in the capacity comparison, section 1
-                     (default 3; users answer at once: saturation)
+  --rounds           alternating rounds of ours, baseline and durable floor in the capacity
+                     comparison, section 1 (default 3; users answer at once: saturation)
   --warmup           users run through whole conversations, unmeasured, before every measured run
                      (default 20; growth runs use at most ${GROWTH_WARMUP_MAX}; 0 = no warm-up)
   --run-limit        seconds after which one capacity or growth run stops, users mid-conversation
@@ -55,6 +57,7 @@ export const USAGE = `usage: npm run bench -- [--users N] [--rounds N] [--warmup
                      (default 3000); --think-ms is accepted as an old name for it
   --paced-run-limit  seconds after which one paced run stops (default 120)
   --skip-paced       leave out the paced comparison (section 2)
+  --skip-floor       leave the durable floor (baseline + stored event + chat state) out of section 1
   --skip-growth      leave out the growth runs (section 3)
   --output           where to write the JSON figures (default bench-output/latest.json)
   --quick            tiny sizes for a smoke run (4 users, 1 round, warm-up 2, paced pause 300 ms
@@ -84,6 +87,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     pacedRunLimitSeconds: quick ? 20 : 120,
     skipPaced: false,
     skipGrowth: false,
+    skipFloor: false,
     growthSizes: quick ? [100, 2_000] : [1_000, 10_000, 100_000],
     growthUsers: quick ? 2 : 30,
     slotSearchCalls: quick ? 300 : 5_000,
@@ -121,6 +125,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--paced-run-limit':
         o.pacedRunLimitSeconds = positiveInt(flag, value);
         i += 1;
+        break;
+      case '--skip-floor':
+        o.skipFloor = true;
         break;
       case '--skip-paced':
         o.skipPaced = true;

@@ -41,7 +41,7 @@ async function main(o: BenchOptions): Promise<void> {
     machine,
     loadAverageAtEnd: loadAtEnd,
     options: o,
-    comparison: { medians: { ours: mediansOf(runs, 'ours'), baseline: mediansOf(runs, 'baseline') }, runs },
+    comparison: { medians: { ours: mediansOf(runs, 'ours'), baseline: mediansOf(runs, 'baseline'), floor: o.skipFloor ? null : mediansOf(runs, 'floor') }, runs },
     paced,
     growth,
     slotSearch: slots,

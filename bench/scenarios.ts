@@ -93,13 +93,13 @@ async function comparisonRun(o: BenchOptions, log: Log, kind: ServerKind, label:
 }
 
 /**
- * Capacity: no pause between steps (saturation). Ours, baseline, ours, baseline...: drift of the
- * machine during the run touches both alike.
+ * Capacity: no pause between steps (saturation). Ours, baseline, floor, ours, baseline...: drift
+ * of the machine during the run touches all alike.
  */
 export async function compareWithBaseline(o: BenchOptions, log: Log): Promise<RunSummary[]> {
   const runs: RunSummary[] = [];
   for (let round = 1; round <= o.rounds; round += 1) {
-    for (const kind of ['ours', 'baseline'] as const) {
+    for (const kind of o.skipFloor ? (['ours', 'baseline'] as const) : (['ours', 'baseline', 'floor'] as const)) {
       const figures = await comparisonRun(o, log, kind, `capacity: ${kind} round ${round}/${o.rounds}`, 0, o.runLimitSeconds);
       runs.push(summarizeRun(figures, round));
     }
