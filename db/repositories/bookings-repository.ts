@@ -86,12 +86,12 @@ export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
 }
 
 /**
- * The user's newest open request or booking, if any. A request both of whose times have passed
- * without an answer is over: it no longer blocks a new booking.
+ * The user's newest open request or booking, if any. A request both of whose times (and any time
+ * the office proposed) have passed without an answer is over: it no longer blocks a new booking.
  */
 export async function activeBookingOf(db: Db, lineUserId: string, now?: string): Promise<BookingRow | undefined> {
   let q = db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).where('status', 'in', ACTIVE_STATUSES);
-  if (now) q = q.where((eb) => eb.or([eb('status', '=', 'confirmed'), eb('choice1_start', '>', now), eb('choice2_start', '>', now)]));
+  if (now) q = q.where((eb) => eb.or([eb('status', '=', 'confirmed'), eb('choice1_start', '>', now), eb('choice2_start', '>', now), eb('proposed_start', '>', now)]));
   return q.orderBy('created_at', 'desc').limit(1).executeTakeFirst();
 }
 
@@ -171,15 +171,19 @@ export async function takenInSlot(db: Db, slotKey: string, excludingId: string):
   return Number(row?.n ?? 0);
 }
 
-/** The last request of a user, whatever its status: its name and number identify the user. */
 /** A person's bookings, newest first (at most `limit`). */
 export async function recentBookingsOf(db: Db, lineUserId: string, limit: number): Promise<BookingRow[]> {
   return db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(limit).execute();
 }
 
-/** The rule of `activeBookingOf`, for a row already read. */
+/**
+ * The rule of `activeBookingOf`, for a row already read: a confirmed booking, or a request while
+ * one of its times, or a time the office proposed for it, is still ahead. (A request whose own
+ * times passed but whose proposal the person may still accept is open: they must not book a
+ * second session meanwhile.)
+ */
 export function isActiveBooking(row: BookingRow, now: string): boolean {
-  return ACTIVE_STATUSES.includes(row.status) && (row.status === 'confirmed' || row.choice1_start > now || row.choice2_start > now);
+  return ACTIVE_STATUSES.includes(row.status) && (row.status === 'confirmed' || row.choice1_start > now || row.choice2_start > now || (row.proposed_start !== null && row.proposed_start > now));
 }
 
 export async function latestBookingOf(db: Db, lineUserId: string): Promise<BookingRow | undefined> {

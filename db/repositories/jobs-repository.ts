@@ -4,12 +4,28 @@ import type { JobKind, ScheduledJobsTable } from '../schema.js';
 
 export type JobRow = Selectable<ScheduledJobsTable>;
 
+export interface ScheduleOptions {
+  /**
+   * Also re-arms the same job if it was skipped: a session moved away and back, or moved within
+   * its day so that a reminder falls due at the same moment as before. A job already done stays
+   * done (that reminder was sent).
+   */
+  rearm?: boolean;
+}
+
 /** Schedules a timed action; the id is derived from what it is, so scheduling twice is harmless. */
-export async function scheduleJob(db: Db, kind: JobKind, subjectId: string, dueAt: string, now: string): Promise<void> {
+export async function scheduleJob(db: Db, kind: JobKind, subjectId: string, dueAt: string, now: string, options: ScheduleOptions = {}): Promise<void> {
   await db
     .insertInto('scheduled_jobs')
     .values({ id: `${kind}:${subjectId}:${dueAt}`, kind, subject_id: subjectId, due_at: dueAt, status: 'pending', created_at: now, done_at: null })
-    .onConflict((oc) => oc.column('id').doNothing())
+    .onConflict((oc) =>
+      options.rearm
+        ? oc
+            .column('id')
+            .doUpdateSet({ status: 'pending', done_at: null })
+            .where('scheduled_jobs.status', '=', 'skipped')
+        : oc.column('id').doNothing(),
+    )
     .execute();
 }
 

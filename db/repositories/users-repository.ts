@@ -48,6 +48,12 @@ export async function countBooking(db: Db, lineUserId: string): Promise<void> {
   await db.updateTable('users').set((eb) => ({ booking_count: eb('booking_count', '+', 1) })).where('line_user_id', '=', lineUserId).execute();
 }
 
+/** Whether staff are talking with the person, and whether the bot is stopped for them. */
+export async function chatStateOf(db: Db, lineUserId: string): Promise<{ handoffAt: string | null; blockedAt: string | null } | undefined> {
+  const row = await db.selectFrom('users').select(['handoff_at', 'blocked_at']).where('line_user_id', '=', lineUserId).executeTakeFirst();
+  return row ? { handoffAt: row.handoff_at, blockedAt: row.blocked_at } : undefined;
+}
+
 export async function setHandoff(db: Db, lineUserId: string, at: string | null): Promise<void> {
   await db.updateTable('users').set({ handoff_at: at }).where('line_user_id', '=', lineUserId).execute();
 }

@@ -3,7 +3,7 @@ import { getBooking, takenInSlot, updateBooking, type BookingRow } from '../../d
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { addDays, capacityOf, formatSlotJa, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
-import { cancelledByOfficeMessages, cancelledByUserMessages, confirmationCard, proposalCard, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
+import { cancelledByOfficeMessages, cancelledByUserMessages, changeRequestEndedMessages, confirmationCard, proposalCard, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
 import { text, postback } from '../conversation/messages/building-blocks.js';
 import { noteWithButtons } from '../conversation/messages/staff-messages.js';
 import type { LineAction } from '../line/message-types.js';
@@ -49,9 +49,11 @@ async function scheduleSessionJobs(db: Db, deps: LifecycleDeps, bookingId: strin
   const l = deps.lifecycle;
   const dayBefore = toInstant({ date: addDays(at.date, -1), minutes: l.dayBeforeReminderMinutes });
   const morning = toInstant({ date: at.date, minutes: Math.min(l.morningReminderMinutes, at.minutes - 30) });
-  if (dayBefore > now) await scheduleJob(db, 'reminder_day_before', bookingId, dayBefore, now);
-  if (morning > now && morning < start) await scheduleJob(db, 'reminder_morning', bookingId, morning, now);
-  await scheduleJob(db, 'no_show', bookingId, toInstant({ date: at.date, minutes: at.minutes + l.noShowGraceMinutes }), now);
+  // A moved session skipped its old jobs first; one due at the same moment again is re-armed.
+  const rearm = { rearm: true };
+  if (dayBefore > now) await scheduleJob(db, 'reminder_day_before', bookingId, dayBefore, now, rearm);
+  if (morning > now && morning < start) await scheduleJob(db, 'reminder_morning', bookingId, morning, now, rearm);
+  await scheduleJob(db, 'no_show', bookingId, toInstant({ date: at.date, minutes: at.minutes + l.noShowGraceMinutes }), now, rearm);
 }
 
 function staffNote(deps: LifecycleDeps, body: string, actions: readonly LineAction[] = []): Dispatch {
@@ -140,7 +142,14 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
   if (input.byUser) await db.updateTable('users').set((eb) => ({ cancel_count: eb('cancel_count', '+', 1) })).where('line_user_id', '=', row.line_user_id).execute();
   await recordStaffAction(db, { subjectId: row.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: input.byUser }, at: input.now });
   const updated = (await getBooking(db, row.id))!;
-  const toUser = input.byUser ? cancelledByUserMessages(at, deps.settings) : cancelledByOfficeMessages(at, input.reason, deps.settings);
+  // The office withdrawing a change request leaves the confirmed session it would have replaced.
+  const kept = !input.byUser && row.status === 'requested' && row.replaces_booking_id ? await getBooking(db, row.replaces_booking_id) : undefined;
+  const toUser =
+    kept?.status === 'confirmed' && kept.confirmed_start
+      ? changeRequestEndedMessages(toLocal(kept.confirmed_start), 'office', input.reason, deps.settings)
+      : input.byUser
+        ? cancelledByUserMessages(at, deps.settings)
+        : cancelledByOfficeMessages(at, input.reason, deps.settings);
   return {
     ok: true,
     booking: updated,

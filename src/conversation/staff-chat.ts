@@ -1,14 +1,15 @@
 import type { Db } from '../../db/database.js';
 import { getBooking } from '../../db/repositories/bookings-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
-import { setHandoff } from '../../db/repositories/users-repository.js';
-import { decodeBookingAction } from '../bookings/booking-actions.js';
+import { chatStateOf, setHandoff } from '../../db/repositories/users-repository.js';
+import { decodeBookingAction, encodeBookingAction } from '../bookings/booking-actions.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { confirmBooking, markAttendance, proposeTime, type LifecycleResult } from '../bookings/lifecycle.js';
 import { formatSlotJa, normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
-import { text } from './messages/building-blocks.js';
+import { postback, text } from './messages/building-blocks.js';
 import { STAFF_ERROR_TEXT, STAFF_TEXT } from './messages/staff-chat-texts.js';
-import { handbackUserMessages, immediateAcceptedMessages } from './messages/lifecycle-messages.js';
+import { handbackUserMessages, handoffUserMessages, immediateAcceptedMessages } from './messages/lifecycle-messages.js';
+import { noteWithButtons } from './messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { parseMeetingDetails } from './meeting-details.js';
@@ -66,14 +67,28 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
     case 'propose':
       await setPrompt(t, booking.id, 'propose_time', '');
       return say(t, STAFF_TEXT.askProposal(booking.app === 'zoom'));
-    case 'takeover':
+    case 'takeover': {
+      const state = await chatStateOf(t.db, booking.line_user_id);
+      if (state?.handoffAt) return say(t, STAFF_TEXT.alreadyTakenOver(booking.id.slice(0, 8)));
       await setHandoff(t.db, booking.line_user_id, t.now);
       await recordStaffAction(t.db, { subjectId: booking.id, action: 'takeover', staffId: t.staffId, via: 'line', at: t.now });
-      return say(t, STAFF_TEXT.takenOver(booking.id.slice(0, 8)));
-    case 'handback':
+      // The person is told why the bot goes quiet; staff get the button that hands the chat back.
+      const note: Dispatch = {
+        audience: 'staff',
+        recipient: t.deps.staffGroupId,
+        messages: [noteWithButtons(STAFF_TEXT.takenOver(booking.id.slice(0, 8)), [postback('自動応答に戻す', encodeBookingAction({ action: 'handback', bookingId: booking.id }))])],
+      };
+      return state?.blockedAt ? [note] : [{ audience: 'user', recipient: booking.line_user_id, messages: handoffUserMessages() }, note];
+    }
+    case 'handback': {
+      // The same rules as the staff API: only a chat staff took over is handed back, and a person
+      // the bot is stopped for is not told that it answers again.
+      const state = await chatStateOf(t.db, booking.line_user_id);
+      if (!state?.handoffAt) return say(t, STAFF_TEXT.notInHandoff);
       await setHandoff(t.db, booking.line_user_id, null);
       await recordStaffAction(t.db, { subjectId: booking.line_user_id, action: 'handback', staffId: t.staffId, via: 'line', at: t.now });
-      return [{ audience: 'user', recipient: booking.line_user_id, messages: handbackUserMessages() }, ...say(t, STAFF_TEXT.handedBack)];
+      return state.blockedAt ? say(t, STAFF_TEXT.handedBack) : [{ audience: 'user', recipient: booking.line_user_id, messages: handbackUserMessages() }, ...say(t, STAFF_TEXT.handedBack)];
+    }
     case 'attended':
     case 'noshow':
       if (booking.status === 'confirmed' && booking.confirmed_start !== null && t.now < booking.confirmed_start) return say(t, STAFF_TEXT.attendanceTooEarly);

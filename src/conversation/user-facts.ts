@@ -31,6 +31,21 @@ function immediateState(enabled: boolean, calendar: CalendarContext, now: Instan
   return { open: true };
 }
 
+/**
+ * The calendar as the person sees it: their own request awaiting staff does not count against
+ * them. It only matters when they change that request (they cannot start another booking while it
+ * is open), and the change supersedes it, so keeping the same first choice must not read as full.
+ * The occupancy map may be shared with the cache, so it is copied, never changed in place.
+ */
+function withoutOwnRequest(calendar: CalendarContext, active: BookingRow | undefined): CalendarContext {
+  if (active?.status !== 'requested') return calendar;
+  const taken = calendar.occupancy.get(active.choice1_slot);
+  if (taken === undefined || taken <= 0) return calendar;
+  const occupancy = new Map(calendar.occupancy);
+  occupancy.set(active.choice1_slot, taken - 1);
+  return { ...calendar, occupancy };
+}
+
 /** Enough for anyone's open booking to be among them; someone with more is looked up in full. */
 const RECENT_BOOKINGS = 10;
 
@@ -43,13 +58,14 @@ export interface LoadedFacts {
 
 /** Everything the conversation needs to know about this user and the office, read in the event's transaction. */
 export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRecord, now: Instant): Promise<LoadedFacts> {
-  const calendar = await loadCalendar(db, deps.settings, now, deps.occupancy);
+  const office = await loadCalendar(db, deps.settings, now, deps.occupancy);
   // One read serves both the open booking and the newest one (for the name and number on file).
   const recent = await recentBookingsOf(db, user.lineUserId, RECENT_BOOKINGS);
   const active = recent.find((row) => isActiveBooking(row, now)) ?? (recent.length === RECENT_BOOKINGS ? await activeBookingOf(db, user.lineUserId, now) : undefined);
   const replacedRow = active?.replaces_booking_id ? await getBooking(db, active.replaces_booking_id) : undefined;
   const replaced = replacedRow?.status === 'confirmed' ? replacedRow : undefined;
   const latest = active ?? recent[0];
+  const calendar = withoutOwnRequest(office, active);
   const terms = (await currentTerms(db, now)) ?? { id: deps.terms.version, url: deps.terms.url };
   const facts: ConversationFacts = {
     calendar,

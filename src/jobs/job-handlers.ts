@@ -1,11 +1,11 @@
 import type { Db } from '../../db/database.js';
 import { getBooking, updateBooking } from '../../db/repositories/bookings-repository.js';
-import type { JobRow } from '../../db/repositories/jobs-repository.js';
+import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
 import { toLocal } from '../calendar/index.js';
-import { immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
+import { changeRequestEndedMessages, immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
 import { text } from '../conversation/messages/building-blocks.js';
 import { staffReplyOverdueMessages } from '../conversation/messages/staff-messages.js';
 
@@ -86,13 +86,26 @@ async function immediateTimeout(db: Db, deps: LifecycleDeps, job: JobRow): Promi
 /** Both preferred times passed without an answer: close the request rather than leave it open forever. */
 async function requestExpiry(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
-  if (!b || b.status !== 'requested' || (b.proposed_start !== null && b.proposed_start > now)) return skipped;
+  if (!b || b.status !== 'requested') return skipped;
+  if (b.proposed_start !== null && b.proposed_start > now) {
+    // The person may still accept the office's proposal: look again once that time has passed.
+    await scheduleJob(db, 'request_expiry', b.id, b.proposed_start, now);
+    return skipped;
+  }
   await updateBooking(db, b.id, { status: 'cancelled', cancel_reason: 'expired', cancelled_by: 'system', cancelled_at: now, updated_at: now });
+  // A change request that lapses leaves the confirmed session it would have replaced in place.
+  const kept = b.replaces_booking_id ? await getBooking(db, b.replaces_booking_id) : undefined;
+  const keptStart = kept?.status === 'confirmed' ? kept.confirmed_start : null;
+  const ref = `受付番号 ${b.id.slice(0, 8)}（${b.name} 様）`;
   return {
     status: 'done',
     dispatches: [
-      { audience: 'user', recipient: b.line_user_id, messages: requestExpiredMessages(deps.settings) },
-      { audience: 'staff', recipient: deps.staffGroupId, messages: [text(`【未回答のまま終了】受付番号 ${b.id.slice(0, 8)}（${b.name} 様）の申込みは、希望日時がすべて過ぎたため終了しました。`)] },
+      { audience: 'user', recipient: b.line_user_id, messages: keptStart ? changeRequestEndedMessages(toLocal(keptStart), 'expired', null, deps.settings) : requestExpiredMessages(deps.settings) },
+      {
+        audience: 'staff',
+        recipient: deps.staffGroupId,
+        messages: [text(keptStart ? `【未回答のまま終了】${ref}の日時変更の申込みは、希望日時がすべて過ぎたため終了しました。元のご予約（受付番号 ${kept!.id.slice(0, 8)}）はそのままです。` : `【未回答のまま終了】${ref}の申込みは、希望日時がすべて過ぎたため終了しました。`)],
+      },
     ],
   };
 }

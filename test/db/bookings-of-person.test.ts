@@ -31,4 +31,15 @@ describe("a person's bookings, newest first", () => {
     expect(recent.find((b) => isActiveBooking(b, '2026-12-10T00:00:00.000Z'))?.id).toBe('request');
     expect(recent.find((b) => isActiveBooking(b, '2026-12-20T00:00:00.000Z'))?.id).toBe('confirmed');
   });
+
+  it('counts a request whose own times passed as open while a time the office proposed is still ahead, in the rule and the query alike', async () => {
+    await booking('proposed', '2026-11-10T00:00:00.000Z', 'requested', '2026-12-03T01:00:00.000Z', '2026-12-03T01:30:00.000Z');
+    await updateBooking(temp.db, 'proposed', { proposed_start: '2026-12-10T05:00:00.000Z', proposed_end: '2026-12-10T05:40:00.000Z' });
+    const recent = await recentBookingsOf(temp.db, USER, 10);
+    for (const [now, open] of [['2026-12-05T00:00:00.000Z', true], ['2026-12-10T06:00:00.000Z', false]] as const) {
+      expect(recent.some((b) => isActiveBooking(b, now)), now).toBe(open);
+      expect((await activeBookingOf(temp.db, USER, now))?.id, now).toBe(open ? 'proposed' : undefined);
+    }
+  });
 });
+

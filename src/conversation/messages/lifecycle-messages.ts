@@ -98,6 +98,15 @@ export function requestExpiredMessages(s: OfficeSettings): LineMessage[] {
   return [text(`申し訳ありません。お申し込みいただいた日時にご案内できないまま、希望日時が過ぎてしまいました。お手数ですが、「予約する」であらためてお申し込みいただくか、お電話でご相談ください。\n${office(s)}`)];
 }
 
+/** A change request closed (unanswered in time, or withdrawn by the office): the confirmed session it would have replaced still holds. */
+export function changeRequestEndedMessages(kept: LocalDateTime, why: 'expired' | 'office', reason: string | null, s: OfficeSettings): LineMessage[] {
+  const ended =
+    why === 'expired'
+      ? '申し訳ありません。日時変更のお申し込みは、ご案内できないまま希望日時が過ぎたため終了しました。'
+      : `申し訳ありません。日時変更のお申し込みは、ハローワークの都合により取り消しとなりました。${reason ? `\n理由: ${reason}` : ''}`;
+  return [text(`${ended}\n現在のご予約はそのまま有効です。\n${formatSlotJa(kept, s.sessionMinutes)}\n別の日時への変更をご希望の場合は「予約変更」と送ってください。ご不明な点はお電話ください。\n${office(s)}`)];
+}
+
 export function termsChangedMessages(url: string): LineMessage[] {
   return [text(`オンライン職業相談の利用規約が改定されました。次回のお申し込みの際に、あらためて同意をお願いします。\n改定後の利用規約: ${url}\n現在のご予約はそのまま有効です。`)];
 }

@@ -5,8 +5,10 @@ export const STAFF_TEXT = {
   askZoomDetails: (when: string) => `${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
   askProposal: (zoom: boolean) =>
     `提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
-  takenOver: (ref: string) => `職員が対応します（受付番号 ${ref}）。ご本人とのやりとりは LINE 公式アカウントのチャットで行い、終わったら自動応答に戻してください。`,
+  takenOver: (ref: string) => `職員が対応します（受付番号 ${ref}）。ご本人には、このトークで職員からお返事すると伝えました。やりとりは LINE 公式アカウントのチャットで行い、終わったら下の「自動応答に戻す」を押してください。`,
   handedBack: '自動応答に戻しました。',
+  alreadyTakenOver: (ref: string) => `この方とは、すでに職員がやりとりしています（受付番号 ${ref}）。終わったら自動応答に戻してください。`,
+  notInHandoff: 'この方には、すでに自動応答でお返事しています。',
   attendanceTooEarly: '出席は、相談の開始後に記録してください。',
   promptCancelled: '操作を取りやめました。',
   zoomUnreadable: 'ミーティングIDとパスコードを読み取れませんでした。例: 123 4567 8901 abc123',
