@@ -10,7 +10,12 @@ export type Db = Kysely<Database>;
 export interface OpenDatabaseOptions {
   /** A file path, or ':memory:' for throwaway databases. */
   path: string;
-  /** How long a statement waits for a lock held by another process before failing, in ms. */
+  /**
+   * How long a statement waits for a lock held by another process before failing, in ms. Short,
+   * because better-sqlite3 waits on the event loop: while it waits, nothing else is served, not
+   * even the acknowledgements LINE expects within about 2 s. Failing fast answers 503 (LINE sends
+   * again) and retries queued events with backoff. Default 250.
+   */
   busyTimeoutMs?: number;
 }
 
@@ -27,7 +32,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
   // After a checkpoint the log is reused from its start; this trims a file that a burst grew.
   sqlite.pragma('journal_size_limit = 67108864');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 250)}`);
   cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db);

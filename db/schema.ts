@@ -118,6 +118,8 @@ export interface OutboxTable {
   created_at: string;
   sent_at: string | null;
   last_error: string | null;
+  /** 1 once a reply attempt ended without an answer from LINE (it may have been delivered). */
+  reply_maybe_used: Generated<number>;
 }
 
 export interface ClosuresTable {

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-booking-lifecycle.js';
 import * as m0003 from './0003-covering-indexes.js';
 import * as m0004 from './0004-bookings-by-user-recent.js';
+import * as m0005 from './0005-outbox-reply-maybe-used.js';
 
 /**
  * A static provider: each migration is imported by name, so bundling or a changed working
@@ -10,6 +11,6 @@ import * as m0004 from './0004-bookings-by-user-recent.js';
  */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial': m0001, '0002-booking-lifecycle': m0002, '0003-covering-indexes': m0003, '0004-bookings-by-user-recent': m0004 };
+    return { '0001-initial': m0001, '0002-booking-lifecycle': m0002, '0003-covering-indexes': m0003, '0004-bookings-by-user-recent': m0004, '0005-outbox-reply-maybe-used': m0005 };
   },
 };

@@ -37,6 +37,23 @@ export async function enqueue(db: Db, items: readonly QueuedMessages[], now: str
   }
 }
 
+/**
+ * Sends a chat's messages held for the morning now, ahead of what is queued after them: the
+ * person is writing to us, so quiet hours no longer protect them, and news held overnight (a
+ * confirmation, a proposal) must reach them before an answer that may contradict it.
+ */
+export async function releaseHeld(db: Db, recipient: string, now: string): Promise<number> {
+  const r = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: now })
+    .where('status', '=', 'pending')
+    .where('recipient', '=', recipient)
+    .where('attempts', '=', 0)
+    .where('next_attempt_at', '>', now)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export interface OutboxHead {
   id: number;
   recipient: string;
@@ -104,7 +121,14 @@ export async function markSent(db: Db, id: number, now: string): Promise<void> {
   await db.updateTable('outbox').set({ status: 'sent', sent_at: now, last_error: null }).where('id', '=', id).execute();
 }
 
-export async function scheduleRetry(db: Db, id: number, nextAttemptAt: string, error: string, dropReplyToken: boolean): Promise<void> {
+export interface RetryOptions {
+  /** The reply token is refused or expired: the next attempt is a push. */
+  dropReplyToken?: boolean;
+  /** A reply attempt ended without LINE's answer, so it may have been delivered (see 0005). */
+  replyMaybeUsed?: boolean;
+}
+
+export async function scheduleRetry(db: Db, id: number, nextAttemptAt: string, error: string, options: RetryOptions = {}): Promise<void> {
   await db
     .updateTable('outbox')
     .set((eb) => ({
@@ -112,7 +136,8 @@ export async function scheduleRetry(db: Db, id: number, nextAttemptAt: string, e
       attempts: eb('attempts', '+', 1),
       next_attempt_at: nextAttemptAt,
       last_error: error.slice(0, 500),
-      ...(dropReplyToken ? { reply_token: null } : {}),
+      ...(options.dropReplyToken ? { reply_token: null } : {}),
+      ...(options.replyMaybeUsed ? { reply_maybe_used: 1 } : {}),
     }))
     .where('id', '=', id)
     .execute();

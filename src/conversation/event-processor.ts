@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { GroupCommitter } from '../../db/group-commit.js';
 import { loadPendingEvent, markEventAttemptFailed, markEventDone, pendingEvents } from '../../db/repositories/inbox-repository.js';
-import { enqueue, type QueuedMessages } from '../../db/repositories/outbox-repository.js';
+import { enqueue, releaseHeld, type QueuedMessages } from '../../db/repositories/outbox-repository.js';
 import type { Clock } from '../infra/clock.js';
 import type { KeyedQueue } from '../infra/keyed-queue.js';
 import { chatRef, type Logger } from '../infra/logger.js';
@@ -77,13 +77,14 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
         if (!pending) return []; // already handled (a duplicate scheduled twice)
         const event = toIncomingEvent(JSON.parse(pending.payload));
         let items: QueuedMessages[] = [];
+        const released = event?.source === 'user' && !event.standby && event.input.type !== 'ignored' ? await releaseHeld(trx, event.chatKey, now) : 0;
         if (event) {
           const dispatches = (await dispatchesFor(trx, deps, event, now)).filter((d) => d.messages.length > 0);
           items = toQueued(event.webhookEventId, dispatches, now, deps.lifecycle, replyOf(event, pending.receivedAt));
           await enqueue(trx, items, now);
         }
         await markEventDone(trx, webhookEventId, now);
-        return items.map((item) => item.recipient);
+        return [...(released > 0 && event ? [event.chatKey] : []), ...items.map((item) => item.recipient)];
       });
       if (recipients.length > 0) deps.onOutgoing(recipients);
       return 'done';
@@ -109,23 +110,31 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
   }
 
   /**
+   * Chats whose earlier event was left pending (shutdown cut its retries short, or the database
+   * could not even record its failure): their later events are left pending too, so recover()
+   * later takes them all in arrival order instead of the later ones overtaking it now.
+   */
+  const stalled = new Set<string>();
+
+  /**
    * Handles one event, retrying inside the chat's queue: the chat's later events wait behind it,
    * so they are never handled before it. Attempts are counted in the inbox (they survive a
    * restart); when the database cannot even record a failure, they are counted here, and the
    * event is left pending for recover() once they run out.
    */
-  async function processOne(webhookEventId: string): Promise<void> {
+  async function processOne(webhookEventId: string, chatKey: string): Promise<void> {
+    if (stalled.has(chatKey)) return;
     for (let tried = 1; ; tried += 1) {
       if ((await attempt(webhookEventId, clock.now().toISOString())) === 'done') return;
-      let next: 'retry' | 'parked';
+      let next: 'retry' | 'parked' | 'left pending';
       try {
         next = await recordFailure(webhookEventId);
       } catch {
-        next = tried >= maxAttempts ? 'parked' : 'retry';
+        next = tried >= maxAttempts ? 'left pending' : 'retry';
       }
-      if (next === 'parked' || stopping.signal.aborted) return;
-      const waited = await sleep(delays[Math.min(tried, delays.length) - 1] ?? 0, stopping.signal);
-      if (!waited) return;
+      if (next === 'retry' && !stopping.signal.aborted && (await sleep(delays[Math.min(tried, delays.length) - 1] ?? 0, stopping.signal))) continue;
+      if (next !== 'parked') stalled.add(chatKey);
+      return;
     }
   }
 
@@ -133,13 +142,15 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
     schedule(ids, keys) {
       ids.forEach((id, i) => {
         const key = keys[i] ?? id;
-        void queue.run(key, () => processOne(id)).catch((e: unknown) => {
+        void queue.run(key, () => processOne(id, key)).catch((e: unknown) => {
           logger.error({ webhookEventId: id, chat: chatRef(key), err: String(e) }, 'queue task failed');
         });
       });
     },
     async recover() {
       const pending = await pendingEvents(db);
+      // Every pending event is scheduled again below, in arrival order: held-back chats may go on.
+      stalled.clear();
       this.schedule(
         pending.map((p) => p.webhookEventId),
         pending.map((p) => p.chatKey),

@@ -2,7 +2,7 @@ import { JSONParseError, middleware, SignatureValidationFailed, type webhook } f
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import type { GroupCommitter } from '../../db/group-commit.js';
 import { acceptEvents } from '../../db/repositories/inbox-repository.js';
-import { toIncomingEvent } from '../conversation/chat-input.js';
+import { toIncomingEvent, type IncomingEvent } from '../conversation/chat-input.js';
 import type { EventProcessor } from '../conversation/event-processor.js';
 import type { Clock } from '../infra/clock.js';
 import type { Logger } from '../infra/logger.js';
@@ -32,7 +32,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
         return;
       }
       const pairs = (body.events as unknown[]).flatMap((raw) => {
-        const ev = raw && typeof raw === 'object' ? toIncomingEvent(raw as webhook.Event) : undefined;
+        const ev = raw && typeof raw === 'object' ? readEvent(raw as webhook.Event, deps.logger) : undefined;
         return ev ? [{ raw, ev }] : [];
       });
       const incoming = pairs.map((p) => p.ev);
@@ -53,6 +53,16 @@ export function webhookRouter(deps: WebhookDeps): Router {
   router.post('/webhook', express.raw({ type: () => true, limit: deps.bodyLimit ?? '256kb' }), middleware({ channelSecret: deps.channelSecret }), accept);
   router.use('/webhook', webhookErrors(deps.logger));
   return router;
+}
+
+/** One event of the body; one that cannot be read is skipped, so it cannot sink the others. */
+function readEvent(raw: webhook.Event, logger: Logger): IncomingEvent | undefined {
+  try {
+    return toIncomingEvent(raw);
+  } catch (e: unknown) {
+    logger.warn({ err: e instanceof Error ? e.name : 'unknown' }, 'webhook event could not be read; skipped');
+    return undefined;
+  }
 }
 
 function webhookErrors(logger: Logger): ErrorRequestHandler {

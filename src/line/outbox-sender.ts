@@ -69,39 +69,64 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   let pumping: Promise<void> | null = null;
   let again = false;
 
+  /** Rows LINE took whose mark as sent could not be written yet: never sent again by this process. */
+  const unrecorded = new Map<number, string>();
+
   async function onFailure(row: OutboxRow, e: unknown, viaReply: boolean): Promise<void> {
     const err = e instanceof LineApiError ? e : new LineApiError(e instanceof Error ? e.message : String(e), 0, false);
     const now = clock.now();
     if (err.retryKeyAlreadyAccepted) return committer.run((trx) => markSent(trx, row.id, now.toISOString()));
     const log = { outboxId: row.id, to: chatRef(row.recipient), status: err.status, attempts: row.attempts + 1, via: viaReply ? 'reply' : 'push' };
     if (viaReply && !retriable(err)) {
-      // An invalid or used reply token: fall back to push at once.
+      if (row.reply_maybe_used) {
+        // The token is refused after an attempt whose answer was lost: that attempt used it, so
+        // the person has this answer already. A push now would show it twice.
+        logger.info(log, 'reply token used by an earlier attempt; counted as delivered');
+        return committer.run((trx) => markSent(trx, row.id, now.toISOString()));
+      }
+      // An invalid or expired reply token: fall back to push at once.
       logger.info(log, 'reply token refused; pushing instead');
-      return committer.run((trx) => scheduleRetry(trx, row.id, now.toISOString(), err.message, true));
+      return committer.run((trx) => scheduleRetry(trx, row.id, now.toISOString(), err.message, { dropReplyToken: true }));
     }
     if (retriable(err)) {
       const next = new Date(now.getTime() + backoffMs(row.attempts));
+      // No answer, or LINE failed on its side: the reply may have gone out (429 means it did not).
+      const replyMaybeUsed = viaReply && err.status !== 429;
       logger.warn({ ...log, retryAt: next.toISOString() }, 'LINE send failed; will retry');
-      return committer.run((trx) => scheduleRetry(trx, row.id, next.toISOString(), err.message, false));
+      return committer.run((trx) => scheduleRetry(trx, row.id, next.toISOString(), err.message, { replyMaybeUsed }));
     }
     logger.error(log, 'LINE refused the message; giving up');
     return committer.run((trx) => markFailed(trx, row.id, err.message));
   }
 
-  /** Sends one row and records the outcome; true when LINE took it. */
+  /** Records that LINE took the row; false (kept in memory, tried again later) if the database fails. */
+  async function recordSent(id: number, sentAt: string): Promise<boolean> {
+    try {
+      await committer.run((trx) => markSent(trx, id, sentAt));
+      unrecorded.delete(id);
+      return true;
+    } catch (e: unknown) {
+      unrecorded.set(id, sentAt);
+      logger.error({ outboxId: id, err: e instanceof Error ? e.message : String(e) }, 'sent, but could not record it; will record later');
+      return false;
+    }
+  }
+
+  /** Sends one row and records the outcome; true when LINE took it and that is recorded. */
   async function sendRow(row: OutboxRow): Promise<boolean> {
+    const alreadySent = unrecorded.get(row.id);
+    if (alreadySent !== undefined) return recordSent(row.id, alreadySent);
     const messages = JSON.parse(row.messages) as LineMessage[];
     const viaReply = row.reply_token !== null && row.reply_token_expires_at !== null && clock.now().toISOString() < row.reply_token_expires_at;
     try {
       const call = viaReply ? client.reply(row.reply_token!, messages) : client.push(row.recipient, messages, retryKeyFor(row.dedupe_key));
       await withTimeout(call, callTimeoutMs);
-      const sentAt = clock.now().toISOString();
-      await committer.run((trx) => markSent(trx, row.id, sentAt));
-      return true;
     } catch (e: unknown) {
       await onFailure(row, e, viaReply);
       return false;
     }
+    // Outside the try: failing to record a send must not count as a failed send (it would go twice).
+    return recordSent(row.id, clock.now().toISOString());
   }
 
   /**
@@ -115,8 +140,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       for (;;) {
         const { row, more } = await chatHead(db, recipient, clock.now().toISOString());
         if (!row) break;
+        const done = await sendRow(row);
+        // Sent but not yet recorded (the database is failing): leave the chat to the timer.
+        if (!done && unrecorded.has(row.id)) break;
         // After a failure, look again: a refused reply token leaves the row due at once, as a push.
-        if ((await sendRow(row)) && !more) break;
+        if (done && !more) break;
       }
     } while (moreFor.delete(recipient));
   }

@@ -86,6 +86,29 @@ describe('when an event fails for a moment', () => {
     const answers = slow.platform.delivered().filter((d) => d.to === u.userId).map((d) => textOf(d.message));
     expect(answers.at(-1)).toContain('求職登録');
   });
+
+  it("leaves the chat's later events pending behind one cut short at shutdown, so after the restart they still come in order", async () => {
+    const u = new ChatDriver(slow, 'Ufail000000000000000000000000005');
+    await u.say('予約する');
+    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
+    const agree = textEvent({ userId: u.userId, replyToken: slow.platform.issueReplyToken(u.userId), text: '同意します' });
+    expect((await slow.post([agree])).status).toBe(200);
+    await waitFor(() => attemptsOf(slow, agree.webhookEventId) >= 1);
+    const registered = textEvent({ userId: u.userId, replyToken: slow.platform.issueReplyToken(u.userId), text: '登録済み' });
+    expect((await slow.post([registered])).status).toBe(200);
+    // The database mends just as the server shuts down, with the second event still queued.
+    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations_broken RENAME TO conversations'));
+    await slow.stop();
+    const statuses = readDb(slow.sqlitePath, (db) => db.prepare('SELECT webhook_event_id AS id, status FROM inbox WHERE webhook_event_id IN (?, ?)').all(agree.webhookEventId, registered.webhookEventId)) as { id: string; status: string }[];
+    expect(statuses.map((r) => r.status)).toEqual(['pending', 'pending']);
+
+    await slow.start();
+    await slow.settle();
+    const answers = slow.platform.delivered().filter((d) => d.to === u.userId).map((d) => textOf(d.message));
+    expect(answers.at(-2)).toContain('求職登録');
+    expect(answers.at(-1)).not.toContain('求職登録');
+    expect(answers.at(-1)).not.toContain('下のボタン');
+  });
 });
 
 async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, PRODUCT_TABLES } from '../support/db-inspect.js';
+import { countRows, PRODUCT_TABLES, readDb } from '../support/db-inspect.js';
 import { STAFF_API_TOKEN, TEST_SECRET, startHarness, type Harness } from '../support/harness.js';
 import { followEvent, signedWebhookRequest, textEvent, webhookBody } from '../support/line-events.js';
 import { signWebhookBody } from '../../src/line/webhook-signature.js';
@@ -115,5 +115,27 @@ describe('the webhook endpoint over HTTP', () => {
     const ok = await fetch(`${h.baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ bookings: [] });
+  });
+});
+
+describe('a signed webhook with an event that lacks what its type promises', () => {
+  it('stores and answers the good events beside it, and answers the bad ones as unreadable messages', async () => {
+    const good = 'Uhttp000000000000000000000000000002';
+    const odd = 'Uhttp000000000000000000000000000003';
+    const events = [
+      textEvent({ userId: good, text: '予約する', replyToken: h.platform.issueReplyToken(good) }),
+      { ...textEvent({ userId: odd, text: 'x', replyToken: h.platform.issueReplyToken(odd) }), message: null },
+      { ...textEvent({ userId: odd, text: 'x' }), type: 'postback', postback: null },
+      { ...textEvent({ userId: odd, text: 'x' }), source: null },
+    ];
+    const body = JSON.stringify({ destination: 'Ubot', events });
+    expect((await postWebhook(body, { 'content-type': 'application/json', 'x-line-signature': signWebhookBody(TEST_SECRET, body) })).status).toBe(200);
+    await h.settle();
+    expect(h.platform.delivered().filter((d) => d.to === good).map((d) => JSON.stringify(d.message)).join('')).toContain('利用規約');
+    // The two with a chat are stored and answered; the one without a source has no chat to answer.
+    expect(h.platform.delivered().filter((d) => d.to === odd).length).toBeGreaterThan(0);
+    const ids = events.map((e) => e.webhookEventId);
+    const stored = readDb(h.sqlitePath, (db) => db.prepare(`SELECT webhook_event_id AS id FROM inbox WHERE webhook_event_id IN (${ids.map(() => '?').join(', ')})`).all(...ids)) as { id: string }[];
+    expect(stored.map((r) => r.id).sort()).toEqual(ids.slice(0, 3).sort());
   });
 });

@@ -7,7 +7,7 @@ import { createGroupCommitter, type GroupCommitter } from '../../db/group-commit
 import { enqueue } from '../../db/repositories/outbox-repository.js';
 import { movableClock, type MovableClock } from '../../src/infra/clock.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { createLineClient, type LineClient } from '../../src/line/line-client.js';
+import { createLineClient, LineApiError, type LineClient } from '../../src/line/line-client.js';
 import { createOutboxSender, type OutboxSender } from '../../src/line/outbox-sender.js';
 import { startFakeLinePlatform, type FakeLinePlatform } from '../../src/line/fake-line-platform.js';
 
@@ -135,4 +135,73 @@ describe('outbox sender, told which chats have new rows', () => {
     expect(delivered?.via).toBe('push');
     expect(platform.calls().map((c) => `${c.path.split('/').at(-1)} ${c.status}`)).toEqual(['reply 400', 'push 200']);
   });
+
+  it('counts a reply as delivered when its answer was lost and the token then turns out used, instead of pushing it again', async () => {
+    let lose = 1;
+    const real = createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url });
+    // LINE takes the reply, but its answer never arrives (a dropped connection).
+    const sender = senderWith({
+      ...real,
+      async reply(token, messages) {
+        await real.reply(token, messages);
+        if (lose-- > 0) throw new LineApiError('socket hang up', 0, false);
+      },
+    });
+    const expires = new Date(clock.now().getTime() + 50_000).toISOString();
+    const token = platform.issueReplyToken('Uf');
+    await committer.run((trx) => enqueue(trx, [{ dedupeKey: 'lost-answer', recipient: 'Uf', messages: [{ type: 'text', text: 'answer' }], replyToken: token, replyTokenExpiresAt: expires }], clock.now().toISOString()));
+    sender.notify(['Uf']);
+    await platform.waitFor((d) => d.length === 1);
+    await sender.flush();
+    clock.advance(2_000); // past the first retry's backoff
+    await sender.flush();
+    expect(platform.calls().map((c) => `${c.path.split('/').at(-1)} ${c.status}`)).toEqual(['reply 200', 'reply 400']);
+    expect(textsTo('Uf')).toEqual(['answer']);
+    const row = await db.selectFrom('outbox').select(['status']).where('dedupe_key', '=', 'lost-answer').executeTakeFirstOrThrow();
+    expect(row.status).toBe('sent');
+  });
+
+  it('still pushes when the reply was refused after LINE only asked us to slow down (429: nothing was delivered)', async () => {
+    let limited = 1;
+    const real = createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url });
+    const sender = senderWith({
+      ...real,
+      async reply(token, messages) {
+        if (limited-- > 0) throw new LineApiError('rate limited', 429, false);
+        return real.reply(token, messages);
+      },
+    });
+    const expires = new Date(clock.now().getTime() + 50_000).toISOString();
+    await committer.run((trx) => enqueue(trx, [{ dedupeKey: 'limited', recipient: 'Ug', messages: [{ type: 'text', text: 'answer' }], replyToken: 'never-issued', replyTokenExpiresAt: expires }], clock.now().toISOString()));
+    sender.notify(['Ug']);
+    await sender.flush();
+    clock.advance(2_000);
+    await sender.flush();
+    expect(textsTo('Ug')).toEqual(['answer']);
+    expect(platform.delivered().find((d) => d.to === 'Ug')?.via).toBe('push');
+  });
+
+  it('does not send a message again when LINE took it but recording that failed', async () => {
+    await queue('Uh', 'once');
+    // The database refuses the first write after the send (locked by another process, say).
+    let refuseNext = true;
+    const flaky: GroupCommitter = {
+      run(work, options) {
+        if (refuseNext) {
+          refuseNext = false;
+          return Promise.reject(new Error('database is locked'));
+        }
+        return committer.run(work, options);
+      },
+    };
+    const sender = createOutboxSender({ db, committer: flaky, client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }), clock, logger: createLogger('silent') });
+    sender.notify(['Uh']);
+    await platform.waitFor((d) => d.length === 1);
+    await sender.flush();
+    await sender.flush();
+    expect(textsTo('Uh')).toEqual(['once']);
+    const row = await db.selectFrom('outbox').select(['status']).where('recipient', '=', 'Uh').executeTakeFirstOrThrow();
+    expect(row.status).toBe('sent');
+  });
 });
+
