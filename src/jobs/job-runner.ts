@@ -73,7 +73,10 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       return running;
     },
     start(intervalMs = 5000) {
-      const timer = setInterval(() => void this.runDue(), intervalMs);
+      // A pass that cannot even read the due jobs (database failing) is tried again next tick.
+      const tick = () =>
+        void this.runDue().catch((e: unknown) => deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'timed jobs could not be read; will retry'));
+      const timer = setInterval(tick, intervalMs);
       const hourly = setInterval(() => void purge(), 60 * 60 * 1000);
       timer.unref();
       hourly.unref();

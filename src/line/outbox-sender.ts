@@ -39,8 +39,13 @@ export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts, 20));
 }
 
+/**
+ * Worth trying again later: no answer, rate limits, LINE's own failures, and 401 (the channel
+ * access token expired or was reissued: every message would fail alike until it is replaced, so
+ * they wait for that rather than being given up one by one).
+ */
 function retriable(e: LineApiError): boolean {
-  return e.status === 0 || e.status === 429 || e.status >= 500;
+  return e.status === 0 || e.status === 401 || e.status === 429 || e.status >= 500;
 }
 
 function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
@@ -90,9 +95,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
     if (retriable(err)) {
       const next = new Date(now.getTime() + backoffMs(row.attempts));
-      // No answer, or LINE failed on its side: the reply may have gone out (429 means it did not).
-      const replyMaybeUsed = viaReply && err.status !== 429;
-      logger.warn({ ...log, retryAt: next.toISOString() }, 'LINE send failed; will retry');
+      // No answer, or LINE failed on its side: the reply may have gone out (429 and 401 mean it did not).
+      const replyMaybeUsed = viaReply && err.status !== 429 && err.status !== 401;
+      if (err.status === 401) logger.error({ ...log, retryAt: next.toISOString() }, 'LINE refused the channel access token; messages wait until it is replaced');
+      else logger.warn({ ...log, retryAt: next.toISOString() }, 'LINE send failed; will retry');
       return committer.run((trx) => scheduleRetry(trx, row.id, next.toISOString(), err.message, { replyMaybeUsed }));
     }
     logger.error(log, 'LINE refused the message; giving up');

@@ -203,5 +203,19 @@ describe('outbox sender, told which chats have new rows', () => {
     const row = await db.selectFrom('outbox').select(['status']).where('recipient', '=', 'Uh').executeTakeFirstOrThrow();
     expect(row.status).toBe('sent');
   });
+
+  it('keeps messages waiting while LINE refuses the channel access token (401), and sends them once it is replaced', async () => {
+    const sender = senderWith();
+    await queue('Ui', 'kept');
+    platform.setDown(401);
+    sender.notify(['Ui']);
+    await sender.flush();
+    const waiting = await db.selectFrom('outbox').select(['status']).where('recipient', '=', 'Ui').executeTakeFirstOrThrow();
+    expect(waiting.status).toBe('pending');
+    platform.setDown(null);
+    clock.advance(2_000);
+    await sender.flush();
+    expect(textsTo('Ui')).toEqual(['kept']);
+  });
 });
 
