@@ -97,13 +97,17 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
   /** Counts the failure in the inbox; once the last attempt failed, parks the event and says so. */
   async function recordFailure(webhookEventId: string): Promise<'retry' | 'parked'> {
     const now = clock.now().toISOString();
-    const { parkedChat, attempts } = await markEventAttemptFailed(db, webhookEventId, now, maxAttempts);
-    if (parkedChat !== null) {
+    // Parking the event and telling the person are one write: neither happens without the other.
+    const { parkedChat, attempts } = await deps.committer.run(async (trx) => {
+      const counted = await markEventAttemptFailed(trx, webhookEventId, now, maxAttempts);
       // Given up: say so rather than leave the person without an answer.
-      if (parkedChat !== deps.staffGroupId) {
-        await enqueue(db, [{ dedupeKey: `${webhookEventId}:failed`, recipient: parkedChat, messages: processingFailedMessages(), replyToken: null, replyTokenExpiresAt: null }], now);
-        deps.onOutgoing([parkedChat]);
+      if (counted.parkedChat !== null && counted.parkedChat !== deps.staffGroupId) {
+        await enqueue(trx, [{ dedupeKey: `${webhookEventId}:failed`, recipient: counted.parkedChat, messages: processingFailedMessages(), replyToken: null, replyTokenExpiresAt: null }], now);
       }
+      return counted;
+    });
+    if (parkedChat !== null) {
+      if (parkedChat !== deps.staffGroupId) deps.onOutgoing([parkedChat]);
       return 'parked';
     }
     return attempts >= maxAttempts ? 'parked' : 'retry';
@@ -140,6 +144,8 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
 
   return {
     schedule(ids, keys) {
+      // Shutting down: accepted events stay pending in the inbox for the next start's recover().
+      if (stopping.signal.aborted) return;
       ids.forEach((id, i) => {
         const key = keys[i] ?? id;
         void queue.run(key, () => processOne(id, key)).catch((e: unknown) => {
