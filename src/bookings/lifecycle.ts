@@ -99,18 +99,22 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
     updated_at: input.now,
   });
   const dispatches: Dispatch[] = [];
+  let replaced: LocalDateTime | null = null;
   if (row.replaces_booking_id) {
     const old = await getBooking(db, row.replaces_booking_id);
     if (old && (old.status === 'requested' || old.status === 'confirmed')) {
       await updateBooking(db, old.id, { status: 'cancelled', cancel_reason: 'rescheduled', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
+      replaced = toLocal(sessionStartOf(old));
     }
   }
   await scheduleSessionJobs(db, deps, row.id, at, input.now);
   await recordStaffAction(db, { subjectId: row.id, action: 'confirm', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
   const updated = (await getBooking(db, row.id))!;
-  dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: confirmationCard(bookingViewOf(updated), at, meeting ?? null, deps.settings) });
+  // A change: say plainly that the earlier session is gone, so nobody turns up for both.
+  const replacedLine = replaced ? `変更前のご予約（${formatSlotJa(replaced, deps.settings.sessionMinutes)}）は取り消しました。` : null;
+  dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: [...confirmationCard(bookingViewOf(updated), at, meeting ?? null, deps.settings), ...(replacedLine ? [text(replacedLine)] : [])] });
   dispatches.push(
-    staffNote(deps, `確定しました: ${ref(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、連絡もない場合は欠席として記録されます）。`, [
+    staffNote(deps, `確定しました: ${ref(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}${replacedLine ? `\n${replacedLine}` : ''}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、連絡もない場合は欠席として記録されます）。`, [
       postback('出席を記録', encodeBookingAction({ action: 'attended', bookingId: row.id })),
     ]),
   );

@@ -54,6 +54,19 @@ describe('a change request that ends without a new time', () => {
   });
 });
 
+describe('a change request staff confirm', () => {
+  it('tells the person and staff that the earlier session is cancelled, so nobody expects both', async () => {
+    const u = new ChatDriver(h, 'Uchange000000000000000000000004');
+    const changeId = await confirmedWithPendingChange(u);
+    expect((await api(`/api/bookings/${changeId}/confirm`, { choice: 1, by: 'tanaka' })).status).toBe(200);
+    await h.settle();
+    const toPerson = h.platform.delivered().filter((d) => d.to === u.userId).slice(-2).map((d) => JSON.stringify(d.message)).join('');
+    expect(toPerson).toContain('変更前のご予約（12月10日(木) 10:00');
+    const bookings = await fetchBookings(h);
+    expect(bookings.filter((b) => b.status === 'confirmed').map((b) => b.confirmed?.start)).toEqual(['2026-12-03T10:00:00+09:00']);
+  });
+});
+
 describe('changing a request staff have not answered yet', () => {
   it('may keep the same first choice: the person\u2019s own request does not fill the slot against them', async () => {
     const u = new ChatDriver(h, 'Uchange000000000000000000000003');
