@@ -1,6 +1,6 @@
-import { assign, setup } from 'xstate';
-import { changeDraft, evaluateAnswer, isSessionDay, type Effect } from './evaluate-answer.js';
-import type { ConversationContext, ConversationEvent, ConversationState, Draft, Notice, Question } from './types.js';
+import { and, assign, not, setup } from 'xstate';
+import { changeDraft, changeStartedNotice, evaluateAnswer, isSessionDay, type Effect } from './evaluate-answer.js';
+import type { ConversationContext, ConversationEvent, ConversationState, Draft, Notice, NoticeKey, Question } from './types.js';
 
 /**
  * Bump when a change makes stored snapshots unreadable (renamed states, reshaped context).
@@ -84,8 +84,56 @@ const machineSetup = setup({
     immediateClosed: ({ event }) => event.facts.immediate?.open !== true,
     hasIdentity: ({ event }) => event.facts.identity !== undefined,
     sessionIsToday: ({ event }) => event.facts.activeBooking !== undefined && isSessionDay(event.facts.activeBooking, event.now),
+    fillingImmediate: ({ context }) => context.purpose === 'immediate',
   },
 });
+
+type EventArgs = { event: ConversationEvent };
+
+function immediateClosed(inProgress: boolean) {
+  return ({ event }: EventArgs): Notice => ({
+    key: 'immediateClosed',
+    params: { reason: event.facts.immediate?.open === false ? event.facts.immediate.reason : 'disabled', ...(inProgress ? { inProgress: 1 } : {}) },
+  });
+}
+
+/** On the day of a confirmed session, changing and cancelling are by phone only (design 2.5). */
+const SAME_DAY_BY_PHONE = { guard: 'sessionIsToday' as const, target: '.idle', actions: { type: 'notice' as const, params: { key: 'sameDayCancel' as const } } };
+
+/** Mid-booking, a command about a booking that does not exist is answered and the question asked again. */
+const NOTHING_TO_MANAGE = { actions: { type: 'notice' as const, params: { key: 'noActiveBooking' as const, params: { inProgress: 1 } } } };
+
+/** Without a booking, the booking commands say so; `leave`: from a booking menu, which then makes no sense. */
+function leaveWithoutBooking(leave: boolean) {
+  const refuse = {
+    guard: not('hasActiveBooking'),
+    ...(leave ? { target: '#booking.idle' } : {}),
+    actions: { type: 'notice' as const, params: { key: 'noActiveBooking' as const } },
+  };
+  return { MANAGE: refuse, CHANGE: refuse, CANCEL_BOOKING: refuse };
+}
+
+/** What 「やめる」 means where no booking is being filled in: leave the booking as it is. */
+const STOP_MEANS: Partial<Record<Question, NoticeKey>> = {
+  manage: 'manageBack',
+  cancelConfirm: 'cancelKept',
+  immediateConfirm: 'immediateDeclined',
+};
+
+/** Commands that mean something else at a booking menu than mid-input (see STOP_MEANS). */
+function menuCommands(question: Question) {
+  const stop = STOP_MEANS[question];
+  if (stop === undefined) return {};
+  const stopHere = { CANCEL: { target: '#booking.idle', actions: { type: 'notice' as const, params: { key: stop } } } };
+  if (question === 'immediateConfirm') return stopHere;
+  // A menu holds no draft to keep, and one about a booking that is gone or an immediate session
+  // that closed makes no sense any more: a refused command leaves it.
+  return {
+    ...stopHere,
+    ...leaveWithoutBooking(true),
+    IMMEDIATE: { guard: 'immediateClosed' as const, target: '#booking.idle', actions: { type: 'notice' as const, params: immediateClosed(false) } },
+  };
+}
 
 function questionState(question: Question) {
   return machineSetup.createStateConfig({
@@ -112,6 +160,7 @@ function questionState(question: Question) {
           }),
         },
       ],
+      ...menuCommands(question),
     },
   });
 }
@@ -141,30 +190,29 @@ export const bookingMachine = machineSetup.createMachine({
     START: { actions: { type: 'notice', params: { key: 'inProgress' } } },
     FOLLOW: { actions: { type: 'notice', params: { key: 'inProgress' } } },
     CHECK: { actions: { type: 'effect', params: { effect: 'showStatus', draft: {} } } },
+    // Same-day refusals come first, before any menu or confirmation is shown.
     MANAGE: [
+      SAME_DAY_BY_PHONE,
       { guard: 'hasActiveBooking', target: '.manage', actions: 'resetDraft' },
-      { target: '.idle', actions: { type: 'notice', params: { key: 'noActiveBooking' } } },
+      NOTHING_TO_MANAGE,
     ],
     CHANGE: [
-      { guard: 'sessionIsToday', target: '.idle', actions: { type: 'notice', params: { key: 'sameDayCancel' } } },
-      { guard: 'hasActiveBooking', target: '.choice1Date', reenter: true, actions: ['beginChange', { type: 'notice', params: { key: 'changeStarted' } }] },
-      { target: '.idle', actions: { type: 'notice', params: { key: 'noActiveBooking' } } },
+      SAME_DAY_BY_PHONE,
+      { guard: 'hasActiveBooking', target: '.choice1Date', reenter: true, actions: ['beginChange', { type: 'notice', params: ({ event }: EventArgs) => changeStartedNotice(event.facts) }] },
+      NOTHING_TO_MANAGE,
     ],
     CANCEL_BOOKING: [
+      SAME_DAY_BY_PHONE,
       { guard: 'hasActiveBooking', target: '.cancelConfirm', reenter: true, actions: 'resetDraft' },
-      { target: '.idle', actions: { type: 'notice', params: { key: 'noActiveBooking' } } },
+      NOTHING_TO_MANAGE,
     ],
     HANDOFF: { target: '.idle', actions: { type: 'effect', params: { effect: 'handoff', draft: {} } } },
     // Immediate sessions (terms 6-2): consent to the current terms first, then only while open.
     IMMEDIATE: [
-      {
-        guard: 'immediateClosed',
-        target: '.idle',
-        actions: {
-          type: 'notice',
-          params: ({ event }) => ({ key: 'immediateClosed', params: { reason: event.facts.immediate?.open === false ? event.facts.immediate.reason : 'disabled' } }),
-        },
-      },
+      // The draft being filled in is for the immediate session itself: nothing left to keep.
+      { guard: and(['immediateClosed', 'fillingImmediate']), target: '.idle', actions: { type: 'notice', params: immediateClosed(false) } },
+      // Mid-booking the refusal keeps the draft and the question (asked again by the runner).
+      { guard: 'immediateClosed', actions: { type: 'notice', params: immediateClosed(true) } },
       { guard: 'notAgreedToCurrentTerms', target: '.terms', reenter: true, actions: 'beginImmediate' },
       { guard: 'hasIdentity', target: '.immediateConfirm', reenter: true, actions: 'beginImmediate' },
       { target: '.name', reenter: true, actions: 'beginImmediate' },
@@ -181,6 +229,11 @@ export const bookingMachine = machineSetup.createMachine({
         ],
         CANCEL: { actions: { type: 'notice', params: { key: 'nothingToCancel' } } },
         ANSWER: { actions: { type: 'notice', params: { key: 'idleMenu' } } },
+        // No question is shown, so "answer the current question" would make no sense.
+        STALE: { actions: { type: 'notice', params: { key: 'staleIdle' } } },
+        // Guards that fail here fall through to the machine-level transitions above.
+        ...leaveWithoutBooking(false),
+        IMMEDIATE: { guard: 'immediateClosed', actions: { type: 'notice', params: immediateClosed(false) } },
       },
     },
     ...questionStates,

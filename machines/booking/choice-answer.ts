@@ -1,12 +1,15 @@
 import {
   availableSlots,
   checkPreferredTime,
+  dayRefusalMessage,
+  findRefusal,
   gridStarts,
   isValidIsoDate,
   parseDateTime,
   type Instant,
   type IsoDate,
   type LocalDateTime,
+  type RefusalCode,
   type SessionKind,
 } from '../../src/calendar/index.js';
 import type { Answer, ConversationFacts, Draft, Notice } from './types.js';
@@ -37,12 +40,12 @@ export function checkChoice(input: ChoiceInput, kind: SessionKind, choice: Local
   const firstChoice = firstChoiceOf(input.which, input.draft);
   const check = checkPreferredTime(input.facts.calendar, { kind, date: choice.date, minutes: choice.minutes }, input.now, firstChoice ? { firstChoice } : {});
   if (check.ok) return { type: 'chosen', choice };
-  return { type: 'refused', notice: { key: 'slotRefused', params: { message: check.message } } };
+  return slotRefused(check.message);
 }
 
 /**
  * Free start times on `date` for this choice (the first choice is left out of the second's list).
- * A date with none is refused with the calendar's own reason for its first grid time.
+ * A date with none is refused by checkDate, with a reason about the day.
  */
 export function freeStartsOn(facts: ConversationFacts, kind: SessionKind, date: IsoDate, now: Instant, exclude?: LocalDateTime): number[] {
   return availableSlots(facts.calendar, kind, now, date, date)
@@ -50,15 +53,31 @@ export function freeStartsOn(facts: ConversationFacts, kind: SessionKind, date: 
     .map((s) => s.start);
 }
 
+/** Refusals that concern one time of a day; any other reason closes the whole day. */
+const TIME_REFUSALS: ReadonlySet<RefusalCode> = new Set(['past', 'full', 'same_as_first']);
+
 function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): ChoiceReading {
-  const exclude = firstChoiceOf(input.which, input.draft);
-  if (freeStartsOn(input.facts, kind, date, input.now, exclude).length > 0) return { type: 'date', date };
-  // No free time that day: let the calendar say why (holiday, too soon, full...) for its first start.
-  for (const minutes of gridStarts(kind, input.facts.calendar.settings)) {
-    const refused = checkChoice(input, kind, { date, minutes });
-    if (refused.type === 'refused') return refused;
-  }
-  return { type: 'refused', notice: { key: 'slotRefused', params: { message: 'その日は空いている時間がありません。別の日をお選びください。' } } };
+  const { calendar } = input.facts;
+  const firstChoice = firstChoiceOf(input.which, input.draft);
+  if (freeStartsOn(input.facts, kind, date, input.now, firstChoice).length > 0) return { type: 'date', date };
+  const refused = gridStarts(kind, calendar.settings).flatMap((minutes) => {
+    const refusal = findRefusal(calendar, { kind, date, minutes }, input.now, firstChoice ? { firstChoice } : {});
+    return refusal ? [{ minutes, code: refusal.code }] : [];
+  });
+  const first = refused[0];
+  if (!first) return slotRefused('その日は空いている時間がありません。別の日をお選びください。');
+  // A reason about the day itself (holiday, too soon, beyond the horizon...) is the same for every time.
+  const dayWide = refused.find((r) => !TIME_REFUSALS.has(r.code));
+  if (dayWide) return checkChoice(input, kind, { date, minutes: dayWide.minutes });
+  // Only a date was given, so the answer is about the day, not about its first time (10:00).
+  const codes = new Set(refused.map((r) => r.code));
+  const reason = codes.size === 1 && codes.has('past') ? 'past' : codes.has('same_as_first') ? 'first_choice_only' : 'full';
+  const check = checkPreferredTime(calendar, { kind, date, minutes: first.minutes }, input.now, firstChoice ? { firstChoice } : {});
+  return slotRefused(dayRefusalMessage(reason, date, check.ok ? [] : check.alternatives, calendar.settings));
+}
+
+function slotRefused(message: string): ChoiceReading {
+  return { type: 'refused', notice: { key: 'slotRefused', params: { message } } };
 }
 
 function readTyped(text: string, now: Instant): ReturnType<typeof parseDateTime> {

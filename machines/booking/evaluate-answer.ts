@@ -5,6 +5,7 @@ import { validatePersonName } from '../../src/validation/person-name.js';
 import { validatePhone } from '../../src/validation/phone.js';
 import { checkChoice, readChoiceAnswer } from './choice-answer.js';
 import { matchOption } from './options.js';
+import { isCommandWord } from './text-commands.js';
 import type { Answer, ConversationContext, ConversationFacts, ConversationState, Draft, Notice, Purpose, Question } from './types.js';
 
 /** Side effects an accepted answer asks the runner to carry out, inside the event's transaction. */
@@ -143,6 +144,14 @@ function editTarget(input: AnswerInput): Evaluation {
   return { ok: true, next: target, draft: input.context.draft, editing: true };
 }
 
+/**
+ * A command word is never a name: 「キャンセル」 typed at the name question means stopping, and the
+ * runner turns it into a command first; this refuses any that reaches the step another way.
+ */
+function nameOf(text: string): ReturnType<typeof validatePersonName> | { ok: false; code: 'command' } {
+  return isCommandWord(text) ? { ok: false, code: 'command' } : validatePersonName(text);
+}
+
 export const STEPS: Record<Question, Step> = {
   terms: choose({
     agree: (input) => ({ ok: true, next: afterConsent(input), draft: input.context.draft, effects: ['recordConsent'] }),
@@ -161,7 +170,7 @@ export const STEPS: Record<Question, Step> = {
   checklist: choose({ ok: goTo('kind'), not_ready: endWith('checklistNotReady') }),
   kind: choose({ regular: setKind('regular'), mothers: setKind('mothers') }),
   app: choose({ zoom: setApp('zoom'), teleoffice: setApp('teleoffice') }),
-  name: textStep(validatePersonName, 'invalidName', (d, r) => ({ ...d, name: r.value }), 'jobSeekerNumber'),
+  name: textStep(nameOf, 'invalidName', (d, r) => ({ ...d, name: r.value }), 'jobSeekerNumber'),
   jobSeekerNumber: textStep(
     validateJobSeekerNumber,
     'invalidJobSeekerNumber',
@@ -184,15 +193,17 @@ export const STEPS: Record<Question, Step> = {
   editMenu: editTarget,
   manage: choose({
     change: startChange,
-    cancel: goTo('cancelConfirm'),
+    // Refused before the confirmation is asked, as 予約キャンセル is (design 2.5: phone only that day).
+    cancel: (input) => (input.facts.activeBooking && isSessionDay(input.facts.activeBooking, input.now) ? sameDay() : goTo('cancelConfirm')(input)),
     back: endWith('manageBack'),
   }),
   cancelConfirm: choose({
     yes: (input) => {
       const booking = input.facts.activeBooking;
       if (!booking) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'noActiveBooking' }] };
-      // On the day of a confirmed session, the terms allow cancelling by phone only.
-      if (isSessionDay(booking, input.now)) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'sameDayCancel' }] };
+      // On the day of a confirmed session, the terms allow cancelling by phone only (a card
+      // shown the day before can still be tapped on the day).
+      if (isSessionDay(booking, input.now)) return sameDay();
       return { ok: true, next: 'idle', draft: {}, effects: ['cancelBooking'] };
     },
     no: endWith('cancelKept'),
@@ -235,8 +246,23 @@ export function isSessionDay(booking: NonNullable<ConversationFacts['activeBooki
 function startChange(input: AnswerInput): Evaluation {
   const draft = changeDraft(input.facts);
   if (!draft) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'noActiveBooking' }] };
-  if (isSessionDay(input.facts.activeBooking!, input.now)) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'sameDayCancel' }] };
-  return { ok: true, next: 'choice1Date', draft, editing: true, purpose: 'change', notices: [{ key: 'changeStarted' }] };
+  if (isSessionDay(input.facts.activeBooking!, input.now)) return sameDay();
+  return { ok: true, next: 'choice1Date', draft, editing: true, purpose: 'change', notices: [changeStartedNotice(input.facts)] };
+}
+
+function sameDay(): Evaluation {
+  return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'sameDayCancel' }] };
+}
+
+/**
+ * The change notice says what becomes of the current booking: a confirmed session stays until
+ * staff confirm the new time, an unconfirmed request is replaced when the change is submitted,
+ * and a pending change of a confirmed session is replaced while the confirmed one stays.
+ */
+export function changeStartedNotice(facts: ConversationFacts): Notice {
+  const b = facts.activeBooking;
+  const current = b?.status === 'confirmed' ? 'confirmed' : b?.confirmedDate !== undefined ? 'changePending' : 'requested';
+  return { key: 'changeStarted', params: { current } };
 }
 
 const PHONE_LIKE = /\d{2,4}-?\d{2,4}-?\d{3,4}/;

@@ -1,5 +1,7 @@
 import { normalizeText } from '../../src/calendar/index.js';
+import { matchOption } from './options.js';
 import { decodePostback, type Command } from './postback.js';
+import { cancelPhrase, textCommand } from './text-commands.js';
 import type { ConversationContext, ConversationEvent, ConversationFacts, ConversationState } from './types.js';
 
 /** What arrived from LINE, reduced to what the conversation cares about. */
@@ -11,38 +13,6 @@ export type ChatInput =
   | { type: 'other' }
   /** An event that needs no answer (unfollow, unsend...). */
   | { type: 'ignored' };
-
-/** Typed words that act as commands anywhere in the conversation (after normalisation). */
-const TEXT_COMMANDS: Record<string, Command> = {
-  予約する: 'start',
-  予約: 'start',
-  予約したい: 'start',
-  オンライン相談を予約: 'start',
-  やめる: 'cancel',
-  やめます: 'cancel',
-  中止: 'cancel',
-  中止する: 'cancel',
-  最初から: 'restart',
-  はじめから: 'restart',
-  やり直す: 'restart',
-  予約確認: 'check',
-  予約の確認: 'check',
-  予約変更・キャンセル: 'manage',
-  予約変更キャンセル: 'manage',
-  予約変更: 'change',
-  予約の変更: 'change',
-  日時変更: 'change',
-  予約キャンセル: 'cancelBooking',
-  予約のキャンセル: 'cancelBooking',
-  担当者と話す: 'handoff',
-  担当者と話したい: 'handoff',
-  職員と話したい: 'handoff',
-  今すぐ相談: 'immediate',
-  今すぐ相談したい: 'immediate',
-  ヘルプ: 'help',
-  help: 'help',
-  使い方: 'help',
-};
 
 const COMMAND_EVENTS = {
   start: 'START',
@@ -63,8 +33,18 @@ function looksLikeBookingRequest(text: string): boolean {
   return t.length <= 15 && t.includes('予約') && !/確認|変更|キャンセル|取消|取り消/.test(t);
 }
 
-export function textCommand(text: string): Command | undefined {
-  return TEXT_COMMANDS[normalizeText(text).toLowerCase()];
+/**
+ * A bare 「キャンセル」 means stopping what is being filled in; while nothing is (idle) it can only
+ * mean the booking. Where the question itself offers it (the manage menu's 「キャンセル」, the
+ * confirmation's 「キャンセルする」) it is that answer. On the cancel confirmation anything else
+ * (「キャンセル」 alone) is read as 「やめる」, which there keeps the booking: never destroy on a guess.
+ */
+function typedCancel(text: string, state: ConversationState): Command | undefined {
+  const phrase = cancelPhrase(text);
+  if (phrase === undefined) return undefined;
+  if (state !== 'idle' && matchOption(state, { source: 'text', text }) !== undefined) return undefined;
+  if (phrase === 'booking') return 'cancelBooking';
+  return state === 'idle' ? 'cancelBooking' : 'cancel';
 }
 
 /**
@@ -83,7 +63,7 @@ export function toConversationEvent(input: ChatInput, state: ConversationState, 
     case 'ignored':
       return undefined;
     case 'text': {
-      const command = textCommand(input.text);
+      const command = textCommand(input.text) ?? typedCancel(input.text, state);
       if (command) return { type: COMMAND_EVENTS[command], ...base };
       if (state === 'idle' && (!context.greeted || looksLikeBookingRequest(input.text))) return { type: 'START', ...base };
       return { type: 'ANSWER', answer: { source: 'text', text: input.text }, ...base };

@@ -144,6 +144,8 @@ export type NoticeKey =
   | 'unsupportedMessage'
   | 'help'
   | 'stale'
+  /** A button tapped while no question is shown (double tap, old card, after expiry). */
+  | 'staleIdle'
   | 'inProgress'
   | 'idleMenu'
   | 'nothingToCancel'

@@ -89,7 +89,7 @@ export function findRefusal(ctx: CalendarContext, req: PreferredTimeRequest, now
   if (req.date < first) return { code: 'too_soon', date: req.date, deadline: deadline(req.date, ctx), earliest: first };
   const last = horizonEnd(now, ctx);
   if (req.date > last) {
-    return { code: 'beyond_horizon', lastDate: lastKindDay(ctx, req.kind, first, last), horizonWeeks: ctx.settings.horizonWeeks };
+    return { code: 'beyond_horizon', date: req.date, lastDate: lastKindDay(ctx, req.kind, first, last), horizonWeeks: ctx.settings.horizonWeeks };
   }
   const firstChoice = options.firstChoice;
   if (firstChoice !== undefined && firstChoice.date === req.date && firstChoice.minutes === req.minutes) {

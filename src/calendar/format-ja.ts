@@ -17,6 +17,11 @@ export function formatDateJa(date: IsoDate): string {
   return `${month}月${day}日(${weekdayJa(weekday(date))})`;
 }
 
+/** '2027年11月30日(火)': with the year, where the year itself is news (a date read as next year's). */
+export function formatDateWithYearJa(date: IsoDate): string {
+  return `${Number(date.slice(0, 4))}年${formatDateJa(date)}`;
+}
+
 /** '10:30' (hours unpadded: '9:00'). */
 export function formatTimeJa(minutes: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;

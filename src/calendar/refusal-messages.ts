@@ -3,10 +3,10 @@
  * lives here so that it can be reviewed in one place.
  */
 import type { OfficeSettings } from '../office/settings.js';
-import { formatDateJa, formatInstantJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja.js';
+import { formatDateJa, formatDateWithYearJa, formatInstantJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja.js';
 import { weekday } from './jst.js';
 import type { Refusal } from './refusal.js';
-import type { LocalDateTime } from './types.js';
+import type { IsoDate, LocalDateTime } from './types.js';
 
 const CLOSED = 'オンライン相談を行っておりません。';
 
@@ -51,7 +51,9 @@ export function refusalReasonJa(r: Refusal): string {
         `いまからですと${formatDateJa(r.earliest)}以降でお選びいただけます。`
       );
     case 'beyond_horizon':
-      return `ご予約は${r.horizonWeeks}週間先の${formatDateJa(r.lastDate)}まで承っております。`;
+      // The understood date with its year: 「11/30」 typed on 12/1 is next year's, and only the
+      // year shows the person why it is out of reach.
+      return `${formatDateWithYearJa(r.date)}はご予約の受付期間外です。ご予約は${r.horizonWeeks}週間先の${formatDateJa(r.lastDate)}まで承っております。`;
     case 'full':
       return `${formatSlotJa(r.at)}の枠はすでに埋まっております。`;
     case 'same_as_first':
@@ -72,4 +74,22 @@ export function alternativesJa(alternatives: readonly LocalDateTime[], settings:
 /** The full refusal message: reason, then alternatives on the next line. */
 export function refusalMessage(r: Refusal, alternatives: readonly LocalDateTime[], settings: OfficeSettings): string {
   return `${refusalReasonJa(r)}\n${alternativesJa(alternatives, settings)}`;
+}
+
+/**
+ * Why a date typed or picked without a time has no time left, when no rule closes the whole day:
+ * every time is taken, or only the first choice is left (for the second), or the day is past.
+ * Said of the day, never of one time the person did not give.
+ */
+export type DayRefusal = 'full' | 'first_choice_only' | 'past';
+
+export function dayRefusalMessage(reason: DayRefusal, date: IsoDate, alternatives: readonly LocalDateTime[], settings: OfficeSettings): string {
+  const day = formatDateJa(date);
+  const why =
+    reason === 'past'
+      ? `${day}はすでに過ぎています。`
+      : reason === 'first_choice_only'
+        ? `${day}で空いている時間は第1希望と同じ日時です。第2希望には別の日時をお選びください。`
+        : `${day}は、すべての時間の枠がすでに埋まっております。`;
+  return `${why}\n${alternativesJa(alternatives, settings)}`;
 }

@@ -144,7 +144,8 @@ describe('stale buttons', () => {
     const submit = chat.postbackData('submit');
     chat.input({ type: 'postback', data: submit });
     chat.input({ type: 'postback', data: submit });
-    expect(chat.noticeKeys).toEqual(['stale']);
+    // No question is shown any more: the second tap is told the button is no longer valid.
+    expect(chat.noticeKeys).toEqual(['staleIdle']);
     expect(chat.allActions.filter((a) => a.type === 'effect')).toEqual([
       { type: 'effect', params: { effect: 'recordConsent', draft: {} } },
       { type: 'effect', params: { effect: 'submitRequest', draft: EXPECTED_DRAFT } },

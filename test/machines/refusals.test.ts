@@ -89,7 +89,10 @@ const CALENDAR_CASES: CalendarCase[] = [
   { name: 'a start that runs past the window', typed: '12/3 11:30', says: '10:00〜12:00または13:30〜15:30の時間内に収まる' },
   { name: 'a time already past', typed: '2026-11-30 10:00', says: 'すでに過ぎています' },
   { name: 'a full slot', typed: '12/3 10:00', says: '12月3日(木) 10:00の枠はすでに埋まって', facts: fullFirst },
-  { name: 'a day with every slot full', typed: '12/3', says: 'すでに埋まって', facts: fullDay },
+  // Only a date was typed: the answer is about the day, naming no time the person did not give.
+  { name: 'a day with every slot full', typed: '12/3', says: '12月3日(木)は、すべての時間の枠がすでに埋まっております。\n近い空き枠: 12月4日(金) 10:00', facts: fullDay },
+  // A yearless date already past this year is next year's; the refusal shows that year.
+  { name: 'a yearless date already past this year', typed: '11/30 10:00', says: '2027年11月30日(火)はご予約の受付期間外です' },
   {
     name: 'an office closure day',
     typed: '12/10',
@@ -179,7 +182,14 @@ describe('the second choice must differ from the first', () => {
     const facts = withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', others);
     const chat = chatAt('choice2Date', facts);
     const params = expectReasked(chat, (c) => c.tap(`d:${FIRST.date}`), 'slotRefused');
-    expect(String(params?.message)).toContain('第1希望と同じ日時です');
+    expect(String(params?.message)).toContain('12月3日(木)で空いている時間は第1希望と同じ日時です');
+  });
+
+  it('says the day is full, naming no time, when the first choice\'s time is not the day\'s first', () => {
+    const others = [600, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes }));
+    const facts = withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', others);
+    const chat = chatAt('choice1Date', facts).say('12/3 10:30').say('12/3');
+    expect(String(chat.notices[0]?.params?.message)).toMatch(/^12月3日\(木\)で空いている時間は第1希望と同じ日時です/);
   });
 
   it('accepts another time on the same date', () => {

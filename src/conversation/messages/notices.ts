@@ -22,6 +22,7 @@ const NAME_PROBLEMS: Record<string, string> = {
   empty: 'お名前を入力してください。',
   too_long: 'お名前は40文字以内で入力してください。',
   format: 'お名前として読み取れませんでした。漢字・かな・ローマ字でフルネームを入力してください（例: 青森 花子）。',
+  command: 'お名前（フルネーム）を入力してください（例: 青森 花子）。入力を中止する場合は「やめる」と送ってください。',
 };
 const DATE_PROBLEMS: Record<string, string> = {
   impossible_date: 'その日付は存在しないようです。もう一度ご確認ください。',
@@ -32,6 +33,39 @@ const DATE_PROBLEMS: Record<string, string> = {
 
 function phoneLine(s: OfficeSettings): string {
   return `${s.officeName}（電話 ${s.officePhone}、平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）`;
+}
+
+const CONTINUE = '入力中のお申し込みは、このまま続けられます。';
+
+/**
+ * What happens to the current booking when a change is submitted. A confirmed session stays
+ * until staff confirm the new time; a request staff have not confirmed is replaced at once.
+ */
+const CHANGE_KEEPS: Record<string, string> = {
+  confirmed: '変更のお申し込みは、担当者が確認してから確定します。それまでは今のご予約が有効です。',
+  requested: '今のお申し込みはまだ確定していないため、変更をお申し込みいただいた時点で、今の第1希望・第2希望は新しい希望日時に置き換わります。',
+  changePending: '確定しているご予約は、新しい日時を担当者が確定するまで有効です。お申し込み中の日時変更は、新しい希望日時に置き換わります。',
+};
+
+/**
+ * When an immediate session can begin: it must end inside a window (user-facts.ts), so the last
+ * start of each window is its end minus the immediate session's length, not the window's end.
+ */
+function immediateStarts(s: OfficeSettings): string {
+  const n = s.immediateSessionMinutes;
+  return s.regularWindows
+    .filter((w) => w.end - n >= w.start)
+    .map((w) => `${formatTimeJa(w.start)}〜${formatTimeJa(w.end - n)}`)
+    .join('、');
+}
+
+function immediateClosedText(reason: string, inProgress: boolean, s: OfficeSettings): string {
+  if (reason === 'outside_hours' || reason === 'closed_day') {
+    const when = `今すぐ相談（${s.immediateSessionMinutes}分）は、相談時間内に終えられるよう、開庁日の${immediateStarts(s)}に始める場合にご利用いただけます。`;
+    return when + (inProgress ? CONTINUE : '時間内にあらためてお送りいただくか、「予約する」で日時を予約してください。');
+  }
+  const sorry = '申し訳ありません。ただいま今すぐ相談の受付を行っていません。';
+  return sorry + (inProgress ? CONTINUE : `「予約する」で日時を予約していただくか、お電話でお問い合わせください。\n${phoneLine(s)}`);
 }
 
 /** The words for each notice. All user-facing text of the conversation lives in this folder. */
@@ -85,7 +119,10 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'unsupportedMessage':
       return '申し訳ありません。スタンプや画像にはお答えできません。文字で入力するか、ボタンからお選びください。';
     case 'noActiveBooking':
-      return '現在お申し込み中の予約はありません。予約をご希望の場合は「予約する」と送ってください。';
+      // Mid-booking the question follows: the draft is kept, so say so instead of 「予約する」.
+      return p.inProgress
+        ? `現在お申し込み済みの予約はありません。${CONTINUE}中止する場合は「やめる」と送ってください。`
+        : '現在お申し込み中の予約はありません。予約をご希望の場合は「予約する」と送ってください。';
     case 'sameDayCancel':
       return `ご予約当日のキャンセルや日時の変更は、お電話でのみ承っております。お手数ですが、次の番号までご連絡ください。\n${phoneLine(s)}`;
     case 'cancelKept':
@@ -93,11 +130,9 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'manageBack':
       return 'ご予約はそのままにしています。';
     case 'changeStarted':
-      return '日時の変更を承ります。新しい第1希望と第2希望をお選びください。お名前などほかの内容はそのまま引き継ぎます。\n変更のお申し込みは、担当者が確認してから確定します。それまでは今のご予約が有効です。';
+      return `日時の変更を承ります。新しい第1希望と第2希望をお選びください。お名前などほかの内容はそのまま引き継ぎます。\n${CHANGE_KEEPS[String(p.current)] ?? CHANGE_KEEPS.requested}`;
     case 'immediateClosed':
-      return p.reason === 'outside_hours' || p.reason === 'closed_day'
-        ? `今すぐ相談は、開庁日の相談時間内（${s.regularWindows.map((w) => `${formatTimeJa(w.start)}〜${formatTimeJa(w.end)}`).join('、')}）にご利用いただけます。時間内にあらためてお送りいただくか、「予約する」で日時を予約してください。`
-        : '申し訳ありません。ただいま今すぐ相談の受付を行っていません。「予約する」で日時を予約していただくか、お電話でお問い合わせください。\n' + phoneLine(s);
+      return immediateClosedText(String(p.reason), p.inProgress !== undefined, s);
     case 'immediatePhoneChange':
       return `ご本人確認のため、今すぐ相談のお申し込みと同時に電話番号を変更することはできません。電話番号の変更は、お電話または窓口でお手続きください。\n${phoneLine(s)}`;
     case 'immediateDeclined':
@@ -112,6 +147,8 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return 'このトークでは、オンライン職業相談の予約をお申し込みいただけます。\n・「予約する」… 予約を始めます\n・「予約確認」… お申し込み中の予約を表示します\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「今すぐ相談」… 担当者の手が空いていれば、すぐにお電話します\n・「担当者と話す」… 職員がこのトークでお返事します\n・「やめる」… 入力を中止します\n・「最初から」… 最初からやり直します\nボタンが表示されない場合は、ボタンと同じ言葉を入力してください。\n' + `お困りのときはお電話ください。\n${phoneLine(s)}`;
     case 'stale':
       return 'そのボタンは前の質問のもので、いまは使えません。お手数ですが、いまの質問にお答えください。';
+    case 'staleIdle':
+      return 'そのボタンは、すでに使えなくなっています。次のように送ってください。\n・「予約する」… 予約を始めます\n・「予約確認」… お申し込み中の予約を表示します\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「ヘルプ」… 使い方';
     case 'inProgress':
       return 'いま予約のお申し込みを入力中です。続きからお答えください（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。';
     case 'idleMenu':

@@ -1,15 +1,4 @@
-import {
-
-  bookableDates,
-  earliest,
-  formatDateJa,
-
-  formatSlotJa,
-  formatTimeJa,
-  weekdayJa,
-  horizonEnd,
-  type Instant,
-} from '../../calendar/index.js';
+import { bookableDates, earliest, formatDateJa, formatSlotJa, formatTimeJa, horizonEnd, weekdayJa, type Instant } from '../../calendar/index.js';
 import { freeStartsOn } from '../../../machines/booking/choice-answer.js';
 import { OPTIONS } from '../../../machines/booking/options.js';
 import { encodePostback } from '../../../machines/booking/postback.js';
@@ -100,9 +89,30 @@ function choiceDateLines(input: QuestionInput, which: 1 | 2): string[] {
   return lines;
 }
 
+function requestedWhen(b: NonNullable<ConversationFacts['activeBooking']>, minutes: number): string {
+  return `第1希望 ${formatSlotJa(b.draft.choice1, minutes)} / 第2希望 ${formatSlotJa(b.draft.choice2, minutes)}（日程調整中）`;
+}
+
+/** A request awaiting staff that still has a confirmed session is a change of that session. */
+function isPendingChange(b: NonNullable<ConversationFacts['activeBooking']>): boolean {
+  return b.status === 'requested' && b.confirmedDate !== undefined;
+}
+
+/**
+ * The booking the menu and the cancel confirmation are about. While a change is pending there
+ * are two: the confirmed session and the change request, and cancelling takes both (see the
+ * cancelBooking effect), so both are named.
+ */
 function bookingWhen(b: NonNullable<ConversationFacts['activeBooking']>, minutes: number): string {
-  if (b.status === 'requested') return `第1希望 ${formatSlotJa(b.draft.choice1, minutes)} / 第2希望 ${formatSlotJa(b.draft.choice2, minutes)}（日程調整中）`;
-  return `${formatSlotJa({ date: b.sessionDate, minutes: b.confirmedMinutes ?? b.draft.choice1.minutes }, minutes)}（確定）`;
+  const confirmed = `${formatSlotJa({ date: b.confirmedDate ?? b.sessionDate, minutes: b.confirmedMinutes ?? b.draft.choice1.minutes }, minutes)}（確定）`;
+  if (isPendingChange(b)) return `確定しているご予約: ${confirmed}\n日時変更のお申し込み: ${requestedWhen(b, minutes)}`;
+  return b.status === 'requested' ? requestedWhen(b, minutes) : confirmed;
+}
+
+function cancelLead(b: NonNullable<ConversationFacts['activeBooking']> | undefined): string {
+  return b && isPendingChange(b)
+    ? '確定しているご予約と、お申し込み中の日時変更の両方をキャンセルします。よろしいですか？'
+    : '次の予約をキャンセルします。よろしいですか？';
 }
 
 /** The current question as LINE messages, with buttons that carry this turn. */
@@ -163,12 +173,13 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
     case 'manage': {
       const b = facts.activeBooking;
       const when = b ? bookingWhen(b, s.sessionMinutes) : '';
-      return choices('予約の変更・キャンセル', [`お申し込み中の予約: ${when}`, 'ご希望の操作をお選びください。']);
+      const current = b && isPendingChange(b) ? `現在のご予約:\n${when}` : `お申し込み中の予約: ${when}`;
+      return choices('予約の変更・キャンセル', [current, 'ご希望の操作をお選びください。']);
     }
     case 'cancelConfirm': {
       const b = facts.activeBooking;
       const when = b ? bookingWhen(b, s.sessionMinutes) : '';
-      return choices('キャンセルの確認', [`次の予約をキャンセルします。よろしいですか？\n${when}`, 'ご予約の前日までは、このトークでキャンセルできます（当日はお電話のみ）。'], 1);
+      return choices('キャンセルの確認', [`${cancelLead(b)}\n${when}`, 'ご予約の前日までは、このトークでキャンセルできます（当日はお電話のみ）。'], 1);
     }
     case 'immediateConfirm':
       return choices('今すぐ相談の確認', [

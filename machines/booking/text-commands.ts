@@ -1,0 +1,71 @@
+import { normalizeText } from '../../src/calendar/index.js';
+import type { Command } from './postback.js';
+
+/** Typed words that act as commands anywhere in the conversation (after normalisation). */
+const TEXT_COMMANDS: Readonly<Record<string, Command>> = {
+  予約する: 'start',
+  予約: 'start',
+  予約したい: 'start',
+  オンライン相談を予約: 'start',
+  やめる: 'cancel',
+  やめます: 'cancel',
+  やめたい: 'cancel',
+  中止: 'cancel',
+  中止する: 'cancel',
+  中止したい: 'cancel',
+  最初から: 'restart',
+  はじめから: 'restart',
+  やり直す: 'restart',
+  予約確認: 'check',
+  予約の確認: 'check',
+  予約変更・キャンセル: 'manage',
+  予約変更キャンセル: 'manage',
+  予約変更: 'change',
+  予約の変更: 'change',
+  日時変更: 'change',
+  予約キャンセル: 'cancelBooking',
+  予約のキャンセル: 'cancelBooking',
+  担当者と話す: 'handoff',
+  担当者と話したい: 'handoff',
+  職員と話したい: 'handoff',
+  今すぐ相談: 'immediate',
+  今すぐ相談したい: 'immediate',
+  ヘルプ: 'help',
+  help: 'help',
+  使い方: 'help',
+};
+
+/**
+ * 「キャンセル」「キャンセルしたい」「予約をキャンセルしたい」「予約を取り消したい」「取消」...:
+ * the verb, optionally after 予約(を|の), with a polite ending. Anchored, so longer sentences
+ * (「キャンセル待ちはできますか」) are not taken for a command.
+ */
+const CANCEL_PHRASE =
+  /^(予約(?:を|の)?)?(?:キャンセル|取り?消し?)(?:す|する|します|したい(?:です)?|たい(?:です)?|して(?:ください|ほしい(?:です)?)?|を?お願いします|で)?$/;
+
+function canonical(text: string): string {
+  // Trailing 。!? add nothing to a command word.
+  return normalizeText(text).toLowerCase().replace(/[。.!?、,]+$/u, '');
+}
+
+export function textCommand(text: string): Command | undefined {
+  const word = canonical(text);
+  // Own keys only: typed text such as '__proto__' must not reach Object.prototype.
+  return Object.hasOwn(TEXT_COMMANDS, word) ? TEXT_COMMANDS[word] : undefined;
+}
+
+/**
+ * What a typed cancel phrase means. 'booking': it names the booking (「予約をキャンセルしたい」),
+ * so it always means 予約キャンセル. 'bare': just 「キャンセル」, whose meaning depends on where the
+ * person is (stop the input, or cancel the booking when nothing is being filled in).
+ */
+export function cancelPhrase(text: string): 'booking' | 'bare' | undefined {
+  const m = CANCEL_PHRASE.exec(canonical(text));
+  if (m === null) return undefined;
+  return m[1] ? 'booking' : 'bare';
+}
+
+/** A word that works as a command is never an answer such as a name (「キャンセル」 is not anyone's name). */
+export function isCommandWord(text: string): boolean {
+  return textCommand(text) !== undefined || cancelPhrase(text) !== undefined;
+}
