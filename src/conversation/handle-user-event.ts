@@ -41,6 +41,8 @@ interface Turn {
   /** The confirmed booking a pending change request would replace. */
   replaced: BookingRow | undefined;
   now: string;
+  /** A booking is being filled in (the conversation is at a question, not idle). */
+  inProgress: boolean;
   /** What the user will read, in order; staff and other dispatches go beside it. */
   say: LineMessage[];
   others: Dispatch[];
@@ -66,7 +68,9 @@ async function performEffect(t: Turn, effect: EffectAction['params']['effect'], 
     case 'showActiveBooking':
     case 'showStatus': {
       const views = [t.replaced, active].flatMap((b) => (b ? [bookingViewOf(b)] : []));
-      t.say.push(...(views.length > 0 ? activeBookingMessages(views, deps.settings, effect === 'showStatus') : [text(noticeText({ key: 'noActiveBooking' }, deps.settings))]));
+      // Asked mid-booking, the answer says the booking being filled in goes on (its question follows).
+      const none = noticeText({ key: 'noActiveBooking', ...(t.inProgress ? { params: { inProgress: 1 } } : {}) }, deps.settings);
+      t.say.push(...(views.length > 0 ? activeBookingMessages(views, deps.settings, effect === 'showStatus') : [text(none)]));
       return;
     }
     case 'submitRequest':
@@ -167,8 +171,8 @@ export async function handleUserEvent(db: Db, deps: ConversationDeps, event: Inc
   // While staff talk to the user themselves, the bot stays silent (staff hand the chat back).
   if (user.handoffAt) return [];
   const { facts, active, replaced } = await loadUserFacts(db, deps, user, now);
-  const t: Turn = { db, deps, userId, user, facts, active, replaced, now, say: [], others: [] };
   const restored = restoreConversation(await loadConversation(db, userId), now);
+  const t: Turn = { db, deps, userId, user, facts, active, replaced, now, inProgress: stateOf(restored.snapshot) !== 'idle', say: [], others: [] };
   const notices: Notice[] = restored.expired ? [{ key: 'expired' }] : restored.reset ? [{ key: 'conversationReset' }] : [];
   let machineEvent = toConversationEvent(event.input, stateOf(restored.snapshot), restored.snapshot.context, now, facts);
   // After a reset the person was in the middle of a booking: their answer begins a new one.

@@ -79,7 +79,7 @@ describe('booking commands mid-booking without a booking', () => {
   it('answer and ask the same question again, keeping what was typed', async () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000003');
     await typeUntil(u, 'email');
-    for (const command of ['予約変更', '予約変更・キャンセル', '予約キャンセル', '今すぐ相談']) {
+    for (const command of ['予約変更', '予約変更・キャンセル', '予約キャンセル', '今すぐ相談', '予約確認']) {
       await u.say(command);
       expect(u.lastText()).toContain('入力中のお申し込みは、このまま続けられます');
       expect(u.lastText()).toContain('メールアドレスを入力してください');
