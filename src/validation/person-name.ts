@@ -1,4 +1,4 @@
-export type PersonNameResult = { ok: true; value: string } | { ok: false; code: 'empty' | 'too_long' | 'format' };
+export type PersonNameResult = { ok: true; value: string } | { ok: false; code: 'empty' | 'too_long' | 'format' | 'not_a_name' };
 
 /** Maximum length of a name, in Unicode code points, after normalisation. */
 export const MAX_PERSON_NAME_LENGTH = 40;
@@ -19,12 +19,20 @@ const NAME_CHARACTERS = /^[\p{L}\p{M} ・.'’\-=,()]+$/u;
 const URL_LIKE = /\bwww\.|\.(?:com|net|org|info|biz|jp|io|me|co|app|dev)(?:\.[a-z]{2})?$/iu;
 
 /**
+ * Replies people give when they did not see that their name was asked for (a yes to the previous
+ * question, "I don't know", "none", the field's own label). Nobody's full name is one of these,
+ * so taking one as the name would only put a wrong name on the request staff call back about.
+ */
+const NOT_NAMES = new Set(['はい', 'いいえ', 'うん', 'ええ', 'いや', 'yes', 'no', 'ok', 'わかりません', 'わからない', '分かりません', '分からない', '不明', 'なし', '無し', 'ない', '未定', '名前', 'お名前', '氏名', 'フルネーム']);
+
+/**
  * Checks a person's name (氏名) as typed.
  *
  * Guarantees: never throws; the value is NFKC-normalised except for CJK compatibility
  * ideographs (see `normalizeName`), trimmed, with every run of whitespace (full-width space
  * included) collapsed to one ASCII space; it is 1 to 40 code points long, contains at least one
- * letter, and contains no digits, emoji, symbols or URL-like text. Long vowel marks (ー) are
+ * letter, and contains no digits, emoji, symbols or URL-like text, and is not a reply such as
+ * 「はい」 or 「わかりません」 (NOT_NAMES). Long vowel marks (ー) are
  * kept as they are: in a name they are letters, not hyphens.
  */
 export function validatePersonName(input: string): PersonNameResult {
@@ -34,6 +42,7 @@ export function validatePersonName(input: string): PersonNameResult {
   if (!NAME_CHARACTERS.test(value) || !/\p{L}/u.test(value) || URL_LIKE.test(value)) {
     return { ok: false, code: 'format' };
   }
+  if (NOT_NAMES.has(value.toLowerCase().replace(/[。.!！]+$/u, ''))) return { ok: false, code: 'not_a_name' };
   return { ok: true, value };
 }
 

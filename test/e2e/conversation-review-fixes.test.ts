@@ -108,6 +108,16 @@ describe('キャンセル typed', () => {
   });
 });
 
+describe('a reply that is not a name', () => {
+  it('「はい」 at the name question is asked again instead of becoming the name on the request', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000099');
+    await typeUntil(u, 'name');
+    await u.say('はい');
+    expect(u.lastText()).toContain('求職登録されているお名前（フルネーム）を入力してください');
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('name');
+  });
+});
+
 describe('「やめる」 at the cancel confirmation', () => {
   it('says nothing was cancelled, and the booking stays', async () => {
     const u = await requested('Ureview0000000000000000000000006');

@@ -23,6 +23,7 @@ const NAME_PROBLEMS: Record<string, string> = {
   too_long: 'お名前は40文字以内で入力してください。',
   format: 'お名前として読み取れませんでした。漢字・かな・ローマ字でフルネームを入力してください（例: 青森 花子）。',
   command: 'お名前（フルネーム）を入力してください（例: 青森 花子）。入力を中止する場合は「やめる」と送ってください。',
+  not_a_name: 'ここでは、求職登録されているお名前（フルネーム）を入力してください（例: 青森 花子）。',
 };
 const DATE_PROBLEMS: Record<string, string> = {
   impossible_date: 'その日付は存在しないようです。もう一度ご確認ください。',
