@@ -86,8 +86,14 @@ export const OPTIONS: Partial<Record<Question, readonly AnswerOption[]>> = {
   ],
 };
 
+/**
+ * LINE's own emoji arrive in the text as `$` placeholders, and people add emoji to a reply
+ * (「はい😊」): neither is part of any option, so neither stops a typed answer from matching.
+ */
+export const DECORATION = /[$\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu;
+
 function canonical(s: string): string {
-  return normalizeText(s).toLowerCase();
+  return normalizeText(s.replace(DECORATION, '')).toLowerCase();
 }
 
 /** The option a typed text or button value stands for, if any. */

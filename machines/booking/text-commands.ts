@@ -1,4 +1,5 @@
 import { normalizeText } from '../../src/calendar/index.js';
+import { DECORATION } from './options.js';
 import type { Command } from './postback.js';
 
 /** Typed words that act as commands anywhere in the conversation (after normalisation). */
@@ -44,8 +45,8 @@ const CANCEL_PHRASE =
   /^(予約(?:を|の)?)?(?:キャンセル|取り?消し?)(?:す|する|します|したい(?:です)?|たい(?:です)?|して(?:ください|ほしい(?:です)?)?|を?お願いします|で)?$/;
 
 function canonical(text: string): string {
-  // Trailing 。!? add nothing to a command word.
-  return normalizeText(text).toLowerCase().replace(/[。.!?、,]+$/u, '');
+  // Trailing 。!? and emoji add nothing to a command word.
+  return normalizeText(text.replace(DECORATION, '')).toLowerCase().replace(/[。.!?、,]+$/u, '');
 }
 
 export function textCommand(text: string): Command | undefined {

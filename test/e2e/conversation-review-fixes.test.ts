@@ -108,6 +108,16 @@ describe('キャンセル typed', () => {
   });
 });
 
+describe('emoji in a typed answer', () => {
+  it('a LINE emoji ($ in the text) or a Unicode one after an option does not stop it from matching', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000098');
+    await u.say('予約する😊');
+    expect(u.lastText()).toContain('利用規約');
+    await u.say('同意します$');
+    expect(u.lastText()).toContain('求職登録');
+  });
+});
+
 describe('a reply that is not a name', () => {
   it('「はい」 at the name question is asked again instead of becoming the name on the request', async () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000099');
