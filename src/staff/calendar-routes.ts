@@ -3,7 +3,7 @@ import { takenInSlot } from '../../db/repositories/bookings-repository.js';
 import { addClosure } from '../../db/repositories/closures-repository.js';
 import { capacityOverrides, setCapacity } from '../../db/repositories/office-state-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
-import { fitsWindow, slotKey, toLocal } from '../calendar/index.js';
+import { fitsWindow, isKindDay, slotKey, toLocal } from '../calendar/index.js';
 import type { StaffApiContext } from './api-context.js';
 import { byOnlyBody, capacityBody, closureBody, fromQuery, parseWith, pathDate } from './api-schemas.js';
 import { mutate } from './mutation.js';
@@ -75,6 +75,12 @@ export function calendarRoutes(ctx: StaffApiContext): Router {
       async (b) => {
         if (!fitsWindow(b.kind, b.start, ctx.settings.sessionMinutes, ctx.settings)) {
           return fail(400, 'invalid_field', `no ${b.kind} session can start at that time`, 'start');
+        }
+        // Weekends, national holidays and (for the Mothers' Corner) other weekdays never hold the
+        // session, so a capacity there would be a mistake. Closure days are not checked: they may
+        // be reopened, and the capacity would then apply.
+        if (!isKindDay(b.kind, b.date, new Set(), ctx.settings)) {
+          return fail(400, 'invalid_field', `no ${b.kind} sessions are held on that date`, 'date');
         }
         const key = slotKey(b.kind, b.date, b.start);
         return mutate(ctx, async (trx, now) => {

@@ -71,6 +71,10 @@ describe('staff API: capacity', () => {
     expect((await s.api('PUT', '/api/capacity', { ...body, capacity: 101 })).body.field).toBe('capacity');
     expect((await s.api('PUT', '/api/capacity', { ...body, capacity: 1.5 })).body.field).toBe('capacity');
     expect((await s.api('PUT', '/api/capacity', { ...body, date: '12/3' })).body.field).toBe('date');
+    // Days that never hold the session: a Saturday, a national holiday, a Wednesday for the Mothers' Corner.
+    expect((await s.api('PUT', '/api/capacity', { ...body, date: '2026-12-05' })).body.field).toBe('date');
+    expect((await s.api('PUT', '/api/capacity', { ...body, date: '2027-01-11' })).body.field).toBe('date');
+    expect((await s.api('PUT', '/api/capacity', { ...body, kind: 'mothers', date: '2026-12-02', start: '11:00' })).body.field).toBe('date');
     expect((await s.api('GET', '/api/capacity')).body.overrides).toEqual([]);
   });
 });
