@@ -5,6 +5,7 @@
  * on the day of the session. Each test runs the real server against the fake LINE platform.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerUpToDates } from '../support/booking-flow.js';
 import { ChatDriver } from '../support/chat-driver.js';
 import { conversationStateOf } from '../support/db-inspect.js';
 import { STAFF_API_TOKEN, startHarness, type Harness } from '../support/harness.js';
@@ -105,6 +106,24 @@ describe('キャンセル typed', () => {
     const u = await requested('Ureview0000000000000000000000005');
     await u.say('予約をキャンセルしたい');
     expect(u.lastText()).toContain('次の予約をキャンセルします。よろしいですか');
+  });
+});
+
+describe('a day that fills up while the person picks its time', () => {
+  it('says the day has no time left and offers another day, instead of an empty time question', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000097');
+    await u.say('予約する');
+    await u.tap('同意する');
+    await answerUpToDates(u, 'TeleOffice');
+    await u.tap('12月3日(木)');
+    expect(u.lastText()).toContain('空いている時間です');
+    // Meanwhile every slot of that day is taken (here: closed by staff).
+    for (const start of ['10:00', '10:30', '11:00', '13:30', '14:00', '14:30']) {
+      expect((await staffApi('PUT', '/api/capacity', { kind: 'regular', date: '2026-12-03', start, capacity: 0, by: '山田' })).status).toBe(200);
+    }
+    await u.say('10:00');
+    expect(u.lastText()).toContain('ただいま空いている時間がなくなりました');
+    expect(new Set(u.lastActions().map((a) => a.label))).toEqual(new Set(['別の日を選ぶ']));
   });
 });
 

@@ -155,7 +155,11 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
     case 'choice2Time': {
       const which = question === 'choice1Time' ? 1 : 2;
       const date = context.draft.pendingDate ?? '';
-      return [questionCard(`第${which}希望の時刻`, [`${formatDateJa(date)}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`, '「10:30」のように入力することもできます。'], timeActions(input, which))];
+      const actions = timeActions(input, which);
+      // The day may have filled up since it was picked (others book at the same time): say so,
+      // rather than show a time question whose only button is another day.
+      if (actions.length <= 1) return [questionCard(`第${which}希望の時刻`, [`申し訳ありません。${formatDateJa(date)}は、ただいま空いている時間がなくなりました。「別の日を選ぶ」から、ほかの日をお選びください。`], actions)];
+      return [questionCard(`第${which}希望の時刻`, [`${formatDateJa(date)}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`, '「10:30」のように入力することもできます。'], actions)];
     }
     case 'email':
       return [text('ご連絡用のメールアドレスを入力してください。\n例: aomori@example.jp')];
