@@ -3,7 +3,7 @@ import express, { type ErrorRequestHandler, type Express, type Router } from 'ex
 import { startCheckpointer } from '../db/checkpointer.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { createGroupCommitter } from '../db/group-commit.js';
-import { ensureTermsVersion } from '../db/repositories/terms-repository.js';
+import { ensureTermsVersion, latestEffectiveFrom } from '../db/repositories/terms-repository.js';
 import { scheduleJob } from '../db/repositories/jobs-repository.js';
 import { toInstant } from './calendar/index.js';
 import type { Config } from './config.js';
@@ -64,8 +64,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const db = await openDatabase({ path: config.sqlitePath });
   const checkpointer = config.sqlitePath === ':memory:' ? null : await startCheckpointer(db, { path: config.sqlitePath, logger });
   const started = clock.now().toISOString();
-  // A version set in the configuration for the first time is announced like one registered by staff.
-  if (await ensureTermsVersion(db, { id: config.terms.version, effectiveFrom: config.terms.effectiveFrom, url: config.terms.url }, started)) {
+  // A version set in the configuration for the first time is announced like one registered by
+  // staff, if it will be the one in force: one dated no later than a version already registered
+  // never will, and announcing it would tell everyone of a change that does not happen.
+  const latest = await latestEffectiveFrom(db);
+  const newer = latest === undefined || config.terms.effectiveFrom > latest;
+  if ((await ensureTermsVersion(db, { id: config.terms.version, effectiveFrom: config.terms.effectiveFrom, url: config.terms.url }, started)) && newer) {
     await scheduleJob(db, 'terms_notice', config.terms.version, termsNoticeAt(config.terms.effectiveFrom, started), started);
   }
   const lineClient = overrides.lineClient ?? createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });

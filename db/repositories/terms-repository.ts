@@ -15,9 +15,21 @@ export async function currentTerms(db: Db, now: string): Promise<TermsVersion | 
     .select(['id', 'effective_from', 'url'])
     .where('effective_from', '<=', today)
     .orderBy('effective_from', 'desc')
+    // Two versions of one date (only possible in data older than the rule in latestEffectiveFrom): the later registered.
+    .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
   return row ? { id: row.id, effectiveFrom: row.effective_from, url: row.url } : undefined;
+}
+
+/**
+ * The effective date of the newest version registered, in force or not. A new version must take
+ * effect after it: one dated earlier or the same day would never be the one in force, yet its
+ * registration would tell everyone the terms had changed.
+ */
+export async function latestEffectiveFrom(db: Db): Promise<string | undefined> {
+  const row = await db.selectFrom('terms_versions').select((eb) => eb.fn.max('effective_from').as('latest')).executeTakeFirst();
+  return row?.latest ?? undefined;
 }
 
 /** Registers a version unless one with the same id exists (seeding at start-up is idempotent). Returns whether it was new. */

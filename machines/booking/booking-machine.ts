@@ -31,7 +31,7 @@ export const TARGETS: Record<Question, readonly ConversationState[]> = {
   editMenu: ['kind', 'app', 'name', 'jobSeekerNumber', 'choice1Date', 'choice2Date', 'email', 'phone', 'interpreter', 'review'],
   manage: ['choice1Date', 'cancelConfirm', 'idle'],
   cancelConfirm: ['idle'],
-  immediateConfirm: ['idle'],
+  immediateConfirm: ['idle', 'terms'],
 };
 
 export interface NoticeAction {

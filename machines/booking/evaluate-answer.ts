@@ -213,7 +213,15 @@ export const STEPS: Record<Question, Step> = {
     // Identity check (terms 6-2): a phone-number change cannot come with an immediate request.
     if (text !== undefined && mentionsPhoneChange(text)) return refuse({ key: 'immediatePhoneChange' });
     return choose({
-      yes: (i) => ({ ok: true, next: 'idle', draft: i.context.draft, effects: ['requestImmediate'] }),
+      yes: (i) => {
+        // Checked again at the yes, as a booking is at its submit: staff may have switched
+        // immediate sessions off, or the hours ended, since the question was asked ...
+        const immediate = i.facts.immediate;
+        if (immediate?.open !== true) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'immediateClosed', params: { reason: immediate?.open === false ? immediate.reason : 'disabled' } }] };
+        // ... and a new version of the terms may have come into force (design 2.7).
+        if (i.facts.agreedTermsVersion !== i.facts.termsVersion) return { ok: true, next: 'terms', draft: i.context.draft };
+        return { ok: true, next: 'idle', draft: i.context.draft, effects: ['requestImmediate'] };
+      },
       no: endWith('immediateDeclined'),
     })(input);
   },
@@ -227,7 +235,8 @@ function purposeOf(input: AnswerInput): Purpose {
 function afterConsent(input: AnswerInput): ConversationState {
   // Terms that changed while a booking was being filled in: agree, then back to its review.
   if (purposeOf(input) !== 'immediate') return isComplete(input.context.draft) ? 'review' : 'registered';
-  return input.facts.identity ? 'immediateConfirm' : 'name';
+  const { name, jobSeekerNumber } = input.context.draft;
+  return input.facts.identity || (name && jobSeekerNumber) ? 'immediateConfirm' : 'name';
 }
 
 /** Changing a booking keeps every detail and asks both preferred times again. */

@@ -47,7 +47,11 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
   const by = { id: t.staffId, via: 'line' as const };
   if (action.action === 'immediate') {
     const req = await t.db.updateTable('immediate_requests').set({ status: 'accepted', accepted_by: t.staffId, accepted_at: t.now }).where('id', '=', action.bookingId).where('status', '=', 'requested').returning('line_user_id').executeTakeFirst();
-    if (!req) return say(t, STAFF_TEXT.immediateTaken);
+    if (!req) {
+      // Either a colleague took it, or it closed for want of anyone (the person was told to book).
+      const was = await t.db.selectFrom('immediate_requests').select('status').where('id', '=', action.bookingId).executeTakeFirst();
+      return say(t, was?.status === 'declined' ? STAFF_TEXT.immediateClosed : STAFF_TEXT.immediateTaken);
+    }
     await recordStaffAction(t.db, { subjectId: action.bookingId, action: 'immediate_accept', staffId: t.staffId, via: 'line', at: t.now });
     return [{ audience: 'user', recipient: req.line_user_id, messages: immediateAcceptedMessages(t.deps.settings) }, ...say(t, STAFF_TEXT.immediateAccepted)];
   }

@@ -67,8 +67,10 @@ export async function startDemo(config: Config, options: DemoOptions = {}): Prom
       webhookUrl: () => webhookUrl,
       onClockMoved: () => {
         // Reminders, reply deadlines and no-shows that the jump made due fire now, not at the next tick.
+        // So does the purge of what the jump made old.
         void app?.jobs
           .runDue()
+          .then(() => app?.jobs.purge())
           .then(() => app?.sender.flush())
           .catch(() => undefined);
       },

@@ -60,7 +60,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const day = 24 * 60 * 60 * 1000;
     try {
       const purged = await deps.committer.run((trx) => purgeHandled(trx, new Date(now - 7 * day).toISOString(), new Date(now - 30 * day).toISOString()));
-      if (purged.inbox + purged.outbox > 0) deps.logger.info(purged, 'purged handled events and sent messages');
+      if (purged.inbox + purged.outbox + purged.conversations > 0) deps.logger.info(purged, 'purged handled events, sent messages and abandoned conversations');
     } catch (e: unknown) {
       deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'purge failed; will retry');
     }
@@ -77,6 +77,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const tick = () =>
         void this.runDue().catch((e: unknown) => deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'timed jobs could not be read; will retry'));
       const timer = setInterval(tick, intervalMs);
+      // Also once at start: a server restarted more often than hourly would otherwise never purge.
+      void purge();
       const hourly = setInterval(() => void purge(), 60 * 60 * 1000);
       timer.unref();
       hourly.unref();

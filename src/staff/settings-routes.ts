@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { setSwitch } from '../../db/repositories/office-state-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
-import { currentTerms, ensureTermsVersion } from '../../db/repositories/terms-repository.js';
+import { currentTerms, ensureTermsVersion, latestEffectiveFrom } from '../../db/repositories/terms-repository.js';
 import { formatIsoJst, toInstant } from '../calendar/index.js';
 import type { StaffApiContext } from './api-context.js';
 import { immediateBody, termsBody } from './api-schemas.js';
@@ -41,6 +41,10 @@ export function settingsRoutes(ctx: StaffApiContext): Router {
             }
             // The same registration again: nothing to do, and users are not told twice.
             return done({ row: existing, current: (await currentTerms(trx, now))?.id ?? null });
+          }
+          const latest = await latestEffectiveFrom(trx);
+          if (latest !== undefined && b.effectiveFrom <= latest) {
+            return fail(409, 'terms_not_newer', `a new version must take effect after the newest registered one (${latest})`, 'effectiveFrom');
           }
           await ensureTermsVersion(trx, { id: b.id, effectiveFrom: b.effectiveFrom, url: b.url }, now);
           // Users with an open booking are told once, when the version takes effect (00:00 JST).

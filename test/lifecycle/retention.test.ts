@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver } from '../support/chat-driver.js';
-import { bookByButtons } from '../support/booking-flow.js';
+import { answerUpToDates, bookByButtons } from '../support/booking-flow.js';
 import { readDb } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -26,6 +26,31 @@ describe('retention of personal data in transit', () => {
     expect(count('inbox')).toBe(0);
     expect(count('outbox')).toBe(0);
     expect(readDb(h.sqlitePath, (db) => (db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n)).toBe(1);
+  });
+});
+
+describe('retention of a booking given up halfway', () => {
+  it('deletes the unfinished conversation, with the name and number it had collected, after a week idle', async () => {
+    const u = new ChatDriver(h, 'U7000000000000000000000000000003');
+    await u.say('予約する');
+    await u.tap('同意する');
+    await answerUpToDates(u, 'TeleOffice', '青森 花子');
+    const holdsNumber = () => readDb(h.sqlitePath, (db) => (db.prepare("SELECT count(*) AS n FROM conversations WHERE snapshot LIKE '%02010%'").get() as { n: number }).n);
+    expect(holdsNumber()).toBe(1);
+    h.clock.advance(8 * 24 * 60 * 60 * 1000);
+    await h.app.jobs.purge();
+    expect(holdsNumber()).toBe(0);
+    // The person can simply start again.
+    await u.say('予約する');
+    expect(u.lastText()).toContain('求職登録');
+  });
+
+  it('purges once when the server starts, not only an hour later', async () => {
+    const u = new ChatDriver(h, 'U7000000000000000000000000000004');
+    await bookByButtons(u, 'TeleOffice');
+    h.clock.advance(8 * 24 * 60 * 60 * 1000);
+    await h.restart();
+    await expect.poll(() => count('outbox')).toBe(0);
   });
 });
 

@@ -5,6 +5,7 @@ import { setSwitch } from '../../db/repositories/office-state-repository.js';
 import { toLocal } from '../../src/calendar/index.js';
 import { ChatDriver } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
+import { readDb } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -42,6 +43,19 @@ describe('terms updates', () => {
   });
 });
 
+/** A new person up to 「今すぐ相談（30分）をお申し込みになりますか？」, consent and identity given. */
+async function atImmediateConfirm(userId: string): Promise<ChatDriver> {
+  const u = new ChatDriver(h, userId);
+  await u.say('今すぐ相談');
+  await u.tap('同意する');
+  await u.say('青森 花子');
+  await u.say('02010-12345678');
+  expect(u.lastText()).toContain('今すぐ相談（30分）');
+  return u;
+}
+
+const requests = () => readDb(h.sqlitePath, (db) => (db.prepare('SELECT status FROM immediate_requests').all() as { status: string }[]).map((r) => r.status));
+
 describe('immediate sessions (今すぐ相談)', () => {
   it('is refused while staff have not switched it on', async () => {
     const u = new ChatDriver(h, 'U4000000000000000000000000000002');
@@ -68,6 +82,42 @@ describe('immediate sessions (今すぐ相談)', () => {
     expect(toUser.at(-1)).toContain('お電話します');
     await new StaffDriver(h, 'Ustaff00000000000000000000000099').tap('対応する');
     expect(h.platform.delivered().filter((d) => d.to === u.userId)).toHaveLength(toUser.length);
+  });
+
+  it('is refused at the yes when staff switched it off after the question was asked', async () => {
+    await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
+    const u = await atImmediateConfirm('U4000000000000000000000000000005');
+    await setSwitch(h.app.db, 'immediate', false, h.clock.now().toISOString());
+    await u.tap('お願いする');
+    expect(u.lastText()).toContain('受付を行っていません');
+    expect(requests()).toEqual([]);
+  });
+
+  it('asks to agree to terms that came into force after the question was asked, then takes the request', async () => {
+    await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
+    const u = await atImmediateConfirm('U4000000000000000000000000000006');
+    await publishTerms('2027-01-01');
+    await u.tap('お願いする');
+    expect(u.lastText()).toContain('https://example.jp/terms-2027');
+    expect(requests()).toEqual([]);
+    await u.tap('同意する');
+    expect(u.lastText()).toContain('今すぐ相談（30分）');
+    await u.tap('お願いする');
+    expect(u.lastText()).toContain('受け付けました');
+    expect(requests()).toEqual(['requested']);
+  });
+
+  it('tells a staff member who answers after the wait ran out that it closed, not that a colleague took it', async () => {
+    await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
+    const u = await atImmediateConfirm('U4000000000000000000000000000007');
+    await u.tap('お願いする');
+    h.clock.advance(20 * 60_000 + 1000);
+    await h.app.jobs.runDue();
+    await h.settle();
+    const staff = new StaffDriver(h);
+    await staff.tap('対応する');
+    expect(staff.lastText()).toContain('締め切られています');
+    expect(staff.lastText()).not.toContain('ほかの職員が対応');
   });
 
   it('is refused outside session hours', async () => {

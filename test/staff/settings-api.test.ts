@@ -45,6 +45,16 @@ describe('staff API: terms versions', () => {
     expect((await s.api('POST', '/api/terms', { ...ok, effectiveFrom: '2027-04-31' })).body.field).toBe('effectiveFrom');
     expect((await s.api('POST', '/api/terms', { ...ok, id: 'v 3' })).body.field).toBe('id');
   });
+
+  it('should refuse a version that would never be in force (dated no later than the newest), and tell nobody', async () => {
+    expect((await s.api('POST', '/api/terms', { id: 'v2', effectiveFrom: '2027-01-04', url: 'https://example.jp/v2', by: '山田' })).status).toBe(201);
+    for (const effectiveFrom of ['2020-01-01', '2024-06-06', '2026-12-01', '2027-01-04']) {
+      const res = await s.api('POST', '/api/terms', { id: `late-${effectiveFrom}`, effectiveFrom, url: 'https://example.jp/late', by: '山田' });
+      expect(res, effectiveFrom).toMatchObject({ status: 409, body: { code: 'terms_not_newer', field: 'effectiveFrom' } });
+    }
+    expect(termsJobs(s).map((j) => (j as { subject_id: string }).subject_id)).toEqual(['v2']);
+    expect((await s.api('POST', '/api/terms', { id: 'v3', effectiveFrom: '2027-01-05', url: 'https://example.jp/v3', by: '山田' })).status).toBe(201);
+  });
 });
 
 describe('staff API: immediate sessions', () => {

@@ -1,6 +1,7 @@
 /** What the bot says in the staff group while staff act on requests (kept with the other texts). */
 export const STAFF_TEXT = {
   immediateTaken: 'この今すぐ相談は、すでにほかの職員が対応しています。',
+  immediateClosed: 'この今すぐ相談は、対応できる職員がいなかったため締め切られています。ご本人には予約をご案内済みです。',
   immediateAccepted: '今すぐ相談の対応者が決まりました。求職登録の電話番号へ折り返してください。',
   askZoomDetails: (when: string) => `${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
   askProposal: (zoom: boolean) =>
