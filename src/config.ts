@@ -8,6 +8,8 @@ import { officeSettingsFrom, type OfficeSettings } from './office/settings.js';
  */
 export interface Config {
   port: number;
+  /** Address to listen on when connected to LINE (default 0.0.0.0); demo mode always uses 127.0.0.1. */
+  host: string | null;
   nodeEnv: string;
   /** True when no LINE channel is configured: a fake LINE platform runs inside the process. */
   demoMode: boolean;
@@ -37,7 +39,9 @@ const optional = (s: z.ZodType) => z.preprocess((v) => (v === '' ? undefined : v
 
 const envSchema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
-  NODE_ENV: optional(z.string()),
+  NODE_ENV: optional(z.enum(['development', 'test', 'production'], { error: 'expected development, test or production' })),
+  // Checked as a host name or address only loosely: listen() reports anything it cannot bind.
+  HOST: optional(z.string().regex(/^[A-Za-z0-9.:_-]{1,253}$/, 'expected a host name or IP address, e.g. 0.0.0.0')),
   LINE_CHANNEL_SECRET: optional(z.string().min(1)),
   LINE_CHANNEL_ACCESS_TOKEN: optional(z.string().min(1)),
   LINE_API_BASE_URL: optional(z.url()),
@@ -58,7 +62,8 @@ const envSchema = z.object({
   SLOT_CAPACITY: optional(z.coerce.number().int().positive()),
   BOOKING_HORIZON_WEEKS: optional(z.coerce.number().int().positive()),
   TERMS_URL: optional(z.url()),
-  TERMS_VERSION: optional(z.string().min(1)),
+  // The same rule as an id registered through the staff API (POST /api/terms).
+  TERMS_VERSION: optional(z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected 1 to 40 letters, digits, dots, hyphens or underscores')),
   TERMS_EFFECTIVE_FROM: optional(z.iso.date()),
 });
 
@@ -118,10 +123,11 @@ export function loadConfig(env: Env): Config {
   try {
     office = officeFrom(e);
   } catch (err: unknown) {
-    throw new ConfigError(err instanceof Error ? err.message : String(err));
+    throw new ConfigError(namingVariables(err instanceof Error ? err.message : String(err)));
   }
   return {
     port: (e.PORT as number | undefined) ?? 3000,
+    host: (e.HOST as string | undefined) ?? null,
     nodeEnv,
     demoMode,
     line: {
@@ -142,6 +148,26 @@ export function loadConfig(env: Env): Config {
       url: office.termsUrl,
     },
   };
+}
+
+/** The office settings' own field names, as the variables that set them. */
+const VARIABLE_OF: Record<string, string> = {
+  officeName: 'OFFICE_NAME',
+  officePhone: 'OFFICE_PHONE',
+  openingMinutes: 'OFFICE_OPENING_TIME',
+  closingMinutes: 'OFFICE_CLOSING_TIME',
+  regularWindows: 'REGULAR_WINDOWS',
+  mothersStarts: 'MOTHERS_STARTS',
+  mothersWeekdays: 'MOTHERS_WEEKDAYS',
+  gridStepMinutes: 'SLOT_STEP_MINUTES',
+  capacity: 'SLOT_CAPACITY',
+  horizonWeeks: 'BOOKING_HORIZON_WEEKS',
+  termsUrl: 'TERMS_URL',
+};
+
+/** An office-settings error names the variable the person set, not the field behind it. */
+function namingVariables(message: string): string {
+  return message.replace(/\b([a-z][A-Za-z]+)\b/g, (word) => VARIABLE_OF[word] ?? word);
 }
 
 function stripSlash(url: string): string {

@@ -16,13 +16,13 @@ async function startDemoMode(config: Config): Promise<Running> {
   const { demoBanner } = await import('./demo/demo-banner.js');
   const demo = await startDemo(config);
   console.log(demoBanner(demo));
-  if (process.env.HOST && process.env.HOST !== '127.0.0.1') console.log(`   (HOST=${process.env.HOST} ignored: demo mode listens on 127.0.0.1 only)\n`);
+  if (config.host && config.host !== '127.0.0.1') console.log(`   (HOST=${config.host} ignored: demo mode listens on 127.0.0.1 only)\n`);
   return { close: () => demo.close(), logger: demo.app.logger };
 }
 
 async function startConnected(config: Config): Promise<Running> {
   const app = await createApp(config);
-  const port = await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+  const port = await app.listen(config.port, config.host ?? '0.0.0.0');
   app.logger.info({ port }, 'listening');
   return { close: () => app.close(), logger: app.logger };
 }

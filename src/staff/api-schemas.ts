@@ -93,7 +93,8 @@ export const termsBody = z.strictObject({
 
 export const immediateBody = z.strictObject({ enabled: z.boolean({ error: 'enabled must be true or false' }), by });
 
-export const bookingQuery = z.object({
+// Strict like the bodies: a misspelt filter (?stauts=) is refused, not silently dropped.
+export const bookingQuery = z.strictObject({
   status: z.enum(['requested', 'confirmed', 'cancelled', 'no_show', 'attended'], { error: 'status must be one of requested, confirmed, cancelled, no_show, attended' }).optional(),
   kind: z.enum(['regular', 'mothers'], { error: 'kind must be regular or mothers' }).optional(),
   from: isoDate.optional(),
@@ -102,7 +103,7 @@ export const bookingQuery = z.object({
   limit: z.coerce.number({ error: 'limit must be a whole number from 1 to 1000' }).int().min(1).max(1000).optional(),
 });
 
-export const fromQuery = z.object({ from: isoDate.optional() });
+export const fromQuery = z.strictObject({ from: isoDate.optional() });
 
 function fieldOf(issue: z.core.$ZodIssue): string | undefined {
   if (issue.code === 'unrecognized_keys') return issue.keys[0];

@@ -175,5 +175,8 @@ describe('staff API: bookings', () => {
     expect(bad).toMatchObject({ status: 400, body: { field: 'from' } });
     expect((await s.api('GET', '/api/bookings?status=done')).body.field).toBe('status');
     expect((await s.api('GET', '/api/bookings?from=2026-12-05&to=2026-12-04')).body.field).toBe('to');
+    // A misspelt filter is refused rather than dropped (which would list everything).
+    expect(await s.api('GET', '/api/bookings?stauts=requested')).toMatchObject({ status: 400, body: { field: 'stauts' } });
+    expect(await s.api('GET', '/api/closures?form=2026-12-01')).toMatchObject({ status: 400, body: { field: 'form' } });
   });
 });

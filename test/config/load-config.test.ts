@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const LINE = { LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token' };
+
+describe('loadConfig', () => {
+  it('starts in demo mode with nothing set, on the embedded SQLite file and port 3000', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ demoMode: true, port: 3000, host: null, sqlitePath: 'data/booking.db', nodeEnv: 'development' });
+  });
+
+  it('needs both LINE credentials or neither, and in production the credentials and a staff group', () => {
+    expect(() => loadConfig({ LINE_CHANNEL_SECRET: 'only-one' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LINE_CHANNEL_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...LINE })).toThrow(/STAFF_GROUP_ID/);
+    expect(loadConfig({ NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup' }).demoMode).toBe(false);
+  });
+
+  it('refuses a misspelt NODE_ENV instead of silently skipping the production checks', () => {
+    expect(() => loadConfig({ NODE_ENV: 'prodution', ...LINE })).toThrow(/NODE_ENV: expected development, test or production/);
+  });
+
+  it('reads HOST, and refuses one that cannot be a host', () => {
+    expect(loadConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(() => loadConfig({ HOST: 'not a host!!' })).toThrow(/HOST/);
+  });
+
+  it('names the variable, not the internal field, when office settings do not fit together', () => {
+    expect(() => loadConfig({ OFFICE_OPENING_TIME: '18:00' })).toThrow(/OFFICE_CLOSING_TIME.*OFFICE_OPENING_TIME|OFFICE_OPENING_TIME.*OFFICE_CLOSING_TIME/);
+    expect(() => loadConfig({ OFFICE_OPENING_TIME: '18:00' })).not.toThrow(/Minutes/);
+  });
+
+  it('holds TERMS_VERSION to the rule of a version id registered through the staff API', () => {
+    expect(loadConfig({ TERMS_VERSION: '2027-04-01' }).terms.version).toBe('2027-04-01');
+    expect(() => loadConfig({ TERMS_VERSION: 'v 2027/04 新' })).toThrow(/TERMS_VERSION/);
+  });
+
+  it('sends rich-menu uploads to the LINE API origin when only that is set (a proxy or the fake platform), else to api-data.line.me', () => {
+    expect(loadConfig({}).line.dataApiBaseUrl).toBe('https://api-data.line.me');
+    expect(loadConfig({ LINE_API_BASE_URL: 'http://127.0.0.1:9999/' }).line.dataApiBaseUrl).toBe('http://127.0.0.1:9999');
+  });
+});
