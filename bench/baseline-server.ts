@@ -4,20 +4,12 @@
  * is answered, in the shape of the SDK's echo-bot example. No storage, no state, no conversation.
  * Prints `{"port": N}` on stdout once it listens.
  */
-import { messagingApi, middleware, type webhook } from '@line/bot-sdk';
+import { middleware, type webhook } from '@line/bot-sdk';
 import express from 'express';
+import { echoOf, listenForBench, replyClient } from './echo-parts.js';
 
 const channelSecret = process.env.LINE_CHANNEL_SECRET ?? '';
-const client = new messagingApi.MessagingApiClient({
-  channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN ?? '',
-  baseURL: process.env.LINE_API_BASE_URL,
-});
-
-function echoOf(event: webhook.Event): string {
-  if (event.type === 'message' && event.message.type === 'text') return event.message.text;
-  if (event.type === 'postback') return event.postback.data;
-  return event.type;
-}
+const client = replyClient();
 
 async function answer(event: webhook.Event): Promise<void> {
   if (!('replyToken' in event) || !event.replyToken) return;
@@ -33,12 +25,4 @@ app.post('/webhook', middleware({ channelSecret }), (req, res) => {
   );
 });
 
-const server = app.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
-});
-
-process.once('SIGTERM', () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-});
+listenForBench(app);

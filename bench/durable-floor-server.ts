@@ -7,15 +7,13 @@
  * measured beside the baseline, so the gap between it and ours is what the product's own work costs.
  * Prints `{"port": N}` on stdout once it listens.
  */
-import { messagingApi, middleware, type webhook } from '@line/bot-sdk';
+import { middleware, type webhook } from '@line/bot-sdk';
 import Database from 'better-sqlite3';
 import express from 'express';
+import { echoOf, listenForBench, replyClient } from './echo-parts.js';
 
 const channelSecret = process.env.LINE_CHANNEL_SECRET ?? '';
-const client = new messagingApi.MessagingApiClient({
-  channelAccessToken: process.env.LINE_CHANNEL_ACCESS_TOKEN ?? '',
-  baseURL: process.env.LINE_API_BASE_URL,
-});
+const client = replyClient();
 
 const sqlite = new Database(process.env.SQLITE_PATH ?? 'floor.db');
 sqlite.pragma('journal_mode = WAL');
@@ -47,12 +45,6 @@ function createCommitter() {
 
 const durably = createCommitter();
 
-function echoOf(event: webhook.Event): string {
-  if (event.type === 'message' && event.message.type === 'text') return event.message.text;
-  if (event.type === 'postback') return event.postback.data;
-  return event.type;
-}
-
 async function answer(event: webhook.Event, receivedAt: string): Promise<void> {
   if (!('replyToken' in event) || !event.replyToken) return;
   const chat = event.source?.type === 'user' ? (event.source.userId ?? '') : '';
@@ -76,15 +68,4 @@ app.post('/webhook', middleware({ channelSecret }), (req, res) => {
   );
 });
 
-const server = app.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);
-});
-
-process.once('SIGTERM', () => {
-  server.close(() => {
-    sqlite.close();
-    process.exit(0);
-  });
-  server.closeAllConnections();
-});
+listenForBench(app, () => sqlite.close());

@@ -171,6 +171,16 @@ export async function takenInSlot(db: Db, slotKey: string, excludingId: string):
   return Number(row?.n ?? 0);
 }
 
+/**
+ * The confirmed booking that a change request (`row`) would replace, while it still holds; a
+ * change of a change points at the same one. Undefined for an ordinary request.
+ */
+export async function confirmedReplacedBy(db: Db, row: BookingRow): Promise<BookingRow | undefined> {
+  if (!row.replaces_booking_id) return undefined;
+  const old = await getBooking(db, row.replaces_booking_id);
+  return old?.status === 'confirmed' ? old : undefined;
+}
+
 /** A person's bookings, newest first (at most `limit`). */
 export async function recentBookingsOf(db: Db, lineUserId: string, limit: number): Promise<BookingRow[]> {
   return db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(limit).execute();

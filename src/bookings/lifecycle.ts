@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { getBooking, takenInSlot, updateBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { confirmedReplacedBy, getBooking, takenInSlot, updateBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { addDays, capacityOf, formatSlotJa, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
@@ -60,7 +60,8 @@ function staffNote(deps: LifecycleDeps, body: string, actions: readonly LineActi
   return { audience: 'staff', recipient: deps.staffGroupId, messages: [actions.length > 0 ? noteWithButtons(body, actions) : text(body)] };
 }
 
-function ref(row: BookingRow): string {
+/** How staff notes name a booking: the start of its id and the person's name. */
+export function bookingRef(row: Pick<BookingRow, 'id' | 'name'>): string {
   return `受付番号 ${row.id.slice(0, 8)}（${row.name} 様）`;
 }
 
@@ -114,7 +115,7 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
   const replacedLine = replaced ? `変更前のご予約（${formatSlotJa(replaced, deps.settings.sessionMinutes)}）は取り消しました。` : null;
   dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: [...confirmationCard(bookingViewOf(updated), at, meeting ?? null, deps.settings), ...(replacedLine ? [text(replacedLine)] : [])] });
   dispatches.push(
-    staffNote(deps, `確定しました: ${ref(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}${replacedLine ? `\n${replacedLine}` : ''}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、連絡もない場合は欠席として記録されます）。`, [
+    staffNote(deps, `確定しました: ${bookingRef(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}${replacedLine ? `\n${replacedLine}` : ''}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、連絡もない場合は欠席として記録されます）。`, [
       postback('出席を記録', encodeBookingAction({ action: 'attended', bookingId: row.id })),
     ]),
   );
@@ -147,9 +148,9 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
   await recordStaffAction(db, { subjectId: row.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: input.byUser }, at: input.now });
   const updated = (await getBooking(db, row.id))!;
   // The office withdrawing a change request leaves the confirmed session it would have replaced.
-  const kept = !input.byUser && row.status === 'requested' && row.replaces_booking_id ? await getBooking(db, row.replaces_booking_id) : undefined;
+  const kept = !input.byUser && row.status === 'requested' ? await confirmedReplacedBy(db, row) : undefined;
   const toUser =
-    kept?.status === 'confirmed' && kept.confirmed_start
+    kept?.confirmed_start
       ? changeRequestEndedMessages(toLocal(kept.confirmed_start), 'office', input.reason, deps.settings)
       : input.byUser
         ? cancelledByUserMessages(at, deps.settings)
@@ -159,7 +160,7 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
     booking: updated,
     dispatches: [
       { audience: 'user', recipient: row.line_user_id, messages: toUser },
-      staffNote(deps, `${input.byUser ? 'ご本人がキャンセルしました' : 'キャンセルしました'}: ${ref(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}`),
+      staffNote(deps, `${input.byUser ? 'ご本人がキャンセルしました' : 'キャンセルしました'}: ${bookingRef(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}`),
     ],
   };
 }
@@ -200,7 +201,7 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
     booking: (await getBooking(db, row.id))!,
     dispatches: [
       { audience: 'user', recipient: row.line_user_id, messages: proposalCard(input.start, row.status === 'confirmed', actions, deps.settings) },
-      staffNote(deps, `日時を提案しました: ${ref(row)} ${formatSlotJa(input.start, deps.settings.sessionMinutes)}（ご本人の回答待ち）`),
+      staffNote(deps, `日時を提案しました: ${bookingRef(row)} ${formatSlotJa(input.start, deps.settings.sessionMinutes)}（ご本人の回答待ち）`),
     ],
   };
 }
@@ -226,7 +227,7 @@ export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: str
       booking: updated,
       dispatches: [
         { audience: 'user', recipient: row.line_user_id, messages: confirmationCard(bookingViewOf(updated), at, meeting, deps.settings) },
-        staffNote(deps, `ご本人が変更後の日時を承諾しました: ${ref(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}`),
+        staffNote(deps, `ご本人が変更後の日時を承諾しました: ${bookingRef(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}`),
       ],
     };
   }
@@ -239,7 +240,7 @@ export async function declineProposal(db: Db, deps: LifecycleDeps, bookingId: st
   if (!row || row.line_user_id !== userId) return fail(404, 'not_found', 'no such booking');
   if (!row.proposed_start || (shown !== undefined && shown !== row.proposed_start)) return fail(409, 'no_proposal', 'nothing proposed, or another time was proposed since');
   await updateBooking(db, row.id, { proposed_start: null, proposed_end: null, updated_at: now });
-  return { ok: true, booking: (await getBooking(db, row.id))!, dispatches: [staffNote(deps, `ご本人が提案の日時を辞退し、別の日時を希望しています: ${ref(row)}`)] };
+  return { ok: true, booking: (await getBooking(db, row.id))!, dispatches: [staffNote(deps, `ご本人が提案の日時を辞退し、別の日時を希望しています: ${bookingRef(row)}`)] };
 }
 
 export interface AttendanceInput {
@@ -270,7 +271,7 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
         .returning('no_show_count')
         .executeTakeFirst();
       if (user && user.no_show_count < deps.lifecycle.noShowFlagCount) await db.updateTable('users').set({ flagged_at: null }).where('line_user_id', '=', row.line_user_id).execute();
-      dispatches.push(staffNote(deps, `出席に訂正しました: ${ref(row)}`));
+      dispatches.push(staffNote(deps, `出席に訂正しました: ${bookingRef(row)}`));
     }
   } else {
     await updateBooking(db, row.id, { status: 'no_show', cancel_reason: 'no_show', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
@@ -281,7 +282,7 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
       .returning(['no_show_count', 'flagged_at'])
       .executeTakeFirst();
     dispatches.push(
-      staffNote(deps, `欠席（連絡なし）として記録しました: ${ref(row)} ${formatSlotJa(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings.sessionMinutes)}\n出席していた場合や連絡があった場合は訂正してください。`, [
+      staffNote(deps, `欠席（連絡なし）として記録しました: ${bookingRef(row)} ${formatSlotJa(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings.sessionMinutes)}\n出席していた場合や連絡があった場合は訂正してください。`, [
         postback('出席に訂正', encodeBookingAction({ action: 'attended', bookingId: row.id })),
       ]),
     );

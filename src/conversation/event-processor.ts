@@ -98,18 +98,15 @@ export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
   async function recordFailure(webhookEventId: string): Promise<'retry' | 'parked'> {
     const now = clock.now().toISOString();
     // Parking the event and telling the person are one write: neither happens without the other.
-    const { parkedChat, attempts } = await deps.committer.run(async (trx) => {
+    const { parkedChat, attempts, told } = await deps.committer.run(async (trx) => {
       const counted = await markEventAttemptFailed(trx, webhookEventId, now, maxAttempts);
-      // Given up: say so rather than leave the person without an answer.
-      if (counted.parkedChat !== null && counted.parkedChat !== deps.staffGroupId) {
-        await enqueue(trx, [{ dedupeKey: `${webhookEventId}:failed`, recipient: counted.parkedChat, messages: processingFailedMessages(), replyToken: null, replyTokenExpiresAt: null }], now);
-      }
-      return counted;
+      // Given up: say so rather than leave the person without an answer (not in the staff group).
+      const tell = counted.parkedChat !== null && counted.parkedChat !== deps.staffGroupId;
+      if (tell) await enqueue(trx, [{ dedupeKey: `${webhookEventId}:failed`, recipient: counted.parkedChat!, messages: processingFailedMessages(), replyToken: null, replyTokenExpiresAt: null }], now);
+      return { ...counted, told: tell };
     });
-    if (parkedChat !== null) {
-      if (parkedChat !== deps.staffGroupId) deps.onOutgoing([parkedChat]);
-      return 'parked';
-    }
+    if (told) deps.onOutgoing([parkedChat!]);
+    if (parkedChat !== null) return 'parked';
     return attempts >= maxAttempts ? 'parked' : 'retry';
   }
 

@@ -2,14 +2,14 @@ import type { Db } from '../../db/database.js';
 import { getBooking } from '../../db/repositories/bookings-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { chatStateOf, setHandoff } from '../../db/repositories/users-repository.js';
-import { decodeBookingAction, encodeBookingAction } from '../bookings/booking-actions.js';
+import { decodeBookingAction } from '../bookings/booking-actions.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { confirmBooking, markAttendance, proposeTime, type LifecycleResult } from '../bookings/lifecycle.js';
 import { formatSlotJa, normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
-import { postback, text } from './messages/building-blocks.js';
+import { text } from './messages/building-blocks.js';
 import { STAFF_ERROR_TEXT, STAFF_TEXT } from './messages/staff-chat-texts.js';
 import { handbackUserMessages, handoffUserMessages, immediateAcceptedMessages } from './messages/lifecycle-messages.js';
-import { noteWithButtons } from './messages/staff-messages.js';
+import { handbackButton, noteWithButtons } from './messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { parseMeetingDetails } from './meeting-details.js';
@@ -80,7 +80,7 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       const note: Dispatch = {
         audience: 'staff',
         recipient: t.deps.staffGroupId,
-        messages: [noteWithButtons(STAFF_TEXT.takenOver(booking.id.slice(0, 8)), [postback('自動応答に戻す', encodeBookingAction({ action: 'handback', bookingId: booking.id }))])],
+        messages: [noteWithButtons(STAFF_TEXT.takenOver(booking.id.slice(0, 8)), [handbackButton(booking.id)])],
       };
       return state?.blockedAt ? [note] : [{ audience: 'user', recipient: booking.line_user_id, messages: handoffUserMessages() }, note];
     }

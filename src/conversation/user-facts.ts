@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { activeBookingOf, getBooking, isActiveBooking, recentBookingsOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { activeBookingOf, confirmedReplacedBy, isActiveBooking, recentBookingsOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { getSwitch } from '../../db/repositories/office-state-repository.js';
 import { currentTerms } from '../../db/repositories/terms-repository.js';
 import type { UserRecord } from '../../db/repositories/users-repository.js';
@@ -62,8 +62,7 @@ export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRe
   // One read serves both the open booking and the newest one (for the name and number on file).
   const recent = await recentBookingsOf(db, user.lineUserId, RECENT_BOOKINGS);
   const active = recent.find((row) => isActiveBooking(row, now)) ?? (recent.length === RECENT_BOOKINGS ? await activeBookingOf(db, user.lineUserId, now) : undefined);
-  const replacedRow = active?.replaces_booking_id ? await getBooking(db, active.replaces_booking_id) : undefined;
-  const replaced = replacedRow?.status === 'confirmed' ? replacedRow : undefined;
+  const replaced = active ? await confirmedReplacedBy(db, active) : undefined;
   const latest = active ?? recent[0];
   const calendar = withoutOwnRequest(office, active);
   const terms = (await currentTerms(db, now)) ?? { id: deps.terms.version, url: deps.terms.url };

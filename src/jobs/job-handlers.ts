@@ -1,9 +1,9 @@
 import type { Db } from '../../db/database.js';
-import { getBooking, updateBooking } from '../../db/repositories/bookings-repository.js';
+import { confirmedReplacedBy, getBooking, updateBooking } from '../../db/repositories/bookings-repository.js';
 import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
-import { markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
+import { bookingRef, markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
 import { toLocal } from '../calendar/index.js';
 import { changeRequestEndedMessages, immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
 import { text } from '../conversation/messages/building-blocks.js';
@@ -94,9 +94,9 @@ async function requestExpiry(db: Db, deps: LifecycleDeps, job: JobRow, now: stri
   }
   await updateBooking(db, b.id, { status: 'cancelled', cancel_reason: 'expired', cancelled_by: 'system', cancelled_at: now, updated_at: now });
   // A change request that lapses leaves the confirmed session it would have replaced in place.
-  const kept = b.replaces_booking_id ? await getBooking(db, b.replaces_booking_id) : undefined;
-  const keptStart = kept?.status === 'confirmed' ? kept.confirmed_start : null;
-  const ref = `受付番号 ${b.id.slice(0, 8)}（${b.name} 様）`;
+  const kept = await confirmedReplacedBy(db, b);
+  const keptStart = kept?.confirmed_start ?? null;
+  const ref = bookingRef(b);
   return {
     status: 'done',
     dispatches: [

@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerUpToDates } from '../support/booking-flow.js';
 import { ChatDriver } from '../support/chat-driver.js';
 import { conversationStateOf } from '../support/db-inspect.js';
-import { STAFF_API_TOKEN, startHarness, type Harness } from '../support/harness.js';
-import { fetchBookings } from '../support/staff-api.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { callStaffApi, fetchBookings } from '../support/staff-api.js';
 import { typeUntil } from '../support/typed-booking.js';
 
 let h: Harness;
@@ -21,13 +21,7 @@ afterEach(async () => {
   await h.close();
 });
 
-function staffApi(method: 'POST' | 'PUT', path: string, body: unknown): Promise<Response> {
-  return fetch(`${h.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${STAFF_API_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
+const staffApi = (method: 'POST' | 'PUT', path: string, body: unknown) => callStaffApi(h, method, path, body);
 
 /** A request typed in full (12/3 10:00 and 12/4 14:00) and submitted. */
 async function requested(userId: string): Promise<ChatDriver> {

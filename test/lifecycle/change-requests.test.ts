@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver } from '../support/chat-driver.js';
 import { bookByButtons } from '../support/booking-flow.js';
-import { startHarness, STAFF_API_TOKEN, type Harness } from '../support/harness.js';
-import { fetchBookings } from '../support/staff-api.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { callStaffApi, fetchBookings } from '../support/staff-api.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -13,8 +13,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const api = (path: string, body: unknown) =>
-  fetch(`${h.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${STAFF_API_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const api = (path: string, body: unknown) => callStaffApi(h, 'POST', path, body);
 const lastTo = (u: ChatDriver) => JSON.stringify(h.platform.delivered().filter((d) => d.to === u.userId).at(-1)?.message);
 
 /** A session confirmed for Thu 12/10 10:00, then a change asked for Thu 12/3 10:00 / 10:30. */

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
 import { readDb } from '../support/db-inspect.js';
-import { startHarness, STAFF_API_TOKEN, type Harness } from '../support/harness.js';
-import { fetchBookings } from '../support/staff-api.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { callStaffApi, fetchBookings } from '../support/staff-api.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -14,8 +14,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const api = (path: string, body: unknown) =>
-  fetch(`${h.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${STAFF_API_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const api = (path: string, body: unknown) => callStaffApi(h, 'POST', path, body);
 
 function jobsOf(bookingId: string): { kind: string; status: string }[] {
   return readDb(h.sqlitePath, (db) => db.prepare('SELECT kind, status FROM scheduled_jobs WHERE subject_id = ? ORDER BY due_at, kind').all(bookingId)) as { kind: string; status: string }[];

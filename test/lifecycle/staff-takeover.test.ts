@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionsIn, ChatDriver } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
-import { startHarness, STAFF_API_TOKEN, STAFF_GROUP, type Harness } from '../support/harness.js';
+import { callStaffApi } from '../support/staff-api.js';
+import { startHarness, STAFF_GROUP, type Harness } from '../support/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -11,8 +12,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const api = (path: string, body: unknown) =>
-  fetch(`${h.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${STAFF_API_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const api = (path: string, body: unknown) => callStaffApi(h, 'POST', path, body);
 const toUser = (u: ChatDriver, words: string) => h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes(words)).length;
 
 describe('staff taking over a chat from a request card', () => {

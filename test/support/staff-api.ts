@@ -24,3 +24,8 @@ export async function fetchBookings(h: Pick<Harness, 'baseUrl'>): Promise<Bookin
   if (res.status !== 200) throw new Error(`GET /api/bookings answered ${res.status}`);
   return ((await res.json()) as { bookings: BookingJson[] }).bookings;
 }
+
+/** A staff API call with the staff token and a JSON body (POST or PUT), as an office tool makes it. */
+export function callStaffApi(h: Pick<Harness, 'baseUrl'>, method: 'POST' | 'PUT', path: string, body: unknown): Promise<Response> {
+  return fetch(`${h.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${STAFF_API_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}

@@ -18,6 +18,11 @@ export function staffRequestMessages(b: BookingView, s: OfficeSettings, change: 
   return [staffRequestCard(b, s, actions, change ? '日時変更の申込み' : '新しいオンライン相談の申込み')];
 }
 
+/** The button that hands a chat staff took over back to the bot. */
+export function handbackButton(bookingId: string): LineAction {
+  return postback('自動応答に戻す', encodeBookingAction({ action: 'handback', bookingId }));
+}
+
 export function staffHandoffMessages(name: string | null, summary: string, bookingId: string | null): LineMessage[] {
   const lines = `【担当者対応の依頼】${name ? `${name} 様` : 'ご利用者'}が職員との会話を希望しています。\n${summary}\nLINE公式アカウントのチャットからお返事ください。終わったら「自動応答に戻す」を押してください。`;
   if (!bookingId) return [text(lines)];
@@ -28,7 +33,7 @@ export function staffHandoffMessages(name: string | null, summary: string, booki
       contents: {
         type: 'bubble',
         body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: lines, wrap: true, size: 'sm' }] },
-        footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'secondary', height: 'sm', action: postback('自動応答に戻す', encodeBookingAction({ action: 'handback', bookingId })) }] },
+        footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'secondary', height: 'sm', action: handbackButton(bookingId) }] },
       },
     },
   ];
