@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Db } from '../database.js';
 import type { BookingStatus, BookingsTable } from '../schema.js';
+import { rowLimit } from '../row-limit.js';
 
 export type BookingRow = Selectable<BookingsTable>;
 
@@ -92,7 +93,7 @@ export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
 export async function activeBookingOf(db: Db, lineUserId: string, now?: string): Promise<BookingRow | undefined> {
   let q = db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).where('status', 'in', ACTIVE_STATUSES);
   if (now) q = q.where((eb) => eb.or([eb('status', '=', 'confirmed'), eb('choice1_start', '>', now), eb('choice2_start', '>', now), eb('proposed_start', '>', now)]));
-  return q.orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return q.orderBy('created_at', 'desc').limit(rowLimit(1)).executeTakeFirst();
 }
 
 /**
@@ -135,7 +136,7 @@ export interface BookingFilter {
 }
 
 export async function listBookings(db: Db, filter: BookingFilter = {}): Promise<BookingRow[]> {
-  let q = db.selectFrom('bookings').selectAll().orderBy('created_at', 'desc').limit(Math.min(filter.limit ?? 500, 1000));
+  let q = db.selectFrom('bookings').selectAll().orderBy('created_at', 'desc').limit(rowLimit(Math.min(filter.limit ?? 500, 1000)));
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.lineUserId) q = q.where('line_user_id', '=', filter.lineUserId);
@@ -183,7 +184,7 @@ export async function confirmedReplacedBy(db: Db, row: BookingRow): Promise<Book
 
 /** A person's bookings, newest first (at most `limit`). */
 export async function recentBookingsOf(db: Db, lineUserId: string, limit: number): Promise<BookingRow[]> {
-  return db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(limit).execute();
+  return db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(rowLimit(limit)).execute();
 }
 
 /**

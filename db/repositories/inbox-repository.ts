@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import { rowLimit } from '../row-limit.js';
 
 export interface AcceptedEvent {
   webhookEventId: string;
@@ -43,7 +44,7 @@ export async function pendingEvents(db: Db, limit = 1000): Promise<PendingEvent[
     .where('status', '=', 'pending')
     .orderBy('received_at')
     .orderBy('webhook_event_id')
-    .limit(limit)
+    .limit(rowLimit(limit))
     .execute();
   return rows.flatMap((r) => (r.payload === null ? [] : [{ webhookEventId: r.webhook_event_id, chatKey: r.chat_key, payload: r.payload, attempts: r.attempts, receivedAt: r.received_at }]));
 }

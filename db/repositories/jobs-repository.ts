@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../database.js';
 import type { JobKind, ScheduledJobsTable } from '../schema.js';
+import { rowLimit } from '../row-limit.js';
 
 export type JobRow = Selectable<ScheduledJobsTable>;
 
@@ -30,7 +31,7 @@ export async function scheduleJob(db: Db, kind: JobKind, subjectId: string, dueA
 }
 
 export async function dueJobs(db: Db, now: string, limit: number): Promise<JobRow[]> {
-  return db.selectFrom('scheduled_jobs').selectAll().where('status', '=', 'pending').where('due_at', '<=', now).orderBy('due_at').limit(limit).execute();
+  return db.selectFrom('scheduled_jobs').selectAll().where('status', '=', 'pending').where('due_at', '<=', now).orderBy('due_at').limit(rowLimit(limit)).execute();
 }
 
 /** Claims a job inside the caller's transaction; false when another run already finished it. */

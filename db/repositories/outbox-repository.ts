@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../database.js';
 import type { OutboxTable } from '../schema.js';
+import { rowLimit } from '../row-limit.js';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
@@ -72,7 +73,7 @@ export async function dueHeads(db: Db, now: string, limit: number): Promise<Outb
     .where('status', '=', 'pending')
     .where((eb) => eb.or([eb('attempts', '>', 0), eb('next_attempt_at', '<=', now)]))
     .groupBy('recipient')
-    .limit(limit * 4)
+    .limit(rowLimit(limit * 4))
     .execute();
   // The head is due when its own attempt time has come (min over a group is a lower bound only).
   const heads = rows.filter((r): r is { recipient: string; id: number; due: string } => r.id !== null);
@@ -83,7 +84,7 @@ export async function dueHeads(db: Db, now: string, limit: number): Promise<Outb
     .where('id', 'in', heads.map((h) => h.id))
     .where('next_attempt_at', '<=', now)
     .orderBy('id')
-    .limit(limit)
+    .limit(rowLimit(limit))
     .execute();
   return due;
 }
@@ -107,7 +108,7 @@ export async function chatHead(db: Db, recipient: string, now: string): Promise<
     .where('recipient', '=', recipient)
     .where((eb) => eb.or([eb('attempts', '>', 0), eb('next_attempt_at', '<=', now)]))
     .orderBy('id')
-    .limit(2)
+    .limit(rowLimit(2))
     .execute();
   const head = rows[0];
   return { row: head && head.next_attempt_at <= now ? head : undefined, more: rows.length > 1 };

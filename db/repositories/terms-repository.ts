@@ -1,5 +1,6 @@
 import { toLocal } from '../../src/calendar/index.js';
 import type { Db } from '../database.js';
+import { rowLimit } from '../row-limit.js';
 
 export interface TermsVersion {
   id: string;
@@ -17,7 +18,7 @@ export async function currentTerms(db: Db, now: string): Promise<TermsVersion | 
     .orderBy('effective_from', 'desc')
     // Two versions of one date (only possible in data older than the rule in latestEffectiveFrom): the later registered.
     .orderBy('created_at', 'desc')
-    .limit(1)
+    .limit(rowLimit(1))
     .executeTakeFirst();
   return row ? { id: row.id, effectiveFrom: row.effective_from, url: row.url } : undefined;
 }
