@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import type { Db } from './database.js';
+import type { WalSync } from './wal-sync.js';
 
 /**
  * Runs write work in shared transactions. Each commit of a `synchronous=FULL` SQLite file waits
@@ -12,9 +14,19 @@ import type { Db } from './database.js';
  * its commit. Batches therefore start from `setImmediate` (after the loop has read incoming
  * requests, so they can join) and stop taking work after a time budget; urgent work (accepting
  * a webhook, which LINE waits for) goes before everything else queued.
+ *
+ * With a `walSync`, the commit itself does not wait for the disk: the batch commits with
+ * `synchronous=NORMAL` and its callers settle when the log has been synced on the thread pool
+ * (wal-sync.ts), while the next batch already runs. Other writers on the connection keep FULL.
  */
 export interface GroupCommitter {
   run<T>(work: (trx: Db) => Promise<T>, options?: RunOptions): Promise<T>;
+  /**
+   * Resolves once everything committed so far is on the disk. Whoever reads committed rows to
+   * act on them outside (sending a message) waits for this first, so nothing is sent that a power
+   * cut could take back.
+   */
+  durable(): Promise<void>;
 }
 
 export interface RunOptions {
@@ -27,6 +39,8 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** A batch takes no further work once it has held the event loop this long (ms). */
   budgetMs?: number;
+  /** Syncs the log after a commit, off the event loop; without it commits are FULL. */
+  walSync?: WalSync;
 }
 
 interface Pending {
@@ -40,6 +54,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): GroupCommitter {
   const maxBatch = options.maxBatch ?? 64;
   const budgetMs = options.budgetMs ?? 4;
+  const walSync = options.walSync;
+  let lastSync: Promise<void> = Promise.resolve();
   const urgent: Pending[] = [];
   const normal: Pending[] = [];
   let scheduled = false;
@@ -49,7 +65,7 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
   // so a flood of webhooks cannot hold back the events they carry.
   const maxUrgent = Math.max(1, Math.floor(maxBatch / 2));
 
-  async function runBatch(): Promise<void> {
+  async function runBatch(conn: Db): Promise<void> {
     const started = performance.now();
     const taken: Pending[] = [];
     const outcomes: Outcome[] = [];
@@ -66,7 +82,7 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
     };
     let trx: Awaited<ReturnType<ReturnType<Db['startTransaction']>['execute']>> | undefined;
     try {
-      trx = await db.startTransaction().execute();
+      trx = await conn.startTransaction().execute();
       for (let item = next(); item; item = next()) {
         taken.push(item);
         const name = `w${taken.length}`;
@@ -92,11 +108,45 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
       taken.forEach((item) => item.reject(error));
       return;
     }
-    taken.forEach((item, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) item.resolve(o.value);
-      else item.reject(o.error);
-    });
+    const settle = () =>
+      taken.forEach((item, i) => {
+        const o = outcomes[i]!;
+        if (o.ok) item.resolve(o.value);
+        else item.reject(o.error);
+      });
+    if (!walSync) {
+      settle();
+      return;
+    }
+    // Committed but maybe not yet on the disk: nobody hears of it until the log is synced. A
+    // failed sync fails the callers as a failed commit would (their work is retried or answered
+    // 503); the rows may still be there, which every writer here already allows for.
+    const synced = walSync.afterCommit();
+    lastSync = synced.catch(() => undefined);
+    synced.then(settle, (error: unknown) => taken.forEach((item) => item.reject(error)));
+  }
+
+  /** Runs a batch on one connection, set to commit without syncing when the log is synced here. */
+  async function runOnConnection(): Promise<void> {
+    if (!walSync) return runBatch(db);
+    // The setting may only change outside a transaction, and must not leak to other writers:
+    // holding the connection keeps them out until it is FULL again.
+    await db
+      .connection()
+      .execute(async (connection) => {
+        // Only inside a transaction can this fail (a connection whose rollback failed): the batch
+        // then commits with FULL, durable as before, or fails to begin and fails its callers.
+        const relaxed = await sql`pragma synchronous = NORMAL`.execute(connection).then(
+          () => true,
+          () => false,
+        );
+        try {
+          await runBatch(connection);
+        } finally {
+          if (relaxed) await sql`pragma synchronous = FULL`.execute(connection).catch(() => undefined);
+        }
+      })
+      .catch(() => undefined); // runBatch settles its own callers; nothing else here can fail them
   }
 
   function schedule(): void {
@@ -105,7 +155,7 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
     setImmediate(() => {
       scheduled = false;
       running = true;
-      void runBatch().finally(() => {
+      void runOnConnection().finally(() => {
         running = false;
         // Let the loop read sockets and timers before the next batch.
         if (urgent.length + normal.length > 0) schedule();
@@ -119,6 +169,9 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
         (runOptions.urgent ? urgent : normal).push({ work, resolve: resolve as (v: unknown) => void, reject });
         schedule();
       });
+    },
+    durable() {
+      return lastSync;
     },
   };
 }

@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler, type Express, type Router } from 'ex
 import { startCheckpointer } from '../db/checkpointer.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { createGroupCommitter } from '../db/group-commit.js';
+import { openWalSync } from '../db/wal-sync.js';
 import { ensureTermsVersion, latestEffectiveFrom } from '../db/repositories/terms-repository.js';
 import { scheduleJob } from '../db/repositories/jobs-repository.js';
 import { toInstant } from './calendar/index.js';
@@ -74,7 +75,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   const lineClient = overrides.lineClient ?? createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
   const queue = createKeyedQueue();
-  const committer = createGroupCommitter(db);
+  const walSync = openWalSync(config.sqlitePath);
+  const committer = createGroupCommitter(db, { walSync });
   const sender = createOutboxSender({ db, committer, client: lineClient, clock, logger });
   const domain = {
     settings: config.office,
@@ -164,6 +166,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       await sender.flush();
       await checkpointer?.stop();
       await db.destroy();
+      walSync?.close();
     },
   };
 }

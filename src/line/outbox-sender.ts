@@ -122,6 +122,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   async function sendRow(row: OutboxRow): Promise<boolean> {
     const alreadySent = unrecorded.get(row.id);
     if (alreadySent !== undefined) return recordSent(row.id, alreadySent);
+    // The row may be from a commit whose log is still being synced; what goes out must stay in.
+    await committer.durable();
     const messages = JSON.parse(row.messages) as LineMessage[];
     const viaReply = row.reply_token !== null && row.reply_token_expires_at !== null && clock.now().toISOString() < row.reply_token_expires_at;
     try {

@@ -5,6 +5,8 @@ import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/database.js';
 import { createGroupCommitter } from '../../db/group-commit.js';
+import { createWalSync, openWalSync } from '../../db/wal-sync.js';
+import { sql } from 'kysely';
 
 let dir: string;
 let db: Db;
@@ -84,5 +86,75 @@ describe('group commit', () => {
     await Promise.all(all);
     // Half a batch of urgent work, then one normal piece: n1 is not left behind all six.
     expect(order).toEqual(['u1', 'u2', 'n1', 'u3', 'u4', 'n2', 'u5', 'u6']);
+  });
+});
+
+describe('group commit with the log synced off the event loop', () => {
+  function heldSync() {
+    const calls: ((error: NodeJS.ErrnoException | null) => void)[] = [];
+    return { fdatasync: (_fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void calls.push(done), calls };
+  }
+  const isSettled = async (p: Promise<unknown>) => {
+    let done = false;
+    p.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    for (let i = 0; i < 5; i += 1) await new Promise((r) => setImmediate(r));
+    return done;
+  };
+  const synchronousSetting = async () => (await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0]!.synchronous;
+
+  it('tells a caller only after the log is synced, while the next batch already runs', async () => {
+    const held = heldSync();
+    const committer = createGroupCommitter(db, { walSync: createWalSync(-1, held) });
+    const first = committer.run(addClosure('2026-12-10'));
+    expect(await isSettled(first)).toBe(false);
+    expect(await dates()).toEqual(['2026-12-10']); // committed: a reader sees it
+    expect(held.calls).toHaveLength(1);
+    expect(await isSettled(committer.durable())).toBe(false);
+    // The next batch does not wait for that sync to run and commit.
+    const second = committer.run(addClosure('2026-12-11'));
+    await isSettled(second);
+    expect(await dates()).toEqual(['2026-12-10', '2026-12-11']);
+    expect(await isSettled(second)).toBe(false);
+    held.calls.shift()!(null);
+    expect(await isSettled(first)).toBe(true);
+    expect(await isSettled(second)).toBe(false); // its commit came after the first sync began
+    held.calls.shift()!(null);
+    expect(await isSettled(second)).toBe(true);
+    expect(await isSettled(committer.durable())).toBe(true);
+  });
+
+  it('commits its batches with NORMAL and leaves the connection FULL for every other writer', async () => {
+    let during: number | undefined;
+    const committer = createGroupCommitter(db, { walSync: createWalSync(-1, { fdatasync: (_fd, done) => done(null) }) });
+    // Read inside the batch, on its connection: the setting its commit will use.
+    await committer.run(async (trx) => {
+      during = (await sql<{ synchronous: number }>`pragma synchronous`.execute(trx)).rows[0]!.synchronous;
+    });
+    expect(during).toBe(1); // NORMAL
+    expect(await synchronousSetting()).toBe(2); // FULL again
+  });
+
+  it('fails the callers of a batch whose sync failed', async () => {
+    const committer = createGroupCommitter(db, { walSync: createWalSync(-1, { fdatasync: (_fd, done) => done(Object.assign(new Error('EIO'), { code: 'EIO' })) }) });
+    await expect(committer.run(addClosure('2026-12-10'))).rejects.toThrow('EIO');
+    await expect(committer.durable()).resolves.toBeUndefined();
+  });
+
+  it('syncs the real log file of the database, once for a batch', async () => {
+    let syncs = 0;
+    const walSync = openWalSync(path.join(dir, 'db.sqlite'), {
+      fdatasync: (fd, done) => {
+        syncs += 1;
+        fs.fdatasync(fd, done);
+      },
+    })!;
+    const committer = createGroupCommitter(db, { walSync });
+    await Promise.all([committer.run(addClosure('2026-12-10')), committer.run(addClosure('2026-12-11'))]);
+    expect(syncs).toBe(1);
+    expect(await dates()).toEqual(['2026-12-10', '2026-12-11']);
+    walSync.close();
   });
 });

@@ -56,6 +56,19 @@ describe('outbox sender, told which chats have new rows', () => {
     expect(textsTo('Ua')).toEqual(texts);
   });
 
+  it('sends nothing until the commit that holds it is on the disk', async () => {
+    await queue('Ud', 'after the sync');
+    let sync!: () => void;
+    const notYet = new Promise<void>((resolve) => (sync = resolve));
+    const sender = createOutboxSender({ db, committer: { run: (work, options) => committer.run(work, options), durable: () => notYet }, client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }), clock, logger: createLogger('silent') });
+    sender.notify(['Ud']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(textsTo('Ud')).toEqual([]);
+    sync();
+    await platform.waitFor((d) => d.length === 1);
+    expect(textsTo('Ud')).toEqual(['after the sync']);
+  });
+
   it('picks up rows committed for a chat while that chat is being sent to', async () => {
     const sender = senderWith();
     platform.setLatency(80);
@@ -193,6 +206,7 @@ describe('outbox sender, told which chats have new rows', () => {
         }
         return committer.run(work, options);
       },
+      durable: () => committer.durable(),
     };
     const sender = createOutboxSender({ db, committer: flaky, client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }), clock, logger: createLogger('silent') });
     sender.notify(['Uh']);
