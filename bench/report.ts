@@ -27,7 +27,7 @@ export function renderHeader(machine: MachineInfo, o: BenchOptions, startedAt: s
     `Booking assistant benchmark  ${startedAt}${o.quick ? '  (QUICK smoke run: tiny sizes, figures not meaningful)' : ''}`,
     `Machine: ${machine.cpus} x ${machine.cpuModel}, ${machine.memoryGb} GiB, ${machine.platform}, Node ${machine.node}`,
     `Code: commit ${machine.commit}${machine.changedFiles ? ` plus ${machine.changedFiles} changed tracked file(s)` : ''}. Load average at start: ${machine.loadAverage.join(' ')} (other work skews every figure)`,
-    `Server: createApp in its own process; SQLite file in ${machine.tempFs} temp dir, WAL, synchronous=FULL; LOG_LEVEL=silent;`,
+    `Server: createApp in its own process; SQLite file in ${machine.tempFs} temp dir, WAL, every commit synced before it is acted on; LOG_LEVEL=silent;`,
     '        LINE API = fake LINE platform on 127.0.0.1 in the bench process, with the load driver.',
     `Clock: APP_NOW=${o.appNow}. SLOT_CAPACITY=${o.capacity} in the comparison so all ${o.users} users find room.`,
     o.warmupUsers > 0

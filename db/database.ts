@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -21,8 +21,8 @@ export interface OpenDatabaseOptions {
 
 /**
  * Opens the SQLite file (creating its folder), sets the durability pragmas the product relies on
- * (WAL, synchronous=FULL: an acknowledged event survives a power cut) and runs pending
- * migrations. Throws when a migration fails, so the server never runs on a half-built schema.
+ * (WAL, synchronous=FULL: an acknowledged event survives a power cut; shared commits reach the
+ * same durability by syncing the log themselves, see wal-sync.ts) and runs pending migrations. Throws when a migration fails, so the server never runs on a half-built schema.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
   if (options.path !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
@@ -58,6 +58,15 @@ function cachePreparedStatements(sqlite: SQLite.Database, max = 256): void {
     cache.set(source, stmt);
     return stmt;
   }) as typeof sqlite.prepare;
+}
+
+/**
+ * The main database file as SQLite itself names it (symbolic links followed, as SQLite does when
+ * it names the write-ahead log beside it); '' for an in-memory database.
+ */
+export async function databaseFile(db: Db): Promise<string> {
+  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db);
+  return rows[0]?.file ?? '';
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -18,6 +18,8 @@ import type { WalSync } from './wal-sync.js';
  * With a `walSync`, the commit itself does not wait for the disk: the batch commits with
  * `synchronous=NORMAL` and its callers settle when the log has been synced on the thread pool
  * (wal-sync.ts), while the next batch already runs. Other writers on the connection keep FULL.
+ * If durability is lost (a sync failed, or the connection could not be set back to FULL), the
+ * committer refuses all further work and reports it once through `onFatal`.
  */
 export interface GroupCommitter {
   run<T>(work: (trx: Db) => Promise<T>, options?: RunOptions): Promise<T>;
@@ -27,6 +29,8 @@ export interface GroupCommitter {
    * cut could take back.
    */
   durable(): Promise<void>;
+  /** Refuses new work, and resolves once the work already given is committed and synced. */
+  close(): Promise<void>;
 }
 
 export interface RunOptions {
@@ -41,6 +45,8 @@ export interface GroupCommitOptions {
   budgetMs?: number;
   /** Syncs the log after a commit, off the event loop; without it commits are FULL. */
   walSync?: WalSync;
+  /** Called once when commits can no longer be made durable; the owner should stop the server. */
+  onFatal?: (error: unknown) => void;
 }
 
 interface Pending {
@@ -55,11 +61,25 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
   const maxBatch = options.maxBatch ?? 64;
   const budgetMs = options.budgetMs ?? 4;
   const walSync = options.walSync;
+  /** The sync of the latest batch; rejected for good once a sync failed. */
   let lastSync: Promise<void> = Promise.resolve();
   const urgent: Pending[] = [];
   const normal: Pending[] = [];
   let scheduled = false;
-  let running = false;
+  let current: Promise<void> | undefined;
+  let refusal: unknown;
+
+  /** Fails everything queued: once the database cannot be written, waiting work never runs. */
+  function rejectQueued(error: unknown): void {
+    for (const item of [...urgent.splice(0), ...normal.splice(0)]) item.reject(error);
+  }
+
+  function fatal(error: unknown): void {
+    if (refusal !== undefined) return;
+    refusal = error;
+    rejectQueued(error);
+    options.onFatal?.(error);
+  }
 
   // Urgent work may fill half a batch whatever the budget; the rest is for queued normal work,
   // so a flood of webhooks cannot hold back the events they carry.
@@ -118,12 +138,13 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
       settle();
       return;
     }
-    // Committed but maybe not yet on the disk: nobody hears of it until the log is synced. A
-    // failed sync fails the callers as a failed commit would (their work is retried or answered
-    // 503); the rows may still be there, which every writer here already allows for.
+    // Committed but maybe not yet on the disk: nobody hears of it until the log is synced.
     const synced = walSync.afterCommit();
-    lastSync = synced.catch(() => undefined);
-    synced.then(settle, (error: unknown) => taken.forEach((item) => item.reject(error)));
+    lastSync = synced;
+    synced.then(settle, (error: unknown) => {
+      taken.forEach((item) => item.reject(error));
+      fatal(error);
+    });
   }
 
   /** Runs a batch on one connection, set to commit without syncing when the log is synced here. */
@@ -131,9 +152,11 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
     if (!walSync) return runBatch(db);
     // The setting may only change outside a transaction, and must not leak to other writers:
     // holding the connection keeps them out until it is FULL again.
+    let began = false;
     await db
       .connection()
       .execute(async (connection) => {
+        began = true;
         // Only inside a transaction can this fail (a connection whose rollback failed): the batch
         // then commits with FULL, durable as before, or fails to begin and fails its callers.
         const relaxed = await sql`pragma synchronous = NORMAL`.execute(connection).then(
@@ -143,20 +166,23 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
         try {
           await runBatch(connection);
         } finally {
-          if (relaxed) await sql`pragma synchronous = FULL`.execute(connection).catch(() => undefined);
+          // Left NORMAL, every other writer's commit would go unsynced: stop rather than risk it.
+          if (relaxed) await sql`pragma synchronous = FULL`.execute(connection).catch((error: unknown) => fatal(error));
         }
       })
-      .catch(() => undefined); // runBatch settles its own callers; nothing else here can fail them
+      .catch((error: unknown) => {
+        // No connection (the database was closed): the batch never began, so nothing waiting can run.
+        if (!began) rejectQueued(error);
+      });
   }
 
   function schedule(): void {
-    if (scheduled || running) return;
+    if (scheduled || current) return;
     scheduled = true;
     setImmediate(() => {
       scheduled = false;
-      running = true;
-      void runOnConnection().finally(() => {
-        running = false;
+      current = runOnConnection().finally(() => {
+        current = undefined;
         // Let the loop read sockets and timers before the next batch.
         if (urgent.length + normal.length > 0) schedule();
       });
@@ -165,13 +191,24 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
 
   return {
     run<T>(work: (trx: Db) => Promise<T>, runOptions: RunOptions = {}): Promise<T> {
+      if (refusal !== undefined) return Promise.reject(refusal);
       return new Promise<T>((resolve, reject) => {
         (runOptions.urgent ? urgent : normal).push({ work, resolve: resolve as (v: unknown) => void, reject });
         schedule();
       });
     },
     durable() {
-      return lastSync;
+      return refusal !== undefined ? Promise.reject(refusal) : lastSync;
+    },
+    async close() {
+      if (refusal === undefined) refusal = new Error('the database is closing');
+      // Queued work still runs: it was given before the close.
+      for (;;) {
+        if (current) await current;
+        else if (scheduled) await new Promise((resolve) => setImmediate(resolve));
+        else break;
+      }
+      await lastSync.catch(() => undefined);
     },
   };
 }

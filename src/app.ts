@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import { startCheckpointer } from '../db/checkpointer.js';
-import { openDatabase, type Db } from '../db/database.js';
+import { databaseFile, openDatabase, type Db } from '../db/database.js';
 import { createGroupCommitter } from '../db/group-commit.js';
 import { openWalSync } from '../db/wal-sync.js';
 import { ensureTermsVersion, latestEffectiveFrom } from '../db/repositories/terms-repository.js';
@@ -37,6 +37,12 @@ export interface AppOverrides {
   lifecycle?: LifecycleSettings;
   /** Extra routes mounted before the 404 handler (the demo chat simulator). */
   routers?: readonly Router[];
+  /**
+   * Called once if commits can no longer be made durable (the disk failed a sync): the server
+   * refuses all writes from then on (webhooks answer 503, so LINE keeps the events), and the
+   * owner should stop it. src/main.ts exits, so a supervisor restarts it on what the disk kept.
+   */
+  onStorageFailure?: (error: unknown) => void;
 }
 
 export interface RunningApp {
@@ -75,8 +81,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   const lineClient = overrides.lineClient ?? createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
   const queue = createKeyedQueue();
-  const walSync = openWalSync(config.sqlitePath);
-  const committer = createGroupCommitter(db, { walSync });
+  const walSync = openWalSync(await databaseFile(db));
+  const onFatal = (error: unknown) => {
+    logger.fatal({ err: error instanceof Error ? error.message : String(error) }, 'the database can no longer make writes durable; refusing writes');
+    overrides.onStorageFailure?.(error);
+  };
+  const committer = createGroupCommitter(db, { walSync, onFatal });
+  if (config.sqlitePath !== ':memory:') logger.info({ logSync: walSync ? 'thread pool' : 'on commit' }, 'database open');
   const sender = createOutboxSender({ db, committer, client: lineClient, clock, logger });
   const domain = {
     settings: config.office,
@@ -106,6 +117,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       lifecycle: domain.lifecycle,
       staffGroupId: config.staffGroupId,
       onOutgoing,
+      durable: () => committer.durable(),
     }),
   );
   http.use((_req, res) => {
@@ -164,9 +176,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       }
       await queue.idle();
       await sender.flush();
+      await committer.close();
       await checkpointer?.stop();
       await db.destroy();
-      walSync?.close();
+      await walSync?.close();
     },
   };
 }

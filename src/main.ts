@@ -20,8 +20,8 @@ async function startDemoMode(config: Config): Promise<Running> {
   return { close: () => demo.close(), logger: demo.app.logger };
 }
 
-async function startConnected(config: Config): Promise<Running> {
-  const app = await createApp(config);
+async function startConnected(config: Config, onStorageFailure: () => void): Promise<Running> {
+  const app = await createApp(config, { onStorageFailure });
   const port = await app.listen(config.port, config.host ?? '0.0.0.0');
   app.logger.info({ port }, 'listening');
   return { close: () => app.close(), logger: app.logger };
@@ -38,14 +38,19 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const running = config.demoMode ? await startDemoMode(config) : await startConnected(config);
-  const shutdown = async (signal: string) => {
-    running.logger.info({ signal }, 'shutting down');
-    await running.close();
-    process.exit(0);
+  let running: Running | undefined;
+  let stopping = false;
+  const shutdown = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    running?.logger.info({ reason }, 'shutting down');
+    await running?.close().catch(() => undefined);
+    process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // The disk failed a sync: stop, so a supervisor restarts the server on what the disk kept.
+  running = config.demoMode ? await startDemoMode(config) : await startConnected(config, () => void shutdown('storage failure', 1));
+  process.once('SIGINT', () => void shutdown('SIGINT', 0));
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
 }
 
 process.on('unhandledRejection', (reason: unknown) => {

@@ -21,6 +21,8 @@ export interface StaffApiDeps {
   staffGroupId?: string;
   /** Called after a commit that queued messages, so they go out now rather than on the next poll. */
   onOutgoing?: (recipients: readonly string[]) => void;
+  /** Resolves once every commit so far is on the disk (the group committer's); answers wait for it. */
+  durable?: () => Promise<void>;
 }
 
 /** The deps with every default filled in: what route handlers read. */

@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { requireStaffToken } from '../http/staff-auth.js';
 import { contextOf, type StaffApiDeps } from './api-context.js';
+import { durableReplies } from './durable-replies.js';
 import { bookingsRoutes } from './bookings-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -17,6 +18,7 @@ export function staffApiRouter(deps: StaffApiDeps): Router {
   const ctx = contextOf(deps);
   const router = express.Router();
   router.use('/api', requireStaffToken(deps.staffApiToken));
+  if (deps.durable) router.use('/api', durableReplies(deps.durable));
   router.use(bookingsRoutes(ctx));
   router.use(calendarRoutes(ctx));
   router.use(usersRoutes(ctx));

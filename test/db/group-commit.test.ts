@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../db/database.js';
+import { databaseFile, openDatabase, type Db } from '../../db/database.js';
 import { createGroupCommitter } from '../../db/group-commit.js';
 import { createWalSync, openWalSync } from '../../db/wal-sync.js';
 import { sql } from 'kysely';
@@ -137,15 +137,45 @@ describe('group commit with the log synced off the event loop', () => {
     expect(await synchronousSetting()).toBe(2); // FULL again
   });
 
-  it('fails the callers of a batch whose sync failed', async () => {
-    const committer = createGroupCommitter(db, { walSync: createWalSync(-1, { fdatasync: (_fd, done) => done(Object.assign(new Error('EIO'), { code: 'EIO' })) }) });
-    await expect(committer.run(addClosure('2026-12-10'))).rejects.toThrow('EIO');
-    await expect(committer.durable()).resolves.toBeUndefined();
+  it('refuses all work once a sync failed, and says so once', async () => {
+    const fatal: unknown[] = [];
+    const committer = createGroupCommitter(db, {
+      walSync: createWalSync(-1, { fdatasync: (_fd, done) => done(Object.assign(new Error('EIO'), { code: 'EIO' })) }),
+      onFatal: (e) => fatal.push(e),
+    });
+    const both = await Promise.allSettled([committer.run(addClosure('2026-12-10')), committer.run(addClosure('2026-12-11'))]);
+    expect(both.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    await expect(committer.run(addClosure('2026-12-12'))).rejects.toThrow('EIO');
+    // Nothing committed before may be acted on: it may not be on the disk.
+    await expect(committer.durable()).rejects.toThrow('EIO');
+    expect(fatal).toHaveLength(1);
+    expect(await dates()).not.toContain('2026-12-12');
+  });
+
+  it('fails waiting work at once when the database is closed, instead of retrying it without end', async () => {
+    const committer = createGroupCommitter(db, { walSync: createWalSync(-1, { fdatasync: (_fd, done) => done(null) }) });
+    await db.destroy();
+    await expect(committer.run(addClosure('2026-12-10'))).rejects.toThrow();
+    db = await openDatabase({ path: path.join(dir, 'db.sqlite') }); // for afterEach
+  });
+
+  it('on close, finishes and syncs the work already given, then refuses more', async () => {
+    const held = heldSync();
+    const committer = createGroupCommitter(db, { walSync: createWalSync(-1, held) });
+    const given = committer.run(addClosure('2026-12-10'));
+    const closing = committer.close();
+    while (held.calls.length === 0) await new Promise((r) => setImmediate(r));
+    expect(await isSettled(closing)).toBe(false);
+    held.calls.shift()!(null);
+    await given;
+    await closing;
+    await expect(committer.run(addClosure('2026-12-11'))).rejects.toThrow('closing');
+    expect(await dates()).toEqual(['2026-12-10']);
   });
 
   it('syncs the real log file of the database, once for a batch', async () => {
     let syncs = 0;
-    const walSync = openWalSync(path.join(dir, 'db.sqlite'), {
+    const walSync = openWalSync(await databaseFile(db), {
       fdatasync: (fd, done) => {
         syncs += 1;
         fs.fdatasync(fd, done);
@@ -155,6 +185,6 @@ describe('group commit with the log synced off the event loop', () => {
     await Promise.all([committer.run(addClosure('2026-12-10')), committer.run(addClosure('2026-12-11'))]);
     expect(syncs).toBe(1);
     expect(await dates()).toEqual(['2026-12-10', '2026-12-11']);
-    walSync.close();
+    await walSync.close();
   });
 });

@@ -60,7 +60,7 @@ describe('outbox sender, told which chats have new rows', () => {
     await queue('Ud', 'after the sync');
     let sync!: () => void;
     const notYet = new Promise<void>((resolve) => (sync = resolve));
-    const sender = createOutboxSender({ db, committer: { run: (work, options) => committer.run(work, options), durable: () => notYet }, client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }), clock, logger: createLogger('silent') });
+    const sender = createOutboxSender({ db, committer: { run: (work, options) => committer.run(work, options), durable: () => notYet, close: () => committer.close() }, client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }), clock, logger: createLogger('silent') });
     sender.notify(['Ud']);
     await new Promise((r) => setTimeout(r, 50));
     expect(textsTo('Ud')).toEqual([]);
@@ -207,6 +207,7 @@ describe('outbox sender, told which chats have new rows', () => {
         return committer.run(work, options);
       },
       durable: () => committer.durable(),
+      close: () => committer.close(),
     };
     const sender = createOutboxSender({ db, committer: flaky, client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }), clock, logger: createLogger('silent') });
     sender.notify(['Uh']);
