@@ -100,6 +100,8 @@ export interface BookingsTable {
   /** A new time the office proposed, waiting for the user's answer. */
   proposed_start: string | null;
   proposed_end: string | null;
+  /** When name, numbers, e-mail, phone and meeting details were erased (retention); null while kept. */
+  personal_data_erased_at: Generated<string | null>;
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';

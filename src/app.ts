@@ -98,7 +98,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Fresh rows go straight to their chats' senders; without a list, look through the whole outbox.
   const onOutgoing = (recipients?: readonly string[]) => (recipients ? sender.notify(recipients) : void sender.flush());
   const processor = createEventProcessor({ db, committer, clock, logger, queue, ...domain, occupancy: createOccupancyCache(), onOutgoing, retryDelaysMs: overrides.eventRetryDelaysMs });
-  const jobs = createJobRunner({ db, committer, clock, logger, lifecycle: domain, onOutgoing });
+  const jobs = createJobRunner({ db, committer, clock, logger, lifecycle: domain, onOutgoing, personalDataRetentionDays: config.personalDataRetentionDays });
 
   const http = express();
   http.disable('x-powered-by');

@@ -21,6 +21,11 @@ export interface Config {
   logLevel: string;
   office: OfficeSettings;
   terms: { version: string; effectiveFrom: string; url: string };
+  /**
+   * Days after a booking is over (its last time and its last change both that long past) when the
+   * person's details on it are erased; null keeps them (the office decides: see README).
+   */
+  personalDataRetentionDays: number | null;
 }
 
 const DEMO_SECRET = 'demo-channel-secret-not-for-production';
@@ -65,6 +70,8 @@ const envSchema = z.object({
   // The same rule as an id registered through the staff API (POST /api/terms).
   TERMS_VERSION: optional(z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected 1 to 40 letters, digits, dots, hyphens or underscores')),
   TERMS_EFFECTIVE_FROM: optional(z.iso.date()),
+  // At least 30 days: staff follow up on sessions for a while after they are held.
+  PERSONAL_DATA_RETENTION_DAYS: optional(z.coerce.number({ error: 'expected a whole number of days from 30 to 3650' }).int('expected a whole number of days from 30 to 3650').min(30, 'expected at least 30 days').max(3650, 'expected at most 3650 days')),
 });
 
 type Env = Record<string, string | undefined>;
@@ -147,6 +154,7 @@ export function loadConfig(env: Env): Config {
       effectiveFrom: (e.TERMS_EFFECTIVE_FROM as string | undefined) ?? '2024-06-06',
       url: office.termsUrl,
     },
+    personalDataRetentionDays: (e.PERSONAL_DATA_RETENTION_DAYS as number | undefined) ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import { rowLimit } from '../row-limit.js';
 
 export interface Purged {
   inbox: number;
@@ -27,4 +28,50 @@ export async function purgeHandled(db: Db, before: string, failedBefore: string)
   // simply starts afresh.
   const conversations = await db.deleteFrom('conversations').where('updated_at', '<', before).executeTakeFirst();
   return { inbox: Number(inbox.numDeletedRows), outbox: Number(outbox.numDeletedRows), conversations: Number(conversations.numDeletedRows) };
+}
+
+export interface Erased {
+  bookings: number;
+  immediateRequests: number;
+}
+
+/**
+ * Erases the person's details from bookings that are over: name, job-seeker number, e-mail,
+ * phone, meeting details and the cancel reason (free text that may name them), also in the staff
+ * action that recorded the cancel. A booking is over when its last change and every time on it
+ * (both choices, a proposal, the confirmed session) are before `cutoff`, whatever its status: a
+ * request nobody answered and a session never marked attended go the same way. The booking row
+ * stays, marked, so the office can still count sessions. Quick-session requests (name and number
+ * only) go by their creation time. At most `limit` bookings a call, so a first run over years of
+ * records does not hold the server for long; call again while it returns `limit`.
+ */
+export async function erasePersonalData(db: Db, cutoff: string, now: string, limit = 500): Promise<Erased> {
+  const due = await db
+    .selectFrom('bookings')
+    .select('id')
+    .where('personal_data_erased_at', 'is', null)
+    .where('updated_at', '<', cutoff)
+    .where('choice1_end', '<', cutoff)
+    .where('choice2_end', '<', cutoff)
+    .where((eb) => eb.or([eb('confirmed_end', 'is', null), eb('confirmed_end', '<', cutoff)]))
+    .where((eb) => eb.or([eb('proposed_end', 'is', null), eb('proposed_end', '<', cutoff)]))
+    .orderBy('updated_at')
+    .limit(rowLimit(limit))
+    .execute();
+  const ids = due.map((r) => r.id);
+  if (ids.length > 0) {
+    await db
+      .updateTable('bookings')
+      .set({ name: '', job_seeker_number: '', email: '', phone: '', meeting_id: null, meeting_passcode: null, cancel_reason: null, personal_data_erased_at: now })
+      .where('id', 'in', ids)
+      .execute();
+    await db.updateTable('staff_actions').set({ detail: null }).where('subject_id', 'in', ids).where('action', '=', 'cancel').execute();
+  }
+  const immediate = await db
+    .updateTable('immediate_requests')
+    .set({ name: '', job_seeker_number: '' })
+    .where('created_at', '<', cutoff)
+    .where((eb) => eb.or([eb('name', '!=', ''), eb('job_seeker_number', '!=', '')]))
+    .executeTakeFirst();
+  return { bookings: ids.length, immediateRequests: Number(immediate.numUpdatedRows) };
 }

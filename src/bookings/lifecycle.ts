@@ -62,7 +62,8 @@ function staffNote(deps: LifecycleDeps, body: string, actions: readonly LineActi
 
 /** How staff notes name a booking: the start of its id and the person's name. */
 export function bookingRef(row: Pick<BookingRow, 'id' | 'name'>): string {
-  return `受付番号 ${row.id.slice(0, 8)}（${row.name} 様）`;
+  // No name once the details were erased after the retention period.
+  return row.name ? `受付番号 ${row.id.slice(0, 8)}（${row.name} 様）` : `受付番号 ${row.id.slice(0, 8)}`;
 }
 
 export interface ConfirmInput {

@@ -63,7 +63,9 @@ export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRe
   const recent = await recentBookingsOf(db, user.lineUserId, RECENT_BOOKINGS);
   const active = recent.find((row) => isActiveBooking(row, now)) ?? (recent.length === RECENT_BOOKINGS ? await activeBookingOf(db, user.lineUserId, now) : undefined);
   const replaced = active ? await confirmedReplacedBy(db, active) : undefined;
-  const latest = active ?? recent[0];
+  // The name and number on file come from the newest booking that still has them (retention
+  // erases them from old ones; the person is then simply asked again).
+  const latest = active ?? recent.find((row) => row.personal_data_erased_at === null);
   const calendar = withoutOwnRequest(office, active);
   const terms = (await currentTerms(db, now)) ?? { id: deps.terms.version, url: deps.terms.url };
   const facts: ConversationFacts = {

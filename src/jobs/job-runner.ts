@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { GroupCommitter } from '../../db/group-commit.js';
 import { enqueue } from '../../db/repositories/outbox-repository.js';
 import { dueJobs, finishJob } from '../../db/repositories/jobs-repository.js';
-import { purgeHandled } from '../../db/repositories/retention-repository.js';
+import { erasePersonalData, purgeHandled } from '../../db/repositories/retention-repository.js';
 import { toQueued } from '../bookings/dispatch.js';
 import type { LifecycleDeps } from '../bookings/lifecycle.js';
 import type { Clock } from '../infra/clock.js';
@@ -12,7 +12,10 @@ import { runJob } from './job-handlers.js';
 export interface JobRunner {
   /** Runs every job that is due now; returns how many were handled. */
   runDue(): Promise<number>;
-  /** Deletes handled events and sent messages past their retention (also run hourly by start()). */
+  /**
+   * Deletes handled events and sent messages past their retention, and erases personal details
+   * from bookings over for longer than the office keeps them (also run hourly by start()).
+   */
   purge(): Promise<void>;
   start(intervalMs?: number): () => void;
 }
@@ -24,6 +27,8 @@ export interface JobRunnerDeps {
   logger: Logger;
   lifecycle: LifecycleDeps;
   onOutgoing: (recipients: readonly string[]) => void;
+  /** Days personal details are kept after a booking is over; null or absent keeps them. */
+  personalDataRetentionDays?: number | null;
 }
 
 /**
@@ -32,6 +37,8 @@ export interface JobRunnerDeps {
  * nothing was queued) or finished with its messages queued under a key of the job's own
  * (sent once, even when the send itself is retried).
  */
+const ERASE_ROUND = 500;
+
 export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   let running: Promise<number> | null = null;
   async function pass(): Promise<number> {
@@ -64,6 +71,23 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     } catch (e: unknown) {
       deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'purge failed; will retry');
     }
+    if (deps.personalDataRetentionDays) await erase(new Date(now - deps.personalDataRetentionDays * day).toISOString());
+  }
+
+  /** In rounds of a few hundred bookings, each its own commit, so the server answers in between. */
+  async function erase(cutoff: string): Promise<void> {
+    const erased = { bookings: 0, immediateRequests: 0 };
+    try {
+      for (;;) {
+        const round = await deps.committer.run((trx) => erasePersonalData(trx, cutoff, deps.clock.now().toISOString(), ERASE_ROUND));
+        erased.bookings += round.bookings;
+        erased.immediateRequests += round.immediateRequests;
+        if (round.bookings < ERASE_ROUND) break;
+      }
+    } catch (e: unknown) {
+      deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'erasing personal details failed; will retry');
+    }
+    if (erased.bookings + erased.immediateRequests > 0) deps.logger.info(erased, 'erased personal details past the retention period');
   }
 
   return {

@@ -39,6 +39,8 @@ export function bookingJson(row: BookingRow) {
     cancelledBy: row.cancelled_by,
     cancelledAt: jst(row.cancelled_at),
     attendedAt: jst(row.attended_at),
+    /** Set once the person's details were erased (retention): name, numbers, e-mail and phone are then empty. */
+    personalDataErasedAt: jst(row.personal_data_erased_at),
   };
 }
 

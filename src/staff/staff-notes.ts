@@ -7,7 +7,8 @@ import { text } from '../conversation/messages/building-blocks.js';
 
 /** How staff recognise a person: the name of their last request, else the end of the LINE id. */
 export function personLabel(name: string | null, lineUserId: string): string {
-  return name !== null ? `${name} 様` : `LINE利用者（…${lineUserId.slice(-6)}）`;
+  // Empty once the details were erased after the retention period.
+  return name ? `${name} 様` : `LINE利用者（…${lineUserId.slice(-6)}）`;
 }
 
 function note(staffGroupId: string, body: string): Dispatch {

@@ -27,7 +27,7 @@ async function userJson(db: Db, user: UserRow, now: Instant) {
   const actions = await staffActionsOf(db, id);
   return {
     lineUserId: id,
-    name: latest?.name ?? null,
+    name: latest && latest.personal_data_erased_at === null ? latest.name : null,
     createdAt: formatIsoJst(user.created_at),
     lastSeenAt: formatIsoJst(user.last_seen_at),
     counts: { bookings: user.booking_count, cancellations: user.cancel_count, noShows: user.no_show_count },

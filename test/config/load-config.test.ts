@@ -20,6 +20,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'prodution', ...LINE })).toThrow(/NODE_ENV: expected development, test or production/);
   });
 
+  it('keeps personal details unless a retention period of 30 to 3650 days is set', () => {
+    expect(loadConfig({}).personalDataRetentionDays).toBeNull();
+    expect(loadConfig({ PERSONAL_DATA_RETENTION_DAYS: '365' }).personalDataRetentionDays).toBe(365);
+    for (const bad of ['7', '1.5', 'a year', '99999']) expect(() => loadConfig({ PERSONAL_DATA_RETENTION_DAYS: bad })).toThrow(/PERSONAL_DATA_RETENTION_DAYS/);
+  });
+
   it('reads HOST, and refuses one that cannot be a host', () => {
     expect(loadConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
     expect(() => loadConfig({ HOST: 'not a host!!' })).toThrow(/HOST/);

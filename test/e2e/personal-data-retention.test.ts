@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setSwitch } from '../../db/repositories/office-state-repository.js';
+import { bookByButtons } from '../support/booking-flow.js';
+import { ChatDriver } from '../support/chat-driver.js';
+import { STAFF_API_TOKEN, startHarness, type Harness } from '../support/harness.js';
+import { callStaffApi, fetchBookings } from '../support/staff-api.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const USER = 'Uretention00000000000000000000000a1';
+const DAY = 24 * 60 * 60 * 1000;
+
+async function cancelledBooking(env: Record<string, string>): Promise<{ h: Harness; id: string }> {
+  const harness = await startHarness({ now: '2026-12-01T00:00:00Z', env });
+  h = harness;
+  await bookByButtons(new ChatDriver(harness, USER), 'Zoom', '十和田 花子');
+  const [booking] = await fetchBookings(harness);
+  const res = await callStaffApi(harness, 'POST', `/api/bookings/${booking!.id}/cancel`, { reason: '本人より電話で取消（体調不良）', by: '山田' });
+  expect(res.status).toBe(200);
+  return { h: harness, id: booking!.id };
+}
+
+describe('personal details past the retention period (PERSONAL_DATA_RETENTION_DAYS)', () => {
+  it('erases them from a booking once it has been over that long, keeping the booking for counting', async () => {
+    const { h, id } = await cancelledBooking({ PERSONAL_DATA_RETENTION_DAYS: '30' });
+    // Over once its last time has passed (the cancel came before it): 30 days from then.
+    const lastTime = Math.max(...(await fetchBookings(h))[0]!.choices.map((c) => Date.parse(c.end)));
+    h.clock.set(new Date(lastTime + 29 * DAY));
+    await h.app.jobs.purge();
+    expect((await fetchBookings(h))[0]).toMatchObject({ name: '十和田 花子' });
+
+    h.clock.advance(2 * DAY);
+    await h.app.jobs.purge();
+    const [erased] = await fetchBookings(h);
+    expect(erased).toMatchObject({ id, status: 'cancelled', kind: 'regular', name: '', jobSeekerNumber: '', email: '', phone: '' });
+    expect((erased as unknown as { personalDataErasedAt: string | null }).personalDataErasedAt).toMatch(/\+09:00$/);
+    const detail = await (await fetch(`${h.baseUrl}/api/bookings/${id}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })).json();
+    expect(JSON.stringify(detail)).not.toContain('体調不良');
+    const { user } = (await (await fetch(`${h.baseUrl}/api/users/${USER}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })).json()) as { user: { name: string | null; lineUserId: string } };
+    expect(user).toMatchObject({ lineUserId: USER, name: null });
+  });
+
+  it('asks the person for their name again instead of using an erased one', async () => {
+    const { h } = await cancelledBooking({ PERSONAL_DATA_RETENTION_DAYS: '30' });
+    const u = new ChatDriver(h, USER);
+    await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
+    // Before: the name and number on file are used, and the quick session goes straight to its question.
+    h.clock.set(new Date('2026-12-08T01:30:00Z')); // Tuesday 10:30 in Japan
+    await u.say('今すぐ相談');
+    expect(u.lastText()).toContain('今すぐ相談（30分）');
+    await u.tap('やめておく');
+    // Months later, the details were erased: ask for them rather than file a request with no name.
+    h.clock.set(new Date('2027-03-02T01:30:00Z')); // Tuesday 10:30 in Japan
+    await h.app.jobs.purge();
+    expect((await fetchBookings(h))[0]).toMatchObject({ name: '' });
+    await u.say('今すぐ相談');
+    expect(u.lastText()).toContain('お名前');
+  });
+
+  it('keeps them when no retention period is set', async () => {
+    const { h } = await cancelledBooking({});
+    h.clock.advance(3650 * DAY);
+    await h.app.jobs.purge();
+    expect((await fetchBookings(h))[0]).toMatchObject({ name: '十和田 花子', email: expect.stringContaining('@') });
+  });
+});
