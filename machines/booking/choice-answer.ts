@@ -115,6 +115,6 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
       if (input.pendingDate) return checkChoice(input, kind, { date: input.pendingDate, minutes: parsed.minutes });
       return { type: 'refused', notice: { key: 'needDate' } };
     case 'invalid':
-      return { type: 'refused', notice: { key: 'dateUnreadable', params: { reason: parsed.reason } } };
+      return { type: 'refused', notice: { key: 'dateUnreadable', params: { reason: parsed.reason, ...(parsed.candidates ? { candidates: parsed.candidates.join(',') } : {}) } } };
   }
 }

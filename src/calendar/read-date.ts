@@ -44,6 +44,20 @@ function dayInWeek(today: IsoDate, weeksAhead: number, day: number): IsoDate {
   return addDays(monday, weeksAhead * 7 + ((day + 6) % 7));
 }
 
+/**
+ * '今週金曜' or '来週火曜' said on a Sunday. People count weeks from Monday (business calendars)
+ * or from Sunday (most wall calendars), and only on a Sunday do the two disagree. '今週' then
+ * means the days ahead: by Monday-based weeks they are all past, and nobody books a past day.
+ * '来週' and '再来週' could mean either week, a week apart: the person is asked, shown both.
+ */
+function weekdayFromSunday(today: IsoDate, weeksAhead: number, day: number): Reading<IsoDate> | { date: IsoDate } {
+  const fromMonday = dayInWeek(today, weeksAhead, day);
+  if (day === 0) return { date: fromMonday }; // the Sunday itself is the same either way
+  const fromSunday = addDays(fromMonday, 7);
+  if (weeksAhead === 0) return { date: fromSunday };
+  return { ok: false, reason: 'ambiguous_week', candidates: [fromMonday, fromSunday] };
+}
+
 /** A typed year far from now is a typo, not a date anyone could book: refuse it as impossible. */
 function plausibleDateOf(year: number, month: number, day: number): IsoDate | null {
   return year >= 1900 && year <= 2199 ? isoDateOf(year, month, day) : null;
@@ -71,8 +85,11 @@ function readRelative(s: string, today: IsoDate): Reading<IsoDate> | null {
   }
   const week = WEEK_AND_DAY.exec(s);
   if (week !== null) {
-    const date = dayInWeek(today, WEEKS_AHEAD[week[1] ?? ''] ?? 0, WEEKDAYS.indexOf(week[2] ?? ''));
-    return found(date, s.slice(week[0].length));
+    const weeksAhead = WEEKS_AHEAD[week[1] ?? ''] ?? 0;
+    const day = WEEKDAYS.indexOf(week[2] ?? '');
+    if (weekday(today) !== 0) return found(dayInWeek(today, weeksAhead, day), s.slice(week[0].length));
+    const onSunday = weekdayFromSunday(today, weeksAhead, day);
+    return 'date' in onSunday ? found(onSunday.date, s.slice(week[0].length)) : onSunday;
   }
   const next = NEXT_WEEKDAY.exec(s);
   if (next === null) return null;

@@ -91,8 +91,21 @@ describe('parseDateTime', () => {
   });
 
   it('reads 来週 with weeks starting on Monday', () => {
-    expect(parseDateTime('来週火曜', jst('2026-12-06', '10:00'))).toEqual(d('2026-12-08')); // from a Sunday
     expect(parseDateTime('来週火曜', jst('2026-12-07', '10:00'))).toEqual(d('2026-12-15')); // from a Monday
+    expect(parseDateTime('来週火曜', jst('2026-12-12', '10:00'))).toEqual(d('2026-12-15')); // from a Saturday
+  });
+
+  it('on a Sunday, asks which week 来週 and 再来週 mean, and reads 今週 as the days ahead', () => {
+    const sunday = jst('2026-12-06', '10:00');
+    // Counted from Monday, next week's Tuesday is the day after tomorrow; from Sunday, a week later.
+    expect(parseDateTime('来週火曜', sunday)).toEqual({ type: 'invalid', reason: 'ambiguous_week', candidates: ['2026-12-08', '2026-12-15'] });
+    expect(parseDateTime('来週の月曜 10:00', sunday)).toEqual({ type: 'invalid', reason: 'ambiguous_week', candidates: ['2026-12-07', '2026-12-14'] });
+    expect(parseDateTime('10時 再来週金曜', sunday)).toEqual({ type: 'invalid', reason: 'ambiguous_week', candidates: ['2026-12-18', '2026-12-25'] });
+    // The Sunday itself is the same week either way.
+    expect(parseDateTime('来週日曜', sunday)).toEqual(d('2026-12-13'));
+    // Monday-based, this week's Friday would already be past: it is the coming one.
+    expect(parseDateTime('今週金曜', sunday)).toEqual(d('2026-12-11'));
+    expect(parseDateTime('今週日曜', sunday)).toEqual(d('2026-12-06'));
   });
 
   const arbText = fc.oneof(

@@ -1,4 +1,4 @@
-import { formatTimeJa } from '../../calendar/index.js';
+import { formatDateJa, formatTimeJa, isValidIsoDate } from '../../calendar/index.js';
 import type { OfficeSettings } from '../../office/settings.js';
 import type { Notice } from '../../../machines/booking/types.js';
 
@@ -31,6 +31,15 @@ const DATE_PROBLEMS: Record<string, string> = {
   weekday_mismatch: '日付と曜日が合っていないようです。もう一度ご確認ください。',
   unreadable: '日時を読み取れませんでした。「12/8 10:30」や「12月8日 14時」のように入力するか、ボタンからお選びください。',
 };
+
+/** 「来週火曜」 on a Sunday: which week is meant, shown as the dates it may be. */
+function ambiguousWeek(candidates: string): string {
+  const dates = candidates.split(',').filter(isValidIsoDate);
+  const [first, second] = dates;
+  if (first === undefined || second === undefined) return DATE_PROBLEMS.unreadable!;
+  const [, month, day] = second.split('-').map(Number);
+  return `${formatDateJa(first)}と${formatDateJa(second)}のどちらのことでしょうか（日曜日は、週を月曜から数えるか日曜から数えるかで1週ずれます）。日付を「${month}/${day}」のように入力するか、ボタンからお選びください。`;
+}
 
 function phoneLine(s: OfficeSettings): string {
   return `${s.officeName}（電話 ${s.officePhone}、平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）`;
@@ -100,7 +109,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'slotRefused':
       return String(p.message ?? 'その日時はお選びいただけません。');
     case 'dateUnreadable':
-      return DATE_PROBLEMS[String(p.reason)] ?? DATE_PROBLEMS.unreadable!;
+      return p.reason === 'ambiguous_week' ? ambiguousWeek(String(p.candidates ?? '')) : (DATE_PROBLEMS[String(p.reason)] ?? DATE_PROBLEMS.unreadable!);
     case 'needDate':
       return '先に日付をお選びください（例: 12/8）。日付と時刻をまとめて「12/8 10:30」のように入力することもできます。';
     case 'invalidEmail':
