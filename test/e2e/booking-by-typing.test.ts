@@ -211,17 +211,7 @@ describe('「来週」 typed on a Sunday', () => {
     // Sunday 2026-12-06 10:00 in Japan: weeks counted from Monday or from Sunday disagree today.
     h = await startHarness({ now: '2026-12-06T01:00:00Z' });
     const u = new ChatDriver(h, 'U2222222222222222222222222222222c');
-    await u.say('予約する');
-    await u.say('同意します');
-    await u.say('登録済み');
-    await u.say('来所が難しい・不便');
-    await u.say('はい');
-    await u.say('はい');
-    await u.say('すべて確認しました');
-    await u.say('一般の職業相談');
-    await u.say('Zoom');
-    await u.say('青森 太郎');
-    await u.say('02010-12345678');
+    await typeUntil(u, 'choice1Date');
     expect(u.lastText()).toContain('第1希望の日付');
     await u.say('来週木曜 10:00');
     expect(u.lastText()).toContain('12月10日(木)と12月17日(木)のどちらのことでしょうか');
