@@ -62,6 +62,9 @@ export interface InboxTable {
 
 export type BookingStatus = 'requested' | 'confirmed' | 'cancelled' | 'no_show' | 'attended';
 
+/** Cancel reasons the system writes (the rest are staff's own words): kept when details are erased, for counting. */
+export const SYSTEM_CANCEL_REASONS = ['rescheduled', 'changed', 'expired', 'no_show'] as const;
+
 export interface BookingsTable {
   id: string;
   line_user_id: string;

@@ -91,7 +91,7 @@ export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
  * the office proposed) have passed without an answer is over: it no longer blocks a new booking.
  */
 export async function activeBookingOf(db: Db, lineUserId: string, now?: string): Promise<BookingRow | undefined> {
-  let q = db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).where('status', 'in', ACTIVE_STATUSES);
+  let q = db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).where('status', 'in', ACTIVE_STATUSES).where('personal_data_erased_at', 'is', null);
   if (now) q = q.where((eb) => eb.or([eb('status', '=', 'confirmed'), eb('choice1_start', '>', now), eb('choice2_start', '>', now), eb('proposed_start', '>', now)]));
   return q.orderBy('created_at', 'desc').limit(rowLimit(1)).executeTakeFirst();
 }
@@ -194,7 +194,8 @@ export async function recentBookingsOf(db: Db, lineUserId: string, limit: number
  * second session meanwhile.)
  */
 export function isActiveBooking(row: BookingRow, now: string): boolean {
-  return ACTIVE_STATUSES.includes(row.status) && (row.status === 'confirmed' || row.choice1_start > now || row.choice2_start > now || (row.proposed_start !== null && row.proposed_start > now));
+  // Erased details mean its times are long past: a session nobody marked is not still open.
+  return row.personal_data_erased_at === null && ACTIVE_STATUSES.includes(row.status) && (row.status === 'confirmed' || row.choice1_start > now || row.choice2_start > now || (row.proposed_start !== null && row.proposed_start > now));
 }
 
 export async function latestBookingOf(db: Db, lineUserId: string): Promise<BookingRow | undefined> {

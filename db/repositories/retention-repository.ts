@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import { SYSTEM_CANCEL_REASONS } from '../schema.js';
 import { rowLimit } from '../row-limit.js';
 
 export interface Purged {
@@ -19,9 +20,11 @@ export async function purgeHandled(db: Db, before: string, failedBefore: string)
     .deleteFrom('inbox')
     .where((eb) => eb.or([eb.and([eb('status', '=', 'done'), eb('received_at', '<', before)]), eb.and([eb('status', '=', 'failed'), eb('received_at', '<', failedBefore)])]))
     .executeTakeFirst();
+  // A message still not delivered after the failed rows' period (LINE refused it for a month) is
+  // given up too: it is out of date, and it holds the cards people saw.
   const outbox = await db
     .deleteFrom('outbox')
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'sent'), eb('created_at', '<', before)]), eb.and([eb('status', '=', 'failed'), eb('created_at', '<', failedBefore)])]))
+    .where((eb) => eb.or([eb.and([eb('status', '=', 'sent'), eb('created_at', '<', before)]), eb.and([eb('status', 'in', ['failed', 'pending']), eb('created_at', '<', failedBefore)])]))
     .executeTakeFirst();
   // A conversation idle this long was abandoned (it already expires after a day): what it had
   // collected (name, job-seeker number, e-mail, phone) goes with it. The person's next message
@@ -62,7 +65,17 @@ export async function erasePersonalData(db: Db, cutoff: string, now: string, lim
   if (ids.length > 0) {
     await db
       .updateTable('bookings')
-      .set({ name: '', job_seeker_number: '', email: '', phone: '', meeting_id: null, meeting_passcode: null, cancel_reason: null, personal_data_erased_at: now })
+      .set((eb) => ({
+        name: '',
+        job_seeker_number: '',
+        email: '',
+        phone: '',
+        meeting_id: null,
+        meeting_passcode: null,
+        // Staff's own words may name the person; the system's codes ('expired'...) are kept for counting.
+        cancel_reason: eb.case().when('cancel_reason', 'in', [...SYSTEM_CANCEL_REASONS]).then(eb.ref('cancel_reason')).else(null).end(),
+        personal_data_erased_at: now,
+      }))
       .where('id', 'in', ids)
       .execute();
     await db.updateTable('staff_actions').set({ detail: null }).where('subject_id', 'in', ids).where('action', '=', 'cancel').execute();

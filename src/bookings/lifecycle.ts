@@ -66,6 +66,14 @@ export function bookingRef(row: Pick<BookingRow, 'id' | 'name'>): string {
   return row.name ? `受付番号 ${row.id.slice(0, 8)}（${row.name} 様）` : `受付番号 ${row.id.slice(0, 8)}`;
 }
 
+/**
+ * A booking whose personal details were erased (the office's retention period) is over for good:
+ * nothing more is done with it, so no new details (a reason, meeting details) are stored on it.
+ */
+function erasedRefusal(row: BookingRow): LifecycleResult | undefined {
+  return row.personal_data_erased_at !== null ? fail(409, 'personal_data_erased', "the booking is past the office's retention period; its personal details were erased") : undefined;
+}
+
 export interface ConfirmInput {
   bookingId: string;
   /** A choice of the request, or any minute-exact start staff agreed with the user. */
@@ -79,6 +87,8 @@ export interface ConfirmInput {
 export async function confirmBooking(db: Db, deps: LifecycleDeps, input: ConfirmInput): Promise<LifecycleResult> {
   const row = await getBooking(db, input.bookingId);
   if (!row) return fail(404, 'not_found', 'no such booking');
+  const erased = erasedRefusal(row);
+  if (erased) return erased;
   if (row.status === 'confirmed') return fail(409, 'already_confirmed', `already confirmed for ${row.confirmed_start}`);
   if (row.status !== 'requested') return fail(409, 'invalid_status', `a ${row.status} booking cannot be confirmed`);
   const at = 'choice' in input.at ? toLocal(input.at.choice === 1 ? row.choice1_start : row.choice2_start) : input.at.start;
@@ -140,6 +150,8 @@ function sessionStartOf(row: BookingRow): Instant {
 export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelInput): Promise<LifecycleResult> {
   const row = await getBooking(db, input.bookingId);
   if (!row) return fail(404, 'not_found', 'no such booking');
+  const erased = erasedRefusal(row);
+  if (erased) return erased;
   if (row.status !== 'requested' && row.status !== 'confirmed') return fail(409, 'invalid_status', `a ${row.status} booking cannot be cancelled`);
   const at = toLocal(sessionStartOf(row));
   // The phone-only rule is for a fixed session; a request awaiting staff can be withdrawn any time.
@@ -181,6 +193,8 @@ export interface ProposeInput {
 export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInput): Promise<LifecycleResult> {
   const row = await getBooking(db, input.bookingId);
   if (!row) return fail(404, 'not_found', 'no such booking');
+  const erased = erasedRefusal(row);
+  if (erased) return erased;
   if (row.status !== 'requested' && row.status !== 'confirmed') return fail(409, 'invalid_status', `a ${row.status} booking cannot be moved`);
   if (row.app === 'zoom' && !input.meeting && !row.meeting_id) return fail(400, 'meeting_required', 'a Zoom booking needs meetingId and passcode', 'meetingId');
   const slotError = await checkSlot(db, deps, row, input.start, input.now);
@@ -211,6 +225,8 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
 export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: string, userId: string, now: Instant, shown?: string): Promise<LifecycleResult> {
   const row = await getBooking(db, bookingId);
   if (!row || row.line_user_id !== userId) return fail(404, 'not_found', 'no such booking');
+  const erased = erasedRefusal(row);
+  if (erased) return erased;
   if (!row.proposed_start || (shown !== undefined && shown !== row.proposed_start)) return fail(409, 'no_proposal', 'nothing proposed, or another time was proposed since');
   const at = toLocal(row.proposed_start);
   if (row.status === 'confirmed') {
@@ -239,6 +255,8 @@ export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: str
 export async function declineProposal(db: Db, deps: LifecycleDeps, bookingId: string, userId: string, now: Instant, shown?: string): Promise<LifecycleResult> {
   const row = await getBooking(db, bookingId);
   if (!row || row.line_user_id !== userId) return fail(404, 'not_found', 'no such booking');
+  const erased = erasedRefusal(row);
+  if (erased) return erased;
   if (!row.proposed_start || (shown !== undefined && shown !== row.proposed_start)) return fail(409, 'no_proposal', 'nothing proposed, or another time was proposed since');
   await updateBooking(db, row.id, { proposed_start: null, proposed_end: null, updated_at: now });
   return { ok: true, booking: (await getBooking(db, row.id))!, dispatches: [staffNote(deps, `ご本人が提案の日時を辞退し、別の日時を希望しています: ${bookingRef(row)}`)] };
@@ -259,6 +277,8 @@ export interface AttendanceInput {
 export async function markAttendance(db: Db, deps: LifecycleDeps, input: AttendanceInput): Promise<LifecycleResult> {
   const row = await getBooking(db, input.bookingId);
   if (!row) return fail(404, 'not_found', 'no such booking');
+  const erased = erasedRefusal(row);
+  if (erased) return erased;
   const correcting = row.status === 'no_show' && input.attended;
   if (row.status !== 'confirmed' && !correcting) return fail(409, 'invalid_status', `a ${row.status} booking has no attendance to mark`);
   const dispatches: Dispatch[] = [];

@@ -26,12 +26,16 @@ describe('erasing personal details after the retention period', () => {
     await booking('recentlyChanged', '2026-03-01T00:00:00.000Z', old, { status: 'attended', updated_at: '2026-07-01T00:00:00.000Z' });
     // Requested long ago, but its confirmed session is after the cutoff.
     await booking('heldLater', '2026-03-01T00:00:00.000Z', old, { status: 'confirmed', confirmed_start: '2026-06-10T01:00:00.000Z', confirmed_end: '2026-06-10T01:40:00.000Z' });
-    // A proposal after the cutoff keeps it too.
+    // A proposal after the cutoff keeps it too, and so does either choice after it.
     await booking('proposedLater', '2026-03-01T00:00:00.000Z', old, { proposed_start: '2026-06-10T01:00:00.000Z', proposed_end: '2026-06-10T01:40:00.000Z' });
+    await booking('firstLater', '2026-03-01T00:00:00.000Z', ['2026-06-10T01:00:00.000Z', old[1]], { status: 'cancelled', cancel_reason: 'expired' });
+    await booking('secondLater', '2026-03-01T00:00:00.000Z', [old[0], '2026-06-10T01:00:00.000Z'], { status: 'cancelled', cancel_reason: 'expired' });
+    // The system's own reason codes are kept for counting.
+    await booking('expired', '2026-03-01T00:00:00.000Z', old, { status: 'cancelled', cancel_reason: 'expired' });
     await recordStaffAction(t.db, { subjectId: 'cancelled', action: 'cancel', staffId: 'api:山田', via: 'api', detail: { reason: '体調不良のため（本人より電話）', byUser: false }, at: '2026-03-01T05:00:00.000Z' });
     await recordStaffAction(t.db, { subjectId: 'unmarked', action: 'confirm', staffId: 'api:山田', via: 'api', detail: { start: old[0] }, at: '2026-03-01T04:00:00.000Z' });
 
-    expect(await erasePersonalData(t.db, CUTOFF, NOW)).toEqual({ bookings: 3, immediateRequests: 0 });
+    expect(await erasePersonalData(t.db, CUTOFF, NOW)).toEqual({ bookings: 4, immediateRequests: 0 });
 
     for (const id of ['cancelled', 'unmarked', 'unanswered']) {
       const row = (await getBooking(t.db, id))!;
@@ -40,7 +44,8 @@ describe('erasing personal details after the retention period', () => {
     // What the office counts stays.
     expect(await getBooking(t.db, 'cancelled')).toMatchObject({ status: 'cancelled', kind: 'regular', choice1_start: old[0] });
     expect(await getBooking(t.db, 'unmarked')).toMatchObject({ status: 'confirmed', confirmed_start: old[0] });
-    for (const id of ['recentlyChanged', 'heldLater', 'proposedLater']) {
+    expect(await getBooking(t.db, 'expired')).toMatchObject({ name: '', cancel_reason: 'expired' });
+    for (const id of ['recentlyChanged', 'heldLater', 'proposedLater', 'firstLater', 'secondLater']) {
       expect(await getBooking(t.db, id)).toMatchObject({ name: '青森 花子', email: 'a@example.jp', personal_data_erased_at: null });
     }
     // The cancel reason is gone from the history too; other entries keep their detail.

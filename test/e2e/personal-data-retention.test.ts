@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertRequest, updateBooking } from '../../db/repositories/bookings-repository.js';
 import { setSwitch } from '../../db/repositories/office-state-repository.js';
+import { sampleRequest } from '../support/temp-db.js';
 import { bookByButtons } from '../support/booking-flow.js';
 import { ChatDriver } from '../support/chat-driver.js';
 import { STAFF_API_TOKEN, startHarness, type Harness } from '../support/harness.js';
@@ -59,6 +61,48 @@ describe('personal details past the retention period (PERSONAL_DATA_RETENTION_DA
     expect((await fetchBookings(h))[0]).toMatchObject({ name: '' });
     await u.say('今すぐ相談');
     expect(u.lastText()).toContain('お名前');
+  });
+
+  it('treats a confirmed session nobody marked as over once erased: not shown as open, and not changed by staff', async () => {
+    const harness = await startHarness({ now: '2026-12-01T00:00:00Z', env: { PERSONAL_DATA_RETENTION_DAYS: '30' } });
+    h = harness;
+    const u = new ChatDriver(harness, USER);
+    await bookByButtons(u, 'Zoom', '十和田 花子');
+    const [booking] = await fetchBookings(harness);
+    const id = booking!.id;
+    expect((await callStaffApi(harness, 'POST', `/api/bookings/${id}/confirm`, { choice: 1, meetingId: '123 456 7890', passcode: 'abc', by: '山田' })).status).toBe(200);
+    // Nobody marks the session (the automatic no-show check did not run, say).
+    await harness.app.db.updateTable('scheduled_jobs').set({ status: 'skipped' }).where('kind', '=', 'no_show').execute();
+    harness.clock.set(new Date(Date.parse(booking!.choices[1]!.end) + 40 * DAY));
+    await harness.app.jobs.purge();
+    expect((await fetchBookings(harness))[0]).toMatchObject({ status: 'confirmed', name: '' });
+
+    await u.say('予約確認');
+    expect(u.lastText()).toContain('現在お申し込み中の予約はありません');
+    for (const [path, body] of [
+      [`/api/bookings/${id}/cancel`, { reason: '本人から電話：入院のため', by: '山田' }],
+      [`/api/bookings/${id}/attendance`, { attended: false, by: '山田' }],
+      [`/api/bookings/${id}/propose`, { start: '2027-03-02T10:00:00+09:00', meetingId: '1', passcode: '2', by: '山田' }],
+    ] as const) {
+      const res = await callStaffApi(harness, 'POST', path, body);
+      expect([path, res.status, ((await res.json()) as { code: string }).code]).toEqual([path, 409, 'personal_data_erased']);
+    }
+    expect(JSON.stringify(await fetchBookings(harness))).not.toContain('入院');
+  });
+
+  it('erases a backlog of years in rounds within one clean-up', async () => {
+    const harness = await startHarness({ now: '2026-12-01T00:00:00Z', env: { PERSONAL_DATA_RETENTION_DAYS: '30' } });
+    h = harness;
+    const old = (n: number) => ({ start: `2025-0${1 + (n % 9)}-10T01:00:00.000Z`, end: `2025-0${1 + (n % 9)}-10T01:40:00.000Z`, slotKey: `r:${n}` });
+    await harness.app.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 1201; i += 1) {
+        await insertRequest(trx, sampleRequest(`b${i}`, `Uold${i}`, [old(i), old(i + 1)], '2025-01-01T00:00:00.000Z'));
+        await updateBooking(trx, `b${i}`, { status: 'cancelled', updated_at: '2025-01-01T00:00:00.000Z' });
+      }
+    });
+    await harness.app.jobs.purge();
+    const left = await harness.app.db.selectFrom('bookings').select((eb) => eb.fn.countAll<number>().as('n')).where('personal_data_erased_at', 'is', null).executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(0);
   });
 
   it('keeps them when no retention period is set', async () => {

@@ -67,3 +67,24 @@ describe('requests nobody answered', () => {
     expect(toUser.at(-1)).toContain('希望日時が過ぎてしまいました');
   });
 });
+
+describe('messages LINE would not take', () => {
+  it('are given up after 30 days, with the cards they hold, and never sent late', async () => {
+    const u = new ChatDriver(h, 'U7000000000000000000000000000005');
+    await u.say('予約する');
+    const delivered = h.platform.delivered().length;
+    h.platform.setDown(503);
+    await u.tap('同意する');
+    const pending = () => readDb(h.sqlitePath, (db) => (db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get() as { n: number }).n);
+    expect(pending()).toBeGreaterThan(0);
+    h.clock.advance(29 * 24 * 60 * 60 * 1000);
+    await h.app.jobs.purge();
+    expect(pending()).toBeGreaterThan(0); // still trying
+    h.clock.advance(2 * 24 * 60 * 60 * 1000);
+    await h.app.jobs.purge();
+    expect(pending()).toBe(0);
+    h.platform.setDown(null);
+    await h.settle();
+    expect(h.platform.delivered().length).toBe(delivered);
+  });
+});
