@@ -87,7 +87,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     overrides.onStorageFailure?.(error);
   };
   const committer = createGroupCommitter(db, { walSync, onFatal });
-  if (config.sqlitePath !== ':memory:') logger.info({ logSync: walSync ? 'thread pool' : 'on commit' }, 'database open');
+  // Only the unexpected case is worth an operator's attention: commits then hold the event loop.
+  if (config.sqlitePath !== ':memory:') logger[walSync ? 'debug' : 'warn']({ logSync: walSync ? 'thread pool' : 'on commit' }, 'database open');
   const sender = createOutboxSender({ db, committer, client: lineClient, clock, logger });
   const domain = {
     settings: config.office,

@@ -22,7 +22,7 @@ describe('commits made durable off the event loop', () => {
     fs.writeFileSync(real, '');
     const link = path.join(dir, 'booking.db');
     fs.symlinkSync(real, link);
-    h = await startHarnessWithLogs({ sqlitePath: link, level: 'info' });
+    h = await startHarnessWithLogs({ sqlitePath: link, level: 'debug' });
     const open = h.logLines().find((l) => l['msg'] === 'database open');
     // 'on commit' would mean every shared commit waits for the disk on the event loop again.
     expect(open?.['logSync']).toBe('thread pool');
