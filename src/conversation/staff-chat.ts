@@ -18,8 +18,16 @@ interface StaffTurn {
   db: Db;
   deps: ConversationDeps;
   staffId: string;
+  /**
+   * LINE left out who acted (it does for LINE on PC): every such member shares one id here, so
+   * one of them must not take over another's open question (see promptHeldByColleague).
+   */
+  anonymous: boolean;
   now: string;
 }
+
+/** A question the bot asked a staff member is answered within this time, or forgotten. */
+const PROMPT_LIFETIME_MS = 10 * 60_000;
 
 const say = (t: StaffTurn, body: string): Dispatch[] => [{ audience: 'staff', recipient: t.deps.staffGroupId, messages: [text(body)] }];
 
@@ -35,6 +43,14 @@ async function setPrompt(t: StaffTurn, bookingId: string, action: 'zoom_details'
     .values({ staff_user_id: t.staffId, booking_id: bookingId, action, start, created_at: t.now })
     .onConflict((oc) => oc.column('staff_user_id').doUpdateSet({ booking_id: bookingId, action, start, created_at: t.now }))
     .execute();
+}
+
+/** A question left open for a member LINE does not name, about another booking: possibly a colleague's. */
+async function promptHeldByColleague(t: StaffTurn, bookingId: string): Promise<string | undefined> {
+  if (!t.anonymous) return undefined;
+  const open = await t.db.selectFrom('staff_prompts').select(['booking_id', 'created_at']).where('staff_user_id', '=', t.staffId).executeTakeFirst();
+  if (!open || open.booking_id === bookingId || Date.parse(t.now) - Date.parse(open.created_at) > PROMPT_LIFETIME_MS) return undefined;
+  return open.booking_id;
 }
 
 async function clearPrompt(t: StaffTurn): Promise<void> {
@@ -63,14 +79,19 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       const start = action.action === 'confirm1' ? booking.choice1_start : booking.choice2_start;
       if (booking.status !== 'requested') return say(t, booking.status === 'confirmed' ? STAFF_ERROR_TEXT.already_confirmed! : STAFF_ERROR_TEXT.invalid_status!);
       if (booking.app === 'zoom' && !booking.meeting_id) {
+        const held = await promptHeldByColleague(t, booking.id);
+        if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
         await setPrompt(t, booking.id, 'zoom_details', start);
-        return say(t, STAFF_TEXT.askZoomDetails(formatSlotJa(toLocal(start), t.deps.settings.sessionMinutes)));
+        return say(t, STAFF_TEXT.askZoomDetails(booking.id.slice(0, 8), formatSlotJa(toLocal(start), t.deps.settings.sessionMinutes)));
       }
       return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: booking.id, at: { start: toLocal(start) }, by, now: t.now }));
     }
-    case 'propose':
+    case 'propose': {
+      const held = await promptHeldByColleague(t, booking.id);
+      if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
       await setPrompt(t, booking.id, 'propose_time', '');
-      return say(t, STAFF_TEXT.askProposal(booking.app === 'zoom'));
+      return say(t, STAFF_TEXT.askProposal(booking.id.slice(0, 8), booking.app === 'zoom'));
+    }
     case 'takeover': {
       const state = await chatStateOf(t.db, booking.line_user_id);
       if (state?.handoffAt) return say(t, STAFF_TEXT.alreadyTakenOver(booking.id.slice(0, 8)));
@@ -112,9 +133,6 @@ function splitWhenAndRest(raw: string, now: string): { at?: LocalDateTime; rest:
   return { rest: raw };
 }
 
-/** A question the bot asked a staff member is answered within this time, or forgotten. */
-const PROMPT_LIFETIME_MS = 10 * 60_000;
-
 async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
   const prompt = await t.db.selectFrom('staff_prompts').selectAll().where('staff_user_id', '=', t.staffId).executeTakeFirst();
   if (!prompt) return []; // ordinary talk among staff: the bot stays quiet
@@ -145,7 +163,7 @@ async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
 
 /** Staff actions from the staff group: card buttons, and answers to the bot's follow-up questions. */
 export async function handleStaffEvent(db: Db, deps: ConversationDeps, event: IncomingEvent, staffId: string, now: string): Promise<Dispatch[]> {
-  const t: StaffTurn = { db, deps, staffId, now };
+  const t: StaffTurn = { db, deps, staffId, anonymous: event.userId === null, now };
   if (event.input.type === 'postback') return onButton(t, event.input.data);
   if (event.input.type === 'text') return onText(t, event.input.text);
   return [];

@@ -46,8 +46,15 @@ export class StaffDriver {
   last: Record<string, unknown>[] = [];
   constructor(
     private readonly h: Harness,
-    readonly staffId = 'Ustaff00000000000000000000000001',
+    /** null: a member LINE does not name (LINE on PC leaves userId out of group events). */
+    readonly staffId: string | null = 'Ustaff00000000000000000000000001',
   ) {}
+
+  /** The event as LINE sends it: without the member's id when it does not name them. */
+  private from<E extends { source?: unknown }>(event: E): E {
+    if (this.staffId === null) delete (event.source as { userId?: string }).userId;
+    return event;
+  }
 
   private groupMessages() {
     return this.h.platform.delivered().filter((d) => d.to === STAFF_GROUP).map((d) => d.message);
@@ -69,12 +76,12 @@ export class StaffDriver {
     const action = (which === 'newest' ? all.reverse() : all).find((a) => a.label === label && a.type === 'postback');
     if (!action || action.type !== 'postback') throw new Error(`no staff button "${label}"`);
     const replyToken = this.h.platform.issueReplyToken(STAFF_GROUP);
-    return this.post(postbackEvent({ userId: this.staffId, groupId: STAFF_GROUP, replyToken, data: action.data }));
+    return this.post(this.from(postbackEvent({ userId: this.staffId ?? 'unnamed', groupId: STAFF_GROUP, replyToken, data: action.data })));
   }
 
   say(text: string) {
     const replyToken = this.h.platform.issueReplyToken(STAFF_GROUP);
-    return this.post(textEvent({ userId: this.staffId, groupId: STAFF_GROUP, replyToken, text }));
+    return this.post(this.from(textEvent({ userId: this.staffId ?? 'unnamed', groupId: STAFF_GROUP, replyToken, text })));
   }
 
   lastText(): string {

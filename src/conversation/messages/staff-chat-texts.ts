@@ -3,15 +3,17 @@ export const STAFF_TEXT = {
   immediateTaken: 'この今すぐ相談は、すでにほかの職員が対応しています。',
   immediateClosed: 'この今すぐ相談は、対応できる職員がいなかったため締め切られています。ご本人には予約をご案内済みです。',
   immediateAccepted: '今すぐ相談の対応者が決まりました。求職登録の電話番号へ折り返してください。',
-  askZoomDetails: (when: string) => `${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
-  askProposal: (zoom: boolean) =>
-    `提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
+  askZoomDetails: (ref: string, when: string) => `受付番号 ${ref} を ${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
+  askProposal: (ref: string, zoom: boolean) =>
+    `受付番号 ${ref} に提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
   takenOver: (ref: string) => `職員が対応します（受付番号 ${ref}）。ご本人には、このトークで職員からお返事すると伝えました。やりとりは LINE 公式アカウントのチャットで行い、終わったら下の「自動応答に戻す」を押してください。`,
   handedBack: '自動応答に戻しました。',
   alreadyTakenOver: (ref: string) => `この方とは、すでに職員がやりとりしています（受付番号 ${ref}）。終わったら自動応答に戻してください。`,
   notInHandoff: 'この方には、すでに自動応答でお返事しています。',
   attendanceTooEarly: '出席は、相談の開始後に記録してください。',
   promptCancelled: '操作を取りやめました。',
+  // LINE on PC does not say who pressed a button, so two such members cannot be told apart.
+  promptHeld: (ref: string) => `受付番号 ${ref} の入力をお待ちしています（パソコン版LINEからの操作は、どの職員か区別できません）。先にその入力を送るか、「取消」と送ってから操作してください。`,
   zoomUnreadable: 'ミーティングIDとパスコードを読み取れませんでした。例: 123 4567 8901 abc123',
   whenUnreadable: '日時を読み取れませんでした。例: 12/10 14:00',
   restUnreadable: '日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。例: 12/10 14:00 123 4567 8901 abc123',
