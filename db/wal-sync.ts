@@ -48,7 +48,8 @@ export function openWalSync(dbFile: string, options: WalSyncOptions = {}): WalSy
   if (dbFile === '' || dbFile === ':memory:') return undefined;
   let fd: number;
   try {
-    fd = fs.openSync(`${dbFile}-wal`, 'r');
+    // Read-write: some systems (Windows) refuse to sync a file opened only for reading.
+    fd = fs.openSync(`${dbFile}-wal`, 'r+');
   } catch {
     return undefined;
   }

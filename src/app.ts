@@ -3,7 +3,7 @@ import express, { type ErrorRequestHandler, type Express, type Router } from 'ex
 import { startCheckpointer } from '../db/checkpointer.js';
 import { databaseFile, openDatabase, type Db } from '../db/database.js';
 import { createGroupCommitter } from '../db/group-commit.js';
-import { openWalSync } from '../db/wal-sync.js';
+import { openWalSync, type WalSyncOptions } from '../db/wal-sync.js';
 import { ensureTermsVersion, latestEffectiveFrom } from '../db/repositories/terms-repository.js';
 import { scheduleJob } from '../db/repositories/jobs-repository.js';
 import { toInstant } from './calendar/index.js';
@@ -43,6 +43,8 @@ export interface AppOverrides {
    * owner should stop it. src/main.ts exits, so a supervisor restarts it on what the disk kept.
    */
   onStorageFailure?: (error: unknown) => void;
+  /** How the write-ahead log is synced (tests make the disk fail). */
+  walSync?: WalSyncOptions;
 }
 
 export interface RunningApp {
@@ -81,7 +83,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   const lineClient = overrides.lineClient ?? createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
   const queue = createKeyedQueue();
-  const walSync = openWalSync(await databaseFile(db));
+  const walSync = openWalSync(await databaseFile(db), overrides.walSync);
   const onFatal = (error: unknown) => {
     logger.fatal({ err: error instanceof Error ? error.message : String(error) }, 'the database can no longer make writes durable; refusing writes');
     overrides.onStorageFailure?.(error);

@@ -84,6 +84,21 @@ function readTyped(text: string, now: Instant): ReturnType<typeof parseDateTime>
   return parseDateTime(text, now);
 }
 
+/**
+ * Words that may mean two dates a week apart ('来週火曜' typed on a Sunday, see read-date.ts):
+ * the one that can be booked (at the time given, if one was), or, when both can, a question to
+ * the person naming both. When neither can, the first goes on to be refused for its own reason.
+ */
+function oneOfTwoWeeks(input: ChoiceInput, kind: SessionKind, date: IsoDate, alsoMeans: IsoDate | undefined, minutes?: number): IsoDate | ChoiceReading {
+  if (alsoMeans === undefined) return date;
+  const firstChoice = firstChoiceOf(input.which, input.draft);
+  const bookable = (d: IsoDate) =>
+    minutes === undefined ? freeStartsOn(input.facts, kind, d, input.now, firstChoice).length > 0 : findRefusal(input.facts.calendar, { kind, date: d, minutes }, input.now, firstChoice ? { firstChoice } : {}) === null;
+  const [a, b] = [bookable(date), bookable(alsoMeans)];
+  if (a && b) return { type: 'refused', notice: { key: 'whichWeek', params: { first: date, second: alsoMeans, ...(minutes !== undefined ? { minutes } : {}) } } };
+  return b ? alsoMeans : date;
+}
+
 const OTHER_DAY = new Set(['別の日を選ぶ', '別の日', '別の日にする', '日付を変える', '他の日', 'ほかの日']);
 
 /** Reads an answer to "which date?" or "what time on that date?" for choice 1 or 2. */
@@ -107,14 +122,18 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
       ? readTyped(answer.text, input.now)
       : readTyped(answer.datetime ?? [answer.date, answer.time].filter(Boolean).join(' '), input.now);
   switch (parsed.type) {
-    case 'datetime':
-      return checkChoice(input, kind, { date: parsed.date, minutes: parsed.minutes });
-    case 'date':
-      return checkDate(input, kind, parsed.date);
+    case 'datetime': {
+      const date = oneOfTwoWeeks(input, kind, parsed.date, parsed.alsoMeans, parsed.minutes);
+      return typeof date === 'string' ? checkChoice(input, kind, { date, minutes: parsed.minutes }) : date;
+    }
+    case 'date': {
+      const date = oneOfTwoWeeks(input, kind, parsed.date, parsed.alsoMeans);
+      return typeof date === 'string' ? checkDate(input, kind, date) : date;
+    }
     case 'time':
       if (input.pendingDate) return checkChoice(input, kind, { date: input.pendingDate, minutes: parsed.minutes });
       return { type: 'refused', notice: { key: 'needDate' } };
     case 'invalid':
-      return { type: 'refused', notice: { key: 'dateUnreadable', params: { reason: parsed.reason, ...(parsed.candidates ? { candidates: parsed.candidates.join(',') } : {}) } } };
+      return { type: 'refused', notice: { key: 'dateUnreadable', params: { reason: parsed.reason } } };
   }
 }

@@ -133,6 +133,7 @@ export type NoticeKey =
   | 'jobSeekerNumberNotAomori'
   | 'slotRefused'
   | 'dateUnreadable'
+  | 'whichWeek'
   | 'needDate'
   | 'invalidEmail'
   | 'invalidPhone'

@@ -19,8 +19,13 @@ const SEPARATOR = /^[\s,、の t]*/;
 const FILLER = /^(?:\s|から|より|〜|~|-|頃|ごろ|ころ|くらい|ぐらい|で|に|を|は|希望|します|です|お願いします|おねがいします|。|\.|!|\?)*$/;
 const UNREADABLE: ParsedDateTime = { type: 'invalid', reason: 'unreadable' };
 
-function invalid(reason: ParseFailure, candidates?: readonly IsoDate[]): ParsedDateTime {
-  return candidates ? { type: 'invalid', reason, candidates } : { type: 'invalid', reason };
+function invalid(reason: ParseFailure): ParsedDateTime {
+  return { type: 'invalid', reason };
+}
+
+/** The other date the words may mean, when they may mean two (read-date.ts). */
+function also(date: Reading<IsoDate> & { ok: true }): { alsoMeans?: IsoDate } {
+  return date.alsoMeans !== undefined ? { alsoMeans: date.alsoMeans } : {};
 }
 
 function done(rest: string): boolean {
@@ -31,10 +36,11 @@ function done(rest: string): boolean {
 function dateFirst(s: string, today: IsoDate): ParsedDateTime | null {
   const date = readDate(s, today);
   if (date === null) return null;
-  if (!date.ok) return invalid(date.reason, date.candidates);
+  if (!date.ok) return invalid(date.reason);
   const rest = date.rest.replace(SEPARATOR, '');
-  if (done(rest)) return { type: 'date', date: date.value };
-  return withTime(date.value, readTime(rest));
+  if (done(rest)) return { type: 'date', date: date.value, ...also(date) };
+  const withTimeRead = withTime(date.value, readTime(rest));
+  return withTimeRead.type === 'datetime' ? { ...withTimeRead, ...also(date) } : withTimeRead;
 }
 
 function withTime(date: IsoDate, time: Reading<number> | null): ParsedDateTime {
@@ -52,8 +58,8 @@ function timeFirst(s: string, today: IsoDate): ParsedDateTime | null {
   if (done(rest)) return { type: 'time', minutes: time.value };
   const date = readDate(rest, today);
   if (date === null) return UNREADABLE;
-  if (!date.ok) return invalid(date.reason, date.candidates);
-  return done(date.rest.replace(SEPARATOR, '')) ? { type: 'datetime', date: date.value, minutes: time.value } : UNREADABLE;
+  if (!date.ok) return invalid(date.reason);
+  return done(date.rest.replace(SEPARATOR, '')) ? { type: 'datetime', date: date.value, minutes: time.value, ...also(date) } : UNREADABLE;
 }
 
 /**

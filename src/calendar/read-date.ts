@@ -46,16 +46,18 @@ function dayInWeek(today: IsoDate, weeksAhead: number, day: number): IsoDate {
 
 /**
  * '今週金曜' or '来週火曜' said on a Sunday. People count weeks from Monday (business calendars)
- * or from Sunday (most wall calendars), and only on a Sunday do the two disagree. '今週' then
- * means the days ahead: by Monday-based weeks they are all past, and nobody books a past day.
- * '来週' and '再来週' could mean either week, a week apart: the person is asked, shown both.
+ * or from Sunday (most wall calendars); the two disagree when today or the day named is a Sunday,
+ * and a Sunday is never a day to book, so only today matters here. '今週' then means the days
+ * ahead: by Monday-based weeks they are all past, and nobody books a past day. '来週' and '再来週'
+ * may mean either of two weeks: the Monday-based date is read, with the other as `alsoMeans`,
+ * for the conversation to settle with the calendar (parse-result.ts).
  */
-function weekdayFromSunday(today: IsoDate, weeksAhead: number, day: number): Reading<IsoDate> | { date: IsoDate } {
+function weekdayFromSunday(today: IsoDate, weeksAhead: number, day: number, rest: string): Reading<IsoDate> {
   const fromMonday = dayInWeek(today, weeksAhead, day);
-  if (day === 0) return { date: fromMonday }; // the Sunday itself is the same either way
+  if (day === 0) return found(fromMonday, rest); // the Sunday itself is the same either way
   const fromSunday = addDays(fromMonday, 7);
-  if (weeksAhead === 0) return { date: fromSunday };
-  return { ok: false, reason: 'ambiguous_week', candidates: [fromMonday, fromSunday] };
+  if (weeksAhead === 0) return found(fromSunday, rest);
+  return { ok: true, value: fromMonday, rest, alsoMeans: fromSunday };
 }
 
 /** A typed year far from now is a typo, not a date anyone could book: refuse it as impossible. */
@@ -87,9 +89,8 @@ function readRelative(s: string, today: IsoDate): Reading<IsoDate> | null {
   if (week !== null) {
     const weeksAhead = WEEKS_AHEAD[week[1] ?? ''] ?? 0;
     const day = WEEKDAYS.indexOf(week[2] ?? '');
-    if (weekday(today) !== 0) return found(dayInWeek(today, weeksAhead, day), s.slice(week[0].length));
-    const onSunday = weekdayFromSunday(today, weeksAhead, day);
-    return 'date' in onSunday ? found(onSunday.date, s.slice(week[0].length)) : onSunday;
+    const rest = s.slice(week[0].length);
+    return weekday(today) === 0 ? weekdayFromSunday(today, weeksAhead, day, rest) : found(dayInWeek(today, weeksAhead, day), rest);
   }
   const next = NEXT_WEEKDAY.exec(s);
   if (next === null) return null;
@@ -108,5 +109,5 @@ export function readDate(s: string, today: IsoDate): Reading<IsoDate> | null {
   const named = WEEKDAY_SUFFIX.exec(base.rest);
   if (named === null) return base;
   if (WEEKDAYS.indexOf(named[1] ?? named[2] ?? '') !== weekday(base.value)) return { ok: false, reason: 'weekday_mismatch' };
-  return { ok: true, value: base.value, rest: base.rest.slice(named[0].length) };
+  return { ...base, rest: base.rest.slice(named[0].length) };
 }

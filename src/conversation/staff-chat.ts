@@ -73,6 +73,8 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
   }
   const booking = await getBooking(t.db, action.bookingId);
   if (!booking) return say(t, STAFF_ERROR_TEXT.not_found!);
+  // An old card's button: say so before asking for meeting details that could not be used.
+  if (booking.personal_data_erased_at !== null) return say(t, STAFF_ERROR_TEXT.personal_data_erased!);
   switch (action.action) {
     case 'confirm1':
     case 'confirm2': {

@@ -56,6 +56,9 @@ async function termsNotice(db: Db, job: JobRow): Promise<JobOutcome> {
     .select('users.line_user_id')
     .distinct()
     .where('bookings.status', 'in', ['requested', 'confirmed'])
+    // Open now: a session or a time still ahead (a session nobody marked, long past, is not).
+    .where((eb) => eb.or([eb('bookings.confirmed_end', '>', job.due_at), eb('bookings.choice1_start', '>', job.due_at), eb('bookings.choice2_start', '>', job.due_at), eb('bookings.proposed_start', '>', job.due_at)]))
+    .where('bookings.personal_data_erased_at', 'is', null)
     .where((eb) => eb.or([eb('users.terms_version', 'is', null), eb('users.terms_version', '!=', terms.id)]))
     .where((eb) => eb.or([eb('users.terms_notified_version', 'is', null), eb('users.terms_notified_version', '!=', terms.id)]))
     .execute();

@@ -31,14 +31,15 @@ export interface JobRunnerDeps {
   personalDataRetentionDays?: number | null;
 }
 
+/** Bookings erased per commit: a first run over years of records still lets the server answer in between. */
+const ERASE_ROUND = 500;
+
 /**
  * Timed work kept in the database, so it survives restarts. Each job is claimed, decided and
  * its messages queued in one transaction: a crash either leaves it pending (it runs again,
  * nothing was queued) or finished with its messages queued under a key of the job's own
  * (sent once, even when the send itself is retried).
  */
-const ERASE_ROUND = 500;
-
 export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   let running: Promise<number> | null = null;
   async function pass(): Promise<number> {

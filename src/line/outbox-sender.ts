@@ -76,6 +76,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
 
   /** Rows LINE took whose mark as sent could not be written yet: never sent again by this process. */
   const unrecorded = new Map<number, string>();
+  /**
+   * Set once commits can no longer be made durable (a failed sync): nothing more is sent, since
+   * what is in the outbox may not survive, and flush() returns instead of retrying for ever.
+   */
+  let halted = false;
 
   async function onFailure(row: OutboxRow, e: unknown, viaReply: boolean): Promise<void> {
     const err = e instanceof LineApiError ? e : new LineApiError(e instanceof Error ? e.message : String(e), 0, false);
@@ -123,7 +128,12 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     const alreadySent = unrecorded.get(row.id);
     if (alreadySent !== undefined) return recordSent(row.id, alreadySent);
     // The row may be from a commit whose log is still being synced; what goes out must stay in.
-    await committer.durable();
+    try {
+      await committer.durable();
+    } catch (e: unknown) {
+      halted = true;
+      throw e;
+    }
     const messages = JSON.parse(row.messages) as LineMessage[];
     const viaReply = row.reply_token !== null && row.reply_token_expires_at !== null && clock.now().toISOString() < row.reply_token_expires_at;
     try {
@@ -158,6 +168,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   function startChat(recipient: string): void {
+    if (halted) return;
     if (inFlight.has(recipient)) {
       moreFor.add(recipient);
       return;
@@ -182,6 +193,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   async function pump(): Promise<void> {
     do {
       again = false;
+      if (halted) return;
       try {
         for (const head of await dueHeads(db, clock.now().toISOString(), 200)) startChat(head.recipient);
       } catch (e: unknown) {

@@ -95,12 +95,13 @@ describe('parseDateTime', () => {
     expect(parseDateTime('来週火曜', jst('2026-12-12', '10:00'))).toEqual(d('2026-12-15')); // from a Saturday
   });
 
-  it('on a Sunday, asks which week 来週 and 再来週 mean, and reads 今週 as the days ahead', () => {
+  it('on a Sunday, reads 来週 and 再来週 as either of two weeks, and 今週 as the days ahead', () => {
     const sunday = jst('2026-12-06', '10:00');
     // Counted from Monday, next week's Tuesday is the day after tomorrow; from Sunday, a week later.
-    expect(parseDateTime('来週火曜', sunday)).toEqual({ type: 'invalid', reason: 'ambiguous_week', candidates: ['2026-12-08', '2026-12-15'] });
-    expect(parseDateTime('来週の月曜 10:00', sunday)).toEqual({ type: 'invalid', reason: 'ambiguous_week', candidates: ['2026-12-07', '2026-12-14'] });
-    expect(parseDateTime('10時 再来週金曜', sunday)).toEqual({ type: 'invalid', reason: 'ambiguous_week', candidates: ['2026-12-18', '2026-12-25'] });
+    expect(parseDateTime('来週火曜', sunday)).toEqual({ type: 'date', date: '2026-12-08', alsoMeans: '2026-12-15' });
+    expect(parseDateTime('来週の月曜 10:00', sunday)).toEqual({ type: 'datetime', date: '2026-12-07', minutes: 600, alsoMeans: '2026-12-14' });
+    expect(parseDateTime('10時 再来週金曜', sunday)).toEqual({ type: 'datetime', date: '2026-12-18', minutes: 600, alsoMeans: '2026-12-25' });
+    expect(parseDateTime('来週木曜(木)', sunday)).toEqual({ type: 'date', date: '2026-12-10', alsoMeans: '2026-12-17' });
     // The Sunday itself is the same week either way.
     expect(parseDateTime('来週日曜', sunday)).toEqual(d('2026-12-13'));
     // Monday-based, this week's Friday would already be past: it is the coming one.

@@ -206,17 +206,30 @@ describe('typing the words on a button counts as tapping it', () => {
 });
 
 describe('「来週」 typed on a Sunday', () => {
-  it('asks which of the two weeks is meant, and goes on with the date the person then gives', async () => {
+  async function atFirstDateOnASunday(userId: string): Promise<ChatDriver> {
     await h.close();
     // Sunday 2026-12-06 10:00 in Japan: weeks counted from Monday or from Sunday disagree today.
+    // The earliest day that can be booked is Wednesday 12/9.
     h = await startHarness({ now: '2026-12-06T01:00:00Z' });
-    const u = new ChatDriver(h, 'U2222222222222222222222222222222c');
+    const u = new ChatDriver(h, userId);
     await typeUntil(u, 'choice1Date');
     expect(u.lastText()).toContain('第1希望の日付');
+    return u;
+  }
+
+  it('asks which of the two weeks is meant when both can be booked, keeping the time given', async () => {
+    const u = await atFirstDateOnASunday('U2222222222222222222222222222222c');
     await u.say('来週木曜 10:00');
-    expect(u.lastText()).toContain('12月10日(木)と12月17日(木)のどちらのことでしょうか');
+    expect(u.lastText()).toContain('12月10日(木)と12月17日(木)のどちらをご希望でしょうか。「12/17 10:00」のように日付で入力するか');
     await u.say('12/17 10:00');
     expect(u.lastText()).toContain('第2希望の日付');
     expect(u.lastText()).toContain('第1希望: 12月17日(木) 10:00');
+  });
+
+  it('takes the only one that can be booked without asking', async () => {
+    const u = await atFirstDateOnASunday('U2222222222222222222222222222222d');
+    // Tomorrow, 12/7, is too soon to book; 12/14 is the one meant.
+    await u.say('来週月曜');
+    expect(u.lastText()).toContain('12月14日(月)の空いている時間');
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { webhook } from '@line/bot-sdk';
-import { createApp, type RunningApp } from '../../src/app.js';
+import { createApp, type AppOverrides, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { movableClock, type MovableClock } from '../../src/infra/clock.js';
 import { createLogger, type Logger } from '../../src/infra/logger.js';
@@ -45,6 +45,8 @@ export interface HarnessOptions {
   wrapLineClient?: (real: LineClient) => LineClient;
   /** Waits between attempts at a failing event (short by default, so tests don't wait). */
   eventRetryDelaysMs?: readonly number[];
+  /** Further overrides for createApp (a failing disk, say). */
+  app?: Pick<AppOverrides, 'onStorageFailure' | 'walSync'>;
 }
 
 /** The real server on port 0 with a real SQLite file and a fake LINE platform on loopback. */
@@ -101,7 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (app) throw new Error('the server is already running');
       const real = createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
       const lineClient = options.wrapLineClient ? options.wrapLineClient(real) : real;
-      app = await createApp(config, { clock, logger, retryIntervalMs: 50, lineClient, eventRetryDelaysMs: options.eventRetryDelaysMs ?? [5, 10, 20, 40] });
+      app = await createApp(config, { clock, logger, retryIntervalMs: 50, lineClient, eventRetryDelaysMs: options.eventRetryDelaysMs ?? [5, 10, 20, 40], ...options.app });
       port = await app.listen(0);
     },
     async restart() {

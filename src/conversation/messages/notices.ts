@@ -32,13 +32,13 @@ const DATE_PROBLEMS: Record<string, string> = {
   unreadable: '日時を読み取れませんでした。「12/8 10:30」や「12月8日 14時」のように入力するか、ボタンからお選びください。',
 };
 
-/** 「来週火曜」 on a Sunday: which week is meant, shown as the dates it may be. */
-function ambiguousWeek(candidates: string): string {
-  const dates = candidates.split(',').filter(isValidIsoDate);
-  const [first, second] = dates;
-  if (first === undefined || second === undefined) return DATE_PROBLEMS.unreadable!;
+/** 「来週火曜」 typed on a Sunday, where both weeks can be booked: which one the person means. */
+function whichWeek(p: Record<string, string | number>): string {
+  const [first, second] = [String(p.first ?? ''), String(p.second ?? '')];
+  if (!isValidIsoDate(first) || !isValidIsoDate(second)) return DATE_PROBLEMS.unreadable!;
   const [, month, day] = second.split('-').map(Number);
-  return `${formatDateJa(first)}と${formatDateJa(second)}のどちらのことでしょうか（日曜日は、週を月曜から数えるか日曜から数えるかで1週ずれます）。日付を「${month}/${day}」のように入力するか、ボタンからお選びください。`;
+  const time = typeof p.minutes === 'number' ? ` ${formatTimeJa(p.minutes)}` : '';
+  return `${formatDateJa(first)}と${formatDateJa(second)}のどちらをご希望でしょうか。「${month}/${day}${time}」のように日付で入力するか、ボタンからお選びください。`;
 }
 
 function phoneLine(s: OfficeSettings): string {
@@ -109,7 +109,9 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'slotRefused':
       return String(p.message ?? 'その日時はお選びいただけません。');
     case 'dateUnreadable':
-      return p.reason === 'ambiguous_week' ? ambiguousWeek(String(p.candidates ?? '')) : (DATE_PROBLEMS[String(p.reason)] ?? DATE_PROBLEMS.unreadable!);
+      return DATE_PROBLEMS[String(p.reason)] ?? DATE_PROBLEMS.unreadable!;
+    case 'whichWeek':
+      return whichWeek(p);
     case 'needDate':
       return '先に日付をお選びください（例: 12/8）。日付と時刻をまとめて「12/8 10:30」のように入力することもできます。';
     case 'invalidEmail':

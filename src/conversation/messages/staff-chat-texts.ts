@@ -29,5 +29,5 @@ export const STAFF_ERROR_TEXT: Record<string, string> = {
   closed_day: 'その日はこの種類の相談を行っていません（閉庁日・祝日など）。',
   outside_window: 'その時刻では相談時間内に収まりません。',
   meeting_required: 'Zoom のミーティングIDとパスコードが必要です。',
-  personal_data_erased: 'この申込みは保存期間を過ぎ、個人情報を削除済みのため操作できません。',
+  personal_data_erased: 'この申込みは個人情報の保存期間を過ぎ、氏名などを削除済みのため操作できません。',
 };
