@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { insertRequest, updateBooking } from '../../db/repositories/bookings-repository.js';
 import { setSwitch } from '../../db/repositories/office-state-repository.js';
 import { sampleRequest } from '../support/temp-db.js';
-import { bookByButtons } from '../support/booking-flow.js';
+import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
 import { ChatDriver } from '../support/chat-driver.js';
 import { STAFF_API_TOKEN, startHarness, type Harness } from '../support/harness.js';
 import { callStaffApi, fetchBookings } from '../support/staff-api.js';
@@ -88,6 +88,19 @@ describe('personal details past the retention period (PERSONAL_DATA_RETENTION_DA
       expect([path, res.status, ((await res.json()) as { code: string }).code]).toEqual([path, 409, 'personal_data_erased']);
     }
     expect(JSON.stringify(await fetchBookings(harness))).not.toContain('入院');
+  });
+
+  it("answers an old card's button in the staff group by saying the details were erased, without asking for meeting details", async () => {
+    const harness = await startHarness({ now: '2026-12-01T00:00:00Z', env: { PERSONAL_DATA_RETENTION_DAYS: '30' } });
+    h = harness;
+    await bookByButtons(new ChatDriver(harness, USER), 'Zoom', '十和田 花子');
+    const [booking] = await fetchBookings(harness);
+    harness.clock.set(new Date(Date.parse(booking!.choices[1]!.end) + 40 * DAY));
+    await harness.app.jobs.purge();
+    const staff = new StaffDriver(harness);
+    await staff.tap('第1希望で確定');
+    expect(staff.lastText()).toContain('削除済み');
+    expect(staff.lastText()).not.toContain('ミーティングID');
   });
 
   it('erases a backlog of years in rounds within one clean-up', async () => {

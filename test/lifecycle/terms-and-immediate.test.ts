@@ -23,6 +23,19 @@ async function publishTerms(id: string): Promise<void> {
 }
 
 describe('terms updates', () => {
+  it('does not tell someone whose only booking is a long-past session nobody marked', async () => {
+    const u = new ChatDriver(h, 'U4000000000000000000000000000009');
+    await bookByButtons(u, 'TeleOffice');
+    await new StaffDriver(h).tap('第1希望で確定');
+    // The automatic no-show check never ran: the booking is still 'confirmed', months later.
+    await h.app.db.updateTable('scheduled_jobs').set({ status: 'skipped' }).where('kind', '=', 'no_show').execute();
+    h.clock.advance(90 * 24 * 60 * 60 * 1000);
+    await publishTerms('2027-03-01');
+    await h.app.jobs.runDue();
+    await h.settle();
+    expect(h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('利用規約が改定されました'))).toHaveLength(0);
+  });
+
   it('asks users who agreed to an older version to agree again before their next booking, and tells active bookers once', async () => {
     const u = new ChatDriver(h, 'U4000000000000000000000000000001');
     await bookByButtons(u, 'TeleOffice');
