@@ -103,6 +103,11 @@ export interface BookingsTable {
   /** A new time the office proposed, waiting for the user's answer. */
   proposed_start: string | null;
   proposed_end: string | null;
+  /** Meeting details for the proposed time; they replace the booking's own only when the person accepts. */
+  proposed_meeting_id: Generated<string | null>;
+  proposed_meeting_passcode: Generated<string | null>;
+  /** Who proposed it (as `confirmed_by`): an accepted proposal is confirmed in their name. */
+  proposed_by: Generated<string | null>;
   /** When name, numbers, e-mail, phone and meeting details were erased (retention); null while kept. */
   personal_data_erased_at: Generated<string | null>;
 }
@@ -172,6 +177,8 @@ export interface StaffPromptsTable {
   booking_id: string;
   action: 'zoom_details' | 'propose_time';
   start: string;
+  /** The booking's status when the question was asked: an answer after a colleague changed it is refused. */
+  booking_status: Generated<string | null>;
   created_at: string;
 }
 

@@ -5,6 +5,7 @@ import * as m0003 from './0003-covering-indexes.js';
 import * as m0004 from './0004-bookings-by-user-recent.js';
 import * as m0005 from './0005-outbox-reply-maybe-used.js';
 import * as m0006 from './0006-personal-data-erased.js';
+import * as m0007 from './0007-proposal-details.js';
 
 /**
  * A static provider: each migration is imported by name, so bundling or a changed working
@@ -12,6 +13,6 @@ import * as m0006 from './0006-personal-data-erased.js';
  */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial': m0001, '0002-booking-lifecycle': m0002, '0003-covering-indexes': m0003, '0004-bookings-by-user-recent': m0004, '0005-outbox-reply-maybe-used': m0005, '0006-personal-data-erased': m0006 };
+    return { '0001-initial': m0001, '0002-booking-lifecycle': m0002, '0003-covering-indexes': m0003, '0004-bookings-by-user-recent': m0004, '0005-outbox-reply-maybe-used': m0005, '0006-personal-data-erased': m0006, '0007-proposal-details': m0007 };
   },
 };

@@ -182,6 +182,11 @@ export async function confirmedReplacedBy(db: Db, row: BookingRow): Promise<Book
   return old?.status === 'confirmed' ? old : undefined;
 }
 
+/** The open change request that would replace the confirmed booking `confirmedId`, if any. */
+export async function pendingChangeOf(db: Db, confirmedId: string): Promise<BookingRow | undefined> {
+  return db.selectFrom('bookings').selectAll().where('replaces_booking_id', '=', confirmedId).where('status', '=', 'requested').executeTakeFirst();
+}
+
 /** A person's bookings, newest first (at most `limit`). */
 export async function recentBookingsOf(db: Db, lineUserId: string, limit: number): Promise<BookingRow[]> {
   return db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(rowLimit(limit)).execute();

@@ -72,6 +72,8 @@ export async function erasePersonalData(db: Db, cutoff: string, now: string, lim
         phone: '',
         meeting_id: null,
         meeting_passcode: null,
+        proposed_meeting_id: null,
+        proposed_meeting_passcode: null,
         // Staff's own words may name the person; the system's codes ('expired'...) are kept for counting.
         cancel_reason: eb.case().when('cancel_reason', 'in', [...SYSTEM_CANCEL_REASONS]).then(eb.ref('cancel_reason')).else(null).end(),
         personal_data_erased_at: now,

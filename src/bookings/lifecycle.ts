@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.js';
-import { confirmedReplacedBy, getBooking, takenInSlot, updateBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { confirmedReplacedBy, getBooking, pendingChangeOf, takenInSlot, updateBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
-import { addDays, capacityOf, formatSlotJa, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
+import { addDays, capacityOf, formatIsoJst, formatSlotJa, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
 import { cancelledByOfficeMessages, cancelledByUserMessages, changeRequestEndedMessages, confirmationCard, proposalCard, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
 import { text, postback } from '../conversation/messages/building-blocks.js';
 import { noteWithButtons } from '../conversation/messages/staff-messages.js';
@@ -30,6 +30,14 @@ export interface Actor {
 export type LifecycleError = { ok: false; status: 400 | 404 | 409; code: string; message: string; field?: string };
 export type LifecycleResult = { ok: true; booking: BookingRow; dispatches: Dispatch[] } | LifecycleError;
 
+/** The actor behind an id stored in `confirmed_by` or `proposed_by` (see Actor.id). */
+function actorOf(id: string): Actor {
+  return { id, via: id === 'system' ? 'system' : id.startsWith('api:') ? 'api' : 'line' };
+}
+
+/** Everything a proposal leaves on a booking, cleared once it is answered or can no longer be. */
+const NO_PROPOSAL = { proposed_start: null, proposed_end: null, proposed_meeting_id: null, proposed_meeting_passcode: null, proposed_by: null } as const;
+
 const fail = (status: 400 | 404 | 409, code: string, message: string, field?: string): LifecycleError => ({ ok: false, status, code, message, ...(field ? { field } : {}) });
 
 const PROBLEM_TEXT = { past: 'the time has passed', closed_day: 'the office does not hold such sessions that day', outside_window: 'the session does not fit a consultation window' } as const;
@@ -40,7 +48,7 @@ async function checkSlot(db: Db, deps: LifecycleDeps, row: BookingRow, at: Local
   if (problem) return fail(409, problem, PROBLEM_TEXT[problem], 'start');
   const span = sessionSpan(row.kind, at, deps.settings.sessionMinutes);
   // Counted and taken in the same transaction as the update: two staff at once cannot overfill it.
-  if ((await takenInSlot(db, span.slot, row.id)) >= capacityOf(calendar, span.slot)) return fail(409, 'slot_full', 'the slot is already taken');
+  if ((await takenInSlot(db, span.slot, row.id)) >= capacityOf(calendar, span.slot)) return fail(409, 'slot_full', 'the slot is already taken', 'start');
   return null;
 }
 
@@ -81,6 +89,8 @@ export interface ConfirmInput {
   meeting?: MeetingDetails;
   by: Actor;
   now: Instant;
+  /** The person accepted a time `by` proposed: recorded so, in `by`'s name. */
+  acceptedByPerson?: boolean;
 }
 
 /** Confirms a request at one time: capacity checked and taken atomically, the user told, reminders set. */
@@ -89,7 +99,7 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
   if (!row) return fail(404, 'not_found', 'no such booking');
   const erased = erasedRefusal(row);
   if (erased) return erased;
-  if (row.status === 'confirmed') return fail(409, 'already_confirmed', `already confirmed for ${row.confirmed_start}`);
+  if (row.status === 'confirmed') return fail(409, 'already_confirmed', `already confirmed for ${row.confirmed_start ? formatIsoJst(row.confirmed_start) : 'another time'}`);
   if (row.status !== 'requested') return fail(409, 'invalid_status', `a ${row.status} booking cannot be confirmed`);
   const at = 'choice' in input.at ? toLocal(input.at.choice === 1 ? row.choice1_start : row.choice2_start) : input.at.start;
   const meeting = input.meeting ?? (row.meeting_id && row.meeting_passcode ? { meetingId: row.meeting_id, passcode: row.meeting_passcode } : undefined);
@@ -106,8 +116,7 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
     meeting_passcode: meeting?.passcode ?? null,
     confirmed_by: input.by.id,
     confirmed_at: input.now,
-    proposed_start: null,
-    proposed_end: null,
+    ...NO_PROPOSAL,
     updated_at: input.now,
   });
   const dispatches: Dispatch[] = [];
@@ -120,7 +129,7 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
     }
   }
   await scheduleSessionJobs(db, deps, row.id, at, input.now);
-  await recordStaffAction(db, { subjectId: row.id, action: 'confirm', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
+  await recordStaffAction(db, { subjectId: row.id, action: 'confirm', staffId: input.by.id, via: input.by.via, detail: { start: span.start, ...(input.acceptedByPerson ? { acceptedByPerson: true } : {}) }, at: input.now });
   const updated = (await getBooking(db, row.id))!;
   // A change: say plainly that the earlier session is gone, so nobody turns up for both.
   const replacedLine = replaced ? `変更前のご予約（${formatSlotJa(replaced, deps.settings.sessionMinutes)}）は取り消しました。` : null;
@@ -128,6 +137,7 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
   dispatches.push(
     staffNote(deps, `確定しました: ${bookingRef(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}${replacedLine ? `\n${replacedLine}` : ''}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、連絡もない場合は欠席として記録されます）。`, [
       postback('出席を記録', encodeBookingAction({ action: 'attended', bookingId: row.id })),
+      postback('日時を変更', encodeBookingAction({ action: 'move', bookingId: row.id })),
     ]),
   );
   return { ok: true, booking: updated, dispatches };
@@ -156,26 +166,41 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
   const at = toLocal(sessionStartOf(row));
   // The phone-only rule is for a fixed session; a request awaiting staff can be withdrawn any time.
   if (input.byUser && row.status === 'confirmed' && at.date <= toLocal(input.now).date) return fail(409, 'same_day', 'on the day of the session, cancellation is by phone only');
-  await updateBooking(db, row.id, { status: 'cancelled', cancel_reason: input.reason, cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
+  // A proposal on it lapses with it: its card's buttons then say so.
+  await updateBooking(db, row.id, { status: 'cancelled', cancel_reason: input.reason, cancelled_by: input.by.id, cancelled_at: input.now, ...NO_PROPOSAL, updated_at: input.now });
   if (input.byUser) await db.updateTable('users').set((eb) => ({ cancel_count: eb('cancel_count', '+', 1) })).where('line_user_id', '=', row.line_user_id).execute();
   await recordStaffAction(db, { subjectId: row.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: input.byUser }, at: input.now });
   const updated = (await getBooking(db, row.id))!;
   // The office withdrawing a change request leaves the confirmed session it would have replaced.
   const kept = !input.byUser && row.status === 'requested' ? await confirmedReplacedBy(db, row) : undefined;
+  // The office cancelling a session also ends the person's request to move it: it had nothing left
+  // to replace, and left open it would stop them booking again. (The person's own cancel in the
+  // chat ends both itself.)
+  const change = !input.byUser && row.status === 'confirmed' ? await endPendingChange(db, row, input) : undefined;
   const toUser =
     kept?.confirmed_start
       ? changeRequestEndedMessages(toLocal(kept.confirmed_start), 'office', input.reason, deps.settings)
       : input.byUser
         ? cancelledByUserMessages(at, deps.settings)
-        : cancelledByOfficeMessages(at, input.reason, deps.settings);
+        : cancelledByOfficeMessages(at, input.reason, deps.settings, change !== undefined);
+  const changeLine = change ? `\n日時変更の申込み ${bookingRef(change)} も取り消しました。` : '';
   return {
     ok: true,
     booking: updated,
     dispatches: [
       { audience: 'user', recipient: row.line_user_id, messages: toUser },
-      staffNote(deps, `${input.byUser ? 'ご本人がキャンセルしました' : 'キャンセルしました'}: ${bookingRef(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}`),
+      staffNote(deps, `${input.byUser ? 'ご本人がキャンセルしました' : 'キャンセルしました'}: ${bookingRef(row)} ${formatSlotJa(at, deps.settings.sessionMinutes)}${changeLine}`),
     ],
   };
+}
+
+/** Cancels the open change request that would have replaced `confirmed`, if there is one; returns it. */
+async function endPendingChange(db: Db, confirmed: BookingRow, input: CancelInput): Promise<BookingRow | undefined> {
+  const change = await pendingChangeOf(db, confirmed.id);
+  if (!change) return undefined;
+  await updateBooking(db, change.id, { status: 'cancelled', cancel_reason: input.reason, cancelled_by: input.by.id, cancelled_at: input.now, ...NO_PROPOSAL, updated_at: input.now });
+  await recordStaffAction(db, { subjectId: change.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: false, with: confirmed.id }, at: input.now });
+  return change;
 }
 
 export interface ProposeInput {
@@ -200,10 +225,13 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
   const slotError = await checkSlot(db, deps, row, input.start, input.now);
   if (slotError) return slotError;
   const span = sessionSpan(row.kind, input.start, deps.settings.sessionMinutes);
+  // The meeting details go with the proposal: a confirmed session keeps its own until the person accepts.
   await updateBooking(db, row.id, {
     proposed_start: span.start,
     proposed_end: span.end,
-    ...(input.meeting ? { meeting_id: input.meeting.meetingId, meeting_passcode: input.meeting.passcode } : {}),
+    proposed_meeting_id: input.meeting?.meetingId ?? null,
+    proposed_meeting_passcode: input.meeting?.passcode ?? null,
+    proposed_by: input.by.id,
     updated_at: input.now,
   });
   await recordStaffAction(db, { subjectId: row.id, action: 'propose', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
@@ -229,14 +257,27 @@ export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: str
   if (erased) return erased;
   if (!row.proposed_start || (shown !== undefined && shown !== row.proposed_start)) return fail(409, 'no_proposal', 'nothing proposed, or another time was proposed since');
   const at = toLocal(row.proposed_start);
+  const proposedMeeting = row.proposed_meeting_id && row.proposed_meeting_passcode ? { meetingId: row.proposed_meeting_id, passcode: row.proposed_meeting_passcode } : undefined;
+  // Confirmed in the name of whoever proposed it; the person's part is in the record's detail.
+  const proposer = actorOf(row.proposed_by ?? row.confirmed_by ?? userId);
   if (row.status === 'confirmed') {
     // Moving a confirmed booking: take the new slot, release the old one.
     const slotError = await checkSlot(db, deps, row, at, now);
     if (slotError) return slotError;
     const span = sessionSpan(row.kind, at, deps.settings.sessionMinutes);
-    await updateBooking(db, row.id, { confirmed_start: span.start, confirmed_end: span.end, confirmed_slot: span.slot, proposed_start: null, proposed_end: null, updated_at: now });
+    await updateBooking(db, row.id, {
+      confirmed_start: span.start,
+      confirmed_end: span.end,
+      confirmed_slot: span.slot,
+      ...(proposedMeeting ? { meeting_id: proposedMeeting.meetingId, meeting_passcode: proposedMeeting.passcode } : {}),
+      confirmed_by: proposer.id,
+      confirmed_at: now,
+      ...NO_PROPOSAL,
+      updated_at: now,
+    });
     await db.updateTable('scheduled_jobs').set({ status: 'skipped', done_at: now }).where('subject_id', '=', row.id).where('status', '=', 'pending').execute();
     await scheduleSessionJobs(db, deps, row.id, at, now);
+    await recordStaffAction(db, { subjectId: row.id, action: 'confirm', staffId: proposer.id, via: proposer.via, detail: { start: span.start, acceptedByPerson: true }, at: now });
     const updated = (await getBooking(db, row.id))!;
     const meeting = updated.meeting_id && updated.meeting_passcode ? { meetingId: updated.meeting_id, passcode: updated.meeting_passcode } : null;
     return {
@@ -248,7 +289,7 @@ export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: str
       ],
     };
   }
-  return confirmBooking(db, deps, { bookingId, at: { start: at }, by: { id: userId, via: 'line' }, now });
+  return confirmBooking(db, deps, { bookingId, at: { start: at }, ...(proposedMeeting ? { meeting: proposedMeeting } : {}), by: proposer, acceptedByPerson: true, now });
 }
 
 /** The user declines the proposal; staff are told, and the chat asks for new preferred times. */
@@ -258,7 +299,9 @@ export async function declineProposal(db: Db, deps: LifecycleDeps, bookingId: st
   const erased = erasedRefusal(row);
   if (erased) return erased;
   if (!row.proposed_start || (shown !== undefined && shown !== row.proposed_start)) return fail(409, 'no_proposal', 'nothing proposed, or another time was proposed since');
-  await updateBooking(db, row.id, { proposed_start: null, proposed_end: null, updated_at: now });
+  // A booking that ended meanwhile (cancelled, replaced, held) has nothing left to decline.
+  if (row.status !== 'requested' && row.status !== 'confirmed') return fail(409, 'no_proposal', `a ${row.status} booking has no proposal to answer`);
+  await updateBooking(db, row.id, { ...NO_PROPOSAL, updated_at: now });
   return { ok: true, booking: (await getBooking(db, row.id))!, dispatches: [staffNote(deps, `ご本人が提案の日時を辞退し、別の日時を希望しています: ${bookingRef(row)}`)] };
 }
 

@@ -101,7 +101,7 @@ async function performEffect(t: Turn, effect: EffectAction['params']['effect'], 
       await setHandoff(db, userId, now);
       const summary = active ? `予約: ${formatSlotJa(bookingViewOf(active).confirmed ?? bookingViewOf(active).choices[0], deps.settings.sessionMinutes)}（${active.status === 'confirmed' ? '確定' : '調整中'}）` : '予約: なし';
       t.say.push(...handoffUserMessages());
-      staff(t, staffHandoffMessages(facts.identity?.name ?? null, summary, active?.id ?? null));
+      staff(t, staffHandoffMessages(facts.identity?.name ?? null, summary, userId));
       return;
     }
     case 'requestImmediate': {

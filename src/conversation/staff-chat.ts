@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.js';
-import { getBooking } from '../../db/repositories/bookings-repository.js';
+import { getBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { chatStateOf, setHandoff } from '../../db/repositories/users-repository.js';
-import { decodeBookingAction } from '../bookings/booking-actions.js';
+import { decodeBookingAction, decodeChatAction } from '../bookings/booking-actions.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { confirmBooking, markAttendance, proposeTime, type LifecycleResult } from '../bookings/lifecycle.js';
 import { formatSlotJa, normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
@@ -37,12 +37,45 @@ function outcome(t: StaffTurn, result: LifecycleResult): Dispatch[] {
   return say(t, STAFF_ERROR_TEXT[result.code] ?? `操作できませんでした（${result.code}）。`);
 }
 
-async function setPrompt(t: StaffTurn, bookingId: string, action: 'zoom_details' | 'propose_time', start: string): Promise<void> {
+/** Asks a staff member for input about a booking in the status it has now (see answeredTooLate). */
+async function setPrompt(t: StaffTurn, booking: BookingRow, action: 'zoom_details' | 'propose_time', start: string): Promise<void> {
+  const values = { booking_id: booking.id, action, start, booking_status: booking.status, created_at: t.now };
   await t.db
     .insertInto('staff_prompts')
-    .values({ staff_user_id: t.staffId, booking_id: bookingId, action, start, created_at: t.now })
-    .onConflict((oc) => oc.column('staff_user_id').doUpdateSet({ booking_id: bookingId, action, start, created_at: t.now }))
+    .values({ staff_user_id: t.staffId, ...values })
+    .onConflict((oc) => oc.column('staff_user_id').doUpdateSet(values))
     .execute();
+}
+
+const STATUS_CHANGE_TEXT: Record<string, string> = {
+  confirmed: 'ほかの職員が確定した',
+  requested: '確定が取り消された',
+  cancelled: 'キャンセルされた',
+  attended: '出席が記録された',
+  no_show: '欠席が記録された',
+};
+
+/**
+ * The booking changed status while the question was open (a colleague confirmed the request the
+ * staff member was about to offer another time for): the answer was meant for the old state and
+ * would do something else now, so it is refused. Questions from before statuses were kept (null) pass.
+ */
+async function answeredTooLate(t: StaffTurn, prompt: { booking_id: string; booking_status: string | null }): Promise<string | undefined> {
+  if (prompt.booking_status === null) return undefined;
+  const booking = await getBooking(t.db, prompt.booking_id);
+  if (!booking || booking.status === prompt.booking_status) return undefined;
+  return STAFF_TEXT.changedMeanwhile(booking.id.slice(0, 8), STATUS_CHANGE_TEXT[booking.status] ?? '状態が変わった');
+}
+
+/** Hands a chat staff took over back to the bot. The same rules as the staff API. */
+async function handBack(t: StaffTurn, lineUserId: string): Promise<Dispatch[]> {
+  const state = await chatStateOf(t.db, lineUserId);
+  if (!state) return say(t, STAFF_TEXT.personUnknown);
+  if (!state.handoffAt) return say(t, STAFF_TEXT.notInHandoff);
+  await setHandoff(t.db, lineUserId, null);
+  await recordStaffAction(t.db, { subjectId: lineUserId, action: 'handback', staffId: t.staffId, via: 'line', at: t.now });
+  // A person the bot is stopped for is not told that it answers again.
+  return state.blockedAt ? say(t, STAFF_TEXT.handedBack) : [{ audience: 'user', recipient: lineUserId, messages: handbackUserMessages() }, ...say(t, STAFF_TEXT.handedBack)];
 }
 
 /** A question left open for a member LINE does not name, about another booking: possibly a colleague's. */
@@ -58,6 +91,8 @@ async function clearPrompt(t: StaffTurn): Promise<void> {
 }
 
 async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
+  const chatAction = decodeChatAction(data);
+  if (chatAction) return handBack(t, chatAction.lineUserId);
   const action = decodeBookingAction(data);
   if (!action) return [];
   const by = { id: t.staffId, via: 'line' as const };
@@ -83,18 +118,30 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       if (booking.app === 'zoom' && !booking.meeting_id) {
         const held = await promptHeldByColleague(t, booking.id);
         if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
-        await setPrompt(t, booking.id, 'zoom_details', start);
+        await setPrompt(t, booking, 'zoom_details', start);
         return say(t, STAFF_TEXT.askZoomDetails(booking.id.slice(0, 8), formatSlotJa(toLocal(start), t.deps.settings.sessionMinutes)));
       }
       return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: booking.id, at: { start: toLocal(start) }, by, now: t.now }));
     }
-    case 'propose': {
+    case 'propose':
+    case 'move': {
+      // Offering a request another time and moving a confirmed session are different messages to
+      // the person: an old request card's button must not move the session a colleague confirmed.
+      const wanted = action.action === 'propose' ? 'requested' : 'confirmed';
+      if (booking.status !== wanted) {
+        if (booking.status === 'confirmed') return say(t, STAFF_TEXT.proposeConfirmed(booking.id.slice(0, 8)));
+        if (booking.status === 'requested') return say(t, STAFF_TEXT.moveRequested(booking.id.slice(0, 8)));
+        return say(t, STAFF_ERROR_TEXT.invalid_status!);
+      }
       const held = await promptHeldByColleague(t, booking.id);
       if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
-      await setPrompt(t, booking.id, 'propose_time', '');
-      return say(t, STAFF_TEXT.askProposal(booking.id.slice(0, 8), booking.app === 'zoom'));
+      await setPrompt(t, booking, 'propose_time', '');
+      const ref = booking.id.slice(0, 8);
+      return say(t, wanted === 'requested' ? STAFF_TEXT.askProposal(ref, booking.app === 'zoom') : STAFF_TEXT.askMove(ref, formatSlotJa(toLocal(booking.confirmed_start!), t.deps.settings.sessionMinutes), booking.app === 'zoom'));
     }
     case 'takeover': {
+      // An old card of a booking that ended: silencing the bot for someone who left is a mistake.
+      if (booking.status !== 'requested' && booking.status !== 'confirmed') return say(t, STAFF_TEXT.takeoverClosed(booking.id.slice(0, 8)));
       const state = await chatStateOf(t.db, booking.line_user_id);
       if (state?.handoffAt) return say(t, STAFF_TEXT.alreadyTakenOver(booking.id.slice(0, 8)));
       await setHandoff(t.db, booking.line_user_id, t.now);
@@ -103,19 +150,13 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       const note: Dispatch = {
         audience: 'staff',
         recipient: t.deps.staffGroupId,
-        messages: [noteWithButtons(STAFF_TEXT.takenOver(booking.id.slice(0, 8)), [handbackButton(booking.id)])],
+        messages: [noteWithButtons(STAFF_TEXT.takenOver(booking.id.slice(0, 8)), [handbackButton(booking.line_user_id)])],
       };
       return state?.blockedAt ? [note] : [{ audience: 'user', recipient: booking.line_user_id, messages: handoffUserMessages() }, note];
     }
-    case 'handback': {
-      // The same rules as the staff API: only a chat staff took over is handed back, and a person
-      // the bot is stopped for is not told that it answers again.
-      const state = await chatStateOf(t.db, booking.line_user_id);
-      if (!state?.handoffAt) return say(t, STAFF_TEXT.notInHandoff);
-      await setHandoff(t.db, booking.line_user_id, null);
-      await recordStaffAction(t.db, { subjectId: booking.line_user_id, action: 'handback', staffId: t.staffId, via: 'line', at: t.now });
-      return state.blockedAt ? say(t, STAFF_TEXT.handedBack) : [{ audience: 'user', recipient: booking.line_user_id, messages: handbackUserMessages() }, ...say(t, STAFF_TEXT.handedBack)];
-    }
+    case 'handback':
+      // Cards from before the button was keyed on the person.
+      return handBack(t, booking.line_user_id);
     case 'attended':
     case 'noshow':
       if (booking.status === 'confirmed' && booking.confirmed_start !== null && t.now < booking.confirmed_start) return say(t, STAFF_TEXT.attendanceTooEarly);
@@ -146,6 +187,11 @@ async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
   if (['取消', '取り消し', 'キャンセル', 'やめる'].includes(normalizeText(raw))) {
     await clearPrompt(t);
     return say(t, STAFF_TEXT.promptCancelled);
+  }
+  const tooLate = await answeredTooLate(t, prompt);
+  if (tooLate) {
+    await clearPrompt(t);
+    return say(t, tooLate);
   }
   const by = { id: t.staffId, via: 'line' as const };
   if (prompt.action === 'zoom_details') {

@@ -8,6 +8,12 @@ const jst = (instant: string | null): string | null => (instant === null ? null 
 
 const span = (start: string | null, end: string | null) => (start && end ? { start: formatIsoJst(start), end: formatIsoJst(end) } : null);
 
+function proposalJson(row: BookingRow) {
+  const at = span(row.proposed_start, row.proposed_end);
+  if (!at) return null;
+  return { ...at, meeting: row.proposed_meeting_id !== null ? { meetingId: row.proposed_meeting_id, passcode: row.proposed_meeting_passcode } : null, by: row.proposed_by };
+}
+
 /** The staff API's JSON for one booking; instants in Japan time (+09:00). */
 export function bookingJson(row: BookingRow) {
   return {
@@ -27,7 +33,8 @@ export function bookingJson(row: BookingRow) {
     ],
     confirmed: span(row.confirmed_start, row.confirmed_end),
     meeting: row.meeting_id !== null ? { meetingId: row.meeting_id, passcode: row.meeting_passcode } : null,
-    proposed: span(row.proposed_start, row.proposed_end),
+    /** With the meeting details that come with it (they replace `meeting` when the person accepts). */
+    proposed: proposalJson(row),
     cancelReason: row.cancel_reason,
     replacesBookingId: row.replaces_booking_id,
     termsVersion: row.terms_version,

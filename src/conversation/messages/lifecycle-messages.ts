@@ -41,11 +41,13 @@ export function cancelledByUserMessages(at: LocalDateTime, s: OfficeSettings): L
   return [text(`次のご予約をキャンセルしました。\n${formatSlotJa(at, s.sessionMinutes)}\nまたのご利用をお待ちしています。`)];
 }
 
-export function cancelledByOfficeMessages(at: LocalDateTime, reason: string | null, s: OfficeSettings): LineMessage[] {
+/** `withChange`: the person's pending request to move it was ended with it, and they are told so. */
+export function cancelledByOfficeMessages(at: LocalDateTime, reason: string | null, s: OfficeSettings, withChange = false): LineMessage[] {
   return [
     text(
       `申し訳ありません。次のご予約は、ハローワークの都合によりキャンセルとなりました。\n${formatSlotJa(at, s.sessionMinutes)}` +
         (reason ? `\n理由: ${reason}` : '') +
+        (withChange ? '\nお申し込み中だった日時変更のお申し込みも、あわせて取り消しました。' : '') +
         `\nあらためてご予約の際は「予約する」と送ってください。ご不明な点はお電話ください。\n${office(s)}`,
     ),
   ];

@@ -6,10 +6,17 @@ export const STAFF_TEXT = {
   askZoomDetails: (ref: string, when: string) => `受付番号 ${ref} を ${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
   askProposal: (ref: string, zoom: boolean) =>
     `受付番号 ${ref} に提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
+  askMove: (ref: string, when: string, zoom: boolean) =>
+    `受付番号 ${ref}（確定済み ${when}）の変更後の日時を送ってください${zoom ? '（Zoom のミーティングIDとパスコードを変える場合はそれも）' : ''}。ご本人が承諾するまでは今の日時のままです。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
+  proposeConfirmed: (ref: string) => `受付番号 ${ref} はすでに確定しています。確定した日時を変える場合は、確定のお知らせの「日時を変更」を押してください。`,
+  moveRequested: (ref: string) => `受付番号 ${ref} はまだ確定していません。別の日時をご案内する場合は、申込みの「別の日時を提案」を押してください。`,
+  changedMeanwhile: (ref: string, now: string) => `受付番号 ${ref} は、その間に${now}ため、この入力では操作しませんでした。必要なら、最新のお知らせのボタンからやり直してください。`,
+  takeoverClosed: (ref: string) => `受付番号 ${ref} の申込みはすでに終わっています（キャンセル済みなど）。ご本人とやりとりする場合は、LINE 公式アカウントのチャットから直接メッセージを送ってください。`,
   takenOver: (ref: string) => `職員が対応します（受付番号 ${ref}）。ご本人には、このトークで職員からお返事すると伝えました。やりとりは LINE 公式アカウントのチャットで行い、終わったら下の「自動応答に戻す」を押してください。`,
   handedBack: '自動応答に戻しました。',
   alreadyTakenOver: (ref: string) => `この方とは、すでに職員がやりとりしています（受付番号 ${ref}）。終わったら自動応答に戻してください。`,
   notInHandoff: 'この方には、すでに自動応答でお返事しています。',
+  personUnknown: 'この方の記録が見つかりません。',
   attendanceTooEarly: '出席は、相談の開始後に記録してください。',
   promptCancelled: '操作を取りやめました。',
   // LINE on PC does not say who pressed a button, so two such members cannot be told apart.

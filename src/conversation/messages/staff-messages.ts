@@ -1,5 +1,5 @@
 import { formatSlotJa } from '../../calendar/index.js';
-import { encodeBookingAction } from '../../bookings/booking-actions.js';
+import { encodeBookingAction, encodeChatAction } from '../../bookings/booking-actions.js';
 import type { BookingView } from '../../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../../line/message-types.js';
 import type { OfficeSettings } from '../../office/settings.js';
@@ -18,25 +18,14 @@ export function staffRequestMessages(b: BookingView, s: OfficeSettings, change: 
   return [staffRequestCard(b, s, actions, change ? '日時変更の申込み' : '新しいオンライン相談の申込み')];
 }
 
-/** The button that hands a chat staff took over back to the bot. */
-export function handbackButton(bookingId: string): LineAction {
-  return postback('自動応答に戻す', encodeBookingAction({ action: 'handback', bookingId }));
+/** The button that hands a chat staff took over back to the bot: keyed on the person, who may have no booking. */
+export function handbackButton(lineUserId: string): LineAction {
+  return postback('自動応答に戻す', encodeChatAction({ action: 'handback', lineUserId }));
 }
 
-export function staffHandoffMessages(name: string | null, summary: string, bookingId: string | null): LineMessage[] {
+export function staffHandoffMessages(name: string | null, summary: string, lineUserId: string): LineMessage[] {
   const lines = `【担当者対応の依頼】${name ? `${name} 様` : 'ご利用者'}が職員との会話を希望しています。\n${summary}\nLINE公式アカウントのチャットからお返事ください。終わったら「自動応答に戻す」を押してください。`;
-  if (!bookingId) return [text(lines)];
-  return [
-    {
-      type: 'flex',
-      altText: '担当者対応の依頼',
-      contents: {
-        type: 'bubble',
-        body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: lines, wrap: true, size: 'sm' }] },
-        footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'secondary', height: 'sm', action: handbackButton(bookingId) }] },
-      },
-    },
-  ];
+  return [noteWithButtons(lines, [handbackButton(lineUserId)], '担当者対応の依頼')];
 }
 
 export function staffReplyOverdueMessages(b: BookingView, s: OfficeSettings): LineMessage[] {
@@ -65,10 +54,10 @@ export function staffImmediateMessages(name: string, jobSeekerNumber: string, re
 }
 
 /** A short note to the staff group with buttons (Flex, so LINE for PC shows them too). */
-export function noteWithButtons(body: string, actions: readonly LineAction[]): LineMessage {
+export function noteWithButtons(body: string, actions: readonly LineAction[], altText = body.slice(0, 400)): LineMessage {
   return {
     type: 'flex',
-    altText: body.slice(0, 400),
+    altText,
     contents: {
       type: 'bubble',
       body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: body, wrap: true, size: 'sm' }] },

@@ -1,0 +1,211 @@
+/**
+ * Staff workflows where a stale button, a colleague's action or a proposal left the person or
+ * the office with the wrong picture: each test drove the defect before its fix.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actionsIn, ChatDriver, textOf } from '../support/chat-driver.js';
+import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
+import { startHarness, STAFF_GROUP, STAFF_API_TOKEN, type Harness } from '../support/harness.js';
+import { callStaffApi, fetchBookings } from '../support/staff-api.js';
+
+let h: Harness;
+beforeEach(async () => {
+  // Tuesday 2026-12-01 09:00 in Japan.
+  h = await startHarness({ now: '2026-12-01T00:00:00Z' });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const api = async (path: string, body: unknown) => {
+  const r = await callStaffApi(h, 'POST', path, body);
+  await h.settle();
+  return { status: r.status, body: (await r.json()) as Json };
+};
+const get = async (path: string) => (await (await fetch(`${h.baseUrl}${path}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })).json()) as Json;
+const textsTo = (to: string) => h.platform.delivered().filter((d) => d.to === to).map((d) => textOf(d.message));
+function lookAtLatestCard(u: ChatDriver): void {
+  u.last = [h.platform.delivered().filter((d) => d.to === u.userId).at(-1)!.message];
+}
+
+describe('moving a confirmed Zoom session with new meeting details', () => {
+  it('keeps the meeting the person was given until they accept the move', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000001');
+    await bookByButtons(u, 'Zoom');
+    const [b] = await fetchBookings(h);
+    expect((await api(`/api/bookings/${b!.id}/confirm`, { choice: 1, meetingId: '123 4567 8901', passcode: 'old111', by: 'yamada' })).status).toBe(200);
+    const proposed = await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-04T14:00:00+09:00', meetingId: '999 8888 7777', passcode: 'new222', by: 'yamada' });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.booking.meeting).toEqual({ meetingId: '123 4567 8901', passcode: 'old111' });
+    expect(proposed.body.booking.proposed).toMatchObject({ start: '2026-12-04T14:00:00+09:00', meeting: { meetingId: '999 8888 7777', passcode: 'new222' }, by: 'api:yamada' });
+    lookAtLatestCard(u);
+    await u.tap('別の日時を希望する');
+    const after = (await get(`/api/bookings/${b!.id}`)).booking;
+    expect(after.status).toBe('confirmed');
+    expect(after.confirmed.start).toBe('2026-12-03T10:00:00+09:00');
+    expect(after.meeting).toEqual({ meetingId: '123 4567 8901', passcode: 'old111' });
+    expect(after.proposed).toBeNull();
+  });
+
+  it('gives the person the new meeting details when they accept the move', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000011');
+    await bookByButtons(u, 'Zoom');
+    const [b] = await fetchBookings(h);
+    await api(`/api/bookings/${b!.id}/confirm`, { choice: 1, meetingId: '123 4567 8901', passcode: 'old111', by: 'yamada' });
+    await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-04T14:00:00+09:00', meetingId: '999 8888 7777', passcode: 'new222', by: 'yamada' });
+    lookAtLatestCard(u);
+    await u.tap('この日時で受ける');
+    expect(u.lastText()).toContain('new222');
+    const after = await get(`/api/bookings/${b!.id}`);
+    expect(after.booking.confirmed.start).toBe('2026-12-04T14:00:00+09:00');
+    expect(after.booking.meeting).toEqual({ meetingId: '999 8888 7777', passcode: 'new222' });
+    // Confirmed in the name of who arranged it; the history says the person accepted.
+    expect(after.booking.confirmedBy).toBe('api:yamada');
+    expect(after.actions.at(-1)).toMatchObject({ action: 'confirm', by: 'api:yamada', via: 'api', detail: { start: '2026-12-04T05:00:00.000Z', acceptedByPerson: true } });
+  });
+});
+
+describe('an old 「別の日時を希望する」 after the office cancelled the booking', () => {
+  it('tells the person the proposal no longer stands, and staff hear nothing', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000002');
+    await bookByButtons(u, 'TeleOffice');
+    const [b] = await fetchBookings(h);
+    expect((await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-08T14:00:00+09:00', by: 'yamada' })).status).toBe(200);
+    const proposal = h.platform.delivered().filter((d) => d.to === u.userId).at(-1)!.message;
+    expect((await api(`/api/bookings/${b!.id}/cancel`, { reason: '担当者の急病のため', by: 'yamada' })).status).toBe(200);
+    const staffBefore = textsTo(STAFF_GROUP).length;
+    const updatedBefore = (await get(`/api/bookings/${b!.id}`)).booking.updatedAt;
+    u.last = [proposal];
+    await u.tap('別の日時を希望する');
+    expect(textsTo(STAFF_GROUP).slice(staffBefore)).toEqual([]);
+    expect(u.lastText()).toContain('ご提案');
+    expect((await get(`/api/bookings/${b!.id}`)).booking.updatedAt).toBe(updatedBefore);
+  });
+});
+
+describe('「別の日時を提案」 and a colleague confirming the same request', () => {
+  it('refuses the proposal typed after a colleague confirmed; the person only hears of the confirmation', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000003');
+    await bookByButtons(u, 'TeleOffice');
+    const a = new StaffDriver(h, 'Ustaff0000000000000000000000000A');
+    const c = new StaffDriver(h, 'Ustaff0000000000000000000000000B');
+    await a.tap('別の日時を提案');
+    expect(a.lastText()).toContain('提案する日時を送ってください');
+    await c.tap('第1希望で確定');
+    expect(c.lastText()).toContain('確定しました');
+    const toPersonBefore = textsTo(u.userId).length;
+    await a.say('12/8 14:00');
+    expect(a.lastText()).toContain('ほかの職員が確定した');
+    expect(textsTo(u.userId).length).toBe(toPersonBefore);
+    expect((await fetchBookings(h))[0]!.status).toBe('confirmed');
+    // The question is closed: later chatter is not read as an answer.
+    await a.say('12/9 14:00');
+    expect(a.last).toEqual([]);
+  });
+
+  it('an old request card\'s 「別の日時を提案」 says the booking is confirmed; 「日時を変更」 on the confirmation moves it', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000013');
+    await bookByButtons(u, 'TeleOffice');
+    const a = new StaffDriver(h);
+    await a.tap('第1希望で確定');
+    await a.tap('別の日時を提案');
+    expect(a.lastText()).toContain('すでに確定しています');
+    await a.tap('日時を変更');
+    expect(a.lastText()).toContain('変更後の日時を送ってください');
+    await a.say('12/8 14:00');
+    expect(a.lastText()).toContain('日時を提案しました');
+    expect(textsTo(u.userId).at(-1)).toContain('ご予約の日時の変更をお願いすることになりました');
+    // Still confirmed at the first time until the person accepts.
+    expect((await fetchBookings(h))[0]!.status).toBe('confirmed');
+  });
+
+  it('「日時を変更」 is refused for a request: it has no session to move', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000023');
+    await bookByButtons(u, 'TeleOffice');
+    const [b] = await fetchBookings(h);
+    // A confirmation note from an earlier life of this booking id cannot exist; forge the tap.
+    const a = new StaffDriver(h);
+    await a.tap('第1希望で確定');
+    await api(`/api/bookings/${b!.id}/cancel`, { reason: '都合により', by: 'yamada' });
+    await a.tap('日時を変更');
+    expect(a.lastText()).toContain('操作できません');
+  });
+});
+
+describe('asking for a person without a booking', () => {
+  it('gives staff the 「自動応答に戻す」 button, which hands the chat back', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000004');
+    await u.follow();
+    await u.say('担当者と話す');
+    expect(u.lastText()).toContain('担当者に引き継ぎました');
+    const note = h.platform.delivered().filter((d) => d.to === STAFF_GROUP).at(-1)!.message;
+    expect(actionsIn(note).map((a) => a.label)).toEqual(['自動応答に戻す']);
+    expect(JSON.stringify(note)).not.toContain('青森');
+    await u.say('予約する');
+    expect(u.last).toHaveLength(0);
+    const staff = new StaffDriver(h);
+    await staff.tap('自動応答に戻す');
+    expect(staff.lastText()).toContain('自動応答に戻しました');
+    expect(textsTo(u.userId).at(-1)).toContain('自動応答');
+    expect((await get(`/api/users/${u.userId}`)).user.handoff).toBe(false);
+    await u.say('予約する');
+    expect(u.last.length).toBeGreaterThan(0);
+    // A second press says how things stand.
+    await staff.tap('自動応答に戻す');
+    expect(staff.lastText()).toContain('すでに自動応答');
+  });
+});
+
+describe('the office cancels a confirmed session while the person\'s change request is pending', () => {
+  it('cancels the change request with it and says so to the person and to staff', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000005');
+    await bookByButtons(u, 'TeleOffice', '青森 花子', { first: ['12月10日(木)', '10:00〜10:40'], second: ['12月10日(木)', '10:30〜11:10'] });
+    const [b] = await fetchBookings(h);
+    expect((await api(`/api/bookings/${b!.id}/confirm`, { choice: 1, by: 'tanaka' })).status).toBe(200);
+    await u.say('予約変更');
+    for (const label of ['12月3日(木)', '10:00〜10:40', '12月3日(木)', '10:30〜11:10', 'この内容で申し込む']) await u.tap(label);
+    const change = (await fetchBookings(h)).find((x) => x.status === 'requested')!;
+    const staffBefore = textsTo(STAFF_GROUP).length;
+    expect((await api(`/api/bookings/${b!.id}/cancel`, { reason: '担当者の急病のため', by: 'tanaka' })).status).toBe(200);
+    expect(textsTo(u.userId).at(-1)).toContain('日時変更のお申し込みも、あわせて取り消しました');
+    const ended = (await get(`/api/bookings/${change.id}`)).booking;
+    expect(ended).toMatchObject({ status: 'cancelled', cancelReason: '担当者の急病のため', cancelledBy: 'api:tanaka' });
+    expect(textsTo(STAFF_GROUP).slice(staffBefore).join('\n')).toContain(`日時変更の申込み 受付番号 ${change.id.slice(0, 8)}`);
+    await u.say('予約する');
+    expect(u.lastText()).not.toContain('すでにお申し込み中');
+  });
+});
+
+describe('an old 「担当者が対応」 on the card of a request the person cancelled', () => {
+  it('does not silence the bot for them; staff are told the request has ended', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000007');
+    await bookByButtons(u, 'TeleOffice');
+    await u.say('予約キャンセル');
+    await u.tap(u.lastActions().find((a) => a.label.includes('キャンセルする'))?.label ?? 'はい');
+    expect((await fetchBookings(h))[0]!.status).toBe('cancelled');
+    const before = textsTo(u.userId).length;
+    const staff = new StaffDriver(h);
+    await staff.tap('担当者が対応');
+    expect(staff.lastText()).toContain('すでに終わっています');
+    expect(textsTo(u.userId).length).toBe(before);
+    expect((await get(`/api/users/${u.userId}`)).user.handoff).toBe(false);
+  });
+});
+
+describe('staff API details', () => {
+  it('names the field of slot_full and gives already_confirmed in Japan time', async () => {
+    const a = new ChatDriver(h, 'Ureview0000000000000000000000008');
+    const b = new ChatDriver(h, 'Ureview0000000000000000000000009');
+    await bookByButtons(a, 'TeleOffice', '青森 花子', { first: ['12月10日(木)', '10:00〜10:40'], second: ['12月10日(木)', '10:30〜11:10'] });
+    await bookByButtons(b, 'TeleOffice', '弘前 一郎', { first: ['12月10日(木)', '11:00〜11:40'], second: ['12月10日(木)', '10:30〜11:10'] });
+    const all = await fetchBookings(h);
+    const first = all.find((x) => x.lineUserId === a.userId);
+    const second = all.find((x) => x.lineUserId === b.userId);
+    expect((await api(`/api/bookings/${first!.id}/confirm`, { choice: 1, by: 'tanaka' })).status).toBe(200);
+    const full = await api(`/api/bookings/${second!.id}/confirm`, { start: '2026-12-10T10:00:00+09:00', by: 'tanaka' });
+    expect(full).toMatchObject({ status: 409, body: { code: 'slot_full', field: 'start' } });
+    const twice = await api(`/api/bookings/${first!.id}/confirm`, { choice: 1, by: 'tanaka' });
+    expect(twice.body).toMatchObject({ code: 'already_confirmed', message: 'already confirmed for 2026-12-10T10:00:00+09:00' });
+  });
+});
