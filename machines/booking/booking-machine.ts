@@ -40,7 +40,8 @@ export interface NoticeAction {
 }
 export interface EffectAction {
   type: 'effect';
-  params: { effect: Effect; draft: Draft };
+  /** `message`: what the person typed, for effects that pass it on (sessionDayContact). */
+  params: { effect: Effect; draft: Draft; message?: string };
 }
 
 const initialContext = (): ConversationContext => ({ turn: 0, greeted: false, editing: false, purpose: 'new', draft: {} });
@@ -58,7 +59,7 @@ const machineSetup = setup({
   actions: {
     // Effects leave the machine as data; the runner renders notices and performs effects.
     notice: (_: unknown, _params: Notice) => undefined,
-    effect: (_: unknown, _params: { effect: Effect; draft: Draft }) => undefined,
+    effect: (_: unknown, _params: EffectAction['params']) => undefined,
     nextTurn: assign({ turn: ({ context }) => context.turn + 1 }),
     resetDraft: assign({ draft: () => ({}), editing: () => false, purpose: () => 'new' as const }),
     beginChange: assign({
@@ -85,6 +86,7 @@ const machineSetup = setup({
     hasIdentity: ({ event }) => event.facts.identity !== undefined,
     sessionIsToday: ({ event }) => event.facts.activeBooking !== undefined && isSessionDay(event.facts.activeBooking, event.now),
     fillingImmediate: ({ context }) => context.purpose === 'immediate',
+    changingBooking: ({ context }) => context.purpose === 'change',
   },
 });
 
@@ -97,8 +99,18 @@ function immediateClosed(inProgress: boolean) {
   });
 }
 
-/** On the day of a confirmed session, changing and cancelling are by phone only (design 2.5). */
-const SAME_DAY_BY_PHONE = { guard: 'sessionIsToday' as const, target: '.idle', actions: { type: 'notice' as const, params: { key: 'sameDayCancel' as const } } };
+/**
+ * On the day of a confirmed session, changing and cancelling are by phone only (design 2.5). The
+ * person did write to the office, though: staff are told, so it is not taken for silence.
+ */
+const SAME_DAY_BY_PHONE = {
+  guard: 'sessionIsToday' as const,
+  target: '.idle',
+  actions: [
+    { type: 'notice' as const, params: { key: 'sameDayCancel' as const } },
+    { type: 'effect' as const, params: { effect: 'sessionDayContact' as const, draft: {} } },
+  ],
+};
 
 /** Mid-booking, a command about a booking that does not exist is answered and the question asked again. */
 const NOTHING_TO_MANAGE = { actions: { type: 'notice' as const, params: { key: 'noActiveBooking' as const, params: { inProgress: 1 } } } };
@@ -178,7 +190,11 @@ export const bookingMachine = machineSetup.createMachine({
   initial: 'idle',
   context: initialContext,
   on: {
-    CANCEL: { target: '.idle', actions: { type: 'notice', params: { key: 'cancelled' } } },
+    CANCEL: [
+      // Stopping a change of times leaves the booking itself as it was: say so, not "discarded".
+      { guard: 'changingBooking', target: '.idle', actions: { type: 'notice', params: { key: 'changeStopped' } } },
+      { target: '.idle', actions: { type: 'notice', params: { key: 'cancelled' } } },
+    ],
     // Restarting keeps nothing of the draft and begins again where a new booking begins.
     RESTART: [
       { guard: 'hasActiveBooking', target: '.idle', actions: { type: 'effect', params: { effect: 'showActiveBooking', draft: {} } } },
@@ -206,7 +222,8 @@ export const bookingMachine = machineSetup.createMachine({
       { guard: 'hasActiveBooking', target: '.cancelConfirm', reenter: true, actions: 'resetDraft' },
       NOTHING_TO_MANAGE,
     ],
-    HANDOFF: { target: '.idle', actions: { type: 'effect', params: { effect: 'handoff', draft: {} } } },
+    // The draft goes with it so staff know who is asking (the name typed so far).
+    HANDOFF: { target: '.idle', actions: { type: 'effect', params: ({ context }: { context: ConversationContext }) => ({ effect: 'handoff' as const, draft: context.draft }) } },
     // Immediate sessions (terms 6-2): consent to the current terms first, then only while open.
     IMMEDIATE: [
       // The draft being filled in is for the immediate session itself: nothing left to keep.
@@ -228,7 +245,16 @@ export const bookingMachine = machineSetup.createMachine({
           { target: '#booking.terms', actions: 'greet' },
         ],
         CANCEL: { actions: { type: 'notice', params: { key: 'nothingToCancel' } } },
-        ANSWER: { actions: { type: 'notice', params: { key: 'idleMenu' } } },
+        ANSWER: [
+          // On the session day, words the bot cannot act on are most likely about the session
+          // (「遅れます」「Zoomに入れません」): they go to staff, and the person gets the number.
+          {
+            guard: 'sessionIsToday',
+            actions: { type: 'effect', params: ({ event }: EventArgs) => ({ effect: 'sessionDayContact' as const, draft: {}, ...(event.type === 'ANSWER' && event.answer.source === 'text' ? { message: event.answer.text } : {}) }) },
+          },
+          { guard: 'hasActiveBooking', actions: { type: 'notice', params: { key: 'idleMenu', params: { hasBooking: 1 } } } },
+          { actions: { type: 'notice', params: { key: 'idleMenu' } } },
+        ],
         // No question is shown, so "answer the current question" would make no sense.
         STALE: { actions: { type: 'notice', params: { key: 'staleIdle' } } },
         // Guards that fail here fall through to the machine-level transitions above.

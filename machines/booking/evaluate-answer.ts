@@ -17,7 +17,9 @@ export type Effect =
   | 'showStatus'
   | 'cancelBooking'
   | 'handoff'
-  | 'requestImmediate';
+  | 'requestImmediate'
+  /** On the day of a confirmed session the person wrote something the bot cannot act on: staff are told. */
+  | 'sessionDayContact';
 
 export type Evaluation =
   | { ok: true; next: ConversationState; draft: Draft; editing?: boolean; purpose?: Purpose; notices?: Notice[]; effects?: Effect[] }
@@ -148,6 +150,16 @@ function editTarget(input: AnswerInput): Evaluation {
  * A command word is never a name: 「キャンセル」 typed at the name question means stopping, and the
  * runner turns it into a command first; this refuses any that reaches the step another way.
  */
+/**
+ * 「わかりません」「まだありません」「忘れました」: the person has no number at hand, which no amount
+ * of asking again fixes (design 2.6: guide them, do not loop). Digits mean a number was attempted.
+ */
+function jobSeekerNumberOf(text: string): ReturnType<typeof validateJobSeekerNumber> | { ok: false; code: 'unknown' } {
+  const t = text.normalize('NFKC');
+  if (!/\d/.test(t) && /わかりません|分かりません|わからな|分からな|わかんな|ない|無い|ありません|持っていません|持ってません|まだ|忘れ|不明|知らな|しらな/.test(t)) return { ok: false, code: 'unknown' };
+  return validateJobSeekerNumber(text);
+}
+
 function nameOf(text: string): ReturnType<typeof validatePersonName> | { ok: false; code: 'command' } {
   return isCommandWord(text) ? { ok: false, code: 'command' } : validatePersonName(text);
 }
@@ -172,7 +184,7 @@ export const STEPS: Record<Question, Step> = {
   app: choose({ zoom: setApp('zoom'), teleoffice: setApp('teleoffice') }),
   name: textStep(nameOf, 'invalidName', (d, r) => ({ ...d, name: r.value }), 'jobSeekerNumber'),
   jobSeekerNumber: textStep(
-    validateJobSeekerNumber,
+    jobSeekerNumberOf,
     'invalidJobSeekerNumber',
     (d, r) => ({ ...d, jobSeekerNumber: r.value }),
     'choice1Date',

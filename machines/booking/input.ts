@@ -1,7 +1,7 @@
 import { normalizeText } from '../../src/calendar/index.js';
 import { matchOption } from './options.js';
 import { decodePostback, type Command } from './postback.js';
-import { cancelPhrase, textCommand } from './text-commands.js';
+import { cancelPhrase, idleIntent, textCommand } from './text-commands.js';
 import type { ConversationContext, ConversationEvent, ConversationFacts, ConversationState } from './types.js';
 
 /** What arrived from LINE, reduced to what the conversation cares about. */
@@ -63,7 +63,7 @@ export function toConversationEvent(input: ChatInput, state: ConversationState, 
     case 'ignored':
       return undefined;
     case 'text': {
-      const command = textCommand(input.text) ?? typedCancel(input.text, state);
+      const command = textCommand(input.text) ?? typedCancel(input.text, state) ?? (state === 'idle' ? idleIntent(input.text) : undefined);
       if (command) return { type: COMMAND_EVENTS[command], ...base };
       if (state === 'idle' && (!context.greeted || looksLikeBookingRequest(input.text))) return { type: 'START', ...base };
       return { type: 'ANSWER', answer: { source: 'text', text: input.text }, ...base };

@@ -66,6 +66,22 @@ export function cancelPhrase(text: string): 'booking' | 'bare' | undefined {
   return m[1] ? 'booking' : 'bare';
 }
 
+/**
+ * What a short sentence typed while no question is open is about: 「今日の予約をキャンセルしたいのですが」,
+ * 「日程を変更したい」, 「予約を確認したい」. Only read when nothing is being filled in, where the text
+ * cannot be an answer; a cancel still asks for confirmation, so a wrong guess destroys nothing.
+ * 「キャンセル待ち」 is a question about waiting lists, not a cancel.
+ */
+export function idleIntent(text: string): Command | undefined {
+  const t = canonical(text);
+  if (t.length > 40 || /キャンセル待ち/.test(t)) return undefined;
+  if (/キャンセル|取り?消/.test(t)) return 'cancelBooking';
+  // Only a change of when: 「メールアドレスを変更したい」 is not a new date, and goes to the menu.
+  if (/変更|変えたい|変えて|ずらし/.test(t) && /予約|日時|日程|時間|時刻|日にち|曜日/.test(t)) return 'change';
+  if (/予約/.test(t) && /確認|知りたい|教えて/.test(t)) return 'check';
+  return undefined;
+}
+
 /** A word that works as a command is never an answer such as a name (「キャンセル」 is not anyone's name). */
 export function isCommandWord(text: string): boolean {
   return textCommand(text) !== undefined || cancelPhrase(text) !== undefined;

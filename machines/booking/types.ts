@@ -149,6 +149,8 @@ export type NoticeKey =
   | 'staleIdle'
   | 'inProgress'
   | 'idleMenu'
+  /** 「やめる」 while choosing new times for a booking: the booking itself stays. */
+  | 'changeStopped'
   | 'nothingToCancel'
   | 'noActiveBooking'
   | 'sameDayCancel'

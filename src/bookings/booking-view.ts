@@ -15,6 +15,10 @@ export interface BookingView {
   interpreter: boolean;
   choices: readonly [LocalDateTime, LocalDateTime];
   confirmed?: LocalDateTime;
+  /** The meeting of a confirmed session (Zoom), so the person can find it again. */
+  meeting?: { meetingId: string; passcode: string };
+  /** A time the office proposed and the person has not answered: the instant its buttons carry. */
+  proposedStart?: Instant;
   replyDue?: Instant;
   createdAt?: Instant;
 }
@@ -32,6 +36,8 @@ export function bookingViewOf(row: BookingRow): BookingView {
     interpreter: row.interpreter === 1,
     choices: [toLocal(row.choice1_start), toLocal(row.choice2_start)],
     ...(row.confirmed_start ? { confirmed: toLocal(row.confirmed_start) } : {}),
+    ...(row.meeting_id && row.meeting_passcode ? { meeting: { meetingId: row.meeting_id, passcode: row.meeting_passcode } } : {}),
+    ...(row.proposed_start ? { proposedStart: row.proposed_start } : {}),
     replyDue: row.reply_due,
     createdAt: row.created_at,
   };

@@ -3,7 +3,7 @@ import { confirmedReplacedBy, getBooking, pendingChangeOf, takenInSlot, updateBo
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { addDays, capacityOf, formatIsoJst, formatSlotJa, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
-import { cancelledByOfficeMessages, cancelledByUserMessages, changeRequestEndedMessages, confirmationCard, proposalCard, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
+import { cancelledByOfficeMessages, cancelledByUserMessages, changeRequestEndedMessages, confirmationCard, noShowRecordedMessages, proposalCard, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
 import { text, postback } from '../conversation/messages/building-blocks.js';
 import { noteWithButtons } from '../conversation/messages/staff-messages.js';
 import type { LineAction } from '../line/message-types.js';
@@ -13,7 +13,7 @@ import type { OfficeSettings } from '../office/settings.js';
 import { bookingViewOf } from './booking-view.js';
 import type { Dispatch } from './dispatch.js';
 import { sessionSpan, staffTimeProblem } from './slot-rules.js';
-import { encodeBookingAction } from './booking-actions.js';
+import { encodeBookingAction, proposalActions } from './booking-actions.js';
 
 export interface LifecycleDeps {
   settings: OfficeSettings;
@@ -235,10 +235,7 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
     updated_at: input.now,
   });
   await recordStaffAction(db, { subjectId: row.id, action: 'propose', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
-  const actions = [
-    postback('この日時で受ける', encodeBookingAction({ action: 'accept', bookingId: row.id, proposed: span.start })),
-    postback('別の日時を希望する', encodeBookingAction({ action: 'decline', bookingId: row.id, proposed: span.start })),
-  ];
+  const actions = proposalActions(row.id, span.start);
   return {
     ok: true,
     booking: (await getBooking(db, row.id))!,
@@ -345,6 +342,8 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
       .where('line_user_id', '=', row.line_user_id)
       .returning(['no_show_count', 'flagged_at'])
       .executeTakeFirst();
+    // The person hears of it too: it counts towards refusal (terms 6(4)), and a reason may exist.
+    dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: noShowRecordedMessages(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings) });
     dispatches.push(
       staffNote(deps, `欠席（連絡なし）として記録しました: ${bookingRef(row)} ${formatSlotJa(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings.sessionMinutes)}\n出席していた場合や連絡があった場合は訂正してください。`, [
         postback('出席に訂正', encodeBookingAction({ action: 'attended', bookingId: row.id })),

@@ -23,6 +23,7 @@ import { renderQuestion } from './messages/questions.js';
 import { staffHandoffMessages, staffImmediateMessages, staffRequestMessages } from './messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
+import { recordSessionDayContact } from './session-day-contact.js';
 import { storeRequest } from './store-request.js';
 import { loadUserFacts } from './user-facts.js';
 
@@ -60,7 +61,7 @@ function absorb(t: Turn, dispatches: readonly Dispatch[]): void {
   }
 }
 
-async function performEffect(t: Turn, effect: EffectAction['params']['effect'], draft: Draft): Promise<void> {
+async function performEffect(t: Turn, { effect, draft, message }: EffectAction['params']): Promise<void> {
   const { db, deps, userId, now, facts, active } = t;
   switch (effect) {
     case 'recordConsent':
@@ -101,7 +102,17 @@ async function performEffect(t: Turn, effect: EffectAction['params']['effect'], 
       await setHandoff(db, userId, now);
       const summary = active ? `予約: ${formatSlotJa(bookingViewOf(active).confirmed ?? bookingViewOf(active).choices[0], deps.settings.sessionMinutes)}（${active.status === 'confirmed' ? '確定' : '調整中'}）` : '予約: なし';
       t.say.push(...handoffUserMessages());
-      staff(t, staffHandoffMessages(facts.identity?.name ?? null, summary, userId));
+      staff(t, staffHandoffMessages(draft.name ?? facts.identity?.name ?? null, summary, userId));
+      return;
+    }
+    case 'sessionDayContact': {
+      // The confirmed session of today; a pending change of it is not what the person means.
+      const session = t.replaced ?? active;
+      if (!session || session.status !== 'confirmed') return;
+      // Without a message, the phone-only rule already answered; staff still hear of it.
+      const contact = await recordSessionDayContact(db, deps.settings, deps.staffGroupId, session, message, now, message === undefined);
+      t.say.push(...contact.say);
+      t.others.push(...contact.others);
       return;
     }
     case 'requestImmediate': {
@@ -147,7 +158,7 @@ async function runMachine(t: Turn, before: BookingSnapshot, event: ConversationE
     if (action.type === 'effect') {
       // Notices so far come first, so the user reads them before the effect's messages.
       flushNotices(t, notices);
-      await performEffect(t, (action as EffectAction).params.effect, (action as EffectAction).params.draft);
+      await performEffect(t, (action as EffectAction).params);
     }
   }
   return next;

@@ -4,22 +4,26 @@ import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { bookingRef, markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
-import { toLocal } from '../calendar/index.js';
+import { formatSlotJa, toInstant, toLocal } from '../calendar/index.js';
 import { changeRequestEndedMessages, immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
 import { text } from '../conversation/messages/building-blocks.js';
-import { staffReplyOverdueMessages } from '../conversation/messages/staff-messages.js';
+import { attendanceAfterContactNote, staffReplyOverdueMessages } from '../conversation/messages/staff-messages.js';
+import { USER_CONTACT_ACTION } from '../conversation/session-day-contact.js';
 
 /** What a job does when it fires, deciding from the state as it is now (it may have changed). */
 export type JobOutcome = { status: 'done' | 'skipped'; dispatches: Dispatch[] };
 
 const skipped: JobOutcome = { status: 'skipped', dispatches: [] };
 
-async function reminder(db: Db, deps: LifecycleDeps, job: JobRow, kind: 'day_before' | 'morning'): Promise<JobOutcome> {
+async function reminder(db: Db, deps: LifecycleDeps, job: JobRow, kind: 'day_before' | 'morning', now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   // Rescheduled bookings get new jobs; a reminder for an old time must not fire.
   if (!b || b.status !== 'confirmed' || !b.confirmed_start) return skipped;
   const at = toLocal(b.confirmed_start);
   if (kind === 'day_before' ? job.due_at >= b.confirmed_start : job.due_at > b.confirmed_start) return skipped;
+  // Run late (the server was down), "tomorrow" would be wrong and its same-day cancel in the chat
+  // is refused; the morning reminder covers the day. A morning one after the start is no use either.
+  if (kind === 'day_before' ? toLocal(now).date >= at.date : now >= b.confirmed_start) return skipped;
   return { status: 'done', dispatches: [{ audience: 'user', recipient: b.line_user_id, messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings) }] };
 }
 
@@ -41,6 +45,10 @@ async function noShow(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Pr
   // Only if this job belongs to the current time (a moved booking has its own job).
   const graceEnd = new Date(Date.parse(b.confirmed_start) + deps.lifecycle.noShowGraceMinutes * 60_000).toISOString();
   if (job.due_at !== graceEnd || now < graceEnd) return skipped;
+  // The person wrote on the day (late, could not connect): not "no contact", so staff decide.
+  const dayStart = toInstant({ date: toLocal(b.confirmed_start).date, minutes: 0 });
+  const contacted = await db.selectFrom('staff_actions').select('id').where('subject_id', '=', b.id).where('action', '=', USER_CONTACT_ACTION).where('at', '>=', dayStart).executeTakeFirst();
+  if (contacted) return { status: 'done', dispatches: [{ audience: 'staff', recipient: deps.staffGroupId, messages: attendanceAfterContactNote(bookingRef(b), formatSlotJa(toLocal(b.confirmed_start), deps.settings.sessionMinutes), b.id) }] };
   const result = await markAttendance(db, deps, { bookingId: b.id, attended: false, by: { id: 'system', via: 'system' }, now });
   if (!result.ok) return skipped;
   return { status: 'done', dispatches: result.dispatches };
@@ -116,9 +124,9 @@ async function requestExpiry(db: Db, deps: LifecycleDeps, job: JobRow, now: stri
 export async function runJob(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
   switch (job.kind) {
     case 'reminder_day_before':
-      return reminder(db, deps, job, 'day_before');
+      return reminder(db, deps, job, 'day_before', now);
     case 'reminder_morning':
-      return reminder(db, deps, job, 'morning');
+      return reminder(db, deps, job, 'morning', now);
     case 'reply_due':
       return replyDue(db, deps, job);
     case 'no_show':

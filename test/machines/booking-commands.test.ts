@@ -172,7 +172,8 @@ describe('on the day of a confirmed session', () => {
     const chat = new Chat(withBooking(confirmed), SESSION_DAY).say(typed);
     expect(chat.state).toBe('idle');
     expect(chat.noticeKeys).toEqual(['sameDayCancel']);
-    expect(chat.effects).toEqual([]);
+    // Nothing is changed; staff are told the person asked (it is contact on the day).
+    expect(chat.effects).toEqual([{ effect: 'sessionDayContact', draft: {} }]);
   });
 
   it('the menu\'s cancel option shown the day before is refused on the day without asking', () => {

@@ -3,6 +3,7 @@ import { STAFF_API_TOKEN, type Harness } from './harness.js';
 /** One booking as GET /api/bookings returns it (the fields tests look at). */
 export interface BookingJson {
   id: string;
+  lineUserId: string;
   status: string;
   kind: 'regular' | 'mothers';
   app: 'zoom' | 'teleoffice';

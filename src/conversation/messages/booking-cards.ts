@@ -1,4 +1,5 @@
-import { formatInstantJa, formatSlotJa, formatTimeJa } from '../../calendar/index.js';
+import { formatInstantJa, formatSlotJa, formatTimeJa, toLocal } from '../../calendar/index.js';
+import { proposalActions } from '../../bookings/booking-actions.js';
 import type { OfficeSettings } from '../../office/settings.js';
 import type { BookingView } from '../../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../../line/message-types.js';
@@ -54,8 +55,18 @@ export function submittedMessages(b: BookingView, s: OfficeSettings): LineMessag
 export function activeBookingMessages(bookings: readonly BookingView[], s: OfficeSettings, asked: boolean): LineMessage[] {
   const cards = bookings.map((b) => {
     const title = b.status === 'confirmed' ? '確定しているご予約' : bookings.length > 1 ? '日時変更のお申し込み（調整中）' : 'お申し込み中の予約';
-    const rows = [row('状況', b.status ? STATUS_LABEL[b.status] : ''), ...(b.confirmed ? [row('確定日時', formatSlotJa(b.confirmed, s.sessionMinutes))] : []), ...detailRows(b, s)];
-    return infoCard(title, title, rows);
+    const rows = [
+      row('状況', b.status ? STATUS_LABEL[b.status] : ''),
+      ...(b.confirmed ? [row('確定日時', formatSlotJa(b.confirmed, s.sessionMinutes))] : []),
+      // The meeting is what the person needs on the day; the confirmation may have scrolled away.
+      ...(b.status === 'confirmed' && b.app === 'zoom' && b.meeting ? [row('ミーティングID', b.meeting.meetingId), row('パスコード', b.meeting.passcode)] : []),
+      ...(b.proposedStart ? [row('ご提案の日時', formatSlotJa(toLocal(b.proposedStart), s.sessionMinutes))] : []),
+      ...detailRows(b, s),
+      ...(b.proposedStart ? [paragraph('ハローワークから別の日時をご提案しています。下のボタンでお返事ください。', { size: 'sm', margin: 'lg' })] : []),
+    ];
+    // The proposal's own buttons again, so someone who lost the card can still answer it.
+    const actions = b.proposedStart && b.id ? proposalActions(b.id, b.proposedStart) : [];
+    return infoCard(title, title, rows, actions);
   });
   const lead = asked ? '現在のご予約の内容です。' : 'すでにお申し込み中の予約があります。内容は次のとおりです。';
   return [

@@ -64,8 +64,24 @@ export function proposalCard(at: LocalDateTime, changed: boolean, actions: reado
 export function reminderMessages(kind: 'day_before' | 'morning', at: LocalDateTime, b: BookingView, s: OfficeSettings): LineMessage[] {
   const when = formatSlotJa(at, s.sessionMinutes);
   const lead = kind === 'day_before' ? `明日はオンライン相談の日です。\n${when}` : `本日はオンライン相談の日です。\n${when}`;
-  const app = b.app === 'zoom' ? 'Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。' : 'TeleOffice の招待メールをご確認ください。';
+  const app =
+    b.app === 'teleoffice'
+      ? 'TeleOffice の招待メールをご確認ください。'
+      : b.meeting
+        ? `Zoom ミーティングID: ${b.meeting.meetingId}\nパスコード: ${b.meeting.passcode}`
+        : 'Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。';
   return [text(`${lead}\n${app}\nご都合が悪くなった場合は、${kind === 'day_before' ? '本日中にこのトークで「予約キャンセル」と送るか、' : ''}お電話でご連絡ください。\n${office(s)}`)];
+}
+
+/** A session was recorded as missed without notice (by the office, or the check 10 minutes after the start). */
+export function noShowRecordedMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
+  return [text(`次のオンライン相談は、ご参加が確認できなかったため、欠席として記録しました。\n${formatSlotJa(at, s.sessionMinutes)}\nご参加されていた場合や、ご事情があった場合は、お電話でお知らせください。あらためてご予約の際は「予約する」と送ってください。\n${office(s)}`)];
+}
+
+/** Answer to a message on the session day that the bot cannot act on (see session-day-contact.ts). */
+export function sessionDayContactMessages(when: string, meeting: MeetingDetails | null, s: OfficeSettings): LineMessage[] {
+  const join = meeting ? `\nZoom ミーティングID: ${meeting.meetingId}\nパスコード: ${meeting.passcode}` : '';
+  return [text(`本日のオンライン相談（${when}）についてのご連絡として、職員に伝えました。${join}\n遅れる場合や、つながらない場合は、お電話でもご連絡ください。\n${office(s)}`)];
 }
 
 export function replyOverdueUserMessages(s: OfficeSettings): LineMessage[] {

@@ -6,6 +6,10 @@ const JSN_PROBLEMS: Record<string, string> = {
   empty: '求職番号を入力してください。',
   format: '求職番号は「5けたの数字-8けたまでの数字」の形です（例: 02010-12345678）。ハローワーク受付票に記載されています。',
 };
+
+function jobSeekerNumberUnknown(s: OfficeSettings): string {
+  return `求職番号は、求職登録のときにお渡しした「ハローワーク受付票」に記載されています（例: 02010-12345678）。\nお手元にない場合はお電話でお問い合わせください。まだ求職登録をされていない場合は、先に求職登録をお願いします。\n${phoneLine(s)}\n番号がわかりましたら、そのまま入力してください。職員と話す場合は「担当者と話す」、入力をやめる場合は「やめる」と送ってください。`;
+}
 const PHONE_PROBLEMS: Record<string, string> = {
   empty: '電話番号を入力してください。',
   format: '電話番号として読み取れませんでした。市外局番から入力してください（例: 090-1234-5678、017-776-1561）。',
@@ -103,6 +107,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'invalidName':
       return NAME_PROBLEMS[String(p.code)] ?? NAME_PROBLEMS.format!;
     case 'invalidJobSeekerNumber':
+      if (p.code === 'unknown') return jobSeekerNumberUnknown(s);
       return JSN_PROBLEMS[String(p.code)] ?? JSN_PROBLEMS.format!;
     case 'jobSeekerNumberNotAomori':
       return '青森県内のハローワーク以外で登録された求職番号のようです。このまま進めますが、番号に誤りがないかご確認ください。';
@@ -164,7 +169,11 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'inProgress':
       return 'いま予約のお申し込みを入力中です。続きからお答えください（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。';
     case 'idleMenu':
+      // Someone with a booking is most likely writing about it: offer what they can do with it.
+      if (p.hasBooking) return `申し訳ありません、メッセージの内容にはお答えできませんでした。次のように送ってください。\n・「予約確認」… ご予約の内容（日時やミーティングID）\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「担当者と話す」… 職員とのやりとり\nお急ぎの場合はお電話でどうぞ。\n${phoneLine(s)}`;
       return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」で確認できます。';
+    case 'changeStopped':
+      return '日時の変更を中止しました。今のご予約はそのままです。ご予約の内容は「予約確認」で確認できます。';
     case 'nothingToCancel':
       return '中止する入力はありません。予約を始める場合は「予約する」と送ってください。';
   }

@@ -1,0 +1,162 @@
+/**
+ * The day of a session, from the person's side: finding the meeting again, writing to say they
+ * are late, and hearing when a session was recorded as missed. Also the ways people phrase a
+ * change or a cancel, and what a proposal waiting for their answer looks like in 予約確認.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerUpToDates, bookByButtons, StaffDriver } from '../support/booking-flow.js';
+import { ChatDriver, textOf } from '../support/chat-driver.js';
+import { startHarness, STAFF_GROUP, type Harness } from '../support/harness.js';
+import { callStaffApi, fetchBookings } from '../support/staff-api.js';
+
+let h: Harness;
+beforeEach(async () => {
+  // Tuesday 2026-12-01 09:00 in Japan. bookByButtons takes Thursday 12/3 10:00 as the first choice.
+  h = await startHarness({ now: '2026-12-01T00:00:00Z' });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const textsTo = (to: string) => h.platform.delivered().filter((d) => d.to === to).map((d) => textOf(d.message));
+async function at(instant: string): Promise<void> {
+  h.clock.set(new Date(instant));
+  await h.app.jobs.runDue();
+  await h.settle();
+}
+
+/** A Zoom session confirmed for Thursday 12/3 10:00 with meeting details. */
+async function confirmedZoom(userId: string): Promise<ChatDriver> {
+  const u = new ChatDriver(h, userId);
+  await bookByButtons(u, 'Zoom');
+  const staff = new StaffDriver(h);
+  await staff.tap('第1希望で確定');
+  await staff.say('123 4567 8901 abc123');
+  expect(textsTo(u.userId).at(-1)).toContain('abc123');
+  return u;
+}
+
+describe('finding the meeting again', () => {
+  it('shows the meeting ID and passcode in 予約確認 and in the reminders', async () => {
+    const u = await confirmedZoom('Usessionday000000000000000000001');
+    await u.say('予約確認');
+    expect(u.lastText()).toContain('ミーティングID');
+    expect(u.lastText()).toContain('123 4567 8901');
+    expect(u.lastText()).toContain('abc123');
+    await at('2026-12-02T03:00:30Z'); // 12/2 12:00: day before
+    await at('2026-12-02T23:30:30Z'); // 12/3 08:30: morning
+    const reminders = textsTo(u.userId).filter((t) => t.includes('オンライン相談の日です'));
+    expect(reminders).toHaveLength(2);
+    for (const r of reminders) expect(r).toContain('パスコード: abc123');
+  });
+
+  it('does not send 「明日は」 on the day itself when the reminder ran late', async () => {
+    const u = await confirmedZoom('Usessionday000000000000000000002');
+    // The server was down from before 12/2 12:00 until 12/3 08:30: both reminders fall due at once.
+    await at('2026-12-02T23:30:30Z');
+    const reminders = textsTo(u.userId).filter((t) => t.includes('オンライン相談の日です'));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]).toContain('本日は');
+  });
+});
+
+describe('a proposal waiting for the person\'s answer', () => {
+  it('is shown in 予約確認 with its buttons, which still answer it', async () => {
+    const u = new ChatDriver(h, 'Usessionday000000000000000000003');
+    await bookByButtons(u, 'TeleOffice');
+    const [b] = await fetchBookings(h);
+    expect((await callStaffApi(h, 'POST', `/api/bookings/${b!.id}/propose`, { start: '2026-12-08T14:00:00+09:00', by: 'tanaka' })).status).toBe(200);
+    await h.settle();
+    await u.say('予約確認');
+    expect(u.lastText()).toContain('ご提案の日時');
+    expect(u.lastText()).toContain('12月8日(火) 14:00');
+    await u.tap('この日時で受ける');
+    expect(u.lastText()).toContain('日時が確定しました');
+    expect((await fetchBookings(h))[0]).toMatchObject({ status: 'confirmed', confirmed: { start: '2026-12-08T14:00:00+09:00' } });
+  });
+});
+
+describe('writing on the day of the session', () => {
+  it('passes 「遅れます」 to staff, gives the number and the meeting, and leaves attendance to staff', async () => {
+    const u = await confirmedZoom('Usessionday000000000000000000004');
+    await at('2026-12-03T01:05:00Z'); // 10:05, five minutes into the session
+    await u.say('すみません、5分ほど遅れます');
+    expect(u.lastText()).toContain('職員に伝えました');
+    expect(u.lastText()).toContain('017-776-1561');
+    expect(u.lastText()).toContain('abc123');
+    const notes = () => textsTo(STAFF_GROUP).filter((t) => t.includes('【当日のご連絡】'));
+    expect(notes()).toHaveLength(1);
+    expect(notes()[0]).toContain('「すみません、5分ほど遅れます」');
+    // A second line a minute later is in the chat already: no second note.
+    await at('2026-12-03T01:06:00Z');
+    await u.say('Zoomに入れません');
+    expect(u.lastText()).toContain('職員に伝えました');
+    expect(notes()).toHaveLength(1);
+
+    await at('2026-12-03T01:10:30Z'); // start + 10 minutes: the no-show check
+    expect((await fetchBookings(h))[0]!.status).toBe('confirmed');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('【出席の記録をお願いします】');
+    expect(textsTo(u.userId).join('\n')).not.toContain('欠席として記録しました');
+
+    // Staff decide: it was missed after all. The person is told.
+    await new StaffDriver(h).tap('欠席を記録');
+    await h.settle();
+    expect((await fetchBookings(h))[0]!.status).toBe('no_show');
+    expect(textsTo(u.userId).at(-1)).toContain('欠席として記録しました');
+  });
+
+  it('tells the person when a session nobody wrote about is recorded as missed', async () => {
+    const u = await confirmedZoom('Usessionday000000000000000000005');
+    await at('2026-12-03T01:10:30Z');
+    expect((await fetchBookings(h))[0]!.status).toBe('no_show');
+    expect(textsTo(u.userId).at(-1)).toContain('欠席として記録しました');
+    expect(textsTo(u.userId).at(-1)).toContain('12月3日(木) 10:00');
+  });
+
+  it('answers 「今日の予約をキャンセルしたいです」 with the phone-only rule, and staff hear of it', async () => {
+    const u = await confirmedZoom('Usessionday000000000000000000006');
+    await at('2026-12-03T00:00:00Z'); // 09:00 on the day
+    await u.say('今日の予約をキャンセルしたいです');
+    expect(u.lastText()).toContain('お電話');
+    expect(u.lastText()).toContain('017-776-1561');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('当日の変更・キャンセルを希望されています');
+    expect((await fetchBookings(h))[0]!.status).toBe('confirmed');
+  });
+});
+
+describe('how people phrase it, on other days', () => {
+  it('reads a change or a cancel in a short sentence, and offers the booking commands otherwise', async () => {
+    const u = await confirmedZoom('Usessionday000000000000000000007');
+    await u.say('日程を変更したいのですが');
+    expect(u.lastText()).toContain('日時の変更');
+    await u.say('やめる');
+    expect(u.lastText()).toContain('今のご予約はそのままです');
+    expect(u.lastText()).not.toContain('破棄');
+    await u.say('キャンセルしたいのですが');
+    expect(u.lastText()).toContain('キャンセルします。よろしいですか');
+    await u.say('やめる');
+    await u.say('キャンセル待ちはできますか');
+    expect(u.lastText()).toContain('「予約確認」');
+    expect(u.lastText()).toContain('担当者と話す');
+    expect((await fetchBookings(h))[0]!.status).toBe('confirmed');
+  });
+});
+
+describe('questions the person cannot answer', () => {
+  it('guides someone without their job-seeker number instead of asking again and again', async () => {
+    const u = new ChatDriver(h, 'Usessionday000000000000000000008');
+    await u.say('予約する');
+    await u.tap('同意する');
+    for (const label of ['登録しています', '長期療養中', 'はい、持っています', 'はい、希望します', 'すべて確認しました', '一般の職業相談', 'Zoom']) await u.tap(label);
+    await u.say('青森 花子');
+    await u.say('わかりません');
+    expect(u.lastText()).toContain('ハローワーク受付票');
+    expect(u.lastText()).toContain('017-776-1561');
+    expect(u.lastText()).toContain('担当者と話す');
+    // Asking for a person from here names them to staff.
+    await u.say('担当者と話す');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('青森 花子 様');
+  });
+});
+
+void answerUpToDates;
