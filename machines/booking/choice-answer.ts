@@ -80,9 +80,6 @@ function slotRefused(message: string): ChoiceReading {
   return { type: 'refused', notice: { key: 'slotRefused', params: { message } } };
 }
 
-function readTyped(text: string, now: Instant): ReturnType<typeof parseDateTime> {
-  return parseDateTime(text, now);
-}
 
 /**
  * Words that may mean two dates a week apart ('来週火曜' typed on a Sunday, see read-date.ts):
@@ -117,10 +114,11 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
     return { type: 'refused', notice: { key: 'invalidChoice' } };
   }
   if (answer.source === 'text' && OTHER_DAY.has(answer.text.normalize('NFKC').replace(/\s/g, ''))) return { type: 'otherDay' };
+  // Typed hours are read as people mean them (「2時半」 is 14:30); the picker's are 24-hour already.
   const parsed =
     answer.source === 'text'
-      ? readTyped(answer.text, input.now)
-      : readTyped(answer.datetime ?? [answer.date, answer.time].filter(Boolean).join(' '), input.now);
+      ? parseDateTime(answer.text, input.now, { settings: input.facts.calendar.settings })
+      : parseDateTime(answer.datetime ?? [answer.date, answer.time].filter(Boolean).join(' '), input.now);
   switch (parsed.type) {
     case 'datetime': {
       const date = oneOfTwoWeeks(input, kind, parsed.date, parsed.alsoMeans, parsed.minutes);

@@ -13,4 +13,5 @@ export * from './check-preferred-time.js';
 export * from './format-ja.js';
 export * from './normalize-text.js';
 export * from './parse-result.js';
+export * from './bare-hour.js';
 export * from './parse-date-time.js';

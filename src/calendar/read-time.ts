@@ -6,6 +6,12 @@ import type { Reading } from './parse-result.js';
 
 type Meridiem = 'am' | 'pm';
 
+/**
+ * What an hour typed with no 午前/午後/AM/PM means, given its 24-hour reading in minutes
+ * (bare-hour.ts decides this from the office settings). Without one, the 24-hour reading stands.
+ */
+export type BareHourReading = (minutes: number) => number;
+
 const MERIDIEM_PREFIX = /^(午前|午後|a\.?m\.?|p\.?m\.?)\s?/;
 const MERIDIEM_SUFFIX = /^\s?(a\.?m\.?|p\.?m\.?)/;
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)/;
@@ -45,16 +51,21 @@ function clockParts(s: string, hasMeridiem: boolean): ClockParts | null {
  * Minutes since midnight, or null when the hour is impossible. With 午前/午後 the hour is 0-12;
  * both 午前12時 (its legal meaning) and 午後12時 (what people mean when booking by day) are noon.
  */
-function minutesOf(parts: ClockParts, meridiem: Meridiem | null): number | null {
+function minutesOf(parts: ClockParts, meridiem: Meridiem | null, bareHour: BareHourReading): number | null {
   if (parts.minute > 59 || parts.second > 59) return null;
-  if (meridiem === null) return parts.hour > 23 ? null : parts.hour * 60 + parts.minute;
+  if (meridiem === null) return parts.hour > 23 ? null : bareHour(parts.hour * 60 + parts.minute);
   if (parts.hour > 12) return null;
   const hour = meridiem === 'am' ? parts.hour : (parts.hour % 12) + 12;
   return hour * 60 + parts.minute;
 }
 
-/** Reads a time at the start of `s`; null when `s` does not start with one. */
-export function readTime(s: string): Reading<number> | null {
+const AS_TYPED: BareHourReading = (minutes) => minutes;
+
+/**
+ * Reads a time at the start of `s`; null when `s` does not start with one. An hour with no
+ * 午前/午後/AM/PM is read through `bareHour` (24-hour as typed when none is given).
+ */
+export function readTime(s: string, bareHour: BareHourReading = AS_TYPED): Reading<number> | null {
   const noon = NOON.exec(s);
   if (noon !== null) return { ok: true, value: 12 * 60, rest: s.slice(noon[0].length) };
   const prefix = MERIDIEM_PREFIX.exec(s);
@@ -68,6 +79,6 @@ export function readTime(s: string): Reading<number> | null {
     meridiem = meridiemOf(suffix[1] ?? '');
     rest = rest.slice(suffix[0].length);
   }
-  const minutes = minutesOf(parts, meridiem);
+  const minutes = minutesOf(parts, meridiem, bareHour);
   return minutes === null ? { ok: false, reason: 'impossible_time' } : { ok: true, value: minutes, rest };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, isValidIsoDate } from '../../src/calendar/jst.js';
 import { parseDateTime, type ParsedDateTime } from '../../src/calendar/parse-date-time.js';
+import { defaultOfficeSettings as settings } from '../../src/office/settings.js';
 import { jst } from './calendar-fixtures.js';
 
 const now = jst('2026-12-01', '10:00'); // Tuesday
@@ -109,6 +110,59 @@ describe('parseDateTime', () => {
     expect(parseDateTime('今週日曜', sunday)).toEqual(d('2026-12-06'));
   });
 
+  describe('an hour typed without 午前/午後 to book a session (with the office settings)', () => {
+    const typed = (text: string) => parseDateTime(text, now, { settings });
+    it.each([
+      ['2時半', t(870)],
+      ['２時半', t(870)],
+      ['2:30', t(870)],
+      ['３時', t(900)],
+      ['1時30分', t(810)],
+      ['12/8 2時半', dt('2026-12-08', 870)],
+      ['12月8日(火) 2:00〜2:40', dt('2026-12-08', 840)],
+      ['2時半 12/8', dt('2026-12-08', 870)],
+      ['10時', t(600)],
+      ['11:30', t(690)],
+      ['9時', t(540)], // 21:00 is after closing: the morning, refused for its window
+      ['7時', t(420)],
+      ['14時', t(840)],
+      ['午前2時', t(120)], // said outright: stays 2:00 and is refused
+      ['2am', t(120)],
+      ['午後2時', t(840)],
+      ['2pm', t(840)],
+      ['25:00', no('impossible_time')],
+    ])('reads %j', (text, expected) => {
+      expect(typed(text)).toEqual(expected);
+    });
+
+    it('reads hours as typed without the settings (the date-time picker, staff tools)', () => {
+      expect(parseDateTime('2時半', now)).toEqual(t(150));
+      expect(parseDateTime('2026-12-08T02:30', now)).toEqual(dt('2026-12-08', 150));
+    });
+
+    it('never changes an hour given with 午前 or 午後', () => {
+      fc.assert(
+        fc.property(fc.constantFrom('午前', '午後'), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 59 }), (meridiem, hour, minute) => {
+          const text = `${meridiem}${hour}時${minute}分`;
+          expect(typed(text)).toEqual(parseDateTime(text, now));
+        }),
+      );
+    });
+
+    it('reads a bare hour either as typed or twelve hours on, never inside a window moved', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (hour, minute) => {
+          const asTyped = hour * 60 + minute;
+          const result = typed(`${hour}:${String(minute).padStart(2, '0')}`);
+          expect(result.type).toBe('time');
+          const minutes = (result as { minutes: number }).minutes;
+          expect([asTyped, asTyped + 12 * 60]).toContain(minutes);
+          if (settings.regularWindows.some((w) => w.start <= asTyped && asTyped < w.end)) expect(minutes).toBe(asTyped);
+        }),
+      );
+    });
+  });
+
   const arbText = fc.oneof(
     fc.string(),
     fc.string({ unit: 'binary' }),
@@ -122,9 +176,10 @@ describe('parseDateTime', () => {
   it('never throws and returns only real dates and times', () => {
     fc.assert(
       fc.property(arbText, (text) => {
-        const result = parseDateTime(text, now);
-        if ('date' in result) expect(isValidIsoDate(result.date)).toBe(true);
-        if ('minutes' in result) expect(result.minutes >= 0 && result.minutes < 1440).toBe(true);
+        for (const result of [parseDateTime(text, now), parseDateTime(text, now, { settings })]) {
+          if ('date' in result) expect(isValidIsoDate(result.date)).toBe(true);
+          if ('minutes' in result) expect(result.minutes >= 0 && result.minutes < 1440).toBe(true);
+        }
       }),
       { numRuns: 5000 },
     );

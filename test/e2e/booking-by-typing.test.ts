@@ -233,3 +233,26 @@ describe('「来週」 typed on a Sunday', () => {
     expect(u.lastText()).toContain('12月14日(月)の空いている時間');
   });
 });
+
+describe('times and dates as people type them (usability review)', () => {
+  // M6: at 「12月8日(火)の空いている時間です」 for the Mothers' Corner, 「２時半」 was read as 02:30 and
+  // refused with 「ご相談（40分）は10:00〜12:00または13:30〜15:30の時間内に…」, though 14:30 was offered.
+  it('「２時半」 at the time question is 14:30', async () => {
+    const u = new ChatDriver(h, 'Utyped000000000000000000000000001');
+    for (const t of ['予約する', '同意します', '登録済み', 'マザーズコーナー', 'はい', 'はい', '確認しました', 'マザーズコーナー', 'Zoom', '青森 花子', '02010-12345678']) await u.say(t);
+    await u.say('12/8');
+    expect(u.lastText()).toContain('12月8日(火)の空いている時間です');
+    await u.say('２時半');
+    expect(u.lastText()).not.toContain('時間内に収まる必要があります');
+    expect(u.lastText()).toContain('第1希望: 12月8日(火) 14:30〜15:10');
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice2Date');
+  });
+
+  it('午前2時 stays 2:00 and is refused', async () => {
+    const u = new ChatDriver(h, 'Utyped000000000000000000000000002');
+    await typeUntil(u, 'choice1Date');
+    await u.say('12/7 午前2時');
+    expect(u.lastText()).toContain('10:00〜12:00または13:30〜15:30の時間内に収まる必要があります');
+    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Date');
+  });
+});

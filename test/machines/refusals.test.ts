@@ -222,3 +222,47 @@ describe('changing the day from the time question', () => {
     expect(String(params?.message)).toContain('土曜日');
   });
 });
+
+describe('an hour typed without 午前/午後 at the time question', () => {
+  // Found in the usability review (M6): 「２時半」 for the Mothers' Corner on 12/8 was read as
+  // 02:30 and refused with 「…13:30〜15:30の時間内に収まる必要があります」, though 14:30 is offered.
+  function mothersAt(date: string): Chat {
+    const chat = chatAt('kind');
+    chat.tap('mothers').tap('zoom').say('青森 花子').say('02010-12345678').tap(`d:${date}`);
+    expect(chat.state).toBe('choice1Time');
+    return chat;
+  }
+
+  it.each([
+    ['２時半', 870],
+    ['2:30', 870],
+    ['1時半', 810],
+  ])('reads %j as the afternoon', (typed, minutes) => {
+    const chat = mothersAt('2026-12-08').say(typed);
+    expect(chat.noticeKeys).toEqual([]);
+    expect(chat.state).toBe('choice2Date');
+    expect(chat.draft.choice1).toEqual({ date: '2026-12-08', minutes });
+  });
+
+  it('reads 「12/3 ３時」 typed at the date question as 15:00 (and refuses it for not fitting the window)', () => {
+    const params = expectReasked(chatAt('choice1Date'), (c) => c.say('12/3 ３時'), 'slotRefused');
+    expect(String(params?.message)).toContain('13:30〜15:30の時間内に収まる必要があります');
+    const chat = chatAt('choice1Date').say('12/3 2時');
+    expect(chat.draft.choice1).toEqual({ date: '2026-12-03', minutes: 840 });
+  });
+
+  it('keeps 午前2時 as said, and refuses it', () => {
+    const params = expectReasked(mothersAt('2026-12-08'), (c) => c.say('午前2時半'), 'slotRefused');
+    expect(String(params?.message)).toContain('開始時刻は11:00、13:30、14:30');
+  });
+
+  it('keeps the morning when it is a session time (「10時」 is 10:00)', () => {
+    const chat = chatAt('choice1Time').say('10時半');
+    expect(chat.draft.choice1).toEqual({ date: '2026-12-03', minutes: 630 });
+  });
+
+  it('reads a time from the date-time picker as the 24-hour time it is', () => {
+    const params = expectReasked(chatAt('choice1Time'), (c) => c.pick({ time: '02:30' }), 'slotRefused');
+    expect(String(params?.message)).toContain('10:00〜12:00または13:30〜15:30');
+  });
+});
