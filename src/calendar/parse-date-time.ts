@@ -3,6 +3,7 @@
  * and the staff tools. Never throws on any text; unreadable text is reported as such.
  */
 import type { OfficeSettings } from '../office/settings.js';
+import { dropEmoji } from '../validation/emoji.js';
 import { meantTimeOfBareHour } from './bare-hour.js';
 import { toLocal } from './jst.js';
 import { normalizeKeepingSpaces } from './normalize-text.js';
@@ -17,8 +18,9 @@ export type { ParsedDateTime, ParseFailure } from './parse-result.js';
 const MAX_LENGTH = 64;
 // Between a date and a time: '2026-12-08t10:30', '12月8日の10時', '12/8, 10:30'.
 const SEPARATOR = /^[\s,、の t]*/;
-// Polite endings that add nothing: '12/8 10時からでお願いします。'
-const FILLER = /^(?:\s|から|より|〜|~|-|頃|ごろ|ころ|くらい|ぐらい|で|に|を|は|希望|します|です|お願いします|おねがいします|。|\.|!|\?)*$/;
+// Polite endings that add nothing: '12/8 10時からでお願いします。', '10:30でよろしくお願いいたします'.
+const FILLER =
+  /^(?:\s|から|より|〜|~|-|頃|ごろ|ころ|くらい|ぐらい|で|に|を|は|希望|します|です|お願い|おねがい|いたします|致します|よろしく|宜しく|どうぞ|ください|下さい|。|、|,|\.|!|\?)*$/;
 const UNREADABLE: ParsedDateTime = { type: 'invalid', reason: 'unreadable' };
 
 function invalid(reason: ParseFailure): ParsedDateTime {
@@ -88,13 +90,13 @@ export interface ParseOptions {
  * '明日' and for dates without a year (the next such date on or after today).
  * Guarantees: never throws for any `text`; impossible dates (2/30, 13/1) and times
  * (25:00, 10:75) are reported as such and never rolled over; a weekday that contradicts
- * the date ('12月8日(水)' when 12/8 is a Tuesday) is 'weekday_mismatch'.
+ * the date ('12月8日(水)' when 12/8 is a Tuesday) is 'weekday_mismatch'; emoji are ignored.
  * `now` must be a valid instant (a programming error otherwise).
  */
 export function parseDateTime(text: string, now: Instant, options: ParseOptions = {}): ParsedDateTime {
   const today = toLocal(now).date;
   if (typeof text !== 'string') return UNREADABLE;
-  const s = withoutEndTime(normalizeKeepingSpaces(text).toLowerCase());
+  const s = withoutEndTime(normalizeKeepingSpaces(dropEmoji(text)).toLowerCase());
   if (s.length === 0 || s.length > MAX_LENGTH) return UNREADABLE;
   const { settings } = options;
   const bareHour: BareHourReading = settings ? (minutes) => meantTimeOfBareHour(minutes, settings) : (minutes) => minutes;

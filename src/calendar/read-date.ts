@@ -1,7 +1,7 @@
 /**
  * Reads a calendar date from the front of normalised, lower-cased text: '2026-12-08',
  * '2026/12/8', '2026年12月8日', '令和8年12月8日', '12/8', '12月8日', '今日', '明日', '明後日',
- * '来週火曜', '来週の火曜日', '火曜', optionally followed by a weekday such as '(火)'.
+ * '来週火曜', '来週の火曜日', '火曜', '18日', optionally followed by a weekday such as '(火)'.
  */
 import { addDays, isoDateOf, weekday } from './jst.js';
 import type { Reading } from './parse-result.js';
@@ -13,6 +13,8 @@ const YEAR_MONTH_DAY = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
 const YEAR_MONTH_DAY_JA = /^(\d{4})年(\d{1,2})月(\d{1,2})(?!\d)日?/;
 const REIWA = /^令和(\d{1,2}|元)年(\d{1,2})月(\d{1,2})(?!\d)日?/;
 const MONTH_DAY = /^(\d{1,2})(?:\/|月)(\d{1,2})(?!\d)日?/;
+// 「18日」, but not a count of days: 「3日後」 (three days later), 「2日間」 (for two days).
+const DAY_OF_MONTH = /^(\d{1,2})日(?![後間])/;
 const DAYS_FROM_TODAY: ReadonlyArray<[RegExp, number]> = [
   [/^(?:今日|本日|きょう)/, 0],
   [/^(?:明後日|あさって)/, 2],
@@ -33,6 +35,23 @@ function nextMonthDay(month: number, day: number, today: IsoDate): IsoDate | nul
   // 2/29 may be up to eight years away (2096 -> 2104).
   for (let y = year; y <= year + 8; y += 1) {
     const date = isoDateOf(y, month, day);
+    if (date !== null && date >= today) return date;
+  }
+  return null;
+}
+
+/**
+ * A day of the month alone ('18日の10時半') is the next such day on or after today: this month's
+ * while it has not passed, else the next month that has it (「31日」 on 2/1 is 3/31). It is read
+ * even when that day lies beyond the booking horizon, so that the calendar can say how far ahead
+ * bookings go, which helps more than "unreadable" would.
+ */
+function nextDayOfMonth(day: number, today: IsoDate): IsoDate | null {
+  if (day < 1 || day > 31) return null;
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  // Every day 1-31 occurs within two months of any date; a year is more than enough.
+  for (let ahead = 0; ahead < 12; ahead += 1) {
+    const date = isoDateOf(year + Math.floor((month - 1 + ahead) / 12), ((month - 1 + ahead) % 12) + 1, day);
     if (date !== null && date >= today) return date;
   }
   return null;
@@ -77,6 +96,8 @@ function readAbsolute(s: string, today: IsoDate): Reading<IsoDate> | null {
   }
   const md = MONTH_DAY.exec(s);
   if (md !== null) return found(nextMonthDay(Number(md[1]), Number(md[2]), today), s.slice(md[0].length));
+  const dom = DAY_OF_MONTH.exec(s);
+  if (dom !== null) return found(nextDayOfMonth(Number(dom[1]), today), s.slice(dom[0].length));
   return null;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, isValidIsoDate } from '../../src/calendar/jst.js';
 import { parseDateTime, type ParsedDateTime } from '../../src/calendar/parse-date-time.js';
 import { defaultOfficeSettings as settings } from '../../src/office/settings.js';
-import { jst } from './calendar-fixtures.js';
+import { arbDate, jst } from './calendar-fixtures.js';
 
 const now = jst('2026-12-01', '10:00'); // Tuesday
 const dt = (date: string, minutes: number): ParsedDateTime => ({ type: 'datetime', date, minutes });
@@ -81,8 +81,36 @@ describe('parseDateTime', () => {
     ['1030', no('unreadable')],
     ['12/810:30', no('unreadable')],
     ['午後', no('unreadable')],
+    // What people add around a date: emoji, よろしく, a day of the month alone.
+    ['12月17日の10時半でお願いします🙏', dt('2026-12-17', 630)],
+    ['12/8😊', d('2026-12-08')],
+    ['🙏12/8 10:00〜10:40🙇‍♀️', dt('2026-12-08', 600)],
+    ['12/8 10時でお願いします♪', dt('2026-12-08', 600)],
+    ['12/18 10:30でよろしくお願いします', dt('2026-12-18', 630)],
+    ['12/18 10:30でよろしくお願いいたします。', dt('2026-12-18', 630)],
+    ['12/18 10:30、どうぞ宜しくお願い致します!', dt('2026-12-18', 630)],
+    ['10:30でお願いします🙏', t(630)],
+    ['18日の10時半', dt('2026-12-18', 630)],
+    ['18日', d('2026-12-18')],
+    ['１８日（金）', d('2026-12-18')],
+    ['1日', d('2026-12-01')], // today counts, as for 12/1
+    ['31日 14時', dt('2026-12-31', 840)],
+    ['10時 18日', dt('2026-12-18', 600)],
+    ['18日(木)', no('weekday_mismatch')],
+    ['32日', no('impossible_date')],
+    ['0日', no('impossible_date')],
+    ['3日後', no('unreadable')],
+    ['2日間', no('unreadable')],
+    ['🙏', no('unreadable')],
   ])('reads %j', (text, expected) => {
     expect(parseDateTime(text, now)).toEqual(expected);
+  });
+
+  it('reads a day of the month alone as the next such day, skipping months without it', () => {
+    expect(parseDateTime('15日', jst('2026-12-20', '10:00'))).toEqual(d('2027-01-15'));
+    expect(parseDateTime('31日', jst('2027-02-01', '10:00'))).toEqual(d('2027-03-31'));
+    expect(parseDateTime('30日', jst('2027-01-31', '10:00'))).toEqual(d('2027-03-30'));
+    expect(parseDateTime('29日', jst('2028-02-01', '10:00'))).toEqual(d('2028-02-29'));
   });
 
   it('reads relative days from the Japan date, not the UTC one', () => {
@@ -121,6 +149,7 @@ describe('parseDateTime', () => {
       ['12/8 2時半', dt('2026-12-08', 870)],
       ['12月8日(火) 2:00〜2:40', dt('2026-12-08', 840)],
       ['2時半 12/8', dt('2026-12-08', 870)],
+      ['18日の2時', dt('2026-12-18', 840)],
       ['10時', t(600)],
       ['11:30', t(690)],
       ['9時', t(540)], // 21:00 is after closing: the morning, refused for its window
@@ -163,13 +192,39 @@ describe('parseDateTime', () => {
     });
   });
 
+  it('reads a day of the month as the first date on or after today with that day', () => {
+    fc.assert(
+      fc.property(arbDate, fc.integer({ min: 1, max: 31 }), (today, day) => {
+        const result = parseDateTime(`${day}日`, jst(today, '10:00'));
+        expect(result.type).toBe('date');
+        const date = (result as { date: string }).date;
+        expect(date >= today).toBe(true);
+        expect(Number(date.slice(8))).toBe(day);
+        for (let x = today; x < date; x = addDays(x, 1)) expect(Number(x.slice(8))).not.toBe(day);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('ignores emoji after what it reads', () => {
+    const emoji = fc.constantFrom('🙏', '😊', '🙇‍♀️', '👍🏻', '❤️', '✨', '♪', '☆', '🇯🇵');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 364 }), fc.integer({ min: 0, max: 1439 }), emoji, (ahead, minutes, e) => {
+        const date = addDays('2026-12-01', ahead);
+        const [, month, day] = date.split('-').map(Number);
+        const text = `${month}/${day} ${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}でお願いします`;
+        expect(parseDateTime(text + e, now)).toEqual(parseDateTime(text, now));
+      }),
+    );
+  });
+
   const arbText = fc.oneof(
     fc.string(),
     fc.string({ unit: 'binary' }),
     fc.string({ unit: 'grapheme' }),
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc
-      .array(fc.constantFrom('1', '2', '12', '99', '/', '-', ':', '月', '日', '時', '分', '半', '年', '令和', '元', '午前', '午後', 'pm', '(', ')', '火', '曜', '来週', '明日', 'の', ' ', '　', '１', '：', 'T', 'から'), { maxLength: 16 })
+      .array(fc.constantFrom('1', '2', '12', '99', '/', '-', ':', '月', '日', '時', '分', '半', '年', '令和', '元', '午前', '午後', 'pm', '(', ')', '火', '曜', '来週', '明日', 'の', ' ', '　', '１', '：', 'T', 'から', 'よろしく', '🙏', '\u200d', '\ufe0f', '後'), { maxLength: 16 })
       .map((parts) => parts.join('')),
   );
 

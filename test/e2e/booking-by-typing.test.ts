@@ -256,3 +256,26 @@ describe('times and dates as people type them (usability review)', () => {
     expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Date');
   });
 });
+
+describe('dates as people type them (usability review)', () => {
+  // L3: each of these got 「日時を読み取れませんでした」 at the date question.
+  it('reads a date followed by an emoji, one ending in よろしくお願いします, and a day of the month alone', async () => {
+    const u = new ChatDriver(h, 'Utyped000000000000000000000000003');
+    await typeUntil(u, 'choice1Date');
+    await u.say('12月17日の10時半でお願いします🙏');
+    expect(u.lastText()).toContain('第1希望: 12月17日(木) 10:30〜11:10');
+    await u.say('18日の10時半');
+    expect(u.lastText()).toContain('メールアドレス');
+    for (const t of ['hanako@example.jp', '090-1234-5678', '同席しません']) await u.say(t);
+    expect(u.lastText()).toContain('12月18日(金) 10:30〜11:10');
+    await u.say('修正する');
+    await u.say('第2希望');
+    await u.say('12/18 11:00でよろしくお願いします');
+    expect(u.lastText()).toContain('お申し込み内容をご確認ください');
+    expect(u.lastText()).toContain('12月18日(金) 11:00〜11:40');
+    await u.say('申し込む');
+    expect(u.lastText()).toContain('受け付けました');
+    const [b] = await fetchBookings(h);
+    expect(b?.choices.map((c) => c.start)).toEqual(['2026-12-17T10:30:00+09:00', '2026-12-18T11:00:00+09:00']);
+  });
+});
