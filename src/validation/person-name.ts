@@ -1,3 +1,5 @@
+import { dropEmoji } from './emoji.js';
+
 export type PersonNameResult = { ok: true; value: string } | { ok: false; code: 'empty' | 'too_long' | 'format' | 'not_a_name' };
 
 /** Maximum length of a name, in Unicode code points, after normalisation. */
@@ -28,16 +30,17 @@ const NOT_NAMES = new Set(['はい', 'いいえ', 'うん', 'ええ', 'いや', 
 /**
  * Checks a person's name (氏名) as typed.
  *
- * Guarantees: never throws; the value is NFKC-normalised except for CJK compatibility
- * ideographs (see `normalizeName`), trimmed, with every run of whitespace (full-width space
- * included) collapsed to one ASCII space; it is 1 to 40 code points long, contains at least one
- * letter, and contains no digits, emoji, symbols or URL-like text, and is not a reply such as
+ * Guarantees: never throws; emoji are dropped (「青森　花子😊」 is 青森 花子: they decorate a
+ * friendly message, they are not part of the name); the value is NFKC-normalised except for CJK
+ * compatibility ideographs (see `normalizeName`), trimmed, with every run of whitespace (full-width
+ * space included) collapsed to one ASCII space; it is 1 to 40 code points long, contains at least
+ * one letter, and contains no digits, emoji, symbols or URL-like text, and is not a reply such as
  * 「はい」 or 「わかりません」 (NOT_NAMES). Long vowel marks (ー) are
- * kept as they are: in a name they are letters, not hyphens.
+ * kept as they are: in a name they are letters, not hyphens. Emoji alone are refused as 'format'.
  */
 export function validatePersonName(input: string): PersonNameResult {
-  const value = normalizeName(input);
-  if (value === '') return { ok: false, code: 'empty' };
+  const value = normalizeName(dropEmoji(input));
+  if (value === '') return { ok: false, code: normalizeName(input) === '' ? 'empty' : 'format' };
   if (Array.from(value).length > MAX_PERSON_NAME_LENGTH) return { ok: false, code: 'too_long' };
   if (!NAME_CHARACTERS.test(value) || !/\p{L}/u.test(value) || URL_LIKE.test(value)) {
     return { ok: false, code: 'format' };

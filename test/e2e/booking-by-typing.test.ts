@@ -279,3 +279,15 @@ describe('dates as people type them (usability review)', () => {
     expect(b?.choices.map((c) => c.start)).toEqual(['2026-12-17T10:30:00+09:00', '2026-12-18T11:00:00+09:00']);
   });
 });
+
+describe('names as people type them (usability review)', () => {
+  // L3: 「青森　花子😊」 got 「お名前として読み取れませんでした」.
+  it('drops an emoji after the name', async () => {
+    const u = new ChatDriver(h, 'Utyped000000000000000000000000004');
+    await typeUntil(u, 'review', { name: '青森　花子😊' });
+    expect(u.lastText()).toContain('お申し込み内容をご確認ください');
+    await u.say('申し込む');
+    const [b] = await fetchBookings(h);
+    expect(b?.name).toBe('青森 花子');
+  });
+});

@@ -22,6 +22,10 @@ describe('validatePersonName', () => {
     ['山田 花子(旧姓 佐藤)', '山田 花子(旧姓 佐藤)'],
     ['ヶ谷 〆子', 'ヶ谷 〆子'],
     ['太', '太'],
+    // Emoji decorate a friendly message; they are dropped, not refused (usability review L3).
+    ['青森　花子😊', '青森 花子'],
+    ['山田😀', '山田'],
+    ['🙇‍♀️ 青森 花子 ✨', '青森 花子'],
   ])('should accept %j as %j', (input, value) => {
     expect(validatePersonName(input)).toEqual({ ok: true, value });
   });
@@ -51,7 +55,7 @@ describe('validatePersonName', () => {
     '山田太郎2',
     '😀',
     '😀😀😀',
-    '山田😀',
+    '🙇‍♀️',
     'https://example.com',
     'www.example.com',
     'example.com',
