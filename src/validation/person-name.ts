@@ -1,4 +1,5 @@
 import { dropEmoji } from './emoji.js';
+import { nameFromIntroduction } from './self-introduction.js';
 
 export type PersonNameResult = { ok: true; value: string } | { ok: false; code: 'empty' | 'too_long' | 'format' | 'not_a_name' };
 
@@ -37,10 +38,15 @@ const NOT_NAMES = new Set(['はい', 'いいえ', 'うん', 'ええ', 'いや', 
  * one letter, and contains no digits, emoji, symbols or URL-like text, and is not a reply such as
  * 「はい」 or 「わかりません」 (NOT_NAMES). Long vowel marks (ー) are
  * kept as they are: in a name they are letters, not hyphens. Emoji alone are refused as 'format'.
+ * The words of a self-introduction around the name are not part of it (「山田太郎です」 and
+ * 「名前は山田太郎と申します」 are 山田太郎, self-introduction.ts); nothing else is removed.
  */
 export function validatePersonName(input: string): PersonNameResult {
-  const value = normalizeName(dropEmoji(input));
-  if (value === '') return { ok: false, code: normalizeName(input) === '' ? 'empty' : 'format' };
+  const typed = normalizeName(dropEmoji(input));
+  if (typed === '') return { ok: false, code: normalizeName(input) === '' ? 'empty' : 'format' };
+  const value = nameFromIntroduction(typed);
+  // 「です」 or 「よろしくお願いします」 alone: polite words, but no name.
+  if (value === '') return { ok: false, code: 'not_a_name' };
   if (Array.from(value).length > MAX_PERSON_NAME_LENGTH) return { ok: false, code: 'too_long' };
   if (!NAME_CHARACTERS.test(value) || !/\p{L}/u.test(value) || URL_LIKE.test(value)) {
     return { ok: false, code: 'format' };

@@ -290,4 +290,17 @@ describe('names as people type them (usability review)', () => {
     const [b] = await fetchBookings(h);
     expect(b?.name).toBe('青森 花子');
   });
+
+  // L4: 「山田太郎です」 was stored, shown on the review card and sent to staff as 山田太郎です.
+  it('stores 「山田太郎です」 as 山田太郎', async () => {
+    const u = new ChatDriver(h, 'Utyped000000000000000000000000005');
+    await typeUntil(u, 'review', { name: '山田太郎です' });
+    expect(u.lastText()).toContain('山田太郎');
+    expect(u.lastText()).not.toContain('山田太郎です');
+    await u.say('申し込む');
+    const [b] = await fetchBookings(h);
+    expect(b?.name).toBe('山田太郎');
+    const staff = h.platform.delivered().filter((d) => d.to === STAFF_GROUP);
+    expect(JSON.stringify(staff.map((d) => d.message))).not.toContain('山田太郎です');
+  });
 });

@@ -70,7 +70,15 @@ describe('validatePersonName', () => {
     expect(validatePersonName(input)).toEqual({ ok: false, code: 'format' });
   });
 
-  it.each(['はい', 'いいえ', 'わかりません', '不明', 'なし', 'お名前', 'ＯＫ', 'Yes'])('should refuse the reply %j as not a name', (input) => {
+  it.each([
+    ['山田太郎です', '山田太郎'],
+    ['名前は山田 太郎と申します。', '山田 太郎'],
+    ['私は青森 花子です。よろしくお願いします😊', '青森 花子'],
+  ])('should take the name out of the self-introduction %j (usability review L4)', (input, value) => {
+    expect(validatePersonName(input)).toEqual({ ok: true, value });
+  });
+
+  it.each(['はい', 'いいえ', 'わかりません', '不明', 'なし', 'お名前', 'ＯＫ', 'Yes', 'です', 'よろしくお願いします', '名前はわかりません'])('should refuse the reply %j as not a name', (input) => {
     expect(validatePersonName(input)).toEqual({ ok: false, code: 'not_a_name' });
   });
 
