@@ -22,8 +22,9 @@ export const TARGETS: Record<Question, readonly ConversationState[]> = {
   jobSeekerNumber: ['choice1Date', 'immediateConfirm', 'review'],
   choice1Date: ['choice1Time', 'choice2Date', 'review'],
   choice1Time: ['choice1Date', 'choice1Time', 'choice2Date', 'review'],
-  choice2Date: ['choice2Time', 'email', 'review'],
-  choice2Time: ['choice2Date', 'choice2Time', 'email', 'review'],
+  // While editing, a first choice that no longer holds is asked again before the review.
+  choice2Date: ['choice1Date', 'choice2Time', 'email', 'review'],
+  choice2Time: ['choice1Date', 'choice2Date', 'choice2Time', 'email', 'review'],
   email: ['phone', 'review'],
   phone: ['interpreter', 'review'],
   interpreter: ['review'],

@@ -3,8 +3,9 @@ import { validateEmail } from '../../src/validation/email.js';
 import { validateJobSeekerNumber } from '../../src/validation/job-seeker-number.js';
 import { validatePersonName } from '../../src/validation/person-name.js';
 import { validatePhone } from '../../src/validation/phone.js';
-import { checkChoice, readChoiceAnswer } from './choice-answer.js';
+import { readChoiceAnswer } from './choice-answer.js';
 import { matchOption } from './options.js';
+import { staleChoice } from './recheck-choices.js';
 import { isCommandWord } from './text-commands.js';
 import type { Answer, ConversationContext, ConversationFacts, ConversationState, Draft, Notice, Purpose, Question } from './types.js';
 
@@ -94,14 +95,26 @@ function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
       case 'date':
         return { ok: true, next: timeState, draft: { ...rest, pendingDate: reading.date } };
       case 'chosen': {
-        if (which === 2) return after(input, 'email', { ...rest, choice2: reading.choice });
-        const next: Draft = { ...rest, choice1: reading.choice };
-        const secondStillFine = next.choice2 && !(next.choice2.date === reading.choice.date && next.choice2.minutes === reading.choice.minutes);
-        // While editing, the second choice is asked again only if it now equals the first.
-        return { ok: true, next: input.context.editing && secondStillFine ? 'review' : 'choice2Date', draft: next };
+        const next: Draft = which === 1 ? { ...rest, choice1: reading.choice } : { ...rest, choice2: reading.choice };
+        if (!input.context.editing) return { ok: true, next: which === 1 ? 'choice2Date' : 'email', draft: next };
+        // While editing, a first choice with no second yet (a change of booking) asks for the second.
+        if (!next.choice2) return { ok: true, next: 'choice2Date', draft: next };
+        return reviewIfBothHold(input, next);
       }
     }
   };
+}
+
+/**
+ * Back to the review card, unless one of the two choices no longer holds: then that one is asked
+ * again, with the reason. Both are rechecked, not only the one just answered: after a refused
+ * submit, the other choice may have expired with the same deadline, and a new first choice may
+ * now equal the second.
+ */
+function reviewIfBothHold(input: AnswerInput, draft: Draft): Evaluation {
+  const stale = staleChoice(draft, input.facts, input.now, input.answer);
+  if (!stale) return { ok: true, next: 'review', draft };
+  return { ok: true, next: stale.which === 1 ? 'choice1Date' : 'choice2Date', draft, notices: [stale.notice] };
 }
 
 function textStep<T extends { ok: true; value: string } | { ok: false; code: string }>(
@@ -304,14 +317,10 @@ function submit(input: AnswerInput): Evaluation {
   if (input.facts.agreedTermsVersion !== input.facts.termsVersion) return { ok: true, next: 'terms', draft };
   // One open booking per person: one made meanwhile (e.g. by staff) is shown instead of a second.
   if (purposeOf(input) !== 'change' && input.facts.hasActiveBooking) return { ok: true, next: 'idle', draft, editing: false, effects: ['showActiveBooking'] };
-  for (const which of [1, 2] as const) {
-    const choice = which === 1 ? draft.choice1 : draft.choice2;
-    const recheck = choice && draft.kind ? checkChoice({ which, answer: input.answer, draft, facts: input.facts, now: input.now }, draft.kind, choice) : undefined;
-    if (!recheck || recheck.type !== 'chosen') {
-      const notice: Notice = recheck?.type === 'refused' ? recheck.notice : { key: 'invalidChoice' };
-      return { ok: true, next: which === 1 ? 'choice1Date' : 'choice2Date', draft, editing: true, notices: [notice] };
-    }
-  }
+  // The first that no longer holds is asked again; the other is rechecked once it is answered
+  // (reviewIfBothHold), so every choice that no longer holds is asked before the review returns.
+  const stale = staleChoice(draft, input.facts, input.now, input.answer);
+  if (stale) return { ok: true, next: stale.which === 1 ? 'choice1Date' : 'choice2Date', draft, editing: true, notices: [stale.notice] };
   if (!isComplete(draft)) return { ok: true, next: 'kind', draft, editing: false };
   return { ok: true, next: 'idle', draft, editing: false, effects: [purposeOf(input) === 'change' ? 'submitChange' : 'submitRequest'] };
 }

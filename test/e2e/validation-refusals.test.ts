@@ -277,3 +277,40 @@ describe('the lead time around closing time (17:15)', () => {
     expect(b?.choices.map((c) => c.start)).toEqual(['2026-12-07T10:00:00+09:00', '2026-12-04T10:00:00+09:00']);
   });
 });
+
+describe('both choices expire with the same deadline (usability review M7)', () => {
+  // Found in the usability review: after a refused submit, the review card still showed a
+  // second choice the bot knew had expired, and the next submit was refused again for it.
+  let hc: Harness;
+  beforeAll(async () => {
+    // Tuesday 2026-12-01 17:10 in Japan, five minutes before the office closes.
+    hc = await startHarness({ now: '2026-12-01T08:10:00Z' });
+  });
+  afterAll(async () => {
+    await hc.close();
+  });
+
+  it('asks for the second choice too before showing the review card again', async () => {
+    const u = new ChatDriver(hc, 'Uclosing0000000000000000000000002');
+    await typeUntil(u, 'review', { choice1: '12/3 10:00', choice2: '12/3 10:30' });
+    expect(u.lastText()).toContain('お申し込み内容をご確認ください');
+
+    hc.clock.advance(10 * 60_000); // 17:20: Thursday 12/3 is now too soon for both choices
+    await u.say('申し込む');
+    expect(u.lastText()).toContain('【第1希望】\n12月3日(木)のご予約は12月1日(火) 17:15までに完了する必要があります');
+    expect(conversationStateOf(hc.sqlitePath, u.userId)).toBe('choice1Date');
+
+    await u.say('12/7 10:00');
+    expect(u.lastText()).not.toContain('お申し込み内容をご確認ください');
+    expect(u.lastText()).toContain('【第2希望】\n12月3日(木)のご予約は12月1日(火) 17:15までに完了する必要があります');
+    expect(u.lastText()).toContain('第2希望の日付をお選びください');
+    expect(conversationStateOf(hc.sqlitePath, u.userId)).toBe('choice2Date');
+
+    await u.say('12/7 10:30');
+    expect(u.lastText()).toContain('お申し込み内容をご確認ください');
+    await u.say('申し込む');
+    expect(u.lastText()).toContain('受け付けました');
+    const [b] = await fetchBookings(hc);
+    expect(b?.choices.map((c) => c.start)).toEqual(['2026-12-07T10:00:00+09:00', '2026-12-07T10:30:00+09:00']);
+  });
+});

@@ -158,3 +158,49 @@ describe('submitting re-checks both choices', () => {
     expect(String(chat.notices[0]?.params?.message)).toContain('12月4日(金)以降');
   });
 });
+
+describe('returning to the review rechecks both choices (usability review M7)', () => {
+  // Tuesday 17:16 in Japan: both choices on Thursday 12/3 became too soon with the same deadline.
+  const afterClosing = '2026-12-01T08:16:00.000Z';
+
+  it('asks the second choice again when it expired with the first, instead of showing it on the review card', () => {
+    const chat = chatAtReview();
+    chat.tap('submit', { now: afterClosing });
+    expect(chat.state).toBe('choice1Date');
+    expect(chat.notices[0]?.params?.choice).toBe(1);
+    chat.say('12/7 10:00', { now: afterClosing });
+    expect(chat.state).toBe('choice2Date');
+    expect(chat.noticeKeys).toEqual(['slotRefused']);
+    expect(chat.notices[0]?.params?.choice).toBe(2);
+    expect(String(chat.notices[0]?.params?.message)).toContain('12月3日(木)のご予約は12月1日(火) 17:15までに');
+    expect(chat.draft.choice1).toEqual({ date: '2026-12-07', minutes: 600 });
+    chat.say('12/7 10:30', { now: afterClosing });
+    expect(chat.state).toBe('review');
+    chat.tap('submit', { now: afterClosing });
+    expect(chat.effects).toEqual([{ effect: 'submitRequest', draft: { ...EXPECTED_DRAFT, choice1: { date: '2026-12-07', minutes: 600 }, choice2: { date: '2026-12-07', minutes: 630 } } }]);
+  });
+
+  it('asks the first choice again when it was taken while the second was being fixed', () => {
+    const facts = makeFacts({ agreedTermsVersion: TERMS_VERSION });
+    const chat = chatAtReview(facts);
+    chat.tap('submit', { facts: withFullSlots(facts, 'regular', [SECOND]) });
+    expect(chat.state).toBe('choice2Date');
+    chat.say('12/4 10:30', { facts: withFullSlots(facts, 'regular', [FIRST, SECOND]) });
+    expect(chat.state).toBe('choice1Date');
+    expect(chat.notices[0]?.params?.choice).toBe(1);
+    expect(String(chat.notices[0]?.params?.message)).toContain('すでに埋まって');
+    expect(chat.draft.choice2).toEqual({ date: '2026-12-04', minutes: 630 });
+  });
+
+  it('says why when a new first choice equals the second', () => {
+    const chat = chatAtReview().tap('edit').tap('choice1').say('12/3 10:30');
+    expect(chat.state).toBe('choice2Date');
+    expect(String(chat.notices[0]?.params?.message)).toContain('第1希望と同じ日時です');
+  });
+
+  it('returns to the review at once when both still hold', () => {
+    const chat = chatAtReview().tap('edit').tap('choice2').say('12/4 10:00');
+    expect(chat.state).toBe('review');
+    expect(chat.noticeKeys).toEqual([]);
+  });
+});

@@ -112,7 +112,8 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'jobSeekerNumberNotAomori':
       return '青森県内のハローワーク以外で登録された求職番号のようです。このまま進めますが、番号に誤りがないかご確認ください。';
     case 'slotRefused':
-      return String(p.message ?? 'その日時はお選びいただけません。');
+      // A recheck may refuse a choice other than the one just answered: say which.
+      return (p.choice === 1 || p.choice === 2 ? `【第${p.choice}希望】\n` : '') + String(p.message ?? 'その日時はお選びいただけません。');
     case 'dateUnreadable':
       return DATE_PROBLEMS[String(p.reason)] ?? DATE_PROBLEMS.unreadable!;
     case 'whichWeek':
