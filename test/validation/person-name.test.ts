@@ -26,6 +26,7 @@ describe('validatePersonName', () => {
     ['青森　花子😊', '青森 花子'],
     ['山田😀', '山田'],
     ['🙇‍♀️ 青森 花子 ✨', '青森 花子'],
+    ['青森 花子$', '青森 花子'], // a LINE emoji arrives as '$'
   ])('should accept %j as %j', (input, value) => {
     expect(validatePersonName(input)).toEqual({ ok: true, value });
   });
