@@ -109,7 +109,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     res.json({ status: 'ok', demoMode: config.demoMode });
   });
   http.use(webhookRouter({ committer, channelSecret: config.line.channelSecret, processor, clock, logger }));
-  http.use(express.json({ limit: '64kb' }));
+  // No JSON parser here: each router parses its own bodies once it knows who is asking
+  // (the staff API after its token, the demo after its loopback check).
   for (const router of overrides.routers ?? []) http.use(router);
   http.use(
     staffApiRouter({

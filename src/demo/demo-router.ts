@@ -24,6 +24,7 @@ const PAGE_HEADERS = {
 export function demoRouter(ctx: DemoContext): Router {
   const router = express.Router();
   router.use('/demo', loopbackOnly());
+  router.use('/demo/api', express.json({ limit: '64kb' }));
   router.use(demoApiRoutes(ctx));
   router.use(clockRoutes(ctx));
   router.use('/demo/api', (_req, res) => {

@@ -9,15 +9,20 @@ import { usersRoutes } from './users-routes.js';
 
 export type { StaffApiDeps } from './api-context.js';
 
+/** Largest JSON body the staff API reads (docs/staff-api.md). */
+export const STAFF_API_BODY_LIMIT = '64kb';
+
 /**
- * The staff JSON API under /api (docs/staff-api.md), behind the Bearer token. Mount it after
- * `express.json()`. Every change runs in one transaction with the messages it causes and the
- * record of who made it; see mutation.ts.
+ * The staff JSON API under /api (docs/staff-api.md), behind the Bearer token. It reads its own
+ * JSON bodies, and only after the token is checked: a caller without the token gets 401 whatever
+ * it sends, so it can neither make the server parse bodies nor tell from a 400 or 413 how far its
+ * request got. Every change runs in one transaction with the messages it causes and the record of
+ * who made it; see mutation.ts.
  */
 export function staffApiRouter(deps: StaffApiDeps): Router {
   const ctx = contextOf(deps);
   const router = express.Router();
-  router.use('/api', requireStaffToken(deps.staffApiToken));
+  router.use('/api', requireStaffToken(deps.staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
   if (deps.durable) router.use('/api', durableReplies(deps.durable));
   router.use(bookingsRoutes(ctx));
   router.use(calendarRoutes(ctx));

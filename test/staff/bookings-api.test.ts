@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STAFF_API_TOKEN } from '../support/harness.js';
 import { requestViaChat, startStaffHarness, type StaffHarness } from './staff-support.js';
 
 const USER = 'U1111111111111111111111111111111a';
@@ -26,6 +27,18 @@ describe('staff API: access', () => {
       expect(none.body.code).toBe('unauthorized');
       expect((await s.api(method, path, undefined, 'wrong-token-wrong-token')).status).toBe(401);
     }
+  });
+
+  it('should check the token before reading the body, so a caller without it learns nothing from a bad or large body', async () => {
+    const post = (body: string, token?: string) =>
+      fetch(`${s.h.baseUrl}/api/terms`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+    const large = JSON.stringify({ by: 'x'.repeat(70 * 1024) });
+    expect((await post('{bad')).status).toBe(401);
+    expect((await post(large)).status).toBe(401);
+    expect((await post('{bad', 'wrong-token-wrong-token')).status).toBe(401);
+    // With the token, the body is read as before.
+    expect((await post('{bad', STAFF_API_TOKEN)).status).toBe(400);
+    expect((await post(large, STAFF_API_TOKEN)).status).toBe(413);
   });
 });
 

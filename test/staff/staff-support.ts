@@ -35,7 +35,6 @@ const APP_WIRES_STAFF_API = true;
 
 async function standaloneStaffApi(h: Harness): Promise<{ url: string; close: () => Promise<void> }> {
   const app = express();
-  app.use(express.json({ limit: '64kb' }));
   app.use(
     staffApiRouter({
       db: h.app.db,
