@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import { noStore } from '../http/no-store.js';
 import { requireStaffToken } from '../http/staff-auth.js';
 import { contextOf, type StaffApiDeps } from './api-context.js';
 import { durableReplies } from './durable-replies.js';
@@ -22,7 +23,7 @@ export const STAFF_API_BODY_LIMIT = '64kb';
 export function staffApiRouter(deps: StaffApiDeps): Router {
   const ctx = contextOf(deps);
   const router = express.Router();
-  router.use('/api', requireStaffToken(deps.staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
+  router.use('/api', noStore(), requireStaffToken(deps.staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
   if (deps.durable) router.use('/api', durableReplies(deps.durable));
   router.use(bookingsRoutes(ctx));
   router.use(calendarRoutes(ctx));

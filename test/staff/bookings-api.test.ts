@@ -40,6 +40,22 @@ describe('staff API: access', () => {
     expect((await post('{bad', STAFF_API_TOKEN)).status).toBe(400);
     expect((await post(large, STAFF_API_TOKEN)).status).toBe(413);
   });
+
+  it('should tell caches not to store any answer, errors included, since answers carry personal data', async () => {
+    const auth = { authorization: `Bearer ${STAFF_API_TOKEN}` };
+    const json = { ...auth, 'content-type': 'application/json' };
+    const answers = [
+      await fetch(`${s.h.baseUrl}/api/bookings`, { headers: auth }),
+      await fetch(`${s.h.baseUrl}/api/bookings`),
+      await fetch(`${s.h.baseUrl}/api/bookings/nobody`, { headers: auth }),
+      await fetch(`${s.h.baseUrl}/api/no-such-endpoint`, { headers: auth }),
+      await fetch(`${s.h.baseUrl}/api/terms`, { method: 'POST', headers: json, body: '{bad' }),
+      await fetch(`${s.h.baseUrl}/api/terms`, { method: 'POST', headers: json, body: JSON.stringify({ by: 'x'.repeat(70 * 1024) }) }),
+      await fetch(`${s.h.baseUrl}/api/immediate`, { method: 'PUT', headers: json, body: JSON.stringify({ enabled: true, by: '山田' }) }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 404, 400, 413, 200]);
+    for (const r of answers) expect(r.headers.get('cache-control'), `${r.url} ${r.status}`).toBe('no-store');
+  });
 });
 
 describe('staff API: bookings', () => {
