@@ -10,6 +10,7 @@ import { mutate } from './mutation.js';
 import { done, fail } from './outcome.js';
 import { apiActor, withBody } from './route-helpers.js';
 import { termsJson } from './staff-json.js';
+import { isTermsDateTooFar, latestTermsEffectiveFrom } from './terms-dates.js';
 import { immediateNote } from './staff-notes.js';
 import { getTerms, listTerms, switchRow } from './staff-repository.js';
 
@@ -34,6 +35,9 @@ export function settingsRoutes(ctx: StaffApiContext): Router {
       termsBody,
       (b) =>
         mutate(ctx, async (trx, now) => {
+          if (isTermsDateTooFar(b.effectiveFrom, now)) {
+            return fail(400, 'invalid_field', `effectiveFrom must be at most a year ahead (no later than ${latestTermsEffectiveFrom(now)})`, 'effectiveFrom');
+          }
           const existing = await getTerms(trx, b.id);
           if (existing) {
             if (existing.effective_from !== b.effectiveFrom || existing.url !== b.url) {

@@ -55,6 +55,19 @@ describe('staff API: terms versions', () => {
     expect(termsJobs(s).map((j) => (j as { subject_id: string }).subject_id)).toEqual(['v2']);
     expect((await s.api('POST', '/api/terms', { id: 'v3', effectiveFrom: '2027-01-05', url: 'https://example.jp/v3', by: '山田' })).status).toBe(201);
   });
+
+  it('should refuse an effective date more than a year ahead, so a mistyped year cannot block every later version', async () => {
+    // The clock is at 2026-12-01 (Japan): 2027-12-01 is the latest date allowed.
+    const version = (id: string, effectiveFrom: string) => ({ id, effectiveFrom, url: `https://example.jp/${id}`, by: '山田' });
+    for (const effectiveFrom of ['9999-12-31', '2207-04-01', '2027-12-02']) {
+      const res = await s.api('POST', '/api/terms', version(`far-${effectiveFrom}`, effectiveFrom));
+      expect(res, effectiveFrom).toMatchObject({ status: 400, body: { code: 'invalid_field', field: 'effectiveFrom' } });
+      expect(res.body.message).toContain('2027-12-01');
+    }
+    expect(termsJobs(s)).toEqual([]);
+    expect((await s.api('POST', '/api/terms', version('v2', '2027-04-01'))).status).toBe(201);
+    expect((await s.api('POST', '/api/terms', version('v3', '2027-12-01'))).status).toBe(201);
+  });
 });
 
 describe('staff API: immediate sessions', () => {
