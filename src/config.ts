@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineUrlProblem, staffTokenProblem } from './config-checks.js';
 import { officeSettingsFrom, type OfficeSettings } from './office/settings.js';
 
 /**
@@ -53,7 +54,15 @@ const envSchema = z.object({
   LINE_DATA_API_BASE_URL: optional(z.url()),
   SQLITE_PATH: optional(z.string().min(1)),
   STAFF_GROUP_ID: optional(z.string().min(1)),
-  STAFF_API_TOKEN: optional(z.string().min(16, 'use at least 16 characters')),
+  STAFF_API_TOKEN: optional(
+    z
+      .string()
+      .min(16, 'use at least 16 characters')
+      .superRefine((token, ctx) => {
+        const problem = staffTokenProblem(token);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+  ),
   APP_NOW: optional(z.iso.datetime({ offset: true })),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   OFFICE_NAME: optional(z.string().min(1)),
@@ -126,6 +135,13 @@ export function loadConfig(env: Env): Config {
   }
   if (production && e.APP_NOW !== undefined) throw new ConfigError('APP_NOW is for demos and tests and is refused when NODE_ENV=production');
   if (production && e.STAFF_GROUP_ID === undefined) throw new ConfigError('NODE_ENV=production needs STAFF_GROUP_ID: requests would reach no one');
+  if (production) {
+    for (const name of ['LINE_API_BASE_URL', 'LINE_DATA_API_BASE_URL'] as const) {
+      const url = e[name] as string | undefined;
+      const problem = url === undefined ? null : lineUrlProblem(url);
+      if (problem) throw new ConfigError(`${name}: ${problem}`);
+    }
+  }
   let office: OfficeSettings;
   try {
     office = officeFrom(e);

@@ -1,10 +1,11 @@
 import 'dotenv/config';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { configWarnings } from './config-warnings.js';
 
 interface Running {
   close(): Promise<void>;
-  logger: { info(obj: object, msg: string): void };
+  logger: { info(obj: object, msg: string): void; warn(msg: string): void };
 }
 
 /**
@@ -24,6 +25,7 @@ async function startConnected(config: Config, onStorageFailure: () => void): Pro
   const app = await createApp(config, { onStorageFailure });
   const port = await app.listen(config.port, config.host ?? '0.0.0.0');
   app.logger.info({ port }, 'listening');
+  for (const warning of configWarnings(config)) app.logger.warn(warning);
   return { close: () => app.close(), logger: app.logger };
 }
 

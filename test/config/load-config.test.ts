@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { configWarnings } from '../../src/config-warnings.js';
 
 const LINE = { LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token' };
 
@@ -39,6 +40,34 @@ describe('loadConfig', () => {
   it('holds TERMS_VERSION to the rule of a version id registered through the staff API', () => {
     expect(loadConfig({ TERMS_VERSION: '2027-04-01' }).terms.version).toBe('2027-04-01');
     expect(() => loadConfig({ TERMS_VERSION: 'v 2027/04 新' })).toThrow(/TERMS_VERSION/);
+  });
+
+  it('refuses a STAFF_API_TOKEN that could never match or is a placeholder, naming the variable', () => {
+    for (const bad of [' '.repeat(16), 'abcdefghijklmnop ', ' abcdefghijklmnop', 'abcdefghijklmnop\n', 'a'.repeat(16), 'x'.repeat(40)]) {
+      expect(() => loadConfig({ STAFF_API_TOKEN: bad }), JSON.stringify(bad)).toThrow(/STAFF_API_TOKEN: must not/);
+    }
+    expect(() => loadConfig({ STAFF_API_TOKEN: 'short' })).toThrow(/STAFF_API_TOKEN: use at least 16 characters/);
+    expect(loadConfig({ STAFF_API_TOKEN: 'k3Jx 9vQ2-pL7mZ0aB' }).staffApiToken).toBe('k3Jx 9vQ2-pL7mZ0aB');
+  });
+
+  it('in production, sends the channel access token to LINE over https only (plain http only to this machine)', () => {
+    const prod = { NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup' };
+    expect(() => loadConfig({ ...prod, LINE_API_BASE_URL: 'http://example.com' })).toThrow(/LINE_API_BASE_URL: must be an https URL/);
+    expect(() => loadConfig({ ...prod, LINE_DATA_API_BASE_URL: 'http://api-data.line.me' })).toThrow(/LINE_DATA_API_BASE_URL: must be an https URL/);
+    expect(() => loadConfig({ ...prod, LINE_API_BASE_URL: 'http://127.0.0.1.nip.io' })).toThrow(/LINE_API_BASE_URL/);
+    expect(() => loadConfig({ ...prod, LINE_API_BASE_URL: 'ftp://127.0.0.1' })).toThrow(/LINE_API_BASE_URL/);
+    for (const ok of ['https://line-proxy.example.jp', 'http://127.0.0.1:8080', 'http://localhost:8080', 'http://[::1]:8080']) {
+      expect(loadConfig({ ...prod, LINE_API_BASE_URL: ok }).line.apiBaseUrl, ok).toBe(ok);
+    }
+    // Outside production (tests, a local proxy) http stays allowed.
+    expect(loadConfig({ ...LINE, LINE_API_BASE_URL: 'http://example.com' }).line.apiBaseUrl).toBe('http://example.com');
+  });
+
+  it('warns once, in production, that the staff API is off without STAFF_API_TOKEN', () => {
+    const prod = { NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup' };
+    expect(configWarnings(loadConfig(prod))).toEqual([expect.stringMatching(/STAFF_API_TOKEN is not set: the staff API \(\/api\) is off/)]);
+    expect(configWarnings(loadConfig({ ...prod, STAFF_API_TOKEN: 'k3Jx9vQ2pL7mZ0aB' }))).toEqual([]);
+    expect(configWarnings(loadConfig({ ...LINE }))).toEqual([]);
   });
 
   it('sends rich-menu uploads to the LINE API origin when only that is set (a proxy or the fake platform), else to api-data.line.me', () => {
