@@ -39,6 +39,11 @@ export interface LoadOptions {
   maxRunMs?: number;
   /** Progress callback, called about once a second. */
   onProgress?(eventsSent: number): void;
+  /**
+   * The server's clock minus this process's (it runs from APP_NOW). Events are stamped on the
+   * server's clock, as LINE stamps them on the real one: the server ignores events days old.
+   */
+  eventClockOffsetMs?: number;
 }
 
 export interface LoadResult {
@@ -120,10 +125,10 @@ function answerRouter(platform: FakeLinePlatform) {
   return { expect, cancel, close: unsubscribe };
 }
 
-function toEvent(step: Step, userId: string, replyToken: string): webhook.Event {
-  if (step.type === 'follow') return followEvent({ userId, replyToken });
-  if (step.type === 'text') return textEvent({ userId, replyToken, text: step.text });
-  return postbackEvent({ userId, replyToken, data: step.data });
+function toEvent(step: Step, userId: string, replyToken: string, timestamp: number): webhook.Event {
+  if (step.type === 'follow') return followEvent({ userId, replyToken, timestamp });
+  if (step.type === 'text') return textEvent({ userId, replyToken, text: step.text, timestamp });
+  return postbackEvent({ userId, replyToken, data: step.data, timestamp });
 }
 
 /**
@@ -177,7 +182,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         // Paced: people pause before each answer, and arrive at random moments within the first
         // pause rather than all in the same millisecond.
         if (options.thinkMs) await untilStop(delay(i === 0 ? options.thinkMs * Math.random() : options.thinkMs * (0.5 + Math.random())));
-        const { body, headers } = signedWebhookRequest(options.channelSecret, [toEvent(next.step, userId, options.platform.issueReplyToken(userId))]);
+        const { body, headers } = signedWebhookRequest(options.channelSecret, [toEvent(next.step, userId, options.platform.issueReplyToken(userId), Date.now() + (options.eventClockOffsetMs ?? 0))]);
         const answer = router.expect(userId, timeoutMs);
         answer.catch(() => undefined); // awaited below; may time out while the POST is still out
         const sentAt = performance.now();

@@ -93,6 +93,9 @@ export async function measuredRun(options: RunOptions): Promise<RunFigures> {
   }, options.serverNodeArgs);
   try {
     const webhookUrl = `http://127.0.0.1:${server.port}/webhook`;
+    // The server's clock started at APP_NOW a moment ago; stamp events on it.
+    const appNow = options.env?.APP_NOW;
+    const eventClockOffsetMs = appNow ? Date.parse(appNow) - Date.now() : 0;
     const warmupUsers = Math.max(0, Math.floor(options.warmupUsers ?? 0));
     let warmupFailed = 0;
     if (warmupUsers > 0) {
@@ -103,6 +106,7 @@ export async function measuredRun(options: RunOptions): Promise<RunFigures> {
         users: warmupUsers,
         scriptFor: (i) => options.scriptFor(options.users + WARMUP_PERSONA_OFFSET + i),
         maxRunMs: WARMUP_LIMIT_MS,
+        eventClockOffsetMs,
       });
       warmupFailed = warmup.failed + warmup.stopped;
       if (warmupFailed > 0) {
@@ -120,6 +124,7 @@ export async function measuredRun(options: RunOptions): Promise<RunFigures> {
       onProgress: options.onProgress,
       thinkMs: options.thinkMs,
       maxRunMs: options.maxRunMs,
+      eventClockOffsetMs,
     });
     const serverCpuSeconds = server.cpuSeconds() - cpuBefore;
     return {

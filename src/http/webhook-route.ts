@@ -6,6 +6,7 @@ import { toIncomingEvent, type IncomingEvent } from '../conversation/chat-input.
 import type { EventProcessor } from '../conversation/event-processor.js';
 import type { Clock } from '../infra/clock.js';
 import type { Logger } from '../infra/logger.js';
+import { isTooOld, MAX_EVENT_AGE_MS } from './event-age.js';
 
 export interface WebhookDeps {
   committer: GroupCommitter;
@@ -31,12 +32,14 @@ export function webhookRouter(deps: WebhookDeps): Router {
         res.status(400).json({ code: 'bad_request', message: 'events must be an array' });
         return;
       }
-      const pairs = (body.events as unknown[]).flatMap((raw) => {
+      const nowMs = deps.clock.now().getTime();
+      const read = (body.events as unknown[]).flatMap((raw) => {
         const ev = raw && typeof raw === 'object' ? readEvent(raw as webhook.Event, deps.logger) : undefined;
         return ev ? [{ raw, ev }] : [];
       });
+      const pairs = withoutStale(read, nowMs, deps.logger);
       const incoming = pairs.map((p) => p.ev);
-      const now = deps.clock.now().toISOString();
+      const now = new Date(nowMs).toISOString();
       const stored = pairs.map(({ raw, ev }) => ({ webhookEventId: ev.webhookEventId, chatKey: ev.chatKey, payload: JSON.stringify(raw) }));
       const fresh = new Set(stored.length === 0 ? [] : await deps.committer.run((trx) => acceptEvents(trx, stored, now), { urgent: true }));
       res.status(200).json({});
@@ -53,6 +56,18 @@ export function webhookRouter(deps: WebhookDeps): Router {
   router.post('/webhook', express.raw({ type: () => true, limit: deps.bodyLimit ?? '256kb' }), middleware({ channelSecret: deps.channelSecret }), accept);
   router.use('/webhook', webhookErrors(deps.logger));
   return router;
+}
+
+/**
+ * The events young enough to process (see event-age.ts). The others are dropped before they are
+ * stored, and LINE still gets its 200, so a real but late redelivery stops there; the warning
+ * names event ids only, never who sent what.
+ */
+function withoutStale<P extends { raw: unknown; ev: IncomingEvent }>(pairs: P[], nowMs: number, logger: Logger): P[] {
+  const stale = pairs.filter((p) => isTooOld((p.raw as { timestamp?: unknown }).timestamp, nowMs));
+  if (stale.length === 0) return pairs;
+  logger.warn({ ids: stale.map((p) => p.ev.webhookEventId), maxAgeHours: MAX_EVENT_AGE_MS / 3_600_000 }, 'webhook events too old to process ignored (a replay, or a clock far off)');
+  return pairs.filter((p) => !stale.includes(p));
 }
 
 /** One event of the body; one that cannot be read is skipped, so it cannot sink the others. */

@@ -31,7 +31,7 @@ async function atReview(userId: string, name: string, choice1: string, options: 
   const submit = u.lastActions().find((a) => a.type === 'postback' && a.label === 'この内容で申し込む') as { data: string } | undefined;
   if (!submit) throw new Error('no submit button on the review card');
   const webhookEventId = newWebhookEventId();
-  const event = postbackEvent({ userId, data: submit.data, webhookEventId, replyToken: h.platform.issueReplyToken(userId), ...options });
+  const event = postbackEvent({ userId, data: submit.data, webhookEventId, replyToken: h.platform.issueReplyToken(userId), timestamp: h.clock.now().getTime(), ...options });
   const staffBefore = deliveredTo(STAFF_GROUP).length;
   return { u, event, webhookEventId, staffBefore };
 }
@@ -106,7 +106,7 @@ describe('the same webhook event delivered 20 times', () => {
     const redelivered = { ...event, deliveryContext: { isRedelivery: true } } satisfies webhook.Event;
     const other = 'Udup0000000000000000000000000000b4';
     const bodies = Array.from({ length: 20 }, (_, i) =>
-      signedWebhookRequest(TEST_SECRET, i === 0 ? [event] : i % 2 === 0 ? [redelivered] : [textEvent({ userId: other, text: 'ヘルプ' }), redelivered]),
+      signedWebhookRequest(TEST_SECRET, i === 0 ? [event] : i % 2 === 0 ? [redelivered] : [textEvent({ userId: other, text: 'ヘルプ', timestamp: h.clock.now().getTime() }), redelivered]),
     );
     const statuses = await Promise.all(bodies.map((b) => postBody(b.body, b.headers)));
     expect(statuses).toEqual(Array(20).fill(200));
@@ -118,7 +118,7 @@ describe('the same webhook event delivered 20 times', () => {
     const u = new ChatDriver(h, userId);
     await typeUntil(u, 'name');
     const before = h.platform.delivered().length;
-    const event = textEvent({ userId, text: '青森 花子', replyToken: h.platform.issueReplyToken(userId) });
+    const event = textEvent({ userId, text: '青森 花子', replyToken: h.platform.issueReplyToken(userId), timestamp: h.clock.now().getTime() });
     const { body, headers } = signedWebhookRequest(TEST_SECRET, [event]);
     await Promise.all(Array.from({ length: 20 }, () => postBody(body, headers)));
     await h.settle();
@@ -144,7 +144,7 @@ describe('the same webhook event delivered 20 times', () => {
     const countsThrice: number[] = [];
     for (const s of [...stepsThrice, { question: 'review', text: '申し込む' }]) {
       const before = h.platform.delivered().length;
-      const event = textEvent({ userId: thrice, text: s.text, replyToken: h.platform.issueReplyToken(thrice) });
+      const event = textEvent({ userId: thrice, text: s.text, replyToken: h.platform.issueReplyToken(thrice), timestamp: h.clock.now().getTime() });
       const first = signedWebhookRequest(TEST_SECRET, [event]);
       const again = signedWebhookRequest(TEST_SECRET, [{ ...event, deliveryContext: { isRedelivery: true } }]);
       expect(await postBody(first.body, first.headers)).toBe(200);

@@ -43,7 +43,7 @@ describe('the webhook endpoint over HTTP', () => {
   });
 
   it('a signature of another body (a tampered request) gets 401 and stores nothing', async () => {
-    const signed = signedWebhookRequest(TEST_SECRET, [textEvent({ userId: USER, text: 'ヘルプ' })]);
+    const signed = signedWebhookRequest(TEST_SECRET, [textEvent({ userId: USER, text: 'ヘルプ', timestamp: h.clock.now().getTime() })]);
     const tampered = signed.body.replace('ヘルプ', '予約する');
     expect((await postWebhook(tampered, signed.headers)).status).toBe(401);
     await h.settle();
@@ -90,7 +90,7 @@ describe('the webhook endpoint over HTTP', () => {
   });
 
   it('a correctly signed event is accepted with 200 and stored (the same server, so the refusals above were real)', async () => {
-    const signed = signedWebhookRequest(TEST_SECRET, [textEvent({ userId: USER, text: '予約する', replyToken: h.platform.issueReplyToken(USER) })]);
+    const signed = signedWebhookRequest(TEST_SECRET, [textEvent({ userId: USER, text: '予約する', replyToken: h.platform.issueReplyToken(USER), timestamp: h.clock.now().getTime() })]);
     expect((await postWebhook(signed.body, signed.headers)).status).toBe(200);
     await h.settle();
     expect(countRows(h.sqlitePath, ['inbox', 'users']).inbox).toBe(1);
@@ -123,10 +123,10 @@ describe('a signed webhook with an event that lacks what its type promises', () 
     const good = 'Uhttp000000000000000000000000000002';
     const odd = 'Uhttp000000000000000000000000000003';
     const events = [
-      textEvent({ userId: good, text: '予約する', replyToken: h.platform.issueReplyToken(good) }),
-      { ...textEvent({ userId: odd, text: 'x', replyToken: h.platform.issueReplyToken(odd) }), message: null },
-      { ...textEvent({ userId: odd, text: 'x' }), type: 'postback', postback: null },
-      { ...textEvent({ userId: odd, text: 'x' }), source: null },
+      textEvent({ userId: good, text: '予約する', replyToken: h.platform.issueReplyToken(good), timestamp: h.clock.now().getTime() }),
+      { ...textEvent({ userId: odd, text: 'x', replyToken: h.platform.issueReplyToken(odd), timestamp: h.clock.now().getTime() }), message: null },
+      { ...textEvent({ userId: odd, text: 'x', timestamp: h.clock.now().getTime() }), type: 'postback', postback: null },
+      { ...textEvent({ userId: odd, text: 'x', timestamp: h.clock.now().getTime() }), source: null },
     ];
     const body = JSON.stringify({ destination: 'Ubot', events });
     expect((await postWebhook(body, { 'content-type': 'application/json', 'x-line-signature': signWebhookBody(TEST_SECRET, body) })).status).toBe(200);

@@ -21,7 +21,12 @@ export interface Harness {
   clock: MovableClock;
   baseUrl: string;
   sqlitePath: string;
-  /** Posts a signed webhook body; returns the HTTP status. */
+  /**
+   * Posts a signed webhook body; returns the response. Each event's `timestamp` is set from the
+   * harness clock, as LINE stamps an event when it sends it, so events stay fresh to the server
+   * however far a test moves the clock (it ignores events days old). To send a timestamp of your
+   * own, sign the body with signedWebhookRequest and post it yourself.
+   */
   post(events: webhook.Event[]): Promise<Response>;
   /** Waits until every accepted event is processed and every due message is sent. */
   settle(): Promise<void>;
@@ -84,7 +89,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     sqlitePath,
     async post(events) {
-      const { body, headers } = signedWebhookRequest(TEST_SECRET, events);
+      const now = clock.now().getTime();
+      const { body, headers } = signedWebhookRequest(TEST_SECRET, events.map((e) => ({ ...e, timestamp: now })));
       return fetch(`${harness.baseUrl}/webhook`, { method: 'POST', body, headers });
     },
     async settle() {
