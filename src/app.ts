@@ -13,6 +13,7 @@ import { webhookRouter } from './http/webhook-route.js';
 import { movableClock, systemClock, type Clock } from './infra/clock.js';
 import { createKeyedQueue, type KeyedQueue } from './infra/keyed-queue.js';
 import { createLogger, type Logger } from './infra/logger.js';
+import { claimDatabaseMode } from './infra/claim-database-mode.js';
 import { createLineClient, type LineClient } from './line/line-client.js';
 import { createOccupancyCache } from './conversation/occupancy-cache.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
@@ -71,6 +72,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? (config.appNow ? movableClock(new Date(config.appNow)) : systemClock);
   const db = await openDatabase({ path: config.sqlitePath });
+  try {
+    // Before anything runs on the database: demo and real data must never meet.
+    await claimDatabaseMode(db, config.demoMode ? 'demo' : 'line', config.sqlitePath, clock.now().toISOString());
+  } catch (e: unknown) {
+    await db.destroy();
+    throw e;
+  }
   const checkpointer = config.sqlitePath === ':memory:' ? null : await startCheckpointer(db, { path: config.sqlitePath, logger });
   const started = clock.now().toISOString();
   // A version set in the configuration for the first time is announced like one registered by

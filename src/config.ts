@@ -15,6 +15,7 @@ export interface Config {
   /** True when no LINE channel is configured: a fake LINE platform runs inside the process. */
   demoMode: boolean;
   line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string };
+  /** The SQLite file; by default data/booking.db connected to LINE, data/demo.db in demo mode. */
   sqlitePath: string;
   staffGroupId: string;
   staffApiToken: string | null;
@@ -159,7 +160,8 @@ export function loadConfig(env: Env): Config {
       apiBaseUrl: stripSlash((e.LINE_API_BASE_URL as string | undefined) ?? 'https://api.line.me'),
       dataApiBaseUrl: stripSlash((e.LINE_DATA_API_BASE_URL as string | undefined) ?? (e.LINE_API_BASE_URL as string | undefined) ?? 'https://api-data.line.me'),
     },
-    sqlitePath: (e.SQLITE_PATH as string | undefined) ?? 'data/booking.db',
+    // Demo mode has a file of its own, so trying the demo on a server never opens the real one.
+    sqlitePath: (e.SQLITE_PATH as string | undefined) ?? (demoMode ? 'data/demo.db' : 'data/booking.db'),
     staffGroupId: (e.STAFF_GROUP_ID as string | undefined) ?? DEMO_STAFF_GROUP_ID,
     staffApiToken: (e.STAFF_API_TOKEN as string | undefined) ?? null,
     appNow: (e.APP_NOW as string | undefined) ?? null,

@@ -5,9 +5,15 @@ import { configWarnings } from '../../src/config-warnings.js';
 const LINE = { LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token' };
 
 describe('loadConfig', () => {
-  it('starts in demo mode with nothing set, on the embedded SQLite file and port 3000', () => {
+  it('starts in demo mode with nothing set, on a SQLite file of its own and port 3000', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ demoMode: true, port: 3000, host: null, sqlitePath: 'data/booking.db', nodeEnv: 'development' });
+    expect(c).toMatchObject({ demoMode: true, port: 3000, host: null, sqlitePath: 'data/demo.db', nodeEnv: 'development' });
+  });
+
+  it('keeps the demo off the real database by default: data/booking.db only when connected to LINE', () => {
+    expect(loadConfig({ ...LINE }).sqlitePath).toBe('data/booking.db');
+    expect(loadConfig({}).sqlitePath).toBe('data/demo.db');
+    expect(loadConfig({ SQLITE_PATH: '/srv/x.db' }).sqlitePath).toBe('/srv/x.db');
   });
 
   it('needs both LINE credentials or neither, and in production the credentials and a staff group', () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startHarness } from '../support/harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -26,9 +27,26 @@ describe('starting the server', () => {
     expect(stderr).toContain('NODE_ENV=production needs LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN');
   });
 
+  it('refuses to start demo mode on a database used connected to LINE, saying why and what to do', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-refused-'));
+    try {
+      const file = path.join(dir, 'booking.db');
+      const connected = await startHarness({ sqlitePath: file });
+      await connected.close();
+      const { code, stderr } = await runMain({ PORT: '0', SQLITE_PATH: file });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Cannot start: the database ${file} has been used connected to LINE`);
+      expect(stderr).toContain('Leave SQLITE_PATH unset (demo mode then uses data/demo.db)');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('starts demo mode without credentials, saying it is not connected to LINE and where the simulator is', async () => {
+    // Nothing configured, as after `npm ci && npm start`; run from a temporary directory, so the
+    // demo's own default file (data/demo.db) is made there rather than in the project.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-start-'));
-    const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...baseEnv(), PORT: '0', SQLITE_PATH: path.join(dir, 'demo.db'), LOG_LEVEL: 'silent' } });
+    const child = spawn(TSX, [path.join(ROOT, 'src/main.ts')], { cwd: dir, env: { ...baseEnv(), PORT: '0', LOG_LEVEL: 'silent' } });
     try {
       let out = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -44,6 +62,8 @@ describe('starting the server', () => {
         child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
       });
       expect(out).toContain('DEMO MODE: not connected to LINE');
+      expect(out).toContain('Database: data/demo.db');
+      expect(fs.existsSync(path.join(dir, 'data/demo.db'))).toBe(true);
       const page = await fetch(url);
       expect(page.status).toBe(200);
     } finally {

@@ -1,0 +1,20 @@
+import type { Db } from '../../db/database.js';
+import { holdsActivity, recordDatabaseMode, recordedDatabaseMode } from '../../db/repositories/database-mode-repository.js';
+import { decideDatabaseMode, type DatabaseMode } from './database-mode.js';
+
+/** The database belongs to the other mode; the message says which file and what to do. */
+export class DatabaseModeError extends Error {
+  override readonly name = 'DatabaseModeError';
+}
+
+/**
+ * Records `mode` in a database used for the first time, or throws DatabaseModeError if the
+ * database belongs to the other mode (see decideDatabaseMode). Runs before anything reads the
+ * inbox, the outbox or the jobs, so a refused database is left exactly as it was.
+ */
+export async function claimDatabaseMode(db: Db, mode: DatabaseMode, path: string, now: string): Promise<void> {
+  const facts = { recorded: await recordedDatabaseMode(db), active: await holdsActivity(db) };
+  const decision = decideDatabaseMode(mode, facts, path);
+  if (!decision.ok) throw new DatabaseModeError(decision.reason);
+  if (decision.record) await recordDatabaseMode(db, mode, now);
+}

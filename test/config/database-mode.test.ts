@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { decideDatabaseMode } from '../../src/infra/database-mode.js';
+
+const PATH = 'data/x.db';
+
+describe('decideDatabaseMode', () => {
+  it('should record the mode of a database used for the first time', () => {
+    expect(decideDatabaseMode('demo', { recorded: null, active: false }, PATH)).toEqual({ ok: true, record: true });
+    expect(decideDatabaseMode('line', { recorded: null, active: false }, PATH)).toEqual({ ok: true, record: true });
+  });
+
+  it('should open a database in the mode it was first used in', () => {
+    expect(decideDatabaseMode('demo', { recorded: 'demo', active: true }, PATH)).toEqual({ ok: true, record: false });
+    expect(decideDatabaseMode('line', { recorded: 'line', active: true }, PATH)).toEqual({ ok: true, record: false });
+  });
+
+  it('should refuse demo mode on a database used with LINE, and the reverse, naming the file and what to do', () => {
+    const demoOnReal = decideDatabaseMode('demo', { recorded: 'line', active: false }, PATH);
+    expect(demoOnReal).toMatchObject({ ok: false, reason: expect.stringContaining('data/x.db has been used connected to LINE') });
+    expect(demoOnReal).toMatchObject({ reason: expect.stringContaining('data/demo.db') });
+    const realOnDemo = decideDatabaseMode('line', { recorded: 'demo', active: false }, PATH);
+    expect(realOnDemo).toMatchObject({ ok: false, reason: expect.stringContaining('data/x.db holds demo data') });
+    expect(realOnDemo).toMatchObject({ reason: expect.stringContaining('SQLITE_PATH') });
+  });
+
+  it('should take a used database from before modes were recorded as real: demo refuses it, LINE claims it', () => {
+    expect(decideDatabaseMode('demo', { recorded: null, active: true }, PATH)).toMatchObject({ ok: false, reason: expect.stringContaining('may be real') });
+    expect(decideDatabaseMode('line', { recorded: null, active: true }, PATH)).toEqual({ ok: true, record: true });
+  });
+});
