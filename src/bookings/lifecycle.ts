@@ -3,7 +3,7 @@ import { confirmedReplacedBy, getBooking, pendingChangeOf, takenInSlot, updateBo
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { addDays, capacityOf, formatIsoJst, formatSlotJa, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
-import { cancelledByOfficeMessages, cancelledByUserMessages, changeRequestEndedMessages, confirmationCard, noShowRecordedMessages, proposalCard, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
+import { cancelledByOfficeMessages, cancelledByUserMessages, changeRequestEndedMessages, confirmationCard, noShowRecordedMessages, proposalCard, requestWithdrawnMessages, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
 import { text, postback } from '../conversation/messages/building-blocks.js';
 import { noteWithButtons } from '../conversation/messages/staff-messages.js';
 import type { LineAction } from '../line/message-types.js';
@@ -181,7 +181,9 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
     kept?.confirmed_start
       ? changeRequestEndedMessages(toLocal(kept.confirmed_start), 'office', input.reason, deps.settings)
       : input.byUser
-        ? cancelledByUserMessages(at, deps.settings)
+        ? row.status === 'requested'
+          ? requestWithdrawnMessages([toLocal(row.choice1_start), toLocal(row.choice2_start)], row.replaces_booking_id !== null, deps.settings)
+          : cancelledByUserMessages(at, deps.settings)
         : cancelledByOfficeMessages(at, input.reason, deps.settings, change !== undefined);
   const changeLine = change ? `\n日時変更の申込み ${bookingRef(change)} も取り消しました。` : '';
   return {

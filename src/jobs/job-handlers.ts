@@ -34,7 +34,7 @@ async function replyDue(db: Db, deps: LifecycleDeps, job: JobRow): Promise<JobOu
     status: 'done',
     dispatches: [
       { audience: 'staff', recipient: deps.staffGroupId, messages: staffReplyOverdueMessages(bookingViewOf(b), deps.settings) },
-      { audience: 'user', recipient: b.line_user_id, messages: replyOverdueUserMessages(deps.settings) },
+      { audience: 'user', recipient: b.line_user_id, messages: replyOverdueUserMessages([toLocal(b.choice1_start), toLocal(b.choice2_start)], deps.settings) },
     ],
   };
 }

@@ -95,6 +95,9 @@ describe('timed work', () => {
     await h.settle();
     const toUser = h.platform.delivered().filter((d) => d.to === u.userId).map((d) => JSON.stringify(d.message));
     expect(toUser.at(-1)).toContain('お電話でご確認ください');
+    // Which request, and that it still stands: the deadline falls at closing time.
+    expect(toUser.at(-1)).toContain('第1希望 12月3日(木) 10:00');
+    expect(toUser.at(-1)).toContain('そのまま有効');
     const toStaff = h.platform.delivered().filter((d) => d.to.startsWith('C')).map((d) => JSON.stringify(d.message));
     expect(toStaff.at(-1)).toContain('返信期限切れ');
   });

@@ -42,6 +42,15 @@ export function cancelledByUserMessages(at: LocalDateTime, s: OfficeSettings): L
 }
 
 /** `withChange`: the person's pending request to move it was ended with it, and they are told so. */
+/**
+ * The person withdrew a request still awaiting staff: it had two wishes, not a date, so both are
+ * named; `change`: it was a request to move a confirmed session (told apart from the session).
+ */
+export function requestWithdrawnMessages(choices: readonly [LocalDateTime, LocalDateTime], change: boolean, s: OfficeSettings): LineMessage[] {
+  const what = change ? '日時変更のお申し込み' : 'お申し込み';
+  return [text(`次の${what}をキャンセルしました。\n第1希望 ${formatSlotJa(choices[0], s.sessionMinutes)}\n第2希望 ${formatSlotJa(choices[1], s.sessionMinutes)}${change ? '' : '\nまたのご利用をお待ちしています。'}`)];
+}
+
 export function cancelledByOfficeMessages(at: LocalDateTime, reason: string | null, s: OfficeSettings, withChange = false): LineMessage[] {
   return [
     text(
@@ -84,8 +93,17 @@ export function sessionDayContactMessages(when: string, meeting: MeetingDetails 
   return [text(`本日のオンライン相談（${when}）についてのご連絡として、職員に伝えました。${join}\n遅れる場合や、つながらない場合は、お電話でもご連絡ください。\n${office(s)}`)];
 }
 
-export function replyOverdueUserMessages(s: OfficeSettings): LineMessage[] {
-  return [text(`お申し込みへのご連絡が遅れており、申し訳ありません。お手数ですが、お電話でご確認ください。\n${office(s)}`)];
+/**
+ * The office's reply deadline passed. It falls at closing time, so the person is told which
+ * request it is, that it still stands, and when the phone is answered, rather than only "call us".
+ */
+export function replyOverdueUserMessages(choices: readonly [LocalDateTime, LocalDateTime], s: OfficeSettings): LineMessage[] {
+  return [
+    text(
+      `お申し込み（第1希望 ${formatSlotJa(choices[0], s.sessionMinutes)}）へのご連絡が遅れており、申し訳ありません。お申し込みはそのまま有効で、担当者からこのトークでご連絡します。\n` +
+        `お急ぎの場合は、お手数ですが開庁時間内にお電話でご確認ください。\n${office(s)}`,
+    ),
+  ];
 }
 
 export function handoffUserMessages(): LineMessage[] {

@@ -1,4 +1,4 @@
-import { bookableDates, earliest, formatDateJa, formatSlotJa, formatTimeJa, horizonEnd, weekdayJa, type Instant } from '../../calendar/index.js';
+import { bookableDates, earliest, formatDateJa, formatSlotJa, formatTimeJa, horizonEnd, weekdayJa, type Instant, type IsoDate } from '../../calendar/index.js';
 import { freeStartsOn } from '../../../machines/booking/choice-answer.js';
 import { OPTIONS } from '../../../machines/booking/options.js';
 import { encodePostback } from '../../../machines/booking/postback.js';
@@ -43,13 +43,31 @@ function termsSummary(facts: ConversationFacts, input: QuestionInput): string[] 
   ];
 }
 
-function dateActions(input: QuestionInput, which: 1 | 2): LineAction[] {
+/** The dates offered as buttons: the first bookable ones with a free start left. */
+function offeredDates(input: QuestionInput, which: 1 | 2): IsoDate[] {
   const { facts, now, context } = input;
   const kind = context.draft.kind ?? 'regular';
   const exclude = which === 2 ? context.draft.choice1 : undefined;
-  const dates = bookableDates(facts.calendar, kind, now, DATE_BUTTONS + 1)
+  return bookableDates(facts.calendar, kind, now, DATE_BUTTONS + 1)
     .filter((d) => freeStartsOn(facts, kind, d, now, exclude).length > 0)
     .slice(0, DATE_BUTTONS);
+}
+
+/**
+ * What to show as an example of typing a date and time: the first slot actually offered, so the
+ * example is one the bot accepts (a fixed 「12/8 10:30」 was in the past, or no Mothers' Corner time).
+ */
+function typedExample(input: QuestionInput, which: 1 | 2, offered: readonly IsoDate[]): string {
+  const date = offered[0];
+  if (!date) return '12/10 10:30';
+  const exclude = which === 2 ? input.context.draft.choice1 : undefined;
+  const start = freeStartsOn(input.facts, input.context.draft.kind ?? 'regular', date, input.now, exclude)[0] ?? 0;
+  const [, month, day] = date.split('-').map(Number);
+  return `${month}/${day} ${formatTimeJa(start)}`;
+}
+
+function dateActions(input: QuestionInput, which: 1 | 2, dates: readonly IsoDate[]): LineAction[] {
+  const { facts, now, context } = input;
   const first = earliest(now, facts.calendar);
   const picker: LineAction = {
     type: 'datetimepicker',
@@ -76,14 +94,14 @@ function timeActions(input: QuestionInput, which: 1 | 2): LineAction[] {
   ];
 }
 
-function choiceDateLines(input: QuestionInput, which: 1 | 2): string[] {
+function choiceDateLines(input: QuestionInput, which: 1 | 2, offered: readonly IsoDate[]): string[] {
   const { facts, now } = input;
   const first = earliest(now, facts.calendar);
   const label = which === 1 ? '第1希望' : '第2希望';
   const lines = [
     `${label}の日付をお選びください。${which === 2 ? '（第1希望とは別の日時）' : ''}`,
     `いまからですと、${formatDateJa(first)}から${formatDateJa(horizonEnd(now, facts.calendar))}までの日をお選びいただけます（ご希望日の2開庁日前の${formatTimeJa(facts.calendar.settings.closingMinutes)}が締切です）。`,
-    '日付と時刻を「12/8 10:30」のように入力することもできます。',
+    `日付と時刻を「${typedExample(input, which, offered)}」のように入力することもできます。`,
   ];
   if (which === 2 && input.context.draft.choice1) lines.push(`第1希望: ${formatSlotJa(input.context.draft.choice1, facts.calendar.settings.sessionMinutes)}`);
   return lines;
@@ -149,7 +167,8 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
     case 'choice1Date':
     case 'choice2Date': {
       const which = question === 'choice1Date' ? 1 : 2;
-      return [questionCard(`第${which}希望の日付`, choiceDateLines(input, which), dateActions(input, which))];
+      const offered = offeredDates(input, which);
+      return [questionCard(`第${which}希望の日付`, choiceDateLines(input, which, offered), dateActions(input, which, offered))];
     }
     case 'choice1Time':
     case 'choice2Time': {
@@ -159,7 +178,9 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
       // The day may have filled up since it was picked (others book at the same time): say so,
       // rather than show a time question whose only button is another day.
       if (actions.length <= 1) return [questionCard(`第${which}希望の時刻`, [`申し訳ありません。${formatDateJa(date)}は、ただいま空いている時間がなくなりました。「別の日を選ぶ」から、ほかの日をお選びください。`], actions)];
-      return [questionCard(`第${which}希望の時刻`, [`${formatDateJa(date)}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`, '「10:30」のように入力することもできます。'], actions)];
+      // The example is the first time offered, so it is one the bot accepts (the Corner has few).
+      const example = formatTimeJa(freeStartsOn(input.facts, context.draft.kind ?? 'regular', date, input.now, which === 2 ? context.draft.choice1 : undefined)[0] ?? 0);
+      return [questionCard(`第${which}希望の時刻`, [`${formatDateJa(date)}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`, `「${example}」のように入力することもできます。`], actions)];
     }
     case 'email':
       return [text('ご連絡用のメールアドレスを入力してください。\n例: aomori@example.jp')];
