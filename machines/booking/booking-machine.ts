@@ -88,6 +88,7 @@ const machineSetup = setup({
     sessionIsToday: ({ event }) => event.facts.activeBooking !== undefined && isSessionDay(event.facts.activeBooking, event.now),
     fillingImmediate: ({ context }) => context.purpose === 'immediate',
     changingBooking: ({ context }) => context.purpose === 'change',
+    proposalPending: ({ event }) => event.facts.activeBooking?.proposalPending === true,
   },
 });
 
@@ -223,8 +224,9 @@ export const bookingMachine = machineSetup.createMachine({
       { guard: 'hasActiveBooking', target: '.cancelConfirm', reenter: true, actions: 'resetDraft' },
       NOTHING_TO_MANAGE,
     ],
-    // The draft goes with it so staff know who is asking (the name typed so far).
-    HANDOFF: { target: '.idle', actions: { type: 'effect', params: ({ context }: { context: ConversationContext }) => ({ effect: 'handoff' as const, draft: context.draft }) } },
+    // The draft goes with it so staff know who is asking (the name typed so far), and stays: once
+    // staff hand the chat back, the person answers the question they were at, buttons included.
+    HANDOFF: { actions: { type: 'effect', params: ({ context }: { context: ConversationContext }) => ({ effect: 'handoff' as const, draft: context.draft }) } },
     // Immediate sessions (terms 6-2): consent to the current terms first, then only while open.
     IMMEDIATE: [
       // The draft being filled in is for the immediate session itself: nothing left to keep.
@@ -253,6 +255,8 @@ export const bookingMachine = machineSetup.createMachine({
             guard: 'sessionIsToday',
             actions: { type: 'effect', params: ({ event }: EventArgs) => ({ effect: 'sessionDayContact' as const, draft: {}, ...(event.type === 'ANSWER' && event.answer.source === 'text' ? { message: event.answer.text } : {}) }) },
           },
+          // 「はい」「それでお願いします」 to a proposal: its buttons answer it, so show them again.
+          { guard: 'proposalPending', actions: [{ type: 'notice', params: { key: 'proposalWaiting' } }, { type: 'effect', params: { effect: 'showStatus', draft: {} } }] },
           { guard: 'hasActiveBooking', actions: { type: 'notice', params: { key: 'idleMenu', params: { hasBooking: 1 } } } },
           { actions: { type: 'notice', params: { key: 'idleMenu' } } },
         ],

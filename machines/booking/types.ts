@@ -81,6 +81,8 @@ export interface ActiveBookingFacts {
   draft: Required<Omit<Draft, 'pendingDate'>>;
   /** The date of the session (the confirmed one, else the first choice): same-day rules use it. */
   sessionDate: IsoDate;
+  /** The office proposed another time and waits for the person's answer (buttons on its card). */
+  proposalPending?: true;
   /** The date and start of the confirmed session (also while a change of it is pending). */
   confirmedDate?: IsoDate;
   confirmedMinutes?: number;
@@ -151,6 +153,8 @@ export type NoticeKey =
   | 'idleMenu'
   /** 「やめる」 while choosing new times for a booking: the booking itself stays. */
   | 'changeStopped'
+  /** Words typed while a proposal waits for an answer: its buttons are shown again. */
+  | 'proposalWaiting'
   | 'nothingToCancel'
   | 'noActiveBooking'
   | 'sameDayCancel'

@@ -12,6 +12,7 @@ import { handbackUserMessages, handoffUserMessages, immediateAcceptedMessages } 
 import { handbackButton, noteWithButtons } from './messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
+import { bookingInProgress } from './booking-in-progress.js';
 import { parseMeetingDetails } from './meeting-details.js';
 
 interface StaffTurn {
@@ -75,7 +76,8 @@ async function handBack(t: StaffTurn, lineUserId: string): Promise<Dispatch[]> {
   await setHandoff(t.db, lineUserId, null);
   await recordStaffAction(t.db, { subjectId: lineUserId, action: 'handback', staffId: t.staffId, via: 'line', at: t.now });
   // A person the bot is stopped for is not told that it answers again.
-  return state.blockedAt ? say(t, STAFF_TEXT.handedBack) : [{ audience: 'user', recipient: lineUserId, messages: handbackUserMessages() }, ...say(t, STAFF_TEXT.handedBack)];
+  if (state.blockedAt) return say(t, STAFF_TEXT.handedBack);
+  return [{ audience: 'user', recipient: lineUserId, messages: handbackUserMessages(await bookingInProgress(t.db, lineUserId, t.now)) }, ...say(t, STAFF_TEXT.handedBack)];
 }
 
 /** A question left open for a member LINE does not name, about another booking: possibly a colleague's. */

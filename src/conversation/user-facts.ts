@@ -19,6 +19,7 @@ function activeFacts(row: BookingRow, replaced: BookingRow | undefined): ActiveB
     draft: { kind, app, name, jobSeekerNumber, email, phone, interpreter, choice1: choices[0], choice2: choices[1] },
     sessionDate: (fixed ?? choices[0]).date,
     ...(fixed ? { confirmedDate: fixed.date, confirmedMinutes: fixed.minutes } : {}),
+    ...(row.proposed_start ? { proposalPending: true as const } : {}),
   };
 }
 

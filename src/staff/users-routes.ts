@@ -6,6 +6,7 @@ import { currentTerms } from '../../db/repositories/terms-repository.js';
 import { setHandoff } from '../../db/repositories/users-repository.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { formatIsoJst, type Instant } from '../calendar/index.js';
+import { bookingInProgress } from '../conversation/booking-in-progress.js';
 import { blockedUserMessages, handbackUserMessages } from '../conversation/messages/lifecycle-messages.js';
 import type { StaffApiContext } from './api-context.js';
 import { blockBody, byOnlyBody } from './api-schemas.js';
@@ -139,7 +140,8 @@ export function usersRoutes(ctx: StaffApiContext): Router {
             await recordStaffAction(trx, { subjectId: u.line_user_id, action: 'handback', staffId: apiActor(b.by).id, via: 'api', at: now });
             const note = handbackNote(ctx.staffGroupId, who, b.by);
             // A person the bot is stopped for is not told that it answers again.
-            return u.blocked_at !== null ? [note] : [{ audience: 'user', recipient: u.line_user_id, messages: handbackUserMessages() }, note];
+            if (u.blocked_at !== null) return [note];
+            return [{ audience: 'user', recipient: u.line_user_id, messages: handbackUserMessages(await bookingInProgress(trx, u.line_user_id, now)) }, note];
           },
         ),
       render,

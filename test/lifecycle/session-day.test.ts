@@ -159,4 +159,36 @@ describe('questions the person cannot answer', () => {
   });
 });
 
-void answerUpToDates;
+describe('asking for staff in the middle of a booking', () => {
+  it('keeps what was typed: after the hand-back the person answers the question they were at', async () => {
+    const u = new ChatDriver(h, 'Usessionday000000000000000000009');
+    await u.say('予約する');
+    await u.tap('同意する');
+    await answerUpToDates(u, 'TeleOffice', '八戸 さくら');
+    expect(u.lastText()).toContain('第1希望の日付');
+    const dateButtons = u.last;
+    await u.say('担当者と話す');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('八戸 さくら 様');
+    await new StaffDriver(h).tap('自動応答に戻す');
+    expect(textsTo(u.userId).at(-1)).toContain('続きから');
+    // The buttons of the question asked before still answer it.
+    u.last = dateButtons;
+    await u.tap(u.lastActions().find((a) => a.type === 'postback')!.label);
+    expect(textsTo(u.userId).at(-1)).toContain('第1希望の開始時刻');
+  });
+});
+
+describe('typing an answer to a proposal', () => {
+  it('shows the proposal\'s buttons again instead of the booking menu', async () => {
+    const u = new ChatDriver(h, 'Usessionday000000000000000000010');
+    await bookByButtons(u, 'TeleOffice');
+    const [b] = await fetchBookings(h);
+    expect((await callStaffApi(h, 'POST', `/api/bookings/${b!.id}/propose`, { start: '2026-12-08T14:00:00+09:00', by: 'tanaka' })).status).toBe(200);
+    await h.settle();
+    await u.say('はい、大丈夫です');
+    expect(u.lastText()).toContain('お返事をお待ちしています');
+    expect(u.lastText()).not.toContain('「予約する」と送って');
+    await u.tap('この日時で受ける');
+    expect((await fetchBookings(h))[0]).toMatchObject({ status: 'confirmed', confirmed: { start: '2026-12-08T14:00:00+09:00' } });
+  });
+});

@@ -110,7 +110,9 @@ export function handoffUserMessages(): LineMessage[] {
   return [text('担当者に引き継ぎました。このトークで職員からお返事します（開庁時間内）。しばらくお待ちください。')];
 }
 
-export function handbackUserMessages(): LineMessage[] {
+/** `inProgress`: a booking was being filled in when the person asked for staff; it is still there. */
+export function handbackUserMessages(inProgress = false): LineMessage[] {
+  if (inProgress) return [text('職員とのやりとりを終了し、自動応答に戻りました。お申し込みの入力は、前の質問の続きからお答えいただけます（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。')];
   return [text('職員とのやりとりを終了し、自動応答に戻りました。ご用件は「予約する」「予約確認」などと送ってください。')];
 }
 
