@@ -63,7 +63,8 @@ export interface InboxTable {
 export type BookingStatus = 'requested' | 'confirmed' | 'cancelled' | 'no_show' | 'attended';
 
 /** Cancel reasons the system writes (the rest are staff's own words): kept when details are erased, for counting. */
-export const SYSTEM_CANCEL_REASONS = ['rescheduled', 'changed', 'expired', 'no_show'] as const;
+/** `contacted_on_day`: missed, but the person wrote to the office that day (not counted as a no-show). */
+export const SYSTEM_CANCEL_REASONS = ['rescheduled', 'changed', 'expired', 'no_show', 'contacted_on_day'] as const;
 
 export interface BookingsTable {
   id: string;

@@ -1,5 +1,6 @@
 import { and, assign, not, setup } from 'xstate';
 import { changeDraft, changeStartedNotice, evaluateAnswer, isSessionDay, type Effect } from './evaluate-answer.js';
+import { idleIntent } from './text-commands.js';
 import type { ConversationContext, ConversationEvent, ConversationState, Draft, Notice, NoticeKey, Question } from './types.js';
 
 /**
@@ -41,8 +42,11 @@ export interface NoticeAction {
 }
 export interface EffectAction {
   type: 'effect';
-  /** `message`: what the person typed, for effects that pass it on (sessionDayContact). */
-  params: { effect: Effect; draft: Draft; message?: string };
+  /**
+   * `message`: what the person typed, for effects that pass it on (sessionDayContact);
+   * `answered`: the person was already answered by a notice, the effect adds nothing for them.
+   */
+  params: { effect: Effect; draft: Draft; message?: string; answered?: true };
 }
 
 const initialContext = (): ConversationContext => ({ turn: 0, greeted: false, editing: false, purpose: 'new', draft: {} });
@@ -89,6 +93,10 @@ const machineSetup = setup({
     fillingImmediate: ({ context }) => context.purpose === 'immediate',
     changingBooking: ({ context }) => context.purpose === 'change',
     proposalPending: ({ event }) => event.facts.activeBooking?.proposalPending === true,
+    typedChangeOrCancel: ({ event }) => {
+      const intent = event.type === 'ANSWER' && event.answer.source === 'text' ? idleIntent(event.answer.text) : undefined;
+      return intent === 'cancelBooking' || intent === 'change';
+    },
   },
 });
 
@@ -110,9 +118,14 @@ const SAME_DAY_BY_PHONE = {
   target: '.idle',
   actions: [
     { type: 'notice' as const, params: { key: 'sameDayCancel' as const } },
-    { type: 'effect' as const, params: { effect: 'sessionDayContact' as const, draft: {} } },
+    { type: 'effect' as const, params: { effect: 'sessionDayContact' as const, draft: {}, answered: true as const } },
   ],
 };
+
+/** The text of a typed answer, for effects that pass it on. */
+function typedMessage(event: ConversationEvent): { message?: string } {
+  return event.type === 'ANSWER' && event.answer.source === 'text' ? { message: event.answer.text } : {};
+}
 
 /** Mid-booking, a command about a booking that does not exist is answered and the question asked again. */
 const NOTHING_TO_MANAGE = { actions: { type: 'notice' as const, params: { key: 'noActiveBooking' as const, params: { inProgress: 1 } } } };
@@ -251,10 +264,15 @@ export const bookingMachine = machineSetup.createMachine({
         ANSWER: [
           // On the session day, words the bot cannot act on are most likely about the session
           // (「遅れます」「Zoomに入れません」): they go to staff, and the person gets the number.
+          // A change or cancel in words (「今日の予約をキャンセルしたい」) gets the phone-only rule; staff see the words.
           {
-            guard: 'sessionIsToday',
-            actions: { type: 'effect', params: ({ event }: EventArgs) => ({ effect: 'sessionDayContact' as const, draft: {}, ...(event.type === 'ANSWER' && event.answer.source === 'text' ? { message: event.answer.text } : {}) }) },
+            guard: and(['sessionIsToday', 'typedChangeOrCancel']),
+            actions: [
+              { type: 'notice', params: { key: 'sameDayCancel' } },
+              { type: 'effect', params: ({ event }: EventArgs) => ({ effect: 'sessionDayContact' as const, draft: {}, answered: true as const, ...typedMessage(event) }) },
+            ],
           },
+          { guard: 'sessionIsToday', actions: { type: 'effect', params: ({ event }: EventArgs) => ({ effect: 'sessionDayContact' as const, draft: {}, ...typedMessage(event) }) } },
           // 「はい」「それでお願いします」 to a proposal: its buttons answer it, so show them again.
           { guard: 'proposalPending', actions: [{ type: 'notice', params: { key: 'proposalWaiting' } }, { type: 'effect', params: { effect: 'showStatus', draft: {} } }] },
           { guard: 'hasActiveBooking', actions: { type: 'notice', params: { key: 'idleMenu', params: { hasBooking: 1 } } } },

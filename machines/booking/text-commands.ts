@@ -74,10 +74,11 @@ export function cancelPhrase(text: string): 'booking' | 'bare' | undefined {
  */
 export function idleIntent(text: string): Command | undefined {
   const t = canonical(text);
-  if (t.length > 40 || /キャンセル待ち/.test(t)) return undefined;
+  // 「キャンセルしたらペナルティはありますか」 asks about cancelling; it does not ask to.
+  if (t.length > 40 || /キャンセル待ち|たら|れば/.test(t)) return undefined;
   if (/キャンセル|取り?消/.test(t)) return 'cancelBooking';
-  // Only a change of when: 「メールアドレスを変更したい」 is not a new date, and goes to the menu.
-  if (/変更|変えたい|変えて|ずらし/.test(t) && /予約|日時|日程|時間|時刻|日にち|曜日/.test(t)) return 'change';
+  // Only a change of when: 「予約した電話番号を変更したい」 is not a new date, and goes to the menu.
+  if (/変更|変えたい|変えて|ずらし/.test(t) && /予約|日時|日程|時間|時刻|日にち|曜日/.test(t) && !/電話|メール|アドレス|名前|番号|住所|アプリ/.test(t)) return 'change';
   if (/予約/.test(t) && /確認|知りたい|教えて/.test(t)) return 'check';
   return undefined;
 }

@@ -3,7 +3,7 @@ import { confirmedReplacedBy, getBooking, pendingChangeOf, takenInSlot, updateBo
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { addDays, capacityOf, formatIsoJst, formatSlotJa, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
-import { cancelledByOfficeMessages, cancelledByUserMessages, changeRequestEndedMessages, confirmationCard, noShowRecordedMessages, proposalCard, requestWithdrawnMessages, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
+import { attendanceCorrectedMessages, cancelledByOfficeMessages, cancelledByUserMessages, changeRequestEndedMessages, confirmationCard, noShowRecordedMessages, proposalCard, requestWithdrawnMessages, type MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
 import { text, postback } from '../conversation/messages/building-blocks.js';
 import { noteWithButtons } from '../conversation/messages/staff-messages.js';
 import type { LineAction } from '../line/message-types.js';
@@ -304,6 +304,30 @@ export async function declineProposal(db: Db, deps: LifecycleDeps, bookingId: st
   return { ok: true, booking: (await getBooking(db, row.id))!, dispatches: [staffNote(deps, `ご本人が提案の日時を辞退し、別の日時を希望しています: ${bookingRef(row)}`)] };
 }
 
+/**
+ * The no-show check found a session unrecorded, but the person wrote to the office that day (late,
+ * could not connect): the terms count only a session missed without contact. It is closed as a
+ * cancellation on the day with contact, not counted towards the no-show flag, and staff can still
+ * correct it to attended. The person is not told anything: they may be in the session right now.
+ */
+export async function closeAfterContact(db: Db, deps: LifecycleDeps, bookingId: string, now: Instant): Promise<LifecycleResult> {
+  const row = await getBooking(db, bookingId);
+  if (!row) return fail(404, 'not_found', 'no such booking');
+  if (row.status !== 'confirmed') return fail(409, 'invalid_status', `a ${row.status} booking has no attendance to mark`);
+  await updateBooking(db, row.id, { status: 'cancelled', cancel_reason: 'contacted_on_day', cancelled_by: 'system', cancelled_at: now, ...NO_PROPOSAL, updated_at: now });
+  await recordStaffAction(db, { subjectId: row.id, action: 'closed_after_contact', staffId: 'system', via: 'system', at: now });
+  const when = formatSlotJa(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings.sessionMinutes);
+  return {
+    ok: true,
+    booking: (await getBooking(db, row.id))!,
+    dispatches: [
+      staffNote(deps, `【当日連絡ありの欠席】${bookingRef(row)}（${when}）は、開始から10分を過ぎても出席の記録がありません。本日ご本人から連絡があったため、連絡ありのキャンセルとして記録しました（欠席回数には数えません）。出席していた場合は「出席に訂正」を押してください。`, [
+        postback('出席に訂正', encodeBookingAction({ action: 'attended', bookingId: row.id })),
+      ]),
+    ],
+  };
+}
+
 export interface AttendanceInput {
   bookingId: string;
   attended: boolean;
@@ -321,12 +345,16 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
   if (!row) return fail(404, 'not_found', 'no such booking');
   const erased = erasedRefusal(row);
   if (erased) return erased;
-  const correcting = row.status === 'no_show' && input.attended;
+  // A missed session can be corrected to attended: a no-show, or one closed after the person wrote that day.
+  const closedAfterContact = row.status === 'cancelled' && row.cancel_reason === 'contacted_on_day';
+  const correcting = (row.status === 'no_show' || closedAfterContact) && input.attended;
   if (row.status !== 'confirmed' && !correcting) return fail(409, 'invalid_status', `a ${row.status} booking has no attendance to mark`);
   const dispatches: Dispatch[] = [];
   if (input.attended) {
     await updateBooking(db, row.id, { status: 'attended', attended_at: input.now, cancel_reason: null, cancelled_by: null, cancelled_at: null, updated_at: input.now });
-    if (correcting) {
+    if (correcting && closedAfterContact) {
+      dispatches.push(staffNote(deps, `出席に訂正しました: ${bookingRef(row)}`));
+    } else if (correcting) {
       const user = await db
         .updateTable('users')
         .set((eb) => ({ no_show_count: eb.fn('max', [eb('no_show_count', '-', 1), eb.val(0)]) }))
@@ -335,6 +363,8 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
         .executeTakeFirst();
       if (user && user.no_show_count < deps.lifecycle.noShowFlagCount) await db.updateTable('users').set({ flagged_at: null }).where('line_user_id', '=', row.line_user_id).execute();
       dispatches.push(staffNote(deps, `出席に訂正しました: ${bookingRef(row)}`));
+      // The last thing the person read said the session counted as missed.
+      dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: attendanceCorrectedMessages(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings) });
     }
   } else {
     await updateBooking(db, row.id, { status: 'no_show', cancel_reason: 'no_show', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });

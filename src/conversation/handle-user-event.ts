@@ -61,7 +61,7 @@ function absorb(t: Turn, dispatches: readonly Dispatch[]): void {
   }
 }
 
-async function performEffect(t: Turn, { effect, draft, message }: EffectAction['params']): Promise<void> {
+async function performEffect(t: Turn, { effect, draft, message, answered }: EffectAction['params']): Promise<void> {
   const { db, deps, userId, now, facts, active } = t;
   switch (effect) {
     case 'recordConsent':
@@ -109,8 +109,8 @@ async function performEffect(t: Turn, { effect, draft, message }: EffectAction['
       // The confirmed session of today; a pending change of it is not what the person means.
       const session = t.replaced ?? active;
       if (!session || session.status !== 'confirmed') return;
-      // Without a message, the phone-only rule already answered; staff still hear of it.
-      const contact = await recordSessionDayContact(db, deps.settings, deps.staffGroupId, session, message, now, message === undefined);
+      // `answered`: the phone-only rule already answered the person; staff still hear of it.
+      const contact = await recordSessionDayContact(db, deps.settings, deps.staffGroupId, session, message, now, answered === true);
       t.say.push(...contact.say);
       t.others.push(...contact.others);
       return;

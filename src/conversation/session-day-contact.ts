@@ -2,9 +2,10 @@
  * A person writes on the day of their confirmed session (「5分ほど遅れます」「Zoomに入れません」).
  * The bot cannot act on it, but the office must hear of it: the terms count a session missed
  * without any contact as a cancellation without notice, and this is contact, in the office's own
- * chat. Staff are told (what was written, at most once every few minutes per booking, so a burst
- * of lines is one note), the contact is recorded so the no-show check leaves the decision to
- * staff, and the person gets the number to call and the meeting to join.
+ * chat. Staff are told (what was written; a line within a few minutes of the last note is in the
+ * chat already, so a burst of lines is one note), the contact is recorded so the no-show check does
+ * not count the session as missed without contact, and the person gets the number to call and the
+ * meeting to join.
  */
 import type { Db } from '../../db/database.js';
 import type { BookingRow } from '../../db/repositories/bookings-repository.js';
@@ -26,6 +27,15 @@ const NOTE_INTERVAL_MS = 5 * 60_000;
 /** What a staff note quotes of the message: enough to act on, never a wall of text. */
 const QUOTE_LIMIT = 200;
 
+/** The detail of a contact that was passed on to staff (as recordStaffAction stores it). */
+const NOTED = JSON.stringify({ noted: true });
+
+/** At most QUOTE_LIMIT characters, cut between characters (never inside an emoji's surrogate pair). */
+function quote(message: string): string {
+  const chars = Array.from(message);
+  return chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : message;
+}
+
 export interface SessionDayContact {
   /** For the person (nothing when the caller already answered, e.g. with the phone-only rule). */
   say: LineMessage[];
@@ -41,20 +51,23 @@ export async function recordSessionDayContact(
   now: string,
   answered: boolean,
 ): Promise<SessionDayContact> {
-  const last = await db
+  // Measured from the last contact that was passed on, so someone writing every few minutes is
+  // passed on every few minutes, not once.
+  const lastNoted = await db
     .selectFrom('staff_actions')
     .select('at')
     .where('subject_id', '=', booking.id)
     .where('action', '=', USER_CONTACT_ACTION)
+    .where('detail', '=', NOTED)
     .orderBy('at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  await recordStaffAction(db, { subjectId: booking.id, action: USER_CONTACT_ACTION, staffId: booking.line_user_id, via: 'line', at: now });
+  const noteDue = !lastNoted || Date.parse(now) - Date.parse(lastNoted.at) >= NOTE_INTERVAL_MS;
+  await recordStaffAction(db, { subjectId: booking.id, action: USER_CONTACT_ACTION, staffId: booking.line_user_id, via: 'line', ...(noteDue ? { detail: { noted: true } } : {}), at: now });
   const at = toLocal(booking.confirmed_start ?? booking.choice1_start);
   const when = formatSlotJa(at, settings.sessionMinutes);
-  const noteDue = !last || Date.parse(now) - Date.parse(last.at) >= NOTE_INTERVAL_MS;
-  const quoted = message === undefined ? '当日の変更・キャンセルを希望されています（お電話をご案内しました）。' : `「${message.length > QUOTE_LIMIT ? `${message.slice(0, QUOTE_LIMIT)}…` : message}」`;
-  const note = `【当日のご連絡】${bookingRef(booking)}（${when}）から、本日メッセージがありました。\n${quoted}\nLINE 公式アカウントのチャットでご確認ください。ご本人から連絡があったため、欠席（連絡なし）の自動記録はしません。出席・欠席は職員が記録してください。`;
+  const quoted = message === undefined ? '当日の変更・キャンセルを希望されています（お電話をご案内しました）。' : `「${quote(message)}」`;
+  const note = `【当日のご連絡】${bookingRef(booking)}（${when}）から、本日メッセージがありました。\n${quoted}\nLINE 公式アカウントのチャットでご確認ください。開始から10分を過ぎても出席の記録がない場合は、連絡ありのキャンセルとして記録します（欠席回数には数えません）。`;
   const meeting = booking.app === 'zoom' && booking.meeting_id && booking.meeting_passcode ? { meetingId: booking.meeting_id, passcode: booking.meeting_passcode } : null;
   return {
     say: answered ? [] : sessionDayContactMessages(when, meeting, settings),

@@ -3,11 +3,12 @@ import { confirmedReplacedBy, getBooking, updateBooking } from '../../db/reposit
 import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
-import { bookingRef, markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
-import { formatSlotJa, toInstant, toLocal } from '../calendar/index.js';
+import { closeAfterContact, markAttendance, bookingRef, type LifecycleDeps } from '../bookings/lifecycle.js';
+import { notBefore } from '../bookings/quiet-hours.js';
+import { toInstant, toLocal } from '../calendar/index.js';
 import { changeRequestEndedMessages, immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
 import { text } from '../conversation/messages/building-blocks.js';
-import { attendanceAfterContactNote, staffReplyOverdueMessages } from '../conversation/messages/staff-messages.js';
+import { staffReplyOverdueMessages } from '../conversation/messages/staff-messages.js';
 import { USER_CONTACT_ACTION } from '../conversation/session-day-contact.js';
 
 /** What a job does when it fires, deciding from the state as it is now (it may have changed). */
@@ -21,9 +22,10 @@ async function reminder(db: Db, deps: LifecycleDeps, job: JobRow, kind: 'day_bef
   if (!b || b.status !== 'confirmed' || !b.confirmed_start) return skipped;
   const at = toLocal(b.confirmed_start);
   if (kind === 'day_before' ? job.due_at >= b.confirmed_start : job.due_at > b.confirmed_start) return skipped;
-  // Run late (the server was down), "tomorrow" would be wrong and its same-day cancel in the chat
-  // is refused; the morning reminder covers the day. A morning one after the start is no use either.
-  if (kind === 'day_before' ? toLocal(now).date >= at.date : now >= b.confirmed_start) return skipped;
+  // Run late (the server was down), or held overnight by quiet hours, "tomorrow" would reach the
+  // person on the day itself, where its same-day cancel in the chat is refused; the morning
+  // reminder covers the day. A morning one after the start is no use either.
+  if (kind === 'day_before' ? toLocal(notBefore(now, deps.lifecycle)).date >= at.date : now >= b.confirmed_start) return skipped;
   return { status: 'done', dispatches: [{ audience: 'user', recipient: b.line_user_id, messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings) }] };
 }
 
@@ -45,10 +47,13 @@ async function noShow(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Pr
   // Only if this job belongs to the current time (a moved booking has its own job).
   const graceEnd = new Date(Date.parse(b.confirmed_start) + deps.lifecycle.noShowGraceMinutes * 60_000).toISOString();
   if (job.due_at !== graceEnd || now < graceEnd) return skipped;
-  // The person wrote on the day (late, could not connect): not "no contact", so staff decide.
+  // The person wrote on the day (late, could not connect): missed, but not without contact.
   const dayStart = toInstant({ date: toLocal(b.confirmed_start).date, minutes: 0 });
   const contacted = await db.selectFrom('staff_actions').select('id').where('subject_id', '=', b.id).where('action', '=', USER_CONTACT_ACTION).where('at', '>=', dayStart).executeTakeFirst();
-  if (contacted) return { status: 'done', dispatches: [{ audience: 'staff', recipient: deps.staffGroupId, messages: attendanceAfterContactNote(bookingRef(b), formatSlotJa(toLocal(b.confirmed_start), deps.settings.sessionMinutes), b.id) }] };
+  if (contacted) {
+    const closed = await closeAfterContact(db, deps, b.id, now);
+    return closed.ok ? { status: 'done', dispatches: closed.dispatches } : skipped;
+  }
   const result = await markAttendance(db, deps, { bookingId: b.id, attended: false, by: { id: 'system', via: 'system' }, now });
   if (!result.ok) return skipped;
   return { status: 'done', dispatches: result.dispatches };

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerUpToDates, bookByButtons, StaffDriver } from '../support/booking-flow.js';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
-import { startHarness, STAFF_GROUP, type Harness } from '../support/harness.js';
+import { startHarness, STAFF_API_TOKEN, STAFF_GROUP, type Harness } from '../support/harness.js';
 import { callStaffApi, fetchBookings } from '../support/staff-api.js';
 
 let h: Harness;
@@ -50,6 +50,16 @@ describe('finding the meeting again', () => {
     for (const r of reminders) expect(r).toContain('パスコード: abc123');
   });
 
+  it('does not send 「明日は」 when a late reminder would be held overnight and arrive on the day', async () => {
+    const u = await confirmedZoom('Usessionday000000000000000000013');
+    await at('2026-12-02T12:30:00Z'); // 12/2 21:30: the day before, but in quiet hours
+    await at('2026-12-02T23:00:30Z'); // 12/3 08:00: held pushes go out
+    await at('2026-12-02T23:30:30Z'); // 08:30: the morning reminder
+    const reminders = textsTo(u.userId).filter((t) => t.includes('オンライン相談の日です'));
+    expect(reminders.some((t) => t.startsWith('明日は'))).toBe(false);
+    expect(reminders).toHaveLength(1);
+  });
+
   it('does not send 「明日は」 on the day itself when the reminder ran late', async () => {
     const u = await confirmedZoom('Usessionday000000000000000000002');
     // The server was down from before 12/2 12:00 until 12/3 08:30: both reminders fall due at once.
@@ -77,7 +87,7 @@ describe('a proposal waiting for the person\'s answer', () => {
 });
 
 describe('writing on the day of the session', () => {
-  it('passes 「遅れます」 to staff, gives the number and the meeting, and leaves attendance to staff', async () => {
+  it('passes 「遅れます」 to staff, gives the number and the meeting, and does not count the session as missed without contact', async () => {
     const u = await confirmedZoom('Usessionday000000000000000000004');
     await at('2026-12-03T01:05:00Z'); // 10:05, five minutes into the session
     await u.say('すみません、5分ほど遅れます');
@@ -94,33 +104,75 @@ describe('writing on the day of the session', () => {
     expect(notes()).toHaveLength(1);
 
     await at('2026-12-03T01:10:30Z'); // start + 10 minutes: the no-show check
-    expect((await fetchBookings(h))[0]!.status).toBe('confirmed');
-    expect(textsTo(STAFF_GROUP).at(-1)).toContain('【出席の記録をお願いします】');
+    const [closed] = await fetchBookings(h);
+    expect(closed).toMatchObject({ status: 'cancelled', cancelReason: 'contacted_on_day' });
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('【当日連絡ありの欠席】');
+    expect(textsTo(STAFF_GROUP).join('\n')).not.toContain('連絡なし');
     expect(textsTo(u.userId).join('\n')).not.toContain('欠席として記録しました');
+    const person = (await (await fetch(`${h.baseUrl}/api/users/${u.userId}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })).json()) as { user: { counts: { noShows: number } } };
+    expect(person.user.counts.noShows).toBe(0);
 
-    // Staff decide: it was missed after all. The person is told.
-    await new StaffDriver(h).tap('欠席を記録');
-    await h.settle();
-    expect((await fetchBookings(h))[0]!.status).toBe('no_show');
-    expect(textsTo(u.userId).at(-1)).toContain('欠席として記録しました');
+    // They did join in the end: staff correct it.
+    await new StaffDriver(h).tap('出席に訂正');
+    expect((await fetchBookings(h))[0]!.status).toBe('attended');
+
+    // A week later the session is long over: nothing about 「本日」, and they can book again.
+    await at('2026-12-10T01:00:00Z');
+    await u.say('先日はありがとうございました');
+    expect(u.lastText()).not.toContain('本日のオンライン相談');
+    await u.say('予約する');
+    expect(u.lastText()).not.toContain('すでにお申し込み中の予約があります');
   });
 
-  it('tells the person when a session nobody wrote about is recorded as missed', async () => {
+  it('takes 「予約の時間に遅れます」 on the day as contact, not as a new booking', async () => {
+    const u = await confirmedZoom('Usessionday000000000000000000011');
+    await at('2026-12-03T01:02:00Z');
+    await u.say('予約の時間に遅れます');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('「予約の時間に遅れます」');
+    await at('2026-12-03T01:10:30Z');
+    expect((await fetchBookings(h))[0]).toMatchObject({ status: 'cancelled', cancelReason: 'contacted_on_day' });
+  });
+
+  it('passes on someone who keeps writing every few minutes again once the interval after the last note has passed', async () => {
+    const u = await confirmedZoom('Usessionday000000000000000000012');
+    const notes = () => textsTo(STAFF_GROUP).filter((t) => t.includes('【当日のご連絡】'));
+    for (const [when, line] of [
+      ['2026-12-03T00:30:00Z', '少し遅れるかもしれません'],
+      ['2026-12-03T00:34:00Z', '電車が止まっています'],
+      ['2026-12-03T00:38:00Z', 'まだ動きません'],
+      ['2026-12-03T00:42:00Z', '10時半からに変えられますか'],
+    ] as const) {
+      await at(when);
+      await u.say(line);
+    }
+    expect(notes()).toHaveLength(2);
+    expect(notes()[1]).toContain('まだ動きません');
+  });
+
+  it('tells the person when a session nobody wrote about is recorded as missed, and again when it is corrected', async () => {
     const u = await confirmedZoom('Usessionday000000000000000000005');
     await at('2026-12-03T01:10:30Z');
     expect((await fetchBookings(h))[0]!.status).toBe('no_show');
     expect(textsTo(u.userId).at(-1)).toContain('欠席として記録しました');
     expect(textsTo(u.userId).at(-1)).toContain('12月3日(木) 10:00');
+    await new StaffDriver(h).tap('出席に訂正');
+    expect((await fetchBookings(h))[0]!.status).toBe('attended');
+    expect(textsTo(u.userId).at(-1)).toContain('「出席」に訂正しました');
   });
 
-  it('answers 「今日の予約をキャンセルしたいです」 with the phone-only rule, and staff hear of it', async () => {
+  it('answers 「今日の予約をキャンセルしたいです」 with the phone-only rule, and staff read the words', async () => {
     const u = await confirmedZoom('Usessionday000000000000000000006');
     await at('2026-12-03T00:00:00Z'); // 09:00 on the day
     await u.say('今日の予約をキャンセルしたいです');
     expect(u.lastText()).toContain('お電話');
     expect(u.lastText()).toContain('017-776-1561');
-    expect(textsTo(STAFF_GROUP).at(-1)).toContain('当日の変更・キャンセルを希望されています');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('「今日の予約をキャンセルしたいです」');
     expect((await fetchBookings(h))[0]!.status).toBe('confirmed');
+    // The rich menu's command: the same rule, and staff are told what was asked.
+    await at('2026-12-03T00:10:00Z');
+    await u.say('予約キャンセル');
+    expect(u.lastText()).toContain('017-776-1561');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('当日の変更・キャンセルを希望されています');
   });
 });
 

@@ -173,7 +173,7 @@ describe('on the day of a confirmed session', () => {
     expect(chat.state).toBe('idle');
     expect(chat.noticeKeys).toEqual(['sameDayCancel']);
     // Nothing is changed; staff are told the person asked (it is contact on the day).
-    expect(chat.effects).toEqual([{ effect: 'sessionDayContact', draft: {} }]);
+    expect(chat.effects).toEqual([{ effect: 'sessionDayContact', draft: {}, answered: true }]);
   });
 
   it('the menu\'s cancel option shown the day before is refused on the day without asking', () => {

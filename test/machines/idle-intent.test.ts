@@ -18,6 +18,10 @@ describe('what a short sentence typed outside any question is about', () => {
   it.each([
     'キャンセル待ちはできますか',
     'メールアドレスを変更したい',
+    '予約した電話番号を変更したい',
+    '予約のメールアドレスを変えたい',
+    // A question about cancelling is not a request to cancel.
+    'キャンセルしたらペナルティはありますか',
     'こんにちは',
     '体調が悪いので休みます',
     // A long message is not guessed at: it goes to the menu (or to staff on the session day).

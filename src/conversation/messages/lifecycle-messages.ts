@@ -41,7 +41,6 @@ export function cancelledByUserMessages(at: LocalDateTime, s: OfficeSettings): L
   return [text(`次のご予約をキャンセルしました。\n${formatSlotJa(at, s.sessionMinutes)}\nまたのご利用をお待ちしています。`)];
 }
 
-/** `withChange`: the person's pending request to move it was ended with it, and they are told so. */
 /**
  * The person withdrew a request still awaiting staff: it had two wishes, not a date, so both are
  * named; `change`: it was a request to move a confirmed session (told apart from the session).
@@ -51,6 +50,7 @@ export function requestWithdrawnMessages(choices: readonly [LocalDateTime, Local
   return [text(`次の${what}をキャンセルしました。\n第1希望 ${formatSlotJa(choices[0], s.sessionMinutes)}\n第2希望 ${formatSlotJa(choices[1], s.sessionMinutes)}${change ? '' : '\nまたのご利用をお待ちしています。'}`)];
 }
 
+/** `withChange`: the person's pending request to move it was ended with it, and they are told so. */
 export function cancelledByOfficeMessages(at: LocalDateTime, reason: string | null, s: OfficeSettings, withChange = false): LineMessage[] {
   return [
     text(
@@ -85,6 +85,11 @@ export function reminderMessages(kind: 'day_before' | 'morning', at: LocalDateTi
 /** A session was recorded as missed without notice (by the office, or the check 10 minutes after the start). */
 export function noShowRecordedMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
   return [text(`次のオンライン相談は、ご参加が確認できなかったため、欠席として記録しました。\n${formatSlotJa(at, s.sessionMinutes)}\nご参加されていた場合や、ご事情があった場合は、お電話でお知らせください。あらためてご予約の際は「予約する」と送ってください。\n${office(s)}`)];
+}
+
+/** A no-show recorded by mistake was corrected: the person was told it counted as missed. */
+export function attendanceCorrectedMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
+  return [text(`次のオンライン相談の記録を「欠席」から「出席」に訂正しました。失礼いたしました。\n${formatSlotJa(at, s.sessionMinutes)}`)];
 }
 
 /** Answer to a message on the session day that the bot cannot act on (see session-day-contact.ts). */

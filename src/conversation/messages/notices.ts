@@ -171,7 +171,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return 'いま予約のお申し込みを入力中です。続きからお答えください（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。';
     case 'idleMenu':
       // Someone with a booking is most likely writing about it: offer what they can do with it.
-      if (p.hasBooking) return `申し訳ありません、メッセージの内容にはお答えできませんでした。次のように送ってください。\n・「予約確認」… ご予約の内容（日時やミーティングID）\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「担当者と話す」… 職員とのやりとり\nお急ぎの場合はお電話でどうぞ。\n${phoneLine(s)}`;
+      if (p.hasBooking) return `申し訳ありません、メッセージの内容にはお答えできませんでした。次のように送ってください。\n・「予約確認」… ご予約の内容\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「担当者と話す」… 職員とのやりとり\nお急ぎの場合はお電話でどうぞ。\n${phoneLine(s)}`;
       return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」で確認できます。';
     case 'proposalWaiting':
       return 'ハローワークからご提案した日時へのお返事をお待ちしています。お手数ですが、次のカードの「この日時で受ける」か「別の日時を希望する」を押してください。';

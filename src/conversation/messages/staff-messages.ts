@@ -66,12 +66,3 @@ export function noteWithButtons(body: string, actions: readonly LineAction[], al
   };
 }
 
-/** The no-show check found no attendance, but the person wrote on the day: staff record it themselves. */
-export function attendanceAfterContactNote(ref: string, when: string, bookingId: string): LineMessage[] {
-  return [
-    noteWithButtons(`【出席の記録をお願いします】${ref}（${when}）は、開始から10分を過ぎても出席の記録がありません。本日ご本人から連絡があったため、欠席（連絡なし）としては記録していません。`, [
-      postback('出席を記録', encodeBookingAction({ action: 'attended', bookingId })),
-      postback('欠席を記録', encodeBookingAction({ action: 'noshow', bookingId })),
-    ]),
-  ];
-}
