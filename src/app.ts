@@ -74,7 +74,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const db = await openDatabase({ path: config.sqlitePath });
   try {
     // Before anything runs on the database: demo and real data must never meet.
-    await claimDatabaseMode(db, config.demoMode ? 'demo' : 'line', config.sqlitePath, clock.now().toISOString());
+    const adopted = await claimDatabaseMode(db, config.demoMode ? 'demo' : 'line', config.sqlitePath, clock.now().toISOString());
+    if (adopted) {
+      logger.warn(
+        { path: config.sqlitePath },
+        'this database held data from before databases recorded their mode and is now recorded as connected to LINE; if it was a demo database (demo mode once used data/booking.db too), stop the server and move the file away',
+      );
+    }
   } catch (e: unknown) {
     await db.destroy();
     throw e;

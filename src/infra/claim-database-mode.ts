@@ -10,11 +10,14 @@ export class DatabaseModeError extends Error {
 /**
  * Records `mode` in a database used for the first time, or throws DatabaseModeError if the
  * database belongs to the other mode (see decideDatabaseMode). Runs before anything reads the
- * inbox, the outbox or the jobs, so a refused database is left exactly as it was.
+ * inbox, the outbox or the jobs, so a refused database is left exactly as it was. Returns true
+ * when it adopted a database that already held data from before modes were recorded: the caller
+ * says so, since an old demo database at the old shared default path cannot be told apart.
  */
-export async function claimDatabaseMode(db: Db, mode: DatabaseMode, path: string, now: string): Promise<void> {
+export async function claimDatabaseMode(db: Db, mode: DatabaseMode, path: string, now: string): Promise<boolean> {
   const facts = { recorded: await recordedDatabaseMode(db), active: await holdsActivity(db) };
   const decision = decideDatabaseMode(mode, facts, path);
   if (!decision.ok) throw new DatabaseModeError(decision.reason);
   if (decision.record) await recordDatabaseMode(db, mode, now);
+  return decision.record && facts.active;
 }

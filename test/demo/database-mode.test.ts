@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startDemo } from '../../src/demo/start-demo.js';
@@ -67,8 +68,17 @@ describe('demo mode and real databases', () => {
 
     await expect(startDemo(demoConfig(file), { port: 0 })).rejects.toThrow(/may be real/);
     expect(modeOf(file)).toBeUndefined();
-    const h = await startHarness({ sqlitePath: file });
+    // The connected server takes it, and says so: an old demo database cannot be told apart.
+    const lines: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const h = await startHarness({ sqlitePath: file, logger });
     await h.close();
     expect(modeOf(file)).toBe('line');
+    expect(lines.join('')).toContain('recorded as connected to LINE');
+    // Once recorded, it is simply its own database: no warning.
+    lines.length = 0;
+    const again = await startHarness({ sqlitePath: file, logger });
+    await again.close();
+    expect(lines.join('')).not.toContain('recorded as connected to LINE');
   });
 });
