@@ -14,6 +14,7 @@ import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { bookingInProgress } from './booking-in-progress.js';
 import { parseMeetingDetails } from './meeting-details.js';
+import type { OfficeSettings } from '../office/settings.js';
 
 interface StaffTurn {
   db: Db;
@@ -61,11 +62,16 @@ const STATUS_CHANGE_TEXT: Record<string, string> = {
  * staff member was about to offer another time for): the answer was meant for the old state and
  * would do something else now, so it is refused. Questions from before statuses were kept (null) pass.
  */
-async function answeredTooLate(t: StaffTurn, prompt: { booking_id: string; booking_status: string | null }): Promise<string | undefined> {
+async function answeredTooLate(t: StaffTurn, prompt: { booking_id: string; booking_status: string | null; created_at: string }): Promise<string | undefined> {
   if (prompt.booking_status === null) return undefined;
   const booking = await getBooking(t.db, prompt.booking_id);
-  if (!booking || booking.status === prompt.booking_status) return undefined;
-  return STAFF_TEXT.changedMeanwhile(booking.id.slice(0, 8), STATUS_CHANGE_TEXT[booking.status] ?? '状態が変わった');
+  if (!booking) return undefined;
+  const ref = booking.id.slice(0, 8);
+  if (booking.status !== prompt.booking_status) return STAFF_TEXT.changedMeanwhile(ref, STATUS_CHANGE_TEXT[booking.status] ?? '状態が変わった');
+  // Same status, but changed since (a colleague proposed a time, or moved the session): the
+  // answer would silently replace what they did.
+  if (booking.updated_at > prompt.created_at) return STAFF_TEXT.changedMeanwhile(ref, 'ほかの操作があった');
+  return undefined;
 }
 
 /** Hands a chat staff took over back to the bot. The same rules as the staff API. */
@@ -168,11 +174,14 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
   }
 }
 
-/** Splits 「12/10 14:00 123 4567 8901 abc」 into the date-time and the rest. */
-function splitWhenAndRest(raw: string, now: string): { at?: LocalDateTime; rest: string } {
+/**
+ * Splits 「12/10 14:00 123 4567 8901 abc」 into the date-time and the rest. A bare 「2:00」 is read
+ * as the afternoon when only that fits the office's day, as in the person's chat.
+ */
+function splitWhenAndRest(raw: string, now: string, settings: OfficeSettings): { at?: LocalDateTime; rest: string } {
   const words = raw.normalize('NFKC').trim().split(/\s+/);
   for (const n of [2, 1]) {
-    const parsed = parseDateTime(words.slice(0, n).join(' '), now);
+    const parsed = parseDateTime(words.slice(0, n).join(' '), now, { settings });
     if (parsed.type === 'datetime') return { at: { date: parsed.date, minutes: parsed.minutes }, rest: words.slice(n).join(' ') };
   }
   return { rest: raw };
@@ -202,7 +211,7 @@ async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
     await clearPrompt(t);
     return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: prompt.booking_id, at: { start: toLocal(prompt.start) }, meeting, by, now: t.now }));
   }
-  const { at, rest } = splitWhenAndRest(raw, t.now);
+  const { at, rest } = splitWhenAndRest(raw, t.now, t.deps.settings);
   if (!at) return say(t, STAFF_TEXT.whenUnreadable);
   const meeting = rest ? parseMeetingDetails(rest) : undefined;
   if (rest && !meeting) return say(t, STAFF_TEXT.restUnreadable);

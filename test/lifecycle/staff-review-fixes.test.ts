@@ -133,6 +133,35 @@ describe('「別の日時を提案」 and a colleague confirming the same reques
   });
 });
 
+describe('「日時を変更」 and a colleague moving the same session meanwhile', () => {
+  it('refuses the answer typed after the colleague\'s proposal, which stands', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000033');
+    await bookByButtons(u, 'TeleOffice');
+    const a = new StaffDriver(h, 'Ustaff0000000000000000000000000A');
+    await a.tap('第1希望で確定');
+    await a.tap('日時を変更');
+    const [b] = await fetchBookings(h);
+    h.clock.advance(1000);
+    expect((await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-09T14:00:00+09:00', by: 'yamada' })).status).toBe(200);
+    const toPersonBefore = textsTo(u.userId).length;
+    await a.say('12/8 14:00');
+    expect(a.lastText()).toContain('ほかの操作があった');
+    expect(textsTo(u.userId).length).toBe(toPersonBefore);
+    expect((await get(`/api/bookings/${b!.id}`)).booking.proposed.start).toBe('2026-12-09T14:00:00+09:00');
+  });
+
+  it('reads a bare 「2:00」 typed by staff as 14:00, as in the person\'s chat', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000034');
+    await bookByButtons(u, 'TeleOffice');
+    const a = new StaffDriver(h);
+    await a.tap('別の日時を提案');
+    await a.say('12/8 2:00');
+    expect(a.lastText()).toContain('日時を提案しました');
+    const [b] = await fetchBookings(h);
+    expect((await get(`/api/bookings/${b!.id}`)).booking.proposed.start).toBe('2026-12-08T14:00:00+09:00');
+  });
+});
+
 describe('asking for a person without a booking', () => {
   it('gives staff the 「自動応答に戻す」 button, which hands the chat back', async () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000004');
