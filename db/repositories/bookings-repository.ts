@@ -151,6 +151,19 @@ export async function getBooking(db: Db, id: string): Promise<BookingRow | undef
 
 export type BookingPatch = Partial<Omit<BookingRow, 'id' | 'line_user_id' | 'created_at'>>;
 
+/** Everything a proposal leaves on a booking, cleared once it is answered or can no longer be. */
+export const NO_PROPOSAL = { proposed_start: null, proposed_end: null, proposed_meeting_id: null, proposed_meeting_passcode: null, proposed_by: null } as const;
+
+/** The patch that cancels a booking: why, by whom, when; a proposal on it lapses with it. */
+export function cancellation(reason: string | null, by: string, now: string): BookingPatch {
+  return { status: 'cancelled', cancel_reason: reason, cancelled_by: by, cancelled_at: now, ...NO_PROPOSAL, updated_at: now };
+}
+
+/** When the booking's session is: the confirmed start, else the first choice. */
+export function sessionStartOf(row: Pick<BookingRow, 'confirmed_start' | 'choice1_start'>): string {
+  return row.confirmed_start ?? row.choice1_start;
+}
+
 export async function updateBooking(db: Db, id: string, patch: BookingPatch): Promise<void> {
   await markBookingsChanged(db);
   await db.updateTable('bookings').set(patch).where('id', '=', id).execute();

@@ -1,4 +1,5 @@
 import { normalizeText } from '../../src/calendar/index.js';
+import { dropEmoji } from '../../src/validation/emoji.js';
 import type { Question } from './types.js';
 
 /**
@@ -87,13 +88,11 @@ export const OPTIONS: Partial<Record<Question, readonly AnswerOption[]>> = {
 };
 
 /**
- * LINE's own emoji arrive in the text as `$` placeholders, and people add emoji to a reply
- * (「はい😊」): neither is part of any option, so neither stops a typed answer from matching.
+ * LINE's own emoji (`$` placeholders) and the emoji people add to a reply (「はい😊」) are part of
+ * no option, so neither stops a typed answer from matching (src/validation/emoji.ts).
  */
-export const DECORATION = /[$\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D]/gu;
-
 function canonical(s: string): string {
-  return normalizeText(s.replace(DECORATION, '')).toLowerCase();
+  return normalizeText(dropEmoji(s)).toLowerCase();
 }
 
 /** The option a typed text or button value stands for, if any. */

@@ -1,5 +1,5 @@
 import { normalizeText } from '../../src/calendar/index.js';
-import { DECORATION } from './options.js';
+import { dropEmoji } from '../../src/validation/emoji.js';
 import type { Command } from './postback.js';
 
 /** Typed words that act as commands anywhere in the conversation (after normalisation). */
@@ -46,7 +46,7 @@ const CANCEL_PHRASE =
 
 function canonical(text: string): string {
   // Trailing 。!? and emoji add nothing to a command word.
-  return normalizeText(text.replace(DECORATION, '')).toLowerCase().replace(/[。.!?、,]+$/u, '');
+  return normalizeText(dropEmoji(text)).toLowerCase().replace(/[。.!?、,]+$/u, '');
 }
 
 export function textCommand(text: string): Command | undefined {

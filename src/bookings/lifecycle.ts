@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { confirmedReplacedBy, getBooking, pendingChangeOf, takenInSlot, updateBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { cancellation, confirmedReplacedBy, getBooking, NO_PROPOSAL, pendingChangeOf, sessionStartOf, takenInSlot, updateBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { addDays, capacityOf, formatIsoJst, formatSlotJa, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
@@ -34,9 +34,6 @@ export type LifecycleResult = { ok: true; booking: BookingRow; dispatches: Dispa
 function actorOf(id: string): Actor {
   return { id, via: id === 'system' ? 'system' : id.startsWith('api:') ? 'api' : 'line' };
 }
-
-/** Everything a proposal leaves on a booking, cleared once it is answered or can no longer be. */
-const NO_PROPOSAL = { proposed_start: null, proposed_end: null, proposed_meeting_id: null, proposed_meeting_passcode: null, proposed_by: null } as const;
 
 const fail = (status: 400 | 404 | 409, code: string, message: string, field?: string): LifecycleError => ({ ok: false, status, code, message, ...(field ? { field } : {}) });
 
@@ -124,7 +121,7 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
   if (row.replaces_booking_id) {
     const old = await getBooking(db, row.replaces_booking_id);
     if (old && (old.status === 'requested' || old.status === 'confirmed')) {
-      await updateBooking(db, old.id, { status: 'cancelled', cancel_reason: 'rescheduled', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
+      await updateBooking(db, old.id, cancellation('rescheduled', input.by.id, input.now));
       replaced = toLocal(sessionStartOf(old));
     }
   }
@@ -152,10 +149,6 @@ export interface CancelInput {
   now: Instant;
 }
 
-function sessionStartOf(row: BookingRow): Instant {
-  return row.confirmed_start ?? row.choice1_start;
-}
-
 /** Cancels an open booking. Users may do so up to the day before; on the day only by phone. */
 export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelInput): Promise<LifecycleResult> {
   const row = await getBooking(db, input.bookingId);
@@ -167,7 +160,7 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
   // The phone-only rule is for a fixed session; a request awaiting staff can be withdrawn any time.
   if (input.byUser && row.status === 'confirmed' && at.date <= toLocal(input.now).date) return fail(409, 'same_day', 'on the day of the session, cancellation is by phone only');
   // A proposal on it lapses with it: its card's buttons then say so.
-  await updateBooking(db, row.id, { status: 'cancelled', cancel_reason: input.reason, cancelled_by: input.by.id, cancelled_at: input.now, ...NO_PROPOSAL, updated_at: input.now });
+  await updateBooking(db, row.id, cancellation(input.reason, input.by.id, input.now));
   if (input.byUser) await db.updateTable('users').set((eb) => ({ cancel_count: eb('cancel_count', '+', 1) })).where('line_user_id', '=', row.line_user_id).execute();
   await recordStaffAction(db, { subjectId: row.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: input.byUser }, at: input.now });
   const updated = (await getBooking(db, row.id))!;
@@ -200,7 +193,7 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
 async function endPendingChange(db: Db, confirmed: BookingRow, input: CancelInput): Promise<BookingRow | undefined> {
   const change = await pendingChangeOf(db, confirmed.id);
   if (!change) return undefined;
-  await updateBooking(db, change.id, { status: 'cancelled', cancel_reason: input.reason, cancelled_by: input.by.id, cancelled_at: input.now, ...NO_PROPOSAL, updated_at: input.now });
+  await updateBooking(db, change.id, cancellation(input.reason, input.by.id, input.now));
   await recordStaffAction(db, { subjectId: change.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: false, with: confirmed.id }, at: input.now });
   return change;
 }
@@ -314,9 +307,9 @@ export async function closeAfterContact(db: Db, deps: LifecycleDeps, bookingId: 
   const row = await getBooking(db, bookingId);
   if (!row) return fail(404, 'not_found', 'no such booking');
   if (row.status !== 'confirmed') return fail(409, 'invalid_status', `a ${row.status} booking has no attendance to mark`);
-  await updateBooking(db, row.id, { status: 'cancelled', cancel_reason: 'contacted_on_day', cancelled_by: 'system', cancelled_at: now, ...NO_PROPOSAL, updated_at: now });
+  await updateBooking(db, row.id, cancellation('contacted_on_day', 'system', now));
   await recordStaffAction(db, { subjectId: row.id, action: 'closed_after_contact', staffId: 'system', via: 'system', at: now });
-  const when = formatSlotJa(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings.sessionMinutes);
+  const when = formatSlotJa(toLocal(sessionStartOf(row)), deps.settings.sessionMinutes);
   return {
     ok: true,
     booking: (await getBooking(db, row.id))!,
@@ -364,7 +357,7 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
       if (user && user.no_show_count < deps.lifecycle.noShowFlagCount) await db.updateTable('users').set({ flagged_at: null }).where('line_user_id', '=', row.line_user_id).execute();
       dispatches.push(staffNote(deps, `出席に訂正しました: ${bookingRef(row)}`));
       // The last thing the person read said the session counted as missed.
-      dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: attendanceCorrectedMessages(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings) });
+      dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: attendanceCorrectedMessages(toLocal(sessionStartOf(row)), deps.settings) });
     }
   } else {
     await updateBooking(db, row.id, { status: 'no_show', cancel_reason: 'no_show', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
@@ -375,9 +368,9 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
       .returning(['no_show_count', 'flagged_at'])
       .executeTakeFirst();
     // The person hears of it too: it counts towards refusal (terms 6(4)), and a reason may exist.
-    dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: noShowRecordedMessages(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings) });
+    dispatches.push({ audience: 'user', recipient: row.line_user_id, messages: noShowRecordedMessages(toLocal(sessionStartOf(row)), deps.settings) });
     dispatches.push(
-      staffNote(deps, `欠席（連絡なし）として記録しました: ${bookingRef(row)} ${formatSlotJa(toLocal(row.confirmed_start ?? row.choice1_start), deps.settings.sessionMinutes)}\n出席していた場合や連絡があった場合は訂正してください。`, [
+      staffNote(deps, `欠席（連絡なし）として記録しました: ${bookingRef(row)} ${formatSlotJa(toLocal(sessionStartOf(row)), deps.settings.sessionMinutes)}\n出席していた場合や連絡があった場合は訂正してください。`, [
         postback('出席に訂正', encodeBookingAction({ action: 'attended', bookingId: row.id })),
       ]),
     );

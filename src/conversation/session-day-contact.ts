@@ -8,7 +8,7 @@
  * meeting to join.
  */
 import type { Db } from '../../db/database.js';
-import type { BookingRow } from '../../db/repositories/bookings-repository.js';
+import { sessionStartOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { bookingRef } from '../bookings/lifecycle.js';
 import type { Dispatch } from '../bookings/dispatch.js';
@@ -64,7 +64,7 @@ export async function recordSessionDayContact(
     .executeTakeFirst();
   const noteDue = !lastNoted || Date.parse(now) - Date.parse(lastNoted.at) >= NOTE_INTERVAL_MS;
   await recordStaffAction(db, { subjectId: booking.id, action: USER_CONTACT_ACTION, staffId: booking.line_user_id, via: 'line', ...(noteDue ? { detail: { noted: true } } : {}), at: now });
-  const at = toLocal(booking.confirmed_start ?? booking.choice1_start);
+  const at = toLocal(sessionStartOf(booking));
   const when = formatSlotJa(at, settings.sessionMinutes);
   const quoted = message === undefined ? '当日の変更・キャンセルを希望されています（お電話をご案内しました）。' : `「${quote(message)}」`;
   const note = `【当日のご連絡】${bookingRef(booking)}（${when}）から、本日メッセージがありました。\n${quoted}\nLINE 公式アカウントのチャットでご確認ください。開始から10分を過ぎても出席の記録がない場合は、連絡ありのキャンセルとして記録します（欠席回数には数えません）。`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import { insertRequest, updateBooking } from '../../db/repositories/bookings-repository.js';
+import { cancellation, insertRequest, updateBooking } from '../../db/repositories/bookings-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { countBooking } from '../../db/repositories/users-repository.js';
 import { isComplete } from '../../machines/booking/evaluate-answer.js';
@@ -50,7 +50,7 @@ export async function storeRequest(db: Db, deps: ConversationDeps, userId: strin
   });
   if (options.change?.replacesConfirmed) await updateBooking(db, id, { replaces_booking_id: options.change.replacesConfirmed });
   if (options.change?.supersedes) {
-    await updateBooking(db, options.change.supersedes, { status: 'cancelled', cancel_reason: 'changed', cancelled_by: userId, cancelled_at: now, updated_at: now });
+    await updateBooking(db, options.change.supersedes, cancellation('changed', userId, now));
   }
   await countBooking(db, userId);
   await scheduleJob(db, 'reply_due', id, due, now);

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { confirmedReplacedBy, getBooking, updateBooking } from '../../db/repositories/bookings-repository.js';
+import { cancellation, confirmedReplacedBy, getBooking, updateBooking } from '../../db/repositories/bookings-repository.js';
 import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
@@ -108,7 +108,7 @@ async function requestExpiry(db: Db, deps: LifecycleDeps, job: JobRow, now: stri
     await scheduleJob(db, 'request_expiry', b.id, b.proposed_start, now);
     return skipped;
   }
-  await updateBooking(db, b.id, { status: 'cancelled', cancel_reason: 'expired', cancelled_by: 'system', cancelled_at: now, updated_at: now });
+  await updateBooking(db, b.id, cancellation('expired', 'system', now));
   // A change request that lapses leaves the confirmed session it would have replaced in place.
   const kept = await confirmedReplacedBy(db, b);
   const keptStart = kept?.confirmed_start ?? null;

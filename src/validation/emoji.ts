@@ -1,9 +1,9 @@
 /**
  * Emoji and the little symbols people add to friendly chat messages (「お願いします🙏」,
  * 「青森 花子😊」, 「よろしくです♪」). They decorate a message and never carry a date, a time or
- * a name, so readers drop them instead of refusing the whole answer. LINE's own emoji (from the
- * LINE keyboard) arrive in the text as `$` placeholders, as machines/booking/options.ts notes for
- * option words; no date, time or name contains `$`, so it goes too.
+ * a name, so readers (dates, names, option words, typed commands) drop them instead of refusing
+ * the whole answer. LINE's own emoji (from the LINE keyboard) arrive in the text as `$`
+ * placeholders; no date, time, name or option contains `$`, so it goes too.
  */
 
 /**
