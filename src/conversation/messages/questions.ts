@@ -43,13 +43,17 @@ function termsSummary(facts: ConversationFacts, input: QuestionInput): string[] 
   ];
 }
 
+/** The starts offered on `date` for this choice (the second leaves out the first's time). */
+function offeredStarts(input: QuestionInput, which: 1 | 2, date: IsoDate): number[] {
+  const { facts, now, context } = input;
+  return freeStartsOn(facts, context.draft.kind ?? 'regular', date, now, which === 2 ? context.draft.choice1 : undefined);
+}
+
 /** The dates offered as buttons: the first bookable ones with a free start left. */
 function offeredDates(input: QuestionInput, which: 1 | 2): IsoDate[] {
   const { facts, now, context } = input;
-  const kind = context.draft.kind ?? 'regular';
-  const exclude = which === 2 ? context.draft.choice1 : undefined;
-  return bookableDates(facts.calendar, kind, now, DATE_BUTTONS + 1)
-    .filter((d) => freeStartsOn(facts, kind, d, now, exclude).length > 0)
+  return bookableDates(facts.calendar, context.draft.kind ?? 'regular', now, DATE_BUTTONS + 1)
+    .filter((d) => offeredStarts(input, which, d).length > 0)
     .slice(0, DATE_BUTTONS);
 }
 
@@ -60,8 +64,7 @@ function offeredDates(input: QuestionInput, which: 1 | 2): IsoDate[] {
 function typedExample(input: QuestionInput, which: 1 | 2, offered: readonly IsoDate[]): string {
   const date = offered[0];
   if (!date) return '12/10 10:30';
-  const exclude = which === 2 ? input.context.draft.choice1 : undefined;
-  const start = freeStartsOn(input.facts, input.context.draft.kind ?? 'regular', date, input.now, exclude)[0] ?? 0;
+  const start = offeredStarts(input, which, date)[0] ?? 0;
   const [, month, day] = date.split('-').map(Number);
   return `${month}/${day} ${formatTimeJa(start)}`;
 }
@@ -81,13 +84,8 @@ function dateActions(input: QuestionInput, which: 1 | 2, dates: readonly IsoDate
   return [...dates.map((d) => answer(input, `d:${d}`, formatDateJa(d))), picker];
 }
 
-function timeActions(input: QuestionInput, which: 1 | 2): LineAction[] {
-  const { facts, now, context } = input;
-  const date = context.draft.pendingDate;
-  if (!date) return [];
-  const exclude = which === 2 ? context.draft.choice1 : undefined;
-  const starts = freeStartsOn(facts, context.draft.kind ?? 'regular', date, now, exclude);
-  const s = facts.calendar.settings;
+function timeActions(input: QuestionInput, date: IsoDate, starts: readonly number[]): LineAction[] {
+  const s = input.facts.calendar.settings;
   return [
     ...starts.map((m) => answer(input, `t:${m}`, `${formatTimeJa(m)}〜${formatTimeJa(m + s.sessionMinutes)}`, `${formatDateJa(date)} ${formatTimeJa(m)}`)),
     answer(input, 'other_day', '別の日を選ぶ'),
@@ -174,12 +172,13 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
     case 'choice2Time': {
       const which = question === 'choice1Time' ? 1 : 2;
       const date = context.draft.pendingDate ?? '';
-      const actions = timeActions(input, which);
+      const starts = date ? offeredStarts(input, which, date) : [];
+      const actions = date ? timeActions(input, date, starts) : [];
       // The day may have filled up since it was picked (others book at the same time): say so,
       // rather than show a time question whose only button is another day.
       if (actions.length <= 1) return [questionCard(`第${which}希望の時刻`, [`申し訳ありません。${formatDateJa(date)}は、ただいま空いている時間がなくなりました。「別の日を選ぶ」から、ほかの日をお選びください。`], actions)];
       // The example is the first time offered, so it is one the bot accepts (the Corner has few).
-      const example = formatTimeJa(freeStartsOn(input.facts, context.draft.kind ?? 'regular', date, input.now, which === 2 ? context.draft.choice1 : undefined)[0] ?? 0);
+      const example = formatTimeJa(starts[0] ?? 0);
       return [questionCard(`第${which}希望の時刻`, [`${formatDateJa(date)}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`, `「${example}」のように入力することもできます。`], actions)];
     }
     case 'email':
