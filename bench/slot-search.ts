@@ -9,8 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/database.js';
 import { slotOccupancy } from '../db/repositories/bookings-repository.js';
 import { availableSlots, bookableDates, earliest, horizonEnd } from '../src/calendar/index.js';
-import { loadCalendar } from '../src/conversation/facts.js';
-import { createOccupancyCache } from '../src/conversation/occupancy-cache.js';
+import { loadCalendar } from '../src/bookings/calendar-facts.js';
+import { createOccupancyCache } from '../src/bookings/occupancy-cache.js';
 import type { OfficeSettings } from '../src/office/settings.js';
 import { quantile } from './stats.js';
 

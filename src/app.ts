@@ -15,7 +15,7 @@ import { createKeyedQueue, type KeyedQueue } from './infra/keyed-queue.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { claimDatabaseMode } from './infra/claim-database-mode.js';
 import { createLineClient, type LineClient } from './line/line-client.js';
-import { createOccupancyCache } from './conversation/occupancy-cache.js';
+import { createOccupancyCache } from './bookings/occupancy-cache.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
 import { staffApiRouter } from './staff/staff-api.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';

@@ -1,6 +1,3 @@
-import { postback } from '../conversation/messages/building-blocks.js';
-import type { LineAction } from '../line/message-types.js';
-
 /**
  * Postback data of buttons about one booking (the user's answer to a proposal, staff actions).
  * Carries the booking id only, never personal data; at most LINE's 300 characters.
@@ -12,14 +9,6 @@ export type BookingAction =
   | { action: 'confirm1' | 'confirm2' | 'propose' | 'move' | 'takeover' | 'handback' | 'attended' | 'noshow' | 'immediate'; bookingId: string };
 
 const ACTIONS = ['accept', 'decline', 'confirm1', 'confirm2', 'propose', 'move', 'takeover', 'handback', 'attended', 'noshow', 'immediate'] as const;
-
-/** The person's two answers to a proposal; `proposed` ties them to the time shown. */
-export function proposalActions(bookingId: string, proposed: string): LineAction[] {
-  return [
-    postback('この日時で受ける', encodeBookingAction({ action: 'accept', bookingId, proposed })),
-    postback('別の日時を希望する', encodeBookingAction({ action: 'decline', bookingId, proposed })),
-  ];
-}
 
 export function encodeBookingAction(a: BookingAction): string {
   const params = new URLSearchParams({ ba: a.action, b: a.bookingId });

@@ -1,6 +1,6 @@
 import type { LifecycleSettings } from '../office/lifecycle-settings.js';
 import type { OfficeSettings } from '../office/settings.js';
-import type { OccupancyCache } from './occupancy-cache.js';
+import type { OccupancyCache } from '../bookings/occupancy-cache.js';
 
 export interface ConversationDeps {
   settings: OfficeSettings;

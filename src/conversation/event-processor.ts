@@ -9,7 +9,7 @@ import { toIncomingEvent, type IncomingEvent } from './chat-input.js';
 import { handleUserEvent, type ConversationDeps } from './handle-user-event.js';
 import { handleStaffEvent } from './staff-chat.js';
 import { toQueued, type Dispatch } from '../bookings/dispatch.js';
-import { processingFailedMessages } from './messages/lifecycle-messages.js';
+import { processingFailedMessages } from '../messages/lifecycle-messages.js';
 import { sleep } from '../infra/sleep.js';
 
 export interface EventProcessorDeps extends ConversationDeps {

@@ -15,12 +15,13 @@ import type { Dispatch } from '../bookings/dispatch.js';
 import { acceptProposal, cancelBooking, declineProposal } from '../bookings/lifecycle.js';
 import { formatSlotJa } from '../calendar/index.js';
 import type { LineMessage } from '../line/message-types.js';
-import { text } from './messages/building-blocks.js';
-import { activeBookingMessages, submittedMessages } from './messages/booking-cards.js';
-import { blockedUserMessages, handoffUserMessages, immediateRequestedMessages } from './messages/lifecycle-messages.js';
-import { noticeText } from './messages/notices.js';
-import { renderQuestion } from './messages/questions.js';
-import { staffHandoffMessages, staffImmediateMessages, staffRequestMessages } from './messages/staff-messages.js';
+import { text } from '../messages/building-blocks.js';
+import { activeBookingMessages, submittedMessages } from '../messages/booking-cards.js';
+import { blockedUserMessages, handoffUserMessages, immediateRequestedMessages } from '../messages/lifecycle-messages.js';
+import { bookingEventsDispatches } from '../messages/booking-events.js';
+import { noticeText } from '../messages/notices.js';
+import { renderQuestion } from '../messages/questions.js';
+import { staffHandoffMessages, staffImmediateMessages, staffRequestMessages } from '../messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { recordSessionDayContact } from './session-day-contact.js';
@@ -93,8 +94,8 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
       for (const row of [active, t.replaced]) {
         if (!row) continue;
         const result = await cancelBooking(db, deps, { bookingId: row.id, by: { id: userId, via: 'line' }, byUser: true, reason: null, now });
-        if (result.ok) absorb(t, result.dispatches);
-        else t.say.push(text(noticeText({ key: result.code === 'same_day' ? 'sameDayCancel' : 'noActiveBooking' }, deps.settings)));
+        if (result.ok) absorb(t, bookingEventsDispatches(result.events, deps));
+        else t.say.push(text(noticeText({ key: result.refusal.code === 'same_day' ? 'sameDayCancel' : 'noActiveBooking' }, deps.settings)));
       }
       return;
     }
@@ -140,10 +141,10 @@ async function bookingAction(t: Turn, data: string): Promise<ConversationEvent['
   const run = action.action === 'accept' ? acceptProposal : declineProposal;
   const result = await run(t.db, t.deps, action.bookingId, t.userId, t.now, action.proposed);
   if (!result.ok) {
-    t.say.push(text(noticeText({ key: result.code === 'slot_full' ? 'proposalTaken' : 'proposalStale' }, t.deps.settings)));
+    t.say.push(text(noticeText({ key: result.refusal.code === 'slot_full' ? 'proposalTaken' : 'proposalStale' }, t.deps.settings)));
     return 'handled';
   }
-  absorb(t, result.dispatches);
+  absorb(t, bookingEventsDispatches(result.events, t.deps));
   return action.action === 'decline' ? 'CHANGE' : 'handled';
 }
 

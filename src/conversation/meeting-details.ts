@@ -1,4 +1,4 @@
-import type { MeetingDetails } from './messages/lifecycle-messages.js';
+import type { MeetingDetails } from '../bookings/booking-outcome.js';
 
 /**
  * Reads a Zoom meeting id (9 to 11 digits, spaces or hyphens allowed) and a passcode from what a

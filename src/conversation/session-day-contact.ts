@@ -10,13 +10,13 @@
 import type { Db } from '../../db/database.js';
 import { sessionStartOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
-import { bookingRef } from '../bookings/lifecycle.js';
+import { bookingRef } from '../messages/staff-messages.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { formatSlotJa, toLocal } from '../calendar/index.js';
 import type { LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
-import { sessionDayContactMessages } from './messages/lifecycle-messages.js';
-import { text } from './messages/building-blocks.js';
+import { sessionDayContactMessages } from '../messages/lifecycle-messages.js';
+import { text } from '../messages/building-blocks.js';
 
 /** The action recorded when a person wrote about their session on its day (read by the no-show check). */
 export const USER_CONTACT_ACTION = 'user_contact';
@@ -67,7 +67,7 @@ export async function recordSessionDayContact(
   const at = toLocal(sessionStartOf(booking));
   const when = formatSlotJa(at, settings.sessionMinutes);
   const quoted = message === undefined ? '当日の変更・キャンセルを希望されています（お電話をご案内しました）。' : `「${quote(message)}」`;
-  const note = `【当日のご連絡】${bookingRef(booking)}（${when}）から、本日メッセージがありました。\n${quoted}\nLINE 公式アカウントのチャットでご確認ください。開始から10分を過ぎても出席の記録がない場合は、連絡ありのキャンセルとして記録します（欠席回数には数えません）。`;
+  const note = `【当日のご連絡】${bookingRef({ bookingId: booking.id, name: booking.name })}（${when}）から、本日メッセージがありました。\n${quoted}\nLINE 公式アカウントのチャットでご確認ください。開始から10分を過ぎても出席の記録がない場合は、連絡ありのキャンセルとして記録します（欠席回数には数えません）。`;
   const meeting = booking.app === 'zoom' && booking.meeting_id && booking.meeting_passcode ? { meetingId: booking.meeting_id, passcode: booking.meeting_passcode } : null;
   return {
     say: answered ? [] : sessionDayContactMessages(when, meeting, settings),

@@ -6,10 +6,11 @@ import { decodeBookingAction, decodeChatAction } from '../bookings/booking-actio
 import type { Dispatch } from '../bookings/dispatch.js';
 import { confirmBooking, markAttendance, proposeTime, type LifecycleResult } from '../bookings/lifecycle.js';
 import { formatSlotJa, normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
-import { text } from './messages/building-blocks.js';
-import { STAFF_ERROR_TEXT, STAFF_TEXT } from './messages/staff-chat-texts.js';
-import { handbackUserMessages, handoffUserMessages, immediateAcceptedMessages } from './messages/lifecycle-messages.js';
-import { handbackButton, noteWithButtons } from './messages/staff-messages.js';
+import { text } from '../messages/building-blocks.js';
+import { STAFF_ERROR_TEXT, STAFF_TEXT } from '../messages/staff-chat-texts.js';
+import { handbackUserMessages, handoffUserMessages, immediateAcceptedMessages } from '../messages/lifecycle-messages.js';
+import { handbackButton, noteWithButtons } from '../messages/staff-messages.js';
+import { bookingEventsDispatches } from '../messages/booking-events.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { bookingInProgress } from './booking-in-progress.js';
@@ -35,8 +36,8 @@ const say = (t: StaffTurn, body: string): Dispatch[] => [{ audience: 'staff', re
 
 
 function outcome(t: StaffTurn, result: LifecycleResult): Dispatch[] {
-  if (result.ok) return result.dispatches;
-  return say(t, STAFF_ERROR_TEXT[result.code] ?? `操作できませんでした（${result.code}）。`);
+  if (result.ok) return bookingEventsDispatches(result.events, t.deps);
+  return say(t, STAFF_ERROR_TEXT[result.refusal.code]);
 }
 
 /** Asks a staff member for input about a booking in the status it has now (see answeredTooLate). */
@@ -115,14 +116,14 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
     return [{ audience: 'user', recipient: req.line_user_id, messages: immediateAcceptedMessages(t.deps.settings) }, ...say(t, STAFF_TEXT.immediateAccepted)];
   }
   const booking = await getBooking(t.db, action.bookingId);
-  if (!booking) return say(t, STAFF_ERROR_TEXT.not_found!);
+  if (!booking) return say(t, STAFF_ERROR_TEXT.not_found);
   // An old card's button: say so before asking for meeting details that could not be used.
-  if (booking.personal_data_erased_at !== null) return say(t, STAFF_ERROR_TEXT.personal_data_erased!);
+  if (booking.personal_data_erased_at !== null) return say(t, STAFF_ERROR_TEXT.personal_data_erased);
   switch (action.action) {
     case 'confirm1':
     case 'confirm2': {
       const start = action.action === 'confirm1' ? booking.choice1_start : booking.choice2_start;
-      if (booking.status !== 'requested') return say(t, booking.status === 'confirmed' ? STAFF_ERROR_TEXT.already_confirmed! : STAFF_ERROR_TEXT.invalid_status!);
+      if (booking.status !== 'requested') return say(t, booking.status === 'confirmed' ? STAFF_ERROR_TEXT.already_confirmed : STAFF_ERROR_TEXT.invalid_status);
       if (booking.app === 'zoom' && !booking.meeting_id) {
         const held = await promptHeldByColleague(t, booking.id);
         if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
@@ -139,7 +140,7 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       if (booking.status !== wanted) {
         if (booking.status === 'confirmed') return say(t, STAFF_TEXT.proposeConfirmed(booking.id.slice(0, 8)));
         if (booking.status === 'requested') return say(t, STAFF_TEXT.moveRequested(booking.id.slice(0, 8)));
-        return say(t, STAFF_ERROR_TEXT.invalid_status!);
+        return say(t, STAFF_ERROR_TEXT.invalid_status);
       }
       const held = await promptHeldByColleague(t, booking.id);
       if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
@@ -216,7 +217,7 @@ async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
   const meeting = rest ? parseMeetingDetails(rest) : undefined;
   if (rest && !meeting) return say(t, STAFF_TEXT.restUnreadable);
   const result = await proposeTime(t.db, t.deps, { bookingId: prompt.booking_id, start: at, ...(meeting ? { meeting } : {}), by, now: t.now });
-  if (result.ok || result.code !== 'meeting_required') await clearPrompt(t);
+  if (result.ok || result.refusal.code !== 'meeting_required') await clearPrompt(t);
   return outcome(t, result);
 }
 

@@ -7,7 +7,7 @@ import type { ActiveBookingFacts, ConversationFacts } from '../../machines/booki
 import { bookingViewOf } from '../bookings/booking-view.js';
 import { fitsWindow, isKindDay, toLocal, type CalendarContext, type Instant } from '../calendar/index.js';
 import type { ConversationDeps } from './conversation-deps.js';
-import { loadCalendar } from './facts.js';
+import { loadCalendar } from '../bookings/calendar-facts.js';
 
 function activeFacts(row: BookingRow, replaced: BookingRow | undefined): ActiveBookingFacts {
   const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choices, confirmed } = bookingViewOf(row);

@@ -3,20 +3,25 @@ import { cancellation, confirmedReplacedBy, getBooking, updateBooking } from '..
 import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
-import { closeAfterContact, markAttendance, bookingRef, type LifecycleDeps } from '../bookings/lifecycle.js';
+import { closeAfterContact, markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
+import { bookingEventsDispatches, type RenderContext } from '../messages/booking-events.js';
+import { bookingRef } from '../messages/staff-messages.js';
 import { notBefore } from '../bookings/quiet-hours.js';
 import { toInstant, toLocal } from '../calendar/index.js';
-import { changeRequestEndedMessages, immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../conversation/messages/lifecycle-messages.js';
-import { text } from '../conversation/messages/building-blocks.js';
-import { staffReplyOverdueMessages } from '../conversation/messages/staff-messages.js';
+import { changeRequestEndedMessages, immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../messages/lifecycle-messages.js';
+import { text } from '../messages/building-blocks.js';
+import { staffReplyOverdueMessages } from '../messages/staff-messages.js';
 import { USER_CONTACT_ACTION } from '../conversation/session-day-contact.js';
+
+/** What jobs need: the booking rules, and where and how their messages are worded. */
+export type JobDeps = LifecycleDeps & RenderContext;
 
 /** What a job does when it fires, deciding from the state as it is now (it may have changed). */
 export type JobOutcome = { status: 'done' | 'skipped'; dispatches: Dispatch[] };
 
 const skipped: JobOutcome = { status: 'skipped', dispatches: [] };
 
-async function reminder(db: Db, deps: LifecycleDeps, job: JobRow, kind: 'day_before' | 'morning', now: string): Promise<JobOutcome> {
+async function reminder(db: Db, deps: JobDeps, job: JobRow, kind: 'day_before' | 'morning', now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   // Rescheduled bookings get new jobs; a reminder for an old time must not fire.
   if (!b || b.status !== 'confirmed' || !b.confirmed_start) return skipped;
@@ -29,7 +34,7 @@ async function reminder(db: Db, deps: LifecycleDeps, job: JobRow, kind: 'day_bef
   return { status: 'done', dispatches: [{ audience: 'user', recipient: b.line_user_id, messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings) }] };
 }
 
-async function replyDue(db: Db, deps: LifecycleDeps, job: JobRow): Promise<JobOutcome> {
+async function replyDue(db: Db, deps: JobDeps, job: JobRow): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   if (!b || b.status !== 'requested' || b.proposed_start) return skipped;
   return {
@@ -41,7 +46,7 @@ async function replyDue(db: Db, deps: LifecycleDeps, job: JobRow): Promise<JobOu
   };
 }
 
-async function noShow(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
+async function noShow(db: Db, deps: JobDeps, job: JobRow, now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   if (!b || b.status !== 'confirmed' || !b.confirmed_start) return skipped;
   // Only if this job belongs to the current time (a moved booking has its own job).
@@ -52,11 +57,11 @@ async function noShow(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Pr
   const contacted = await db.selectFrom('staff_actions').select('id').where('subject_id', '=', b.id).where('action', '=', USER_CONTACT_ACTION).where('at', '>=', dayStart).executeTakeFirst();
   if (contacted) {
     const closed = await closeAfterContact(db, deps, b.id, now);
-    return closed.ok ? { status: 'done', dispatches: closed.dispatches } : skipped;
+    return closed.ok ? { status: 'done', dispatches: bookingEventsDispatches(closed.events, deps) } : skipped;
   }
   const result = await markAttendance(db, deps, { bookingId: b.id, attended: false, by: { id: 'system', via: 'system' }, now });
   if (!result.ok) return skipped;
-  return { status: 'done', dispatches: result.dispatches };
+  return { status: 'done', dispatches: bookingEventsDispatches(result.events, deps) };
 }
 
 /** Tells each user with an open booking, once per version, that the terms changed. */
@@ -81,7 +86,7 @@ async function termsNotice(db: Db, job: JobRow): Promise<JobOutcome> {
 }
 
 /** Nobody took an immediate-session request in time: say so, rather than leave the person waiting. */
-async function immediateTimeout(db: Db, deps: LifecycleDeps, job: JobRow): Promise<JobOutcome> {
+async function immediateTimeout(db: Db, deps: JobDeps, job: JobRow): Promise<JobOutcome> {
   const req = await db
     .updateTable('immediate_requests')
     .set({ status: 'declined' })
@@ -100,7 +105,7 @@ async function immediateTimeout(db: Db, deps: LifecycleDeps, job: JobRow): Promi
 }
 
 /** Both preferred times passed without an answer: close the request rather than leave it open forever. */
-async function requestExpiry(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
+async function requestExpiry(db: Db, deps: JobDeps, job: JobRow, now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   if (!b || b.status !== 'requested') return skipped;
   if (b.proposed_start !== null && b.proposed_start > now) {
@@ -112,7 +117,7 @@ async function requestExpiry(db: Db, deps: LifecycleDeps, job: JobRow, now: stri
   // A change request that lapses leaves the confirmed session it would have replaced in place.
   const kept = await confirmedReplacedBy(db, b);
   const keptStart = kept?.confirmed_start ?? null;
-  const ref = bookingRef(b);
+  const ref = bookingRef({ bookingId: b.id, name: b.name });
   return {
     status: 'done',
     dispatches: [
@@ -126,7 +131,7 @@ async function requestExpiry(db: Db, deps: LifecycleDeps, job: JobRow, now: stri
   };
 }
 
-export async function runJob(db: Db, deps: LifecycleDeps, job: JobRow, now: string): Promise<JobOutcome> {
+export async function runJob(db: Db, deps: JobDeps, job: JobRow, now: string): Promise<JobOutcome> {
   switch (job.kind) {
     case 'reminder_day_before':
       return reminder(db, deps, job, 'day_before', now);

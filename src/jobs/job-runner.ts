@@ -4,10 +4,9 @@ import { enqueue } from '../../db/repositories/outbox-repository.js';
 import { dueJobs, finishJob } from '../../db/repositories/jobs-repository.js';
 import { erasePersonalData, purgeHandled } from '../../db/repositories/retention-repository.js';
 import { toQueued } from '../bookings/dispatch.js';
-import type { LifecycleDeps } from '../bookings/lifecycle.js';
 import type { Clock } from '../infra/clock.js';
 import type { Logger } from '../infra/logger.js';
-import { runJob } from './job-handlers.js';
+import { runJob, type JobDeps } from './job-handlers.js';
 
 export interface JobRunner {
   /** Runs every job that is due now; returns how many were handled. */
@@ -25,7 +24,7 @@ export interface JobRunnerDeps {
   committer: GroupCommitter;
   clock: Clock;
   logger: Logger;
-  lifecycle: LifecycleDeps;
+  lifecycle: JobDeps;
   onOutgoing: (recipients: readonly string[]) => void;
   /** Days personal details are kept after a booking is over; null or absent keeps them. */
   personalDataRetentionDays?: number | null;

@@ -49,6 +49,6 @@ export function contextOf(deps: StaffApiDeps): StaffApiContext {
     lifecycle,
     staffGroupId,
     onOutgoing: deps.onOutgoing ?? (() => undefined),
-    lifecycleDeps: { settings, lifecycle, staffGroupId },
+    lifecycleDeps: { settings, lifecycle },
   };
 }

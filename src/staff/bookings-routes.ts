@@ -3,11 +3,12 @@ import { getBooking, listBookings, type BookingFilter } from '../../db/repositor
 import { staffActionsOf } from '../../db/repositories/staff-actions-repository.js';
 import { cancelBooking, confirmBooking, markAttendance, proposeTime } from '../bookings/lifecycle.js';
 import { addDays, toInstant, toLocal } from '../calendar/index.js';
-import type { MeetingDetails } from '../conversation/messages/lifecycle-messages.js';
+import type { MeetingDetails } from '../bookings/booking-outcome.js';
 import type { StaffApiContext } from './api-context.js';
 import { attendanceBody, bookingQuery, cancelBody, confirmBody, proposeBody } from './api-schemas.js';
 import { mutate } from './mutation.js';
-import { done, fail, fromLifecycle, notFound } from './outcome.js';
+import { fromLifecycle } from './lifecycle-outcome.js';
+import { done, fail, notFound } from './outcome.js';
 import { apiActor, param, withBody, withQuery } from './route-helpers.js';
 import { actionJson, bookingJson } from './staff-json.js';
 
@@ -60,7 +61,7 @@ export function bookingsRoutes(ctx: StaffApiContext): Router {
         mutate(ctx, async (trx, now) => {
           const at = b.choice !== undefined ? { choice: b.choice } : { start: toLocal(b.start ?? '') };
           const meeting = meetingOf(b);
-          return fromLifecycle(await confirmBooking(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), at, ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }));
+          return fromLifecycle(await confirmBooking(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), at, ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }), ctx);
         }),
       one,
     ),
@@ -73,7 +74,7 @@ export function bookingsRoutes(ctx: StaffApiContext): Router {
       (b, req) =>
         mutate(ctx, async (trx, now) => {
           const meeting = meetingOf(b);
-          return fromLifecycle(await proposeTime(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), start: toLocal(b.start), ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }));
+          return fromLifecycle(await proposeTime(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), start: toLocal(b.start), ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }), ctx);
         }),
       one,
     ),
@@ -85,7 +86,7 @@ export function bookingsRoutes(ctx: StaffApiContext): Router {
       cancelBody,
       (b, req) =>
         mutate(ctx, async (trx, now) =>
-          fromLifecycle(await cancelBooking(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), by: apiActor(b.by), byUser: false, reason: b.reason, now })),
+          fromLifecycle(await cancelBooking(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), by: apiActor(b.by), byUser: false, reason: b.reason, now }), ctx),
         ),
       one,
     ),
@@ -103,7 +104,7 @@ export function bookingsRoutes(ctx: StaffApiContext): Router {
           if (row.status === 'confirmed' && row.confirmed_start !== null && now < row.confirmed_start) {
             return fail(409, 'not_started', 'the session has not started yet', 'attended');
           }
-          return fromLifecycle(await markAttendance(trx, ctx.lifecycleDeps, { bookingId: row.id, attended: b.attended, by: apiActor(b.by), now }));
+          return fromLifecycle(await markAttendance(trx, ctx.lifecycleDeps, { bookingId: row.id, attended: b.attended, by: apiActor(b.by), now }), ctx);
         }),
       one,
     ),

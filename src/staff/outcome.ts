@@ -1,7 +1,5 @@
 import type { Response } from 'express';
 import type { Dispatch } from '../bookings/dispatch.js';
-import type { LifecycleResult } from '../bookings/lifecycle.js';
-import type { BookingRow } from '../../db/repositories/bookings-repository.js';
 
 /** An error the API answers with: `{code, message, field?}` and an HTTP status. */
 export interface Failure {
@@ -35,11 +33,6 @@ export const fail = (status: Failure['status'], code: string, message: string, f
 export const done = <T>(value: T, dispatches: readonly Dispatch[] = [], status: 200 | 201 = 200): Success<T> => ({ ok: true, value, dispatches, status });
 
 export const notFound = (what: string, field?: string): Failure => fail(404, 'not_found', `no such ${what}`, field);
-
-/** The lifecycle functions already return errors as data of the same shape. */
-export function fromLifecycle(r: LifecycleResult): Outcome<BookingRow> {
-  return r.ok ? done(r.booking, r.dispatches) : fail(r.status, r.code, r.message, r.field);
-}
 
 export function sendFailure(res: Response, f: Failure): void {
   res.status(f.status).json({ code: f.code, message: f.message, ...(f.field !== undefined ? { field: f.field } : {}) });

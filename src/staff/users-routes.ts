@@ -7,7 +7,7 @@ import { setHandoff } from '../../db/repositories/users-repository.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { formatIsoJst, type Instant } from '../calendar/index.js';
 import { bookingInProgress } from '../conversation/booking-in-progress.js';
-import { blockedUserMessages, handbackUserMessages } from '../conversation/messages/lifecycle-messages.js';
+import { blockedUserMessages, handbackUserMessages } from '../messages/lifecycle-messages.js';
 import type { StaffApiContext } from './api-context.js';
 import { blockBody, byOnlyBody } from './api-schemas.js';
 import { mutate } from './mutation.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
 import { insertRequest, slotOccupancy, updateBooking } from '../../db/repositories/bookings-repository.js';
-import { createOccupancyCache } from '../../src/conversation/occupancy-cache.js';
+import { createOccupancyCache } from '../../src/bookings/occupancy-cache.js';
 import { sampleRequest, useTempDatabase } from '../support/temp-db.js';
 
 const temp = useTempDatabase('occupancy-cache');

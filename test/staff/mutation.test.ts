@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/database.js';
 import { addClosure } from '../../db/repositories/closures-repository.js';
-import { text } from '../../src/conversation/messages/building-blocks.js';
+import { text } from '../../src/messages/building-blocks.js';
 import { movableClock } from '../../src/infra/clock.js';
 import { contextOf } from '../../src/staff/api-context.js';
 import { mutate } from '../../src/staff/mutation.js';

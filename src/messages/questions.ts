@@ -1,10 +1,10 @@
-import { bookableDates, earliest, formatDateJa, formatSlotJa, formatTimeJa, horizonEnd, weekdayJa, type Instant, type IsoDate } from '../../calendar/index.js';
-import { freeStartsOn } from '../../../machines/booking/choice-answer.js';
-import { OPTIONS } from '../../../machines/booking/options.js';
-import { encodePostback } from '../../../machines/booking/postback.js';
-import type { ConversationContext, ConversationFacts, Question } from '../../../machines/booking/types.js';
-import { isComplete } from '../../../machines/booking/evaluate-answer.js';
-import type { LineAction, LineMessage } from '../../line/message-types.js';
+import { bookableDates, earliest, formatDateJa, formatSlotJa, formatTimeJa, horizonEnd, weekdayJa, type Instant, type IsoDate } from '../calendar/index.js';
+import { freeStartsOn } from '../../machines/booking/choice-answer.js';
+import { OPTIONS } from '../../machines/booking/options.js';
+import { encodePostback } from '../../machines/booking/postback.js';
+import type { ConversationContext, ConversationFacts, Question } from '../../machines/booking/types.js';
+import { isComplete } from '../../machines/booking/evaluate-answer.js';
+import type { LineAction, LineMessage } from '../line/message-types.js';
 import { postback, questionCard, text } from './building-blocks.js';
 import { reviewCard } from './booking-cards.js';
 

@@ -1,7 +1,8 @@
-import { formatSlotJa, formatTimeJa, type LocalDateTime } from '../../calendar/index.js';
-import type { BookingView } from '../../bookings/booking-view.js';
-import type { LineAction, LineMessage } from '../../line/message-types.js';
-import type { OfficeSettings } from '../../office/settings.js';
+import { formatSlotJa, formatTimeJa, type LocalDateTime } from '../calendar/index.js';
+import type { MeetingDetails } from '../bookings/booking-outcome.js';
+import type { BookingView } from '../bookings/booking-view.js';
+import type { LineAction, LineMessage } from '../line/message-types.js';
+import type { OfficeSettings } from '../office/settings.js';
 import { APP_LABEL, KIND_LABEL } from './booking-cards.js';
 import { infoCard, paragraph, row, text } from './building-blocks.js';
 
@@ -19,10 +20,6 @@ function rules(s: OfficeSettings): string {
   );
 }
 
-export interface MeetingDetails {
-  meetingId: string;
-  passcode: string;
-}
 
 /** Sent to the user when staff confirm a time: everything needed to join, and the rules. */
 export function confirmationCard(b: BookingView, at: LocalDateTime, meeting: MeetingDetails | null, s: OfficeSettings): LineMessage[] {

@@ -1,6 +1,6 @@
 import { addDays, toInstant, toLocal, type CalendarContext, type Instant } from '../calendar/index.js';
 import type { Db } from '../../db/database.js';
-import { activeBookingOf, slotOccupancy } from '../../db/repositories/bookings-repository.js';
+import { slotOccupancy } from '../../db/repositories/bookings-repository.js';
 import { closureDates } from '../../db/repositories/closures-repository.js';
 import { capacityOverrides } from '../../db/repositories/office-state-repository.js';
 import type { OfficeSettings } from '../office/settings.js';
@@ -18,8 +18,4 @@ export async function loadCalendar(db: Db, settings: OfficeSettings, now: Instan
   const occupancy = cache ? await cache.occupancy(db, toInstant({ date: today, minutes: 0 }), until) : await slotOccupancy(db, now, until);
   const [closures, capacity] = [await closureDates(db, today), await capacityOverrides(db)];
   return { settings, closures, occupancy, capacityOverrides: capacity };
-}
-
-export async function hasActiveBooking(db: Db, lineUserId: string): Promise<boolean> {
-  return (await activeBookingOf(db, lineUserId)) !== undefined;
 }

@@ -1,9 +1,9 @@
-import { formatInstantJa, formatSlotJa, formatTimeJa, toLocal } from '../../calendar/index.js';
-import { proposalActions } from '../../bookings/booking-actions.js';
-import type { OfficeSettings } from '../../office/settings.js';
-import type { BookingView } from '../../bookings/booking-view.js';
-import type { LineAction, LineMessage } from '../../line/message-types.js';
-import { validatePhone } from '../../validation/phone.js';
+import { formatInstantJa, formatSlotJa, formatTimeJa, toLocal } from '../calendar/index.js';
+import { proposalActions } from './booking-events.js';
+import type { OfficeSettings } from '../office/settings.js';
+import type { BookingView } from '../bookings/booking-view.js';
+import type { LineAction, LineMessage } from '../line/message-types.js';
+import { validatePhone } from '../validation/phone.js';
 import { infoCard, paragraph, row, text } from './building-blocks.js';
 
 export const KIND_LABEL = { regular: '一般の職業相談', mothers: 'マザーズコーナー' } as const;

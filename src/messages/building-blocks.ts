@@ -1,4 +1,4 @@
-import type { FlexBubble, FlexComponent, LineAction, LineMessage, QuickReply } from '../../line/message-types.js';
+import type { FlexBubble, FlexComponent, LineAction, LineMessage, QuickReply } from '../line/message-types.js';
 
 /** LINE limits: 13 quick-reply items, labels of 20 characters. */
 const MAX_QUICK_REPLY = 13;

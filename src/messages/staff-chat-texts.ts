@@ -1,3 +1,5 @@
+import type { BookingRefusalCode } from '../bookings/booking-outcome.js';
+
 /** What the bot says in the staff group while staff act on requests (kept with the other texts). */
 export const STAFF_TEXT = {
   immediateTaken: 'この今すぐ相談は、すでにほかの職員が対応しています。',
@@ -26,8 +28,8 @@ export const STAFF_TEXT = {
   restUnreadable: '日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。例: 12/10 14:00 123 4567 8901 abc123',
 } as const;
 
-/** Why a staff action could not be done, by the lifecycle's error code. */
-export const STAFF_ERROR_TEXT: Record<string, string> = {
+/** Why a staff action could not be done, by the booking refusal's code. */
+export const STAFF_ERROR_TEXT: Record<BookingRefusalCode, string> = {
   slot_full: 'その枠はすでに埋まっています（ほかの職員が先に確定したか、定員に達しています）。別の日時を提案してください。',
   already_confirmed: 'この申込みはすでに確定しています。',
   invalid_status: 'この申込みは、キャンセル済みなどのため操作できません。',
@@ -37,4 +39,7 @@ export const STAFF_ERROR_TEXT: Record<string, string> = {
   outside_window: 'その時刻では相談時間内に収まりません。',
   meeting_required: 'Zoom のミーティングIDとパスコードが必要です。',
   personal_data_erased: 'この申込みは個人情報の保存期間を過ぎ、氏名などを削除済みのため操作できません。',
+  // Refusals of the person's own actions; a staff member never meets them, but every code has words.
+  same_day: '当日のキャンセルは、お電話でのみ承っています。',
+  no_proposal: 'この申込みには、回答を待っている提案がありません。',
 };

@@ -1,6 +1,6 @@
-import { formatDateJa, formatTimeJa, isValidIsoDate } from '../../calendar/index.js';
-import type { OfficeSettings } from '../../office/settings.js';
-import type { Notice } from '../../../machines/booking/types.js';
+import { formatDateJa, formatTimeJa, isValidIsoDate } from '../calendar/index.js';
+import type { OfficeSettings } from '../office/settings.js';
+import type { Notice } from '../../machines/booking/types.js';
 
 const JSN_PROBLEMS: Record<string, string> = {
   empty: '求職番号を入力してください。',
