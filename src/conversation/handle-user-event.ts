@@ -13,7 +13,6 @@ import { decodeBookingAction } from '../bookings/booking-actions.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { acceptProposal, cancelBooking, declineProposal } from '../bookings/lifecycle.js';
-import { formatSlotJa } from '../calendar/index.js';
 import type { LineMessage } from '../line/message-types.js';
 import { text } from '../messages/building-blocks.js';
 import { activeBookingMessages, submittedMessages } from '../messages/booking-cards.js';
@@ -21,7 +20,7 @@ import { blockedUserMessages, handoffUserMessages, immediateRequestedMessages } 
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import { noticeText } from '../messages/notices.js';
 import { renderQuestion } from '../messages/questions.js';
-import { staffHandoffMessages, staffImmediateMessages, staffRequestMessages } from '../messages/staff-messages.js';
+import { handoffBookingSummary, staffHandoffMessages, staffImmediateMessages, staffRequestMessages } from '../messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { recordSessionDayContact } from './session-day-contact.js';
@@ -101,7 +100,8 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
     }
     case 'handoff': {
       await setHandoff(db, userId, now);
-      const summary = active ? `予約: ${formatSlotJa(bookingViewOf(active).confirmed ?? bookingViewOf(active).choices[0], deps.settings.sessionMinutes)}（${active.status === 'confirmed' ? '確定' : '調整中'}）` : '予約: なし';
+      const view = active ? bookingViewOf(active) : undefined;
+      const summary = handoffBookingSummary(view ? { at: view.confirmed ?? view.choices[0], confirmed: view.status === 'confirmed' } : null, deps.settings);
       t.say.push(...handoffUserMessages());
       staff(t, staffHandoffMessages(draft.name ?? facts.identity?.name ?? null, summary, userId));
       return;

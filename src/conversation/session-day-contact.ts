@@ -10,13 +10,12 @@
 import type { Db } from '../../db/database.js';
 import { sessionStartOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
-import { bookingRef } from '../messages/staff-messages.js';
+import { bookingRef, staffSessionDayContactMessages } from '../messages/staff-messages.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { formatSlotJa, toLocal } from '../calendar/index.js';
 import type { LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { sessionDayContactMessages } from '../messages/lifecycle-messages.js';
-import { text } from '../messages/building-blocks.js';
 
 /** The action recorded when a person wrote about their session on its day (read by the no-show check). */
 export const USER_CONTACT_ACTION = 'user_contact';
@@ -24,17 +23,8 @@ export const USER_CONTACT_ACTION = 'user_contact';
 /** Staff hear of the first line at once; lines within this time after a note are in the chat already. */
 const NOTE_INTERVAL_MS = 5 * 60_000;
 
-/** What a staff note quotes of the message: enough to act on, never a wall of text. */
-const QUOTE_LIMIT = 200;
-
 /** The detail of a contact that was passed on to staff (as recordStaffAction stores it). */
 const NOTED = JSON.stringify({ noted: true });
-
-/** At most QUOTE_LIMIT characters, cut between characters (never inside an emoji's surrogate pair). */
-function quote(message: string): string {
-  const chars = Array.from(message);
-  return chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : message;
-}
 
 export interface SessionDayContact {
   /** For the person (nothing when the caller already answered, e.g. with the phone-only rule). */
@@ -66,11 +56,9 @@ export async function recordSessionDayContact(
   await recordStaffAction(db, { subjectId: booking.id, action: USER_CONTACT_ACTION, staffId: booking.line_user_id, via: 'line', ...(noteDue ? { detail: { noted: true } } : {}), at: now });
   const at = toLocal(sessionStartOf(booking));
   const when = formatSlotJa(at, settings.sessionMinutes);
-  const quoted = message === undefined ? '当日の変更・キャンセルを希望されています（お電話をご案内しました）。' : `「${quote(message)}」`;
-  const note = `【当日のご連絡】${bookingRef({ bookingId: booking.id, name: booking.name })}（${when}）から、本日メッセージがありました。\n${quoted}\nLINE 公式アカウントのチャットでご確認ください。開始から10分を過ぎても出席の記録がない場合は、連絡ありのキャンセルとして記録します（欠席回数には数えません）。`;
   const meeting = booking.app === 'zoom' && booking.meeting_id && booking.meeting_passcode ? { meetingId: booking.meeting_id, passcode: booking.meeting_passcode } : null;
   return {
     say: answered ? [] : sessionDayContactMessages(when, meeting, settings),
-    others: noteDue ? [{ audience: 'staff', recipient: staffGroupId, messages: [text(note)] }] : [],
+    others: noteDue ? [{ audience: 'staff', recipient: staffGroupId, messages: staffSessionDayContactMessages(bookingRef({ bookingId: booking.id, name: booking.name }), when, message) }] : [],
   };
 }

@@ -50,14 +50,6 @@ async function setPrompt(t: StaffTurn, booking: BookingRow, action: 'zoom_detail
     .execute();
 }
 
-const STATUS_CHANGE_TEXT: Record<string, string> = {
-  confirmed: 'ほかの職員が確定した',
-  requested: '確定が取り消された',
-  cancelled: 'キャンセルされた',
-  attended: '出席が記録された',
-  no_show: '欠席が記録された',
-};
-
 /**
  * The booking changed status while the question was open (a colleague confirmed the request the
  * staff member was about to offer another time for): the answer was meant for the old state and
@@ -68,10 +60,10 @@ async function answeredTooLate(t: StaffTurn, prompt: { booking_id: string; booki
   const booking = await getBooking(t.db, prompt.booking_id);
   if (!booking) return undefined;
   const ref = booking.id.slice(0, 8);
-  if (booking.status !== prompt.booking_status) return STAFF_TEXT.changedMeanwhile(ref, STATUS_CHANGE_TEXT[booking.status] ?? '状態が変わった');
+  if (booking.status !== prompt.booking_status) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.statusChanged(booking.status));
   // Same status, but changed since (a colleague proposed a time, or moved the session): the
   // answer would silently replace what they did.
-  if (booking.updated_at > prompt.created_at) return STAFF_TEXT.changedMeanwhile(ref, 'ほかの操作があった');
+  if (booking.updated_at > prompt.created_at) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.otherChange);
   return undefined;
 }
 

@@ -5,12 +5,10 @@ import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { closeAfterContact, markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
 import { bookingEventsDispatches, type RenderContext } from '../messages/booking-events.js';
-import { bookingRef } from '../messages/staff-messages.js';
+import { bookingRef, staffImmediateClosedMessages, staffReplyOverdueMessages, staffRequestLapsedMessages } from '../messages/staff-messages.js';
 import { notBefore } from '../bookings/quiet-hours.js';
 import { toInstant, toLocal } from '../calendar/index.js';
 import { changeRequestEndedMessages, immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../messages/lifecycle-messages.js';
-import { text } from '../messages/building-blocks.js';
-import { staffReplyOverdueMessages } from '../messages/staff-messages.js';
 import { USER_CONTACT_ACTION } from '../conversation/session-day-contact.js';
 
 /** What jobs need: the booking rules, and where and how their messages are worded. */
@@ -99,7 +97,7 @@ async function immediateTimeout(db: Db, deps: JobDeps, job: JobRow): Promise<Job
     status: 'done',
     dispatches: [
       { audience: 'user', recipient: req.line_user_id, messages: immediateUnavailableMessages(deps.settings) },
-      { audience: 'staff', recipient: deps.staffGroupId, messages: [text(`今すぐ相談（${req.name} 様）は、対応できる職員がいなかったため締め切りました。ご本人には予約をご案内しました。`)] },
+      { audience: 'staff', recipient: deps.staffGroupId, messages: staffImmediateClosedMessages(req.name) },
     ],
   };
 }
@@ -125,7 +123,7 @@ async function requestExpiry(db: Db, deps: JobDeps, job: JobRow, now: string): P
       {
         audience: 'staff',
         recipient: deps.staffGroupId,
-        messages: [text(keptStart ? `【未回答のまま終了】${ref}の日時変更の申込みは、希望日時がすべて過ぎたため終了しました。元のご予約（受付番号 ${kept!.id.slice(0, 8)}）はそのままです。` : `【未回答のまま終了】${ref}の申込みは、希望日時がすべて過ぎたため終了しました。`)],
+        messages: staffRequestLapsedMessages(ref, keptStart ? kept!.id : null),
       },
     ],
   };

@@ -1,4 +1,14 @@
+import type { BookingStatus } from '../../db/schema.js';
 import type { BookingRefusalCode } from '../bookings/booking-outcome.js';
+
+/** How the staff chat says what happened to a booking while a question about it was open. */
+const STATUS_CHANGE_TEXT: Partial<Record<BookingStatus, string>> = {
+  confirmed: 'ほかの職員が確定した',
+  requested: '確定が取り消された',
+  cancelled: 'キャンセルされた',
+  attended: '出席が記録された',
+  no_show: '欠席が記録された',
+};
 
 /** What the bot says in the staff group while staff act on requests (kept with the other texts). */
 export const STAFF_TEXT = {
@@ -12,6 +22,8 @@ export const STAFF_TEXT = {
     `受付番号 ${ref}（確定済み ${when}）の変更後の日時を送ってください${zoom ? '（Zoom のミーティングIDとパスコードを変える場合はそれも）' : ''}。ご本人が承諾するまでは今の日時のままです。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
   proposeConfirmed: (ref: string) => `受付番号 ${ref} はすでに確定しています。確定した日時を変える場合は、確定のお知らせの「日時を変更」を押してください。`,
   moveRequested: (ref: string) => `受付番号 ${ref} はまだ確定していません。別の日時をご案内する場合は、申込みの「別の日時を提案」を押してください。`,
+  statusChanged: (status: BookingStatus) => STATUS_CHANGE_TEXT[status] ?? '状態が変わった',
+  otherChange: 'ほかの操作があった',
   changedMeanwhile: (ref: string, now: string) => `受付番号 ${ref} は、その間に${now}ため、この入力では操作しませんでした。必要なら、最新のお知らせのボタンからやり直してください。`,
   takeoverClosed: (ref: string) => `受付番号 ${ref} の申込みはすでに終わっています（キャンセル済みなど）。ご本人とやりとりする場合は、LINE 公式アカウントのチャットから直接メッセージを送ってください。`,
   takenOver: (ref: string) => `職員が対応します（受付番号 ${ref}）。ご本人には、このトークで職員からお返事すると伝えました。やりとりは LINE 公式アカウントのチャットで行い、終わったら下の「自動応答に戻す」を押してください。`,

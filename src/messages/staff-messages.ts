@@ -1,4 +1,4 @@
-import { formatSlotJa } from '../calendar/index.js';
+import { formatSlotJa, type LocalDateTime } from '../calendar/index.js';
 import { encodeBookingAction, encodeChatAction } from '../bookings/booking-actions.js';
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
@@ -71,3 +71,46 @@ export function noteWithButtons(body: string, actions: readonly LineAction[], al
   };
 }
 
+
+/** What a staff note quotes of a message: enough to act on, never a wall of text. */
+const QUOTE_LIMIT = 200;
+
+/** At most QUOTE_LIMIT characters, cut between characters (never inside an emoji's surrogate pair). */
+function quote(message: string): string {
+  const chars = Array.from(message);
+  return chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : message;
+}
+
+/**
+ * The person wrote on the day of their session (see src/conversation/session-day-contact.ts);
+ * without `message`, they asked to change or cancel it and were given the phone number.
+ */
+export function staffSessionDayContactMessages(ref: string, when: string, message: string | undefined): LineMessage[] {
+  const quoted = message === undefined ? '当日の変更・キャンセルを希望されています（お電話をご案内しました）。' : `「${quote(message)}」`;
+  return [
+    text(
+      `【当日のご連絡】${ref}（${when}）から、本日メッセージがありました。\n${quoted}\nLINE 公式アカウントのチャットでご確認ください。開始から10分を過ぎても出席の記録がない場合は、連絡ありのキャンセルとして記録します（欠席回数には数えません）。`,
+    ),
+  ];
+}
+
+/** Nobody took an immediate-session request in time; the person was offered a booking. */
+export function staffImmediateClosedMessages(name: string): LineMessage[] {
+  return [text(`今すぐ相談（${name} 様）は、対応できる職員がいなかったため締め切りました。ご本人には予約をご案内しました。`)];
+}
+
+/** A request whose times all passed unanswered was closed; `keptId`: a change request's confirmed session, which stays. */
+export function staffRequestLapsedMessages(ref: string, keptId: string | null): LineMessage[] {
+  return [
+    text(
+      keptId
+        ? `【未回答のまま終了】${ref}の日時変更の申込みは、希望日時がすべて過ぎたため終了しました。元のご予約（受付番号 ${keptId.slice(0, 8)}）はそのままです。`
+        : `【未回答のまま終了】${ref}の申込みは、希望日時がすべて過ぎたため終了しました。`,
+    ),
+  ];
+}
+
+/** The line of a handoff request that says what the person has booked, if anything. */
+export function handoffBookingSummary(booking: { at: LocalDateTime; confirmed: boolean } | null, s: OfficeSettings): string {
+  return booking ? `予約: ${formatSlotJa(booking.at, s.sessionMinutes)}（${booking.confirmed ? '確定' : '調整中'}）` : '予約: なし';
+}

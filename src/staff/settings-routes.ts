@@ -11,7 +11,7 @@ import { done, fail } from './outcome.js';
 import { apiActor, withBody } from './route-helpers.js';
 import { termsJson } from './staff-json.js';
 import { isTermsDateTooFar, latestTermsEffectiveFrom } from './terms-dates.js';
-import { immediateNote } from './staff-notes.js';
+import { immediateNote } from '../messages/staff-notes.js';
 import { getTerms, listTerms, switchRow } from './staff-repository.js';
 
 /** The switch the conversation reads before offering an immediate session. */

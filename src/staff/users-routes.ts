@@ -14,7 +14,7 @@ import { mutate } from './mutation.js';
 import { done, fail, notFound, type Outcome } from './outcome.js';
 import { apiActor, param, withBody } from './route-helpers.js';
 import { actionJson, bookingJson } from './staff-json.js';
-import { blockedNote, handbackNote, personLabel, unblockedNote } from './staff-notes.js';
+import { blockedNote, handbackNote, personLabel, unblockedNote } from '../messages/staff-notes.js';
 import { getUser, setBlocked, type UserRow } from './staff-repository.js';
 
 const jst = (instant: string | null) => (instant === null ? null : formatIsoJst(instant));

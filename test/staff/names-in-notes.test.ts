@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookingRef } from '../../src/messages/staff-messages.js';
-import { personLabel } from '../../src/staff/staff-notes.js';
+import { personLabel } from '../../src/messages/staff-notes.js';
 
 describe('names in staff notes', () => {
   it('name the person when the name is on file', () => {

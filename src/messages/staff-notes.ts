@@ -1,9 +1,9 @@
 /**
  * Short Japanese notes to the staff group about changes made through the API, so that staff
- * working in LINE see them. (What users read lives in src/messages/.)
+ * working in LINE see them.
  */
 import type { Dispatch } from '../bookings/dispatch.js';
-import { text } from '../messages/building-blocks.js';
+import { text } from './building-blocks.js';
 
 /** How staff recognise a person: the name of their last request, else the end of the LINE id. */
 export function personLabel(name: string | null, lineUserId: string): string {
