@@ -7,6 +7,7 @@ import { openWalSync, type WalSyncOptions } from '../db/wal-sync.js';
 import { ensureTermsVersion, latestEffectiveFrom } from '../db/repositories/terms-repository.js';
 import { scheduleJob } from '../db/repositories/jobs-repository.js';
 import { toInstant } from './calendar/index.js';
+import type { AppContext } from './app-context.js';
 import type { Config } from './config.js';
 import { createEventProcessor, type EventProcessor } from './conversation/event-processor.js';
 import { webhookRouter } from './http/webhook-route.js';
@@ -106,16 +107,24 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // Only the unexpected case is worth an operator's attention: commits then hold the event loop.
   if (config.sqlitePath !== ':memory:') logger[walSync ? 'debug' : 'warn']({ logSync: walSync ? 'thread pool' : 'on commit' }, 'database open');
   const sender = createOutboxSender({ db, committer, client: lineClient, clock, logger });
-  const domain = {
+  // The one context every part is handed (src/app-context.ts).
+  const ctx: AppContext = {
     settings: config.office,
     lifecycle: overrides.lifecycle ?? defaultLifecycleSettings,
     terms: { version: config.terms.version, url: config.terms.url },
     staffGroupId: config.staffGroupId,
+    personalDataRetentionDays: config.personalDataRetentionDays,
+    db,
+    committer,
+    clock,
+    logger,
+    occupancy: createOccupancyCache(),
+    // Fresh rows go straight to their chats' senders; without a list, look through the whole outbox.
+    onOutgoing: (recipients) => (recipients ? sender.notify(recipients) : void sender.flush()),
+    durable: () => committer.durable(),
   };
-  // Fresh rows go straight to their chats' senders; without a list, look through the whole outbox.
-  const onOutgoing = (recipients?: readonly string[]) => (recipients ? sender.notify(recipients) : void sender.flush());
-  const processor = createEventProcessor({ db, committer, clock, logger, queue, ...domain, occupancy: createOccupancyCache(), onOutgoing, retryDelaysMs: overrides.eventRetryDelaysMs });
-  const jobs = createJobRunner({ db, committer, clock, logger, lifecycle: domain, onOutgoing, personalDataRetentionDays: config.personalDataRetentionDays });
+  const processor = createEventProcessor(ctx, { queue, ...(overrides.eventRetryDelaysMs ? { retryDelaysMs: overrides.eventRetryDelaysMs } : {}) });
+  const jobs = createJobRunner(ctx);
 
   const http = express();
   http.disable('x-powered-by');
@@ -126,18 +135,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // No JSON parser here: each router parses its own bodies once it knows who is asking
   // (the staff API after its token, the demo after its loopback check).
   for (const router of overrides.routers ?? []) http.use(router);
-  http.use(
-    staffApiRouter({
-      db,
-      staffApiToken: config.staffApiToken,
-      clock,
-      settings: config.office,
-      lifecycle: domain.lifecycle,
-      staffGroupId: config.staffGroupId,
-      onOutgoing,
-      durable: () => committer.durable(),
-    }),
-  );
+  http.use(staffApiRouter(ctx, config.staffApiToken));
   http.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'no such endpoint' });
   });

@@ -3,17 +3,14 @@ import { cancellation, confirmedReplacedBy, getBooking, NO_PROPOSAL, pendingChan
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { addDays, capacityOf, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
-import type { LifecycleSettings } from '../office/lifecycle-settings.js';
-import type { OfficeSettings } from '../office/settings.js';
+import type { OfficeContext } from '../office/office-context.js';
 import type { BookingEvent, BookingOperation, BookingRefusal, BookingSubject, MeetingDetails } from './booking-outcome.js';
 import { bookingViewOf } from './booking-view.js';
 import { loadCalendar } from './calendar-facts.js';
 import { sessionSpan, staffTimeProblem } from './slot-rules.js';
 
-export interface LifecycleDeps {
-  settings: OfficeSettings;
-  lifecycle: LifecycleSettings;
-}
+/** What booking operations read of the office: its calendar settings and what follows a confirmation. */
+export type LifecycleDeps = Pick<OfficeContext, 'settings' | 'lifecycle'>;
 
 export interface Actor {
   /** LINE user id of a staff member, 'api:<name>' for the staff API, the user's id, or 'system'. */

@@ -1,13 +1,8 @@
-import type { LifecycleSettings } from '../office/lifecycle-settings.js';
-import type { OfficeSettings } from '../office/settings.js';
-import type { OccupancyCache } from '../bookings/occupancy-cache.js';
+import type { AppContext } from '../app-context.js';
+import type { OfficeContext } from '../office/office-context.js';
 
-export interface ConversationDeps {
-  settings: OfficeSettings;
-  lifecycle: LifecycleSettings;
-  /** The terms version in force is read from the database; this is the fallback. */
-  terms: { version: string; url: string };
-  staffGroupId: string;
-  /** Keeps slot occupancy between events while no booking changes; without it, every event counts. */
-  occupancy?: OccupancyCache;
-}
+/**
+ * What the conversation reads of the app's one context (src/app-context.ts): the office, and the
+ * occupancy cache, without which every event counts the slots again.
+ */
+export type ConversationDeps = OfficeContext & Partial<Pick<AppContext, 'occupancy'>>;

@@ -1,31 +1,27 @@
+import type { AppContext } from '../app-context.js';
 import type { Db } from '../../db/database.js';
-import type { GroupCommitter } from '../../db/group-commit.js';
 import { loadPendingEvent, markEventAttemptFailed, markEventDone, pendingEvents } from '../../db/repositories/inbox-repository.js';
 import { enqueue, releaseHeld, type QueuedMessages } from '../../db/repositories/outbox-repository.js';
-import type { Clock } from '../infra/clock.js';
 import type { KeyedQueue } from '../infra/keyed-queue.js';
 import { chatRef, type Logger } from '../infra/logger.js';
 import { toIncomingEvent, type IncomingEvent } from './chat-input.js';
-import { handleUserEvent, type ConversationDeps } from './handle-user-event.js';
+import { handleUserEvent } from './handle-user-event.js';
 import { handleStaffEvent } from './staff-chat.js';
 import { toQueued, type Dispatch } from '../bookings/dispatch.js';
 import { processingFailedMessages } from '../messages/lifecycle-messages.js';
 import { sleep } from '../infra/sleep.js';
 
-export interface EventProcessorDeps extends ConversationDeps {
-  db: Db;
-  committer: GroupCommitter;
-  clock: Clock;
-  logger: Logger;
+export interface EventProcessorOptions {
+  /** Runs each chat's events in order, chats concurrently. */
   queue: KeyedQueue;
-  /** Called after a commit that queued messages, with the chats they go to. */
-  onOutgoing: (recipients: readonly string[]) => void;
   /**
    * Waits between attempts at an event that failed (ms); one more attempt than there are waits.
    * The chat's later events wait too, so a person's messages are never handled out of order.
    */
   retryDelaysMs?: readonly number[];
 }
+
+type EventProcessorDeps = AppContext & EventProcessorOptions;
 
 /** About 15 s in all: long enough to ride out a busy or briefly failing database. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [250, 1000, 4000, 10_000];
@@ -63,7 +59,8 @@ export interface EventProcessor {
 
 type Attempt = 'done' | 'failed';
 
-export function createEventProcessor(deps: EventProcessorDeps): EventProcessor {
+export function createEventProcessor(app: AppContext, options: EventProcessorOptions): EventProcessor {
+  const deps: EventProcessorDeps = { ...app, ...options };
   const { db, clock, logger, queue } = deps;
 
   const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;

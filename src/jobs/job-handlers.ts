@@ -3,23 +3,21 @@ import { cancellation, confirmedReplacedBy, getBooking, updateBooking } from '..
 import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
-import { closeAfterContact, markAttendance, type LifecycleDeps } from '../bookings/lifecycle.js';
-import { bookingEventsDispatches, type RenderContext } from '../messages/booking-events.js';
+import { closeAfterContact, markAttendance } from '../bookings/lifecycle.js';
+import { bookingEventsDispatches } from '../messages/booking-events.js';
+import type { OfficeContext } from '../office/office-context.js';
 import { bookingRef, staffImmediateClosedMessages, staffReplyOverdueMessages, staffRequestLapsedMessages } from '../messages/staff-messages.js';
 import { notBefore } from '../bookings/quiet-hours.js';
 import { toInstant, toLocal } from '../calendar/index.js';
 import { changeRequestEndedMessages, immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../messages/lifecycle-messages.js';
 import { USER_CONTACT_ACTION } from '../conversation/session-day-contact.js';
 
-/** What jobs need: the booking rules, and where and how their messages are worded. */
-export type JobDeps = LifecycleDeps & RenderContext;
-
 /** What a job does when it fires, deciding from the state as it is now (it may have changed). */
 export type JobOutcome = { status: 'done' | 'skipped'; dispatches: Dispatch[] };
 
 const skipped: JobOutcome = { status: 'skipped', dispatches: [] };
 
-async function reminder(db: Db, deps: JobDeps, job: JobRow, kind: 'day_before' | 'morning', now: string): Promise<JobOutcome> {
+async function reminder(db: Db, deps: OfficeContext, job: JobRow, kind: 'day_before' | 'morning', now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   // Rescheduled bookings get new jobs; a reminder for an old time must not fire.
   if (!b || b.status !== 'confirmed' || !b.confirmed_start) return skipped;
@@ -32,7 +30,7 @@ async function reminder(db: Db, deps: JobDeps, job: JobRow, kind: 'day_before' |
   return { status: 'done', dispatches: [{ audience: 'user', recipient: b.line_user_id, messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings) }] };
 }
 
-async function replyDue(db: Db, deps: JobDeps, job: JobRow): Promise<JobOutcome> {
+async function replyDue(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   if (!b || b.status !== 'requested' || b.proposed_start) return skipped;
   return {
@@ -44,7 +42,7 @@ async function replyDue(db: Db, deps: JobDeps, job: JobRow): Promise<JobOutcome>
   };
 }
 
-async function noShow(db: Db, deps: JobDeps, job: JobRow, now: string): Promise<JobOutcome> {
+async function noShow(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   if (!b || b.status !== 'confirmed' || !b.confirmed_start) return skipped;
   // Only if this job belongs to the current time (a moved booking has its own job).
@@ -84,7 +82,7 @@ async function termsNotice(db: Db, job: JobRow): Promise<JobOutcome> {
 }
 
 /** Nobody took an immediate-session request in time: say so, rather than leave the person waiting. */
-async function immediateTimeout(db: Db, deps: JobDeps, job: JobRow): Promise<JobOutcome> {
+async function immediateTimeout(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOutcome> {
   const req = await db
     .updateTable('immediate_requests')
     .set({ status: 'declined' })
@@ -103,7 +101,7 @@ async function immediateTimeout(db: Db, deps: JobDeps, job: JobRow): Promise<Job
 }
 
 /** Both preferred times passed without an answer: close the request rather than leave it open forever. */
-async function requestExpiry(db: Db, deps: JobDeps, job: JobRow, now: string): Promise<JobOutcome> {
+async function requestExpiry(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   if (!b || b.status !== 'requested') return skipped;
   if (b.proposed_start !== null && b.proposed_start > now) {
@@ -129,7 +127,7 @@ async function requestExpiry(db: Db, deps: JobDeps, job: JobRow, now: string): P
   };
 }
 
-export async function runJob(db: Db, deps: JobDeps, job: JobRow, now: string): Promise<JobOutcome> {
+export async function runJob(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
   switch (job.kind) {
     case 'reminder_day_before':
       return reminder(db, deps, job, 'day_before', now);

@@ -1,12 +1,9 @@
-import type { Db } from '../../db/database.js';
-import type { GroupCommitter } from '../../db/group-commit.js';
+import type { AppContext } from '../app-context.js';
 import { enqueue } from '../../db/repositories/outbox-repository.js';
 import { dueJobs, finishJob } from '../../db/repositories/jobs-repository.js';
 import { erasePersonalData, purgeHandled } from '../../db/repositories/retention-repository.js';
 import { toQueued } from '../bookings/dispatch.js';
-import type { Clock } from '../infra/clock.js';
-import type { Logger } from '../infra/logger.js';
-import { runJob, type JobDeps } from './job-handlers.js';
+import { runJob } from './job-handlers.js';
 
 export interface JobRunner {
   /** Runs every job that is due now; returns how many were handled. */
@@ -19,17 +16,6 @@ export interface JobRunner {
   start(intervalMs?: number): () => void;
 }
 
-export interface JobRunnerDeps {
-  db: Db;
-  committer: GroupCommitter;
-  clock: Clock;
-  logger: Logger;
-  lifecycle: JobDeps;
-  onOutgoing: (recipients: readonly string[]) => void;
-  /** Days personal details are kept after a booking is over; null or absent keeps them. */
-  personalDataRetentionDays?: number | null;
-}
-
 /** Bookings erased per commit: a first run over years of records still lets the server answer in between. */
 const ERASE_ROUND = 500;
 
@@ -39,7 +25,7 @@ const ERASE_ROUND = 500;
  * nothing was queued) or finished with its messages queued under a key of the job's own
  * (sent once, even when the send itself is retried).
  */
-export function createJobRunner(deps: JobRunnerDeps): JobRunner {
+export function createJobRunner(deps: AppContext): JobRunner {
   let running: Promise<number> | null = null;
   async function pass(): Promise<number> {
     let handled = 0;
@@ -47,9 +33,9 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       const now = deps.clock.now().toISOString();
       try {
         const recipients = await deps.committer.run(async (trx) => {
-          const outcome = await runJob(trx, deps.lifecycle, job, now);
+          const outcome = await runJob(trx, deps, job, now);
           if (!(await finishJob(trx, job.id, outcome.status, now))) return [];
-          const items = toQueued(`job:${job.id}`, outcome.dispatches, now, deps.lifecycle.lifecycle);
+          const items = toQueued(`job:${job.id}`, outcome.dispatches, now, deps.lifecycle);
           await enqueue(trx, items, now);
           return items.map((item) => item.recipient);
         });

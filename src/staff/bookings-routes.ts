@@ -4,7 +4,7 @@ import { staffActionsOf } from '../../db/repositories/staff-actions-repository.j
 import { cancelBooking, confirmBooking, markAttendance, proposeTime } from '../bookings/lifecycle.js';
 import { addDays, toInstant, toLocal } from '../calendar/index.js';
 import type { MeetingDetails } from '../bookings/booking-outcome.js';
-import type { StaffApiContext } from './api-context.js';
+import type { AppContext } from '../app-context.js';
 import { attendanceBody, bookingQuery, cancelBody, confirmBody, proposeBody } from './api-schemas.js';
 import { mutate } from './mutation.js';
 import { fromLifecycle } from './lifecycle-outcome.js';
@@ -19,7 +19,7 @@ function meetingOf(b: { meetingId?: string | undefined; passcode?: string | unde
 const one = (row: Parameters<typeof bookingJson>[0]) => ({ booking: bookingJson(row) });
 
 /** Listing, reading and changing bookings: every change goes through src/bookings/lifecycle.ts. */
-export function bookingsRoutes(ctx: StaffApiContext): Router {
+export function bookingsRoutes(ctx: AppContext): Router {
   const router = express.Router();
 
   router.get(
@@ -61,7 +61,7 @@ export function bookingsRoutes(ctx: StaffApiContext): Router {
         mutate(ctx, async (trx, now) => {
           const at = b.choice !== undefined ? { choice: b.choice } : { start: toLocal(b.start ?? '') };
           const meeting = meetingOf(b);
-          return fromLifecycle(await confirmBooking(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), at, ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }), ctx);
+          return fromLifecycle(await confirmBooking(trx, ctx, { bookingId: param(req, 'id'), at, ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }), ctx);
         }),
       one,
     ),
@@ -74,7 +74,7 @@ export function bookingsRoutes(ctx: StaffApiContext): Router {
       (b, req) =>
         mutate(ctx, async (trx, now) => {
           const meeting = meetingOf(b);
-          return fromLifecycle(await proposeTime(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), start: toLocal(b.start), ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }), ctx);
+          return fromLifecycle(await proposeTime(trx, ctx, { bookingId: param(req, 'id'), start: toLocal(b.start), ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }), ctx);
         }),
       one,
     ),
@@ -86,7 +86,7 @@ export function bookingsRoutes(ctx: StaffApiContext): Router {
       cancelBody,
       (b, req) =>
         mutate(ctx, async (trx, now) =>
-          fromLifecycle(await cancelBooking(trx, ctx.lifecycleDeps, { bookingId: param(req, 'id'), by: apiActor(b.by), byUser: false, reason: b.reason, now }), ctx),
+          fromLifecycle(await cancelBooking(trx, ctx, { bookingId: param(req, 'id'), by: apiActor(b.by), byUser: false, reason: b.reason, now }), ctx),
         ),
       one,
     ),
@@ -104,7 +104,7 @@ export function bookingsRoutes(ctx: StaffApiContext): Router {
           if (row.status === 'confirmed' && row.confirmed_start !== null && now < row.confirmed_start) {
             return fail(409, 'not_started', 'the session has not started yet', 'attended');
           }
-          return fromLifecycle(await markAttendance(trx, ctx.lifecycleDeps, { bookingId: row.id, attended: b.attended, by: apiActor(b.by), now }), ctx);
+          return fromLifecycle(await markAttendance(trx, ctx, { bookingId: row.id, attended: b.attended, by: apiActor(b.by), now }), ctx);
         }),
       one,
     ),

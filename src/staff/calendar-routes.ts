@@ -4,7 +4,7 @@ import { addClosure } from '../../db/repositories/closures-repository.js';
 import { capacityOverrides, setCapacity } from '../../db/repositories/office-state-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { fitsWindow, isKindDay, slotKey, toLocal } from '../calendar/index.js';
-import type { StaffApiContext } from './api-context.js';
+import type { AppContext } from '../app-context.js';
 import { byOnlyBody, capacityBody, closureBody, fromQuery, parseWith, pathDate } from './api-schemas.js';
 import { mutate } from './mutation.js';
 import { done, fail, notFound, sendFailure, sendOutcome } from './outcome.js';
@@ -13,7 +13,7 @@ import { capacityJson, closureJson } from './staff-json.js';
 import { capacityOverridesFrom, getClosure, listClosures, openBookingIdsOn, removeClosure } from './staff-repository.js';
 
 /** Office closure days (閉庁日) and per-slot capacity: the calendar facts staff control. */
-export function calendarRoutes(ctx: StaffApiContext): Router {
+export function calendarRoutes(ctx: AppContext): Router {
   const router = express.Router();
   const today = () => toLocal(ctx.clock.now().toISOString()).date;
 

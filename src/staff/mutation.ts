@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { enqueue } from '../../db/repositories/outbox-repository.js';
 import { toQueued } from '../bookings/dispatch.js';
 import type { Instant } from '../calendar/index.js';
-import type { StaffApiContext } from './api-context.js';
+import type { AppContext } from '../app-context.js';
 import type { Failure, Outcome } from './outcome.js';
 
 /** Carries a refusal out of the transaction so that nothing the work wrote is kept. */
@@ -19,7 +19,7 @@ class Refused extends Error {
  * did it. A refusal rolls everything back. Only after the commit is the sender woken, so a
  * message never leaves for a change that did not happen.
  */
-export async function mutate<T>(ctx: StaffApiContext, work: (trx: Db, now: Instant) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+export async function mutate<T>(ctx: AppContext, work: (trx: Db, now: Instant) => Promise<Outcome<T>>): Promise<Outcome<T>> {
   const now = ctx.clock.now().toISOString();
   let recipients: string[] = [];
   try {

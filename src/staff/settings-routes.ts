@@ -4,7 +4,7 @@ import { setSwitch } from '../../db/repositories/office-state-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { currentTerms, ensureTermsVersion, latestEffectiveFrom } from '../../db/repositories/terms-repository.js';
 import { formatIsoJst, toInstant } from '../calendar/index.js';
-import type { StaffApiContext } from './api-context.js';
+import type { AppContext } from '../app-context.js';
 import { immediateBody, termsBody } from './api-schemas.js';
 import { mutate } from './mutation.js';
 import { done, fail } from './outcome.js';
@@ -20,7 +20,7 @@ export const IMMEDIATE_SWITCH = 'immediate';
 const switchJson = (s: { on: boolean; updatedAt: string | null }) => ({ enabled: s.on, updatedAt: s.updatedAt === null ? null : formatIsoJst(s.updatedAt) });
 
 /** Terms versions and the immediate-session switch: office-wide settings staff change at run time. */
-export function settingsRoutes(ctx: StaffApiContext): Router {
+export function settingsRoutes(ctx: AppContext): Router {
   const router = express.Router();
 
   router.get('/api/terms', async (_req, res) => {

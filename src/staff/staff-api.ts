@@ -1,14 +1,12 @@
 import express, { type Router } from 'express';
 import { noStore } from '../http/no-store.js';
 import { requireStaffToken } from '../http/staff-auth.js';
-import { contextOf, type StaffApiDeps } from './api-context.js';
+import type { AppContext } from '../app-context.js';
 import { durableReplies } from './durable-replies.js';
 import { bookingsRoutes } from './bookings-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { usersRoutes } from './users-routes.js';
-
-export type { StaffApiDeps } from './api-context.js';
 
 /** Largest JSON body the staff API reads (docs/staff-api.md). */
 export const STAFF_API_BODY_LIMIT = '64kb';
@@ -20,11 +18,10 @@ export const STAFF_API_BODY_LIMIT = '64kb';
  * request got. Every change runs in one transaction with the messages it causes and the record of
  * who made it; see mutation.ts.
  */
-export function staffApiRouter(deps: StaffApiDeps): Router {
-  const ctx = contextOf(deps);
+export function staffApiRouter(ctx: AppContext, staffApiToken: string | null): Router {
   const router = express.Router();
-  router.use('/api', noStore(), requireStaffToken(deps.staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
-  if (deps.durable) router.use('/api', durableReplies(deps.durable));
+  router.use('/api', noStore(), requireStaffToken(staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
+  router.use('/api', durableReplies(ctx.durable));
   router.use(bookingsRoutes(ctx));
   router.use(calendarRoutes(ctx));
   router.use(usersRoutes(ctx));

@@ -8,7 +8,7 @@ import type { Dispatch } from '../bookings/dispatch.js';
 import { formatIsoJst, type Instant } from '../calendar/index.js';
 import { bookingInProgress } from '../conversation/booking-in-progress.js';
 import { blockedUserMessages, handbackUserMessages } from '../messages/lifecycle-messages.js';
-import type { StaffApiContext } from './api-context.js';
+import type { AppContext } from '../app-context.js';
 import { blockBody, byOnlyBody } from './api-schemas.js';
 import { mutate } from './mutation.js';
 import { done, fail, notFound, type Outcome } from './outcome.js';
@@ -56,7 +56,7 @@ type UserJson = Awaited<ReturnType<typeof userJson>>;
  * makes no sense in the person's current state; otherwise `apply` writes it and names messages.
  */
 function changeUser(
-  ctx: StaffApiContext,
+  ctx: AppContext,
   lineUserId: string,
   refusal: (user: UserRow) => { code: string; message: string } | null,
   apply: (trx: Db, user: UserRow, who: string, now: Instant) => Promise<Dispatch[]>,
@@ -73,7 +73,7 @@ function changeUser(
 }
 
 /** Looking a person up, stopping or restarting the bot for them, and ending a staff chat. */
-export function usersRoutes(ctx: StaffApiContext): Router {
+export function usersRoutes(ctx: AppContext): Router {
   const router = express.Router();
   const render = (u: UserJson) => ({ user: u });
 

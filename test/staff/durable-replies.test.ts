@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/database.js';
 import { staffApiRouter } from '../../src/staff/staff-api.js';
+import { testAppContext } from '../support/app-context.js';
 
 const TOKEN = 'durable-replies-token';
 let db: Db;
@@ -16,7 +17,7 @@ afterEach(async () => {
 function appWith(durable: () => Promise<void>) {
   const app = express();
   app.use(express.json());
-  app.use(staffApiRouter({ db, staffApiToken: TOKEN, durable }));
+  app.use(staffApiRouter(testAppContext(db, { durable }), TOKEN));
   return app;
 }
 

@@ -3,13 +3,13 @@ import { openDatabase, type Db } from '../../db/database.js';
 import { addClosure } from '../../db/repositories/closures-repository.js';
 import { text } from '../../src/messages/building-blocks.js';
 import { movableClock } from '../../src/infra/clock.js';
-import { contextOf } from '../../src/staff/api-context.js';
+import { testAppContext } from '../support/app-context.js';
 import { mutate } from '../../src/staff/mutation.js';
 import { done, fail } from '../../src/staff/outcome.js';
 
 let db: Db;
 let woken = 0;
-const ctx = () => contextOf({ db, staffApiToken: null, clock: movableClock(new Date('2026-12-01T03:00:00Z')), staffGroupId: 'Cgroup', onOutgoing: () => (woken += 1) });
+const ctx = () => testAppContext(db, { clock: movableClock(new Date('2026-12-01T03:00:00Z')), staffGroupId: 'Cgroup', onOutgoing: () => (woken += 1) });
 const closures = () => db.selectFrom('closures').select('date').execute();
 const outbox = () => db.selectFrom('outbox').select(['dedupe_key', 'recipient']).execute();
 
@@ -50,7 +50,7 @@ describe('one staff change, one transaction', () => {
   });
 
   it('should drop staff notes when no staff group is configured', async () => {
-    const bare = contextOf({ db, staffApiToken: null });
+    const bare = testAppContext(db);
     await mutate(bare, async () => done(null, [{ audience: 'staff', recipient: bare.staffGroupId, messages: [text('b')] }]));
     expect(await outbox()).toEqual([]);
   });

@@ -2,11 +2,7 @@
  * Helpers for the staff API tests: a harness around the real server, a staff client that calls
  * the API over HTTP, and a person who files a request by tapping through the chat.
  */
-import type { Server } from 'node:http';
-import express from 'express';
-import { defaultLifecycleSettings } from '../../src/office/lifecycle-settings.js';
 import { answerUpToDates } from '../support/booking-flow.js';
-import { staffApiRouter } from '../../src/staff/staff-api.js';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
 import { STAFF_API_TOKEN, STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 
@@ -26,46 +22,10 @@ export interface StaffHarness {
   close(): Promise<void>;
 }
 
-/**
- * Whether src/app.ts passes the staff API its clock, settings, staff group and onOutgoing.
- * Until it does, the tests mount the same router on a server of their own over the same
- * database, clock and outbox sender (so only the URL differs from the real mount).
- */
-const APP_WIRES_STAFF_API = true;
-
-async function standaloneStaffApi(h: Harness): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = express();
-  app.use(
-    staffApiRouter({
-      db: h.app.db,
-      staffApiToken: STAFF_API_TOKEN,
-      clock: h.clock,
-      settings: h.app.config.office,
-      lifecycle: defaultLifecycleSettings,
-      staffGroupId: h.app.config.staffGroupId,
-      onOutgoing: () => void h.app.sender.flush(),
-    }),
-  );
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
 /** Tuesday 2026-12-01 09:00 in Japan unless told otherwise: the earliest bookable day is Thursday 12-03. */
 export async function startStaffHarness(now = '2026-12-01T00:00:00Z'): Promise<StaffHarness> {
   const h = await startHarness({ now });
-  const standalone = APP_WIRES_STAFF_API ? null : await standaloneStaffApi(h);
-  const base = () => standalone?.url ?? h.baseUrl;
+  const base = () => h.baseUrl;
   const textsTo = (to: string) =>
     h.platform
       .delivered()
@@ -85,7 +45,6 @@ export async function startStaffHarness(now = '2026-12-01T00:00:00Z'): Promise<S
     staffTexts: () => textsTo(STAFF_GROUP),
     userTexts: textsTo,
     async close() {
-      await standalone?.close();
       await h.close();
     },
   };
