@@ -21,8 +21,21 @@ export async function recordStaffAction(db: Db, a: StaffAction): Promise<void> {
     .execute();
 }
 
-export async function staffActionsOf(db: Db, subjectId: string) {
-  return db.selectFrom('staff_actions').selectAll().where('subject_id', '=', subjectId).orderBy('id').execute();
+/** An action as it was recorded; `detail` is the stored text (JSON, as recordStaffAction wrote it). */
+export interface RecordedAction {
+  id: number;
+  subjectId: string;
+  action: string;
+  staffId: string;
+  via: 'line' | 'api' | 'system';
+  detail: string | null;
+  at: string;
+}
+
+/** Everything recorded about a subject, in the order it happened. */
+export async function staffActionsOf(db: Db, subjectId: string): Promise<RecordedAction[]> {
+  const rows = await db.selectFrom('staff_actions').selectAll().where('subject_id', '=', subjectId).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, subjectId: r.subject_id, action: r.action, staffId: r.staff_id, via: r.via, detail: r.detail, at: r.at }));
 }
 
 /** True when `action` was recorded about `subjectId` at or after `since`. */

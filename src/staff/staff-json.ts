@@ -1,6 +1,5 @@
-import type { Selectable } from 'kysely';
 import type { BookingRow } from '../../db/repositories/bookings-repository.js';
-import type { StaffActionsTable } from '../../db/schema.js';
+import type { RecordedAction } from '../../db/repositories/staff-actions-repository.js';
 import { formatIsoJst } from '../calendar/index.js';
 import type { Closure } from '../../db/repositories/closures-repository.js';
 import type { CapacityOverride } from '../../db/repositories/office-state-repository.js';
@@ -63,8 +62,8 @@ function parseDetail(detail: string | null): unknown {
 }
 
 /** One entry of a staff action history: who (a LINE user id or `api:<name>`), what, when. */
-export function actionJson(row: Selectable<StaffActionsTable>) {
-  return { action: row.action, by: row.staff_id, via: row.via, detail: parseDetail(row.detail), at: formatIsoJst(row.at) };
+export function actionJson(a: RecordedAction) {
+  return { action: a.action, by: a.staffId, via: a.via, detail: parseDetail(a.detail), at: formatIsoJst(a.at) };
 }
 
 export function closureJson(c: Closure) {

@@ -3,7 +3,7 @@ import { bookingsVersion, insertRequest, openBookingIdsOn, updateBooking } from 
 import { addClosure, getClosure, listClosures, removeClosure } from '../../db/repositories/closures-repository.js';
 import { pendingJobsOf, scheduleJob, skipPendingJobsOf } from '../../db/repositories/jobs-repository.js';
 import { capacityOverridesFrom, setCapacity, setSwitch, switchRow } from '../../db/repositories/office-state-repository.js';
-import { hasActionSince, lastActionAt, recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
+import { hasActionSince, lastActionAt, recordStaffAction, staffActionsOf } from '../../db/repositories/staff-actions-repository.js';
 import { ensureTermsVersion, getTerms, listTerms } from '../../db/repositories/terms-repository.js';
 import { sampleRequest, useTempDatabase } from '../support/temp-db.js';
 
@@ -114,7 +114,7 @@ describe('timed jobs of a subject', () => {
 });
 
 describe('what was recorded about a subject', () => {
-  it('finds an action since a time, and the last one with a given detail', async () => {
+  it('finds an action since a time, the last one with a given detail, and all in the order recorded', async () => {
     const contact = (at: string, noted: boolean) => recordStaffAction(temp.db, { subjectId: 'b1', action: 'user_contact', staffId: 'U1', via: 'line', ...(noted ? { detail: { noted: true } } : {}), at });
     await contact('2026-12-10T00:10:00.000Z', true);
     await contact('2026-12-10T00:20:00.000Z', false);
@@ -126,5 +126,7 @@ describe('what was recorded about a subject', () => {
     expect(await hasActionSince(temp.db, 'b1', 'user_contact', '2026-12-10T00:20:00.000Z')).toBe(true);
     expect(await hasActionSince(temp.db, 'b1', 'user_contact', '2026-12-10T00:20:00.001Z')).toBe(false);
     expect(await hasActionSince(temp.db, 'b1', 'cancel', '2026-12-01T00:00:00.000Z')).toBe(false);
+    expect(await staffActionsOf(temp.db, 'b2')).toEqual([{ id: 4, subjectId: 'b2', action: 'user_contact', staffId: 'U2', via: 'line', detail: '{"noted":true}', at: '2026-12-10T00:30:00.000Z' }]);
+    expect((await staffActionsOf(temp.db, 'b1')).map((a) => a.at)).toEqual(['2026-12-10T00:10:00.000Z', '2026-12-10T00:20:00.000Z', '2026-12-10T00:15:00.000Z']);
   });
 });
