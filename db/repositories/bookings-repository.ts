@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../database.js';
 import type { BookingStatus, BookingsTable } from '../schema.js';
 import { rowLimit } from '../row-limit.js';
+import { addDays, toInstant, type IsoDate } from '../../src/calendar/index.js';
 
 export type BookingRow = Selectable<BookingsTable>;
 
@@ -38,11 +39,11 @@ const VERSION_KEY = 'bookings_version';
  * the token it saw before knows no booking changed since (see src/conversation/occupancy-cache.ts);
  * a random token, not a counter, so a rolled-back write can never be mistaken for a later one.
  */
-async function markBookingsChanged(db: Db): Promise<void> {
+async function markBookingsChanged(db: Db, now: string): Promise<void> {
   const token = randomUUID();
   await db
     .insertInto('office_state')
-    .values({ key: VERSION_KEY, value: token, updated_at: new Date().toISOString() })
+    .values({ key: VERSION_KEY, value: token, updated_at: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: token }))
     .execute();
 }
@@ -54,7 +55,7 @@ export async function bookingsVersion(db: Db): Promise<string> {
 }
 
 export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
-  await markBookingsChanged(db);
+  await markBookingsChanged(db, b.createdAt);
   const [c1, c2] = b.choices;
   await db
     .insertInto('bookings')
@@ -164,8 +165,9 @@ export function sessionStartOf(row: Pick<BookingRow, 'confirmed_start' | 'choice
   return row.confirmed_start ?? row.choice1_start;
 }
 
-export async function updateBooking(db: Db, id: string, patch: BookingPatch): Promise<void> {
-  await markBookingsChanged(db);
+/** `now`: when the change is made (the caller's clock), kept with the change token. */
+export async function updateBooking(db: Db, id: string, patch: BookingPatch, now: string): Promise<void> {
+  await markBookingsChanged(db, now);
   await db.updateTable('bookings').set(patch).where('id', '=', id).execute();
 }
 
@@ -214,6 +216,29 @@ export async function recentBookingsOf(db: Db, lineUserId: string, limit: number
 export function isActiveBooking(row: BookingRow, now: string): boolean {
   // Erased details mean its times are long past: a session nobody marked is not still open.
   return row.personal_data_erased_at === null && ACTIVE_STATUSES.includes(row.status) && (row.status === 'confirmed' || row.choice1_start > now || row.choice2_start > now || (row.proposed_start !== null && row.proposed_start > now));
+}
+
+/**
+ * Open bookings a closure of `date` touches: confirmed sessions that day, and requests with
+ * either choice that day. Closing a day does not cancel them; staff see them and decide.
+ */
+export async function openBookingIdsOn(db: Db, date: IsoDate): Promise<string[]> {
+  const from = toInstant({ date, minutes: 0 });
+  const to = toInstant({ date: addDays(date, 1), minutes: 0 });
+  const rows = await db
+    .selectFrom('bookings')
+    .select('id')
+    .where('status', 'in', ACTIVE_STATUSES)
+    .where((eb) => {
+      const inDay = (c: 'confirmed_start' | 'choice1_start' | 'choice2_start') => eb.and([eb(c, '>=', from), eb(c, '<', to)]);
+      return eb.or([
+        eb.and([eb('status', '=', 'confirmed'), inDay('confirmed_start')]),
+        eb.and([eb('status', '=', 'requested'), eb.or([inDay('choice1_start'), inDay('choice2_start')])]),
+      ]);
+    })
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function latestBookingOf(db: Db, lineUserId: string): Promise<BookingRow | undefined> {

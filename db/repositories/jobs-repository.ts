@@ -43,3 +43,8 @@ export async function finishJob(db: Db, id: string, status: 'done' | 'skipped', 
 export async function pendingJobsOf(db: Db, subjectId: string): Promise<JobRow[]> {
   return db.selectFrom('scheduled_jobs').selectAll().where('subject_id', '=', subjectId).where('status', '=', 'pending').orderBy('due_at').execute();
 }
+
+/** Skips every pending job of a subject (its session moved: the old reminders must not fire). */
+export async function skipPendingJobsOf(db: Db, subjectId: string, now: string): Promise<void> {
+  await db.updateTable('scheduled_jobs').set({ status: 'skipped', done_at: now }).where('subject_id', '=', subjectId).where('status', '=', 'pending').execute();
+}

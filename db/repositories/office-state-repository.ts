@@ -1,3 +1,4 @@
+import { parseSlotKey, type IsoDate, type SessionKind } from '../../src/calendar/index.js';
 import type { Db } from '../database.js';
 
 /** Switches staff flip at run time (e.g. immediate sessions on or off), kept across restarts. */
@@ -26,4 +27,29 @@ export async function setCapacity(db: Db, slotKey: string, capacity: number, now
     .values({ slot_key: slotKey, capacity, updated_at: now })
     .onConflict((oc) => oc.column('slot_key').doUpdateSet({ capacity, updated_at: now }))
     .execute();
+}
+
+/** A switch's stored row (getSwitch gives only its value): when it was last flipped. */
+export async function switchRow(db: Db, key: string): Promise<{ on: boolean; updatedAt: string | null }> {
+  const row = await db.selectFrom('office_state').select(['value', 'updated_at']).where('key', '=', key).executeTakeFirst();
+  return { on: row?.value === 'on', updatedAt: row?.updated_at ?? null };
+}
+
+export interface CapacityOverride {
+  kind: SessionKind;
+  date: IsoDate;
+  start: number;
+  capacity: number;
+  updatedAt: string;
+}
+
+/** Capacity set by staff for slots on or after `from`, in date and time order. */
+export async function capacityOverridesFrom(db: Db, from: IsoDate): Promise<CapacityOverride[]> {
+  const rows = await db.selectFrom('capacity_overrides').selectAll().execute();
+  return rows
+    .flatMap((r) => {
+      const slot = parseSlotKey(r.slot_key);
+      return slot && slot.date >= from ? [{ ...slot, capacity: r.capacity, updatedAt: r.updated_at }] : [];
+    })
+    .sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start || a.kind.localeCompare(b.kind));
 }

@@ -43,3 +43,23 @@ export async function ensureTermsVersion(db: Db, terms: TermsVersion, now: strin
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+/** A registered version with when it was registered (what staff see). */
+export interface RegisteredTerms extends TermsVersion {
+  createdAt: string;
+}
+
+/** Every registered version, by effective date (then registration). */
+export async function listTerms(db: Db): Promise<RegisteredTerms[]> {
+  const rows = await db.selectFrom('terms_versions').selectAll().orderBy('effective_from').orderBy('created_at').execute();
+  return rows.map(registeredTermsOf);
+}
+
+export async function getTerms(db: Db, id: string): Promise<RegisteredTerms | undefined> {
+  const row = await db.selectFrom('terms_versions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? registeredTermsOf(row) : undefined;
+}
+
+function registeredTermsOf(row: { id: string; effective_from: string; url: string; created_at: string }): RegisteredTerms {
+  return { id: row.id, effectiveFrom: row.effective_from, url: row.url, createdAt: row.created_at };
+}

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.js';
 import { cancellation, confirmedReplacedBy, getBooking, NO_PROPOSAL, pendingChangeOf, sessionStartOf, takenInSlot, updateBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
-import { scheduleJob } from '../../db/repositories/jobs-repository.js';
+import { scheduleJob, skipPendingJobsOf } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
+import { countCancel, countNoShow, setFlagged, uncountNoShow } from '../../db/repositories/users-repository.js';
 import { addDays, capacityOf, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
 import type { OfficeContext } from '../office/office-context.js';
 import type { BookingEvent, BookingOperation, BookingRefusal, BookingSubject, MeetingDetails } from './booking-outcome.js';
@@ -107,12 +108,12 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
     confirmed_at: input.now,
     ...NO_PROPOSAL,
     updated_at: input.now,
-  });
+  }, input.now);
   let replaced: LocalDateTime | null = null;
   if (row.replaces_booking_id) {
     const old = await getBooking(db, row.replaces_booking_id);
     if (old && (old.status === 'requested' || old.status === 'confirmed')) {
-      await updateBooking(db, old.id, cancellation('rescheduled', input.by.id, input.now));
+      await updateBooking(db, old.id, cancellation('rescheduled', input.by.id, input.now), input.now);
       replaced = toLocal(sessionStartOf(old));
     }
   }
@@ -141,8 +142,8 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
   // The phone-only rule is for a fixed session; a request awaiting staff can be withdrawn any time.
   if (input.byUser && row.status === 'confirmed' && at.date <= toLocal(input.now).date) return refuse({ code: 'same_day' });
   // A proposal on it lapses with it: its card's buttons then say so.
-  await updateBooking(db, row.id, cancellation(input.reason, input.by.id, input.now));
-  if (input.byUser) await db.updateTable('users').set((eb) => ({ cancel_count: eb('cancel_count', '+', 1) })).where('line_user_id', '=', row.line_user_id).execute();
+  await updateBooking(db, row.id, cancellation(input.reason, input.by.id, input.now), input.now);
+  if (input.byUser) await countCancel(db, row.line_user_id);
   await recordStaffAction(db, { subjectId: row.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: input.byUser }, at: input.now });
   const updated = (await getBooking(db, row.id))!;
   // The office withdrawing a change request leaves the confirmed session it would have replaced.
@@ -169,7 +170,7 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
 async function endPendingChange(db: Db, confirmed: BookingRow, input: CancelInput): Promise<BookingRow | undefined> {
   const change = await pendingChangeOf(db, confirmed.id);
   if (!change) return undefined;
-  await updateBooking(db, change.id, cancellation(input.reason, input.by.id, input.now));
+  await updateBooking(db, change.id, cancellation(input.reason, input.by.id, input.now), input.now);
   await recordStaffAction(db, { subjectId: change.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: false, with: confirmed.id }, at: input.now });
   return change;
 }
@@ -203,7 +204,7 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
     proposed_meeting_passcode: input.meeting?.passcode ?? null,
     proposed_by: input.by.id,
     updated_at: input.now,
-  });
+  }, input.now);
   await recordStaffAction(db, { subjectId: row.id, action: 'propose', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
   return done((await getBooking(db, row.id))!, [{ type: 'proposed', subject: subjectOf(row), at: input.start, proposedStart: span.start, moving: row.status === 'confirmed' }]);
 }
@@ -238,8 +239,8 @@ export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: str
       confirmed_at: now,
       ...NO_PROPOSAL,
       updated_at: now,
-    });
-    await db.updateTable('scheduled_jobs').set({ status: 'skipped', done_at: now }).where('subject_id', '=', row.id).where('status', '=', 'pending').execute();
+    }, now);
+    await skipPendingJobsOf(db, row.id, now);
     await scheduleSessionJobs(db, deps, row.id, at, now);
     await recordStaffAction(db, { subjectId: row.id, action: 'confirm', staffId: proposer.id, via: proposer.via, detail: { start: span.start, acceptedByPerson: true }, at: now });
     const updated = (await getBooking(db, row.id))!;
@@ -258,7 +259,7 @@ export async function declineProposal(db: Db, _deps: LifecycleDeps, bookingId: s
   if (stale) return refuse(stale);
   // A booking that ended meanwhile (cancelled, replaced, held) has nothing left to decline.
   if (row.status !== 'requested' && row.status !== 'confirmed') return refuse({ code: 'no_proposal', status: row.status });
-  await updateBooking(db, row.id, { ...NO_PROPOSAL, updated_at: now });
+  await updateBooking(db, row.id, { ...NO_PROPOSAL, updated_at: now }, now);
   return done((await getBooking(db, row.id))!, [{ type: 'proposalDeclined', subject: subjectOf(row) }]);
 }
 
@@ -272,7 +273,7 @@ export async function closeAfterContact(db: Db, _deps: LifecycleDeps, bookingId:
   const row = await getBooking(db, bookingId);
   if (!row) return refuse({ code: 'not_found' });
   if (row.status !== 'confirmed') return wrongStatus(row, 'attendance');
-  await updateBooking(db, row.id, cancellation('contacted_on_day', 'system', now));
+  await updateBooking(db, row.id, cancellation('contacted_on_day', 'system', now), now);
   await recordStaffAction(db, { subjectId: row.id, action: 'closed_after_contact', staffId: 'system', via: 'system', at: now });
   return done((await getBooking(db, row.id))!, [{ type: 'closedAfterContact', subject: subjectOf(row), at: toLocal(sessionStartOf(row)) }]);
 }
@@ -300,32 +301,22 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
   const at = toLocal(sessionStartOf(row));
   const events: BookingEvent[] = [];
   if (input.attended) {
-    await updateBooking(db, row.id, { status: 'attended', attended_at: input.now, cancel_reason: null, cancelled_by: null, cancelled_at: null, updated_at: input.now });
+    await updateBooking(db, row.id, { status: 'attended', attended_at: input.now, cancel_reason: null, cancelled_by: null, cancelled_at: null, updated_at: input.now }, input.now);
     if (correcting && closedAfterContact) {
       events.push({ type: 'attendanceCorrected', subject: subjectOf(row), at, personWasTold: false });
     } else if (correcting) {
-      const user = await db
-        .updateTable('users')
-        .set((eb) => ({ no_show_count: eb.fn('max', [eb('no_show_count', '-', 1), eb.val(0)]) }))
-        .where('line_user_id', '=', row.line_user_id)
-        .returning('no_show_count')
-        .executeTakeFirst();
-      if (user && user.no_show_count < deps.lifecycle.noShowFlagCount) await db.updateTable('users').set({ flagged_at: null }).where('line_user_id', '=', row.line_user_id).execute();
+      const noShows = await uncountNoShow(db, row.line_user_id);
+      if (noShows !== undefined && noShows < deps.lifecycle.noShowFlagCount) await setFlagged(db, row.line_user_id, null);
       // The last thing the person read said the session counted as missed.
       events.push({ type: 'attendanceCorrected', subject: subjectOf(row), at, personWasTold: true });
     }
   } else {
-    await updateBooking(db, row.id, { status: 'no_show', cancel_reason: 'no_show', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now });
-    const user = await db
-      .updateTable('users')
-      .set((eb) => ({ no_show_count: eb('no_show_count', '+', 1) }))
-      .where('line_user_id', '=', row.line_user_id)
-      .returning(['no_show_count', 'flagged_at'])
-      .executeTakeFirst();
-    const flagged = user !== undefined && user.no_show_count >= deps.lifecycle.noShowFlagCount && !user.flagged_at;
-    if (flagged) await db.updateTable('users').set({ flagged_at: input.now }).where('line_user_id', '=', row.line_user_id).execute();
+    await updateBooking(db, row.id, { status: 'no_show', cancel_reason: 'no_show', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now }, input.now);
+    const user = await countNoShow(db, row.line_user_id);
+    const flagged = user !== undefined && user.noShowCount >= deps.lifecycle.noShowFlagCount && !user.flaggedAt;
+    if (flagged) await setFlagged(db, row.line_user_id, input.now);
     // The person hears of it too: it counts towards refusal (terms 6(4)), and a reason may exist.
-    events.push({ type: 'noShowRecorded', subject: subjectOf(row), at, flaggedAfter: flagged ? user.no_show_count : null });
+    events.push({ type: 'noShowRecorded', subject: subjectOf(row), at, flaggedAfter: flagged ? user.noShowCount : null });
   }
   await recordStaffAction(db, { subjectId: row.id, action: correcting ? 'attendance_corrected' : input.attended ? 'attended' : 'no_show', staffId: input.by.id, via: input.by.via, at: input.now });
   return done((await getBooking(db, row.id))!, events);

@@ -9,6 +9,7 @@ import type { BookingRow } from '../../db/repositories/bookings-repository.js';
 import { loadConversation, saveConversation } from '../../db/repositories/conversations-repository.js';
 import { recordConsent, setHandoff, touchUser, type UserRecord } from '../../db/repositories/users-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
+import { insertImmediateRequest, openImmediateRequestOf } from '../../db/repositories/immediate-requests-repository.js';
 import { decodeBookingAction } from '../bookings/booking-actions.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
@@ -117,15 +118,15 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
       return;
     }
     case 'requestImmediate': {
-      const open = await db.selectFrom('immediate_requests').select('id').where('line_user_id', '=', userId).where('status', '=', 'requested').executeTakeFirst();
-      if (open) {
+      const open = await openImmediateRequestOf(db, userId);
+      if (open !== undefined) {
         t.say.push(text(noticeText({ key: 'immediatePending' }, deps.settings)));
         return;
       }
       const id = randomUUID();
       const name = draft.name ?? facts.identity?.name ?? '';
       const number = draft.jobSeekerNumber ?? facts.identity?.jobSeekerNumber ?? '';
-      await db.insertInto('immediate_requests').values({ id, line_user_id: userId, name, job_seeker_number: number, status: 'requested', created_at: now }).execute();
+      await insertImmediateRequest(db, { id, lineUserId: userId, name, jobSeekerNumber: number, createdAt: now });
       await scheduleJob(db, 'immediate_timeout', id, new Date(Date.parse(now) + IMMEDIATE_WAIT_MS).toISOString(), now);
       t.say.push(...immediateRequestedMessages());
       staff(t, staffImmediateMessages(name, number, id));

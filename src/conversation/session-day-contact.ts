@@ -9,7 +9,7 @@
  */
 import type { Db } from '../../db/database.js';
 import { sessionStartOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
-import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
+import { lastActionAt, recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { bookingRef, staffSessionDayContactMessages } from '../messages/staff-messages.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { formatSlotJa, toLocal } from '../calendar/index.js';
@@ -23,8 +23,8 @@ export const USER_CONTACT_ACTION = 'user_contact';
 /** Staff hear of the first line at once; lines within this time after a note are in the chat already. */
 const NOTE_INTERVAL_MS = 5 * 60_000;
 
-/** The detail of a contact that was passed on to staff (as recordStaffAction stores it). */
-const NOTED = JSON.stringify({ noted: true });
+/** The detail of a contact that was passed on to staff. */
+const NOTED = { noted: true };
 
 export interface SessionDayContact {
   /** For the person (nothing when the caller already answered, e.g. with the phone-only rule). */
@@ -43,17 +43,9 @@ export async function recordSessionDayContact(
 ): Promise<SessionDayContact> {
   // Measured from the last contact that was passed on, so someone writing every few minutes is
   // passed on every few minutes, not once.
-  const lastNoted = await db
-    .selectFrom('staff_actions')
-    .select('at')
-    .where('subject_id', '=', booking.id)
-    .where('action', '=', USER_CONTACT_ACTION)
-    .where('detail', '=', NOTED)
-    .orderBy('at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const noteDue = !lastNoted || Date.parse(now) - Date.parse(lastNoted.at) >= NOTE_INTERVAL_MS;
-  await recordStaffAction(db, { subjectId: booking.id, action: USER_CONTACT_ACTION, staffId: booking.line_user_id, via: 'line', ...(noteDue ? { detail: { noted: true } } : {}), at: now });
+  const lastNoted = await lastActionAt(db, booking.id, USER_CONTACT_ACTION, NOTED);
+  const noteDue = lastNoted === undefined || Date.parse(now) - Date.parse(lastNoted) >= NOTE_INTERVAL_MS;
+  await recordStaffAction(db, { subjectId: booking.id, action: USER_CONTACT_ACTION, staffId: booking.line_user_id, via: 'line', ...(noteDue ? { detail: NOTED } : {}), at: now });
   const at = toLocal(sessionStartOf(booking));
   const when = formatSlotJa(at, settings.sessionMinutes);
   const meeting = booking.app === 'zoom' && booking.meeting_id && booking.meeting_passcode ? { meetingId: booking.meeting_id, passcode: booking.meeting_passcode } : null;

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/database.js';
 import { getBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { acceptImmediateRequest, immediateRequestStatus } from '../../db/repositories/immediate-requests-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
+import { clearStaffPrompt, setStaffPrompt, staffPromptOf, type StaffPrompt } from '../../db/repositories/staff-prompts-repository.js';
 import { chatStateOf, setHandoff } from '../../db/repositories/users-repository.js';
 import { decodeBookingAction, decodeChatAction } from '../bookings/booking-actions.js';
 import type { Dispatch } from '../bookings/dispatch.js';
@@ -42,12 +44,7 @@ function outcome(t: StaffTurn, result: LifecycleResult): Dispatch[] {
 
 /** Asks a staff member for input about a booking in the status it has now (see answeredTooLate). */
 async function setPrompt(t: StaffTurn, booking: BookingRow, action: 'zoom_details' | 'propose_time', start: string): Promise<void> {
-  const values = { booking_id: booking.id, action, start, booking_status: booking.status, created_at: t.now };
-  await t.db
-    .insertInto('staff_prompts')
-    .values({ staff_user_id: t.staffId, ...values })
-    .onConflict((oc) => oc.column('staff_user_id').doUpdateSet(values))
-    .execute();
+  await setStaffPrompt(t.db, { staffUserId: t.staffId, bookingId: booking.id, action, start, bookingStatus: booking.status, createdAt: t.now });
 }
 
 /**
@@ -55,15 +52,15 @@ async function setPrompt(t: StaffTurn, booking: BookingRow, action: 'zoom_detail
  * staff member was about to offer another time for): the answer was meant for the old state and
  * would do something else now, so it is refused. Questions from before statuses were kept (null) pass.
  */
-async function answeredTooLate(t: StaffTurn, prompt: { booking_id: string; booking_status: string | null; created_at: string }): Promise<string | undefined> {
-  if (prompt.booking_status === null) return undefined;
-  const booking = await getBooking(t.db, prompt.booking_id);
+async function answeredTooLate(t: StaffTurn, prompt: StaffPrompt): Promise<string | undefined> {
+  if (prompt.bookingStatus === null) return undefined;
+  const booking = await getBooking(t.db, prompt.bookingId);
   if (!booking) return undefined;
   const ref = booking.id.slice(0, 8);
-  if (booking.status !== prompt.booking_status) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.statusChanged(booking.status));
+  if (booking.status !== prompt.bookingStatus) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.statusChanged(booking.status));
   // Same status, but changed since (a colleague proposed a time, or moved the session): the
   // answer would silently replace what they did.
-  if (booking.updated_at > prompt.created_at) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.otherChange);
+  if (booking.updated_at > prompt.createdAt) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.otherChange);
   return undefined;
 }
 
@@ -82,13 +79,13 @@ async function handBack(t: StaffTurn, lineUserId: string): Promise<Dispatch[]> {
 /** A question left open for a member LINE does not name, about another booking: possibly a colleague's. */
 async function promptHeldByColleague(t: StaffTurn, bookingId: string): Promise<string | undefined> {
   if (!t.anonymous) return undefined;
-  const open = await t.db.selectFrom('staff_prompts').select(['booking_id', 'created_at']).where('staff_user_id', '=', t.staffId).executeTakeFirst();
-  if (!open || open.booking_id === bookingId || Date.parse(t.now) - Date.parse(open.created_at) > PROMPT_LIFETIME_MS) return undefined;
-  return open.booking_id;
+  const open = await staffPromptOf(t.db, t.staffId);
+  if (!open || open.bookingId === bookingId || Date.parse(t.now) - Date.parse(open.createdAt) > PROMPT_LIFETIME_MS) return undefined;
+  return open.bookingId;
 }
 
 async function clearPrompt(t: StaffTurn): Promise<void> {
-  await t.db.deleteFrom('staff_prompts').where('staff_user_id', '=', t.staffId).execute();
+  await clearStaffPrompt(t.db, t.staffId);
 }
 
 async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
@@ -98,14 +95,14 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
   if (!action) return [];
   const by = { id: t.staffId, via: 'line' as const };
   if (action.action === 'immediate') {
-    const req = await t.db.updateTable('immediate_requests').set({ status: 'accepted', accepted_by: t.staffId, accepted_at: t.now }).where('id', '=', action.bookingId).where('status', '=', 'requested').returning('line_user_id').executeTakeFirst();
+    const req = await acceptImmediateRequest(t.db, action.bookingId, t.staffId, t.now);
     if (!req) {
       // Either a colleague took it, or it closed for want of anyone (the person was told to book).
-      const was = await t.db.selectFrom('immediate_requests').select('status').where('id', '=', action.bookingId).executeTakeFirst();
-      return say(t, was?.status === 'declined' ? STAFF_TEXT.immediateClosed : STAFF_TEXT.immediateTaken);
+      const was = await immediateRequestStatus(t.db, action.bookingId);
+      return say(t, was === 'declined' ? STAFF_TEXT.immediateClosed : STAFF_TEXT.immediateTaken);
     }
     await recordStaffAction(t.db, { subjectId: action.bookingId, action: 'immediate_accept', staffId: t.staffId, via: 'line', at: t.now });
-    return [{ audience: 'user', recipient: req.line_user_id, messages: immediateAcceptedMessages(t.deps.settings) }, ...say(t, STAFF_TEXT.immediateAccepted)];
+    return [{ audience: 'user', recipient: req.lineUserId, messages: immediateAcceptedMessages(t.deps.settings) }, ...say(t, STAFF_TEXT.immediateAccepted)];
   }
   const booking = await getBooking(t.db, action.bookingId);
   if (!booking) return say(t, STAFF_ERROR_TEXT.not_found);
@@ -181,9 +178,9 @@ function splitWhenAndRest(raw: string, now: string, settings: OfficeSettings): {
 }
 
 async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
-  const prompt = await t.db.selectFrom('staff_prompts').selectAll().where('staff_user_id', '=', t.staffId).executeTakeFirst();
+  const prompt = await staffPromptOf(t.db, t.staffId);
   if (!prompt) return []; // ordinary talk among staff: the bot stays quiet
-  if (Date.parse(t.now) - Date.parse(prompt.created_at) > PROMPT_LIFETIME_MS) {
+  if (Date.parse(t.now) - Date.parse(prompt.createdAt) > PROMPT_LIFETIME_MS) {
     // An old question must not turn later chatter ("12/10 14:00 の件、了解です") into an action.
     await clearPrompt(t);
     return [];
@@ -202,13 +199,13 @@ async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
     const meeting = parseMeetingDetails(raw);
     if (!meeting) return say(t, STAFF_TEXT.zoomUnreadable);
     await clearPrompt(t);
-    return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: prompt.booking_id, at: { start: toLocal(prompt.start) }, meeting, by, now: t.now }));
+    return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: prompt.bookingId, at: { start: toLocal(prompt.start) }, meeting, by, now: t.now }));
   }
   const { at, rest } = splitWhenAndRest(raw, t.now, t.deps.settings);
   if (!at) return say(t, STAFF_TEXT.whenUnreadable);
   const meeting = rest ? parseMeetingDetails(rest) : undefined;
   if (rest && !meeting) return say(t, STAFF_TEXT.restUnreadable);
-  const result = await proposeTime(t.db, t.deps, { bookingId: prompt.booking_id, start: at, ...(meeting ? { meeting } : {}), by, now: t.now });
+  const result = await proposeTime(t.db, t.deps, { bookingId: prompt.bookingId, start: at, ...(meeting ? { meeting } : {}), by, now: t.now });
   if (result.ok || result.refusal.code !== 'meeting_required') await clearPrompt(t);
   return outcome(t, result);
 }

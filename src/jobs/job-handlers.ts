@@ -1,6 +1,10 @@
 import type { Db } from '../../db/database.js';
 import { cancellation, confirmedReplacedBy, getBooking, updateBooking } from '../../db/repositories/bookings-repository.js';
+import { declineImmediateRequest } from '../../db/repositories/immediate-requests-repository.js';
 import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.js';
+import { hasActionSince } from '../../db/repositories/staff-actions-repository.js';
+import { getTerms } from '../../db/repositories/terms-repository.js';
+import { markTermsNotified, usersToTellOfTerms } from '../../db/repositories/users-repository.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { closeAfterContact, markAttendance } from '../bookings/lifecycle.js';
@@ -50,8 +54,7 @@ async function noShow(db: Db, deps: OfficeContext, job: JobRow, now: string): Pr
   if (job.due_at !== graceEnd || now < graceEnd) return skipped;
   // The person wrote on the day (late, could not connect): missed, but not without contact.
   const dayStart = toInstant({ date: toLocal(b.confirmed_start).date, minutes: 0 });
-  const contacted = await db.selectFrom('staff_actions').select('id').where('subject_id', '=', b.id).where('action', '=', USER_CONTACT_ACTION).where('at', '>=', dayStart).executeTakeFirst();
-  if (contacted) {
+  if (await hasActionSince(db, b.id, USER_CONTACT_ACTION, dayStart)) {
     const closed = await closeAfterContact(db, deps, b.id, now);
     return closed.ok ? { status: 'done', dispatches: bookingEventsDispatches(closed.events, deps) } : skipped;
   }
@@ -62,39 +65,23 @@ async function noShow(db: Db, deps: OfficeContext, job: JobRow, now: string): Pr
 
 /** Tells each user with an open booking, once per version, that the terms changed. */
 async function termsNotice(db: Db, job: JobRow): Promise<JobOutcome> {
-  const terms = await db.selectFrom('terms_versions').select(['id', 'url']).where('id', '=', job.subject_id).executeTakeFirst();
+  const terms = await getTerms(db, job.subject_id);
   if (!terms) return skipped;
-  const users = await db
-    .selectFrom('users')
-    .innerJoin('bookings', 'bookings.line_user_id', 'users.line_user_id')
-    .select('users.line_user_id')
-    .distinct()
-    .where('bookings.status', 'in', ['requested', 'confirmed'])
-    // Open now: a session or a time still ahead (a session nobody marked, long past, is not).
-    .where((eb) => eb.or([eb('bookings.confirmed_end', '>', job.due_at), eb('bookings.choice1_start', '>', job.due_at), eb('bookings.choice2_start', '>', job.due_at), eb('bookings.proposed_start', '>', job.due_at)]))
-    .where('bookings.personal_data_erased_at', 'is', null)
-    .where((eb) => eb.or([eb('users.terms_version', 'is', null), eb('users.terms_version', '!=', terms.id)]))
-    .where((eb) => eb.or([eb('users.terms_notified_version', 'is', null), eb('users.terms_notified_version', '!=', terms.id)]))
-    .execute();
+  // Open when the version took effect: a session or a time still ahead then.
+  const users = await usersToTellOfTerms(db, terms.id, job.due_at);
   if (users.length === 0) return { status: 'done', dispatches: [] };
-  await db.updateTable('users').set({ terms_notified_version: terms.id }).where('line_user_id', 'in', users.map((u) => u.line_user_id)).execute();
-  return { status: 'done', dispatches: users.map((u) => ({ audience: 'user' as const, recipient: u.line_user_id, messages: termsChangedMessages(terms.url) })) };
+  await markTermsNotified(db, users, terms.id);
+  return { status: 'done', dispatches: users.map((u) => ({ audience: 'user' as const, recipient: u, messages: termsChangedMessages(terms.url) })) };
 }
 
 /** Nobody took an immediate-session request in time: say so, rather than leave the person waiting. */
 async function immediateTimeout(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOutcome> {
-  const req = await db
-    .updateTable('immediate_requests')
-    .set({ status: 'declined' })
-    .where('id', '=', job.subject_id)
-    .where('status', '=', 'requested')
-    .returning(['line_user_id', 'name'])
-    .executeTakeFirst();
+  const req = await declineImmediateRequest(db, job.subject_id);
   if (!req) return skipped;
   return {
     status: 'done',
     dispatches: [
-      { audience: 'user', recipient: req.line_user_id, messages: immediateUnavailableMessages(deps.settings) },
+      { audience: 'user', recipient: req.lineUserId, messages: immediateUnavailableMessages(deps.settings) },
       { audience: 'staff', recipient: deps.staffGroupId, messages: staffImmediateClosedMessages(req.name) },
     ],
   };
@@ -109,7 +96,7 @@ async function requestExpiry(db: Db, deps: OfficeContext, job: JobRow, now: stri
     await scheduleJob(db, 'request_expiry', b.id, b.proposed_start, now);
     return skipped;
   }
-  await updateBooking(db, b.id, cancellation('expired', 'system', now));
+  await updateBooking(db, b.id, cancellation('expired', 'system', now), now);
   // A change request that lapses leaves the confirmed session it would have replaced in place.
   const kept = await confirmedReplacedBy(db, b);
   const keptStart = kept?.confirmed_start ?? null;

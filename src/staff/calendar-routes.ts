@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
-import { takenInSlot } from '../../db/repositories/bookings-repository.js';
-import { addClosure } from '../../db/repositories/closures-repository.js';
-import { capacityOverrides, setCapacity } from '../../db/repositories/office-state-repository.js';
+import { openBookingIdsOn, takenInSlot } from '../../db/repositories/bookings-repository.js';
+import { addClosure, getClosure, listClosures, removeClosure } from '../../db/repositories/closures-repository.js';
+import { capacityOverrides, capacityOverridesFrom, setCapacity } from '../../db/repositories/office-state-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { fitsWindow, isKindDay, slotKey, toLocal } from '../calendar/index.js';
 import type { AppContext } from '../app-context.js';
@@ -10,7 +10,6 @@ import { mutate } from './mutation.js';
 import { done, fail, notFound, sendFailure, sendOutcome } from './outcome.js';
 import { apiActor, param, withBody, withQuery } from './route-helpers.js';
 import { capacityJson, closureJson } from './staff-json.js';
-import { capacityOverridesFrom, getClosure, listClosures, openBookingIdsOn, removeClosure } from './staff-repository.js';
 
 /** Office closure days (閉庁日) and per-slot capacity: the calendar facts staff control. */
 export function calendarRoutes(ctx: AppContext): Router {

@@ -1,8 +1,8 @@
 import express, { type Router } from 'express';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
-import { setSwitch } from '../../db/repositories/office-state-repository.js';
+import { setSwitch, switchRow } from '../../db/repositories/office-state-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
-import { currentTerms, ensureTermsVersion, latestEffectiveFrom } from '../../db/repositories/terms-repository.js';
+import { currentTerms, ensureTermsVersion, getTerms, latestEffectiveFrom, listTerms } from '../../db/repositories/terms-repository.js';
 import { formatIsoJst, toInstant } from '../calendar/index.js';
 import type { AppContext } from '../app-context.js';
 import { immediateBody, termsBody } from './api-schemas.js';
@@ -12,7 +12,6 @@ import { apiActor, withBody } from './route-helpers.js';
 import { termsJson } from './staff-json.js';
 import { isTermsDateTooFar, latestTermsEffectiveFrom } from './terms-dates.js';
 import { immediateNote } from '../messages/staff-notes.js';
-import { getTerms, listTerms, switchRow } from './staff-repository.js';
 
 /** The switch the conversation reads before offering an immediate session. */
 export const IMMEDIATE_SWITCH = 'immediate';
@@ -40,7 +39,7 @@ export function settingsRoutes(ctx: AppContext): Router {
           }
           const existing = await getTerms(trx, b.id);
           if (existing) {
-            if (existing.effective_from !== b.effectiveFrom || existing.url !== b.url) {
+            if (existing.effectiveFrom !== b.effectiveFrom || existing.url !== b.url) {
               return fail(409, 'terms_conflict', `terms version ${b.id} is already registered with another effective date or URL`, 'id');
             }
             // The same registration again: nothing to do, and users are not told twice.

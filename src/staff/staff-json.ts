@@ -1,8 +1,9 @@
-import type { Selectable } from 'kysely';
 import type { BookingRow } from '../../db/repositories/bookings-repository.js';
-import type { StaffActionsTable } from '../../db/schema.js';
+import type { RecordedAction } from '../../db/repositories/staff-actions-repository.js';
 import { formatIsoJst } from '../calendar/index.js';
-import type { CapacityOverride, ClosureRow, TermsRow } from './staff-repository.js';
+import type { Closure } from '../../db/repositories/closures-repository.js';
+import type { CapacityOverride } from '../../db/repositories/office-state-repository.js';
+import type { RegisteredTerms } from '../../db/repositories/terms-repository.js';
 
 const jst = (instant: string | null): string | null => (instant === null ? null : formatIsoJst(instant));
 
@@ -61,12 +62,12 @@ function parseDetail(detail: string | null): unknown {
 }
 
 /** One entry of a staff action history: who (a LINE user id or `api:<name>`), what, when. */
-export function actionJson(row: Selectable<StaffActionsTable>) {
-  return { action: row.action, by: row.staff_id, via: row.via, detail: parseDetail(row.detail), at: formatIsoJst(row.at) };
+export function actionJson(a: RecordedAction) {
+  return { action: a.action, by: a.staffId, via: a.via, detail: parseDetail(a.detail), at: formatIsoJst(a.at) };
 }
 
-export function closureJson(row: ClosureRow) {
-  return { date: row.date, note: row.note, createdAt: formatIsoJst(row.created_at) };
+export function closureJson(c: Closure) {
+  return { date: c.date, note: c.note, createdAt: formatIsoJst(c.createdAt) };
 }
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -75,6 +76,6 @@ export function capacityJson(c: CapacityOverride) {
   return { kind: c.kind, date: c.date, start: hhmm(c.start), capacity: c.capacity, updatedAt: formatIsoJst(c.updatedAt) };
 }
 
-export function termsJson(row: TermsRow, currentId: string | null) {
-  return { id: row.id, effectiveFrom: row.effective_from, url: row.url, createdAt: formatIsoJst(row.created_at), current: row.id === currentId };
+export function termsJson(t: RegisteredTerms, currentId: string | null) {
+  return { id: t.id, effectiveFrom: t.effectiveFrom, url: t.url, createdAt: formatIsoJst(t.createdAt), current: t.id === currentId };
 }

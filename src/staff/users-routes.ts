@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { activeBookingOf, latestBookingOf } from '../../db/repositories/bookings-repository.js';
 import { recordStaffAction, staffActionsOf } from '../../db/repositories/staff-actions-repository.js';
 import { currentTerms } from '../../db/repositories/terms-repository.js';
-import { setHandoff } from '../../db/repositories/users-repository.js';
+import { getUser, setBlocked, setHandoff, type UserAccount } from '../../db/repositories/users-repository.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { formatIsoJst, type Instant } from '../calendar/index.js';
 import { bookingInProgress } from '../conversation/booking-in-progress.js';
@@ -15,13 +15,12 @@ import { done, fail, notFound, type Outcome } from './outcome.js';
 import { apiActor, param, withBody } from './route-helpers.js';
 import { actionJson, bookingJson } from './staff-json.js';
 import { blockedNote, handbackNote, personLabel, unblockedNote } from '../messages/staff-notes.js';
-import { getUser, setBlocked, type UserRow } from './staff-repository.js';
 
 const jst = (instant: string | null) => (instant === null ? null : formatIsoJst(instant));
 
 /** What staff need to know about a person: counts, flags, whether the bot talks to them, consent. */
-async function userJson(db: Db, user: UserRow, now: Instant) {
-  const id = user.line_user_id;
+async function userJson(db: Db, user: UserAccount, now: Instant) {
+  const id = user.lineUserId;
   const current = await currentTerms(db, now);
   const active = await activeBookingOf(db, id);
   const latest = await latestBookingOf(db, id);
@@ -29,20 +28,20 @@ async function userJson(db: Db, user: UserRow, now: Instant) {
   return {
     lineUserId: id,
     name: latest && latest.personal_data_erased_at === null ? latest.name : null,
-    createdAt: formatIsoJst(user.created_at),
-    lastSeenAt: formatIsoJst(user.last_seen_at),
-    counts: { bookings: user.booking_count, cancellations: user.cancel_count, noShows: user.no_show_count },
-    flagged: user.flagged_at !== null,
-    flaggedAt: jst(user.flagged_at),
-    blocked: user.blocked_at !== null,
-    blockedAt: jst(user.blocked_at),
-    handoff: user.handoff_at !== null,
-    handoffAt: jst(user.handoff_at),
+    createdAt: formatIsoJst(user.createdAt),
+    lastSeenAt: formatIsoJst(user.lastSeenAt),
+    counts: { bookings: user.bookingCount, cancellations: user.cancelCount, noShows: user.noShowCount },
+    flagged: user.flaggedAt !== null,
+    flaggedAt: jst(user.flaggedAt),
+    blocked: user.blockedAt !== null,
+    blockedAt: jst(user.blockedAt),
+    handoff: user.handoffAt !== null,
+    handoffAt: jst(user.handoffAt),
     terms: {
-      agreedVersion: user.terms_version,
-      agreedAt: jst(user.terms_agreed_at),
+      agreedVersion: user.termsVersion,
+      agreedAt: jst(user.termsAgreedAt),
       currentVersion: current?.id ?? null,
-      upToDate: current !== undefined && user.terms_version === current.id,
+      upToDate: current !== undefined && user.termsVersion === current.id,
     },
     activeBooking: active ? bookingJson(active) : null,
     actions: actions.map(actionJson),
@@ -58,8 +57,8 @@ type UserJson = Awaited<ReturnType<typeof userJson>>;
 function changeUser(
   ctx: AppContext,
   lineUserId: string,
-  refusal: (user: UserRow) => { code: string; message: string } | null,
-  apply: (trx: Db, user: UserRow, who: string, now: Instant) => Promise<Dispatch[]>,
+  refusal: (user: UserAccount) => { code: string; message: string } | null,
+  apply: (trx: Db, user: UserAccount, who: string, now: Instant) => Promise<Dispatch[]>,
 ): Promise<Outcome<UserJson>> {
   return mutate(ctx, async (trx, now) => {
     const user = await getUser(trx, lineUserId);
@@ -94,13 +93,13 @@ export function usersRoutes(ctx: AppContext): Router {
         changeUser(
           ctx,
           param(req, 'lineUserId'),
-          (u) => (u.blocked_at !== null ? { code: 'already_blocked', message: 'the bot is already stopped for this person' } : null),
+          (u) => (u.blockedAt !== null ? { code: 'already_blocked', message: 'the bot is already stopped for this person' } : null),
           async (trx, u, who, now) => {
             const by = apiActor(b.by);
-            await setBlocked(trx, u.line_user_id, now);
-            await recordStaffAction(trx, { subjectId: u.line_user_id, action: 'block', staffId: by.id, via: 'api', detail: { reason: b.reason ?? null }, at: now });
+            await setBlocked(trx, u.lineUserId, now);
+            await recordStaffAction(trx, { subjectId: u.lineUserId, action: 'block', staffId: by.id, via: 'api', detail: { reason: b.reason ?? null }, at: now });
             // The reason stays with staff; the person is only told, politely, to phone the office.
-            return [{ audience: 'user', recipient: u.line_user_id, messages: blockedUserMessages(ctx.settings) }, blockedNote(ctx.staffGroupId, who, b.by)];
+            return [{ audience: 'user', recipient: u.lineUserId, messages: blockedUserMessages(ctx.settings) }, blockedNote(ctx.staffGroupId, who, b.by)];
           },
         ),
       render,
@@ -115,10 +114,10 @@ export function usersRoutes(ctx: AppContext): Router {
         changeUser(
           ctx,
           param(req, 'lineUserId'),
-          (u) => (u.blocked_at === null ? { code: 'not_blocked', message: 'the bot is not stopped for this person' } : null),
+          (u) => (u.blockedAt === null ? { code: 'not_blocked', message: 'the bot is not stopped for this person' } : null),
           async (trx, u, who, now) => {
-            await setBlocked(trx, u.line_user_id, null);
-            await recordStaffAction(trx, { subjectId: u.line_user_id, action: 'unblock', staffId: apiActor(b.by).id, via: 'api', at: now });
+            await setBlocked(trx, u.lineUserId, null);
+            await recordStaffAction(trx, { subjectId: u.lineUserId, action: 'unblock', staffId: apiActor(b.by).id, via: 'api', at: now });
             return [unblockedNote(ctx.staffGroupId, who, b.by)];
           },
         ),
@@ -134,14 +133,14 @@ export function usersRoutes(ctx: AppContext): Router {
         changeUser(
           ctx,
           param(req, 'lineUserId'),
-          (u) => (u.handoff_at === null ? { code: 'not_in_handoff', message: 'staff are not talking with this person; the bot already answers' } : null),
+          (u) => (u.handoffAt === null ? { code: 'not_in_handoff', message: 'staff are not talking with this person; the bot already answers' } : null),
           async (trx, u, who, now) => {
-            await setHandoff(trx, u.line_user_id, null);
-            await recordStaffAction(trx, { subjectId: u.line_user_id, action: 'handback', staffId: apiActor(b.by).id, via: 'api', at: now });
+            await setHandoff(trx, u.lineUserId, null);
+            await recordStaffAction(trx, { subjectId: u.lineUserId, action: 'handback', staffId: apiActor(b.by).id, via: 'api', at: now });
             const note = handbackNote(ctx.staffGroupId, who, b.by);
             // A person the bot is stopped for is not told that it answers again.
-            if (u.blocked_at !== null) return [note];
-            return [{ audience: 'user', recipient: u.line_user_id, messages: handbackUserMessages(await bookingInProgress(trx, u.line_user_id, now)) }, note];
+            if (u.blockedAt !== null) return [note];
+            return [{ audience: 'user', recipient: u.lineUserId, messages: handbackUserMessages(await bookingInProgress(trx, u.lineUserId, now)) }, note];
           },
         ),
       render,

@@ -44,7 +44,7 @@ describe('occupancy cache', () => {
     expect((await cache.occupancy(db, FROM, UNTIL)).get(SLOT)).toBeUndefined();
     await request(db);
     expect((await cache.occupancy(db, FROM, UNTIL)).get(SLOT)).toBe(1);
-    await updateBooking(db, `b${n}`, { status: 'cancelled' });
+    await updateBooking(db, `b${n}`, { status: 'cancelled' }, FROM);
     expect((await cache.occupancy(db, FROM, UNTIL)).get(SLOT)).toBeUndefined();
   });
 

@@ -13,7 +13,7 @@ const choice = (start: string) => ({ start, end: start.replace(':00:00', ':40:00
 /** A request made on `createdAt` for two times, then changed as `patch` says (status, times...). */
 async function booking(id: string, createdAt: string, times: [string, string], patch: Parameters<typeof updateBooking>[2] = {}) {
   await insertRequest(t.db, sampleRequest(id, `U${id}`, [choice(times[0]), choice(times[1])], createdAt));
-  await updateBooking(t.db, id, { updated_at: createdAt, ...patch });
+  await updateBooking(t.db, id, { updated_at: createdAt, ...patch }, createdAt);
 }
 
 describe('erasing personal details after the retention period', () => {

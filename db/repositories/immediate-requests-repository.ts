@@ -1,0 +1,57 @@
+import type { Db } from '../database.js';
+import type { ImmediateStatus } from '../schema.js';
+
+/** A request for a session now (「今すぐ相談」), as the person's chat files it. */
+export interface NewImmediateRequest {
+  id: string;
+  lineUserId: string;
+  /** What the person gave so far ('' when they have not). */
+  name: string;
+  jobSeekerNumber: string;
+  createdAt: string;
+}
+
+export async function insertImmediateRequest(db: Db, r: NewImmediateRequest): Promise<void> {
+  await db.insertInto('immediate_requests').values({ id: r.id, line_user_id: r.lineUserId, name: r.name, job_seeker_number: r.jobSeekerNumber, status: 'requested', created_at: r.createdAt }).execute();
+}
+
+/** The id of the person's request still waiting for staff, if any (one at a time). */
+export async function openImmediateRequestOf(db: Db, lineUserId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('immediate_requests').select('id').where('line_user_id', '=', lineUserId).where('status', '=', 'requested').executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * A staff member takes the request. The check that it still waits and the write are one
+ * statement: of two staff pressing at once, only one gets it. Undefined when it no longer waits.
+ */
+export async function acceptImmediateRequest(db: Db, id: string, staffId: string, at: string): Promise<{ lineUserId: string } | undefined> {
+  const row = await db
+    .updateTable('immediate_requests')
+    .set({ status: 'accepted', accepted_by: staffId, accepted_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'requested')
+    .returning('line_user_id')
+    .executeTakeFirst();
+  return row ? { lineUserId: row.line_user_id } : undefined;
+}
+
+/**
+ * Nobody took the request in time: it is closed, unless a staff member took it meanwhile (one
+ * statement, as for accepting). Undefined when it no longer waits.
+ */
+export async function declineImmediateRequest(db: Db, id: string): Promise<{ lineUserId: string; name: string } | undefined> {
+  const row = await db
+    .updateTable('immediate_requests')
+    .set({ status: 'declined' })
+    .where('id', '=', id)
+    .where('status', '=', 'requested')
+    .returning(['line_user_id', 'name'])
+    .executeTakeFirst();
+  return row ? { lineUserId: row.line_user_id, name: row.name } : undefined;
+}
+
+export async function immediateRequestStatus(db: Db, id: string): Promise<ImmediateStatus | undefined> {
+  const row = await db.selectFrom('immediate_requests').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status;
+}
