@@ -108,7 +108,7 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
         const name = `w${taken.length}`;
         const sp = await trx.savepoint(name).execute();
         try {
-          const value = await item.work(sp as unknown as Db);
+          const value = await item.work(sp);
           await sp.releaseSavepoint(name).execute();
           outcomes.push({ ok: true, value });
         } catch (error: unknown) {
