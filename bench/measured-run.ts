@@ -31,12 +31,12 @@ const SCRIPTS: Record<ServerKind, string> = { ours: 'server-process.ts', baselin
 export interface RunOptions {
   kind: ServerKind;
   users: number;
-  scriptFor(index: number): UserScript;
+  scriptFor: (index: number) => UserScript;
   /** For ours: the SQLite file to use (seeded or not); a fresh one in a temp dir otherwise. */
   sqlitePath?: string;
   /** Extra environment for our server (APP_NOW, SLOT_CAPACITY...). */
   env?: Record<string, string>;
-  onProgress?(eventsSent: number): void;
+  onProgress?: (eventsSent: number) => void;
   /** Mean think time between steps (see LoadOptions.thinkMs). */
   thinkMs?: number;
   /** Stop the load after this long (see LoadOptions.maxRunMs). */

@@ -74,6 +74,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined || failed !== undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Kysely's error is unknown: some text of it beats none
     const reason = error instanceof Error ? error.message : String(error ?? '');
     throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${reason}`);
   }

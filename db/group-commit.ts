@@ -108,7 +108,7 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
         const name = `w${taken.length}`;
         const sp = await trx.savepoint(name).execute();
         try {
-          const value = await item.work(sp as unknown as Db);
+          const value = await item.work(sp);
           await sp.releaseSavepoint(name).execute();
           outcomes.push({ ok: true, value });
         } catch (error: unknown) {
@@ -191,6 +191,7 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
 
   return {
     run<T>(work: (trx: Db) => Promise<T>, runOptions: RunOptions = {}): Promise<T> {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the error that stopped the database, as thrown
       if (refusal !== undefined) return Promise.reject(refusal);
       return new Promise<T>((resolve, reject) => {
         (runOptions.urgent ? urgent : normal).push({ work, resolve: resolve as (v: unknown) => void, reject });
@@ -198,6 +199,7 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
       });
     },
     durable() {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the error that stopped the database, as thrown
       return refusal !== undefined ? Promise.reject(refusal) : lastSync;
     },
     async close() {

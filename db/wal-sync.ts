@@ -60,7 +60,7 @@ export function createWalSync(fd: number, options: WalSyncOptions = {}): WalSync
   const fdatasync = options.fdatasync ?? fs.fdatasync;
   let running: Promise<void> | undefined;
   let next: Promise<void> | undefined;
-  let failed: unknown;
+  let failed: NodeJS.ErrnoException | undefined;
   let closed = false;
 
   function start(): Promise<void> {

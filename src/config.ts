@@ -108,7 +108,7 @@ function officeFrom(e: z.infer<typeof envSchema>): OfficeSettings {
     capacity: e.SLOT_CAPACITY as number | undefined,
     horizonWeeks: e.BOOKING_HORIZON_WEEKS as number | undefined,
     termsUrl: e.TERMS_URL as string | undefined,
-  } as Partial<OfficeSettings>);
+  });
 }
 
 export class ConfigError extends Error {

@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // Not const: a storage failure can call shutdown before startConnected returns, and it must see
+  // undefined then, not a variable in its temporal dead zone.
+  // eslint-disable-next-line prefer-const
   let running: Running | undefined;
   let stopping = false;
   const shutdown = async (reason: string, code: number) => {

@@ -22,7 +22,7 @@ export type Restored = { snapshot: BookingSnapshot; expired: boolean; reset?: bo
  */
 function fresh(greeted: boolean, turn = 0): BookingSnapshot {
   const [snapshot] = initialTransition(bookingMachine);
-  return { ...snapshot, context: { ...snapshot.context, greeted, turn } } as BookingSnapshot;
+  return { ...snapshot, context: { ...snapshot.context, greeted, turn } };
 }
 
 function storedTurn(stored: StoredSnapshot): number {
@@ -31,7 +31,7 @@ function storedTurn(stored: StoredSnapshot): number {
 }
 
 export function stateOf(snapshot: BookingSnapshot): ConversationState {
-  return snapshot.value as ConversationState;
+  return snapshot.value;
 }
 
 /**

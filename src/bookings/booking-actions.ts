@@ -23,7 +23,7 @@ export function decodeBookingAction(raw: string): BookingAction | undefined {
   const bookingId = p.get('b');
   if (!action || !bookingId || !(ACTIONS as readonly string[]).includes(action) || !/^[0-9a-f-]{36}$/.test(bookingId)) return undefined;
   const proposed = p.get('p');
-  return { action: action as BookingAction['action'], bookingId, ...(proposed ? { proposed } : {}) } as BookingAction;
+  return { action: action as BookingAction['action'], bookingId, ...(proposed ? { proposed } : {}) };
 }
 
 /**

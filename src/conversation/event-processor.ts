@@ -1,3 +1,4 @@
+import type { webhook } from '@line/bot-sdk';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../../db/database.js';
 import { loadPendingEvent, markEventAttemptFailed, markEventDone, pendingEvents } from '../../db/repositories/inbox-repository.js';
@@ -72,7 +73,8 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
       const recipients = await deps.committer.run(async (trx) => {
         const pending = await loadPendingEvent(trx, webhookEventId);
         if (!pending) return []; // already handled (a duplicate scheduled twice)
-        const event = toIncomingEvent(JSON.parse(pending.payload));
+        // The webhook route stored the event as it read it: as a webhook.Event.
+        const event = toIncomingEvent(JSON.parse(pending.payload) as webhook.Event);
         let items: QueuedMessages[] = [];
         const released = event?.source === 'user' && !event.standby && event.input.type !== 'ignored' ? await releaseHeld(trx, event.chatKey, now) : 0;
         if (event) {

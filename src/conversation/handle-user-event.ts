@@ -3,7 +3,7 @@ import { transition } from 'xstate';
 import { bookingMachine, BOOKING_MACHINE_VERSION, type EffectAction, type NoticeAction } from '../../machines/booking/booking-machine.js';
 import { toConversationEvent } from '../../machines/booking/input.js';
 import { persistable, restoreConversation, stateOf, type BookingSnapshot } from '../../machines/booking/restore.js';
-import type { ConversationEvent, ConversationFacts, Draft, Notice } from '../../machines/booking/types.js';
+import type { ConversationEvent, ConversationFacts, Notice } from '../../machines/booking/types.js';
 import type { Db } from '../../db/database.js';
 import type { BookingRow } from '../../db/repositories/bookings-repository.js';
 import { loadConversation, saveConversation } from '../../db/repositories/conversations-repository.js';

@@ -62,6 +62,7 @@ function requireText(s: OfficeSettings, field: 'officeName' | 'officePhone' | 't
 function requireInteger(s: OfficeSettings, field: keyof OfficeSettings, min: number, max: number): void {
   const v = s[field];
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a wrong value of any shape, shown as it prints
     fail(field, `must be an integer from ${min} to ${max}, got ${String(v)}`);
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidIsoDate, type IsoDate } from '../calendar/index.js';
 import { fail, type Failure } from './outcome.js';
 
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 // The calendar module requires an explicit offset; seconds are optional but must be zero below.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;

@@ -16,7 +16,6 @@ afterEach(async () => {
 
 type Item = { id: string; chat: string; from: string; senderName?: string; message: Record<string, unknown> };
 const history = async (chat: string) => (await h.get(`history?chat=${encodeURIComponent(chat)}`)).body.items as Item[];
-const texts = (items: Item[]) => items.map((i) => `${i.from}:${String(i.message.text ?? i.message.altText)}`);
 
 describe('the chat simulator API', () => {
   it('lists three preset users, the staff group, the app clock and the rich menu', async () => {

@@ -18,7 +18,7 @@ const NOTHING = Object.fromEntries(PRODUCT_TABLES.map((t) => [t, 0]));
 async function postWebhook(body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${h.baseUrl}/webhook`, { method: 'POST', body, headers });
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {

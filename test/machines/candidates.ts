@@ -133,7 +133,7 @@ export function answerFacts(state: ConversationState): ConversationFacts[] {
 
 /** Every event worth trying from `snapshot`: each command in its situations, and each candidate answer. */
 export function candidateEvents(snapshot: BookingSnapshot, now: Instant = NOW): ConversationEvent[] {
-  const state = snapshot.value as ConversationState;
+  const state = snapshot.value;
   const events: ConversationEvent[] = [];
   for (const [type, situations] of Object.entries(COMMAND_FACTS) as Array<[Command, ReadonlyArray<keyof typeof FACTS>]>) {
     for (const situation of situations) events.push({ type, now, facts: FACTS[situation] });

@@ -22,7 +22,7 @@ const describeAnswer = (a: Answer): string => JSON.stringify(a);
 
 describe('every state is reachable (xstate/graph shortest paths)', () => {
   it('reaches idle and every question', () => {
-    const reached = new Set(paths.map((p) => p.state.value as ConversationState));
+    const reached = new Set(paths.map((p) => p.state.value));
     const missing = (['idle', ...QUESTIONS] as ConversationState[]).filter((s) => !reached.has(s));
     expect(missing).toEqual([]);
   });

@@ -40,7 +40,7 @@ describe('office settings', () => {
     const s = officeSettingsFrom({ regularWindows: windows, mothersStarts: [660] });
     windows[0]!.start = 0;
     expect(s.regularWindows[0]!.start).toBe(600);
-    expect(() => (defaultOfficeSettings.mothersStarts as number[]).push(1)).toThrow();
+    expect(() => defaultOfficeSettings.mothersStarts.push(1)).toThrow();
   });
 
   it.each([
