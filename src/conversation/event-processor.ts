@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import { loadPendingEvent, markEventAttemptFailed, markEventDone, pendingEvents } from '../../db/repositories/inbox-repository.js';
 import { enqueue, releaseHeld, type QueuedMessages } from '../../db/repositories/outbox-repository.js';
 import type { KeyedQueue } from '../infra/keyed-queue.js';
-import { chatRef, type Logger } from '../infra/logger.js';
+import { chatRef } from '../infra/logger.js';
 import { toIncomingEvent, type IncomingEvent } from './chat-input.js';
 import { handleUserEvent } from './handle-user-event.js';
 import { handleStaffEvent } from './staff-chat.js';
