@@ -14,7 +14,7 @@ import { webhookRouter } from './http/webhook-route.js';
 import { movableClock, systemClock, type Clock } from './infra/clock.js';
 import { createKeyedQueue, type KeyedQueue } from './infra/keyed-queue.js';
 import { createLogger, type Logger } from './infra/logger.js';
-import { claimDatabaseMode } from './infra/claim-database-mode.js';
+import { claimDatabaseMode } from '../db/claim-database-mode.js';
 import { createLineClient, type LineClient } from './line/line-client.js';
 import { createOccupancyCache } from './bookings/occupancy-cache.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';

@@ -1,10 +1,10 @@
 import { formatInstantJa, formatSlotJa, formatTimeJa, toLocal } from '../calendar/index.js';
-import { proposalActions } from './booking-events.js';
+import { encodeBookingAction } from '../bookings/booking-actions.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import { validatePhone } from '../validation/phone.js';
-import { infoCard, paragraph, row, text } from './building-blocks.js';
+import { infoCard, paragraph, postback, row, text } from './building-blocks.js';
 
 export const KIND_LABEL = { regular: '一般の職業相談', mothers: 'マザーズコーナー' } as const;
 export const APP_LABEL = { zoom: 'Zoom', teleoffice: 'TeleOffice' } as const;
@@ -84,4 +84,12 @@ export function staffRequestCard(b: BookingView, s: OfficeSettings, actions: rea
     ...(b.replyDue ? [row('返信期限', formatInstantJa(b.replyDue))] : []),
   ];
   return infoCard(`${title}（${b.name} 様）`, title, rows, actions);
+}
+
+/** The person's two answers to a proposal; `proposed` ties them to the time shown. */
+export function proposalActions(bookingId: string, proposed: string): LineAction[] {
+  return [
+    postback('この日時で受ける', encodeBookingAction({ action: 'accept', bookingId, proposed })),
+    postback('別の日時を希望する', encodeBookingAction({ action: 'decline', bookingId, proposed })),
+  ];
 }

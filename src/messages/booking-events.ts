@@ -15,6 +15,7 @@ import {
   proposalCard,
   requestWithdrawnMessages,
 } from './lifecycle-messages.js';
+import { proposalActions } from './booking-cards.js';
 import { bookingRef, noteWithButtons } from './staff-messages.js';
 
 /** Where messages about bookings go, and the settings their wording needs. */
@@ -95,12 +96,4 @@ export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext):
 /** Every event's messages, in order. */
 export function bookingEventsDispatches(events: readonly BookingEvent[], ctx: RenderContext): Dispatch[] {
   return events.flatMap((e) => bookingEventDispatches(e, ctx));
-}
-
-/** The person's two answers to a proposal; `proposed` ties them to the time shown. */
-export function proposalActions(bookingId: string, proposed: string): LineAction[] {
-  return [
-    postback('この日時で受ける', encodeBookingAction({ action: 'accept', bookingId, proposed })),
-    postback('別の日時を希望する', encodeBookingAction({ action: 'decline', bookingId, proposed })),
-  ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideDatabaseMode } from '../../src/infra/database-mode.js';
+import { decideDatabaseMode } from '../../db/database-mode.js';
 
 const PATH = 'data/x.db';
 

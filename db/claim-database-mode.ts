@@ -1,5 +1,5 @@
-import type { Db } from '../../db/database.js';
-import { holdsActivity, recordDatabaseMode, recordedDatabaseMode } from '../../db/repositories/database-mode-repository.js';
+import type { Db } from './database.js';
+import { holdsActivity, recordDatabaseMode, recordedDatabaseMode } from './repositories/database-mode-repository.js';
 import { decideDatabaseMode, type DatabaseMode } from './database-mode.js';
 
 /** The database belongs to the other mode; the message says which file and what to do. */

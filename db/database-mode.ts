@@ -1,6 +1,6 @@
-import type { DatabaseMode } from '../../db/repositories/database-mode-repository.js';
+import type { DatabaseMode } from './repositories/database-mode-repository.js';
 
-export type { DatabaseMode } from '../../db/repositories/database-mode-repository.js';
+export type { DatabaseMode } from './repositories/database-mode-repository.js';
 
 export interface DatabaseFacts {
   /** The mode recorded in the database, null if none is. */
