@@ -22,8 +22,6 @@ export interface EventProcessorOptions {
   retryDelaysMs?: readonly number[];
 }
 
-type EventProcessorDeps = AppContext & EventProcessorOptions;
-
 /** About 15 s in all: long enough to ride out a busy or briefly failing database. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [250, 1000, 4000, 10_000];
 
@@ -40,7 +38,7 @@ function replyOf(event: IncomingEvent, receivedAt: string) {
   return { recipient: event.chatKey, token: event.replyToken, expiresAt: new Date(Date.parse(receivedAt) + REPLY_TOKEN_LIFETIME_MS).toISOString() };
 }
 
-async function dispatchesFor(trx: Db, deps: EventProcessorDeps, event: IncomingEvent, now: string): Promise<Dispatch[]> {
+async function dispatchesFor(trx: Db, deps: AppContext, event: IncomingEvent, now: string): Promise<Dispatch[]> {
   if (event.standby) return [];
   if (event.source === 'user' && event.userId) return handleUserEvent(trx, deps, event, event.userId, now);
   // Only the configured staff group may act on bookings; other groups get no answer. LINE may
@@ -61,16 +59,16 @@ export interface EventProcessor {
 type Attempt = 'done' | 'failed';
 
 export function createEventProcessor(app: AppContext, options: EventProcessorOptions): EventProcessor {
-  const deps: EventProcessorDeps = { ...app, ...options };
-  const { db, clock, logger, queue } = deps;
+  const { db, clock, logger } = app;
+  const { queue } = options;
 
-  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const maxAttempts = delays.length + 1;
   const stopping = new AbortController();
 
   async function attempt(webhookEventId: string, now: string): Promise<Attempt> {
     try {
-      const recipients = await deps.committer.run(async (trx) => {
+      const recipients = await app.committer.run(async (trx) => {
         const pending = await loadPendingEvent(trx, webhookEventId);
         if (!pending) return []; // already handled (a duplicate scheduled twice)
         // The webhook route stored the event as it read it: as a webhook.Event.
@@ -78,14 +76,14 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
         let items: QueuedMessages[] = [];
         const released = event?.source === 'user' && !event.standby && event.input.type !== 'ignored' ? await releaseHeld(trx, event.chatKey, now) : 0;
         if (event) {
-          const dispatches = (await dispatchesFor(trx, deps, event, now)).filter((d) => d.messages.length > 0);
-          items = toQueued(event.webhookEventId, dispatches, now, deps.lifecycle, replyOf(event, pending.receivedAt));
+          const dispatches = (await dispatchesFor(trx, app, event, now)).filter((d) => d.messages.length > 0);
+          items = toQueued(event.webhookEventId, dispatches, now, app.lifecycle, replyOf(event, pending.receivedAt));
           await enqueue(trx, items, now);
         }
         await markEventDone(trx, webhookEventId, now);
         return [...(released > 0 && event ? [event.chatKey] : []), ...items.map((item) => item.recipient)];
       });
-      if (recipients.length > 0) deps.onOutgoing(recipients);
+      if (recipients.length > 0) app.onOutgoing(recipients);
       return 'done';
     } catch (e: unknown) {
       logger.error({ webhookEventId, err: e instanceof Error ? e.message : String(e) }, 'event processing failed');
@@ -97,14 +95,14 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
   async function recordFailure(webhookEventId: string): Promise<'retry' | 'parked'> {
     const now = clock.now().toISOString();
     // Parking the event and telling the person are one write: neither happens without the other.
-    const { parkedChat, attempts, told } = await deps.committer.run(async (trx) => {
+    const { parkedChat, attempts, told } = await app.committer.run(async (trx) => {
       const counted = await markEventAttemptFailed(trx, webhookEventId, now, maxAttempts);
       // Given up: say so rather than leave the person without an answer (not in the staff group).
-      const tell = counted.parkedChat !== null && counted.parkedChat !== deps.staffGroupId;
+      const tell = counted.parkedChat !== null && counted.parkedChat !== app.staffGroupId;
       if (tell) await enqueue(trx, [{ dedupeKey: `${webhookEventId}:failed`, recipient: counted.parkedChat!, messages: processingFailedMessages(), replyToken: null, replyTokenExpiresAt: null }], now);
       return { ...counted, told: tell };
     });
-    if (told) deps.onOutgoing([parkedChat!]);
+    if (told) app.onOutgoing([parkedChat!]);
     if (parkedChat !== null) return 'parked';
     return attempts >= maxAttempts ? 'parked' : 'retry';
   }
