@@ -217,13 +217,10 @@ describe('the second choice must differ from the first', () => {
 });
 
 describe('changing the day from the time question', () => {
-  // BUG: machines/booking/evaluate-answer.ts choiceStep: at 'choice1Time' (or 'choice2Time') a typed
-  // date, e.g. '12/4' while the times of 12/3 are shown, is read as a new date and evaluateAnswer
-  // returns next 'choice1Time', which TARGETS.choice1Time does not list. No guard matches, so the
-  // fallback answers 'invalidChoice' and keeps the old date. Users on LINE for PC, who are told to type,
-  // cannot switch days by typing. Repro: chatAt('choice1Time').say('12/4') -> notice invalidChoice,
-  // pendingDate still '2026-12-03'. (Even if 'choice1Time' were added to TARGETS, a self-transition
-  // without `reenter: true` would not bump the turn, so the old day's time buttons would stay valid.)
+  // Found earlier: at 'choice1Time' (or 'choice2Time') a typed date, e.g. '12/4' while the times of
+  // 12/3 are shown, was answered 'invalidChoice' and kept the old date, so users on LINE for PC, who
+  // are told to type, could not switch days. It must lead to the new date's times, as a new turn
+  // (the old day's time buttons are then stale).
   it('moves to the times of a date typed at the time question', () => {
     const chat = chatAt('choice1Time');
     const turn = chat.turn;
