@@ -1,7 +1,8 @@
 /**
  * The booking conversation as a statechart: one state per question, and each question's state
- * lists where its answers lead, with guards named after the business condition (`answered`
- * with the outcome: 「登録していない」 → idle; an item filled in while editing → the review).
+ * lists where its answers lead, with guards named after the business condition the answer
+ * establishes (at `registered`, `notRegistered` → idle; at `name`, `filled` while `editing` →
+ * the review, else the job-seeker number).
  *
  * Why a statechart and not a reducer: the conversation is a graph of questions, commands that
  * mean different things in different states (「やめる」 at a menu, a booking command mid-input),
@@ -20,7 +21,7 @@
 import { and, assign, not, raise, setup } from 'xstate';
 import { changeDraft, changeStartedNotice, evaluateAnswer, isComplete, isSessionDay, type Effect, type Evaluation, type Outcome } from './evaluate-answer.js';
 import { idleIntent } from './text-commands.js';
-import type { Answer, ConversationContext, ConversationEvent, ConversationFacts, ConversationState, Draft, Notice, NoticeKey, Purpose, Question } from './types.js';
+import type { ConversationContext, ConversationEvent, ConversationFacts, ConversationState, Draft, Notice, NoticeKey, Purpose, Question } from './types.js';
 
 /**
  * Bump when a change makes stored snapshots unreadable (renamed states, reshaped context).
@@ -48,7 +49,6 @@ export interface EffectAction {
 export interface AnsweredEvent {
   type: 'ANSWERED';
   evaluation: Evaluation;
-  answer: Answer;
   now: string;
   facts: ConversationFacts;
 }
@@ -57,17 +57,72 @@ export type BookingMachineEvent = ConversationEvent | AnsweredEvent;
 
 const initialContext = (): ConversationContext => ({ turn: 0, greeted: false, editing: false, purpose: 'new', draft: {} });
 
-/** The one reading of an answer per event. `readAnswer` is attached to ANSWER only. */
+/**
+ * The one reading of an answer per event. `readAnswer` is attached to ANSWER only; any other
+ * event (which never reaches it) would be read as no valid choice.
+ */
 function read(question: Question, context: ConversationContext, event: BookingMachineEvent): AnsweredEvent {
   const { now, facts } = event;
-  if (event.type !== 'ANSWER') return { type: 'ANSWERED', evaluation: { ok: false, notice: { key: 'invalidChoice' } }, answer: { source: 'text', text: '' }, now, facts };
-  return { type: 'ANSWERED', evaluation: evaluateAnswer({ question, answer: event.answer, context, facts, now }), answer: event.answer, now, facts };
+  const evaluation: Evaluation =
+    event.type === 'ANSWER' ? evaluateAnswer({ question, answer: event.answer, context, facts, now }) : { ok: false, notice: { key: 'invalidChoice' } };
+  return { type: 'ANSWERED', evaluation, now, facts };
 }
 
 /** The accepted reading carried by ANSWERED, if this is one. */
 function accepted(event: BookingMachineEvent): Extract<Evaluation, { ok: true }> | undefined {
   return event.type === 'ANSWERED' && event.evaluation.ok ? event.evaluation : undefined;
 }
+
+/** A guard that holds when the answer just read was accepted with `outcome`. */
+function outcomeIs(outcome: Outcome) {
+  return ({ event }: { event: BookingMachineEvent }): boolean => accepted(event)?.outcome === outcome;
+}
+
+const OUTCOME_GUARDS = {
+  agreed: outcomeIs('agreed'),
+  declined: outcomeIs('declined'),
+  registered: outcomeIs('registered'),
+  notRegistered: outcomeIs('notRegistered'),
+  inTargetGroup: outcomeIs('inTargetGroup'),
+  notInTargetGroup: outcomeIs('notInTargetGroup'),
+  hasDevice: outcomeIs('hasDevice'),
+  noDevice: outcomeIs('noDevice'),
+  wantsContinuing: outcomeIs('wantsContinuing'),
+  notContinuing: outcomeIs('notContinuing'),
+  ready: outcomeIs('ready'),
+  notReady: outcomeIs('notReady'),
+  filled: outcomeIs('filled'),
+  kindChanged: outcomeIs('kindChanged'),
+  otherDay: outcomeIs('otherDay'),
+  dayPicked: outcomeIs('dayPicked'),
+  chosen: outcomeIs('chosen'),
+  firstChoiceLapsed: outcomeIs('firstChoiceLapsed'),
+  secondChoiceLapsed: outcomeIs('secondChoiceLapsed'),
+  termsChanged: outcomeIs('termsChanged'),
+  alreadyBooked: outcomeIs('alreadyBooked'),
+  incomplete: outcomeIs('incomplete'),
+  submitted: outcomeIs('submitted'),
+  editRequested: outcomeIs('editRequested'),
+  editBack: outcomeIs('editBack'),
+  editKind: outcomeIs('editKind'),
+  editApp: outcomeIs('editApp'),
+  editName: outcomeIs('editName'),
+  editJobSeekerNumber: outcomeIs('editJobSeekerNumber'),
+  editChoice1: outcomeIs('editChoice1'),
+  editChoice2: outcomeIs('editChoice2'),
+  editEmail: outcomeIs('editEmail'),
+  editPhone: outcomeIs('editPhone'),
+  editInterpreter: outcomeIs('editInterpreter'),
+  changeStarted: outcomeIs('changeStarted'),
+  cancelAsked: outcomeIs('cancelAsked'),
+  back: outcomeIs('back'),
+  noBooking: outcomeIs('noBooking'),
+  sameDay: outcomeIs('sameDay'),
+  cancelled: outcomeIs('cancelled'),
+  kept: outcomeIs('kept'),
+  closedMeanwhile: outcomeIs('closedMeanwhile'),
+  immediateRequested: outcomeIs('immediateRequested'),
+} satisfies Record<Outcome, unknown>;
 
 const NEW: Purpose = 'new';
 const CHANGE: Purpose = 'change';
@@ -98,8 +153,8 @@ const baseSetup = setup({
     greet: assign({ greeted: () => true }),
   },
   guards: {
-    /** The answer read at this question was accepted with this outcome. */
-    answered: ({ event }, params: { outcome: Outcome }) => accepted(event)?.outcome === params.outcome,
+    // One guard per outcome, named after it: the answer read at this question was accepted with it.
+    ...OUTCOME_GUARDS,
     /** The answer read at this question was refused: the question is asked again, with the reason. */
     answerRefused: ({ event }) => event.type === 'ANSWERED' && !event.evaluation.ok,
     /** Changing one item from the review card: once given, the review comes back. */
@@ -155,10 +210,6 @@ type Guard = NonNullable<Transition['guard']>;
 
 function say(notice: Notice | ((args: EventArgs) => Notice)): Transition['actions'] {
   return { type: 'notice', params: notice };
-}
-
-function answered(outcome: Outcome): { type: 'answered'; params: { outcome: Outcome } } {
-  return { type: 'answered', params: { outcome } };
 }
 
 /** Where an accepted answer leads when `guard` holds (re-entered: asking the same question again is a new turn). */
@@ -244,7 +295,7 @@ function questionState(question: Question, routes: readonly Transition[]) {
 
 /** An item of the booking: the next question, or back to the review card while editing. */
 function filledThen(next: Question): Transition[] {
-  return [leadsTo('review', and([answered('filled'), 'editing'])), leadsTo(next, answered('filled'))];
+  return [leadsTo('review', and(['filled', 'editing'])), leadsTo(next, 'filled')];
 }
 
 /** The four date and time questions of preferred choice `which`. */
@@ -252,15 +303,15 @@ function choiceRoutes(which: 1 | 2, part: 'date' | 'time'): Transition[] {
   const [dateQuestion, timeQuestion]: [Question, Question] = which === 1 ? ['choice1Date', 'choice1Time'] : ['choice2Date', 'choice2Time'];
   return [
     // 「別の日を選ぶ」 at the times of a day (a date question refuses it).
-    ...(part === 'time' ? [leadsTo(dateQuestion, answered('otherDay'))] : []),
+    ...(part === 'time' ? [leadsTo(dateQuestion, 'otherDay')] : []),
     // A date alone: its free times are offered (typed at the time question, another day's).
-    leadsTo(timeQuestion, answered('dayPicked')),
+    leadsTo(timeQuestion, 'dayPicked'),
     // Back to the review, a choice that no longer holds is asked again first.
-    leadsTo('choice1Date', answered('firstChoiceLapsed')),
-    leadsTo('choice2Date', answered('secondChoiceLapsed')),
+    leadsTo('choice1Date', 'firstChoiceLapsed'),
+    leadsTo('choice2Date', 'secondChoiceLapsed'),
     // While editing, the review once both are given; a change of booking asks the second after the first.
-    leadsTo('review', and([answered('chosen'), 'editing', 'bothChoicesGiven'])),
-    leadsTo(which === 1 ? 'choice2Date' : 'email', answered('chosen')),
+    leadsTo('review', and(['chosen', 'editing', 'bothChoicesGiven'])),
+    leadsTo(which === 1 ? 'choice2Date' : 'email', 'chosen'),
   ];
 }
 
@@ -358,79 +409,79 @@ export const bookingMachine = machineSetup.createMachine({
     // session to its confirmation (or its name question, when who is asking is not known yet);
     // with a booking already filled in (terms changed at the submit) back to its review.
     terms: questionState('terms', [
-      leadsTo('idle', answered('declined')),
-      leadsTo('immediateConfirm', and([answered('agreed'), 'fillingImmediate', 'knowsWhoIsAsking'])),
-      leadsTo('name', and([answered('agreed'), 'fillingImmediate'])),
-      leadsTo('review', and([answered('agreed'), 'draftComplete'])),
-      leadsTo('registered', answered('agreed')),
+      leadsTo('idle', 'declined'),
+      leadsTo('immediateConfirm', and(['agreed', 'fillingImmediate', 'knowsWhoIsAsking'])),
+      leadsTo('name', and(['agreed', 'fillingImmediate'])),
+      leadsTo('review', and(['agreed', 'draftComplete'])),
+      leadsTo('registered', 'agreed'),
     ]),
 
     // Eligibility (terms, article 2): each "no" ends the booking with what to do instead.
-    registered: questionState('registered', [leadsTo('target', answered('registered')), leadsTo('idle', answered('notRegistered'))]),
-    target: questionState('target', [leadsTo('device', answered('inTargetGroup')), leadsTo('idle', answered('notInTargetGroup'))]),
-    device: questionState('device', [leadsTo('continuing', answered('hasDevice')), leadsTo('idle', answered('noDevice'))]),
-    continuing: questionState('continuing', [leadsTo('checklist', answered('wantsContinuing')), leadsTo('idle', answered('notContinuing'))]),
-    checklist: questionState('checklist', [leadsTo('kind', answered('ready')), leadsTo('idle', answered('notReady'))]),
+    registered: questionState('registered', [leadsTo('target', 'registered'), leadsTo('idle', 'notRegistered')]),
+    target: questionState('target', [leadsTo('device', 'inTargetGroup'), leadsTo('idle', 'notInTargetGroup')]),
+    device: questionState('device', [leadsTo('continuing', 'hasDevice'), leadsTo('idle', 'noDevice')]),
+    continuing: questionState('continuing', [leadsTo('checklist', 'wantsContinuing'), leadsTo('idle', 'notContinuing')]),
+    checklist: questionState('checklist', [leadsTo('kind', 'ready'), leadsTo('idle', 'notReady')]),
 
     // The booking's items. Another kind while editing clears both choices, which are asked again.
-    kind: questionState('kind', [leadsTo('choice1Date', answered('kindChanged')), ...filledThen('app')]),
+    kind: questionState('kind', [leadsTo('choice1Date', 'kindChanged'), ...filledThen('app')]),
     app: questionState('app', filledThen('name')),
     name: questionState('name', filledThen('jobSeekerNumber')),
     // For an immediate session the number is the last thing asked.
-    jobSeekerNumber: questionState('jobSeekerNumber', [leadsTo('immediateConfirm', and([answered('filled'), 'fillingImmediate'])), ...filledThen('choice1Date')]),
+    jobSeekerNumber: questionState('jobSeekerNumber', [leadsTo('immediateConfirm', and(['filled', 'fillingImmediate'])), ...filledThen('choice1Date')]),
     choice1Date: questionState('choice1Date', choiceRoutes(1, 'date')),
     choice1Time: questionState('choice1Time', choiceRoutes(1, 'time')),
     choice2Date: questionState('choice2Date', choiceRoutes(2, 'date')),
     choice2Time: questionState('choice2Time', choiceRoutes(2, 'time')),
     email: questionState('email', filledThen('phone')),
     phone: questionState('phone', filledThen('interpreter')),
-    interpreter: questionState('interpreter', [leadsTo('review', answered('filled'))]),
+    interpreter: questionState('interpreter', [leadsTo('review', 'filled')]),
 
     // The review card. Submitting rechecks everything as it is now (terms, an open booking made
     // meanwhile, both choices against the calendar) before the request is filed.
     review: questionState('review', [
-      leadsTo('editMenu', answered('editRequested')),
-      leadsTo('terms', answered('termsChanged')),
-      leadsTo('idle', answered('alreadyBooked')),
-      leadsTo('choice1Date', answered('firstChoiceLapsed')),
-      leadsTo('choice2Date', answered('secondChoiceLapsed')),
-      leadsTo('kind', answered('incomplete')),
-      leadsTo('idle', answered('submitted')),
+      leadsTo('editMenu', 'editRequested'),
+      leadsTo('terms', 'termsChanged'),
+      leadsTo('idle', 'alreadyBooked'),
+      leadsTo('choice1Date', 'firstChoiceLapsed'),
+      leadsTo('choice2Date', 'secondChoiceLapsed'),
+      leadsTo('kind', 'incomplete'),
+      leadsTo('idle', 'submitted'),
     ]),
     editMenu: questionState('editMenu', [
-      leadsTo('review', answered('editBack')),
-      leadsTo('kind', answered('editKind')),
-      leadsTo('app', answered('editApp')),
-      leadsTo('name', answered('editName')),
-      leadsTo('jobSeekerNumber', answered('editJobSeekerNumber')),
-      leadsTo('choice1Date', answered('editChoice1')),
-      leadsTo('choice2Date', answered('editChoice2')),
-      leadsTo('email', answered('editEmail')),
-      leadsTo('phone', answered('editPhone')),
-      leadsTo('interpreter', answered('editInterpreter')),
+      leadsTo('review', 'editBack'),
+      leadsTo('kind', 'editKind'),
+      leadsTo('app', 'editApp'),
+      leadsTo('name', 'editName'),
+      leadsTo('jobSeekerNumber', 'editJobSeekerNumber'),
+      leadsTo('choice1Date', 'editChoice1'),
+      leadsTo('choice2Date', 'editChoice2'),
+      leadsTo('email', 'editEmail'),
+      leadsTo('phone', 'editPhone'),
+      leadsTo('interpreter', 'editInterpreter'),
     ]),
 
     // An existing booking: change its times, cancel it (after a confirmation), or leave it.
     // On the session day both are by phone only; a booking gone meanwhile is said to be gone.
     manage: questionState('manage', [
-      leadsTo('choice1Date', answered('changeStarted')),
-      leadsTo('cancelConfirm', answered('cancelAsked')),
-      leadsTo('idle', answered('back')),
-      leadsTo('idle', answered('sameDay')),
-      leadsTo('idle', answered('noBooking')),
+      leadsTo('choice1Date', 'changeStarted'),
+      leadsTo('cancelConfirm', 'cancelAsked'),
+      leadsTo('idle', 'back'),
+      leadsTo('idle', 'sameDay'),
+      leadsTo('idle', 'noBooking'),
     ]),
     cancelConfirm: questionState('cancelConfirm', [
-      leadsTo('idle', answered('cancelled')),
-      leadsTo('idle', answered('kept')),
-      leadsTo('idle', answered('sameDay')),
-      leadsTo('idle', answered('noBooking')),
+      leadsTo('idle', 'cancelled'),
+      leadsTo('idle', 'kept'),
+      leadsTo('idle', 'sameDay'),
+      leadsTo('idle', 'noBooking'),
     ]),
     // Checked again at the yes: still open, and still the terms in force.
     immediateConfirm: questionState('immediateConfirm', [
-      leadsTo('idle', answered('immediateRequested')),
-      leadsTo('idle', answered('immediateClosed')),
-      leadsTo('terms', answered('termsChanged')),
-      leadsTo('idle', answered('declined')),
+      leadsTo('idle', 'immediateRequested'),
+      leadsTo('idle', 'closedMeanwhile'),
+      leadsTo('terms', 'termsChanged'),
+      leadsTo('idle', 'declined'),
     ]),
   },
 });

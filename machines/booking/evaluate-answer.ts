@@ -78,7 +78,8 @@ export type Outcome =
   | 'cancelled'
   | 'kept'
   // immediateConfirm
-  | 'immediateClosed'
+  /** Immediate sessions closed (or were switched off) since the question was asked. */
+  | 'closedMeanwhile'
   | 'immediateRequested';
 
 export type Evaluation =
@@ -297,7 +298,7 @@ export const STEPS: Record<Question, Step> = {
         // Checked again at the yes, as a booking is at its submit: staff may have switched
         // immediate sessions off, or the hours ended, since the question was asked ...
         const immediate = i.facts.immediate;
-        if (immediate?.open !== true) return { ok: true, outcome: 'immediateClosed', draft: {}, notices: [{ key: 'immediateClosed', params: { reason: immediate?.open === false ? immediate.reason : 'disabled' } }] };
+        if (immediate?.open !== true) return { ok: true, outcome: 'closedMeanwhile', draft: {}, notices: [{ key: 'immediateClosed', params: { reason: immediate?.open === false ? immediate.reason : 'disabled' } }] };
         // ... and a new version of the terms may have come into force (design 2.7).
         if (i.facts.agreedTermsVersion !== i.facts.termsVersion) return { ok: true, outcome: 'termsChanged', draft: i.context.draft };
         return { ok: true, outcome: 'immediateRequested', draft: i.context.draft, effects: ['requestImmediate'] };
