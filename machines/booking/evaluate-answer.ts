@@ -179,20 +179,20 @@ function bothStillHold(input: AnswerInput, draft: Draft): Evaluation {
   return { ok: true, outcome: stale.which === 1 ? 'firstChoiceLapsed' : 'secondChoiceLapsed', draft, notices: [stale.notice] };
 }
 
-function textStep<T extends { ok: true; value: string } | { ok: false; code: string }>(
-  validate: (s: string) => T,
+/** A typed item: refused with the validator's code, or filled in with what the validator kept. */
+function textStep<Valid extends { ok: true; value: string }>(
+  validate: (s: string) => Valid | { ok: false; code: string },
   invalid: Notice['key'],
-  apply: (draft: Draft, ok: Extract<T, { ok: true }>) => Draft,
-  warn?: (ok: Extract<T, { ok: true }>) => Notice | undefined,
+  apply: (draft: Draft, ok: Valid) => Draft,
+  warn?: (ok: Valid) => Notice | undefined,
 ): Step {
   return (input) => {
     const text = typedText(input.answer);
     if (text === undefined) return refuse({ key: invalid, params: { code: 'empty' } });
     const result = validate(text);
-    if (!result.ok) return refuse({ key: invalid, params: { code: (result as { code: string }).code } });
-    const ok = result as Extract<T, { ok: true }>;
-    const warning = warn?.(ok);
-    return filled(apply(input.context.draft, ok), warning ? { notices: [warning] } : {});
+    if (result.ok === false) return refuse({ key: invalid, params: { code: result.code } });
+    const warning = warn?.(result);
+    return filled(apply(input.context.draft, result), warning ? { notices: [warning] } : {});
   };
 }
 
