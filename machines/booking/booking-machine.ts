@@ -1,40 +1,33 @@
-import { and, assign, not, setup } from 'xstate';
-import { changeDraft, changeStartedNotice, evaluateAnswer, isSessionDay, type Effect } from './evaluate-answer.js';
+/**
+ * The booking conversation as a statechart: one state per question, and each question's state
+ * lists where its answers lead, with guards named after the business condition the answer
+ * establishes (at `registered`, `notRegistered` → idle; at `name`, `filled` while `editing` →
+ * the review, else the job-seeker number).
+ *
+ * Why a statechart and not a reducer: the conversation is a graph of questions, commands that
+ * mean different things in different states (「やめる」 at a menu, a booking command mid-input),
+ * and persisted snapshots whose `value` is the question being asked. The chart shows that graph to
+ * a reader and to Stately's visualiser, and xstate/graph walks it in the tests.
+ *
+ * How an answer is handled, in one macrostep of `transition()`:
+ * 1. ANSWER at a question runs `readAnswer`, which reads the answer once (evaluateAnswer: is it
+ *    accepted, what does it amount to, what draft does it leave) and raises ANSWERED with that.
+ * 2. The question's ANSWERED transitions pick the target from the outcome and the conversation
+ *    (editing, purpose); `applyAnswer` passes on the notices and effects and stores the draft.
+ * evaluateAnswer says what an answer means; only this file says where it leads. Nothing here does
+ * I/O or reads a clock: time and looked-up facts arrive inside each event. The raised event is not
+ * stored, so persisted snapshots keep their shape.
+ */
+import { and, assign, not, raise, setup } from 'xstate';
+import { changeDraft, changeStartedNotice, evaluateAnswer, isComplete, isSessionDay, type Effect, type Evaluation, type Outcome } from './evaluate-answer.js';
 import { idleIntent } from './text-commands.js';
-import type { ConversationContext, ConversationEvent, ConversationState, Draft, Notice, NoticeKey, Question } from './types.js';
+import type { ConversationContext, ConversationEvent, ConversationFacts, ConversationState, Draft, Notice, NoticeKey, Purpose, Question } from './types.js';
 
 /**
  * Bump when a change makes stored snapshots unreadable (renamed states, reshaped context).
  * The runner starts such users afresh instead of resolving an incompatible snapshot.
  */
 export const BOOKING_MACHINE_VERSION = 2;
-
-/** Which states each question can lead to. Tests check evaluateAnswer never leaves this map. */
-export const TARGETS: Record<Question, readonly ConversationState[]> = {
-  terms: ['registered', 'immediateConfirm', 'name', 'review', 'idle'],
-  registered: ['target', 'idle'],
-  target: ['device', 'idle'],
-  device: ['continuing', 'idle'],
-  continuing: ['checklist', 'idle'],
-  checklist: ['kind', 'idle'],
-  kind: ['app', 'choice1Date', 'review'],
-  app: ['name', 'review'],
-  name: ['jobSeekerNumber', 'review'],
-  jobSeekerNumber: ['choice1Date', 'immediateConfirm', 'review'],
-  choice1Date: ['choice1Time', 'choice2Date', 'review'],
-  choice1Time: ['choice1Date', 'choice1Time', 'choice2Date', 'review'],
-  // While editing, a first choice that no longer holds is asked again before the review.
-  choice2Date: ['choice1Date', 'choice2Time', 'email', 'review'],
-  choice2Time: ['choice1Date', 'choice2Date', 'choice2Time', 'email', 'review'],
-  email: ['phone', 'review'],
-  phone: ['interpreter', 'review'],
-  interpreter: ['review'],
-  review: ['idle', 'editMenu', 'choice1Date', 'choice2Date', 'kind', 'terms'],
-  editMenu: ['kind', 'app', 'name', 'jobSeekerNumber', 'choice1Date', 'choice2Date', 'email', 'phone', 'interpreter', 'review'],
-  manage: ['choice1Date', 'cancelConfirm', 'idle'],
-  cancelConfirm: ['idle'],
-  immediateConfirm: ['idle', 'terms'],
-};
 
 export interface NoticeAction {
   type: 'notice';
@@ -49,41 +42,129 @@ export interface EffectAction {
   params: { effect: Effect; draft: Draft; message?: string; answered?: true };
 }
 
-const initialContext = (): ConversationContext => ({ turn: 0, greeted: false, editing: false, purpose: 'new', draft: {} });
-
-function evaluation(context: ConversationContext, event: ConversationEvent, question: Question) {
-  if (event.type !== 'ANSWER') return undefined;
-  return evaluateAnswer({ question, answer: event.answer, context, facts: event.facts, now: event.now });
+/**
+ * Raised by the machine itself once an answer has been read (see the top of this file); never
+ * sent by the runner. It carries the event's time and facts like every other event.
+ */
+export interface AnsweredEvent {
+  type: 'ANSWERED';
+  evaluation: Evaluation;
+  now: string;
+  facts: ConversationFacts;
 }
 
-const machineSetup = setup({
+export type BookingMachineEvent = ConversationEvent | AnsweredEvent;
+
+const initialContext = (): ConversationContext => ({ turn: 0, greeted: false, editing: false, purpose: 'new', draft: {} });
+
+/**
+ * The one reading of an answer per event. `readAnswer` is attached to ANSWER only; any other
+ * event (which never reaches it) would be read as no valid choice.
+ */
+function read(question: Question, context: ConversationContext, event: BookingMachineEvent): AnsweredEvent {
+  const { now, facts } = event;
+  const evaluation: Evaluation =
+    event.type === 'ANSWER' ? evaluateAnswer({ question, answer: event.answer, context, facts, now }) : { ok: false, notice: { key: 'invalidChoice' } };
+  return { type: 'ANSWERED', evaluation, now, facts };
+}
+
+/** The accepted reading carried by ANSWERED, if this is one. */
+function accepted(event: BookingMachineEvent): Extract<Evaluation, { ok: true }> | undefined {
+  return event.type === 'ANSWERED' && event.evaluation.ok ? event.evaluation : undefined;
+}
+
+/** A guard that holds when the answer just read was accepted with `outcome`. */
+function outcomeIs(outcome: Outcome) {
+  return ({ event }: { event: BookingMachineEvent }): boolean => accepted(event)?.outcome === outcome;
+}
+
+const OUTCOME_GUARDS = {
+  agreed: outcomeIs('agreed'),
+  declined: outcomeIs('declined'),
+  registered: outcomeIs('registered'),
+  notRegistered: outcomeIs('notRegistered'),
+  inTargetGroup: outcomeIs('inTargetGroup'),
+  notInTargetGroup: outcomeIs('notInTargetGroup'),
+  hasDevice: outcomeIs('hasDevice'),
+  noDevice: outcomeIs('noDevice'),
+  wantsContinuing: outcomeIs('wantsContinuing'),
+  notContinuing: outcomeIs('notContinuing'),
+  ready: outcomeIs('ready'),
+  notReady: outcomeIs('notReady'),
+  filled: outcomeIs('filled'),
+  kindChanged: outcomeIs('kindChanged'),
+  otherDay: outcomeIs('otherDay'),
+  dayPicked: outcomeIs('dayPicked'),
+  chosen: outcomeIs('chosen'),
+  firstChoiceLapsed: outcomeIs('firstChoiceLapsed'),
+  secondChoiceLapsed: outcomeIs('secondChoiceLapsed'),
+  termsChanged: outcomeIs('termsChanged'),
+  alreadyBooked: outcomeIs('alreadyBooked'),
+  incomplete: outcomeIs('incomplete'),
+  submitted: outcomeIs('submitted'),
+  editRequested: outcomeIs('editRequested'),
+  editBack: outcomeIs('editBack'),
+  editKind: outcomeIs('editKind'),
+  editApp: outcomeIs('editApp'),
+  editName: outcomeIs('editName'),
+  editJobSeekerNumber: outcomeIs('editJobSeekerNumber'),
+  editChoice1: outcomeIs('editChoice1'),
+  editChoice2: outcomeIs('editChoice2'),
+  editEmail: outcomeIs('editEmail'),
+  editPhone: outcomeIs('editPhone'),
+  editInterpreter: outcomeIs('editInterpreter'),
+  changeStarted: outcomeIs('changeStarted'),
+  cancelAsked: outcomeIs('cancelAsked'),
+  back: outcomeIs('back'),
+  noBooking: outcomeIs('noBooking'),
+  sameDay: outcomeIs('sameDay'),
+  cancelled: outcomeIs('cancelled'),
+  kept: outcomeIs('kept'),
+  closedMeanwhile: outcomeIs('closedMeanwhile'),
+  immediateRequested: outcomeIs('immediateRequested'),
+} satisfies Record<Outcome, unknown>;
+
+const NEW: Purpose = 'new';
+const CHANGE: Purpose = 'change';
+const IMMEDIATE: Purpose = 'immediate';
+
+const baseSetup = setup({
   types: {
     context: {} as ConversationContext,
-    events: {} as ConversationEvent,
+    events: {} as BookingMachineEvent,
   },
   actions: {
     // Effects leave the machine as data; the runner renders notices and performs effects.
     notice: (_: unknown, _params: Notice) => undefined,
     effect: (_: unknown, _params: EffectAction['params']) => undefined,
+    readAnswer: raise<ConversationContext, BookingMachineEvent, BookingMachineEvent, { question: Question }>(({ context, event }, { question }) => read(question, context, event)),
     nextTurn: assign({ turn: ({ context }) => context.turn + 1 }),
-    resetDraft: assign({ draft: () => ({}), editing: () => false, purpose: () => 'new' as const }),
+    resetDraft: assign({ draft: () => ({}), editing: () => false, purpose: () => NEW }),
     beginChange: assign({
       draft: ({ event }) => changeDraft(event.facts) ?? {},
       editing: () => true,
-      purpose: () => 'change' as const,
+      purpose: () => CHANGE,
     }),
     beginImmediate: assign({
       draft: ({ event }) => (event.facts.identity ? { ...event.facts.identity } : {}),
       editing: () => false,
-      purpose: () => 'immediate' as const,
+      purpose: () => IMMEDIATE,
     }),
     greet: assign({ greeted: () => true }),
   },
   guards: {
-    leadsTo: ({ context, event }, params: { question: Question; target: ConversationState }) => {
-      const result = evaluation(context, event, params.question);
-      return result?.ok === true && result.next === params.target;
-    },
+    // One guard per outcome, named after it: the answer read at this question was accepted with it.
+    ...OUTCOME_GUARDS,
+    /** The answer read at this question was refused: the question is asked again, with the reason. */
+    answerRefused: ({ event }) => event.type === 'ANSWERED' && !event.evaluation.ok,
+    /** Changing one item from the review card: once given, the review comes back. */
+    editing: ({ context }) => context.editing,
+    /** The answer leaves both preferred times given (a change of booking asks the second after the first). */
+    bothChoicesGiven: ({ event }) => accepted(event)?.draft.choice2 !== undefined,
+    /** Every item of the booking is filled in (terms that changed mid-booking return to its review). */
+    draftComplete: ({ context }) => isComplete(context.draft),
+    /** The name and number for an immediate session are known (from the last request or typed). */
+    knowsWhoIsAsking: ({ context, event }) => Boolean(event.facts.identity || (context.draft.name && context.draft.jobSeekerNumber)),
     hasActiveBooking: ({ event }) => event.facts.hasActiveBooking,
     agreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion === event.facts.termsVersion,
     notAgreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion !== event.facts.termsVersion,
@@ -100,7 +181,41 @@ const machineSetup = setup({
   },
 });
 
-type EventArgs = { event: ConversationEvent };
+const machineSetup = baseSetup.extend({
+  actions: {
+    /** An accepted answer: its notices, then its effects, then the draft (and mode) it leaves. */
+    applyAnswer: baseSetup.enqueueActions(({ context, event, enqueue }) => {
+      const result = accepted(event);
+      if (!result) return;
+      for (const notice of result.notices ?? []) enqueue({ type: 'notice', params: notice });
+      for (const effect of result.effects ?? []) enqueue({ type: 'effect', params: { effect, draft: result.draft } });
+      enqueue.assign({ draft: result.draft, editing: result.editing ?? context.editing, purpose: result.purpose ?? context.purpose ?? NEW });
+    }),
+    /** A refused answer: the reason; the question is asked again unchanged. */
+    sayWhyRefused: baseSetup.enqueueActions(({ event, enqueue }) => {
+      if (event.type === 'ANSWERED' && !event.evaluation.ok) enqueue({ type: 'notice', params: event.evaluation.notice });
+    }),
+  },
+});
+
+type EventArgs = { event: BookingMachineEvent };
+
+// The types of a state's transitions, as this machine's setup checks them. Builders below declare
+// them as return types, so the literal action and guard names need no `as const`.
+type StateConfig = Parameters<typeof machineSetup.createStateConfig>[0];
+type Transitions = NonNullable<StateConfig['on']>;
+/** A transition usable under any event ('*' types its expressions with the whole event union). */
+type Transition = Exclude<NonNullable<Transitions['*']>, string | readonly unknown[]>;
+type Guard = NonNullable<Transition['guard']>;
+
+function say(notice: Notice | ((args: EventArgs) => Notice)): Transition['actions'] {
+  return { type: 'notice', params: notice };
+}
+
+/** Where an accepted answer leads when `guard` holds (re-entered: asking the same question again is a new turn). */
+function leadsTo(target: ConversationState, guard: Guard): Transition {
+  return { guard, target: `#booking.${target}`, reenter: true, actions: 'applyAnswer' };
+}
 
 function immediateClosed(inProgress: boolean) {
   return ({ event }: EventArgs): Notice => ({
@@ -113,29 +228,29 @@ function immediateClosed(inProgress: boolean) {
  * On the day of a confirmed session, changing and cancelling are by phone only (design 2.5). The
  * person did write to the office, though: staff are told, so it is not taken for silence.
  */
-const SAME_DAY_BY_PHONE = {
-  guard: 'sessionIsToday' as const,
+const SAME_DAY_BY_PHONE: Transition = {
+  guard: 'sessionIsToday',
   target: '.idle',
   actions: [
-    { type: 'notice' as const, params: { key: 'sameDayCancel' as const } },
-    { type: 'effect' as const, params: { effect: 'sessionDayContact' as const, draft: {}, answered: true as const } },
+    { type: 'notice', params: { key: 'sameDayCancel' } },
+    { type: 'effect', params: { effect: 'sessionDayContact', draft: {}, answered: true } },
   ],
 };
 
 /** The text of a typed answer, for effects that pass it on. */
-function typedMessage(event: ConversationEvent): { message?: string } {
+function typedMessage(event: BookingMachineEvent): { message?: string } {
   return event.type === 'ANSWER' && event.answer.source === 'text' ? { message: event.answer.text } : {};
 }
 
 /** Mid-booking, a command about a booking that does not exist is answered and the question asked again. */
-const NOTHING_TO_MANAGE = { actions: { type: 'notice' as const, params: { key: 'noActiveBooking' as const, params: { inProgress: 1 } } } };
+const NOTHING_TO_MANAGE: Transition = { actions: say({ key: 'noActiveBooking', params: { inProgress: 1 } }) };
 
 /** Without a booking, the booking commands say so; `leave`: from a booking menu, which then makes no sense. */
-function leaveWithoutBooking(leave: boolean) {
-  const refuse = {
+function leaveWithoutBooking(leave: boolean): Transitions {
+  const refuse: Transition = {
     guard: not('hasActiveBooking'),
     ...(leave ? { target: '#booking.idle' } : {}),
-    actions: { type: 'notice' as const, params: { key: 'noActiveBooking' as const } },
+    actions: say({ key: 'noActiveBooking' }),
   };
   return { MANAGE: refuse, CHANGE: refuse, CANCEL_BOOKING: refuse };
 }
@@ -148,53 +263,57 @@ const STOP_MEANS: Partial<Record<Question, NoticeKey>> = {
 };
 
 /** Commands that mean something else at a booking menu than mid-input (see STOP_MEANS). */
-function menuCommands(question: Question) {
+function menuCommands(question: Question): Transitions {
   const stop = STOP_MEANS[question];
   if (stop === undefined) return {};
-  const stopHere = { CANCEL: { target: '#booking.idle', actions: { type: 'notice' as const, params: { key: stop } } } };
+  const stopHere: Transitions = { CANCEL: { target: '#booking.idle', actions: say({ key: stop }) } };
   if (question === 'immediateConfirm') return stopHere;
   // A menu holds no draft to keep, and one about a booking that is gone or an immediate session
   // that closed makes no sense any more: a refused command leaves it.
   return {
     ...stopHere,
     ...leaveWithoutBooking(true),
-    IMMEDIATE: { guard: 'immediateClosed' as const, target: '#booking.idle', actions: { type: 'notice' as const, params: immediateClosed(false) } },
+    IMMEDIATE: { guard: 'immediateClosed', target: '#booking.idle', actions: say(immediateClosed(false)) },
   };
 }
 
-function questionState(question: Question) {
+/**
+ * A question: each answer is read once (ANSWER raises ANSWERED), then `routes` say where an
+ * accepted one leads. A refused one is asked again with the reason; an accepted one no route
+ * takes (none should: the tests walk every outcome) is asked again as an invalid choice.
+ */
+function questionState(question: Question, routes: readonly Transition[]) {
   return machineSetup.createStateConfig({
     entry: 'nextTurn',
     on: {
-      ANSWER: [
-        ...TARGETS[question].map((target) => ({
-          guard: { type: 'leadsTo' as const, params: { question, target } },
-          target: `#booking.${target}`,
-          // Asking the same question again (another day at the time question) is a new turn.
-          reenter: true,
-          actions: machineSetup.enqueueActions(({ context, event, enqueue }) => {
-            const result = evaluation(context, event, question);
-            if (!result?.ok) return;
-            for (const notice of result.notices ?? []) enqueue({ type: 'notice', params: notice });
-            for (const effect of result.effects ?? []) enqueue({ type: 'effect', params: { effect, draft: result.draft } });
-            enqueue.assign({ draft: result.draft, editing: result.editing ?? context.editing, purpose: result.purpose ?? context.purpose ?? 'new' });
-          }),
-        })),
-        {
-          actions: machineSetup.enqueueActions(({ context, event, enqueue }) => {
-            const result = evaluation(context, event, question);
-            enqueue({ type: 'notice', params: result && !result.ok ? result.notice : { key: 'invalidChoice' } });
-          }),
-        },
-      ],
+      ANSWER: { actions: { type: 'readAnswer', params: { question } } },
+      ANSWERED: [{ guard: 'answerRefused', actions: 'sayWhyRefused' }, ...routes, { actions: say({ key: 'invalidChoice' }) }],
       ...menuCommands(question),
     },
   });
 }
 
-const questionStates = Object.fromEntries(
-  (Object.keys(TARGETS) as Question[]).map((q) => [q, questionState(q)]),
-) as Record<Question, ReturnType<typeof questionState>>;
+/** An item of the booking: the next question, or back to the review card while editing. */
+function filledThen(next: Question): Transition[] {
+  return [leadsTo('review', and(['filled', 'editing'])), leadsTo(next, 'filled')];
+}
+
+/** The four date and time questions of preferred choice `which`. */
+function choiceRoutes(which: 1 | 2, part: 'date' | 'time'): Transition[] {
+  const [dateQuestion, timeQuestion]: [Question, Question] = which === 1 ? ['choice1Date', 'choice1Time'] : ['choice2Date', 'choice2Time'];
+  return [
+    // 「別の日を選ぶ」 at the times of a day (a date question refuses it).
+    ...(part === 'time' ? [leadsTo(dateQuestion, 'otherDay')] : []),
+    // A date alone: its free times are offered (typed at the time question, another day's).
+    leadsTo(timeQuestion, 'dayPicked'),
+    // Back to the review, a choice that no longer holds is asked again first.
+    leadsTo('choice1Date', 'firstChoiceLapsed'),
+    leadsTo('choice2Date', 'secondChoiceLapsed'),
+    // While editing, the review once both are given; a change of booking asks the second after the first.
+    leadsTo('review', and(['chosen', 'editing', 'bothChoicesGiven'])),
+    leadsTo(which === 1 ? 'choice2Date' : 'email', 'chosen'),
+  ];
+}
 
 /**
  * The booking conversation. Pure: no I/O, no clock, no randomness. Time and looked-up facts
@@ -229,7 +348,7 @@ export const bookingMachine = machineSetup.createMachine({
     ],
     CHANGE: [
       SAME_DAY_BY_PHONE,
-      { guard: 'hasActiveBooking', target: '.choice1Date', reenter: true, actions: ['beginChange', { type: 'notice', params: ({ event }: EventArgs) => changeStartedNotice(event.facts) }] },
+      { guard: 'hasActiveBooking', target: '.choice1Date', reenter: true, actions: ['beginChange', { type: 'notice', params: ({ event }) => changeStartedNotice(event.facts) }] },
       NOTHING_TO_MANAGE,
     ],
     CANCEL_BOOKING: [
@@ -239,7 +358,7 @@ export const bookingMachine = machineSetup.createMachine({
     ],
     // The draft goes with it so staff know who is asking (the name typed so far), and stays: once
     // staff hand the chat back, the person answers the question they were at, buttons included.
-    HANDOFF: { actions: { type: 'effect', params: ({ context }: { context: ConversationContext }) => ({ effect: 'handoff' as const, draft: context.draft }) } },
+    HANDOFF: { actions: { type: 'effect', params: ({ context }) => ({ effect: 'handoff', draft: context.draft }) } },
     // Immediate sessions (terms 6-2): consent to the current terms first, then only while open.
     IMMEDIATE: [
       // The draft being filled in is for the immediate session itself: nothing left to keep.
@@ -269,10 +388,10 @@ export const bookingMachine = machineSetup.createMachine({
             guard: and(['sessionIsToday', 'typedChangeOrCancel']),
             actions: [
               { type: 'notice', params: { key: 'sameDayCancel' } },
-              { type: 'effect', params: ({ event }: EventArgs) => ({ effect: 'sessionDayContact' as const, draft: {}, answered: true as const, ...typedMessage(event) }) },
+              { type: 'effect', params: ({ event }) => ({ effect: 'sessionDayContact', draft: {}, answered: true, ...typedMessage(event) }) },
             ],
           },
-          { guard: 'sessionIsToday', actions: { type: 'effect', params: ({ event }: EventArgs) => ({ effect: 'sessionDayContact' as const, draft: {}, ...typedMessage(event) }) } },
+          { guard: 'sessionIsToday', actions: { type: 'effect', params: ({ event }) => ({ effect: 'sessionDayContact', draft: {}, ...typedMessage(event) }) } },
           // 「はい」「それでお願いします」 to a proposal: its buttons answer it, so show them again.
           { guard: 'proposalPending', actions: [{ type: 'notice', params: { key: 'proposalWaiting' } }, { type: 'effect', params: { effect: 'showStatus', draft: {} } }] },
           { guard: 'hasActiveBooking', actions: { type: 'notice', params: { key: 'idleMenu', params: { hasBooking: 1 } } } },
@@ -285,7 +404,85 @@ export const bookingMachine = machineSetup.createMachine({
         IMMEDIATE: { guard: 'immediateClosed', actions: { type: 'notice', params: immediateClosed(false) } },
       },
     },
-    ...questionStates,
+
+    // Consent to the terms of use. Agreeing records it (an effect) and goes on: for an immediate
+    // session to its confirmation (or its name question, when who is asking is not known yet);
+    // with a booking already filled in (terms changed at the submit) back to its review.
+    terms: questionState('terms', [
+      leadsTo('idle', 'declined'),
+      leadsTo('immediateConfirm', and(['agreed', 'fillingImmediate', 'knowsWhoIsAsking'])),
+      leadsTo('name', and(['agreed', 'fillingImmediate'])),
+      leadsTo('review', and(['agreed', 'draftComplete'])),
+      leadsTo('registered', 'agreed'),
+    ]),
+
+    // Eligibility (terms, article 2): each "no" ends the booking with what to do instead.
+    registered: questionState('registered', [leadsTo('target', 'registered'), leadsTo('idle', 'notRegistered')]),
+    target: questionState('target', [leadsTo('device', 'inTargetGroup'), leadsTo('idle', 'notInTargetGroup')]),
+    device: questionState('device', [leadsTo('continuing', 'hasDevice'), leadsTo('idle', 'noDevice')]),
+    continuing: questionState('continuing', [leadsTo('checklist', 'wantsContinuing'), leadsTo('idle', 'notContinuing')]),
+    checklist: questionState('checklist', [leadsTo('kind', 'ready'), leadsTo('idle', 'notReady')]),
+
+    // The booking's items. Another kind while editing clears both choices, which are asked again.
+    kind: questionState('kind', [leadsTo('choice1Date', 'kindChanged'), ...filledThen('app')]),
+    app: questionState('app', filledThen('name')),
+    name: questionState('name', filledThen('jobSeekerNumber')),
+    // For an immediate session the number is the last thing asked.
+    jobSeekerNumber: questionState('jobSeekerNumber', [leadsTo('immediateConfirm', and(['filled', 'fillingImmediate'])), ...filledThen('choice1Date')]),
+    choice1Date: questionState('choice1Date', choiceRoutes(1, 'date')),
+    choice1Time: questionState('choice1Time', choiceRoutes(1, 'time')),
+    choice2Date: questionState('choice2Date', choiceRoutes(2, 'date')),
+    choice2Time: questionState('choice2Time', choiceRoutes(2, 'time')),
+    email: questionState('email', filledThen('phone')),
+    phone: questionState('phone', filledThen('interpreter')),
+    interpreter: questionState('interpreter', [leadsTo('review', 'filled')]),
+
+    // The review card. Submitting rechecks everything as it is now (terms, an open booking made
+    // meanwhile, both choices against the calendar) before the request is filed.
+    review: questionState('review', [
+      leadsTo('editMenu', 'editRequested'),
+      leadsTo('terms', 'termsChanged'),
+      leadsTo('idle', 'alreadyBooked'),
+      leadsTo('choice1Date', 'firstChoiceLapsed'),
+      leadsTo('choice2Date', 'secondChoiceLapsed'),
+      leadsTo('kind', 'incomplete'),
+      leadsTo('idle', 'submitted'),
+    ]),
+    editMenu: questionState('editMenu', [
+      leadsTo('review', 'editBack'),
+      leadsTo('kind', 'editKind'),
+      leadsTo('app', 'editApp'),
+      leadsTo('name', 'editName'),
+      leadsTo('jobSeekerNumber', 'editJobSeekerNumber'),
+      leadsTo('choice1Date', 'editChoice1'),
+      leadsTo('choice2Date', 'editChoice2'),
+      leadsTo('email', 'editEmail'),
+      leadsTo('phone', 'editPhone'),
+      leadsTo('interpreter', 'editInterpreter'),
+    ]),
+
+    // An existing booking: change its times, cancel it (after a confirmation), or leave it.
+    // On the session day both are by phone only; a booking gone meanwhile is said to be gone.
+    manage: questionState('manage', [
+      leadsTo('choice1Date', 'changeStarted'),
+      leadsTo('cancelConfirm', 'cancelAsked'),
+      leadsTo('idle', 'back'),
+      leadsTo('idle', 'sameDay'),
+      leadsTo('idle', 'noBooking'),
+    ]),
+    cancelConfirm: questionState('cancelConfirm', [
+      leadsTo('idle', 'cancelled'),
+      leadsTo('idle', 'kept'),
+      leadsTo('idle', 'sameDay'),
+      leadsTo('idle', 'noBooking'),
+    ]),
+    // Checked again at the yes: still open, and still the terms in force.
+    immediateConfirm: questionState('immediateConfirm', [
+      leadsTo('idle', 'immediateRequested'),
+      leadsTo('idle', 'closedMeanwhile'),
+      leadsTo('terms', 'termsChanged'),
+      leadsTo('idle', 'declined'),
+    ]),
   },
 });
 

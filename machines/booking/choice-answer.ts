@@ -1,7 +1,6 @@
 import {
   availableSlots,
   checkPreferredTime,
-  dayRefusalMessage,
   findRefusal,
   gridStarts,
   isValidIsoDate,
@@ -9,6 +8,7 @@ import {
   type Instant,
   type IsoDate,
   type LocalDateTime,
+  type DayRefusal,
   type RefusalCode,
   type SessionKind,
 } from '../../src/calendar/index.js';
@@ -65,7 +65,7 @@ function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): Choice
     return refusal ? [{ minutes, code: refusal.code }] : [];
   });
   const first = refused[0];
-  if (!first) return slotRefused('その日は空いている時間がありません。別の日をお選びください。');
+  if (!first) return dayRefused('none', date, []);
   // A reason about the day itself (holiday, too soon, beyond the horizon...) is the same for every time.
   const dayWide = refused.find((r) => !TIME_REFUSALS.has(r.code));
   if (dayWide) return checkChoice(input, kind, { date, minutes: dayWide.minutes });
@@ -73,11 +73,21 @@ function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): Choice
   const codes = new Set(refused.map((r) => r.code));
   const reason = codes.size === 1 && codes.has('past') ? 'past' : codes.has('same_as_first') ? 'first_choice_only' : 'full';
   const check = checkPreferredTime(calendar, { kind, date, minutes: first.minutes }, input.now, firstChoice ? { firstChoice } : {});
-  return slotRefused(dayRefusalMessage(reason, date, check.ok ? [] : check.alternatives, calendar.settings));
+  return dayRefused(reason, date, check.ok ? [] : check.alternatives);
 }
 
 function slotRefused(message: string): ChoiceReading {
   return { type: 'refused', notice: { key: 'slotRefused', params: { message } } };
+}
+
+/**
+ * A day with no time left, as data: the renderer words it (the machine holds no copy). `none`:
+ * no time of the day is refused, yet none is free. Alternatives travel as `date@minutes`, comma
+ * separated, because notice params are flat strings and numbers.
+ */
+function dayRefused(reason: DayRefusal | 'none', date: IsoDate, alternatives: readonly LocalDateTime[]): ChoiceReading {
+  const params = { reason, date, alternatives: alternatives.map((a) => `${a.date}@${a.minutes}`).join(',') };
+  return { type: 'refused', notice: { key: 'dayRefused', params } };
 }
 
 

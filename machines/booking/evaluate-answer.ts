@@ -7,7 +7,7 @@ import { readChoiceAnswer } from './choice-answer.js';
 import { matchOption } from './options.js';
 import { staleChoice } from './recheck-choices.js';
 import { isCommandWord } from './text-commands.js';
-import type { Answer, ConversationContext, ConversationFacts, ConversationState, Draft, Notice, Purpose, Question } from './types.js';
+import type { Answer, ConversationContext, ConversationFacts, Draft, Notice, Purpose, Question } from './types.js';
 
 /** Side effects an accepted answer asks the runner to carry out, inside the event's transaction. */
 export type Effect =
@@ -22,8 +22,68 @@ export type Effect =
   /** On the day of a confirmed session the person wrote something the bot cannot act on: staff are told. */
   | 'sessionDayContact';
 
+/**
+ * What an accepted answer amounts to, named after the business condition it establishes. Where
+ * each outcome leads is not decided here: the question's state in booking-machine.ts lists it.
+ */
+export type Outcome =
+  // terms; immediateConfirm
+  | 'agreed'
+  | 'declined'
+  // eligibility questions
+  | 'registered'
+  | 'notRegistered'
+  | 'inTargetGroup'
+  | 'notInTargetGroup'
+  | 'hasDevice'
+  | 'noDevice'
+  | 'wantsContinuing'
+  | 'notContinuing'
+  | 'ready'
+  | 'notReady'
+  /** An item of the booking was given (kind, app, name, number, e-mail, phone, interpreter). */
+  | 'filled'
+  /** While editing, another kind of session: its grid differs, so both choices are asked again. */
+  | 'kindChanged'
+  // the four date and time questions
+  | 'otherDay'
+  | 'dayPicked'
+  | 'chosen'
+  /** Back to the review, a choice no longer holds (the calendar moved on): it is asked again. */
+  | 'firstChoiceLapsed'
+  | 'secondChoiceLapsed'
+  // review
+  | 'termsChanged'
+  | 'alreadyBooked'
+  | 'incomplete'
+  | 'submitted'
+  | 'editRequested'
+  // editMenu: back to the review, or the item to change
+  | 'editBack'
+  | 'editKind'
+  | 'editApp'
+  | 'editName'
+  | 'editJobSeekerNumber'
+  | 'editChoice1'
+  | 'editChoice2'
+  | 'editEmail'
+  | 'editPhone'
+  | 'editInterpreter'
+  // manage, cancelConfirm
+  | 'changeStarted'
+  | 'cancelAsked'
+  | 'back'
+  | 'noBooking'
+  | 'sameDay'
+  | 'cancelled'
+  | 'kept'
+  // immediateConfirm
+  /** Immediate sessions closed (or were switched off) since the question was asked. */
+  | 'closedMeanwhile'
+  | 'immediateRequested';
+
 export type Evaluation =
-  | { ok: true; next: ConversationState; draft: Draft; editing?: boolean; purpose?: Purpose; notices?: Notice[]; effects?: Effect[] }
+  | { ok: true; outcome: Outcome; draft: Draft; editing?: boolean; purpose?: Purpose; notices?: Notice[]; effects?: Effect[] }
   | { ok: false; notice: Notice };
 
 export interface AnswerInput {
@@ -38,9 +98,9 @@ type Step = (input: AnswerInput) => Evaluation;
 
 const refuse = (notice: Notice): Evaluation => ({ ok: false, notice });
 
-/** Where to go once an item is filled in: the review card while editing, else the next question. */
-function after(input: AnswerInput, next: ConversationState, draft: Draft, extra: Partial<Extract<Evaluation, { ok: true }>> = {}): Evaluation {
-  return { ok: true, next: input.context.editing ? 'review' : next, draft, ...extra };
+/** An item filled in; the machine goes on to the next question, or back to the review while editing. */
+function filled(draft: Draft, extra: Pick<Extract<Evaluation, { ok: true }>, 'notices'> = {}): Evaluation {
+  return { ok: true, outcome: 'filled', draft, ...extra };
 }
 
 function option(input: AnswerInput): string | undefined {
@@ -52,7 +112,7 @@ function typedText(answer: Answer): string | undefined {
   return answer.source === 'text' ? answer.text : undefined;
 }
 
-/** A choice question whose option decides the next state; anything else is re-asked. */
+/** A choice question whose option decides the outcome; anything else is re-asked. */
 function choose(routes: Record<string, (input: AnswerInput) => Evaluation>): Step {
   return (input) => {
     const value = option(input);
@@ -61,29 +121,31 @@ function choose(routes: Record<string, (input: AnswerInput) => Evaluation>): Ste
   };
 }
 
-const endWith = (key: Notice['key']) => (input: AnswerInput): Evaluation => ({ ok: true, next: 'idle', draft: input.context.draft, notices: [{ key }] });
-const goTo = (next: ConversationState) => (input: AnswerInput): Evaluation => ({ ok: true, next, draft: input.context.draft });
+/** An outcome that changes nothing collected; `key`: the notice that says what it means. */
+const outcome = (result: Outcome, key?: Notice['key']) => (input: AnswerInput): Evaluation => ({
+  ok: true,
+  outcome: result,
+  draft: input.context.draft,
+  ...(key ? { notices: [{ key }] } : {}),
+});
 
 function setKind(kind: 'regular' | 'mothers'): (input: AnswerInput) => Evaluation {
   return (input) => {
     const { draft, editing } = input.context;
-    if (!editing) return { ok: true, next: 'app', draft: { ...draft, kind } };
-    if (draft.kind === kind) return { ok: true, next: 'review', draft };
+    if (!editing || draft.kind === kind) return filled({ ...draft, kind });
     // Another kind has another grid: earlier choices no longer apply, so both are asked again.
     const { choice1: _c1, choice2: _c2, pendingDate: _p, ...rest } = draft;
-    return { ok: true, next: 'choice1Date', draft: { ...rest, kind }, notices: [{ key: 'choicesChanged' }] };
+    return { ok: true, outcome: 'kindChanged', draft: { ...rest, kind }, notices: [{ key: 'choicesChanged' }] };
   };
 }
 
 function setApp(app: 'zoom' | 'teleoffice'): (input: AnswerInput) => Evaluation {
-  return (input) => after(input, 'name', { ...input.context.draft, app }, app === 'zoom' ? { notices: [{ key: 'zoomTerms' }] } : {});
+  return (input) => filled({ ...input.context.draft, app }, app === 'zoom' ? { notices: [{ key: 'zoomTerms' }] } : {});
 }
 
 function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
   return (input) => {
     const { draft } = input.context;
-    const dateState = which === 1 ? 'choice1Date' : 'choice2Date';
-    const timeState = which === 1 ? 'choice1Time' : 'choice2Time';
     const pendingDate = part === 'time' ? draft.pendingDate : undefined;
     const reading = readChoiceAnswer({ which, answer: input.answer, draft, facts: input.facts, now: input.now, ...(pendingDate ? { pendingDate } : {}) });
     const { pendingDate: _drop, ...rest } = draft;
@@ -91,72 +153,68 @@ function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
       case 'refused':
         return refuse(reading.notice);
       case 'otherDay':
-        return { ok: true, next: dateState, draft: rest };
+        // 「別の日」 answers a time question; at a date question it is no date, and is refused.
+        return part === 'time' ? { ok: true, outcome: 'otherDay', draft: rest } : refuse({ key: 'invalidChoice' });
       case 'date':
-        return { ok: true, next: timeState, draft: { ...rest, pendingDate: reading.date } };
+        return { ok: true, outcome: 'dayPicked', draft: { ...rest, pendingDate: reading.date } };
       case 'chosen': {
         const next: Draft = which === 1 ? { ...rest, choice1: reading.choice } : { ...rest, choice2: reading.choice };
-        if (!input.context.editing) return { ok: true, next: which === 1 ? 'choice2Date' : 'email', draft: next };
-        // While editing, a first choice with no second yet (a change of booking) asks for the second.
-        if (!next.choice2) return { ok: true, next: 'choice2Date', draft: next };
-        return reviewIfBothHold(input, next);
+        // Only a return to the review rechecks the choices: while editing, with both given.
+        if (!input.context.editing || !next.choice2) return { ok: true, outcome: 'chosen', draft: next };
+        return bothStillHold(input, next);
       }
     }
   };
 }
 
 /**
- * Back to the review card, unless one of the two choices no longer holds: then that one is asked
- * again, with the reason. Both are rechecked, not only the one just answered: after a refused
- * submit, the other choice may have expired with the same deadline, and a new first choice may
- * now equal the second.
+ * Before going back to the review card: whether both choices still hold. Both are rechecked, not
+ * only the one just answered: after a refused submit, the other choice may have expired with the
+ * same deadline, and a new first choice may now equal the second. One that no longer holds is
+ * asked again, with the reason.
  */
-function reviewIfBothHold(input: AnswerInput, draft: Draft): Evaluation {
+function bothStillHold(input: AnswerInput, draft: Draft): Evaluation {
   const stale = staleChoice(draft, input.facts, input.now, input.answer);
-  if (!stale) return { ok: true, next: 'review', draft };
-  return { ok: true, next: stale.which === 1 ? 'choice1Date' : 'choice2Date', draft, notices: [stale.notice] };
+  if (!stale) return { ok: true, outcome: 'chosen', draft };
+  return { ok: true, outcome: stale.which === 1 ? 'firstChoiceLapsed' : 'secondChoiceLapsed', draft, notices: [stale.notice] };
 }
 
-function textStep<T extends { ok: true; value: string } | { ok: false; code: string }>(
-  validate: (s: string) => T,
+/** A typed item: refused with the validator's code, or filled in with what the validator kept. */
+function textStep<Valid extends { ok: true; value: string }>(
+  validate: (s: string) => Valid | { ok: false; code: string },
   invalid: Notice['key'],
-  apply: (draft: Draft, ok: Extract<T, { ok: true }>) => Draft,
-  next: ConversationState,
-  warn?: (ok: Extract<T, { ok: true }>) => Notice | undefined,
-  route?: (input: AnswerInput) => ConversationState | undefined,
+  apply: (draft: Draft, ok: Valid) => Draft,
+  warn?: (ok: Valid) => Notice | undefined,
 ): Step {
   return (input) => {
     const text = typedText(input.answer);
     if (text === undefined) return refuse({ key: invalid, params: { code: 'empty' } });
     const result = validate(text);
-    if (!result.ok) return refuse({ key: invalid, params: { code: (result as { code: string }).code } });
-    const ok = result as Extract<T, { ok: true }>;
-    const warning = warn?.(ok);
-    const draft = apply(input.context.draft, ok);
-    const extra = warning ? { notices: [warning] } : {};
-    const routed = route?.(input);
-    return routed ? { ok: true, next: routed, draft, ...extra } : after(input, next, draft, extra);
+    if (result.ok === false) return refuse({ key: invalid, params: { code: result.code } });
+    const warning = warn?.(result);
+    return filled(apply(input.context.draft, result), warning ? { notices: [warning] } : {});
   };
 }
 
-const EDIT_TARGETS: Record<string, ConversationState> = {
-  kind: 'kind',
-  app: 'app',
-  name: 'name',
-  jobSeekerNumber: 'jobSeekerNumber',
-  choice1: 'choice1Date',
-  choice2: 'choice2Date',
-  email: 'email',
-  phone: 'phone',
-  interpreter: 'interpreter',
+/** The edit menu's options: the item the person wants to change. */
+const EDIT_ITEMS: Record<string, Outcome> = {
+  kind: 'editKind',
+  app: 'editApp',
+  name: 'editName',
+  jobSeekerNumber: 'editJobSeekerNumber',
+  choice1: 'editChoice1',
+  choice2: 'editChoice2',
+  email: 'editEmail',
+  phone: 'editPhone',
+  interpreter: 'editInterpreter',
 };
 
 function editTarget(input: AnswerInput): Evaluation {
   const value = option(input);
-  if (value === 'back') return { ok: true, next: 'review', draft: input.context.draft, editing: false };
-  const target = value === undefined ? undefined : EDIT_TARGETS[value];
-  if (!target) return refuse({ key: 'invalidChoice' });
-  return { ok: true, next: target, draft: input.context.draft, editing: true };
+  if (value === 'back') return { ok: true, outcome: 'editBack', draft: input.context.draft, editing: false };
+  const item = value === undefined ? undefined : EDIT_ITEMS[value];
+  if (!item) return refuse({ key: 'invalidChoice' });
+  return { ok: true, outcome: item, draft: input.context.draft, editing: true };
 }
 
 /**
@@ -179,59 +237,57 @@ function nameOf(text: string): ReturnType<typeof validatePersonName> | { ok: fal
 
 export const STEPS: Record<Question, Step> = {
   terms: choose({
-    agree: (input) => ({ ok: true, next: afterConsent(input), draft: input.context.draft, effects: ['recordConsent'] }),
-    decline: endWith('termsDeclined'),
+    agree: (input) => ({ ok: true, outcome: 'agreed', draft: input.context.draft, effects: ['recordConsent'] }),
+    decline: outcome('declined', 'termsDeclined'),
   }),
-  registered: choose({ yes: goTo('target'), no: endWith('notRegistered') }),
+  registered: choose({ yes: outcome('registered'), no: outcome('notRegistered', 'notRegistered') }),
   target: choose({
-    treatment: goTo('device'),
-    illness: goTo('device'),
-    mothers: goTo('device'),
-    difficult: goTo('device'),
-    none: endWith('notTargetGroup'),
+    treatment: outcome('inTargetGroup'),
+    illness: outcome('inTargetGroup'),
+    mothers: outcome('inTargetGroup'),
+    difficult: outcome('inTargetGroup'),
+    none: outcome('notInTargetGroup', 'notTargetGroup'),
   }),
-  device: choose({ yes: goTo('continuing'), no: endWith('noDevice') }),
-  continuing: choose({ yes: goTo('checklist'), no: endWith('notContinuing') }),
-  checklist: choose({ ok: goTo('kind'), not_ready: endWith('checklistNotReady') }),
+  device: choose({ yes: outcome('hasDevice'), no: outcome('noDevice', 'noDevice') }),
+  continuing: choose({ yes: outcome('wantsContinuing'), no: outcome('notContinuing', 'notContinuing') }),
+  checklist: choose({ ok: outcome('ready'), not_ready: outcome('notReady', 'checklistNotReady') }),
   kind: choose({ regular: setKind('regular'), mothers: setKind('mothers') }),
   app: choose({ zoom: setApp('zoom'), teleoffice: setApp('teleoffice') }),
-  name: textStep(nameOf, 'invalidName', (d, r) => ({ ...d, name: r.value }), 'jobSeekerNumber'),
+  name: textStep(nameOf, 'invalidName', (d, r) => ({ ...d, name: r.value })),
   jobSeekerNumber: textStep(
     jobSeekerNumberOf,
     'invalidJobSeekerNumber',
     (d, r) => ({ ...d, jobSeekerNumber: r.value }),
-    'choice1Date',
     (r) => ('warning' in r && r.warning ? { key: 'jobSeekerNumberNotAomori' } : undefined),
-    (input) => (purposeOf(input) === 'immediate' ? 'immediateConfirm' : undefined),
   ),
   choice1Date: choiceStep(1, 'date'),
   choice1Time: choiceStep(1, 'time'),
   choice2Date: choiceStep(2, 'date'),
   choice2Time: choiceStep(2, 'time'),
-  email: textStep(validateEmail, 'invalidEmail', (d, r) => ({ ...d, email: r.value }), 'phone'),
-  phone: textStep(validatePhone, 'invalidPhone', (d, r) => ({ ...d, phone: r.value }), 'interpreter'),
+  email: textStep(validateEmail, 'invalidEmail', (d, r) => ({ ...d, email: r.value })),
+  phone: textStep(validatePhone, 'invalidPhone', (d, r) => ({ ...d, phone: r.value })),
   interpreter: choose({
-    yes: (input) => after(input, 'review', { ...input.context.draft, interpreter: true }),
-    no: (input) => after(input, 'review', { ...input.context.draft, interpreter: false }),
+    yes: (input) => filled({ ...input.context.draft, interpreter: true }),
+    no: (input) => filled({ ...input.context.draft, interpreter: false }),
   }),
-  review: choose({ submit: submit, edit: (input) => ({ ok: true, next: 'editMenu', draft: input.context.draft }) }),
+  review: choose({ submit: submit, edit: outcome('editRequested') }),
   editMenu: editTarget,
   manage: choose({
     change: startChange,
     // Refused before the confirmation is asked, as 予約キャンセル is (design 2.5: phone only that day).
-    cancel: (input) => (input.facts.activeBooking && isSessionDay(input.facts.activeBooking, input.now) ? sameDay() : goTo('cancelConfirm')(input)),
-    back: endWith('manageBack'),
+    cancel: (input) => (input.facts.activeBooking && isSessionDay(input.facts.activeBooking, input.now) ? sameDay() : outcome('cancelAsked')(input)),
+    back: outcome('back', 'manageBack'),
   }),
   cancelConfirm: choose({
     yes: (input) => {
       const booking = input.facts.activeBooking;
-      if (!booking) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'noActiveBooking' }] };
+      if (!booking) return noBooking();
       // On the day of a confirmed session, the terms allow cancelling by phone only (a card
       // shown the day before can still be tapped on the day).
       if (isSessionDay(booking, input.now)) return sameDay();
-      return { ok: true, next: 'idle', draft: {}, effects: ['cancelBooking'] };
+      return { ok: true, outcome: 'cancelled', draft: {}, effects: ['cancelBooking'] };
     },
-    no: endWith('cancelKept'),
+    no: outcome('kept', 'cancelKept'),
   }),
   immediateConfirm: (input) => {
     const text = typedText(input.answer);
@@ -242,26 +298,18 @@ export const STEPS: Record<Question, Step> = {
         // Checked again at the yes, as a booking is at its submit: staff may have switched
         // immediate sessions off, or the hours ended, since the question was asked ...
         const immediate = i.facts.immediate;
-        if (immediate?.open !== true) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'immediateClosed', params: { reason: immediate?.open === false ? immediate.reason : 'disabled' } }] };
+        if (immediate?.open !== true) return { ok: true, outcome: 'closedMeanwhile', draft: {}, notices: [{ key: 'immediateClosed', params: { reason: immediate?.open === false ? immediate.reason : 'disabled' } }] };
         // ... and a new version of the terms may have come into force (design 2.7).
-        if (i.facts.agreedTermsVersion !== i.facts.termsVersion) return { ok: true, next: 'terms', draft: i.context.draft };
-        return { ok: true, next: 'idle', draft: i.context.draft, effects: ['requestImmediate'] };
+        if (i.facts.agreedTermsVersion !== i.facts.termsVersion) return { ok: true, outcome: 'termsChanged', draft: i.context.draft };
+        return { ok: true, outcome: 'immediateRequested', draft: i.context.draft, effects: ['requestImmediate'] };
       },
-      no: endWith('immediateDeclined'),
+      no: outcome('declined', 'immediateDeclined'),
     })(input);
   },
 };
 
 function purposeOf(input: AnswerInput): Purpose {
   return input.context.purpose ?? 'new';
-}
-
-/** After agreeing to the terms: an immediate session skips the booking questions. */
-function afterConsent(input: AnswerInput): ConversationState {
-  // Terms that changed while a booking was being filled in: agree, then back to its review.
-  if (purposeOf(input) !== 'immediate') return isComplete(input.context.draft) ? 'review' : 'registered';
-  const { name, jobSeekerNumber } = input.context.draft;
-  return input.facts.identity || (name && jobSeekerNumber) ? 'immediateConfirm' : 'name';
 }
 
 /** Changing a booking keeps every detail and asks both preferred times again. */
@@ -278,14 +326,19 @@ export function isSessionDay(booking: NonNullable<ConversationFacts['activeBooki
 }
 
 function startChange(input: AnswerInput): Evaluation {
+  const booking = input.facts.activeBooking;
   const draft = changeDraft(input.facts);
-  if (!draft) return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'noActiveBooking' }] };
-  if (isSessionDay(input.facts.activeBooking!, input.now)) return sameDay();
-  return { ok: true, next: 'choice1Date', draft, editing: true, purpose: 'change', notices: [changeStartedNotice(input.facts)] };
+  if (!booking || !draft) return noBooking();
+  if (isSessionDay(booking, input.now)) return sameDay();
+  return { ok: true, outcome: 'changeStarted', draft, editing: true, purpose: 'change', notices: [changeStartedNotice(input.facts)] };
 }
 
 function sameDay(): Evaluation {
-  return { ok: true, next: 'idle', draft: {}, notices: [{ key: 'sameDayCancel' }] };
+  return { ok: true, outcome: 'sameDay', draft: {}, notices: [{ key: 'sameDayCancel' }] };
+}
+
+function noBooking(): Evaluation {
+  return { ok: true, outcome: 'noBooking', draft: {}, notices: [{ key: 'noActiveBooking' }] };
 }
 
 /**
@@ -314,15 +367,15 @@ export function mentionsPhoneChange(text: string): boolean {
 function submit(input: AnswerInput): Evaluation {
   const { draft } = input.context;
   // Applying means agreeing to the terms in force now (design 2.7): a newer version is shown first.
-  if (input.facts.agreedTermsVersion !== input.facts.termsVersion) return { ok: true, next: 'terms', draft };
+  if (input.facts.agreedTermsVersion !== input.facts.termsVersion) return { ok: true, outcome: 'termsChanged', draft };
   // One open booking per person: one made meanwhile (e.g. by staff) is shown instead of a second.
-  if (purposeOf(input) !== 'change' && input.facts.hasActiveBooking) return { ok: true, next: 'idle', draft, editing: false, effects: ['showActiveBooking'] };
+  if (purposeOf(input) !== 'change' && input.facts.hasActiveBooking) return { ok: true, outcome: 'alreadyBooked', draft, editing: false, effects: ['showActiveBooking'] };
   // The first that no longer holds is asked again; the other is rechecked once it is answered
-  // (reviewIfBothHold), so every choice that no longer holds is asked before the review returns.
+  // (bothStillHold), so every choice that no longer holds is asked before the review returns.
   const stale = staleChoice(draft, input.facts, input.now, input.answer);
-  if (stale) return { ok: true, next: stale.which === 1 ? 'choice1Date' : 'choice2Date', draft, editing: true, notices: [stale.notice] };
-  if (!isComplete(draft)) return { ok: true, next: 'kind', draft, editing: false };
-  return { ok: true, next: 'idle', draft, editing: false, effects: [purposeOf(input) === 'change' ? 'submitChange' : 'submitRequest'] };
+  if (stale) return { ok: true, outcome: stale.which === 1 ? 'firstChoiceLapsed' : 'secondChoiceLapsed', draft, editing: true, notices: [stale.notice] };
+  if (!isComplete(draft)) return { ok: true, outcome: 'incomplete', draft, editing: false };
+  return { ok: true, outcome: 'submitted', draft, editing: false, effects: [purposeOf(input) === 'change' ? 'submitChange' : 'submitRequest'] };
 }
 
 export type CompleteDraft = Required<Omit<Draft, 'pendingDate'>>;
@@ -334,7 +387,10 @@ export function isComplete(d: Draft): d is CompleteDraft & Draft {
   );
 }
 
-/** Evaluates one answer to the current question. Pure: same input, same result. */
+/**
+ * Reads one answer to the current question: refused with a notice, or accepted with its outcome
+ * and the draft it leaves. Pure: same input, same result. The machine calls it once per answer.
+ */
 export function evaluateAnswer(input: AnswerInput): Evaluation {
   return STEPS[input.question](input);
 }

@@ -134,6 +134,8 @@ export type NoticeKey =
   | 'invalidJobSeekerNumber'
   | 'jobSeekerNumberNotAomori'
   | 'slotRefused'
+  /** A date (given without a time) with no time left: words made by the renderer from the reason. */
+  | 'dayRefused'
   | 'dateUnreadable'
   | 'whichWeek'
   | 'needDate'

@@ -1,4 +1,4 @@
-import { formatDateJa, formatTimeJa, isValidIsoDate } from '../calendar/index.js';
+import { dayRefusalMessage, formatDateJa, formatTimeJa, isValidIsoDate, type DayRefusal, type LocalDateTime } from '../calendar/index.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { Notice } from '../../machines/booking/types.js';
 
@@ -43,6 +43,25 @@ function whichWeek(p: Record<string, string | number>): string {
   const [, month, day] = second.split('-').map(Number);
   const time = typeof p.minutes === 'number' ? ` ${formatTimeJa(p.minutes)}` : '';
   return `${formatDateJa(first)}と${formatDateJa(second)}のどちらをご希望でしょうか。「${month}/${day}${time}」のように日付で入力するか、ボタンからお選びください。`;
+}
+
+const DAY_REFUSALS: readonly DayRefusal[] = ['full', 'first_choice_only', 'past'];
+
+/**
+ * A date with no time left, sent by the machine as data: `reason` (a DayRefusal, or `none` when no
+ * rule refuses a time yet none is free), `date`, and `alternatives` as comma-separated date@minutes.
+ */
+function dayRefusedText(p: Record<string, string | number>, s: OfficeSettings): string {
+  const reason = DAY_REFUSALS.find((r) => r === p.reason);
+  const date = String(p.date ?? '');
+  if (reason === undefined || !isValidIsoDate(date)) return 'その日は空いている時間がありません。別の日をお選びください。';
+  const alternatives = String(p.alternatives ?? '')
+    .split(',')
+    .flatMap((a): LocalDateTime[] => {
+      const [d, m] = a.split('@');
+      return d && isValidIsoDate(d) && m !== undefined && /^\d+$/.test(m) ? [{ date: d, minutes: Number(m) }] : [];
+    });
+  return dayRefusalMessage(reason, date, alternatives, s);
 }
 
 function phoneLine(s: OfficeSettings): string {
@@ -114,6 +133,8 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'slotRefused':
       // A recheck may refuse a choice other than the one just answered: say which.
       return (p.choice === 1 || p.choice === 2 ? `【第${p.choice}希望】\n` : '') + String(p.message ?? 'その日時はお選びいただけません。');
+    case 'dayRefused':
+      return dayRefusedText(p, s);
     case 'dateUnreadable':
       return DATE_PROBLEMS[String(p.reason)] ?? DATE_PROBLEMS.unreadable!;
     case 'whichWeek':

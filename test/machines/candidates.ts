@@ -1,7 +1,7 @@
 /**
  * Candidate inputs for a given snapshot: the buttons the user is shown (options.ts, plus date and
  * time buttons computed from the calendar the way the question cards offer them) and answers a
- * user might type. Used by the graph traversal, the static TARGETS check and the fuzz test.
+ * user might type. Used by the graph traversal, the routing checks and the fuzz test.
  */
 import type { BookingSnapshot } from '../../machines/booking/restore.js';
 import { OPTIONS } from '../../machines/booking/options.js';

@@ -165,8 +165,8 @@ describe('random conversations', () => {
 describe('button values that no card ever carried', () => {
   // BUG: machines/booking/choice-answer.ts readChoiceAnswer passes the text after 'd:' / 't:' of a
   // button value to the calendar unchecked. For a value that is not a real date or minute-of-day,
-  // checkPreferredTime throws RangeError ('malformed request') inside the 'leadsTo' guard and
-  // transition() throws "Unable to evaluate guard 'leadsTo'". decodePostback only checks q/t/v exist,
+  // checkPreferredTime threw RangeError ('malformed request') while the machine read the answer, and
+  // transition() threw with it. decodePostback only checks q/t/v exist,
   // so postback data of an older card format or a forged one with the current question and turn
   // reaches this. The runner's transaction then fails and the user gets no answer. Repro:
   // chatAt('choice1Date').tap('d:garbage') or chatAt('choice1Time').tap('t:9999') -> throws;
@@ -200,8 +200,8 @@ describe('dates at the edge of the calendar', () => {
   // BUG: src/calendar/jst.ts instantMs() only accepts 4-digit years, but toInstant() of an early-morning
   // time on 0000-01-01 (a valid ISO date per isValidIsoDate) is '-000001-12-31T...Z', so
   // checkPreferredTime's findRefusal throws RangeError and the machine's guard throws. Repro:
-  // chatAt('choice1Date').say('0000-01-01 08:59') -> "Unable to evaluate guard 'leadsTo' ... Not an
-  // ISO-8601 instant with offset: -000001-12-31T23:59:00.000Z". Expected: refused as past.
+  // chatAt('choice1Date').say('0000-01-01 08:59') threw "Not an ISO-8601 instant with offset:
+  // -000001-12-31T23:59:00.000Z" while the machine read the answer. Expected: refused as past.
   it('refuses a typed date-time in year 0 as an impossible date instead of throwing', () => {
     const chat = chatAt('choice1Date').say('0000-01-01 08:59');
     expect(chat.state).toBe('choice1Date');

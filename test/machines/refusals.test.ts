@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationFacts, NoticeKey } from '../../machines/booking/types.js';
+import { dayRefusalMessage } from '../../src/calendar/index.js';
+import { defaultOfficeSettings } from '../../src/office/settings.js';
 import { TERMS_VERSION, FIRST, SECOND, chatAt, makeCalendar, makeFacts, withFullSlots, type Chat } from './fixtures.js';
 
 /** Sends `act` and checks that the same question is asked again, unchanged, with one notice. */
@@ -90,7 +92,6 @@ const CALENDAR_CASES: CalendarCase[] = [
   { name: 'a time already past', typed: '2026-11-30 10:00', says: 'すでに過ぎています' },
   { name: 'a full slot', typed: '12/3 10:00', says: '12月3日(木) 10:00の枠はすでに埋まって', facts: fullFirst },
   // Only a date was typed: the answer is about the day, naming no time the person did not give.
-  { name: 'a day with every slot full', typed: '12/3', says: '12月3日(木)は、すべての時間の枠がすでに埋まっております。\n近い空き枠: 12月4日(金) 10:00', facts: fullDay },
   // A yearless date already past this year is next year's; the refusal shows that year.
   { name: 'a yearless date already past this year', typed: '11/30 10:00', says: '2027年11月30日(火)はご予約の受付期間外です' },
   {
@@ -106,6 +107,14 @@ describe('each calendar rule refuses a typed first choice and asks again', () =>
     const chat = chatAt('choice1Date', makeFacts());
     const params = expectReasked(chat, (c) => c.say(typed, facts ? { facts } : {}), 'slotRefused');
     expect(String(params?.message)).toContain(says);
+  });
+
+  // Only a date was typed: the answer is about the day, naming no time the person did not give.
+  // The machine sends the reason as data; the renderer words it (「12月3日(木)は、すべての時間の枠が…」).
+  it('a day with every slot full (12/3) is refused as a day, with the nearest free slot', () => {
+    const chat = chatAt('choice1Date', makeFacts());
+    const params = expectReasked(chat, (c) => c.say('12/3', { facts: fullDay }), 'dayRefused');
+    expect(params).toEqual({ reason: 'full', date: '2026-12-03', alternatives: expect.stringMatching(/^2026-12-04@600(,|$)/) });
   });
 
   it('names nearby free slots with the refusal', () => {
@@ -181,15 +190,23 @@ describe('the second choice must differ from the first', () => {
     const others = [630, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes }));
     const facts = withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', others);
     const chat = chatAt('choice2Date', facts);
-    const params = expectReasked(chat, (c) => c.tap(`d:${FIRST.date}`), 'slotRefused');
-    expect(String(params?.message)).toContain('12月3日(木)で空いている時間は第1希望と同じ日時です');
+    const params = expectReasked(chat, (c) => c.tap(`d:${FIRST.date}`), 'dayRefused');
+    expect(params).toMatchObject({ reason: 'first_choice_only', date: FIRST.date });
   });
 
   it('says the day is full, naming no time, when the first choice\'s time is not the day\'s first', () => {
     const others = [600, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes }));
     const facts = withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', others);
     const chat = chatAt('choice1Date', facts).say('12/3 10:30').say('12/3');
-    expect(String(chat.notices[0]?.params?.message)).toMatch(/^12月3日\(木\)で空いている時間は第1希望と同じ日時です/);
+    expect(chat.notices).toEqual([{ key: 'dayRefused', params: expect.objectContaining({ reason: 'first_choice_only', date: FIRST.date }) }]);
+  });
+
+  // The words the renderer makes of that data (src/calendar's dayRefusalMessage): once said by the machine itself.
+  it('words a day whose only free time is the first choice about the day, naming no time', () => {
+    expect(dayRefusalMessage('first_choice_only', FIRST.date, [], defaultOfficeSettings)).toMatch(/^12月3日\(木\)で空いている時間は第1希望と同じ日時です/);
+    expect(dayRefusalMessage('full', FIRST.date, [{ date: '2026-12-04', minutes: 600 }], defaultOfficeSettings)).toBe(
+      '12月3日(木)は、すべての時間の枠がすでに埋まっております。\n近い空き枠: 12月4日(金) 10:00',
+    );
   });
 
   it('accepts another time on the same date', () => {
@@ -200,13 +217,10 @@ describe('the second choice must differ from the first', () => {
 });
 
 describe('changing the day from the time question', () => {
-  // BUG: machines/booking/evaluate-answer.ts choiceStep: at 'choice1Time' (or 'choice2Time') a typed
-  // date, e.g. '12/4' while the times of 12/3 are shown, is read as a new date and evaluateAnswer
-  // returns next 'choice1Time', which TARGETS.choice1Time does not list. No guard matches, so the
-  // fallback answers 'invalidChoice' and keeps the old date. Users on LINE for PC, who are told to type,
-  // cannot switch days by typing. Repro: chatAt('choice1Time').say('12/4') -> notice invalidChoice,
-  // pendingDate still '2026-12-03'. (Even if 'choice1Time' were added to TARGETS, a self-transition
-  // without `reenter: true` would not bump the turn, so the old day's time buttons would stay valid.)
+  // Found earlier: at 'choice1Time' (or 'choice2Time') a typed date, e.g. '12/4' while the times of
+  // 12/3 are shown, was answered 'invalidChoice' and kept the old date, so users on LINE for PC, who
+  // are told to type, could not switch days. It must lead to the new date's times, as a new turn
+  // (the old day's time buttons are then stale).
   it('moves to the times of a date typed at the time question', () => {
     const chat = chatAt('choice1Time');
     const turn = chat.turn;
