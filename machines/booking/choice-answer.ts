@@ -1,17 +1,4 @@
-import {
-  availableSlots,
-  checkPreferredTime,
-  findRefusal,
-  gridStarts,
-  isValidIsoDate,
-  parseDateTime,
-  type Instant,
-  type IsoDate,
-  type LocalDateTime,
-  type DayRefusal,
-  type RefusalCode,
-  type SessionKind,
-} from '../../src/calendar/index.js';
+import { availableSlots, checkPreferredTime, findRefusal, gridStarts, isValidIsoDate, parseDateTime, type Instant, type IsoDate, type LocalDateTime, type RefusalCode, type SessionKind, type DayRefusal, type SlotRefusal } from '../../src/calendar/index.js';
 import type { Answer, ConversationFacts, Draft, Notice } from './types.js';
 
 /** What a date or time answer for one preferred choice amounts to. */
@@ -40,7 +27,7 @@ export function checkChoice(input: ChoiceInput, kind: SessionKind, choice: Local
   const firstChoice = firstChoiceOf(input.which, input.draft);
   const check = checkPreferredTime(input.facts.calendar, { kind, date: choice.date, minutes: choice.minutes }, input.now, firstChoice ? { firstChoice } : {});
   if (check.ok) return { type: 'chosen', choice };
-  return slotRefused(check.message);
+  return slotRefused({ refusal: check.refusal, alternatives: check.alternatives });
 }
 
 /**
@@ -76,8 +63,9 @@ function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): Choice
   return dayRefused(reason, date, check.ok ? [] : check.alternatives);
 }
 
-function slotRefused(message: string): ChoiceReading {
-  return { type: 'refused', notice: { key: 'slotRefused', params: { message } } };
+/** A refused time, as data: the renderer words it (the machine holds no copy). */
+function slotRefused(slot: SlotRefusal): ChoiceReading {
+  return { type: 'refused', notice: { key: 'slotRefused', slot } };
 }
 
 /**

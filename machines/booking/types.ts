@@ -1,3 +1,4 @@
+import type { SlotRefusal } from '../../src/calendar/index.js';
 import type { CalendarContext, Instant, IsoDate, LocalDateTime, SessionKind } from '../../src/calendar/index.js';
 
 /** Every question the booking conversation can ask; each is a state of the machine. */
@@ -118,6 +119,8 @@ export type ConversationEvent =
 export interface Notice {
   key: NoticeKey;
   params?: Record<string, string | number>;
+  /** A refused preferred time (`slotRefused`): why, and what is free nearby, for the renderer to word. */
+  slot?: SlotRefusal;
 }
 
 export type NoticeKey =

@@ -1,13 +1,13 @@
 /**
  * Checks one preferred date and time against every rule (design 2.2, 2.3, 2.4) and, when it
- * cannot be booked, says why in a reason code and a polite Japanese message naming alternatives.
+ * cannot be booked, says why as data (a reason code and its facts) with the nearest alternatives;
+ * src/messages/refusals.ts words it.
  */
 import { closedReason } from './business-days.js';
 import { addDays, instantMs, isValidIsoDate, toInstant, weekday } from './jst.js';
 import { deadline, earliest, horizonEnd } from './lead-time.js';
 import { nearestSlots } from './nearest-slots.js';
 import type { Refusal, RefusalCode } from './refusal.js';
-import { refusalMessage } from './refusal-messages.js';
 import { fitsRegularWindow, gridStarts, isKindDay, isOnGrid } from './session-windows.js';
 import { remainingAt } from './slots.js';
 import type { CalendarContext, ClosedReason, Instant, IsoDate, LocalDateTime, SessionKind, Slot } from './types.js';
@@ -31,7 +31,7 @@ export interface PreferredTimeOptions {
 
 export type PreferredTimeCheck =
   | { ok: true; slot: Slot }
-  | { ok: false; code: RefusalCode; message: string; alternatives: LocalDateTime[]; refusal: Refusal };
+  | { ok: false; code: RefusalCode; alternatives: LocalDateTime[]; refusal: Refusal };
 
 const ALTERNATIVES = 3;
 
@@ -101,7 +101,7 @@ export function findRefusal(ctx: CalendarContext, req: PreferredTimeRequest, now
 
 /**
  * Checks one preferred time. On success returns the slot with its remaining capacity.
- * On refusal returns the code, a polite Japanese message, and up to three nearest
+ * On refusal returns the code, the refusal's facts, and up to three nearest
  * available grid slots (never the refused time or the first choice), chronologically.
  * Throws RangeError only for a malformed request (not a real date, minutes not 0..1439).
  */
@@ -124,5 +124,5 @@ export function checkPreferredTime(
   const requested = { date: request.date, minutes: request.minutes };
   const exclude = options.firstChoice === undefined ? [requested] : [requested, options.firstChoice];
   const alternatives = nearestSlots(ctx, request.kind, now, requested, ALTERNATIVES, exclude).map((s) => ({ date: s.date, minutes: s.start }));
-  return { ok: false, code: refusal.code, message: refusalMessage(refusal, alternatives, ctx.settings), alternatives, refusal };
+  return { ok: false, code: refusal.code, alternatives, refusal };
 }

@@ -18,3 +18,15 @@ export type Refusal =
   | { code: 'same_as_first'; at: LocalDateTime };
 
 export type RefusalCode = Refusal['code'];
+
+/** A refused time with the nearest free slots to offer instead (none when nothing is free). */
+export interface SlotRefusal {
+  refusal: Refusal;
+  alternatives: readonly LocalDateTime[];
+}
+
+/**
+ * Why a date given without a time has no time left, when no rule closes the whole day: every time
+ * is taken, or only the first choice is left (for the second), or the day is past.
+ */
+export type DayRefusal = 'full' | 'first_choice_only' | 'past';

@@ -12,7 +12,8 @@ import { sessionStartOf, type BookingRow } from '../../db/repositories/bookings-
 import { lastActionAt, recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { bookingRef, staffSessionDayContactMessages } from '../messages/staff-messages.js';
 import type { Dispatch } from '../bookings/dispatch.js';
-import { formatSlotJa, toLocal } from '../calendar/index.js';
+import { toLocal } from '../calendar/index.js';
+import { formatSlotJa } from '../messages/format-ja.js';
 import type { LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { sessionDayContactMessages } from '../messages/lifecycle-messages.js';

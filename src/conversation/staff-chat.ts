@@ -7,7 +7,8 @@ import { chatStateOf, setHandoff } from '../../db/repositories/users-repository.
 import { decodeBookingAction, decodeChatAction } from '../bookings/booking-actions.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { confirmBooking, markAttendance, proposeTime, type LifecycleResult } from '../bookings/lifecycle.js';
-import { formatSlotJa, normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
+import { normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
+import { formatSlotJa } from '../messages/format-ja.js';
 import { text } from '../messages/building-blocks.js';
 import { STAFF_ERROR_TEXT, STAFF_TEXT } from '../messages/staff-chat-texts.js';
 import { handbackUserMessages, handoffUserMessages, immediateAcceptedMessages } from '../messages/lifecycle-messages.js';

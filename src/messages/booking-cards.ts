@@ -1,4 +1,5 @@
-import { formatInstantJa, formatSlotJa, formatTimeJa, toLocal } from '../calendar/index.js';
+import { toLocal } from '../calendar/index.js';
+import { formatInstantJa, formatSlotJa, formatTimeJa } from './format-ja.js';
 import { encodeBookingAction } from '../bookings/booking-actions.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { BookingView } from '../bookings/booking-view.js';

@@ -1,7 +1,7 @@
 import { encodeBookingAction } from '../bookings/booking-actions.js';
 import type { BookingEvent, BookingSubject } from '../bookings/booking-outcome.js';
 import type { Dispatch } from '../bookings/dispatch.js';
-import { formatSlotJa } from '../calendar/index.js';
+import { formatSlotJa } from './format-ja.js';
 import type { LineAction } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { postback, text } from './building-blocks.js';

@@ -1,4 +1,5 @@
-import { formatSlotJa, formatTimeJa, type LocalDateTime } from '../calendar/index.js';
+import { type LocalDateTime } from '../calendar/index.js';
+import { formatSlotJa, formatTimeJa } from './format-ja.js';
 import type { MeetingDetails } from '../bookings/booking-outcome.js';
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';

@@ -1,4 +1,6 @@
-import { dayRefusalMessage, formatDateJa, formatTimeJa, isValidIsoDate, type DayRefusal, type LocalDateTime } from '../calendar/index.js';
+import { isValidIsoDate, type LocalDateTime, type DayRefusal } from '../calendar/index.js';
+import { formatDateJa, formatTimeJa } from './format-ja.js';
+import { dayRefusalMessage, refusalMessage } from './refusals.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { Notice } from '../../machines/booking/types.js';
 
@@ -132,7 +134,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return '青森県内のハローワーク以外で登録された求職番号のようです。このまま進めますが、番号に誤りがないかご確認ください。';
     case 'slotRefused':
       // A recheck may refuse a choice other than the one just answered: say which.
-      return (p.choice === 1 || p.choice === 2 ? `【第${p.choice}希望】\n` : '') + String(p.message ?? 'その日時はお選びいただけません。');
+      return (p.choice === 1 || p.choice === 2 ? `【第${p.choice}希望】\n` : '') + (notice.slot ? refusalMessage(notice.slot.refusal, notice.slot.alternatives, s) : 'その日時はお選びいただけません。');
     case 'dayRefused':
       return dayRefusedText(p, s);
     case 'dateUnreadable':

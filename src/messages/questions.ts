@@ -1,4 +1,5 @@
-import { bookableDates, earliest, formatDateJa, formatSlotJa, formatTimeJa, horizonEnd, weekdayJa, type Instant, type IsoDate } from '../calendar/index.js';
+import { bookableDates, earliest, horizonEnd, type Instant, type IsoDate } from '../calendar/index.js';
+import { formatDateJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja.js';
 import { freeStartsOn } from '../../machines/booking/choice-answer.js';
 import { OPTIONS } from '../../machines/booking/options.js';
 import { encodePostback } from '../../machines/booking/postback.js';

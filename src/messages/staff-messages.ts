@@ -1,4 +1,5 @@
-import { formatSlotJa, type LocalDateTime } from '../calendar/index.js';
+import { type LocalDateTime } from '../calendar/index.js';
+import { formatSlotJa } from './format-ja.js';
 import { encodeBookingAction, encodeChatAction } from '../bookings/booking-actions.js';
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';

@@ -7,7 +7,8 @@ import type { BookingSnapshot } from '../../machines/booking/restore.js';
 import { OPTIONS } from '../../machines/booking/options.js';
 import { freeStartsOn } from '../../machines/booking/choice-answer.js';
 import type { Answer, ConversationEvent, ConversationFacts, ConversationState, Draft } from '../../machines/booking/types.js';
-import { bookableDates, formatTimeJa, type Instant, type IsoDate, type LocalDateTime } from '../../src/calendar/index.js';
+import { bookableDates, type Instant, type IsoDate, type LocalDateTime } from '../../src/calendar/index.js';
+import { formatTimeJa } from '../../src/messages/format-ja.js';
 import { EXPECTED_DRAFT, FIRST, NOW, SECOND, agreedFacts, makeFacts, withFullSlots } from './fixtures.js';
 
 type Command = Exclude<ConversationEvent['type'], 'ANSWER'>;

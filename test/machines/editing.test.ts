@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TERMS_VERSION, EXPECTED_DRAFT, FIRST, SECOND, chatAtReview, makeFacts, withFullSlots, type Chat } from './fixtures.js';
+import { TERMS_VERSION, EXPECTED_DRAFT, FIRST, SECOND, chatAtReview, makeFacts, withFullSlots, type Chat, worded } from './fixtures.js';
 
 /** From the review card, opens the edit menu and picks `item`. */
 function edit(item: string): Chat {
@@ -132,7 +132,7 @@ describe('submitting re-checks both choices', () => {
     chat.tap('submit', { facts: withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [FIRST]) });
     expect(chat.state).toBe('choice1Date');
     expect(chat.noticeKeys).toEqual(['slotRefused']);
-    expect(String(chat.notices[0]?.params?.message)).toContain('すでに埋まって');
+    expect(worded(chat.notices[0])).toContain('すでに埋まって');
     expect(chat.effects).toEqual([]);
     chat.tap('d:2026-12-04').tap('t:600');
     expect(chat.state).toBe('review');
@@ -155,7 +155,7 @@ describe('submitting re-checks both choices', () => {
     // Tuesday 17:16 in Japan: the request now counts as received on Wednesday, so Thursday is too soon.
     chat.tap('submit', { now: '2026-12-01T08:16:00.000Z' });
     expect(chat.state).toBe('choice1Date');
-    expect(String(chat.notices[0]?.params?.message)).toContain('12月4日(金)以降');
+    expect(worded(chat.notices[0])).toContain('12月4日(金)以降');
   });
 });
 
@@ -172,7 +172,7 @@ describe('returning to the review rechecks both choices (usability review M7)', 
     expect(chat.state).toBe('choice2Date');
     expect(chat.noticeKeys).toEqual(['slotRefused']);
     expect(chat.notices[0]?.params?.choice).toBe(2);
-    expect(String(chat.notices[0]?.params?.message)).toContain('12月3日(木)のご予約は12月1日(火) 17:15までに');
+    expect(worded(chat.notices[0])).toContain('12月3日(木)のご予約は12月1日(火) 17:15までに');
     expect(chat.draft.choice1).toEqual({ date: '2026-12-07', minutes: 600 });
     chat.say('12/7 10:30', { now: afterClosing });
     expect(chat.state).toBe('review');
@@ -188,14 +188,14 @@ describe('returning to the review rechecks both choices (usability review M7)', 
     chat.say('12/4 10:30', { facts: withFullSlots(facts, 'regular', [FIRST, SECOND]) });
     expect(chat.state).toBe('choice1Date');
     expect(chat.notices[0]?.params?.choice).toBe(1);
-    expect(String(chat.notices[0]?.params?.message)).toContain('すでに埋まって');
+    expect(worded(chat.notices[0])).toContain('すでに埋まって');
     expect(chat.draft.choice2).toEqual({ date: '2026-12-04', minutes: 630 });
   });
 
   it('says why when a new first choice equals the second', () => {
     const chat = chatAtReview().tap('edit').tap('choice1').say('12/3 10:30');
     expect(chat.state).toBe('choice2Date');
-    expect(String(chat.notices[0]?.params?.message)).toContain('第1希望と同じ日時です');
+    expect(worded(chat.notices[0])).toContain('第1希望と同じ日時です');
   });
 
   it('returns to the review at once when both still hold', () => {

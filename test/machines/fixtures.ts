@@ -21,6 +21,7 @@ import type {
 } from '../../machines/booking/types.js';
 import { slotKey, type CalendarContext, type Instant, type IsoDate, type LocalDateTime, type SessionKind } from '../../src/calendar/index.js';
 import { defaultOfficeSettings } from '../../src/office/settings.js';
+import { noticeText } from '../../src/messages/notices.js';
 
 /** Tuesday 2026-12-01 09:00 in Japan. Earliest bookable day: Thursday 12-03; horizon ends Tue 2027-01-26. */
 export const NOW: Instant = '2026-12-01T00:00:00.000Z';
@@ -265,4 +266,9 @@ export function chatAt(target: ConversationState, facts: ConversationFacts = mak
   }
   if (chat.state !== target) throw new Error(`could not reach ${target}`);
   return chat;
+}
+
+/** What the person reads of a notice, as the catalogue words it with the office's default settings. */
+export function worded(notice: Notice | undefined): string {
+  return notice ? noticeText(notice, defaultOfficeSettings) : '';
 }

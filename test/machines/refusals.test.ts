@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationFacts, NoticeKey } from '../../machines/booking/types.js';
-import { dayRefusalMessage } from '../../src/calendar/index.js';
+import { dayRefusalMessage } from '../../src/messages/refusals.js';
 import { defaultOfficeSettings } from '../../src/office/settings.js';
-import { TERMS_VERSION, FIRST, SECOND, chatAt, makeCalendar, makeFacts, withFullSlots, type Chat } from './fixtures.js';
+import { TERMS_VERSION, FIRST, SECOND, chatAt, makeCalendar, makeFacts, withFullSlots, worded, type Chat } from './fixtures.js';
 
 /** Sends `act` and checks that the same question is asked again, unchanged, with one notice. */
 function expectReasked(chat: Chat, act: (c: Chat) => void, key: NoticeKey): Record<string, string | number> | undefined {
@@ -14,6 +14,13 @@ function expectReasked(chat: Chat, act: (c: Chat) => void, key: NoticeKey): Reco
   expect(chat.noticeKeys).toEqual([key]);
   expect(chat.effects).toEqual([]);
   return chat.notices[0]?.params;
+}
+
+/** A refused time is re-asked with the refusal as data; returns what the person reads of it. */
+function expectSlotRefused(chat: Chat, act: (c: Chat) => void): string {
+  expectReasked(chat, act, 'slotRefused');
+  expect(chat.notices[0]?.slot).toBeDefined();
+  return worded(chat.notices[0]);
 }
 
 describe('refused personal details are asked again', () => {
@@ -105,8 +112,8 @@ const CALENDAR_CASES: CalendarCase[] = [
 describe('each calendar rule refuses a typed first choice and asks again', () => {
   it.each(CALENDAR_CASES)('$name ($typed)', ({ typed, says, facts }) => {
     const chat = chatAt('choice1Date', makeFacts());
-    const params = expectReasked(chat, (c) => c.say(typed, facts ? { facts } : {}), 'slotRefused');
-    expect(String(params?.message)).toContain(says);
+    const said = expectSlotRefused(chat, (c) => c.say(typed, facts ? { facts } : {}));
+    expect(said).toContain(says);
   });
 
   // Only a date was typed: the answer is about the day, naming no time the person did not give.
@@ -119,21 +126,21 @@ describe('each calendar rule refuses a typed first choice and asks again', () =>
 
   it('names nearby free slots with the refusal', () => {
     const chat = chatAt('choice1Date').say('12/5');
-    expect(String(chat.notices[0]?.params?.message)).toContain('近い空き枠: 12月4日(金) 13:30');
+    expect(worded(chat.notices[0])).toContain('近い空き枠: 12月4日(金) 13:30');
   });
 
   it('refuses a weekday that is not a Mothers\' Corner day', () => {
     const chat = chatAt('kind');
     chat.tap('mothers').tap('zoom').say('青森 花子').say('02010-12345678');
-    const params = expectReasked(chat, (c) => c.say('12/4'), 'slotRefused');
-    expect(String(params?.message)).toContain('火曜日・木曜日');
+    const said = expectSlotRefused(chat, (c) => c.say('12/4'));
+    expect(said).toContain('火曜日・木曜日');
   });
 
   it('refuses a Mothers\' Corner time that is not one of its starts', () => {
     const chat = chatAt('kind');
     chat.tap('mothers').tap('zoom').say('青森 花子').say('02010-12345678').tap('d:2026-12-03');
-    const params = expectReasked(chat, (c) => c.say('10:00'), 'slotRefused');
-    expect(String(params?.message)).toContain('マザーズコーナーの開始時刻は11:00、13:30、14:30');
+    const said = expectSlotRefused(chat, (c) => c.say('10:00'));
+    expect(said).toContain('マザーズコーナーの開始時刻は11:00、13:30、14:30');
   });
 
   it('refuses an impossible date as such', () => {
@@ -153,37 +160,37 @@ describe('each calendar rule refuses a typed first choice and asks again', () =>
   });
 
   it('refuses a weekend date button (from an old card or a forged postback)', () => {
-    const params = expectReasked(chatAt('choice1Date'), (c) => c.tap('d:2026-12-05'), 'slotRefused');
-    expect(String(params?.message)).toContain('土曜日');
+    const said = expectSlotRefused(chatAt('choice1Date'), (c) => c.tap('d:2026-12-05'));
+    expect(said).toContain('土曜日');
   });
 });
 
 describe('refusals at the time question keep the date picked', () => {
   it('refuses an off-grid time typed for the picked date', () => {
     const chat = chatAt('choice1Time');
-    const params = expectReasked(chat, (c) => c.say('10:15'), 'slotRefused');
-    expect(String(params?.message)).toContain('開始時刻は');
+    const said = expectSlotRefused(chat, (c) => c.say('10:15'));
+    expect(said).toContain('開始時刻は');
     expect(chat.draft.pendingDate).toBe(FIRST.date);
   });
 
   it('refuses a time button whose slot was taken meanwhile', () => {
     const chat = chatAt('choice1Time');
-    const params = expectReasked(chat, (c) => c.tap(`t:${FIRST.minutes}`, { facts: fullFirst }), 'slotRefused');
-    expect(String(params?.message)).toContain('すでに埋まって');
+    const said = expectSlotRefused(chat, (c) => c.tap(`t:${FIRST.minutes}`, { facts: fullFirst }));
+    expect(said).toContain('すでに埋まって');
   });
 });
 
 describe('the second choice must differ from the first', () => {
   it('refuses the first choice typed again as the second', () => {
-    const params = expectReasked(chatAt('choice2Date'), (c) => c.say('12/3 10:00'), 'slotRefused');
-    expect(String(params?.message)).toContain('第1希望と同じ日時です');
+    const said = expectSlotRefused(chatAt('choice2Date'), (c) => c.say('12/3 10:00'));
+    expect(said).toContain('第1希望と同じ日時です');
   });
 
   it('refuses the first choice\'s time on the same date at the time question', () => {
     const chat = chatAt('choice2Time');
     expect(chat.draft.pendingDate).toBe(FIRST.date);
-    const params = expectReasked(chat, (c) => c.tap(`t:${FIRST.minutes}`), 'slotRefused');
-    expect(String(params?.message)).toContain('第1希望と同じ日時です');
+    const said = expectSlotRefused(chat, (c) => c.tap(`t:${FIRST.minutes}`));
+    expect(said).toContain('第1希望と同じ日時です');
   });
 
   it('refuses a date whose only free time is the first choice', () => {
@@ -232,8 +239,8 @@ describe('changing the day from the time question', () => {
   });
 
   it('refuses a closed date typed at the time question with the calendar\'s reason', () => {
-    const params = expectReasked(chatAt('choice1Time'), (c) => c.say('12/5'), 'slotRefused');
-    expect(String(params?.message)).toContain('土曜日');
+    const said = expectSlotRefused(chatAt('choice1Time'), (c) => c.say('12/5'));
+    expect(said).toContain('土曜日');
   });
 });
 
@@ -259,15 +266,15 @@ describe('an hour typed without 午前/午後 at the time question', () => {
   });
 
   it('reads 「12/3 ３時」 typed at the date question as 15:00 (and refuses it for not fitting the window)', () => {
-    const params = expectReasked(chatAt('choice1Date'), (c) => c.say('12/3 ３時'), 'slotRefused');
-    expect(String(params?.message)).toContain('13:30〜15:30の時間内に収まる必要があります');
+    const said = expectSlotRefused(chatAt('choice1Date'), (c) => c.say('12/3 ３時'));
+    expect(said).toContain('13:30〜15:30の時間内に収まる必要があります');
     const chat = chatAt('choice1Date').say('12/3 2時');
     expect(chat.draft.choice1).toEqual({ date: '2026-12-03', minutes: 840 });
   });
 
   it('keeps 午前2時 as said, and refuses it', () => {
-    const params = expectReasked(mothersAt('2026-12-08'), (c) => c.say('午前2時半'), 'slotRefused');
-    expect(String(params?.message)).toContain('開始時刻は11:00、13:30、14:30');
+    const said = expectSlotRefused(mothersAt('2026-12-08'), (c) => c.say('午前2時半'));
+    expect(said).toContain('開始時刻は11:00、13:30、14:30');
   });
 
   it('keeps the morning when it is a session time (「10時」 is 10:00)', () => {
@@ -276,7 +283,7 @@ describe('an hour typed without 午前/午後 at the time question', () => {
   });
 
   it('reads a time from the date-time picker as the 24-hour time it is', () => {
-    const params = expectReasked(chatAt('choice1Time'), (c) => c.pick({ time: '02:30' }), 'slotRefused');
-    expect(String(params?.message)).toContain('10:00〜12:00または13:30〜15:30');
+    const said = expectSlotRefused(chatAt('choice1Time'), (c) => c.pick({ time: '02:30' }));
+    expect(said).toContain('10:00〜12:00または13:30〜15:30');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateJa, formatInstantJa, formatSlotJa, formatTimeJa } from '../../src/calendar/format-ja.js';
+import { formatDateJa, formatInstantJa, formatSlotJa, formatTimeJa } from '../../src/messages/format-ja.js';
 
 describe('Japanese formatting', () => {
   it.each([

@@ -1,8 +1,7 @@
 /**
  * Japanese renderings of dates and times for messages shown to users and staff.
  */
-import { toLocal, weekday } from './jst.js';
-import type { Instant, IsoDate, LocalDateTime } from './types.js';
+import { toLocal, weekday, type Instant, type IsoDate, type LocalDateTime } from '../calendar/index.js';
 
 const WEEKDAY_JA = ['日', '月', '火', '水', '木', '金', '土'] as const;
 

@@ -1,12 +1,10 @@
 /**
- * The polite Japanese explanations shown when a preferred time is refused. All such wording
- * lives here so that it can be reviewed in one place.
+ * The polite Japanese explanations shown when a preferred time is refused: the calendar says why
+ * as data (src/calendar/refusal.ts), these words say it to the person.
  */
 import type { OfficeSettings } from '../office/settings.js';
 import { formatDateJa, formatDateWithYearJa, formatInstantJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja.js';
-import { weekday } from './jst.js';
-import type { Refusal } from './refusal.js';
-import type { IsoDate, LocalDateTime } from './types.js';
+import { weekday, type DayRefusal, type IsoDate, type LocalDateTime, type Refusal } from '../calendar/index.js';
 
 const CLOSED = 'オンライン相談を行っておりません。';
 
@@ -77,12 +75,9 @@ export function refusalMessage(r: Refusal, alternatives: readonly LocalDateTime[
 }
 
 /**
- * Why a date typed or picked without a time has no time left, when no rule closes the whole day:
- * every time is taken, or only the first choice is left (for the second), or the day is past.
- * Said of the day, never of one time the person did not give.
+ * Why a date typed or picked without a time has no time left, said of the day, never of one
+ * time the person did not give.
  */
-export type DayRefusal = 'full' | 'first_choice_only' | 'past';
-
 export function dayRefusalMessage(reason: DayRefusal, date: IsoDate, alternatives: readonly LocalDateTime[], settings: OfficeSettings): string {
   const day = formatDateJa(date);
   const why =
