@@ -14,7 +14,7 @@
 import { randomInt } from 'node:crypto';
 import { decodePostback } from '../machines/booking/postback.js';
 import type { LineAction } from '../src/line/message-types.js';
-import { actionsIn } from '../test/support/chat-driver.js';
+import { actionsIn } from '../src/line/message-actions.js';
 
 type Json = Record<string, unknown>;
 

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { webhook } from '@line/bot-sdk';
 import type { FakeLinePlatform } from '../src/line/fake-line-platform.js';
-import { followEvent, postbackEvent, signedWebhookRequest, textEvent } from '../test/support/line-events.js';
+import { followEvent, postbackEvent, signedWebhookRequest, textEvent } from '../src/line/webhook-events.js';
 import type { Step, UserScript } from './conversation-script.js';
 
 type Json = Record<string, unknown>;

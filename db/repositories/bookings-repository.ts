@@ -99,7 +99,7 @@ export async function activeBookingOf(db: Db, lineUserId: string, now?: string):
 
 /**
  * How many places each slot has taken from `fromInstant` on: confirmed bookings at their
- * confirmed slot, plus requests awaiting staff at their first choice (design.md 2.2).
+ * confirmed slot, plus requests awaiting staff at their first choice (docs/office-rules.md §5).
  */
 export async function slotOccupancy(db: Db, fromInstant: string, toInstant = '9999'): Promise<Map<string, number>> {
   const requested = await db

@@ -225,7 +225,7 @@ function immediateClosed(inProgress: boolean) {
 }
 
 /**
- * On the day of a confirmed session, changing and cancelling are by phone only (design 2.5). The
+ * On the day of a confirmed session, changing and cancelling are by phone only (docs/office-rules.md §10). The
  * person did write to the office, though: staff are told, so it is not taken for silence.
  */
 const SAME_DAY_BY_PHONE: Transition = {

@@ -223,7 +223,7 @@ function editTarget(input: AnswerInput): Evaluation {
  */
 /**
  * 「わかりません」「まだありません」「忘れました」: the person has no number at hand, which no amount
- * of asking again fixes (design 2.6: guide them, do not loop). Digits mean a number was attempted.
+ * of asking again fixes (docs/office-rules.md §9: guide them, do not loop). Digits mean a number was attempted.
  */
 function jobSeekerNumberOf(text: string): ReturnType<typeof validateJobSeekerNumber> | { ok: false; code: 'unknown' } {
   const t = text.normalize('NFKC');
@@ -274,7 +274,7 @@ export const STEPS: Record<Question, Step> = {
   editMenu: editTarget,
   manage: choose({
     change: startChange,
-    // Refused before the confirmation is asked, as 予約キャンセル is (design 2.5: phone only that day).
+    // Refused before the confirmation is asked, as 予約キャンセル is (docs/office-rules.md §10: phone only that day).
     cancel: (input) => (input.facts.activeBooking && isSessionDay(input.facts.activeBooking, input.now) ? sameDay() : outcome('cancelAsked')(input)),
     back: outcome('back', 'manageBack'),
   }),
@@ -299,7 +299,7 @@ export const STEPS: Record<Question, Step> = {
         // immediate sessions off, or the hours ended, since the question was asked ...
         const immediate = i.facts.immediate;
         if (immediate?.open !== true) return { ok: true, outcome: 'closedMeanwhile', draft: {}, notices: [{ key: 'immediateClosed', params: { reason: immediate?.open === false ? immediate.reason : 'disabled' } }] };
-        // ... and a new version of the terms may have come into force (design 2.7).
+        // ... and a new version of the terms may have come into force (docs/office-rules.md §13).
         if (i.facts.agreedTermsVersion !== i.facts.termsVersion) return { ok: true, outcome: 'termsChanged', draft: i.context.draft };
         return { ok: true, outcome: 'immediateRequested', draft: i.context.draft, effects: ['requestImmediate'] };
       },
@@ -366,7 +366,7 @@ export function mentionsPhoneChange(text: string): boolean {
  */
 function submit(input: AnswerInput): Evaluation {
   const { draft } = input.context;
-  // Applying means agreeing to the terms in force now (design 2.7): a newer version is shown first.
+  // Applying means agreeing to the terms in force now (docs/office-rules.md §13): a newer version is shown first.
   if (input.facts.agreedTermsVersion !== input.facts.termsVersion) return { ok: true, outcome: 'termsChanged', draft };
   // One open booking per person: one made meanwhile (e.g. by staff) is shown instead of a second.
   if (purposeOf(input) !== 'change' && input.facts.hasActiveBooking) return { ok: true, outcome: 'alreadyBooked', draft, editing: false, effects: ['showActiveBooking'] };

@@ -24,7 +24,7 @@ export function closedReason(date: IsoDate, closures: ReadonlySet<IsoDate>): Clo
   return null;
 }
 
-/** True when the office is open on `date` (design 2.1). */
+/** True when the office is open on `date` (docs/office-rules.md §2). */
 export function isBusinessDay(date: IsoDate, closures: ReadonlySet<IsoDate>): boolean {
   return closedReason(date, closures) === null;
 }

@@ -1,5 +1,5 @@
 /**
- * Checks one preferred date and time against every rule (design 2.2, 2.3, 2.4) and, when it
+ * Checks one preferred date and time against every rule (docs/office-rules.md §3-§7, §9) and, when it
  * cannot be booked, says why as data (a reason code and its facts) with the nearest alternatives;
  * src/messages/refusals.ts words it.
  */

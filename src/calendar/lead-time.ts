@@ -1,5 +1,5 @@
 /**
- * Lead time (前々稼働日, design 2.3) and reply deadline (design 2.5).
+ * Lead time (前々稼働日, docs/office-rules.md §7) and reply deadline (§8).
  * The cut-off is the office's closing time, not midnight, so that the promised reply
  * (within one business day) always arrives before the session it is about.
  */

@@ -1,5 +1,5 @@
 /**
- * Normalisation of what people type (design 2.8): full-width digits and letters, dash
+ * Normalisation of what people type (docs/office-rules.md §15): full-width digits and letters, dash
  * look-alikes and stray spaces are made uniform before any parsing or validation.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Reads dates and times as people type them in Japanese (design 2.8), for the conversation
+ * Reads dates and times as people type them in Japanese (docs/office-rules.md §15), for the conversation
  * and the staff tools. Never throws on any text; unreadable text is reported as such.
  */
 import type { OfficeSettings } from '../office/settings.js';

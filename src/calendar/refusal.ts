@@ -12,7 +12,7 @@ export type Refusal =
   | { code: 'outside_window'; windows: readonly TimeWindow[]; durationMinutes: number; starts: readonly number[] | null }
   | { code: 'off_grid'; kind: SessionKind; starts: readonly number[] }
   | { code: 'too_soon'; date: IsoDate; deadline: Instant; earliest: IsoDate }
-  /** `date`: the date as understood (a yearless date already past this year is next year's, design 2.8). */
+  /** `date`: the date as understood (a yearless date already past this year is next year's, docs/office-rules.md §15). */
   | { code: 'beyond_horizon'; date: IsoDate; lastDate: IsoDate; horizonWeeks: number }
   | { code: 'full'; at: LocalDateTime }
   | { code: 'same_as_first'; at: LocalDateTime };

@@ -1,5 +1,5 @@
 /**
- * Session windows and start grids (design 2.2). Times are minutes since midnight, Japan time.
+ * Session windows and start grids (docs/office-rules.md §3, §4). Times are minutes since midnight, Japan time.
  */
 import { defaultOfficeSettings, type OfficeSettings } from '../office/settings.js';
 import { isBusinessDay } from './business-days.js';

@@ -1,5 +1,5 @@
 /**
- * Slots and their remaining capacity, for the slot picker (design 2.2).
+ * Slots and their remaining capacity, for the slot picker (docs/office-rules.md §3, §5).
  */
 import { dateOfDayNumber, dayNumber, isValidIsoDate } from './jst.js';
 import { earliest, horizonEnd } from './lead-time.js';

@@ -15,7 +15,7 @@ export interface OfficeSettings {
   officePhone: string;
   /** Used to tell users the office hours. */
   openingMinutes: number;
-  /** Cut-off for lead time and reply deadlines (design 2.3, 2.5). */
+  /** Cut-off for lead time and reply deadlines (docs/office-rules.md §7, §8). */
   closingMinutes: number;
   regularWindows: TimeWindow[];
   /** Weekdays (0 = Sunday) on which the Mothers' Corner takes online sessions. */

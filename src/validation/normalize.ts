@@ -1,5 +1,5 @@
 /**
- * Shared normalisation for what people type into the chat (design.md 2.8).
+ * Shared normalisation for what people type into the chat (docs/office-rules.md §15).
  *
  * Japanese keyboards produce full-width digits and letters, full-width spaces and several
  * hyphen look-alikes. Validators work on the normalised text so that `０９０ー１２３４ー５６７８`

@@ -22,7 +22,7 @@ const MAX_INPUT_LENGTH = 32;
 const DOMESTIC_LENGTH: Record<PhoneType, number> = { mobile: 11, ip: 11, landline: 10 };
 
 /**
- * Checks the phone number registered with a job-seeker record (design.md 2.4).
+ * Checks the phone number registered with a job-seeker record (docs/office-rules.md §9).
  *
  * Guarantees: never throws; accepts full-width digits, dash look-alikes, spaces, parentheses
  * and the +81 form; on success `value` is the domestic number as digits only, starting with 0

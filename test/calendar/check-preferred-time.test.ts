@@ -39,7 +39,7 @@ const cases: Case[] = [
   { name: "a Mothers' Corner time that is not one of its starts", kind: 'mothers', date: '2026-12-10', minutes: 600, code: 'off_grid', says: '11:00、13:30、14:30' },
   { name: 'a date before earliest', date: '2026-12-02', minutes: 600, code: 'too_soon' },
   { name: 'a date past the horizon', date: '2027-01-27', minutes: 600, code: 'beyond_horizon', says: '8週間先の1月26日(火)まで' },
-  // The date as understood, with its year: a yearless 11/30 typed on 12/1 is next year's (design 2.8).
+  // The date as understood, with its year: a yearless 11/30 typed on 12/1 is next year's (docs/office-rules.md §15).
   { name: 'a date a year ahead', date: '2027-11-30', minutes: 600, code: 'beyond_horizon', says: '2027年11月30日(火)はご予約の受付期間外です' },
   { name: 'a full slot', date: '2026-12-09', minutes: 630, code: 'full', ctx: makeContext({ occupancy: new Map([[slotKey('regular', '2026-12-09', 630), 1]]) }), says: '12月9日(水) 10:30の枠はすでに埋まっております' },
   { name: 'a slot staff closed', date: '2026-12-09', minutes: 630, code: 'full', ctx: makeContext({ capacityOverrides: new Map([[slotKey('regular', '2026-12-09', 630), 0]]) }) },

@@ -19,7 +19,9 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
   });
 }
 
-describe('starting the server', () => {
+// Each test starts its own process (and folder, and database): they wait on tsx compiling the
+// app more than they compute, so they run side by side.
+describe.concurrent('starting the server', () => {
   it('refuses to start in production without LINE credentials, saying why, instead of falling back to demo mode', async () => {
     const { code, stderr } = await runMain({ NODE_ENV: 'production', PORT: '0' });
     expect(code).toBe(1);

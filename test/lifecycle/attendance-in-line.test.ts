@@ -24,7 +24,7 @@ describe('attendance from the staff group', () => {
     await staff.tap('出席を記録');
     expect(staff.lastText()).toContain('開始後に記録してください');
     h.clock.set(new Date('2026-12-03T01:10:00Z')); // 10:10 JST, nothing recorded: no-show
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     expect((await fetchBookings(h))[0]).toMatchObject({ status: 'no_show' });
     expect(noShows(u.userId)).toBe(1);
@@ -42,7 +42,7 @@ describe('attendance from the staff group', () => {
     h.clock.set(new Date('2026-12-03T01:05:00Z'));
     await staff.tap('出席を記録');
     h.clock.set(new Date('2026-12-03T01:11:00Z'));
-    await h.app.jobs.runDue();
+    await h.runJobs();
     expect((await fetchBookings(h))[0]).toMatchObject({ status: 'attended' });
     expect(noShows(u.userId)).toBe(0);
   });

@@ -34,7 +34,7 @@ describe('a change request that ends without a new time', () => {
     const u = new ChatDriver(h, 'Uchange000000000000000000000001');
     await confirmedWithPendingChange(u);
     h.clock.set(new Date('2026-12-03T01:31:00Z')); // 12/3 10:31, both new times passed
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     expect(lastTo(u)).toContain('現在のご予約はそのまま有効です');
     expect(lastTo(u)).toContain('12月10日(木) 10:00');

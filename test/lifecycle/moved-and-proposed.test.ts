@@ -40,7 +40,7 @@ describe('a confirmed session moved to another time of the same day', () => {
 
     for (const at of ['2026-12-02T03:00:30Z', '2026-12-02T23:30:30Z']) {
       h.clock.set(new Date(at));
-      await h.app.jobs.runDue();
+      await h.runJobs();
       await h.settle();
     }
     const reminders = h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('14:00'));
@@ -75,7 +75,7 @@ describe("a time the office proposed, later than the request's own times", () =>
 
     // Both of the request's own times pass; the proposal is still ahead.
     h.clock.set(new Date('2026-12-03T02:00:00Z'));
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     expect((await fetchBookings(h)).find((b) => b.id === request!.id)?.status).toBe('requested');
     await u.say('予約する');
@@ -97,7 +97,7 @@ describe("a time the office proposed, later than the request's own times", () =>
     await h.settle();
     for (const at of ['2026-12-03T02:00:00Z', '2026-12-10T05:00:30Z']) {
       h.clock.set(new Date(at));
-      await h.app.jobs.runDue();
+      await h.runJobs();
       await h.settle();
     }
     expect((await fetchBookings(h)).find((b) => b.id === request!.id)?.status).toBe('cancelled');

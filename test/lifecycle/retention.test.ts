@@ -59,7 +59,7 @@ describe('requests nobody answered', () => {
     const u = new ChatDriver(h, 'U7000000000000000000000000000002');
     await bookByButtons(u, 'TeleOffice');
     h.clock.set(new Date('2026-12-03T01:31:00Z')); // 12/3 10:31 JST, after both choices (10:00, 10:30)
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     const status = readDb(h.sqlitePath, (db) => (db.prepare('SELECT status, cancel_reason FROM bookings').get() as { status: string; cancel_reason: string }));
     expect(status).toEqual({ status: 'cancelled', cancel_reason: 'expired' });

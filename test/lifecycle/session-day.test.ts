@@ -21,7 +21,7 @@ afterEach(async () => {
 const textsTo = (to: string) => h.platform.delivered().filter((d) => d.to === to).map((d) => textOf(d.message));
 async function at(instant: string): Promise<void> {
   h.clock.set(new Date(instant));
-  await h.app.jobs.runDue();
+  await h.runJobs();
   await h.settle();
 }
 

@@ -31,7 +31,7 @@ describe('terms updates', () => {
     await h.app.db.updateTable('scheduled_jobs').set({ status: 'skipped' }).where('kind', '=', 'no_show').execute();
     h.clock.advance(90 * 24 * 60 * 60 * 1000);
     await publishTerms('2027-03-01');
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     expect(h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('利用規約が改定されました'))).toHaveLength(0);
   });
@@ -41,8 +41,8 @@ describe('terms updates', () => {
     await bookByButtons(u, 'TeleOffice');
     h.clock.advance(60_000);
     await publishTerms('2027-01-01');
-    await h.app.jobs.runDue();
-    await h.app.jobs.runDue();
+    await h.runJobs();
+    await h.runJobs();
     await h.settle();
     const notices = h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('利用規約が改定されました'));
     expect(notices).toHaveLength(1);
@@ -125,7 +125,7 @@ describe('immediate sessions (今すぐ相談)', () => {
     const u = await atImmediateConfirm('U4000000000000000000000000000007');
     await u.tap('お願いする');
     h.clock.advance(20 * 60_000 + 1000);
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     const staff = new StaffDriver(h);
     await staff.tap('対応する');

@@ -91,7 +91,7 @@ describe('timed work', () => {
     const u = new ChatDriver(h, 'U3000000000000000000000000000006');
     await bookByButtons(u, 'TeleOffice');
     h.clock.advance(33 * HOUR); // past 12/2 17:15 JST
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     const toUser = h.platform.delivered().filter((d) => d.to === u.userId).map((d) => JSON.stringify(d.message));
     expect(toUser.at(-1)).toContain('お電話でご確認ください');
@@ -107,19 +107,19 @@ describe('timed work', () => {
     await bookByButtons(u, 'TeleOffice', '青森 三郎');
     await new StaffDriver(h).tap('第1希望で確定');
     h.clock.set(new Date('2026-12-02T03:00:00Z')); // 12/2 12:00 JST: day-before reminder
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     const texts = (id: string) => h.platform.delivered().filter((d) => d.to === id).map((d) => JSON.stringify(d.message));
     expect(texts('U3000000000000000000000000000007').some((t) => t.includes('明日はオンライン相談の日です'))).toBe(true);
     h.clock.set(new Date('2026-12-02T23:30:00Z')); // 12/3 08:30 JST
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     expect(texts('U3000000000000000000000000000007').some((t) => t.includes('本日はオンライン相談の日です'))).toBe(true);
     h.clock.set(new Date('2026-12-03T01:09:59Z')); // 10:09:59: still confirmed
-    await h.app.jobs.runDue();
+    await h.runJobs();
     expect((await fetchBookings(h)).filter((b) => b.status === 'no_show')).toHaveLength(0);
     h.clock.set(new Date('2026-12-03T01:10:00Z')); // 10:10:00
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     expect((await fetchBookings(h)).filter((b) => b.status === 'no_show')).toHaveLength(1);
     const staffText = () => h.platform.delivered().filter((d) => d.to.startsWith('C')).map((d) => JSON.stringify(d.message)).join('\n');
@@ -130,7 +130,7 @@ describe('timed work', () => {
     await new StaffDriver(h).tap('第1希望で確定');
     const second = (await fetchBookings(h)).find((b) => b.status === 'confirmed')!;
     h.clock.set(new Date(Date.parse(second.confirmed!.start) + 10 * 60_000));
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     expect((await fetchBookings(h)).filter((b) => b.status === 'no_show')).toHaveLength(2);
     expect(staffText()).toContain('要確認');
@@ -155,10 +155,10 @@ describe('timed work', () => {
     await bookByButtons(u, 'TeleOffice');
     h.clock.advance(33 * HOUR);
     h.platform.setDown(503);
-    await h.app.jobs.runDue();
+    await h.runJobs();
     await h.settle();
     await h.restart();
-    await h.app.jobs.runDue();
+    await h.runJobs();
     h.platform.setDown(null);
     h.clock.advance(10 * 60_000);
     await h.settle();

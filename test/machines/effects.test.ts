@@ -49,7 +49,7 @@ describe('consent to the current terms at submit time', () => {
   // BUG: machines/booking/evaluate-answer.ts submit() does not look at facts.agreedTermsVersion. When
   // the office publishes new terms while a user is between START and submit, the request is still
   // submitted (and src/conversation/handle-user-event.ts stores it with the *new* terms version, which
-  // the user never saw). design.md 2.7: users who agreed to an older version must agree again before
+  // the user never saw). docs/office-rules.md §13: users who agreed to an older version must agree again before
   // their next booking. Repro: chatAtReview(agreedFacts()).tap('submit', { facts: agreedFacts({
   // termsVersion: '2027-01-01' }) }) -> effect submitRequest; expected: the terms are asked first.
   it('asks for agreement again instead of submitting when the terms changed mid-conversation', () => {

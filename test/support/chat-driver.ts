@@ -1,23 +1,11 @@
 import type { LineAction } from '../../src/line/message-types.js';
 import type { Harness } from './harness.js';
 import { followEvent, postbackEvent, textEvent } from './line-events.js';
+import { actionsIn } from '../../src/line/message-actions.js';
+
+export { actionsIn };
 
 type Json = Record<string, unknown>;
-
-/** Every action (button, quick reply) found anywhere in a message object. */
-export function actionsIn(message: Json): LineAction[] {
-  const found: LineAction[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      const o = v as Json;
-      if (o.action && typeof o.action === 'object' && typeof (o.action as Json).type === 'string') found.push(o.action as LineAction);
-      for (const [k, child] of Object.entries(o)) if (k !== 'action') walk(child);
-    }
-  };
-  walk(message);
-  return found;
-}
 
 /** All text a person would read in a message: text messages, Flex texts, alt text. */
 export function textOf(message: Json): string {

@@ -3,7 +3,7 @@ import type { ErrorDetail } from './types.js';
 
 /**
  * Light validation of message objects, to catch the bot's own bugs before they reach real
- * LINE. It checks the limits this project can plausibly break (design.md 3), not the whole
+ * LINE. It checks the limits this project can plausibly break (docs/line-platform.md §6), not the whole
  * schema; anything it does not know it lets through.
  */
 

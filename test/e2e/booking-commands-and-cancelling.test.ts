@@ -1,11 +1,10 @@
 /**
- * What a person reads in situations a review found answered wrongly: booking commands
- * mid-booking, キャンセル typed, the cancel confirmation with a pending change, stale buttons
- * while idle, immediate-session hours, dates read as next year's, whole days full, and cancelling
- * on the day of the session. Each test runs the real server against the fake LINE platform.
+ * The booking commands typed in the chat (予約変更, 予約キャンセル, 予約確認, キャンセル and
+ * their sentence forms): what they answer mid-booking, with a request or a confirmed session, with a
+ * change pending, after 「やめる」, for a stale button, and on the day of the session (phone only).
+ * Each test runs the real server against the fake LINE platform.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answerUpToDates } from '../support/booking-flow.js';
 import { ChatDriver } from '../support/chat-driver.js';
 import { conversationStateOf } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -103,44 +102,6 @@ describe('キャンセル typed', () => {
   });
 });
 
-describe('a day that fills up while the person picks its time', () => {
-  it('says the day has no time left and offers another day, instead of an empty time question', async () => {
-    const u = new ChatDriver(h, 'Ureview0000000000000000000000097');
-    await u.say('予約する');
-    await u.tap('同意する');
-    await answerUpToDates(u, 'TeleOffice');
-    await u.tap('12月3日(木)');
-    expect(u.lastText()).toContain('空いている時間です');
-    // Meanwhile every slot of that day is taken (here: closed by staff).
-    for (const start of ['10:00', '10:30', '11:00', '13:30', '14:00', '14:30']) {
-      expect((await staffApi('PUT', '/api/capacity', { kind: 'regular', date: '2026-12-03', start, capacity: 0, by: '山田' })).status).toBe(200);
-    }
-    await u.say('10:00');
-    expect(u.lastText()).toContain('ただいま空いている時間がなくなりました');
-    expect(new Set(u.lastActions().map((a) => a.label))).toEqual(new Set(['別の日を選ぶ']));
-  });
-});
-
-describe('emoji in a typed answer', () => {
-  it('a LINE emoji ($ in the text) or a Unicode one after an option does not stop it from matching', async () => {
-    const u = new ChatDriver(h, 'Ureview0000000000000000000000098');
-    await u.say('予約する😊');
-    expect(u.lastText()).toContain('利用規約');
-    await u.say('同意します$');
-    expect(u.lastText()).toContain('求職登録');
-  });
-});
-
-describe('a reply that is not a name', () => {
-  it('「はい」 at the name question is asked again instead of becoming the name on the request', async () => {
-    const u = new ChatDriver(h, 'Ureview0000000000000000000000099');
-    await typeUntil(u, 'name');
-    await u.say('はい');
-    expect(u.lastText()).toContain('求職登録されているお名前（フルネーム）を入力してください');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('name');
-  });
-});
-
 describe('「やめる」 at the cancel confirmation', () => {
   it('says nothing was cancelled, and the booking stays', async () => {
     const u = await requested('Ureview0000000000000000000000006');
@@ -163,38 +124,6 @@ describe('a stale button while idle', () => {
     expect(u.lastText()).toContain('「予約確認」');
     expect(u.lastText()).not.toContain('いまの質問にお答えください');
     expect(await fetchBookings(h)).toHaveLength(1);
-  });
-});
-
-describe('今すぐ相談 after the last start', () => {
-  it('at 11:45 says until when a 30-minute session can start', async () => {
-    h.clock.set(new Date('2026-12-01T02:45:00Z')); // 11:45 in Japan
-    expect((await staffApi('PUT', '/api/immediate', { enabled: true, by: 'tester' })).status).toBe(200);
-    const u = new ChatDriver(h, 'Ureview0000000000000000000000008');
-    await u.say('こんにちは');
-    await u.say('今すぐ相談');
-    expect(u.lastText()).toContain('今すぐ相談（30分）は、相談時間内に終えられるよう、開庁日の10:00〜11:30、13:30〜15:00に始める場合にご利用いただけます');
-    expect(u.lastText()).not.toContain('10:00〜12:00');
-  });
-});
-
-describe('dates', () => {
-  it('a yearless date already past this year is refused showing the year it was read as', async () => {
-    const u = new ChatDriver(h, 'Ureview0000000000000000000000009');
-    await typeUntil(u, 'choice1Date');
-    await u.say('11/30 10:00');
-    expect(u.lastText()).toContain('2027年11月30日(火)はご予約の受付期間外です');
-  });
-
-  it('a date typed alone whose day is full is refused as a full day, naming no time', async () => {
-    for (const start of ['10:00', '10:30', '11:00', '13:30', '14:00', '14:30']) {
-      expect((await staffApi('PUT', '/api/capacity', { kind: 'regular', date: '2026-12-03', start, capacity: 0, by: 'tester' })).status).toBe(200);
-    }
-    const u = new ChatDriver(h, 'Ureview000000000000000000000000a');
-    await typeUntil(u, 'choice1Date');
-    await u.say('12/3');
-    expect(u.lastText()).toContain('12月3日(木)は、すべての時間の枠がすでに埋まっております');
-    expect(u.lastText()).not.toContain('10:00の枠');
   });
 });
 
