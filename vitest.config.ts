@@ -19,21 +19,38 @@ function fastTempDir(): string | undefined {
 
 const tmp = fastTempDir();
 
+/** Files that replace a module with vi.mock: they get modules of their own (see isolate below). */
+export const MOCKING = ['test/machines/read-once.test.ts'];
+
+const shared = {
+  // End-to-end tests start real servers and SQLite files; give them room on a 2-core machine.
+  testTimeout: 30_000,
+  hookTimeout: 30_000,
+  ...(tmp ? { env: { TMPDIR: tmp } } : {}),
+};
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // End-to-end tests start real servers and SQLite files; give them room on a 2-core machine.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
     // Vitest's default is one worker less than the cores, which is a single worker on a 2-core
     // machine; but the slow files mostly wait (on loopback HTTP, fsync, child processes), so two
     // workers overlap that waiting instead of running every file back to back.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
-    // Files share a worker's module cache instead of re-importing the whole application for each
-    // of the ~95 files, which halved the CPU time of the unit tests. Safe here because nothing in
-    // src/, machines/ or db/ keeps module-level mutable state, and no test mocks modules, fakes
-    // timers or stubs globals; every test builds its own app, database and clock.
-    isolate: false,
-    ...(tmp ? { env: { TMPDIR: tmp } } : {}),
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'shared-modules',
+          include: ['test/**/*.test.ts'],
+          exclude: MOCKING,
+          // Files share a worker's module cache instead of re-importing the whole application for
+          // each of the ~100 files, which halved the CPU time of the unit tests. Safe because nothing
+          // in src/, machines/ or db/ keeps module-level mutable state, and no file here mocks
+          // modules, fakes timers or stubs globals; every test builds its own app, database and clock.
+          isolate: false,
+        },
+      },
+      // A module replaced with vi.mock must not leak into, or be missed by, files sharing a cache.
+      { test: { ...shared, name: 'own-modules', include: MOCKING, isolate: true } },
+    ],
   },
 });
