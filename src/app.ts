@@ -34,7 +34,7 @@ export interface AppOverrides {
   lineClient?: LineClient;
   /** How often waiting messages and unfinished events are retried (ms). */
   retryIntervalMs?: number;
-  /** Waits between attempts at an event that failed (ms); see EventProcessorDeps. */
+  /** Waits between attempts at an event that failed (ms); see EventProcessorOptions. */
   eventRetryDelaysMs?: readonly number[];
   lifecycle?: LifecycleSettings;
   /** Extra routes mounted before the 404 handler (the demo chat simulator). */

@@ -36,7 +36,7 @@ const VERSION_KEY = 'bookings_version';
 
 /**
  * Every write to bookings also replaces this token, in the same transaction. A reader that finds
- * the token it saw before knows no booking changed since (see src/conversation/occupancy-cache.ts);
+ * the token it saw before knows no booking changed since (see src/bookings/occupancy-cache.ts);
  * a random token, not a counter, so a rolled-back write can never be mistaken for a later one.
  */
 async function markBookingsChanged(db: Db, now: string): Promise<void> {
