@@ -42,7 +42,7 @@ export function subjectOf(row: Pick<BookingRow, 'id' | 'line_user_id' | 'name'>)
  * not found, and a booking whose personal details were erased (the office's retention period)
  * is over for good, so nothing more is done with it.
  */
-async function bookingToChange(db: Db, bookingId: string, owner?: string): Promise<{ row: BookingRow } | { refusal: BookingRefusal }> {
+export async function bookingToChange(db: Db, bookingId: string, owner?: string): Promise<{ row: BookingRow } | { refusal: BookingRefusal }> {
   const row = await getBooking(db, bookingId);
   if (!row || (owner !== undefined && row.line_user_id !== owner)) return { refusal: { code: 'not_found' } };
   if (row.personal_data_erased_at !== null) return { refusal: { code: 'personal_data_erased' } };

@@ -6,7 +6,7 @@ import { clearStaffPrompt, setStaffPrompt, staffPromptOf, type StaffPrompt } fro
 import { chatStateOf, setHandoff } from '../../db/repositories/users-repository.js';
 import { decodeBookingAction, decodeChatAction } from '../bookings/booking-actions.js';
 import type { Dispatch } from '../bookings/dispatch.js';
-import { confirmBooking, markAttendance, proposeTime, type LifecycleResult } from '../bookings/lifecycle.js';
+import { bookingToChange, confirmBooking, markAttendance, proposeTime, type LifecycleResult } from '../bookings/lifecycle.js';
 import { normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
 import { formatSlotJa } from '../messages/format-ja.js';
 import { text } from '../messages/building-blocks.js';
@@ -105,10 +105,11 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
     await recordStaffAction(t.db, { subjectId: action.bookingId, action: 'immediate_accept', staffId: t.staffId, via: 'line', at: t.now });
     return [{ audience: 'user', recipient: req.lineUserId, messages: immediateAcceptedMessages(t.deps.settings) }, ...say(t, STAFF_TEXT.immediateAccepted)];
   }
-  const booking = await getBooking(t.db, action.bookingId);
-  if (!booking) return say(t, STAFF_ERROR_TEXT.not_found);
-  // An old card's button: say so before asking for meeting details that could not be used.
-  if (booking.personal_data_erased_at !== null) return say(t, STAFF_ERROR_TEXT.personal_data_erased);
+  // An old card's button (the booking is gone, or erased): say so before asking for meeting
+  // details that could not be used.
+  const found = await bookingToChange(t.db, action.bookingId);
+  if ('refusal' in found) return say(t, STAFF_ERROR_TEXT[found.refusal.code]);
+  const booking = found.row;
   switch (action.action) {
     case 'confirm1':
     case 'confirm2': {
