@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { getBooking, type BookingPatch, type BookingRow } from '../../db/repositories/bookings-repository.js';
 import { addClosure } from '../../db/repositories/closures-repository.js';
 import { pendingJobsOf } from '../../db/repositories/jobs-repository.js';
 import { setCapacity } from '../../db/repositories/office-state-repository.js';
@@ -41,11 +41,7 @@ const request = (
   lineUserId?: string,
 ) => seedBooking(temp.db, { choices, app, createdAt: NOW, ...(lineUserId ? { lineUserId } : {}) });
 
-const confirmed = (
-  at: LocalDateTime = THU_10,
-  extra: Parameters<typeof seedBooking>[1]['patch'] = {},
-  lineUserId?: string,
-) =>
+const confirmed = (at: LocalDateTime = THU_10, extra: BookingPatch = {}, lineUserId?: string) =>
   seedBooking(temp.db, {
     choices: [at, at],
     createdAt: NOW,
@@ -198,6 +194,8 @@ describe('confirming a request', () => {
     await confirmed(THU_1330);
     const a = await request([THU_10, THU_1330]);
     const b = await request([{ date: '2026-12-10', minutes: 660 }, THU_1330]);
+    // Each in its own transaction, started together, as two staff members' presses would be: the
+    // count and the update of one cannot interleave with the other's.
     const confirmSecond = (bookingId: string) =>
       temp.db
         .transaction()
@@ -253,6 +251,24 @@ describe('cancelling', () => {
       type: 'cancelled',
       byPerson: true,
       request: null,
+    });
+    expect((await row(b.id)).status).toBe('cancelled');
+  });
+
+  it('should let the person withdraw a request on the day of its first choice: only a fixed session is phone-only', async () => {
+    const b = await request();
+    const onTheDay = toInstant({ date: '2026-12-10', minutes: 540 });
+    const result = await cancelBooking(temp.db, office, {
+      bookingId: b.id,
+      by: { id: b.line_user_id, via: 'line' },
+      byUser: true,
+      reason: null,
+      now: onTheDay,
+    });
+    expect(eventsOf(result)[0]).toMatchObject({
+      type: 'cancelled',
+      byPerson: true,
+      request: { choices: [THU_10, THU_1330], change: false },
     });
     expect((await row(b.id)).status).toBe('cancelled');
   });
