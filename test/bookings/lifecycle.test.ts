@@ -18,10 +18,10 @@ import {
   type LifecycleResult,
 } from '../../src/bookings/lifecycle.js';
 import { toInstant, type LocalDateTime } from '../../src/calendar/index.js';
-import { confirmedAt, seedBooking, testOffice, useMemoryDatabase } from '../support/booking-seeds.js';
+import { confirmedAt, seedBooking, testOffice } from '../support/booking-seeds.js';
+import { useTempDatabase } from '../support/temp-db.js';
 
-// The rules do not depend on the file: a database in memory, migrated as the product's.
-const temp = useMemoryDatabase();
+const temp = useTempDatabase('lifecycle');
 const office = testOffice();
 
 /** Tuesday 1 December 2026, 09:00 in Japan. */

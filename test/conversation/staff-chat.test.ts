@@ -6,16 +6,18 @@ import { chatStateOf } from '../../db/repositories/users-repository.js';
 import { encodeBookingAction, type BookingAction } from '../../src/bookings/booking-actions.js';
 import type { Dispatch } from '../../src/bookings/dispatch.js';
 import { cancelBooking, proposeTime } from '../../src/bookings/lifecycle.js';
-import { formatSlotJa, toInstant, type LocalDateTime } from '../../src/calendar/index.js';
+import { toInstant, type LocalDateTime } from '../../src/calendar/index.js';
+import { formatSlotJa } from '../../src/messages/format-ja.js';
 import { toIncomingEvent, type IncomingEvent } from '../../src/conversation/chat-input.js';
 import { handleStaffEvent } from '../../src/conversation/staff-chat.js';
 import { handbackUserMessages, handoffUserMessages } from '../../src/messages/lifecycle-messages.js';
 import { STAFF_ERROR_TEXT, STAFF_TEXT } from '../../src/messages/staff-chat-texts.js';
-import { seedBooking, STAFF_GROUP, testOffice, useMemoryDatabase } from '../support/booking-seeds.js';
+import { seedBooking, STAFF_GROUP, testOffice } from '../support/booking-seeds.js';
+import { useTempDatabase } from '../support/temp-db.js';
 import { postbackEvent, textEvent } from '../support/line-events.js';
 import { audiences, buttonsIn, postbackDataIn } from '../support/message-probe.js';
 
-const temp = useMemoryDatabase();
+const temp = useTempDatabase('staff-chat');
 const office = testOffice();
 
 const STAFF = 'Ustaff000000000000000000000000001';

@@ -28,10 +28,11 @@ import {
   termsChangedMessages,
 } from '../../src/messages/lifecycle-messages.js';
 import { bookingViewOf } from '../../src/bookings/booking-view.js';
-import { confirmedAt, seedBooking, STAFF_GROUP, testOffice, useMemoryDatabase } from '../support/booking-seeds.js';
+import { confirmedAt, seedBooking, STAFF_GROUP, testOffice } from '../support/booking-seeds.js';
+import { useTempDatabase } from '../support/temp-db.js';
 import { audiences } from '../support/message-probe.js';
 
-const temp = useMemoryDatabase();
+const temp = useTempDatabase('job-handlers');
 const office = testOffice();
 
 /** Tuesday 1 December 2026, 09:00 in Japan. */

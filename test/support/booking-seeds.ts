@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach } from 'vitest';
-import { openDatabase, type Db } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import {
   getBooking,
   insertRequest,
@@ -80,19 +79,4 @@ export function confirmedAt(at: LocalDateTime, meeting?: { meetingId: string; pa
     confirmed_by: 'api:seed',
     ...(meeting ? { meeting_id: meeting.meetingId, meeting_passcode: meeting.passcode } : {}),
   };
-}
-
-/**
- * A fresh, migrated in-memory database for each test of the calling file, for rules whose
- * outcome does not depend on the file (durability is tested in test/db/). Read `db` inside tests.
- */
-export function useMemoryDatabase(): { db: Db } {
-  const current = {} as { db: Db };
-  beforeEach(async () => {
-    current.db = await openDatabase({ path: ':memory:' });
-  });
-  afterEach(async () => {
-    await current.db.destroy();
-  });
-  return current;
 }
