@@ -2,6 +2,7 @@ import { bookableDates, earliest, horizonEnd, type Instant, type IsoDate } from 
 import { formatDateJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja.js';
 import { freeStartsOn } from '../../machines/booking/choice-answer.js';
 import { OPTIONS } from '../../machines/booking/options.js';
+import { optionLabel } from './option-labels.js';
 import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationContext, ConversationFacts, Question } from '../../machines/booking/types.js';
 import { isComplete } from '../../machines/booking/evaluate-answer.js';
@@ -24,7 +25,7 @@ function answer(input: QuestionInput, value: string, label: string, displayText 
 }
 
 function optionActions(input: QuestionInput): LineAction[] {
-  return (OPTIONS[input.question] ?? []).map((o) => answer(input, o.value, o.label));
+  return (OPTIONS[input.question] ?? []).map((o) => answer(input, o.value, optionLabel(input.question, o.value)));
 }
 
 function termsSummary(facts: ConversationFacts, input: QuestionInput): string[] {

@@ -5,6 +5,7 @@
  */
 import type { BookingSnapshot } from '../../machines/booking/restore.js';
 import { OPTIONS } from '../../machines/booking/options.js';
+import { optionLabel } from '../../src/messages/option-labels.js';
 import { freeStartsOn } from '../../machines/booking/choice-answer.js';
 import type { Answer, ConversationEvent, ConversationFacts, ConversationState, Draft } from '../../machines/booking/types.js';
 import { bookableDates, type Instant, type IsoDate, type LocalDateTime } from '../../src/calendar/index.js';
@@ -110,7 +111,7 @@ function timeAnswers(state: ConversationState, draft: Draft, facts: Conversation
 export function candidateAnswers(state: ConversationState, draft: Draft, facts: ConversationFacts, now: Instant): Answer[] {
   if (state === 'idle') return [text('こんにちは'), text('予約')];
   const answers: Answer[] = [];
-  for (const option of OPTIONS[state] ?? []) answers.push(button(option.value), text(option.label));
+  for (const option of OPTIONS[state] ?? []) answers.push(button(option.value), text(optionLabel(state, option.value)));
   answers.push(text('わかりません'));
   for (const t of TYPED[state] ?? []) answers.push(text(t));
   if (state === 'choice1Date' || state === 'choice2Date') answers.push(...dateAnswers(state, draft, facts, now));

@@ -19,7 +19,7 @@ const SITUATIONS: Record<Situation, ConversationFacts> = {
 };
 
 const REAL_TEXT = [
-  ...Object.values(OPTIONS).flatMap((options) => (options ?? []).flatMap((o) => [o.label, ...o.aliases])),
+  ...Object.values(OPTIONS).flatMap((options) => (options ?? []).flatMap((o) => o.words)),
   '予約', 'やめる', '最初から', 'ヘルプ', 'HELP', '予約確認', '予約変更', '今すぐ相談',
   '青森 花子', '02010-12345678', '13010-1234567', 'hanako@example.jp', '090-1234-5678', '0120-123-456',
   '12/3', '12/4', '12/3 10:00', '12/3 10:30', '12月3日(木)14:00', '来週火曜 11:00', '10:00', '午後2時', '2/30', '12/5', '1/11', '12/29',
