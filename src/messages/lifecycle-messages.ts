@@ -6,6 +6,7 @@ import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { APP_LABEL, KIND_LABEL } from './booking-cards.js';
 import { infoCard, paragraph, row, text } from './building-blocks.js';
+import { NO_SHOW_RULE, OFFICE_MAY_MOVE } from './rule-sentences.js';
 
 function office(s: OfficeSettings): string {
   return `${s.officeName} 電話 ${s.officePhone}（平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）`;
@@ -17,7 +18,8 @@ function rules(s: OfficeSettings): string {
     '・個室など、周りに人のいない場所からご参加ください。\n' +
     '・相談の録画・録音は、方法を問わずお断りしています。\n' +
     '・キャンセルは前日までこのトークで「予約キャンセル」と送ってください。当日はお電話のみです。\n' +
-    '・連絡なく開始から10分を過ぎると、キャンセル扱いになります。'
+    `・${NO_SHOW_RULE}\n` +
+    `・${OFFICE_MAY_MOVE}`
   );
 }
 
@@ -82,7 +84,7 @@ export function reminderMessages(kind: 'day_before' | 'morning', at: LocalDateTi
 
 /** A session was recorded as missed without notice (by the office, or the check 10 minutes after the start). */
 export function noShowRecordedMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
-  return [text(`次のオンライン相談は、ご参加が確認できなかったため、欠席として記録しました。\n${formatSlotJa(at, s.sessionMinutes)}\nご参加されていた場合や、ご事情があった場合は、お電話でお知らせください。あらためてご予約の際は「予約する」と送ってください。\n${office(s)}`)];
+  return [text(`次のオンライン相談は、ご参加が確認できなかったため、欠席として記録しました。\n${formatSlotJa(at, s.sessionMinutes)}\n${NO_SHOW_RULE}\nご参加されていた場合や、ご事情があった場合は、お電話でお知らせください。あらためてご予約の際は「予約する」と送ってください。\n${office(s)}`)];
 }
 
 /** A no-show recorded by mistake was corrected: the person was told it counted as missed. */

@@ -3,6 +3,7 @@ import { formatDateJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja
 import { freeStartsOn } from '../../machines/booking/choice-answer.js';
 import { OPTIONS } from '../../machines/booking/options.js';
 import { optionLabel } from './option-labels.js';
+import { NO_SHOW_RULE } from './rule-sentences.js';
 import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationContext, ConversationFacts, Question } from '../../machines/booking/types.js';
 import { isComplete } from '../../machines/booking/evaluate-answer.js';
@@ -38,7 +39,7 @@ function termsSummary(facts: ConversationFacts, input: QuestionInput): string[] 
       `・ご希望日の2開庁日前の${formatTimeJa(s.closingMinutes)}までに予約が必要です。\n` +
       '・個室など周りに人のいない場所から、安全な端末でご参加ください。録画・録音はできません。\n' +
       '・通訳や介助の方が同席する場合は事前にお知らせください。\n' +
-      '・当日のキャンセルはお電話のみです。連絡なく開始から10分過ぎると欠席扱いとなり、続く場合はオンライン相談をお断りすることがあります。\n' +
+      `・当日のキャンセルはお電話のみです。${NO_SHOW_RULE}\n` +
       '・お申し込みをもって利用規約に同意したものとみなされます。',
     `利用規約の全文: ${input.facts.termsUrl}`,
     '利用規約に同意してお申し込みを続けますか？',
