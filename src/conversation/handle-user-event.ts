@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { transition } from 'xstate';
-import { bookingMachine, BOOKING_MACHINE_VERSION, type EffectAction, type NoticeAction } from '../../machines/booking/booking-machine.js';
+import { bookingMachine, BOOKING_MACHINE_VERSION, type EffectAction } from '../../machines/booking/booking-machine.js';
+import { outputsOf } from '../../machines/booking/machine-output.js';
 import { toConversationEvent } from '../../machines/booking/input.js';
 import { persistable, restoreConversation, stateOf, type BookingSnapshot } from '../../machines/booking/restore.js';
 import type { ConversationEvent, ConversationFacts, Notice } from '../../machines/booking/types.js';
@@ -155,12 +156,12 @@ async function runMachine(t: Turn, before: BookingSnapshot, event: ConversationE
     return before;
   }
   const [next, actions] = transition(bookingMachine, before, event);
-  for (const action of actions as unknown as (NoticeAction | EffectAction | { type: string })[]) {
-    if (action.type === 'notice') notices.push((action as NoticeAction).params);
-    if (action.type === 'effect') {
+  for (const output of outputsOf(actions)) {
+    if (output.type === 'notice') notices.push(output.notice);
+    else {
       // Notices so far come first, so the user reads them before the effect's messages.
       flushNotices(t, notices);
-      await performEffect(t, (action as EffectAction).params);
+      await performEffect(t, output.effect);
     }
   }
   return next;
