@@ -136,6 +136,8 @@ export function loadConfig(env: Env): Config {
   }
   if (production && e.APP_NOW !== undefined) throw new ConfigError('APP_NOW is for demos and tests and is refused when NODE_ENV=production');
   if (production && e.STAFF_GROUP_ID === undefined) throw new ConfigError('NODE_ENV=production needs STAFF_GROUP_ID: requests would reach no one');
+  // People agree to the terms behind this link; the default is only the Labour Bureau's home page.
+  if (production && e.TERMS_URL === undefined) throw new ConfigError('NODE_ENV=production needs TERMS_URL: the page of the published terms of use people agree to');
   if (production) {
     for (const name of ['LINE_API_BASE_URL', 'LINE_DATA_API_BASE_URL'] as const) {
       const url = e[name] as string | undefined;

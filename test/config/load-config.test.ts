@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { configWarnings } from '../../src/config-warnings.js';
 
 const LINE = { LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token' };
+const TERMS_URL = 'https://aomori-roudoukyoku.example/terms';
 
 describe('loadConfig', () => {
   it('starts in demo mode with nothing set, on a SQLite file of its own and port 3000', () => {
@@ -20,7 +21,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LINE_CHANNEL_SECRET: 'only-one' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LINE_CHANNEL_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', ...LINE })).toThrow(/STAFF_GROUP_ID/);
-    expect(loadConfig({ NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup' }).demoMode).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup', TERMS_URL }).demoMode).toBe(false);
+  });
+
+  it('in production, needs the page of the published terms (the default is only the Labour Bureau home page)', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup' })).toThrow(/NODE_ENV=production needs TERMS_URL/);
+    expect(loadConfig({ NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup', TERMS_URL }).office.termsUrl).toBe(TERMS_URL);
+    // Outside production the default stands, so the demo and the tests start with nothing set.
+    expect(loadConfig({ ...LINE }).office.termsUrl).toMatch(/^https:/);
   });
 
   it('refuses a misspelt NODE_ENV instead of silently skipping the production checks', () => {
@@ -57,7 +65,7 @@ describe('loadConfig', () => {
   });
 
   it('in production, sends the channel access token to LINE over https only (plain http only to this machine)', () => {
-    const prod = { NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup' };
+    const prod = { NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup', TERMS_URL };
     expect(() => loadConfig({ ...prod, LINE_API_BASE_URL: 'http://example.com' })).toThrow(/LINE_API_BASE_URL: must be an https URL/);
     expect(() => loadConfig({ ...prod, LINE_DATA_API_BASE_URL: 'http://api-data.line.me' })).toThrow(/LINE_DATA_API_BASE_URL: must be an https URL/);
     expect(() => loadConfig({ ...prod, LINE_API_BASE_URL: 'http://127.0.0.1.nip.io' })).toThrow(/LINE_API_BASE_URL/);
@@ -70,7 +78,7 @@ describe('loadConfig', () => {
   });
 
   it('warns once, in production, that the staff API is off without STAFF_API_TOKEN', () => {
-    const prod = { NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup' };
+    const prod = { NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup', TERMS_URL };
     expect(configWarnings(loadConfig(prod))).toEqual([expect.stringMatching(/STAFF_API_TOKEN is not set: the staff API \(\/api\) is off/)]);
     expect(configWarnings(loadConfig({ ...prod, STAFF_API_TOKEN: 'k3Jx9vQ2pL7mZ0aB' }))).toEqual([]);
     expect(configWarnings(loadConfig({ ...LINE }))).toEqual([]);

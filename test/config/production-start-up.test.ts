@@ -48,6 +48,7 @@ describe('starting in production', () => {
           // Nothing listens there; the server makes no LINE call while it has nothing to send.
           LINE_API_BASE_URL: 'http://127.0.0.1:9',
           STAFF_GROUP_ID: 'Cgroup',
+          TERMS_URL: 'https://aomori-roudoukyoku.example/terms',
           SQLITE_PATH: path.join(dir, 'booking.db'),
           LOG_LEVEL: 'info',
         },
