@@ -37,9 +37,14 @@ export function deadline(date: IsoDate, ctx: CalendarContext): Instant {
   return closingTime(previousBusinessDay(date, 2, ctx.closures), ctx);
 }
 
-/** When the office must have answered a request received at `receivedAt`: closing time of the next business day after its receipt day. */
+/**
+ * When the office must have answered a request made at `receivedAt`: closing time of the first
+ * business day after the day of the request (within one business day, §8). Counted from the
+ * calendar day, not the receipt day: a request on Saturday, or on Monday after closing, is due on
+ * Monday or Tuesday at closing, not a day later.
+ */
 export function replyDue(receivedAt: Instant, ctx: CalendarContext): Instant {
-  return closingTime(nextBusinessDay(receiptDay(receivedAt, ctx), 1, ctx.closures), ctx);
+  return closingTime(nextBusinessDay(toLocal(receivedAt).date, 1, ctx.closures), ctx);
 }
 
 /** The last date a user may ask for at `now`: today (Japan) plus horizonWeeks weeks, inclusive. */

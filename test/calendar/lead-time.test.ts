@@ -51,10 +51,12 @@ describe('lead time (前々稼働日)', () => {
   it.each([
     [jst('2026-12-07', '10:00'), jst('2026-12-08', '17:15')],
     [jst('2026-12-07', '17:15'), jst('2026-12-08', '17:15')],
-    [jst('2026-12-07', '17:16'), jst('2026-12-09', '17:15')],
-    [jst('2026-12-11', '18:00'), jst('2026-12-15', '17:15')], // Friday evening -> Tuesday
-    [jst('2026-12-13', '09:00'), jst('2026-12-15', '17:15')], // Sunday -> Tuesday
-    [jst('2026-12-28', '18:00'), jst('2027-01-05', '17:15')],
+    // Counted from the day of the request, not from the day it counts as received (terms 6(3)):
+    [jst('2026-12-07', '17:16'), jst('2026-12-08', '17:15')], // Monday after closing -> Tuesday
+    [jst('2026-12-11', '18:00'), jst('2026-12-14', '17:15')], // Friday evening -> Monday
+    [jst('2026-12-12', '10:00'), jst('2026-12-14', '17:15')], // Saturday -> Monday
+    [jst('2026-12-13', '09:00'), jst('2026-12-14', '17:15')], // Sunday -> Monday
+    [jst('2026-12-28', '18:00'), jst('2027-01-04', '17:15')], // before the year-end closure -> its first day after
     [jst('2026-09-18', '16:00'), jst('2026-09-24', '17:15')],
   ])('replyDue(%s) is %s', (receivedAt, due) => {
     expect(replyDue(receivedAt, ctx)).toBe(due);

@@ -270,10 +270,11 @@ describe('the lead time around closing time (17:15)', () => {
     expect(conversationStateOf(hc.sqlitePath, u.userId)).toBe('review');
     await u.say('申し込む');
     expect(u.lastText()).toContain('受け付けました');
-    // Received after closing: the office answers by the close of the next business day after 12/2.
-    expect(u.lastText()).toContain('12月3日(木) 17:15');
+    // Made on Tuesday 12/1 after closing: the office answers within one business day of the
+    // request's day (terms 6(3)), by the close of Wednesday 12/2, although it counts as received then.
+    expect(u.lastText()).toContain('12月2日(水) 17:15');
     const [b] = await fetchBookings(hc);
-    expect(b?.replyDue).toBe('2026-12-03T17:15:00+09:00');
+    expect(b?.replyDue).toBe('2026-12-02T17:15:00+09:00');
     expect(b?.choices.map((c) => c.start)).toEqual(['2026-12-07T10:00:00+09:00', '2026-12-04T10:00:00+09:00']);
   });
 });
