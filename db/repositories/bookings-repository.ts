@@ -167,8 +167,9 @@ export function sessionStartOf(booking: Pick<Booking, 'confirmedStart' | 'choice
 
 /** `now`: when the change is made (the caller's clock), kept with the change token. */
 export async function updateBooking(db: Db, id: string, patch: BookingPatch, now: string): Promise<void> {
+  const columns = columnsOf(patch);
   await markBookingsChanged(db, now);
-  await db.updateTable('bookings').set(columnsOf(patch)).where('id', '=', id).execute();
+  await db.updateTable('bookings').set(columns).where('id', '=', id).execute();
 }
 
 /** Places taken in one slot, leaving out one booking (the one being moved into it). */
