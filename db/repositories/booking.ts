@@ -5,7 +5,7 @@ import type { BookingStatus, BookingsTable } from '../schema.js';
  * A booking row as the database holds it. It stays inside db/: everything above the repository
  * sees a `Booking`, so column names and the 0/1 encoding of flags do not travel up.
  */
-export type BookingRow = Selectable<BookingsTable>;
+type BookingRow = Selectable<BookingsTable>;
 
 /**
  * A request or booking, as the rest of the program sees it: the same information as its row, in
