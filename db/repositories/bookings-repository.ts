@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
 import type { Db } from '../database.js';
-import type { BookingStatus, BookingsTable } from '../schema.js';
+import type { BookingStatus } from '../schema.js';
 import { rowLimit } from '../row-limit.js';
 import { addDays, toInstant, type IsoDate } from '../../src/calendar/index.js';
+import { bookingOf, columnsOf, type Booking, type BookingPatch } from './booking.js';
 
-export type BookingRow = Selectable<BookingsTable>;
+export type { Booking, BookingPatch } from './booking.js';
 
 export interface NewBooking {
   id: string;
@@ -91,10 +91,11 @@ export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
  * The user's newest open request or booking, if any. A request both of whose times (and any time
  * the office proposed) have passed without an answer is over: it no longer blocks a new booking.
  */
-export async function activeBookingOf(db: Db, lineUserId: string, now?: string): Promise<BookingRow | undefined> {
+export async function activeBookingOf(db: Db, lineUserId: string, now?: string): Promise<Booking | undefined> {
   let q = db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).where('status', 'in', ACTIVE_STATUSES).where('personal_data_erased_at', 'is', null);
   if (now) q = q.where((eb) => eb.or([eb('status', '=', 'confirmed'), eb('choice1_start', '>', now), eb('choice2_start', '>', now), eb('proposed_start', '>', now)]));
-  return q.orderBy('created_at', 'desc').limit(rowLimit(1)).executeTakeFirst();
+  const row = await q.orderBy('created_at', 'desc').limit(rowLimit(1)).executeTakeFirst();
+  return row && bookingOf(row);
 }
 
 /**
@@ -136,39 +137,39 @@ export interface BookingFilter {
   limit?: number;
 }
 
-export async function listBookings(db: Db, filter: BookingFilter = {}): Promise<BookingRow[]> {
+export async function listBookings(db: Db, filter: BookingFilter = {}): Promise<Booking[]> {
   let q = db.selectFrom('bookings').selectAll().orderBy('created_at', 'desc').limit(rowLimit(Math.min(filter.limit ?? 500, 1000)));
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.lineUserId) q = q.where('line_user_id', '=', filter.lineUserId);
   if (filter.from) q = q.where((eb) => eb.fn.coalesce('confirmed_start', 'choice1_start'), '>=', filter.from);
   if (filter.to) q = q.where((eb) => eb.fn.coalesce('confirmed_start', 'choice1_start'), '<', filter.to);
-  return q.execute();
+  return (await q.execute()).map(bookingOf);
 }
 
-export async function getBooking(db: Db, id: string): Promise<BookingRow | undefined> {
-  return db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getBooking(db: Db, id: string): Promise<Booking | undefined> {
+  const row = await db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && bookingOf(row);
 }
-
-export type BookingPatch = Partial<Omit<BookingRow, 'id' | 'line_user_id' | 'created_at'>>;
 
 /** Everything a proposal leaves on a booking, cleared once it is answered or can no longer be. */
-export const NO_PROPOSAL = { proposed_start: null, proposed_end: null, proposed_meeting_id: null, proposed_meeting_passcode: null, proposed_by: null } as const;
+export const NO_PROPOSAL = { proposedStart: null, proposedEnd: null, proposedMeetingId: null, proposedMeetingPasscode: null, proposedBy: null } as const;
 
 /** The patch that cancels a booking: why, by whom, when; a proposal on it lapses with it. */
 export function cancellation(reason: string | null, by: string, now: string): BookingPatch {
-  return { status: 'cancelled', cancel_reason: reason, cancelled_by: by, cancelled_at: now, ...NO_PROPOSAL, updated_at: now };
+  return { status: 'cancelled', cancelReason: reason, cancelledBy: by, cancelledAt: now, ...NO_PROPOSAL, updatedAt: now };
 }
 
 /** When the booking's session is: the confirmed start, else the first choice. */
-export function sessionStartOf(row: Pick<BookingRow, 'confirmed_start' | 'choice1_start'>): string {
-  return row.confirmed_start ?? row.choice1_start;
+export function sessionStartOf(booking: Pick<Booking, 'confirmedStart' | 'choice1Start'>): string {
+  return booking.confirmedStart ?? booking.choice1Start;
 }
 
 /** `now`: when the change is made (the caller's clock), kept with the change token. */
 export async function updateBooking(db: Db, id: string, patch: BookingPatch, now: string): Promise<void> {
+  const columns = columnsOf(patch);
   await markBookingsChanged(db, now);
-  await db.updateTable('bookings').set(patch).where('id', '=', id).execute();
+  await db.updateTable('bookings').set(columns).where('id', '=', id).execute();
 }
 
 /** Places taken in one slot, leaving out one booking (the one being moved into it). */
@@ -188,34 +189,36 @@ export async function takenInSlot(db: Db, slotKey: string, excludingId: string):
 }
 
 /**
- * The confirmed booking that a change request (`row`) would replace, while it still holds; a
+ * The confirmed booking that a change request (`booking`) would replace, while it still holds; a
  * change of a change points at the same one. Undefined for an ordinary request.
  */
-export async function confirmedReplacedBy(db: Db, row: BookingRow): Promise<BookingRow | undefined> {
-  if (!row.replaces_booking_id) return undefined;
-  const old = await getBooking(db, row.replaces_booking_id);
+export async function confirmedReplacedBy(db: Db, booking: Booking): Promise<Booking | undefined> {
+  if (!booking.replacesBookingId) return undefined;
+  const old = await getBooking(db, booking.replacesBookingId);
   return old?.status === 'confirmed' ? old : undefined;
 }
 
 /** The open change request that would replace the confirmed booking `confirmedId`, if any. */
-export async function pendingChangeOf(db: Db, confirmedId: string): Promise<BookingRow | undefined> {
-  return db.selectFrom('bookings').selectAll().where('replaces_booking_id', '=', confirmedId).where('status', '=', 'requested').executeTakeFirst();
+export async function pendingChangeOf(db: Db, confirmedId: string): Promise<Booking | undefined> {
+  const row = await db.selectFrom('bookings').selectAll().where('replaces_booking_id', '=', confirmedId).where('status', '=', 'requested').executeTakeFirst();
+  return row && bookingOf(row);
 }
 
 /** A person's bookings, newest first (at most `limit`). */
-export async function recentBookingsOf(db: Db, lineUserId: string, limit: number): Promise<BookingRow[]> {
-  return db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(rowLimit(limit)).execute();
+export async function recentBookingsOf(db: Db, lineUserId: string, limit: number): Promise<Booking[]> {
+  const rows = await db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(rowLimit(limit)).execute();
+  return rows.map(bookingOf);
 }
 
 /**
- * The rule of `activeBookingOf`, for a row already read: a confirmed booking, or a request while
+ * The rule of `activeBookingOf`, for a booking already read: a confirmed booking, or a request while
  * one of its times, or a time the office proposed for it, is still ahead. (A request whose own
  * times passed but whose proposal the person may still accept is open: they must not book a
  * second session meanwhile.)
  */
-export function isActiveBooking(row: BookingRow, now: string): boolean {
+export function isActiveBooking(b: Booking, now: string): boolean {
   // Erased details mean its times are long past: a session nobody marked is not still open.
-  return row.personal_data_erased_at === null && ACTIVE_STATUSES.includes(row.status) && (row.status === 'confirmed' || row.choice1_start > now || row.choice2_start > now || (row.proposed_start !== null && row.proposed_start > now));
+  return b.personalDataErasedAt === null && ACTIVE_STATUSES.includes(b.status) && (b.status === 'confirmed' || b.choice1Start > now || b.choice2Start > now || (b.proposedStart !== null && b.proposedStart > now));
 }
 
 /**
@@ -241,6 +244,6 @@ export async function openBookingIdsOn(db: Db, date: IsoDate): Promise<string[]>
   return rows.map((r) => r.id);
 }
 
-export async function latestBookingOf(db: Db, lineUserId: string): Promise<BookingRow | undefined> {
+export async function latestBookingOf(db: Db, lineUserId: string): Promise<Booking | undefined> {
   return (await recentBookingsOf(db, lineUserId, 1))[0];
 }

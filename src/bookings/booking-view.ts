@@ -1,5 +1,5 @@
 import { toLocal, type Instant, type LocalDateTime, type SessionKind } from '../calendar/index.js';
-import type { BookingRow } from '../../db/repositories/bookings-repository.js';
+import type { Booking } from '../../db/repositories/bookings-repository.js';
 import type { BookingStatus } from '../../db/schema.js';
 
 /** A request or booking as people see it: the same shape for the review card, the user and staff. */
@@ -23,22 +23,22 @@ export interface BookingView {
   createdAt?: Instant;
 }
 
-export function bookingViewOf(row: BookingRow): BookingView {
+export function bookingViewOf(row: Booking): BookingView {
   return {
     id: row.id,
     status: row.status,
     kind: row.kind,
     app: row.app,
     name: row.name,
-    jobSeekerNumber: row.job_seeker_number,
+    jobSeekerNumber: row.jobSeekerNumber,
     email: row.email,
     phone: row.phone,
-    interpreter: row.interpreter === 1,
-    choices: [toLocal(row.choice1_start), toLocal(row.choice2_start)],
-    ...(row.confirmed_start ? { confirmed: toLocal(row.confirmed_start) } : {}),
-    ...(row.meeting_id && row.meeting_passcode ? { meeting: { meetingId: row.meeting_id, passcode: row.meeting_passcode } } : {}),
-    ...(row.proposed_start ? { proposedStart: row.proposed_start } : {}),
-    replyDue: row.reply_due,
-    createdAt: row.created_at,
+    interpreter: row.interpreter,
+    choices: [toLocal(row.choice1Start), toLocal(row.choice2Start)],
+    ...(row.confirmedStart ? { confirmed: toLocal(row.confirmedStart) } : {}),
+    ...(row.meetingId && row.meetingPasscode ? { meeting: { meetingId: row.meetingId, passcode: row.meetingPasscode } } : {}),
+    ...(row.proposedStart ? { proposedStart: row.proposedStart } : {}),
+    replyDue: row.replyDue,
+    createdAt: row.createdAt,
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { cancellation, confirmedReplacedBy, getBooking, NO_PROPOSAL, pendingChangeOf, sessionStartOf, takenInSlot, updateBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { cancellation, confirmedReplacedBy, getBooking, NO_PROPOSAL, pendingChangeOf, sessionStartOf, takenInSlot, updateBooking, type Booking } from '../../db/repositories/bookings-repository.js';
 import { scheduleJob, skipPendingJobsOf } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { countCancel, countNoShow, setFlagged, uncountNoShow } from '../../db/repositories/users-repository.js';
@@ -23,18 +23,18 @@ export interface Actor {
  * What a booking operation did: the booking as it is now and what happened, as events that
  * src/messages/ turns into messages; or why nothing was done. Nothing here knows HTTP or LINE.
  */
-export type LifecycleResult = { ok: true; booking: BookingRow; events: BookingEvent[] } | { ok: false; refusal: BookingRefusal };
+export type LifecycleResult = { ok: true; booking: Booking; events: BookingEvent[] } | { ok: false; refusal: BookingRefusal };
 
 const refuse = (refusal: BookingRefusal): LifecycleResult => ({ ok: false, refusal });
-const done = (booking: BookingRow, events: BookingEvent[]): LifecycleResult => ({ ok: true, booking, events });
+const done = (booking: Booking, events: BookingEvent[]): LifecycleResult => ({ ok: true, booking, events });
 
-/** The actor behind an id stored in `confirmed_by` or `proposed_by` (see Actor.id). */
+/** The actor behind an id stored in `confirmedBy` or `proposedBy` (see Actor.id). */
 function actorOf(id: string): Actor {
   return { id, via: id === 'system' ? 'system' : id.startsWith('api:') ? 'api' : 'line' };
 }
 
-export function subjectOf(row: Pick<BookingRow, 'id' | 'line_user_id' | 'name'>): BookingSubject {
-  return { bookingId: row.id, lineUserId: row.line_user_id, name: row.name };
+export function subjectOf(row: Pick<Booking, 'id' | 'lineUserId' | 'name'>): BookingSubject {
+  return { bookingId: row.id, lineUserId: row.lineUserId, name: row.name };
 }
 
 /**
@@ -42,16 +42,16 @@ export function subjectOf(row: Pick<BookingRow, 'id' | 'line_user_id' | 'name'>)
  * not found, and a booking whose personal details were erased (the office's retention period)
  * is over for good, so nothing more is done with it.
  */
-export async function bookingToChange(db: Db, bookingId: string, owner?: string): Promise<{ row: BookingRow } | { refusal: BookingRefusal }> {
+export async function bookingToChange(db: Db, bookingId: string, owner?: string): Promise<{ row: Booking } | { refusal: BookingRefusal }> {
   const row = await getBooking(db, bookingId);
-  if (!row || (owner !== undefined && row.line_user_id !== owner)) return { refusal: { code: 'not_found' } };
-  if (row.personal_data_erased_at !== null) return { refusal: { code: 'personal_data_erased' } };
+  if (!row || (owner !== undefined && row.lineUserId !== owner)) return { refusal: { code: 'not_found' } };
+  if (row.personalDataErasedAt !== null) return { refusal: { code: 'personal_data_erased' } };
   return { row };
 }
 
-const wrongStatus = (row: BookingRow, operation: BookingOperation): LifecycleResult => refuse({ code: 'invalid_status', status: row.status, operation });
+const wrongStatus = (row: Booking, operation: BookingOperation): LifecycleResult => refuse({ code: 'invalid_status', status: row.status, operation });
 
-async function checkSlot(db: Db, deps: LifecycleDeps, row: BookingRow, at: LocalDateTime, now: Instant): Promise<BookingRefusal | null> {
+async function checkSlot(db: Db, deps: LifecycleDeps, row: Booking, at: LocalDateTime, now: Instant): Promise<BookingRefusal | null> {
   const calendar = await loadCalendar(db, deps.settings, now);
   const problem = staffTimeProblem(calendar, row.kind, at, now);
   if (problem) return { code: problem };
@@ -89,29 +89,29 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
   const found = await bookingToChange(db, input.bookingId);
   if ('refusal' in found) return refuse(found.refusal);
   const { row } = found;
-  if (row.status === 'confirmed') return refuse({ code: 'already_confirmed', confirmedStart: row.confirmed_start });
+  if (row.status === 'confirmed') return refuse({ code: 'already_confirmed', confirmedStart: row.confirmedStart });
   if (row.status !== 'requested') return wrongStatus(row, 'confirm');
-  const at = 'choice' in input.at ? toLocal(input.at.choice === 1 ? row.choice1_start : row.choice2_start) : input.at.start;
-  const meeting = input.meeting ?? (row.meeting_id && row.meeting_passcode ? { meetingId: row.meeting_id, passcode: row.meeting_passcode } : undefined);
+  const at = 'choice' in input.at ? toLocal(input.at.choice === 1 ? row.choice1Start : row.choice2Start) : input.at.start;
+  const meeting = input.meeting ?? (row.meetingId && row.meetingPasscode ? { meetingId: row.meetingId, passcode: row.meetingPasscode } : undefined);
   if (row.app === 'zoom' && !meeting) return refuse({ code: 'meeting_required' });
   const slotError = await checkSlot(db, deps, row, at, input.now);
   if (slotError) return refuse(slotError);
   const span = sessionSpan(row.kind, at, deps.settings.sessionMinutes);
   await updateBooking(db, row.id, {
     status: 'confirmed',
-    confirmed_start: span.start,
-    confirmed_end: span.end,
-    confirmed_slot: span.slot,
-    meeting_id: meeting?.meetingId ?? null,
-    meeting_passcode: meeting?.passcode ?? null,
-    confirmed_by: input.by.id,
-    confirmed_at: input.now,
+    confirmedStart: span.start,
+    confirmedEnd: span.end,
+    confirmedSlot: span.slot,
+    meetingId: meeting?.meetingId ?? null,
+    meetingPasscode: meeting?.passcode ?? null,
+    confirmedBy: input.by.id,
+    confirmedAt: input.now,
     ...NO_PROPOSAL,
-    updated_at: input.now,
+    updatedAt: input.now,
   }, input.now);
   let replaced: LocalDateTime | null = null;
-  if (row.replaces_booking_id) {
-    const old = await getBooking(db, row.replaces_booking_id);
+  if (row.replacesBookingId) {
+    const old = await getBooking(db, row.replacesBookingId);
     if (old && (old.status === 'requested' || old.status === 'confirmed')) {
       await updateBooking(db, old.id, cancellation('rescheduled', input.by.id, input.now), input.now);
       replaced = toLocal(sessionStartOf(old));
@@ -143,7 +143,7 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
   if (input.byUser && row.status === 'confirmed' && at.date <= toLocal(input.now).date) return refuse({ code: 'same_day' });
   // A proposal on it lapses with it: its card's buttons then say so.
   await updateBooking(db, row.id, cancellation(input.reason, input.by.id, input.now), input.now);
-  if (input.byUser) await countCancel(db, row.line_user_id);
+  if (input.byUser) await countCancel(db, row.lineUserId);
   await recordStaffAction(db, { subjectId: row.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: input.byUser }, at: input.now });
   const updated = (await getBooking(db, row.id))!;
   // The office withdrawing a change request leaves the confirmed session it would have replaced.
@@ -159,15 +159,15 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
       at,
       byPerson: input.byUser,
       reason: input.reason,
-      request: row.status === 'requested' ? { choices: [toLocal(row.choice1_start), toLocal(row.choice2_start)], change: row.replaces_booking_id !== null } : null,
-      keptSession: kept?.confirmed_start ? toLocal(kept.confirmed_start) : null,
+      request: row.status === 'requested' ? { choices: [toLocal(row.choice1Start), toLocal(row.choice2Start)], change: row.replacesBookingId !== null } : null,
+      keptSession: kept?.confirmedStart ? toLocal(kept.confirmedStart) : null,
       endedChange: change ? subjectOf(change) : null,
     },
   ]);
 }
 
 /** Cancels the open change request that would have replaced `confirmed`, if there is one; returns it. */
-async function endPendingChange(db: Db, confirmed: BookingRow, input: CancelInput): Promise<BookingRow | undefined> {
+async function endPendingChange(db: Db, confirmed: Booking, input: CancelInput): Promise<Booking | undefined> {
   const change = await pendingChangeOf(db, confirmed.id);
   if (!change) return undefined;
   await updateBooking(db, change.id, cancellation(input.reason, input.by.id, input.now), input.now);
@@ -192,26 +192,26 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
   if ('refusal' in found) return refuse(found.refusal);
   const { row } = found;
   if (row.status !== 'requested' && row.status !== 'confirmed') return wrongStatus(row, 'move');
-  if (row.app === 'zoom' && !input.meeting && !row.meeting_id) return refuse({ code: 'meeting_required' });
+  if (row.app === 'zoom' && !input.meeting && !row.meetingId) return refuse({ code: 'meeting_required' });
   const slotError = await checkSlot(db, deps, row, input.start, input.now);
   if (slotError) return refuse(slotError);
   const span = sessionSpan(row.kind, input.start, deps.settings.sessionMinutes);
   // The meeting details go with the proposal: a confirmed session keeps its own until the person accepts.
   await updateBooking(db, row.id, {
-    proposed_start: span.start,
-    proposed_end: span.end,
-    proposed_meeting_id: input.meeting?.meetingId ?? null,
-    proposed_meeting_passcode: input.meeting?.passcode ?? null,
-    proposed_by: input.by.id,
-    updated_at: input.now,
+    proposedStart: span.start,
+    proposedEnd: span.end,
+    proposedMeetingId: input.meeting?.meetingId ?? null,
+    proposedMeetingPasscode: input.meeting?.passcode ?? null,
+    proposedBy: input.by.id,
+    updatedAt: input.now,
   }, input.now);
   await recordStaffAction(db, { subjectId: row.id, action: 'propose', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
   return done((await getBooking(db, row.id))!, [{ type: 'proposed', subject: subjectOf(row), at: input.start, proposedStart: span.start, moving: row.status === 'confirmed' }]);
 }
 
 /** The proposal the person's card showed, if it is still the one standing. */
-function proposalRefusal(row: BookingRow, shown: string | undefined): BookingRefusal | undefined {
-  return !row.proposed_start || (shown !== undefined && shown !== row.proposed_start) ? { code: 'no_proposal' } : undefined;
+function proposalRefusal(row: Booking, shown: string | undefined): BookingRefusal | undefined {
+  return !row.proposedStart || (shown !== undefined && shown !== row.proposedStart) ? { code: 'no_proposal' } : undefined;
 }
 
 /** The user accepts the proposed time (the one their card showed): it is confirmed like a staff confirmation. */
@@ -221,30 +221,30 @@ export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: str
   const { row } = found;
   const stale = proposalRefusal(row, shown);
   if (stale) return refuse(stale);
-  const at = toLocal(row.proposed_start!);
-  const proposedMeeting = row.proposed_meeting_id && row.proposed_meeting_passcode ? { meetingId: row.proposed_meeting_id, passcode: row.proposed_meeting_passcode } : undefined;
+  const at = toLocal(row.proposedStart!);
+  const proposedMeeting = row.proposedMeetingId && row.proposedMeetingPasscode ? { meetingId: row.proposedMeetingId, passcode: row.proposedMeetingPasscode } : undefined;
   // Confirmed in the name of whoever proposed it; the person's part is in the record's detail.
-  const proposer = actorOf(row.proposed_by ?? row.confirmed_by ?? userId);
+  const proposer = actorOf(row.proposedBy ?? row.confirmedBy ?? userId);
   if (row.status === 'confirmed') {
     // Moving a confirmed booking: take the new slot, release the old one.
     const slotError = await checkSlot(db, deps, row, at, now);
     if (slotError) return refuse(slotError);
     const span = sessionSpan(row.kind, at, deps.settings.sessionMinutes);
     await updateBooking(db, row.id, {
-      confirmed_start: span.start,
-      confirmed_end: span.end,
-      confirmed_slot: span.slot,
-      ...(proposedMeeting ? { meeting_id: proposedMeeting.meetingId, meeting_passcode: proposedMeeting.passcode } : {}),
-      confirmed_by: proposer.id,
-      confirmed_at: now,
+      confirmedStart: span.start,
+      confirmedEnd: span.end,
+      confirmedSlot: span.slot,
+      ...(proposedMeeting ? { meetingId: proposedMeeting.meetingId, meetingPasscode: proposedMeeting.passcode } : {}),
+      confirmedBy: proposer.id,
+      confirmedAt: now,
       ...NO_PROPOSAL,
-      updated_at: now,
+      updatedAt: now,
     }, now);
     await skipPendingJobsOf(db, row.id, now);
     await scheduleSessionJobs(db, deps, row.id, at, now);
     await recordStaffAction(db, { subjectId: row.id, action: 'confirm', staffId: proposer.id, via: proposer.via, detail: { start: span.start, acceptedByPerson: true }, at: now });
     const updated = (await getBooking(db, row.id))!;
-    const meeting = updated.meeting_id && updated.meeting_passcode ? { meetingId: updated.meeting_id, passcode: updated.meeting_passcode } : null;
+    const meeting = updated.meetingId && updated.meetingPasscode ? { meetingId: updated.meetingId, passcode: updated.meetingPasscode } : null;
     return done(updated, [{ type: 'moveAccepted', subject: subjectOf(row), booking: bookingViewOf(updated), at, meeting }]);
   }
   return confirmBooking(db, deps, { bookingId, at: { start: at }, ...(proposedMeeting ? { meeting: proposedMeeting } : {}), by: proposer, acceptedByPerson: true, now });
@@ -259,7 +259,7 @@ export async function declineProposal(db: Db, _deps: LifecycleDeps, bookingId: s
   if (stale) return refuse(stale);
   // A booking that ended meanwhile (cancelled, replaced, held) has nothing left to decline.
   if (row.status !== 'requested' && row.status !== 'confirmed') return refuse({ code: 'no_proposal', status: row.status });
-  await updateBooking(db, row.id, { ...NO_PROPOSAL, updated_at: now }, now);
+  await updateBooking(db, row.id, { ...NO_PROPOSAL, updatedAt: now }, now);
   return done((await getBooking(db, row.id))!, [{ type: 'proposalDeclined', subject: subjectOf(row) }]);
 }
 
@@ -295,26 +295,26 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
   if ('refusal' in found) return refuse(found.refusal);
   const { row } = found;
   // A missed session can be corrected to attended: a no-show, or one closed after the person wrote that day.
-  const closedAfterContact = row.status === 'cancelled' && row.cancel_reason === 'contacted_on_day';
+  const closedAfterContact = row.status === 'cancelled' && row.cancelReason === 'contacted_on_day';
   const correcting = (row.status === 'no_show' || closedAfterContact) && input.attended;
   if (row.status !== 'confirmed' && !correcting) return wrongStatus(row, 'attendance');
   const at = toLocal(sessionStartOf(row));
   const events: BookingEvent[] = [];
   if (input.attended) {
-    await updateBooking(db, row.id, { status: 'attended', attended_at: input.now, cancel_reason: null, cancelled_by: null, cancelled_at: null, updated_at: input.now }, input.now);
+    await updateBooking(db, row.id, { status: 'attended', attendedAt: input.now, cancelReason: null, cancelledBy: null, cancelledAt: null, updatedAt: input.now }, input.now);
     if (correcting && closedAfterContact) {
       events.push({ type: 'attendanceCorrected', subject: subjectOf(row), at, personWasTold: false });
     } else if (correcting) {
-      const noShows = await uncountNoShow(db, row.line_user_id);
-      if (noShows !== undefined && noShows < deps.lifecycle.noShowFlagCount) await setFlagged(db, row.line_user_id, null);
+      const noShows = await uncountNoShow(db, row.lineUserId);
+      if (noShows !== undefined && noShows < deps.lifecycle.noShowFlagCount) await setFlagged(db, row.lineUserId, null);
       // The last thing the person read said the session counted as missed.
       events.push({ type: 'attendanceCorrected', subject: subjectOf(row), at, personWasTold: true });
     }
   } else {
-    await updateBooking(db, row.id, { status: 'no_show', cancel_reason: 'no_show', cancelled_by: input.by.id, cancelled_at: input.now, updated_at: input.now }, input.now);
-    const user = await countNoShow(db, row.line_user_id);
+    await updateBooking(db, row.id, { status: 'no_show', cancelReason: 'no_show', cancelledBy: input.by.id, cancelledAt: input.now, updatedAt: input.now }, input.now);
+    const user = await countNoShow(db, row.lineUserId);
     const flagged = user !== undefined && user.noShowCount >= deps.lifecycle.noShowFlagCount && !user.flaggedAt;
-    if (flagged) await setFlagged(db, row.line_user_id, input.now);
+    if (flagged) await setFlagged(db, row.lineUserId, input.now);
     // The person hears of it too: it counts towards refusal (terms 6(4)), and a reason may exist.
     events.push({ type: 'noShowRecorded', subject: subjectOf(row), at, flaggedAfter: flagged ? user.noShowCount : null });
   }

@@ -6,7 +6,7 @@ import { toConversationEvent } from '../../machines/booking/input.js';
 import { persistable, restoreConversation, stateOf, type BookingSnapshot } from '../../machines/booking/restore.js';
 import type { ConversationEvent, ConversationFacts, Notice } from '../../machines/booking/types.js';
 import type { Db } from '../../db/database.js';
-import type { BookingRow } from '../../db/repositories/bookings-repository.js';
+import type { Booking } from '../../db/repositories/bookings-repository.js';
 import { loadConversation, saveConversation } from '../../db/repositories/conversations-repository.js';
 import { recordConsent, setHandoff, touchUser, type UserRecord } from '../../db/repositories/users-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
@@ -40,9 +40,9 @@ interface Turn {
   userId: string;
   user: UserRecord;
   facts: ConversationFacts;
-  active: BookingRow | undefined;
+  active: Booking | undefined;
   /** The confirmed booking a pending change request would replace. */
-  replaced: BookingRow | undefined;
+  replaced: Booking | undefined;
   now: string;
   /** A booking is being filled in (the conversation is at a question, not idle). */
   inProgress: boolean;

@@ -8,7 +8,7 @@
  * meeting to join.
  */
 import type { Db } from '../../db/database.js';
-import { sessionStartOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { sessionStartOf, type Booking } from '../../db/repositories/bookings-repository.js';
 import { lastActionAt, recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { bookingRef, staffSessionDayContactMessages } from '../messages/staff-messages.js';
 import type { Dispatch } from '../bookings/dispatch.js';
@@ -37,7 +37,7 @@ export async function recordSessionDayContact(
   db: Db,
   settings: OfficeSettings,
   staffGroupId: string,
-  booking: BookingRow,
+  booking: Booking,
   message: string | undefined,
   now: string,
   answered: boolean,
@@ -46,10 +46,10 @@ export async function recordSessionDayContact(
   // passed on every few minutes, not once.
   const lastNoted = await lastActionAt(db, booking.id, USER_CONTACT_ACTION, NOTED);
   const noteDue = lastNoted === undefined || Date.parse(now) - Date.parse(lastNoted) >= NOTE_INTERVAL_MS;
-  await recordStaffAction(db, { subjectId: booking.id, action: USER_CONTACT_ACTION, staffId: booking.line_user_id, via: 'line', ...(noteDue ? { detail: NOTED } : {}), at: now });
+  await recordStaffAction(db, { subjectId: booking.id, action: USER_CONTACT_ACTION, staffId: booking.lineUserId, via: 'line', ...(noteDue ? { detail: NOTED } : {}), at: now });
   const at = toLocal(sessionStartOf(booking));
   const when = formatSlotJa(at, settings.sessionMinutes);
-  const meeting = booking.app === 'zoom' && booking.meeting_id && booking.meeting_passcode ? { meetingId: booking.meeting_id, passcode: booking.meeting_passcode } : null;
+  const meeting = booking.app === 'zoom' && booking.meetingId && booking.meetingPasscode ? { meetingId: booking.meetingId, passcode: booking.meetingPasscode } : null;
   return {
     say: answered ? [] : sessionDayContactMessages(when, meeting, settings),
     others: noteDue ? [{ audience: 'staff', recipient: staffGroupId, messages: staffSessionDayContactMessages(bookingRef({ bookingId: booking.id, name: booking.name }), when, message) }] : [],

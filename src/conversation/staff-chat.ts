@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { getBooking, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { getBooking, type Booking } from '../../db/repositories/bookings-repository.js';
 import { acceptImmediateRequest, immediateRequestStatus } from '../../db/repositories/immediate-requests-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { clearStaffPrompt, setStaffPrompt, staffPromptOf, type StaffPrompt } from '../../db/repositories/staff-prompts-repository.js';
@@ -44,7 +44,7 @@ function outcome(t: StaffTurn, result: LifecycleResult): Dispatch[] {
 }
 
 /** Asks a staff member for input about a booking in the status it has now (see answeredTooLate). */
-async function setPrompt(t: StaffTurn, booking: BookingRow, action: 'zoom_details' | 'propose_time', start: string): Promise<void> {
+async function setPrompt(t: StaffTurn, booking: Booking, action: 'zoom_details' | 'propose_time', start: string): Promise<void> {
   await setStaffPrompt(t.db, { staffUserId: t.staffId, bookingId: booking.id, action, start, bookingStatus: booking.status, createdAt: t.now });
 }
 
@@ -61,7 +61,7 @@ async function answeredTooLate(t: StaffTurn, prompt: StaffPrompt): Promise<strin
   if (booking.status !== prompt.bookingStatus) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.statusChanged(booking.status));
   // Same status, but changed since (a colleague proposed a time, or moved the session): the
   // answer would silently replace what they did.
-  if (booking.updated_at > prompt.createdAt) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.otherChange);
+  if (booking.updatedAt > prompt.createdAt) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.otherChange);
   return undefined;
 }
 
@@ -113,9 +113,9 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
   switch (action.action) {
     case 'confirm1':
     case 'confirm2': {
-      const start = action.action === 'confirm1' ? booking.choice1_start : booking.choice2_start;
+      const start = action.action === 'confirm1' ? booking.choice1Start : booking.choice2Start;
       if (booking.status !== 'requested') return say(t, booking.status === 'confirmed' ? STAFF_ERROR_TEXT.already_confirmed : STAFF_ERROR_TEXT.invalid_status);
-      if (booking.app === 'zoom' && !booking.meeting_id) {
+      if (booking.app === 'zoom' && !booking.meetingId) {
         const held = await promptHeldByColleague(t, booking.id);
         if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
         await setPrompt(t, booking, 'zoom_details', start);
@@ -137,29 +137,29 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
       await setPrompt(t, booking, 'propose_time', '');
       const ref = booking.id.slice(0, 8);
-      return say(t, wanted === 'requested' ? STAFF_TEXT.askProposal(ref, booking.app === 'zoom') : STAFF_TEXT.askMove(ref, formatSlotJa(toLocal(booking.confirmed_start!), t.deps.settings.sessionMinutes), booking.app === 'zoom'));
+      return say(t, wanted === 'requested' ? STAFF_TEXT.askProposal(ref, booking.app === 'zoom') : STAFF_TEXT.askMove(ref, formatSlotJa(toLocal(booking.confirmedStart!), t.deps.settings.sessionMinutes), booking.app === 'zoom'));
     }
     case 'takeover': {
       // An old card of a booking that ended: silencing the bot for someone who left is a mistake.
       if (booking.status !== 'requested' && booking.status !== 'confirmed') return say(t, STAFF_TEXT.takeoverClosed(booking.id.slice(0, 8)));
-      const state = await chatStateOf(t.db, booking.line_user_id);
+      const state = await chatStateOf(t.db, booking.lineUserId);
       if (state?.handoffAt) return say(t, STAFF_TEXT.alreadyTakenOver(booking.id.slice(0, 8)));
-      await setHandoff(t.db, booking.line_user_id, t.now);
+      await setHandoff(t.db, booking.lineUserId, t.now);
       await recordStaffAction(t.db, { subjectId: booking.id, action: 'takeover', staffId: t.staffId, via: 'line', at: t.now });
       // The person is told why the bot goes quiet; staff get the button that hands the chat back.
       const note: Dispatch = {
         audience: 'staff',
         recipient: t.deps.staffGroupId,
-        messages: [noteWithButtons(STAFF_TEXT.takenOver(booking.id.slice(0, 8)), [handbackButton(booking.line_user_id)])],
+        messages: [noteWithButtons(STAFF_TEXT.takenOver(booking.id.slice(0, 8)), [handbackButton(booking.lineUserId)])],
       };
-      return state?.blockedAt ? [note] : [{ audience: 'user', recipient: booking.line_user_id, messages: handoffUserMessages() }, note];
+      return state?.blockedAt ? [note] : [{ audience: 'user', recipient: booking.lineUserId, messages: handoffUserMessages() }, note];
     }
     case 'handback':
       // Cards from before the button was keyed on the person.
-      return handBack(t, booking.line_user_id);
+      return handBack(t, booking.lineUserId);
     case 'attended':
     case 'noshow':
-      if (booking.status === 'confirmed' && booking.confirmed_start !== null && t.now < booking.confirmed_start) return say(t, STAFF_TEXT.attendanceTooEarly);
+      if (booking.status === 'confirmed' && booking.confirmedStart !== null && t.now < booking.confirmedStart) return say(t, STAFF_TEXT.attendanceTooEarly);
       return outcome(t, await markAttendance(t.db, t.deps, { bookingId: booking.id, attended: action.action === 'attended', by, now: t.now }));
     default:
       return [];

@@ -48,7 +48,7 @@ export async function storeRequest(db: Db, deps: ConversationDeps, userId: strin
     createdAt: now,
     replyDue: due,
   });
-  if (options.change?.replacesConfirmed) await updateBooking(db, id, { replaces_booking_id: options.change.replacesConfirmed }, now);
+  if (options.change?.replacesConfirmed) await updateBooking(db, id, { replacesBookingId: options.change.replacesConfirmed }, now);
   if (options.change?.supersedes) {
     await updateBooking(db, options.change.supersedes, cancellation('changed', userId, now), now);
   }

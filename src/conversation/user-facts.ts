@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { activeBookingOf, confirmedReplacedBy, isActiveBooking, recentBookingsOf, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { activeBookingOf, confirmedReplacedBy, isActiveBooking, recentBookingsOf, type Booking } from '../../db/repositories/bookings-repository.js';
 import { getSwitch } from '../../db/repositories/office-state-repository.js';
 import { currentTerms } from '../../db/repositories/terms-repository.js';
 import type { UserRecord } from '../../db/repositories/users-repository.js';
@@ -9,7 +9,7 @@ import { fitsWindow, isKindDay, toLocal, type CalendarContext, type Instant } fr
 import type { ConversationDeps } from './conversation-deps.js';
 import { loadCalendar } from '../bookings/calendar-facts.js';
 
-function activeFacts(row: BookingRow, replaced: BookingRow | undefined): ActiveBookingFacts {
+function activeFacts(row: Booking, replaced: Booking | undefined): ActiveBookingFacts {
   const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choices, confirmed } = bookingViewOf(row);
   // While a change is pending, the session that is fixed is the confirmed one it would replace.
   const fixed = confirmed ?? (replaced ? bookingViewOf(replaced).confirmed : undefined);
@@ -19,7 +19,7 @@ function activeFacts(row: BookingRow, replaced: BookingRow | undefined): ActiveB
     draft: { kind, app, name, jobSeekerNumber, email, phone, interpreter, choice1: choices[0], choice2: choices[1] },
     sessionDate: (fixed ?? choices[0]).date,
     ...(fixed ? { confirmedDate: fixed.date, confirmedMinutes: fixed.minutes } : {}),
-    ...(row.proposed_start ? { proposalPending: true as const } : {}),
+    ...(row.proposedStart ? { proposalPending: true as const } : {}),
   };
 }
 
@@ -38,12 +38,12 @@ function immediateState(enabled: boolean, calendar: CalendarContext, now: Instan
  * is open), and the change supersedes it, so keeping the same first choice must not read as full.
  * The occupancy map may be shared with the cache, so it is copied, never changed in place.
  */
-function withoutOwnRequest(calendar: CalendarContext, active: BookingRow | undefined): CalendarContext {
+function withoutOwnRequest(calendar: CalendarContext, active: Booking | undefined): CalendarContext {
   if (active?.status !== 'requested') return calendar;
-  const taken = calendar.occupancy.get(active.choice1_slot);
+  const taken = calendar.occupancy.get(active.choice1Slot);
   if (taken === undefined || taken <= 0) return calendar;
   const occupancy = new Map(calendar.occupancy);
-  occupancy.set(active.choice1_slot, taken - 1);
+  occupancy.set(active.choice1Slot, taken - 1);
   return { ...calendar, occupancy };
 }
 
@@ -52,9 +52,9 @@ const RECENT_BOOKINGS = 10;
 
 export interface LoadedFacts {
   facts: ConversationFacts;
-  active: BookingRow | undefined;
+  active: Booking | undefined;
   /** The confirmed booking a pending change request would replace, while it is still open. */
-  replaced: BookingRow | undefined;
+  replaced: Booking | undefined;
 }
 
 /** Everything the conversation needs to know about this user and the office, read in the event's transaction. */
@@ -66,7 +66,7 @@ export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRe
   const replaced = active ? await confirmedReplacedBy(db, active) : undefined;
   // The name and number on file come from the newest booking that still has them (retention
   // erases them from old ones; the person is then simply asked again).
-  const latest = active ?? recent.find((row) => row.personal_data_erased_at === null);
+  const latest = active ?? recent.find((row) => row.personalDataErasedAt === null);
   const calendar = withoutOwnRequest(office, active);
   const terms = (await currentTerms(db, now)) ?? { id: deps.terms.version, url: deps.terms.url };
   const facts: ConversationFacts = {
@@ -76,7 +76,7 @@ export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRe
     agreedTermsVersion: user.termsVersion,
     hasActiveBooking: active !== undefined,
     ...(active ? { activeBooking: activeFacts(active, replaced) } : {}),
-    ...(latest ? { identity: { name: latest.name, jobSeekerNumber: latest.job_seeker_number } } : {}),
+    ...(latest ? { identity: { name: latest.name, jobSeekerNumber: latest.jobSeekerNumber } } : {}),
     immediate: immediateState(await getSwitch(db, 'immediate'), calendar, now),
   };
   return { facts, active, replaced };

@@ -24,36 +24,36 @@ const skipped: JobOutcome = { status: 'skipped', dispatches: [] };
 async function reminder(db: Db, deps: OfficeContext, job: JobRow, kind: 'day_before' | 'morning', now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   // Rescheduled bookings get new jobs; a reminder for an old time must not fire.
-  if (!b || b.status !== 'confirmed' || !b.confirmed_start) return skipped;
-  const at = toLocal(b.confirmed_start);
-  if (kind === 'day_before' ? job.due_at >= b.confirmed_start : job.due_at > b.confirmed_start) return skipped;
+  if (!b || b.status !== 'confirmed' || !b.confirmedStart) return skipped;
+  const at = toLocal(b.confirmedStart);
+  if (kind === 'day_before' ? job.due_at >= b.confirmedStart : job.due_at > b.confirmedStart) return skipped;
   // Run late (the server was down), or held overnight by quiet hours, "tomorrow" would reach the
   // person on the day itself, where its same-day cancel in the chat is refused; the morning
   // reminder covers the day. A morning one after the start is no use either.
-  if (kind === 'day_before' ? toLocal(notBefore(now, deps.lifecycle)).date >= at.date : now >= b.confirmed_start) return skipped;
-  return { status: 'done', dispatches: [{ audience: 'user', recipient: b.line_user_id, messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings) }] };
+  if (kind === 'day_before' ? toLocal(notBefore(now, deps.lifecycle)).date >= at.date : now >= b.confirmedStart) return skipped;
+  return { status: 'done', dispatches: [{ audience: 'user', recipient: b.lineUserId, messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings) }] };
 }
 
 async function replyDue(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
-  if (!b || b.status !== 'requested' || b.proposed_start) return skipped;
+  if (!b || b.status !== 'requested' || b.proposedStart) return skipped;
   return {
     status: 'done',
     dispatches: [
       { audience: 'staff', recipient: deps.staffGroupId, messages: staffReplyOverdueMessages(bookingViewOf(b), deps.settings) },
-      { audience: 'user', recipient: b.line_user_id, messages: replyOverdueUserMessages([toLocal(b.choice1_start), toLocal(b.choice2_start)], deps.settings) },
+      { audience: 'user', recipient: b.lineUserId, messages: replyOverdueUserMessages([toLocal(b.choice1Start), toLocal(b.choice2Start)], deps.settings) },
     ],
   };
 }
 
 async function noShow(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
-  if (!b || b.status !== 'confirmed' || !b.confirmed_start) return skipped;
+  if (!b || b.status !== 'confirmed' || !b.confirmedStart) return skipped;
   // Only if this job belongs to the current time (a moved booking has its own job).
-  const graceEnd = new Date(Date.parse(b.confirmed_start) + deps.lifecycle.noShowGraceMinutes * 60_000).toISOString();
+  const graceEnd = new Date(Date.parse(b.confirmedStart) + deps.lifecycle.noShowGraceMinutes * 60_000).toISOString();
   if (job.due_at !== graceEnd || now < graceEnd) return skipped;
   // The person wrote on the day (late, could not connect): missed, but not without contact.
-  const dayStart = toInstant({ date: toLocal(b.confirmed_start).date, minutes: 0 });
+  const dayStart = toInstant({ date: toLocal(b.confirmedStart).date, minutes: 0 });
   if (await hasActionSince(db, b.id, USER_CONTACT_ACTION, dayStart)) {
     const closed = await closeAfterContact(db, deps, b.id, now);
     return closed.ok ? { status: 'done', dispatches: bookingEventsDispatches(closed.events, deps) } : skipped;
@@ -91,20 +91,20 @@ async function immediateTimeout(db: Db, deps: OfficeContext, job: JobRow): Promi
 async function requestExpiry(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   if (!b || b.status !== 'requested') return skipped;
-  if (b.proposed_start !== null && b.proposed_start > now) {
+  if (b.proposedStart !== null && b.proposedStart > now) {
     // The person may still accept the office's proposal: look again once that time has passed.
-    await scheduleJob(db, 'request_expiry', b.id, b.proposed_start, now);
+    await scheduleJob(db, 'request_expiry', b.id, b.proposedStart, now);
     return skipped;
   }
   await updateBooking(db, b.id, cancellation('expired', 'system', now), now);
   // A change request that lapses leaves the confirmed session it would have replaced in place.
   const kept = await confirmedReplacedBy(db, b);
-  const keptStart = kept?.confirmed_start ?? null;
+  const keptStart = kept?.confirmedStart ?? null;
   const ref = bookingRef({ bookingId: b.id, name: b.name });
   return {
     status: 'done',
     dispatches: [
-      { audience: 'user', recipient: b.line_user_id, messages: keptStart ? changeRequestEndedMessages(toLocal(keptStart), 'expired', null, deps.settings) : requestExpiredMessages(deps.settings) },
+      { audience: 'user', recipient: b.lineUserId, messages: keptStart ? changeRequestEndedMessages(toLocal(keptStart), 'expired', null, deps.settings) : requestExpiredMessages(deps.settings) },
       {
         audience: 'staff',
         recipient: deps.staffGroupId,

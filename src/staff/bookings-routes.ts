@@ -101,7 +101,7 @@ export function bookingsRoutes(ctx: AppContext): Router {
           const row = await getBooking(trx, param(req, 'id'));
           if (!row) return notFound('booking');
           // Whether someone came can only be known once the session has begun.
-          if (row.status === 'confirmed' && row.confirmed_start !== null && now < row.confirmed_start) {
+          if (row.status === 'confirmed' && row.confirmedStart !== null && now < row.confirmedStart) {
             return fail(409, 'not_started', 'the session has not started yet', 'attended');
           }
           return fromLifecycle(await markAttendance(trx, ctx, { bookingId: row.id, attended: b.attended, by: apiActor(b.by), now }), ctx);

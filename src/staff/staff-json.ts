@@ -1,4 +1,4 @@
-import type { BookingRow } from '../../db/repositories/bookings-repository.js';
+import type { Booking } from '../../db/repositories/bookings-repository.js';
 import type { RecordedAction } from '../../db/repositories/staff-actions-repository.js';
 import { formatIsoJst } from '../calendar/index.js';
 import type { Closure } from '../../db/repositories/closures-repository.js';
@@ -9,46 +9,46 @@ const jst = (instant: string | null): string | null => (instant === null ? null 
 
 const span = (start: string | null, end: string | null) => (start && end ? { start: formatIsoJst(start), end: formatIsoJst(end) } : null);
 
-function proposalJson(row: BookingRow) {
-  const at = span(row.proposed_start, row.proposed_end);
+function proposalJson(row: Booking) {
+  const at = span(row.proposedStart, row.proposedEnd);
   if (!at) return null;
-  return { ...at, meeting: row.proposed_meeting_id !== null ? { meetingId: row.proposed_meeting_id, passcode: row.proposed_meeting_passcode } : null, by: row.proposed_by };
+  return { ...at, meeting: row.proposedMeetingId !== null ? { meetingId: row.proposedMeetingId, passcode: row.proposedMeetingPasscode } : null, by: row.proposedBy };
 }
 
 /** The staff API's JSON for one booking; instants in Japan time (+09:00). */
-export function bookingJson(row: BookingRow) {
+export function bookingJson(row: Booking) {
   return {
     id: row.id,
     status: row.status,
     kind: row.kind,
     app: row.app,
-    lineUserId: row.line_user_id,
+    lineUserId: row.lineUserId,
     name: row.name,
-    jobSeekerNumber: row.job_seeker_number,
+    jobSeekerNumber: row.jobSeekerNumber,
     email: row.email,
     phone: row.phone,
-    interpreter: row.interpreter === 1,
+    interpreter: row.interpreter,
     choices: [
-      { start: formatIsoJst(row.choice1_start), end: formatIsoJst(row.choice1_end) },
-      { start: formatIsoJst(row.choice2_start), end: formatIsoJst(row.choice2_end) },
+      { start: formatIsoJst(row.choice1Start), end: formatIsoJst(row.choice1End) },
+      { start: formatIsoJst(row.choice2Start), end: formatIsoJst(row.choice2End) },
     ],
-    confirmed: span(row.confirmed_start, row.confirmed_end),
-    meeting: row.meeting_id !== null ? { meetingId: row.meeting_id, passcode: row.meeting_passcode } : null,
+    confirmed: span(row.confirmedStart, row.confirmedEnd),
+    meeting: row.meetingId !== null ? { meetingId: row.meetingId, passcode: row.meetingPasscode } : null,
     /** With the meeting details that come with it (they replace `meeting` when the person accepts). */
     proposed: proposalJson(row),
-    cancelReason: row.cancel_reason,
-    replacesBookingId: row.replaces_booking_id,
-    termsVersion: row.terms_version,
-    createdAt: formatIsoJst(row.created_at),
-    replyDue: formatIsoJst(row.reply_due),
-    updatedAt: formatIsoJst(row.updated_at),
-    confirmedBy: row.confirmed_by,
-    confirmedAt: jst(row.confirmed_at),
-    cancelledBy: row.cancelled_by,
-    cancelledAt: jst(row.cancelled_at),
-    attendedAt: jst(row.attended_at),
+    cancelReason: row.cancelReason,
+    replacesBookingId: row.replacesBookingId,
+    termsVersion: row.termsVersion,
+    createdAt: formatIsoJst(row.createdAt),
+    replyDue: formatIsoJst(row.replyDue),
+    updatedAt: formatIsoJst(row.updatedAt),
+    confirmedBy: row.confirmedBy,
+    confirmedAt: jst(row.confirmedAt),
+    cancelledBy: row.cancelledBy,
+    cancelledAt: jst(row.cancelledAt),
+    attendedAt: jst(row.attendedAt),
     /** Set once the person's details were erased (retention): name, numbers, e-mail and phone are then empty. */
-    personalDataErasedAt: jst(row.personal_data_erased_at),
+    personalDataErasedAt: jst(row.personalDataErasedAt),
   };
 }
 

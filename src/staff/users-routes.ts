@@ -27,7 +27,7 @@ async function userJson(db: Db, user: UserAccount, now: Instant) {
   const actions = await staffActionsOf(db, id);
   return {
     lineUserId: id,
-    name: latest && latest.personal_data_erased_at === null ? latest.name : null,
+    name: latest && latest.personalDataErasedAt === null ? latest.name : null,
     createdAt: formatIsoJst(user.createdAt),
     lastSeenAt: formatIsoJst(user.lastSeenAt),
     counts: { bookings: user.bookingCount, cancellations: user.cancelCount, noShows: user.noShowCount },

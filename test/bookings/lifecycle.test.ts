@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBooking, type BookingPatch, type BookingRow } from '../../db/repositories/bookings-repository.js';
+import { getBooking, type BookingPatch, type Booking } from '../../db/repositories/bookings-repository.js';
 import { addClosure } from '../../db/repositories/closures-repository.js';
 import { pendingJobsOf } from '../../db/repositories/jobs-repository.js';
 import { setCapacity } from '../../db/repositories/office-state-repository.js';
@@ -49,7 +49,7 @@ const confirmed = (at: LocalDateTime = THU_10, extra: BookingPatch = {}, lineUse
     ...(lineUserId ? { lineUserId } : {}),
   });
 
-const row = async (id: string): Promise<BookingRow> => (await getBooking(temp.db, id))!;
+const row = async (id: string): Promise<Booking> => (await getBooking(temp.db, id))!;
 
 function eventsOf(result: LifecycleResult): BookingEvent[] {
   if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
@@ -63,7 +63,7 @@ describe('confirming a request', () => {
     expect(eventsOf(result)).toEqual([
       expect.objectContaining({
         type: 'confirmed',
-        subject: { bookingId: b.id, lineUserId: b.line_user_id, name: b.name },
+        subject: { bookingId: b.id, lineUserId: b.lineUserId, name: b.name },
         at: THU_1330,
         meeting: null,
         replaced: null,
@@ -71,11 +71,11 @@ describe('confirming a request', () => {
     ]);
     expect(await row(b.id)).toMatchObject({
       status: 'confirmed',
-      confirmed_start: toInstant(THU_1330),
-      confirmed_end: toInstant({ date: THU_1330.date, minutes: 850 }),
-      confirmed_slot: 'regular|2026-12-10|810',
-      confirmed_by: STAFF.id,
-      confirmed_at: NOW,
+      confirmedStart: toInstant(THU_1330),
+      confirmedEnd: toInstant({ date: THU_1330.date, minutes: 850 }),
+      confirmedSlot: 'regular|2026-12-10|810',
+      confirmedBy: STAFF.id,
+      confirmedAt: NOW,
     });
     expect((await pendingJobsOf(temp.db, b.id)).map((j) => [j.kind, j.due_at])).toEqual([
       ['reminder_day_before', toInstant({ date: '2026-12-09', minutes: 12 * 60 })],
@@ -99,8 +99,8 @@ describe('confirming a request', () => {
     expect(eventsOf(result)[0]).toMatchObject({ type: 'confirmed', at: THU_10, meeting: MEETING });
     expect(await row(b.id)).toMatchObject({
       status: 'confirmed',
-      meeting_id: MEETING.meetingId,
-      meeting_passcode: MEETING.passcode,
+      meetingId: MEETING.meetingId,
+      meetingPasscode: MEETING.passcode,
     });
   });
 
@@ -123,7 +123,7 @@ describe('confirming a request', () => {
     const erased = await seedBooking(temp.db, {
       choices: [THU_10, THU_1330],
       createdAt: NOW,
-      patch: { personal_data_erased_at: NOW },
+      patch: { personalDataErasedAt: NOW },
     });
     expect(await confirm(erased.id)).toEqual({ ok: false, refusal: { code: 'personal_data_erased' } });
     const done = await confirmed(TUE_10);
@@ -168,10 +168,10 @@ describe('confirming a request', () => {
   it('should cancel the session a change request replaces, and say which', async () => {
     const old = await confirmed(TUE_10);
     const change = await seedBooking(temp.db, {
-      lineUserId: old.line_user_id,
+      lineUserId: old.lineUserId,
       choices: [THU_10, THU_1330],
       createdAt: NOW,
-      patch: { replaces_booking_id: old.id },
+      patch: { replacesBookingId: old.id },
     });
     const result = await confirmBooking(temp.db, office, {
       bookingId: change.id,
@@ -182,8 +182,8 @@ describe('confirming a request', () => {
     expect(eventsOf(result)[0]).toMatchObject({ type: 'confirmed', at: THU_10, replaced: TUE_10 });
     expect(await row(old.id)).toMatchObject({
       status: 'cancelled',
-      cancel_reason: 'rescheduled',
-      cancelled_by: STAFF.id,
+      cancelReason: 'rescheduled',
+      cancelledBy: STAFF.id,
     });
     expect((await row(change.id)).status).toBe('confirmed');
   });
@@ -212,7 +212,7 @@ describe('cancelling', () => {
     const b = await request();
     const result = await cancelBooking(temp.db, office, {
       bookingId: b.id,
-      by: { id: b.line_user_id, via: 'line' },
+      by: { id: b.lineUserId, via: 'line' },
       byUser: true,
       reason: null,
       now: NOW,
@@ -228,8 +228,8 @@ describe('cancelling', () => {
         endedChange: null,
       }),
     ]);
-    expect(await row(b.id)).toMatchObject({ status: 'cancelled', cancelled_by: b.line_user_id, cancelled_at: NOW });
-    expect((await getUser(temp.db, b.line_user_id))?.cancelCount).toBe(1);
+    expect(await row(b.id)).toMatchObject({ status: 'cancelled', cancelledBy: b.lineUserId, cancelledAt: NOW });
+    expect((await getUser(temp.db, b.lineUserId))?.cancelCount).toBe(1);
   });
 
   it('should refuse the person cancelling a confirmed session on its day, but allow it the day before', async () => {
@@ -237,7 +237,7 @@ describe('cancelling', () => {
     const cancel = (now: string) =>
       cancelBooking(temp.db, office, {
         bookingId: b.id,
-        by: { id: b.line_user_id, via: 'line' },
+        by: { id: b.lineUserId, via: 'line' },
         byUser: true,
         reason: null,
         now,
@@ -260,7 +260,7 @@ describe('cancelling', () => {
     const onTheDay = toInstant({ date: '2026-12-10', minutes: 540 });
     const result = await cancelBooking(temp.db, office, {
       bookingId: b.id,
-      by: { id: b.line_user_id, via: 'line' },
+      by: { id: b.lineUserId, via: 'line' },
       byUser: true,
       reason: null,
       now: onTheDay,
@@ -289,17 +289,17 @@ describe('cancelling', () => {
       request: null,
       endedChange: null,
     });
-    expect(await row(b.id)).toMatchObject({ status: 'cancelled', cancel_reason: '講師の急病', cancelled_by: STAFF.id });
-    expect((await getUser(temp.db, b.line_user_id))?.cancelCount).toBe(0);
+    expect(await row(b.id)).toMatchObject({ status: 'cancelled', cancelReason: '講師の急病', cancelledBy: STAFF.id });
+    expect((await getUser(temp.db, b.lineUserId))?.cancelCount).toBe(0);
   });
 
   it('should keep the confirmed session when the office withdraws a change request for it', async () => {
     const old = await confirmed(TUE_10);
     const change = await seedBooking(temp.db, {
-      lineUserId: old.line_user_id,
+      lineUserId: old.lineUserId,
       choices: [THU_10, THU_1330],
       createdAt: NOW,
-      patch: { replaces_booking_id: old.id },
+      patch: { replacesBookingId: old.id },
     });
     const result = await cancelBooking(temp.db, office, {
       bookingId: change.id,
@@ -320,10 +320,10 @@ describe('cancelling', () => {
   it('should end the pending change request when the office cancels the session it would replace', async () => {
     const old = await confirmed(TUE_10);
     const change = await seedBooking(temp.db, {
-      lineUserId: old.line_user_id,
+      lineUserId: old.lineUserId,
       choices: [THU_10, THU_1330],
       createdAt: NOW,
-      patch: { replaces_booking_id: old.id },
+      patch: { replacesBookingId: old.id },
     });
     const result = await cancelBooking(temp.db, office, {
       bookingId: old.id,
@@ -335,7 +335,7 @@ describe('cancelling', () => {
     expect(eventsOf(result)[0]).toMatchObject({
       type: 'cancelled',
       keptSession: null,
-      endedChange: { bookingId: change.id, lineUserId: old.line_user_id },
+      endedChange: { bookingId: change.id, lineUserId: old.lineUserId },
     });
     expect((await row(change.id)).status).toBe('cancelled');
     expect((await staffActionsOf(temp.db, change.id)).map((a) => a.action)).toEqual(['cancel']);
@@ -361,9 +361,9 @@ describe('proposing another time', () => {
     ]);
     expect(await row(b.id)).toMatchObject({
       status: 'requested',
-      proposed_start: toInstant(TUE_14),
-      proposed_by: STAFF.id,
-      confirmed_start: null,
+      proposedStart: toInstant(TUE_14),
+      proposedBy: STAFF.id,
+      confirmedStart: null,
     });
     // Nobody holds Tuesday 14:00: another request may still be confirmed there.
     const other = await request();
@@ -375,8 +375,8 @@ describe('proposing another time', () => {
   it('should mark a proposal for a confirmed session as a move, and accept a Zoom session that has its meeting', async () => {
     const b = await confirmed(THU_10, {
       app: 'zoom',
-      meeting_id: MEETING.meetingId,
-      meeting_passcode: MEETING.passcode,
+      meetingId: MEETING.meetingId,
+      meetingPasscode: MEETING.passcode,
     });
     expect(
       eventsOf(await proposeTime(temp.db, office, { bookingId: b.id, start: TUE_14, by: STAFF, now: NOW }))[0],
@@ -400,7 +400,7 @@ describe('proposing another time', () => {
       ok: false,
       refusal: { code: 'invalid_status', status: 'no_show', operation: 'move' },
     });
-    expect((await row(b.id)).proposed_start).toBeNull();
+    expect((await row(b.id)).proposedStart).toBeNull();
   });
 });
 
@@ -408,14 +408,14 @@ describe('the person answering a proposal', () => {
   it('should confirm a request at the proposed time in the name of the staff member who proposed it', async () => {
     const b = await request(undefined, 'zoom');
     await proposeTime(temp.db, office, { bookingId: b.id, start: TUE_14, meeting: MEETING, by: STAFF, now: NOW });
-    const result = await acceptProposal(temp.db, office, b.id, b.line_user_id, NOW, toInstant(TUE_14));
+    const result = await acceptProposal(temp.db, office, b.id, b.lineUserId, NOW, toInstant(TUE_14));
     expect(eventsOf(result)[0]).toMatchObject({ type: 'confirmed', at: TUE_14, meeting: MEETING });
     expect(await row(b.id)).toMatchObject({
       status: 'confirmed',
-      confirmed_start: toInstant(TUE_14),
-      confirmed_by: STAFF.id,
-      meeting_id: MEETING.meetingId,
-      proposed_start: null,
+      confirmedStart: toInstant(TUE_14),
+      confirmedBy: STAFF.id,
+      meetingId: MEETING.meetingId,
+      proposedStart: null,
     });
     expect((await staffActionsOf(temp.db, b.id)).at(-1)).toMatchObject({
       action: 'confirm',
@@ -428,13 +428,13 @@ describe('the person answering a proposal', () => {
     const b = await request();
     await confirmBooking(temp.db, office, { bookingId: b.id, at: { choice: 1 }, by: STAFF, now: NOW });
     await proposeTime(temp.db, office, { bookingId: b.id, start: TUE_14, by: STAFF, now: NOW });
-    const result = await acceptProposal(temp.db, office, b.id, b.line_user_id, NOW);
+    const result = await acceptProposal(temp.db, office, b.id, b.lineUserId, NOW);
     expect(eventsOf(result)).toEqual([expect.objectContaining({ type: 'moveAccepted', at: TUE_14, meeting: null })]);
     expect(await row(b.id)).toMatchObject({
       status: 'confirmed',
-      confirmed_start: toInstant(TUE_14),
-      confirmed_slot: 'regular|2026-12-08|840',
-      proposed_start: null,
+      confirmedStart: toInstant(TUE_14),
+      confirmedSlot: 'regular|2026-12-08|840',
+      proposedStart: null,
     });
     expect((await pendingJobsOf(temp.db, b.id)).map((j) => j.due_at)).toEqual([
       toInstant({ date: '2026-12-07', minutes: 12 * 60 }),
@@ -445,7 +445,7 @@ describe('the person answering a proposal', () => {
 
   it('should refuse someone else, a stale card, no proposal, and a slot filled meanwhile', async () => {
     const b = await request();
-    expect(await acceptProposal(temp.db, office, b.id, b.line_user_id, NOW)).toEqual({
+    expect(await acceptProposal(temp.db, office, b.id, b.lineUserId, NOW)).toEqual({
       ok: false,
       refusal: { code: 'no_proposal' },
     });
@@ -454,12 +454,12 @@ describe('the person answering a proposal', () => {
       ok: false,
       refusal: { code: 'not_found' },
     });
-    expect(await acceptProposal(temp.db, office, b.id, b.line_user_id, NOW, toInstant(TUE_10))).toEqual({
+    expect(await acceptProposal(temp.db, office, b.id, b.lineUserId, NOW, toInstant(TUE_10))).toEqual({
       ok: false,
       refusal: { code: 'no_proposal' },
     });
     await confirmed(TUE_14);
-    expect(await acceptProposal(temp.db, office, b.id, b.line_user_id, NOW, toInstant(TUE_14))).toEqual({
+    expect(await acceptProposal(temp.db, office, b.id, b.lineUserId, NOW, toInstant(TUE_14))).toEqual({
       ok: false,
       refusal: { code: 'slot_full' },
     });
@@ -469,20 +469,20 @@ describe('the person answering a proposal', () => {
   it('should clear a declined proposal and tell staff, refusing a booking that ended meanwhile', async () => {
     const b = await request();
     await proposeTime(temp.db, office, { bookingId: b.id, start: TUE_14, by: STAFF, now: NOW });
-    expect(eventsOf(await declineProposal(temp.db, office, b.id, b.line_user_id, NOW, toInstant(TUE_14)))).toEqual([
+    expect(eventsOf(await declineProposal(temp.db, office, b.id, b.lineUserId, NOW, toInstant(TUE_14)))).toEqual([
       { type: 'proposalDeclined', subject: expect.objectContaining({ bookingId: b.id }) },
     ]);
-    expect(await row(b.id)).toMatchObject({ status: 'requested', proposed_start: null, proposed_by: null });
-    expect(await declineProposal(temp.db, office, b.id, b.line_user_id, NOW)).toEqual({
+    expect(await row(b.id)).toMatchObject({ status: 'requested', proposedStart: null, proposedBy: null });
+    expect(await declineProposal(temp.db, office, b.id, b.lineUserId, NOW)).toEqual({
       ok: false,
       refusal: { code: 'no_proposal' },
     });
     const ended = await seedBooking(temp.db, {
       choices: [THU_10, THU_1330],
       createdAt: NOW,
-      patch: { status: 'cancelled', proposed_start: toInstant(TUE_14) },
+      patch: { status: 'cancelled', proposedStart: toInstant(TUE_14) },
     });
-    expect(await declineProposal(temp.db, office, ended.id, ended.line_user_id, NOW)).toEqual({
+    expect(await declineProposal(temp.db, office, ended.id, ended.lineUserId, NOW)).toEqual({
       ok: false,
       refusal: { code: 'no_proposal', status: 'cancelled' },
     });
@@ -500,10 +500,10 @@ describe('after the session', () => {
     ]);
     expect(await row(b.id)).toMatchObject({
       status: 'cancelled',
-      cancel_reason: 'contacted_on_day',
-      cancelled_by: 'system',
+      cancelReason: 'contacted_on_day',
+      cancelledBy: 'system',
     });
-    expect((await getUser(temp.db, b.line_user_id))?.noShowCount).toBe(0);
+    expect((await getUser(temp.db, b.lineUserId))?.noShowCount).toBe(0);
     expect(await closeAfterContact(temp.db, office, b.id, AFTER)).toEqual({
       ok: false,
       refusal: { code: 'invalid_status', status: 'cancelled', operation: 'attendance' },
@@ -539,8 +539,8 @@ describe('after the session', () => {
     expect(await getUser(temp.db, person)).toMatchObject({ noShowCount: 3, flaggedAt: AFTER });
     expect(await row(sessions[0]!.id)).toMatchObject({
       status: 'no_show',
-      cancel_reason: 'no_show',
-      cancelled_by: 'system',
+      cancelReason: 'no_show',
+      cancelledBy: 'system',
     });
   });
 
@@ -567,9 +567,9 @@ describe('after the session', () => {
     ]);
     expect(await row(second.id)).toMatchObject({
       status: 'attended',
-      attended_at: AFTER,
-      cancel_reason: null,
-      cancelled_by: null,
+      attendedAt: AFTER,
+      cancelReason: null,
+      cancelledBy: null,
     });
     expect(await getUser(temp.db, person)).toMatchObject({ noShowCount: 1, flaggedAt: null });
     expect((await staffActionsOf(temp.db, second.id)).map((a) => a.action)).toEqual([
@@ -585,7 +585,7 @@ describe('after the session', () => {
       eventsOf(await markAttendance(temp.db, office, { bookingId: b.id, attended: true, by: STAFF, now: AFTER })),
     ).toEqual([expect.objectContaining({ type: 'attendanceCorrected', personWasTold: false })]);
     expect((await row(b.id)).status).toBe('attended');
-    expect((await getUser(temp.db, b.line_user_id))?.noShowCount).toBe(0);
+    expect((await getUser(temp.db, b.lineUserId))?.noShowCount).toBe(0);
   });
 
   it('should record attendance of a confirmed session without any message, and refuse what cannot be recorded', async () => {
@@ -605,7 +605,7 @@ describe('after the session', () => {
       ok: false,
       refusal: { code: 'invalid_status', status: 'requested', operation: 'attendance' },
     });
-    const erased = await confirmed(THU_1330, { personal_data_erased_at: AFTER });
+    const erased = await confirmed(THU_1330, { personalDataErasedAt: AFTER });
     expect(
       await markAttendance(temp.db, office, { bookingId: erased.id, attended: true, by: STAFF, now: AFTER }),
     ).toEqual({ ok: false, refusal: { code: 'personal_data_erased' } });

@@ -84,13 +84,13 @@ describe('confirming a Zoom request from its card', () => {
     expect((await getBooking(temp.db, b.id))?.status).toBe('requested');
 
     const answered = await type('123 4567 8901 abc123', at(3));
-    expect(audiences(answered)).toEqual([`user:${b.line_user_id}`, `staff:${STAFF_GROUP}`]);
+    expect(audiences(answered)).toEqual([`user:${b.lineUserId}`, `staff:${STAFF_GROUP}`]);
     expect(await getBooking(temp.db, b.id)).toMatchObject({
       status: 'confirmed',
-      confirmed_start: toInstant(THU_1330),
-      meeting_id: '123 4567 8901',
-      meeting_passcode: 'abc123',
-      confirmed_by: STAFF,
+      confirmedStart: toInstant(THU_1330),
+      meetingId: '123 4567 8901',
+      meetingPasscode: 'abc123',
+      confirmedBy: STAFF,
     });
     expect(await staffPromptOf(temp.db, STAFF)).toBeUndefined();
   });
@@ -106,11 +106,11 @@ describe('confirming a Zoom request from its card', () => {
   it('should confirm a TeleOffice request at once, asking nothing', async () => {
     const b = await seedBooking(temp.db, { app: 'teleoffice', choices: [THU_10, THU_1330], createdAt: NOW });
     expect(audiences(await press({ action: 'confirm1', bookingId: b.id }, at(1)))).toEqual([
-      `user:${b.line_user_id}`,
+      `user:${b.lineUserId}`,
       `staff:${STAFF_GROUP}`,
     ]);
     expect(await staffPromptOf(temp.db, STAFF)).toBeUndefined();
-    expect((await getBooking(temp.db, b.id))?.confirmed_start).toBe(toInstant(THU_10));
+    expect((await getBooking(temp.db, b.id))?.confirmedStart).toBe(toInstant(THU_10));
   });
 
   it('should refuse the button of a request that was confirmed already', async () => {
@@ -119,7 +119,7 @@ describe('confirming a Zoom request from its card', () => {
     expect(staffSaid(await press({ action: 'confirm2', bookingId: b.id }, at(2)))).toEqual([
       STAFF_ERROR_TEXT.already_confirmed,
     ]);
-    expect((await getBooking(temp.db, b.id))?.confirmed_start).toBe(toInstant(THU_10));
+    expect((await getBooking(temp.db, b.id))?.confirmedStart).toBe(toInstant(THU_10));
   });
 });
 
@@ -188,10 +188,10 @@ describe('taking a chat over and handing it back', () => {
   it('should silence the bot for the person, tell them why, and give staff the handback button', async () => {
     const b = await zoomRequest();
     const taken = await press({ action: 'takeover', bookingId: b.id }, at(1));
-    expect(audiences(taken)).toEqual([`user:${b.line_user_id}`, `staff:${STAFF_GROUP}`]);
+    expect(audiences(taken)).toEqual([`user:${b.lineUserId}`, `staff:${STAFF_GROUP}`]);
     expect(taken[0]!.messages).toEqual(handoffUserMessages());
-    expect(buttonsIn(taken[1]!.messages)).toEqual([{ action: 'handback', lineUserId: b.line_user_id }]);
-    expect((await chatStateOf(temp.db, b.line_user_id))?.handoffAt).toBe(at(1));
+    expect(buttonsIn(taken[1]!.messages)).toEqual([{ action: 'handback', lineUserId: b.lineUserId }]);
+    expect((await chatStateOf(temp.db, b.lineUserId))?.handoffAt).toBe(at(1));
     expect((await staffActionsOf(temp.db, b.id)).map((a) => [a.action, a.staffId])).toEqual([['takeover', STAFF]]);
     expect(staffSaid(await press({ action: 'takeover', bookingId: b.id }, at(2), COLLEAGUE))).toEqual([
       STAFF_TEXT.alreadyTakenOver(b.id.slice(0, 8)),
@@ -203,11 +203,11 @@ describe('taking a chat over and handing it back', () => {
     const taken = await press({ action: 'takeover', bookingId: b.id }, at(1));
     const [data] = postbackDataIn(taken[1]!.messages);
     const back = await press(data!, at(5));
-    expect(audiences(back)).toEqual([`user:${b.line_user_id}`, `staff:${STAFF_GROUP}`]);
+    expect(audiences(back)).toEqual([`user:${b.lineUserId}`, `staff:${STAFF_GROUP}`]);
     // Nothing was being filled in: the person is told how to start again.
     expect(back[0]!.messages).toEqual(handbackUserMessages(false));
     expect(staffSaid(back)).toEqual([STAFF_TEXT.handedBack]);
-    expect((await chatStateOf(temp.db, b.line_user_id))?.handoffAt).toBeNull();
+    expect((await chatStateOf(temp.db, b.lineUserId))?.handoffAt).toBeNull();
     expect(staffSaid(await press(data!, at(6)))).toEqual([STAFF_TEXT.notInHandoff]);
   });
 
@@ -220,7 +220,7 @@ describe('taking a chat over and handing it back', () => {
     expect(staffSaid(await press({ action: 'takeover', bookingId: b.id }, at(1)))).toEqual([
       STAFF_TEXT.takeoverClosed(b.id.slice(0, 8)),
     ]);
-    expect((await chatStateOf(temp.db, b.line_user_id))?.handoffAt).toBeNull();
+    expect((await chatStateOf(temp.db, b.lineUserId))?.handoffAt).toBeNull();
   });
 });
 
@@ -231,12 +231,12 @@ describe('proposing another time from the request card', () => {
       STAFF_TEXT.askProposal(b.id.slice(0, 8), true),
     ]);
     const proposed = await type('12/8 14:00 987 6543 2100 pass9', at(2));
-    expect(audiences(proposed)).toEqual([`user:${b.line_user_id}`, `staff:${STAFF_GROUP}`]);
+    expect(audiences(proposed)).toEqual([`user:${b.lineUserId}`, `staff:${STAFF_GROUP}`]);
     expect(await getBooking(temp.db, b.id)).toMatchObject({
       status: 'requested',
-      proposed_start: toInstant({ date: '2026-12-08', minutes: 840 }),
-      proposed_meeting_id: '987 6543 2100',
-      proposed_by: STAFF,
+      proposedStart: toInstant({ date: '2026-12-08', minutes: 840 }),
+      proposedMeetingId: '987 6543 2100',
+      proposedBy: STAFF,
     });
     expect(await staffPromptOf(temp.db, STAFF)).toBeUndefined();
   });
@@ -246,7 +246,7 @@ describe('proposing another time from the request card', () => {
     await press({ action: 'propose', bookingId: b.id }, at(1));
     expect(staffSaid(await type('12/8 14:00', at(2)))).toEqual([STAFF_ERROR_TEXT.meeting_required]);
     expect(await staffPromptOf(temp.db, STAFF)).toMatchObject({ bookingId: b.id, action: 'propose_time' });
-    expect((await getBooking(temp.db, b.id))?.proposed_start).toBeNull();
+    expect((await getBooking(temp.db, b.id))?.proposedStart).toBeNull();
   });
 });
 

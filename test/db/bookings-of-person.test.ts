@@ -34,7 +34,7 @@ describe("a person's bookings, newest first", () => {
 
   it('counts a request whose own times passed as open while a time the office proposed is still ahead, in the rule and the query alike', async () => {
     await booking('proposed', '2026-11-10T00:00:00.000Z', 'requested', '2026-12-03T01:00:00.000Z', '2026-12-03T01:30:00.000Z');
-    await updateBooking(temp.db, 'proposed', { proposed_start: '2026-12-10T05:00:00.000Z', proposed_end: '2026-12-10T05:40:00.000Z' }, '2026-11-11T00:00:00.000Z');
+    await updateBooking(temp.db, 'proposed', { proposedStart: '2026-12-10T05:00:00.000Z', proposedEnd: '2026-12-10T05:40:00.000Z' }, '2026-11-11T00:00:00.000Z');
     const recent = await recentBookingsOf(temp.db, USER, 10);
     for (const [now, open] of [['2026-12-05T00:00:00.000Z', true], ['2026-12-10T06:00:00.000Z', false]] as const) {
       expect(recent.some((b) => isActiveBooking(b, now)), now).toBe(open);

@@ -69,9 +69,9 @@ describe('bookings a closure touches', () => {
     await insertRequest(temp.db, sampleRequest('first-choice', 'U2', [at('2026-12-09', '15:00'), at('2026-12-11', '01:00')], '2026-12-01T00:00:00.000Z'));
     await insertRequest(temp.db, sampleRequest('other-day', 'U3', [at('2026-12-10', '15:00'), at('2026-12-09', '14:59')], NOW));
     await insertRequest(temp.db, sampleRequest('confirmed-elsewhere', 'U4', [at('2026-12-10', '01:00'), at('2026-12-10', '02:00')], '2026-12-01T00:00:02.000Z'));
-    await updateBooking(temp.db, 'confirmed-elsewhere', { status: 'confirmed', confirmed_start: '2026-12-11T01:00:00.000Z' }, NOW);
+    await updateBooking(temp.db, 'confirmed-elsewhere', { status: 'confirmed', confirmedStart: '2026-12-11T01:00:00.000Z' }, NOW);
     await insertRequest(temp.db, sampleRequest('confirmed-there', 'U5', [at('2026-12-11', '01:00'), at('2026-12-11', '02:00')], '2026-12-01T00:00:03.000Z'));
-    await updateBooking(temp.db, 'confirmed-there', { status: 'confirmed', confirmed_start: '2026-12-10T02:00:00.000Z' }, NOW);
+    await updateBooking(temp.db, 'confirmed-there', { status: 'confirmed', confirmedStart: '2026-12-10T02:00:00.000Z' }, NOW);
     await insertRequest(temp.db, sampleRequest('cancelled', 'U6', [at('2026-12-10', '01:00'), at('2026-12-10', '02:00')], NOW));
     await updateBooking(temp.db, 'cancelled', { status: 'cancelled' }, NOW);
     expect(await openBookingIdsOn(temp.db, '2026-12-10')).toEqual(['first-choice', 'second-choice', 'confirmed-there']);

@@ -110,7 +110,7 @@ describe('personal details past the retention period (PERSONAL_DATA_RETENTION_DA
     await harness.app.db.transaction().execute(async (trx) => {
       for (let i = 0; i < 1201; i += 1) {
         await insertRequest(trx, sampleRequest(`b${i}`, `Uold${i}`, [old(i), old(i + 1)], '2025-01-01T00:00:00.000Z'));
-        await updateBooking(trx, `b${i}`, { status: 'cancelled', updated_at: '2025-01-01T00:00:00.000Z' }, '2025-01-01T00:00:00.000Z');
+        await updateBooking(trx, `b${i}`, { status: 'cancelled', updatedAt: '2025-01-01T00:00:00.000Z' }, '2025-01-01T00:00:00.000Z');
       }
     });
     await harness.app.jobs.purge();

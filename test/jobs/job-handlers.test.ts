@@ -62,7 +62,7 @@ async function confirmedSession(): Promise<{ id: string; lineUserId: string; job
   const result = await confirmBooking(temp.db, office, { bookingId: b.id, at: { choice: 1 }, by: STAFF, now: NOW });
   expect(result.ok).toBe(true);
   const jobs = new Map((await pendingJobsOf(temp.db, b.id)).map((j) => [j.kind, j]));
-  return { id: b.id, lineUserId: b.line_user_id, jobs };
+  return { id: b.id, lineUserId: b.lineUserId, jobs };
 }
 
 describe('reminders', () => {
@@ -132,7 +132,7 @@ describe('the reply deadline', () => {
     const b = await seedBooking(temp.db, { choices: [THU_10, THU_1330], createdAt: NOW });
     const outcome = await runJob(temp.db, office, job('reply_due', b.id, NOW), NOW);
     expect(outcome.status).toBe('done');
-    expect(audiences(outcome.dispatches)).toEqual([`staff:${STAFF_GROUP}`, `user:${b.line_user_id}`]);
+    expect(audiences(outcome.dispatches)).toEqual([`staff:${STAFF_GROUP}`, `user:${b.lineUserId}`]);
   });
 
   it('should skip it once staff proposed a time, or confirmed', async () => {
@@ -175,7 +175,7 @@ describe('the no-show check', () => {
     const outcome = await runJob(temp.db, office, check, check.due_at);
     expect(outcome.status).toBe('done');
     expect(audiences(outcome.dispatches)).toEqual([`staff:${STAFF_GROUP}`]);
-    expect(await getBooking(temp.db, s.id)).toMatchObject({ status: 'cancelled', cancel_reason: 'contacted_on_day' });
+    expect(await getBooking(temp.db, s.id)).toMatchObject({ status: 'cancelled', cancelReason: 'contacted_on_day' });
     expect((await getUser(temp.db, s.lineUserId))?.noShowCount).toBe(0);
   });
 
@@ -215,20 +215,20 @@ describe('new terms', () => {
       NOW,
     );
     const twice = await seedBooking(temp.db, { choices: [THU_10, THU_1330], createdAt: NOW });
-    await seedBooking(temp.db, { lineUserId: twice.line_user_id, choices: [TUE_14, TUE_14], createdAt: NOW });
+    await seedBooking(temp.db, { lineUserId: twice.lineUserId, choices: [TUE_14, TUE_14], createdAt: NOW });
     const once = await seedBooking(temp.db, {
       choices: [THU_10, THU_1330],
       createdAt: NOW,
       patch: confirmedAt(THU_10),
     });
     const agreed = await seedBooking(temp.db, { choices: [THU_10, THU_1330], createdAt: NOW });
-    await recordConsent(temp.db, agreed.line_user_id, 't2', NOW);
+    await recordConsent(temp.db, agreed.lineUserId, 't2', NOW);
     await seedBooking(temp.db, { choices: [THU_10, THU_1330], createdAt: NOW, patch: { status: 'cancelled' } });
     const notice = job('terms_notice', 't2', EFFECTIVE);
     const first = await runJob(temp.db, office, notice, EFFECTIVE);
     expect(first.status).toBe('done');
     expect(audiences(first.dispatches).sort()).toEqual(
-      [`user:${once.line_user_id}`, `user:${twice.line_user_id}`].sort(),
+      [`user:${once.lineUserId}`, `user:${twice.lineUserId}`].sort(),
     );
     expect(first.dispatches[0]!.messages).toEqual(termsChangedMessages('https://example.invalid/t2'));
     expect(await runJob(temp.db, office, notice, EFFECTIVE)).toEqual({ status: 'done', dispatches: [] });
@@ -280,12 +280,12 @@ describe('a request whose times all passed', () => {
     const b = await seedBooking(temp.db, { choices: [THU_10, THU_1330], createdAt: NOW });
     const outcome = await runJob(temp.db, office, job('request_expiry', b.id, LATER), LATER);
     expect(outcome.status).toBe('done');
-    expect(audiences(outcome.dispatches)).toEqual([`user:${b.line_user_id}`, `staff:${STAFF_GROUP}`]);
+    expect(audiences(outcome.dispatches)).toEqual([`user:${b.lineUserId}`, `staff:${STAFF_GROUP}`]);
     expect(outcome.dispatches[0]!.messages).toEqual(requestExpiredMessages(office.settings));
     expect(await getBooking(temp.db, b.id)).toMatchObject({
       status: 'cancelled',
-      cancel_reason: 'expired',
-      cancelled_by: 'system',
+      cancelReason: 'expired',
+      cancelledBy: 'system',
     });
   });
 
@@ -310,10 +310,10 @@ describe('a request whose times all passed', () => {
       patch: confirmedAt({ date: '2026-12-17', minutes: 600 }),
     });
     const change = await seedBooking(temp.db, {
-      lineUserId: kept.line_user_id,
+      lineUserId: kept.lineUserId,
       choices: [THU_10, THU_1330],
       createdAt: NOW,
-      patch: { replaces_booking_id: kept.id },
+      patch: { replacesBookingId: kept.id },
     });
     const outcome = await runJob(temp.db, office, job('request_expiry', change.id, LATER), LATER);
     expect(outcome.dispatches[0]!.messages).toEqual(

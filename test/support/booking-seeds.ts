@@ -6,7 +6,7 @@ import {
   updateBooking,
   type BookedChoice,
   type BookingPatch,
-  type BookingRow,
+  type Booking,
 } from '../../db/repositories/bookings-repository.js';
 import { touchUser } from '../../db/repositories/users-repository.js';
 import { slotKey, toInstant, type IsoDate, type LocalDateTime } from '../../src/calendar/index.js';
@@ -52,7 +52,7 @@ export interface SeedOptions {
  * A request filed the way the chat files it (the person's row first, so their counts can move),
  * then changed by `patch`. A UUID id, as the staff buttons require. Returns the stored row.
  */
-export async function seedBooking(db: Db, options: SeedOptions): Promise<BookingRow> {
+export async function seedBooking(db: Db, options: SeedOptions): Promise<Booking> {
   const id = randomUUID();
   const lineUserId = options.lineUserId ?? `U${id.replace(/-/g, '')}`;
   await touchUser(db, lineUserId, options.createdAt);
@@ -73,10 +73,10 @@ export function confirmedAt(at: LocalDateTime, meeting?: { meetingId: string; pa
   const c = regularChoice(at.date, at.minutes);
   return {
     status: 'confirmed',
-    confirmed_start: c.start,
-    confirmed_end: c.end,
-    confirmed_slot: c.slotKey,
-    confirmed_by: 'api:seed',
-    ...(meeting ? { meeting_id: meeting.meetingId, meeting_passcode: meeting.passcode } : {}),
+    confirmedStart: c.start,
+    confirmedEnd: c.end,
+    confirmedSlot: c.slotKey,
+    confirmedBy: 'api:seed',
+    ...(meeting ? { meetingId: meeting.meetingId, meetingPasscode: meeting.passcode } : {}),
   };
 }
