@@ -31,6 +31,14 @@ function detailRows(b: BookingView, s: OfficeSettings) {
   ];
 }
 
+/**
+ * The short reference of a booking that the person and staff both see (受付番号): the start of its
+ * id, enough to tell bookings apart on the phone, never personal data.
+ */
+export function receiptNumber(bookingId: string): string {
+  return bookingId.slice(0, 8);
+}
+
 /** The card shown before submitting: everything entered, with submit and edit buttons. */
 export function reviewCard(b: BookingView, s: OfficeSettings, actions: readonly LineAction[]): LineMessage {
   return infoCard('お申し込み内容の確認', 'お申し込み内容をご確認ください', [...detailRows(b, s), paragraph('よろしければ「この内容で申し込む」を押してください。', { size: 'sm', margin: 'lg' })], actions);
@@ -41,7 +49,9 @@ export function submittedMessages(b: BookingView, s: OfficeSettings): LineMessag
   const due = b.replyDue ? formatInstantJa(b.replyDue) : '1開庁日以内';
   return [
     text(
-      `お申し込みを受け付けました。ありがとうございます。\n\n` +
+      `お申し込みを受け付けました。ありがとうございます。\n` +
+        (b.id ? `受付番号: ${receiptNumber(b.id)}（お問い合わせの際にお伝えください）\n` : '') +
+        '\n' +
         `担当者が日程を調整し、${due}までに、このトークでご連絡します（確定した日時${b.app === 'zoom' ? '、Zoom のミーティングIDとパスコード' : '。TeleOffice の招待メールはその後 TeleOffice から届きます'}）。\n\n` +
         `${due}を過ぎても連絡がない場合は、お手数ですがお電話でご確認ください。\n${s.officeName} 電話 ${s.officePhone}（平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）\n\n` +
         `当日は、個室など周りに人のいない場所からご参加ください。相談の録画・録音はできません。`,
@@ -57,6 +67,7 @@ export function activeBookingMessages(bookings: readonly BookingView[], s: Offic
   const cards = bookings.map((b) => {
     const title = b.status === 'confirmed' ? '確定しているご予約' : bookings.length > 1 ? '日時変更のお申し込み（調整中）' : 'お申し込み中の予約';
     const rows = [
+      ...(b.id ? [row('受付番号', receiptNumber(b.id))] : []),
       row('状況', b.status ? STATUS_LABEL[b.status] : ''),
       ...(b.confirmed ? [row('確定日時', formatSlotJa(b.confirmed, s.sessionMinutes))] : []),
       // The meeting is what the person needs on the day; the confirmation may have scrolled away.
@@ -80,7 +91,7 @@ export function activeBookingMessages(bookings: readonly BookingView[], s: Offic
 /** The card posted to the staff group when a request arrives, with the staff's actions. */
 export function staffRequestCard(b: BookingView, s: OfficeSettings, actions: readonly LineAction[] = [], title = '新しいオンライン相談の申込み'): LineMessage {
   const rows = [
-    ...(b.id ? [row('受付番号', b.id.slice(0, 8))] : []),
+    ...(b.id ? [row('受付番号', receiptNumber(b.id))] : []),
     ...detailRows(b, s),
     ...(b.replyDue ? [row('返信期限', formatInstantJa(b.replyDue))] : []),
   ];

@@ -4,7 +4,7 @@ import type { MeetingDetails } from '../bookings/booking-outcome.js';
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
-import { APP_LABEL, KIND_LABEL } from './booking-cards.js';
+import { APP_LABEL, KIND_LABEL, receiptNumber } from './booking-cards.js';
 import { infoCard, paragraph, row, text } from './building-blocks.js';
 import { NO_SHOW_RULE, OFFICE_MAY_MOVE } from './rule-sentences.js';
 
@@ -27,6 +27,7 @@ function rules(s: OfficeSettings): string {
 /** Sent to the user when staff confirm a time: everything needed to join, and the rules. */
 export function confirmationCard(b: BookingView, at: LocalDateTime, meeting: MeetingDetails | null, s: OfficeSettings): LineMessage[] {
   const rows = [
+    ...(b.id ? [row('受付番号', receiptNumber(b.id))] : []),
     row('日時', formatSlotJa(at, s.sessionMinutes)),
     row('相談の種類', KIND_LABEL[b.kind]),
     row('アプリ', APP_LABEL[b.app]),

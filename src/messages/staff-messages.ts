@@ -5,11 +5,12 @@ import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { postback, text } from './building-blocks.js';
-import { staffRequestCard } from './booking-cards.js';
+import { staffRequestCard, receiptNumber } from './booking-cards.js';
 
 /** How staff notes name a booking: the start of its id and the person's name (none once erased). */
 export function bookingRef(b: { bookingId: string; name: string | null }): string {
-  return b.name ? `受付番号 ${b.bookingId.slice(0, 8)}（${b.name} 様）` : `受付番号 ${b.bookingId.slice(0, 8)}`;
+  const number = receiptNumber(b.bookingId);
+  return b.name ? `受付番号 ${number}（${b.name} 様）` : `受付番号 ${number}`;
 }
 
 /** A new request (or a change request) for the staff group, with what staff can do about it. */
