@@ -73,6 +73,8 @@ export type BookingEvent =
   | { type: 'proposalDeclined'; subject: BookingSubject }
   /** Unrecorded at the no-show check, but the person wrote that day: closed with contact, not counted. */
   | { type: 'closedAfterContact'; subject: BookingSubject; at: LocalDateTime }
+  /** Nothing recorded ten minutes after the start: staff are asked whether the person connected (`reminder`: again). */
+  | { type: 'attendanceAsked'; subject: BookingSubject; at: LocalDateTime; reminder: boolean }
   /** `personWasTold`: the person had been told it counted as missed, and hears of the correction. */
   | { type: 'attendanceCorrected'; subject: BookingSubject; at: LocalDateTime; personWasTold: boolean }
   /** `flaggedAfter`: this no-show brought the person to the office's threshold (a count). */

@@ -278,6 +278,25 @@ export async function closeAfterContact(db: Db, _deps: LifecycleDeps, bookingId:
   return done((await getBooking(db, row.id))!, [{ type: 'closedAfterContact', subject: subjectOf(row), at: toLocal(sessionStartOf(row)) }]);
 }
 
+/** How long staff have to answer whether the person joined before they are asked once more. */
+export const ATTENDANCE_REMINDER_MINUTES = 30;
+
+/**
+ * Ten minutes after the start, nothing is recorded and the person has not written: only the
+ * counsellor can see whether they connected, so staff are asked (参加あり / 接続なし) and nothing
+ * is recorded or told to the person until they answer (terms 6(4), docs/office-rules.md §11).
+ * `reminder`: the question was asked before and is still open; it is asked once more, and only once.
+ */
+export async function askAttendance(db: Db, _deps: LifecycleDeps, bookingId: string, now: Instant, reminder: boolean): Promise<LifecycleResult> {
+  const row = await getBooking(db, bookingId);
+  if (!row) return refuse({ code: 'not_found' });
+  // Answered meanwhile (attended, no-show, closed after contact) or moved: nothing to ask.
+  if (row.status !== 'confirmed' || !row.confirmedStart || now < row.confirmedStart) return wrongStatus(row, 'attendance');
+  await recordStaffAction(db, { subjectId: row.id, action: reminder ? 'attendance_reminded' : 'attendance_asked', staffId: 'system', via: 'system', at: now });
+  if (!reminder) await scheduleJob(db, 'attendance_reminder', row.id, new Date(Date.parse(now) + ATTENDANCE_REMINDER_MINUTES * 60_000).toISOString(), now);
+  return done(row, [{ type: 'attendanceAsked', subject: subjectOf(row), at: toLocal(row.confirmedStart), reminder }]);
+}
+
 export interface AttendanceInput {
   bookingId: string;
   attended: boolean;

@@ -7,7 +7,7 @@ import { getTerms } from '../../db/repositories/terms-repository.js';
 import { markTermsNotified, usersToTellOfTerms } from '../../db/repositories/users-repository.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
-import { closeAfterContact, markAttendance } from '../bookings/lifecycle.js';
+import { askAttendance, closeAfterContact } from '../bookings/lifecycle.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import type { OfficeContext } from '../office/office-context.js';
 import { bookingRef, staffImmediateClosedMessages, staffReplyOverdueMessages, staffRequestLapsedMessages } from '../messages/staff-messages.js';
@@ -58,9 +58,15 @@ async function noShow(db: Db, deps: OfficeContext, job: JobRow, now: string): Pr
     const closed = await closeAfterContact(db, deps, b.id, now);
     return closed.ok ? { status: 'done', dispatches: bookingEventsDispatches(closed.events, deps) } : skipped;
   }
-  const result = await markAttendance(db, deps, { bookingId: b.id, attended: false, by: { id: 'system', via: 'system' }, now });
-  if (!result.ok) return skipped;
-  return { status: 'done', dispatches: bookingEventsDispatches(result.events, deps) };
+  // Only the counsellor sees whether the person connected: ask, record nothing yet.
+  const asked = await askAttendance(db, deps, b.id, now, false);
+  return asked.ok ? { status: 'done', dispatches: bookingEventsDispatches(asked.events, deps) } : skipped;
+}
+
+/** Staff have not said whether the person connected: ask once more. */
+async function attendanceReminder(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
+  const asked = await askAttendance(db, deps, job.subject_id, now, true);
+  return asked.ok ? { status: 'done', dispatches: bookingEventsDispatches(asked.events, deps) } : skipped;
 }
 
 /** Tells each user with an open booking, once per version, that the terms changed. */
@@ -124,6 +130,8 @@ export async function runJob(db: Db, deps: OfficeContext, job: JobRow, now: stri
       return replyDue(db, deps, job);
     case 'no_show':
       return noShow(db, deps, job, now);
+    case 'attendance_reminder':
+      return attendanceReminder(db, deps, job, now);
     case 'terms_notice':
       return termsNotice(db, job);
     case 'immediate_timeout':

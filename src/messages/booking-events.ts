@@ -45,7 +45,7 @@ export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext):
         toPerson([...confirmationCard(event.booking, event.at, event.meeting, s), ...(replacedLine ? [text(replacedLine)] : [])]),
         staffNote(
           ctx,
-          `確定しました: ${ref} ${slot(event.at)}${replacedLine ? `\n${replacedLine}` : ''}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、連絡もない場合は欠席として記録されます）。`,
+          `確定しました: ${ref} ${slot(event.at)}${replacedLine ? `\n${replacedLine}` : ''}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、ご本人からの連絡もない場合は、接続したかどうかをおたずねします）。`,
           [postback('出席を記録', encodeBookingAction({ action: 'attended', bookingId: event.subject.bookingId })), postback('日時を変更', encodeBookingAction({ action: 'move', bookingId: event.subject.bookingId }))],
         ),
       ];
@@ -76,6 +76,17 @@ export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext):
           ctx,
           `【当日連絡ありの欠席】${ref}（${slot(event.at)}）は、開始から10分を過ぎても出席の記録がありません。本日ご本人から連絡があったため、連絡ありのキャンセルとして記録しました（欠席回数には数えません）。出席していた場合は「出席に訂正」を押してください。`,
           [attendedButton(event.subject)],
+        ),
+      ];
+    case 'attendanceAsked':
+      return [
+        staffNote(
+          ctx,
+          `${event.reminder ? '【出席の確認・再送】' : '【出席の確認】'}${ref}（${slot(event.at)}）は、開始から10分を過ぎても出席の記録がありません。ご本人は接続しましたか？\n「接続なし」を押すと、連絡のないキャンセル（欠席）として記録し、ご本人にお知らせします。お答えがあるまで、ご本人には何も伝えません。`,
+          [
+            postback('参加あり', encodeBookingAction({ action: 'attended', bookingId: event.subject.bookingId })),
+            postback('接続なし', encodeBookingAction({ action: 'noshow', bookingId: event.subject.bookingId })),
+          ],
         ),
       ];
     case 'attendanceCorrected':

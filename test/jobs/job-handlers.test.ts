@@ -13,7 +13,9 @@ import type { JobKind } from '../../db/schema.js';
 import {
   acceptProposal,
   cancelBooking,
+  ATTENDANCE_REMINDER_MINUTES,
   confirmBooking,
+  markAttendance,
   proposeTime,
   type Actor,
 } from '../../src/bookings/lifecycle.js';
@@ -30,7 +32,7 @@ import {
 import { bookingViewOf } from '../../src/bookings/booking-view.js';
 import { confirmedAt, seedBooking, STAFF_GROUP, testOffice } from '../support/booking-seeds.js';
 import { useTempDatabase } from '../support/temp-db.js';
-import { audiences } from '../support/message-probe.js';
+import { audiences, buttonsIn, textOf } from '../support/message-probe.js';
 
 const temp = useTempDatabase('job-handlers');
 const office = testOffice();
@@ -152,14 +154,37 @@ describe('the reply deadline', () => {
 });
 
 describe('the no-show check', () => {
-  it('should record a no-show, telling the person, when nothing was recorded and nobody wrote', async () => {
+  it('should ask staff whether the person connected, recording nothing and telling the person nothing, when nothing was recorded and nobody wrote', async () => {
     const s = await confirmedSession();
     const check = s.jobs.get('no_show')!;
     const outcome = await runJob(temp.db, office, check, check.due_at);
     expect(outcome.status).toBe('done');
-    expect(audiences(outcome.dispatches)).toEqual([`user:${s.lineUserId}`, `staff:${STAFF_GROUP}`]);
-    expect((await getBooking(temp.db, s.id))?.status).toBe('no_show');
-    expect((await getUser(temp.db, s.lineUserId))?.noShowCount).toBe(1);
+    // Only the counsellor knows whether the person is in the session (terms 6(4)): staff decide.
+    expect(audiences(outcome.dispatches)).toEqual([`staff:${STAFF_GROUP}`]);
+    expect(buttonsIn(outcome.dispatches[0]!.messages)).toEqual([
+      { action: 'attended', bookingId: s.id },
+      { action: 'noshow', bookingId: s.id },
+    ]);
+    expect((await getBooking(temp.db, s.id))?.status).toBe('confirmed');
+    expect((await getUser(temp.db, s.lineUserId))?.noShowCount).toBe(0);
+    // Asked once more if nobody answers.
+    const reminder = (await pendingJobsOf(temp.db, s.id)).find((j) => j.kind === 'attendance_reminder');
+    expect(reminder?.due_at).toBe(new Date(Date.parse(check.due_at) + ATTENDANCE_REMINDER_MINUTES * 60_000).toISOString());
+  });
+
+  it('should ask staff once more while the question is open, and not once they answered', async () => {
+    const s = await confirmedSession();
+    const check = s.jobs.get('no_show')!;
+    await runJob(temp.db, office, check, check.due_at);
+    const reminder = (await pendingJobsOf(temp.db, s.id)).find((j) => j.kind === 'attendance_reminder')!;
+    const again = await runJob(temp.db, office, reminder, reminder.due_at);
+    expect(again.status).toBe('done');
+    expect(audiences(again.dispatches)).toEqual([`staff:${STAFF_GROUP}`]);
+    expect(textOf(again.dispatches[0])).toContain('再送');
+    // Only one reminder is scheduled, however often it runs.
+    expect((await pendingJobsOf(temp.db, s.id)).filter((j) => j.kind === 'attendance_reminder')).toHaveLength(1);
+    expect((await markAttendance(temp.db, office, { bookingId: s.id, attended: true, by: STAFF, now: reminder.due_at })).ok).toBe(true);
+    expect(await runJob(temp.db, office, reminder, reminder.due_at)).toEqual({ status: 'skipped', dispatches: [] });
   });
 
   it('should close after contact, telling only staff and counting nothing, when the person wrote that day', async () => {
@@ -179,7 +204,7 @@ describe('the no-show check', () => {
     expect((await getUser(temp.db, s.lineUserId))?.noShowCount).toBe(0);
   });
 
-  it('should count it as missed when the person wrote only the day before', async () => {
+  it('should not count a message of the day before as contact on the day', async () => {
     const s = await confirmedSession();
     await recordStaffAction(temp.db, {
       subjectId: s.id,
@@ -189,8 +214,10 @@ describe('the no-show check', () => {
       at: jst('2026-12-09', 23, 59),
     });
     const check = s.jobs.get('no_show')!;
-    await runJob(temp.db, office, check, check.due_at);
-    expect((await getBooking(temp.db, s.id))?.status).toBe('no_show');
+    const outcome = await runJob(temp.db, office, check, check.due_at);
+    // Not closed as contact: staff are asked, as for a session nobody wrote about.
+    expect(textOf(outcome.dispatches[0])).toContain('【出席の確認】');
+    expect((await getBooking(temp.db, s.id))?.status).toBe('confirmed');
   });
 
   it('should skip a check of another time, one run early, and one for a session already recorded', async () => {
@@ -201,7 +228,7 @@ describe('the no-show check', () => {
     ).toBe('skipped');
     expect((await runJob(temp.db, office, check, jst('2026-12-10', 10, 9))).status).toBe('skipped');
     expect((await getBooking(temp.db, s.id))?.status).toBe('confirmed');
-    await runJob(temp.db, office, check, check.due_at);
+    expect((await markAttendance(temp.db, office, { bookingId: s.id, attended: true, by: STAFF, now: check.due_at })).ok).toBe(true);
     expect(await runJob(temp.db, office, check, check.due_at)).toEqual({ status: 'skipped', dispatches: [] });
   });
 });

@@ -23,9 +23,12 @@ describe('attendance from the staff group', () => {
     await staff.tap('第1希望で確定');
     await staff.tap('出席を記録');
     expect(staff.lastText()).toContain('開始後に記録してください');
-    h.clock.set(new Date('2026-12-03T01:10:00Z')); // 10:10 JST, nothing recorded: no-show
+    h.clock.set(new Date('2026-12-03T01:10:00Z')); // 10:10 JST, nothing recorded: staff are asked
     await h.runJobs();
     await h.settle();
+    expect((await fetchBookings(h))[0]).toMatchObject({ status: 'confirmed' });
+    expect(noShows(u.userId)).toBe(0);
+    await staff.tap('接続なし'); // a mistake: the person was there
     expect((await fetchBookings(h))[0]).toMatchObject({ status: 'no_show' });
     expect(noShows(u.userId)).toBe(1);
     await staff.tap('出席に訂正');

@@ -149,9 +149,21 @@ describe('writing on the day of the session', () => {
     expect(notes()[1]).toContain('まだ動きません');
   });
 
-  it('tells the person when a session nobody wrote about is recorded as missed, and again when it is corrected', async () => {
+  it('asks staff at start + 10 whether a person nobody heard from connected, and tells the person only once staff say not', async () => {
     const u = await confirmedZoom('Usessionday000000000000000000005');
-    await at('2026-12-03T01:10:30Z');
+    await at('2026-12-03T01:09:30Z'); // start + 9: nothing yet
+    expect(textsTo(STAFF_GROUP).join('\n')).not.toContain('【出席の確認】');
+    const toPersonBefore = textsTo(u.userId).length;
+    await at('2026-12-03T01:10:30Z'); // start + 10, nothing recorded, no contact: staff are asked
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('【出席の確認】');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('ご本人は接続しましたか');
+    expect((await fetchBookings(h))[0]!.status).toBe('confirmed');
+    // The person may be in the session right now: they hear nothing until staff answer.
+    expect(textsTo(u.userId)).toHaveLength(toPersonBefore);
+    await at('2026-12-03T01:40:30Z'); // still unanswered half an hour later: asked once more
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('【出席の確認・再送】');
+    expect(textsTo(u.userId)).toHaveLength(toPersonBefore);
+    await new StaffDriver(h).tap('接続なし');
     expect((await fetchBookings(h))[0]!.status).toBe('no_show');
     expect(textsTo(u.userId).at(-1)).toContain('欠席として記録しました');
     expect(textsTo(u.userId).at(-1)).toContain('12月3日(木) 10:00');

@@ -102,7 +102,7 @@ describe('timed work', () => {
     expect(toStaff.at(-1)).toContain('返信期限切れ');
   });
 
-  it('sends the day-before and morning reminders, then marks a no-show at start + 10 minutes and flags after two', async () => {
+  it('sends the day-before and morning reminders, asks staff at start + 10 minutes, records the no-show they report and flags after two', async () => {
     const u = new ChatDriver(h, 'U3000000000000000000000000000007');
     await bookByButtons(u, 'TeleOffice', '青森 三郎');
     await new StaffDriver(h).tap('第1希望で確定');
@@ -118,9 +118,11 @@ describe('timed work', () => {
     h.clock.set(new Date('2026-12-03T01:09:59Z')); // 10:09:59: still confirmed
     await h.runJobs();
     expect((await fetchBookings(h)).filter((b) => b.status === 'no_show')).toHaveLength(0);
-    h.clock.set(new Date('2026-12-03T01:10:00Z')); // 10:10:00
+    h.clock.set(new Date('2026-12-03T01:10:00Z')); // 10:10:00: staff are asked, nothing is recorded yet
     await h.runJobs();
     await h.settle();
+    expect((await fetchBookings(h)).filter((b) => b.status === 'no_show')).toHaveLength(0);
+    await new StaffDriver(h).tap('接続なし');
     expect((await fetchBookings(h)).filter((b) => b.status === 'no_show')).toHaveLength(1);
     const staffText = () => h.platform.delivered().filter((d) => d.to.startsWith('C')).map((d) => JSON.stringify(d.message)).join('\n');
     expect(staffText()).not.toContain('要確認');
@@ -132,6 +134,7 @@ describe('timed work', () => {
     h.clock.set(new Date(Date.parse(second.confirmed!.start) + 10 * 60_000));
     await h.runJobs();
     await h.settle();
+    await new StaffDriver(h).tap('接続なし');
     expect((await fetchBookings(h)).filter((b) => b.status === 'no_show')).toHaveLength(2);
     expect(staffText()).toContain('要確認');
     await u.say('予約する');
