@@ -77,6 +77,8 @@ const envSchema = z.object({
   SLOT_CAPACITY: optional(z.coerce.number().int().positive()),
   BOOKING_HORIZON_WEEKS: optional(z.coerce.number().int().positive()),
   TERMS_URL: optional(z.url()),
+  ZOOM_TERMS_URL: optional(z.url()),
+  OFFICE_EMAIL: optional(z.email()),
   // The same rule as an id registered through the staff API (POST /api/terms).
   TERMS_VERSION: optional(z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected 1 to 40 letters, digits, dots, hyphens or underscores')),
   TERMS_EFFECTIVE_FROM: optional(z.iso.date()),
@@ -108,6 +110,8 @@ function officeFrom(e: z.infer<typeof envSchema>): OfficeSettings {
     capacity: e.SLOT_CAPACITY as number | undefined,
     horizonWeeks: e.BOOKING_HORIZON_WEEKS as number | undefined,
     termsUrl: e.TERMS_URL as string | undefined,
+    zoomTermsUrl: e.ZOOM_TERMS_URL as string | undefined,
+    officeEmail: e.OFFICE_EMAIL as string | undefined,
   });
 }
 
@@ -191,6 +195,8 @@ const VARIABLE_OF: Record<string, string> = {
   capacity: 'SLOT_CAPACITY',
   horizonWeeks: 'BOOKING_HORIZON_WEEKS',
   termsUrl: 'TERMS_URL',
+  zoomTermsUrl: 'ZOOM_TERMS_URL',
+  officeEmail: 'OFFICE_EMAIL',
 };
 
 /** An office-settings error names the variable the person set, not the field behind it. */

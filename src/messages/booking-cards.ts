@@ -84,7 +84,10 @@ export function activeBookingMessages(bookings: readonly BookingView[], s: Offic
   return [
     text(lead),
     ...cards,
-    text('日時の変更は「予約変更」、キャンセルは「予約キャンセル」と送ってください。ご予約当日の変更・キャンセルはお電話でお願いします。\n' + `${s.officeName} 電話 ${s.officePhone}`),
+    text(
+      `日時の変更は「予約変更」、キャンセルは「予約キャンセル」と送ってください${s.officeEmail ? `（キャンセルはメール ${s.officeEmail} でも承ります）` : ''}。ご予約当日の変更・キャンセルはお電話でお願いします。\n` +
+        `${s.officeName} 電話 ${s.officePhone}`,
+    ),
   ];
 }
 

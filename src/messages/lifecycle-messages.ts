@@ -6,7 +6,7 @@ import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { APP_LABEL, KIND_LABEL, receiptNumber } from './booking-cards.js';
 import { infoCard, paragraph, row, text } from './building-blocks.js';
-import { NO_SHOW_RULE, OFFICE_MAY_MOVE } from './rule-sentences.js';
+import { cancelRule, NO_SHOW_RULE, OFFICE_MAY_MOVE } from './rule-sentences.js';
 
 function office(s: OfficeSettings): string {
   return `${s.officeName} 電話 ${s.officePhone}（平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）`;
@@ -17,7 +17,7 @@ function rules(s: OfficeSettings): string {
     `・相談は${s.sessionMinutes}分以内です。開始時刻の少し前にアプリを起動し、通信の確認をお願いします。\n` +
     '・個室など、周りに人のいない場所からご参加ください。\n' +
     '・相談の録画・録音は、方法を問わずお断りしています。\n' +
-    '・キャンセルは前日までこのトークで「予約キャンセル」と送ってください。当日はお電話のみです。\n' +
+    `・${cancelRule(s)}\n` +
     `・${NO_SHOW_RULE}\n` +
     `・${OFFICE_MAY_MOVE}`
   );
@@ -80,7 +80,7 @@ export function reminderMessages(kind: 'day_before' | 'morning', at: LocalDateTi
       : b.meeting
         ? `Zoom ミーティングID: ${b.meeting.meetingId}\nパスコード: ${b.meeting.passcode}`
         : 'Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。';
-  return [text(`${lead}\n${app}\nご都合が悪くなった場合は、${kind === 'day_before' ? '本日中にこのトークで「予約キャンセル」と送るか、' : ''}お電話でご連絡ください。\n${office(s)}`)];
+  return [text(`${lead}\n${app}\nご都合が悪くなった場合は、${kind === 'day_before' ? `本日中にこのトークで「予約キャンセル」と送るか、${s.officeEmail ? `メール（${s.officeEmail}）か、` : ''}` : ''}お電話でご連絡ください。\n${office(s)}`)];
 }
 
 /** A session was recorded as missed without notice (by the office, or the check 10 minutes after the start). */

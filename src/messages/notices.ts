@@ -122,7 +122,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'checklistNotReady':
       return `ご準備ができましたら、あらためて「予約する」と送ってください。\nご不明な点はお電話でお問い合わせください。\n${phoneLine(s)}`;
     case 'zoomTerms':
-      return 'Zoom をお使いの場合は、Zoom の利用規約にも同意いただいたものとして扱います。';
+      return `Zoom をお使いの場合は、Zoom の利用規約にも同意いただいたものとして扱います。\nZoom の利用規約: ${s.zoomTermsUrl}`;
     case 'invalidChoice':
       return '恐れ入りますが、下のボタンからお選びいただくか、ボタンと同じ言葉を入力してください。';
     case 'invalidName':

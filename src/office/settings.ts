@@ -27,6 +27,10 @@ export interface OfficeSettings {
   capacity: number;
   horizonWeeks: number;
   termsUrl: string;
+  /** Zoom's own terms of use: choosing Zoom means agreeing to them too (terms art. 4). */
+  zoomTermsUrl: string;
+  /** Where people may also cancel in writing (terms 6(4)); null when the office gives none. */
+  officeEmail: string | null;
 }
 
 /** Defaults for Hello Work Aomori. Frozen so no caller can change them for everyone else. */
@@ -47,6 +51,8 @@ export const defaultOfficeSettings: OfficeSettings = Object.freeze({
   capacity: 1,
   horizonWeeks: 8,
   termsUrl: 'https://jsite.mhlw.go.jp/aomori-roudoukyoku/',
+  zoomTermsUrl: 'https://explore.zoom.us/ja/terms/',
+  officeEmail: null,
 });
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -107,10 +113,13 @@ function checkMothers(s: OfficeSettings): void {
   }
 }
 
-function checkUrl(s: OfficeSettings): void {
-  if (!URL.canParse(s.termsUrl) || !/^https?:$/.test(new URL(s.termsUrl).protocol)) {
-    fail('termsUrl', 'must be an http(s) URL');
-  }
+function checkUrl(s: OfficeSettings, field: 'termsUrl' | 'zoomTermsUrl'): void {
+  const url = s[field];
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) fail(field, 'must be an http(s) URL');
+}
+
+function checkEmail(s: OfficeSettings): void {
+  if (s.officeEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.officeEmail)) fail('officeEmail', 'must be an e-mail address');
 }
 
 /**
@@ -125,7 +134,9 @@ export function officeSettingsFrom(overrides: Partial<OfficeSettings>): OfficeSe
   requireText(s, 'officeName');
   requireText(s, 'officePhone');
   requireText(s, 'termsUrl');
-  checkUrl(s);
+  checkUrl(s, 'termsUrl');
+  checkUrl(s, 'zoomTermsUrl');
+  checkEmail(s);
   requireInteger(s, 'openingMinutes', 0, MINUTES_PER_DAY);
   requireInteger(s, 'closingMinutes', 0, MINUTES_PER_DAY);
   if (s.openingMinutes >= s.closingMinutes) fail('closingMinutes', 'must be after openingMinutes');
