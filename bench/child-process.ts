@@ -38,7 +38,10 @@ function cpuSecondsOf(pid: number): number {
 }
 
 function statusKb(pid: number, key: string): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${key}:`));
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${key}:`));
   return line ? Number(line.replace(/\D+/g, ' ').trim().split(' ')[0]) : Number.NaN;
 }
 
@@ -46,7 +49,12 @@ function statusKb(pid: number, key: string): number {
  * Spawns `script` with `env` (and extra Node flags, e.g. `--cpu-prof`) and resolves once it prints `{"port": N}` on a line of stdout.
  * Its stderr passes through, so a crash is visible.
  */
-export async function startServerChild(script: string, env: Record<string, string>, nodeArgs: readonly string[] = [], timeoutMs = 30_000): Promise<ServerChild> {
+export async function startServerChild(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+  timeoutMs = 30_000,
+): Promise<ServerChild> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -81,7 +81,8 @@ function answerButtons(messages: readonly Json[]): Button[] {
   for (const action of messages.flatMap(actionsIn)) {
     if (action.type !== 'postback') continue;
     const decoded = decodePostback(action.data);
-    if (decoded?.kind === 'answer') byData.set(action.data, { question: decoded.question, value: decoded.value, action });
+    if (decoded?.kind === 'answer')
+      byData.set(action.data, { question: decoded.question, value: decoded.value, action });
   }
   return [...byData.values()];
 }
@@ -146,10 +147,15 @@ export function bookingScript(persona: Persona): UserScript {
  * reading of the answers (the baseline offers no buttons).
  */
 export function blindScript(persona: Persona): UserScript {
-  const postback = (question: string, turn: number): Step => ({ type: 'postback', data: `q=${question}&t=${turn}&v=stand-in` });
+  const postback = (question: string, turn: number): Step => ({
+    type: 'postback',
+    data: `q=${question}&t=${turn}&v=stand-in`,
+  });
   const steps: Step[] = [
     { type: 'follow' },
-    ...['terms', 'registered', 'target', 'device', 'continuing', 'checklist', 'kind', 'app'].map((q, i) => postback(q, i + 1)),
+    ...['terms', 'registered', 'target', 'device', 'continuing', 'checklist', 'kind', 'app'].map((q, i) =>
+      postback(q, i + 1),
+    ),
     { type: 'text', text: persona.name },
     { type: 'text', text: persona.jobSeekerNumber },
     ...['choice1Date', 'choice1Time', 'choice2Date', 'choice2Time'].map((q, i) => postback(q, i + 11)),

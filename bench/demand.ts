@@ -45,10 +45,16 @@ export interface Demand {
 
 export function modeledDemand(settings: OfficeSettings, a: DemandAssumptions = DEFAULT_DEMAND): Demand {
   const regular = gridStarts('regular', settings).length * a.openDaysPerWeek;
-  const mothers = gridStarts('mothers', settings).length * settings.mothersWeekdays.filter((d) => d >= 1 && d <= a.openDaysPerWeek).length;
+  const mothers =
+    gridStarts('mothers', settings).length *
+    settings.mothersWeekdays.filter((d) => d >= 1 && d <= a.openDaysPerWeek).length;
   const sessionsPerOfficePerWeek = (regular + mothers) * settings.capacity;
   const eventsPerWeek = a.offices * sessionsPerOfficePerWeek * a.conversationsPerSession * a.eventsPerConversation;
   const officeSecondsPerWeek = a.openDaysPerWeek * (settings.closingMinutes - settings.openingMinutes) * 60;
   const averageEventsPerSecond = eventsPerWeek / officeSecondsPerWeek;
-  return { sessionsPerOfficePerWeek, averageEventsPerSecond, peakEventsPerSecond: averageEventsPerSecond * a.peakFactor };
+  return {
+    sessionsPerOfficePerWeek,
+    averageEventsPerSecond,
+    peakEventsPerSecond: averageEventsPerSecond * a.peakFactor,
+  };
 }

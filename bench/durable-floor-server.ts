@@ -20,10 +20,14 @@ sqlite.pragma('journal_mode = WAL');
 sqlite.pragma('synchronous = FULL');
 sqlite.exec(`create table if not exists inbox (id text primary key, chat text not null, payload text, received_at text not null, status text not null);
   create table if not exists chat_state (chat text primary key, state text not null, updated_at text not null);`);
-const accept = sqlite.prepare("insert into inbox (id, chat, payload, received_at, status) values (?, ?, ?, ?, 'pending') on conflict do nothing");
+const accept = sqlite.prepare(
+  "insert into inbox (id, chat, payload, received_at, status) values (?, ?, ?, ?, 'pending') on conflict do nothing",
+);
 const markDone = sqlite.prepare("update inbox set status = 'done', payload = null where id = ?");
 const loadState = sqlite.prepare('select state from chat_state where chat = ?');
-const saveState = sqlite.prepare('insert into chat_state (chat, state, updated_at) values (?, ?, ?) on conflict (chat) do update set state = excluded.state, updated_at = excluded.updated_at');
+const saveState = sqlite.prepare(
+  'insert into chat_state (chat, state, updated_at) values (?, ?, ?) on conflict (chat) do update set state = excluded.state, updated_at = excluded.updated_at',
+);
 
 /** Work queued in one turn of the event loop commits together (one fsync), as ours does. */
 function createCommitter() {

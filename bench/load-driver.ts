@@ -136,13 +136,23 @@ function toEvent(step: Step, userId: string, replyToken: string, timestamp: numb
  * timeout) fails with ECONNRESET before anything was read: that one is retried once, as Node's
  * documentation advises; the same body (and event id) goes again, so nothing can double.
  */
-function post(agent: http.Agent, url: URL, body: string, headers: Record<string, string>, retried = false): Promise<number> {
+function post(
+  agent: http.Agent,
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+  retried = false,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode ?? 0));
-      res.once('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode ?? 0));
+        res.once('error', reject);
+      },
+    );
     req.once('error', (e: NodeJS.ErrnoException) => {
       if (!retried && req.reusedSocket && e.code === 'ECONNRESET') resolve(post(agent, url, body, headers, true));
       else reject(e);
@@ -181,8 +191,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if ('error' in next) throw new Error(next.error);
         // Paced: people pause before each answer, and arrive at random moments within the first
         // pause rather than all in the same millisecond.
-        if (options.thinkMs) await untilStop(delay(i === 0 ? options.thinkMs * Math.random() : options.thinkMs * (0.5 + Math.random())));
-        const { body, headers } = signedWebhookRequest(options.channelSecret, [toEvent(next.step, userId, options.platform.issueReplyToken(userId), Date.now() + (options.eventClockOffsetMs ?? 0))]);
+        if (options.thinkMs)
+          await untilStop(delay(i === 0 ? options.thinkMs * Math.random() : options.thinkMs * (0.5 + Math.random())));
+        const { body, headers } = signedWebhookRequest(options.channelSecret, [
+          toEvent(
+            next.step,
+            userId,
+            options.platform.issueReplyToken(userId),
+            Date.now() + (options.eventClockOffsetMs ?? 0),
+          ),
+        ]);
         const answer = router.expect(userId, timeoutMs);
         answer.catch(() => undefined); // awaited below; may time out while the POST is still out
         const sentAt = performance.now();

@@ -21,7 +21,9 @@ export interface MachineInfo {
 function gitState(): { commit: string; changedFiles: number } {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const status = execFileSync('git', ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' });
+    const status = execFileSync('git', ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=no'], {
+      encoding: 'utf8',
+    });
     return { commit, changedFiles: status.split('\n').filter((l) => l.trim() !== '').length };
   } catch {
     return { commit: 'unknown', changedFiles: 0 };

@@ -26,7 +26,11 @@ export const STAFF_GROUP = 'Cbenchstaffgroup0000000000000000';
 
 export type ServerKind = 'ours' | 'baseline' | 'floor';
 
-const SCRIPTS: Record<ServerKind, string> = { ours: 'server-process.ts', baseline: 'baseline-server.ts', floor: 'durable-floor-server.ts' };
+const SCRIPTS: Record<ServerKind, string> = {
+  ours: 'server-process.ts',
+  baseline: 'baseline-server.ts',
+  floor: 'durable-floor-server.ts',
+};
 
 export interface RunOptions {
   kind: ServerKind;
@@ -82,15 +86,19 @@ export async function measuredRun(options: RunOptions): Promise<RunFigures> {
   const tempDir = options.sqlitePath ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'booking-bench-'));
   const sqlitePath = options.sqlitePath ?? path.join(tempDir!, 'booking.db');
   const script = path.join(here, SCRIPTS[options.kind]);
-  const server = await startServerChild(script, {
-    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
-    LINE_CHANNEL_ACCESS_TOKEN: CHANNEL_TOKEN,
-    LINE_API_BASE_URL: platform.url,
-    SQLITE_PATH: sqlitePath,
-    STAFF_GROUP_ID: STAFF_GROUP,
-    LOG_LEVEL: 'silent',
-    ...options.env,
-  }, options.serverNodeArgs);
+  const server = await startServerChild(
+    script,
+    {
+      LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: CHANNEL_TOKEN,
+      LINE_API_BASE_URL: platform.url,
+      SQLITE_PATH: sqlitePath,
+      STAFF_GROUP_ID: STAFF_GROUP,
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    },
+    options.serverNodeArgs,
+  );
   try {
     const webhookUrl = `http://127.0.0.1:${server.port}/webhook`;
     // The server's clock started at APP_NOW a moment ago; stamp events on it.
@@ -111,7 +119,9 @@ export async function measuredRun(options: RunOptions): Promise<RunFigures> {
       warmupFailed = warmup.failed + warmup.stopped;
       if (warmupFailed > 0) {
         const reasons = [...new Set(warmup.failureReasons)].slice(0, 3).join('; ');
-        process.stderr.write(`[bench] ${options.kind} warm-up: ${warmup.failed} of ${warmupUsers} users failed, ${warmup.stopped} stopped at ${WARMUP_LIMIT_MS / 1000} s${reasons ? ` (${reasons})` : ''}; measuring anyway\n`);
+        process.stderr.write(
+          `[bench] ${options.kind} warm-up: ${warmup.failed} of ${warmupUsers} users failed, ${warmup.stopped} stopped at ${WARMUP_LIMIT_MS / 1000} s${reasons ? ` (${reasons})` : ''}; measuring anyway\n`,
+        );
       }
     }
     const cpuBefore = server.cpuSeconds();
@@ -138,7 +148,8 @@ export async function measuredRun(options: RunOptions): Promise<RunFigures> {
       warmupFailed,
     };
   } finally {
-    if (!(await server.stop())) process.stderr.write(`[bench] ${options.kind} server did not close within 10 s of SIGTERM; killed\n`);
+    if (!(await server.stop()))
+      process.stderr.write(`[bench] ${options.kind} server did not close within 10 s of SIGTERM; killed\n`);
     await platform.close();
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }

@@ -65,13 +65,15 @@ export const USAGE = `usage: npm run bench -- [--users N] [--rounds N] [--warmup
 
 function positiveInt(flag: string, value: string | undefined): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} needs a positive whole number, got ${value ?? 'nothing'}\n${USAGE}`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`${flag} needs a positive whole number, got ${value ?? 'nothing'}\n${USAGE}`);
   return n;
 }
 
 function wholeNumber(flag: string, value: string | undefined): number {
   const n = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number >= 0, got ${value ?? 'nothing'}\n${USAGE}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${flag} needs a whole number >= 0, got ${value ?? 'nothing'}\n${USAGE}`);
   return n;
 }
 
@@ -119,7 +121,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--paced-think-ms':
       case '--think-ms': // its old name, from when the one comparison could be paced instead
         o.pacedThinkMs = Number(value);
-        if (value === undefined || !Number.isFinite(o.pacedThinkMs) || o.pacedThinkMs <= 0) throw new Error(`${flag} needs a number of milliseconds > 0\n${USAGE}`);
+        if (value === undefined || !Number.isFinite(o.pacedThinkMs) || o.pacedThinkMs <= 0)
+          throw new Error(`${flag} needs a number of milliseconds > 0\n${USAGE}`);
         i += 1;
         break;
       case '--paced-run-limit':

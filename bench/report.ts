@@ -15,8 +15,30 @@ type Numeric = { [K in keyof RunSummary]: RunSummary[K] extends number | null ? 
 /** The median across rounds of every figure, per server kind. */
 export function mediansOf(runs: readonly RunSummary[], kind: RunSummary['kind']): Record<Numeric, number> {
   const mine = runs.filter((r) => r.kind === kind);
-  const fields: Numeric[] = ['users', 'events', 'wallSeconds', 'eventsPerSecond', 'ackP50Ms', 'ackP99Ms', 'answerP50Ms', 'answerP99Ms', 'serverCpuMsPerEvent', 'peakRssMb', 'dbMb', 'completed', 'failed', 'stopped', 'usersWithRefusal', 'refusals', 'driverCpuShare', 'round'];
-  return Object.fromEntries(fields.map((f) => [f, median(mine.map((r) => r[f] ?? Number.NaN))])) as Record<Numeric, number>;
+  const fields: Numeric[] = [
+    'users',
+    'events',
+    'wallSeconds',
+    'eventsPerSecond',
+    'ackP50Ms',
+    'ackP99Ms',
+    'answerP50Ms',
+    'answerP99Ms',
+    'serverCpuMsPerEvent',
+    'peakRssMb',
+    'dbMb',
+    'completed',
+    'failed',
+    'stopped',
+    'usersWithRefusal',
+    'refusals',
+    'driverCpuShare',
+    'round',
+  ];
+  return Object.fromEntries(fields.map((f) => [f, median(mine.map((r) => r[f] ?? Number.NaN))])) as Record<
+    Numeric,
+    number
+  >;
 }
 
 function verdict(met: boolean | null): string {
@@ -60,7 +82,13 @@ export function renderCapacity(runs: readonly RunSummary[], o: BenchOptions, dem
   const floor = o.skipFloor ? null : mediansOf(runs, 'floor');
   const eventsRatio = ratio(ours.eventsPerSecond, base.eventsPerSecond);
   const peak = demand.peakEventsPerSecond;
-  const row = (label: string, pick: (m: Record<Numeric, number>) => number, digits: number, target = '', met: boolean | null = null) => [
+  const row = (
+    label: string,
+    pick: (m: Record<Numeric, number>) => number,
+    digits: number,
+    target = '',
+    met: boolean | null = null,
+  ) => [
     label,
     num(pick(ours), digits),
     num(pick(base), digits),
@@ -71,21 +99,59 @@ export function renderCapacity(runs: readonly RunSummary[], o: BenchOptions, dem
     verdict(met),
   ];
   const summary = table(
-    ['median of rounds', 'ours', 'baseline', ...(floor ? ['floor'] : []), 'ours/baseline', ...(floor ? ['floor/baseline'] : []), 'target', ''],
     [
-      row('events per second', (m) => m.eventsPerSecond, 1, `>= ${num(peak, 0)} (demand)`, ours.eventsPerSecond >= peak),
+      'median of rounds',
+      'ours',
+      'baseline',
+      ...(floor ? ['floor'] : []),
+      'ours/baseline',
+      ...(floor ? ['floor/baseline'] : []),
+      'target',
+      '',
+    ],
+    [
+      row(
+        'events per second',
+        (m) => m.eventsPerSecond,
+        1,
+        `>= ${num(peak, 0)} (demand)`,
+        ours.eventsPerSecond >= peak,
+      ),
       row('ack latency p50 (ms)', (m) => m.ackP50Ms, 1),
       row('ack latency p99 (ms)', (m) => m.ackP99Ms, 1),
       row('event-to-answer p50 (ms)', (m) => m.answerP50Ms, 1),
       row('event-to-answer p99 (ms)', (m) => m.answerP99Ms, 1),
       row('server CPU per event (ms)', (m) => m.serverCpuMsPerEvent, 2),
       row('server peak RSS (MiB)', (m) => m.peakRssMb, 1),
-      ['database + WAL (MiB)', num(ours.dbMb, 1), '-', ...(floor ? [num(floor.dbMb, 1)] : []), '', ...(floor ? [''] : []), '', ''],
+      [
+        'database + WAL (MiB)',
+        num(ours.dbMb, 1),
+        '-',
+        ...(floor ? [num(floor.dbMb, 1)] : []),
+        '',
+        ...(floor ? [''] : []),
+        '',
+        '',
+      ],
       row('driver+platform CPU (cores)', (m) => m.driverCpuShare, 2),
     ],
   );
   const perRound = table(
-    ['run', 'events/s', 'ack p50', 'ack p99', 'answer p50', 'answer p99', 'CPU ms/ev', 'RSS MiB', 'DB MiB', 'done', 'failed', 'stopped', 're-asked'],
+    [
+      'run',
+      'events/s',
+      'ack p50',
+      'ack p99',
+      'answer p50',
+      'answer p99',
+      'CPU ms/ev',
+      'RSS MiB',
+      'DB MiB',
+      'done',
+      'failed',
+      'stopped',
+      're-asked',
+    ],
     runs.map((r) => [
       `${r.kind} #${r.round}`,
       num(r.eventsPerSecond, 1),
@@ -128,8 +194,14 @@ export function renderCapacity(runs: readonly RunSummary[], o: BenchOptions, dem
 /** Section 2: one paced run each; the latency targets are judged here. */
 export function renderPaced(paced: PacedRuns, o: BenchOptions): string {
   const { ours, baseline: base } = paced;
-  const row = (label: string, a: number, b: number, digits: number, target = '', met: boolean | null = null) =>
-    [label, num(a, digits), num(b, digits), times(ratio(a, b)), target, verdict(met)];
+  const row = (label: string, a: number, b: number, digits: number, target = '', met: boolean | null = null) => [
+    label,
+    num(a, digits),
+    num(b, digits),
+    times(ratio(a, b)),
+    target,
+    verdict(met),
+  ];
   const summary = table(
     ['one run each', 'ours', 'baseline', 'ours/baseline', 'target', ''],
     [
@@ -164,7 +236,20 @@ export function renderGrowth(rows: readonly GrowthRow[]): string {
   const first = rows[0];
   const rel = (a: number, b: number | undefined) => times(ratio(a, b ?? Number.NaN));
   const body = table(
-    ['stored users+bookings', 'ahead', 'answer p50 ms', 'vs first', 'CPU ms/event', 'vs first', 'peak RSS MiB', 'vs first', 'DB MiB', 'events/s', 'done', 'stopped'],
+    [
+      'stored users+bookings',
+      'ahead',
+      'answer p50 ms',
+      'vs first',
+      'CPU ms/event',
+      'vs first',
+      'peak RSS MiB',
+      'vs first',
+      'DB MiB',
+      'events/s',
+      'done',
+      'stopped',
+    ],
     rows.map((r) => [
       r.stored.toLocaleString('en-US'),
       r.futureBookings.toLocaleString('en-US'),
@@ -222,12 +307,31 @@ export function renderTargets({ runs, paced, growth, demand }: TargetInputs): st
   const eventsRatio = ratio(ours.eventsPerSecond, base.eventsPerSecond);
   const judged = (value: number, met: boolean) => (Number.isFinite(value) ? verdict(met) : 'not run');
   const rows: (readonly string[])[] = [
-    ['ack p99, paced', '< 50 ms', paced ? `${num(paced.ours.ackP99Ms, 1)} ms` : '-', paced ? verdict(paced.ours.ackP99Ms < 50) : 'not run'],
-    ['event-to-answer p99, paced', '< 200 ms', paced ? `${num(paced.ours.answerP99Ms, 1)} ms` : '-', paced ? verdict(paced.ours.answerP99Ms < 200) : 'not run'],
-    ['events/s at saturation', `>= ${num(demand.peakEventsPerSecond, 0)} (10x demand of 1,000 offices)`, num(ours.eventsPerSecond, 1), judged(ours.eventsPerSecond, ours.eventsPerSecond >= demand.peakEventsPerSecond)],
+    [
+      'ack p99, paced',
+      '< 50 ms',
+      paced ? `${num(paced.ours.ackP99Ms, 1)} ms` : '-',
+      paced ? verdict(paced.ours.ackP99Ms < 50) : 'not run',
+    ],
+    [
+      'event-to-answer p99, paced',
+      '< 200 ms',
+      paced ? `${num(paced.ours.answerP99Ms, 1)} ms` : '-',
+      paced ? verdict(paced.ours.answerP99Ms < 200) : 'not run',
+    ],
+    [
+      'events/s at saturation',
+      `>= ${num(demand.peakEventsPerSecond, 0)} (10x demand of 1,000 offices)`,
+      num(ours.eventsPerSecond, 1),
+      judged(ours.eventsPerSecond, ours.eventsPerSecond >= demand.peakEventsPerSecond),
+    ],
     ['CPU per event, largest vs smallest store', '<= 1.3x', times(cpuGrowth), judged(cpuGrowth, cpuGrowth <= 1.3)],
     ['peak RSS, largest vs smallest store', '<= 1.2x (flat)', times(rssGrowth), judged(rssGrowth, rssGrowth <= 1.2)],
     ['replaced: events/s vs echo baseline', '>= 0.8x', times(eventsRatio), judged(eventsRatio, eventsRatio >= 0.8)],
   ];
-  return ['Targets (issue 6; figures are medians of rounds where there are rounds)', '', table(['figure', 'target', 'ours', ''], rows)].join('\n');
+  return [
+    'Targets (issue 6; figures are medians of rounds where there are rounds)',
+    '',
+    table(['figure', 'target', 'ours', ''], rows),
+  ].join('\n');
 }

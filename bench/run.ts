@@ -9,11 +9,20 @@ import { machineInfo } from './machine.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
 import { defaultOfficeSettings } from '../src/office/settings.js';
 import { modeledDemand } from './demand.js';
-import { mediansOf, renderCapacity, renderGrowth, renderHeader, renderPaced, renderSlotSearch, renderTargets } from './report.js';
+import {
+  mediansOf,
+  renderCapacity,
+  renderGrowth,
+  renderHeader,
+  renderPaced,
+  renderSlotSearch,
+  renderTargets,
+} from './report.js';
 import { compareWithBaseline, growthRuns, pacedComparison, slotSearch, type Log } from './scenarios.js';
 
 const began = Date.now();
-const log: Log = (message) => process.stderr.write(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+const log: Log = (message) =>
+  process.stderr.write(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
 
 async function main(o: BenchOptions): Promise<void> {
   const startedAt = new Date().toISOString();
@@ -47,7 +56,14 @@ async function main(o: BenchOptions): Promise<void> {
     machine,
     loadAverageAtEnd: loadAtEnd,
     options: o,
-    comparison: { medians: { ours: mediansOf(runs, 'ours'), baseline: mediansOf(runs, 'baseline'), floor: o.skipFloor ? null : mediansOf(runs, 'floor') }, runs },
+    comparison: {
+      medians: {
+        ours: mediansOf(runs, 'ours'),
+        baseline: mediansOf(runs, 'baseline'),
+        floor: o.skipFloor ? null : mediansOf(runs, 'floor'),
+      },
+      runs,
+    },
     paced,
     growth,
     slotSearch: slots,

@@ -78,8 +78,17 @@ function progress(log: Log, label: string, total: number) {
 const EVENTS_PER_USER = 19;
 
 /** One run of `o.users` whole conversations against ours or the baseline, after the warm-up. */
-async function comparisonRun(o: BenchOptions, log: Log, kind: ServerKind, label: string, thinkMs: number, maxRunSeconds: number): Promise<RunFigures> {
-  log(`${label}: ${o.users} users${thinkMs > 0 ? `, pausing ${thinkMs} ms on average` : ''}${o.warmupUsers > 0 ? `, after a warm-up of ${o.warmupUsers}` : ''}`);
+async function comparisonRun(
+  o: BenchOptions,
+  log: Log,
+  kind: ServerKind,
+  label: string,
+  thinkMs: number,
+  maxRunSeconds: number,
+): Promise<RunFigures> {
+  log(
+    `${label}: ${o.users} users${thinkMs > 0 ? `, pausing ${thinkMs} ms on average` : ''}${o.warmupUsers > 0 ? `, after a warm-up of ${o.warmupUsers}` : ''}`,
+  );
   return measuredRun({
     kind,
     users: o.users,
@@ -100,7 +109,14 @@ export async function compareWithBaseline(o: BenchOptions, log: Log): Promise<Ru
   const runs: RunSummary[] = [];
   for (let round = 1; round <= o.rounds; round += 1) {
     for (const kind of o.skipFloor ? (['ours', 'baseline'] as const) : (['ours', 'baseline', 'floor'] as const)) {
-      const figures = await comparisonRun(o, log, kind, `capacity: ${kind} round ${round}/${o.rounds}`, 0, o.runLimitSeconds);
+      const figures = await comparisonRun(
+        o,
+        log,
+        kind,
+        `capacity: ${kind} round ${round}/${o.rounds}`,
+        0,
+        o.runLimitSeconds,
+      );
       runs.push(summarizeRun(figures, round));
     }
   }
@@ -118,8 +134,14 @@ export interface PacedRuns {
  * queue is. One run of ours, then one of the baseline.
  */
 export async function pacedComparison(o: BenchOptions, log: Log): Promise<PacedRuns> {
-  const ours = summarizeRun(await comparisonRun(o, log, 'ours', 'paced: ours', o.pacedThinkMs, o.pacedRunLimitSeconds), 1);
-  const baseline = summarizeRun(await comparisonRun(o, log, 'baseline', 'paced: baseline', o.pacedThinkMs, o.pacedRunLimitSeconds), 1);
+  const ours = summarizeRun(
+    await comparisonRun(o, log, 'ours', 'paced: ours', o.pacedThinkMs, o.pacedRunLimitSeconds),
+    1,
+  );
+  const baseline = summarizeRun(
+    await comparisonRun(o, log, 'baseline', 'paced: baseline', o.pacedThinkMs, o.pacedRunLimitSeconds),
+    1,
+  );
   return { ours, baseline };
 }
 
@@ -143,11 +165,19 @@ export async function growthRuns(o: BenchOptions, log: Log): Promise<GrowthRow[]
       const sqlitePath = path.join(dir, 'booking.db');
       log(`growth: seeding ${stored.toLocaleString('en-US')} users and bookings`);
       const started = performance.now();
-      const { futureBookings } = await seedDatabase({ path: sqlitePath, count: stored, now: o.appNow, settings: config.office, termsVersion: config.terms.version });
+      const { futureBookings } = await seedDatabase({
+        path: sqlitePath,
+        count: stored,
+        now: o.appNow,
+        settings: config.office,
+        termsVersion: config.terms.version,
+      });
       const seedSeconds = (performance.now() - started) / 1000;
       const label = `growth ${stored.toLocaleString('en-US')}`;
       const warmupUsers = Math.min(o.warmupUsers, GROWTH_WARMUP_MAX);
-      log(`${label}: ${o.growthUsers} users (seeded in ${seedSeconds.toFixed(1)} s)${warmupUsers > 0 ? `, after a warm-up of ${warmupUsers}` : ''}`);
+      log(
+        `${label}: ${o.growthUsers} users (seeded in ${seedSeconds.toFixed(1)} s)${warmupUsers > 0 ? `, after a warm-up of ${warmupUsers}` : ''}`,
+      );
       const figures = await measuredRun({
         kind: 'ours',
         users: o.growthUsers,
@@ -176,7 +206,14 @@ export async function slotSearch(o: BenchOptions, log: Log): Promise<CallTiming[
     const sqlitePath = path.join(dir, 'booking.db');
     log(`slot search: seeding ${o.slotSearchBookings} bookings, timing ${o.slotSearchCalls} calls`);
     // No history: every booking lies inside the horizon, where the search has to count it.
-    await seedDatabase({ path: sqlitePath, count: o.slotSearchBookings, now: o.appNow, settings: config.office, termsVersion: config.terms.version, historyDays: 0 });
+    await seedDatabase({
+      path: sqlitePath,
+      count: o.slotSearchBookings,
+      now: o.appNow,
+      settings: config.office,
+      termsVersion: config.terms.version,
+      historyDays: 0,
+    });
     return await benchSlotSearch(sqlitePath, config.office, o.appNow, o.slotSearchCalls);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,19 @@ import SQLite from 'better-sqlite3';
 import { openDatabase } from '../db/database.js';
 import { BOOKING_MACHINE_VERSION } from '../machines/booking/booking-machine.js';
 import { persistable, restoreConversation } from '../machines/booking/restore.js';
-import { addDays, dayNumber, gridStarts, horizonEnd, isKindDay, slotKey, toInstant, toLocal, type CalendarContext, type IsoDate, type SessionKind } from '../src/calendar/index.js';
+import {
+  addDays,
+  dayNumber,
+  gridStarts,
+  horizonEnd,
+  isKindDay,
+  slotKey,
+  toInstant,
+  toLocal,
+  type CalendarContext,
+  type IsoDate,
+  type SessionKind,
+} from '../src/calendar/index.js';
 import type { OfficeSettings } from '../src/office/settings.js';
 
 export interface SeedOptions {
@@ -52,7 +64,13 @@ function slotsBetween(from: IsoDate, to: IsoDate, settings: OfficeSettings): Slo
     for (const kind of ['regular', 'mothers'] as const) {
       if (!isKindDay(kind, date, none, settings)) continue;
       for (const start of gridStarts(kind, settings)) {
-        slots.push({ key: slotKey(kind, date, start), date, kind, start: toInstant({ date, minutes: start }), end: toInstant({ date, minutes: start + settings.sessionMinutes }) });
+        slots.push({
+          key: slotKey(kind, date, start),
+          date,
+          kind,
+          start: toInstant({ date, minutes: start }),
+          end: toInstant({ date, minutes: start + settings.sessionMinutes }),
+        });
       }
     }
   }
@@ -85,7 +103,9 @@ export async function seedDatabase(options: SeedOptions): Promise<{ futureBookin
     `insert into users (line_user_id, created_at, terms_version, terms_agreed_at, booking_count, cancel_count, no_show_count, last_seen_at)
      values (?, ?, ?, ?, 1, ?, ?, ?)`,
   );
-  const insertConversation = sqlite.prepare('insert into conversations (line_user_id, machine_version, snapshot, updated_at) values (?, ?, ?, ?)');
+  const insertConversation = sqlite.prepare(
+    'insert into conversations (line_user_id, machine_version, snapshot, updated_at) values (?, ?, ?, ?)',
+  );
   const insertBooking = sqlite.prepare(
     `insert into bookings (id, line_user_id, status, kind, app, name, job_seeker_number, email, phone, interpreter,
        choice1_start, choice1_end, choice1_slot, choice2_start, choice2_end, choice2_slot,
@@ -104,18 +124,46 @@ export async function seedDatabase(options: SeedOptions): Promise<{ futureBookin
       if (!past) futureBookings += 1;
       const status = statusFor(past, random());
       // Requested a few days to a few weeks before the session, never after `now`.
-      const createdMs = Math.min(Date.parse(now), Date.parse(first.start) - (3 + Math.floor(random() * 25)) * 86_400_000);
+      const createdMs = Math.min(
+        Date.parse(now),
+        Date.parse(first.start) - (3 + Math.floor(random() * 25)) * 86_400_000,
+      );
       const created = new Date(createdMs).toISOString();
       const confirmed = status === 'requested' ? null : first;
-      insertUser.run(userId, created, options.termsVersion, created, status === 'cancelled' ? 1 : 0, status === 'no_show' ? 1 : 0, created);
+      insertUser.run(
+        userId,
+        created,
+        options.termsVersion,
+        created,
+        status === 'cancelled' ? 1 : 0,
+        status === 'no_show' ? 1 : 0,
+        created,
+      );
       insertConversation.run(userId, BOOKING_MACHINE_VERSION, snapshot, created);
       insertBooking.run(
-        `seed-${i}`, userId, status, first.kind, random() < 0.7 ? 'zoom' : 'teleoffice', '青森 花子', `02010-${String(i).padStart(8, '0')}`,
-        `seed${i}@example.jp`, `0901${String(i).padStart(7, '0')}`, random() < 0.05 ? 1 : 0,
-        first.start, first.end, first.key,
-        second.start, second.end, second.key,
-        confirmed?.start ?? null, confirmed?.end ?? null, confirmed?.key ?? null,
-        options.termsVersion, created, new Date(createdMs + 86_400_000).toISOString(), created,
+        `seed-${i}`,
+        userId,
+        status,
+        first.kind,
+        random() < 0.7 ? 'zoom' : 'teleoffice',
+        '青森 花子',
+        `02010-${String(i).padStart(8, '0')}`,
+        `seed${i}@example.jp`,
+        `0901${String(i).padStart(7, '0')}`,
+        random() < 0.05 ? 1 : 0,
+        first.start,
+        first.end,
+        first.key,
+        second.start,
+        second.end,
+        second.key,
+        confirmed?.start ?? null,
+        confirmed?.end ?? null,
+        confirmed?.key ?? null,
+        options.termsVersion,
+        created,
+        new Date(createdMs + 86_400_000).toISOString(),
+        created,
       );
     }
   })();

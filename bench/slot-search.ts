@@ -39,7 +39,12 @@ async function time(name: string, calls: number, fn: () => unknown): Promise<Cal
   return { name, calls, medianUs: quantile(samples, 0.5), p99Us: quantile(samples, 0.99), resultSize: size };
 }
 
-export async function benchSlotSearch(sqlitePath: string, settings: OfficeSettings, now: string, calls: number): Promise<CallTiming[]> {
+export async function benchSlotSearch(
+  sqlitePath: string,
+  settings: OfficeSettings,
+  now: string,
+  calls: number,
+): Promise<CallTiming[]> {
   const db = await openDatabase({ path: sqlitePath });
   try {
     const ctx = await loadCalendar(db, settings, now);
@@ -50,8 +55,12 @@ export async function benchSlotSearch(sqlitePath: string, settings: OfficeSettin
       await time('availableSlots (regular, whole horizon)', calls, () => availableSlots(ctx, 'regular', now, from, to)),
       await time('bookableDates (regular, first 9)', calls, () => bookableDates(ctx, 'regular', now, 9)),
       await time('slotOccupancy (SQLite query)', Math.ceil(calls / 5), () => slotOccupancy(db, now)),
-      await time('loadCalendar (closures + occupancy)', Math.ceil(calls / 5), () => loadCalendar(db, settings, now).then((c) => c.occupancy)),
-      await time('loadCalendar, cached (no booking changed)', calls, () => loadCalendar(db, settings, now, cache).then((c) => c.occupancy)),
+      await time('loadCalendar (closures + occupancy)', Math.ceil(calls / 5), () =>
+        loadCalendar(db, settings, now).then((c) => c.occupancy),
+      ),
+      await time('loadCalendar, cached (no booking changed)', calls, () =>
+        loadCalendar(db, settings, now, cache).then((c) => c.occupancy),
+      ),
     ];
   } finally {
     await db.destroy();

@@ -20,7 +20,12 @@ export interface Summary {
 }
 
 export function summarize(values: readonly number[]): Summary {
-  return { count: values.length, p50: quantile(values, 0.5), p99: quantile(values, 0.99), max: values.length ? values.reduce((m, v) => Math.max(m, v), -Infinity) : Number.NaN };
+  return {
+    count: values.length,
+    p50: quantile(values, 0.5),
+    p99: quantile(values, 0.99),
+    max: values.length ? values.reduce((m, v) => Math.max(m, v), -Infinity) : Number.NaN,
+  };
 }
 
 /** a / b, or NaN when b is zero or either is not a number. */

@@ -17,6 +17,9 @@ export function table(header: readonly string[], rows: readonly (readonly Cell[]
   const text = [header, ...rows].map((row) => row.map((c) => (c === null ? '-' : String(c))));
   const widths = header.map((_, i) => Math.max(...text.map((row) => (row[i] ?? '').length)));
   const line = (row: readonly string[]) =>
-    row.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+    row
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(text[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...text.slice(1).map(line)].join('\n');
 }

@@ -23,6 +23,10 @@ parentPort.on('message', (message) => {
     const [row] = db.pragma('wal_checkpoint(PASSIVE)');
     parentPort.postMessage({ id: message.id, ok: true, busy: row.busy, log: row.log, checkpointed: row.checkpointed });
   } catch (error) {
-    parentPort.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    parentPort.postMessage({
+      id: message.id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 });

@@ -39,7 +39,8 @@ export interface CheckpointerOptions {
   logger: Logger;
 }
 
-type Reply = { id: number; ok: true; busy: number; log: number; checkpointed: number } | { id: number; ok: false; error: string };
+type Reply =
+  { id: number; ok: true; busy: number; log: number; checkpointed: number } | { id: number; ok: false; error: string };
 
 /** SQLite's default threshold, in pages, for the automatic checkpoint we fall back to. */
 const AUTOCHECKPOINT_PAGES = 1000;
@@ -50,7 +51,9 @@ const setAutocheckpoint = (db: Db, pages: number) => sql.raw(`pragma wal_autoche
 
 export async function startCheckpointer(db: Db, options: CheckpointerOptions): Promise<Checkpointer> {
   const { logger } = options;
-  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { path: options.path, busyTimeoutMs: 1000 } });
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+    workerData: { path: options.path, busyTimeoutMs: 1000 },
+  });
   const waiting = new Map<number, { resolve: (r: CheckpointResult) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let alive = true;
@@ -93,7 +96,9 @@ export async function startCheckpointer(db: Db, options: CheckpointerOptions): P
 
   await setAutocheckpoint(db, options.capPages ?? CAP_PAGES);
   const timer = setInterval(() => {
-    checkpoint().catch((e: unknown) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'checkpoint failed; will retry'));
+    checkpoint().catch((e: unknown) =>
+      logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'checkpoint failed; will retry'),
+    );
   }, options.intervalMs ?? 1000);
   timer.unref();
 

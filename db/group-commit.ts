@@ -119,7 +119,10 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
       await trx.commit().execute();
     } catch (error: unknown) {
       // The transaction itself failed (disk full, database locked...): nothing of the batch holds.
-      await trx?.rollback().execute().catch(() => undefined);
+      await trx
+        ?.rollback()
+        .execute()
+        .catch(() => undefined);
       // Could not even begin: fail what is waiting rather than retry it in a tight loop.
       if (taken.length === 0) {
         taken.push(...urgent.splice(0, maxBatch));

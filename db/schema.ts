@@ -158,7 +158,15 @@ export interface StaffActionsTable {
   at: string;
 }
 
-export type JobKind = 'reminder_day_before' | 'reminder_morning' | 'reply_due' | 'no_show' | 'attendance_reminder' | 'terms_notice' | 'immediate_timeout' | 'request_expiry';
+export type JobKind =
+  | 'reminder_day_before'
+  | 'reminder_morning'
+  | 'reply_due'
+  | 'no_show'
+  | 'attendance_reminder'
+  | 'terms_notice'
+  | 'immediate_timeout'
+  | 'request_expiry';
 export type JobStatus = 'pending' | 'done' | 'skipped';
 
 export interface ScheduledJobsTable {

@@ -11,12 +11,15 @@ import { setUpRichMenu } from '../src/line/rich-menu/set-up-rich-menu.js';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const result = await setUpRichMenu(config, (line) => console.log(`richmenu: ${line}`));
-  console.log(`richmenu: done. Default rich menu is ${result.richMenuId}${result.deleted.length > 0 ? `; removed ${result.deleted.length} older one(s)` : ''}.`);
+  console.log(
+    `richmenu: done. Default rich menu is ${result.richMenuId}${result.deleted.length > 0 ? `; removed ${result.deleted.length} older one(s)` : ''}.`,
+  );
 }
 
 main().catch((e: unknown) => {
   // LINE's answer body says what it refused (e.g. a bad token); print it, never the token itself.
-  const detail = e instanceof HTTPFetchError ? `LINE answered ${e.status}: ${e.body}` : e instanceof Error ? e.message : String(e);
+  const detail =
+    e instanceof HTTPFetchError ? `LINE answered ${e.status}: ${e.body}` : e instanceof Error ? e.message : String(e);
   console.error(`richmenu: failed: ${detail}`);
   process.exit(1);
 });

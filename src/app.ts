@@ -75,7 +75,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const db = await openDatabase({ path: config.sqlitePath });
   try {
     // Before anything runs on the database: demo and real data must never meet.
-    const adopted = await claimDatabaseMode(db, config.demoMode ? 'demo' : 'line', config.sqlitePath, clock.now().toISOString());
+    const adopted = await claimDatabaseMode(
+      db,
+      config.demoMode ? 'demo' : 'line',
+      config.sqlitePath,
+      clock.now().toISOString(),
+    );
     if (adopted) {
       logger.warn(
         { path: config.sqlitePath },
@@ -86,26 +91,46 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     await db.destroy();
     throw e;
   }
-  const checkpointer = config.sqlitePath === ':memory:' ? null : await startCheckpointer(db, { path: config.sqlitePath, logger });
+  const checkpointer =
+    config.sqlitePath === ':memory:' ? null : await startCheckpointer(db, { path: config.sqlitePath, logger });
   const started = clock.now().toISOString();
   // A version set in the configuration for the first time is announced like one registered by
   // staff, if it will be the one in force: one dated no later than a version already registered
   // never will, and announcing it would tell everyone of a change that does not happen.
   const latest = await latestEffectiveFrom(db);
   const newer = latest === undefined || config.terms.effectiveFrom > latest;
-  if ((await ensureTermsVersion(db, { id: config.terms.version, effectiveFrom: config.terms.effectiveFrom, url: config.terms.url }, started)) && newer) {
-    await scheduleJob(db, 'terms_notice', config.terms.version, termsNoticeAt(config.terms.effectiveFrom, started), started);
+  if (
+    (await ensureTermsVersion(
+      db,
+      { id: config.terms.version, effectiveFrom: config.terms.effectiveFrom, url: config.terms.url },
+      started,
+    )) &&
+    newer
+  ) {
+    await scheduleJob(
+      db,
+      'terms_notice',
+      config.terms.version,
+      termsNoticeAt(config.terms.effectiveFrom, started),
+      started,
+    );
   }
-  const lineClient = overrides.lineClient ?? createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
+  const lineClient =
+    overrides.lineClient ??
+    createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
   const queue = createKeyedQueue();
   const walSync = openWalSync(await databaseFile(db), overrides.walSync);
   const onFatal = (error: unknown) => {
-    logger.fatal({ err: error instanceof Error ? error.message : String(error) }, 'the database can no longer make writes durable; refusing writes');
+    logger.fatal(
+      { err: error instanceof Error ? error.message : String(error) },
+      'the database can no longer make writes durable; refusing writes',
+    );
     overrides.onStorageFailure?.(error);
   };
   const committer = createGroupCommitter(db, { walSync, onFatal });
   // Only the unexpected case is worth an operator's attention: commits then hold the event loop.
-  if (config.sqlitePath !== ':memory:') logger[walSync ? 'debug' : 'warn']({ logSync: walSync ? 'thread pool' : 'on commit' }, 'database open');
+  if (config.sqlitePath !== ':memory:')
+    logger[walSync ? 'debug' : 'warn']({ logSync: walSync ? 'thread pool' : 'on commit' }, 'database open');
   const sender = createOutboxSender({ db, committer, client: lineClient, clock, logger });
   // The one context every part is handed (src/app-context.ts).
   const ctx: AppContext = {
@@ -123,7 +148,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     onOutgoing: (recipients) => (recipients ? sender.notify(recipients) : void sender.flush()),
     durable: () => committer.durable(),
   };
-  const processor = createEventProcessor(ctx, { queue, ...(overrides.eventRetryDelaysMs ? { retryDelaysMs: overrides.eventRetryDelaysMs } : {}) });
+  const processor = createEventProcessor(ctx, {
+    queue,
+    ...(overrides.eventRetryDelaysMs ? { retryDelaysMs: overrides.eventRetryDelaysMs } : {}),
+  });
   const jobs = createJobRunner(ctx);
 
   const http = express();
@@ -174,7 +202,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       const interval = overrides.retryIntervalMs ?? 1000;
       stops.push(sender.start(interval));
       stops.push(jobs.start(Math.max(interval * 5, 1000)));
-      const recovery = setInterval(() => void processor.recover().catch(() => undefined), Math.max(interval * 30, 5000));
+      const recovery = setInterval(
+        () => void processor.recover().catch(() => undefined),
+        Math.max(interval * 30, 5000),
+      );
       recovery.unref();
       stops.push(() => clearInterval(recovery));
       const address = server.address();

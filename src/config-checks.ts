@@ -9,8 +9,10 @@
  * would be off with no message. A token of one character repeated is a placeholder, not a secret.
  */
 export function staffTokenProblem(token: string): string | null {
-  if (token.trim() !== token) return 'must not begin or end with spaces or line breaks (clients cannot send them, so no request would match)';
-  if (new Set(token).size === 1) return 'must not be one character repeated; use a random value, e.g. `openssl rand -base64 32`';
+  if (token.trim() !== token)
+    return 'must not begin or end with spaces or line breaks (clients cannot send them, so no request would match)';
+  if (new Set(token).size === 1)
+    return 'must not be one character repeated; use a random value, e.g. `openssl rand -base64 32`';
   return null;
 }
 

@@ -46,7 +46,9 @@ const optional = (s: z.ZodType) => z.preprocess((v) => (v === '' ? undefined : v
 
 const envSchema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
-  NODE_ENV: optional(z.enum(['development', 'test', 'production'], { error: 'expected development, test or production' })),
+  NODE_ENV: optional(
+    z.enum(['development', 'test', 'production'], { error: 'expected development, test or production' }),
+  ),
   // Checked as a host name or address only loosely: listen() reports anything it cannot bind.
   HOST: optional(z.string().regex(/^[A-Za-z0-9.:_-]{1,253}$/, 'expected a host name or IP address, e.g. 0.0.0.0')),
   LINE_CHANNEL_SECRET: optional(z.string().min(1)),
@@ -70,7 +72,11 @@ const envSchema = z.object({
   OFFICE_PHONE: optional(z.string().min(1)),
   OFFICE_OPENING_TIME: optional(timeOfDay),
   OFFICE_CLOSING_TIME: optional(timeOfDay),
-  REGULAR_WINDOWS: optional(z.string().regex(/^\d{1,2}:\d{2}-\d{1,2}:\d{2}(,\d{1,2}:\d{2}-\d{1,2}:\d{2})*$/, 'expected e.g. 10:00-12:00,13:30-15:30')),
+  REGULAR_WINDOWS: optional(
+    z
+      .string()
+      .regex(/^\d{1,2}:\d{2}-\d{1,2}:\d{2}(,\d{1,2}:\d{2}-\d{1,2}:\d{2})*$/, 'expected e.g. 10:00-12:00,13:30-15:30'),
+  ),
   MOTHERS_STARTS: optional(z.string().regex(/^\d{1,2}:\d{2}(,\d{1,2}:\d{2})*$/, 'expected e.g. 11:00,13:30,14:30')),
   MOTHERS_WEEKDAYS: optional(z.string().regex(/^[0-6](,[0-6])*$/, 'expected weekday numbers, 0=Sunday, e.g. 2,4')),
   SLOT_STEP_MINUTES: optional(z.coerce.number().int().positive()),
@@ -80,10 +86,18 @@ const envSchema = z.object({
   ZOOM_TERMS_URL: optional(z.url()),
   OFFICE_EMAIL: optional(z.email()),
   // The same rule as an id registered through the staff API (POST /api/terms).
-  TERMS_VERSION: optional(z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected 1 to 40 letters, digits, dots, hyphens or underscores')),
+  TERMS_VERSION: optional(
+    z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected 1 to 40 letters, digits, dots, hyphens or underscores'),
+  ),
   TERMS_EFFECTIVE_FROM: optional(z.iso.date()),
   // At least 30 days: staff follow up on sessions for a while after they are held.
-  PERSONAL_DATA_RETENTION_DAYS: optional(z.coerce.number({ error: 'expected a whole number of days from 30 to 3650' }).int('expected a whole number of days from 30 to 3650').min(30, 'expected at least 30 days').max(3650, 'expected at most 3650 days')),
+  PERSONAL_DATA_RETENTION_DAYS: optional(
+    z.coerce
+      .number({ error: 'expected a whole number of days from 30 to 3650' })
+      .int('expected a whole number of days from 30 to 3650')
+      .min(30, 'expected at least 30 days')
+      .max(3650, 'expected at most 3650 days'),
+  ),
 });
 
 type Env = Record<string, string | undefined>;
@@ -136,12 +150,19 @@ export function loadConfig(env: Env): Config {
   }
   const demoMode = secret === undefined;
   if (production && demoMode) {
-    throw new ConfigError('NODE_ENV=production needs LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN; demo mode is for local use only');
+    throw new ConfigError(
+      'NODE_ENV=production needs LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN; demo mode is for local use only',
+    );
   }
-  if (production && e.APP_NOW !== undefined) throw new ConfigError('APP_NOW is for demos and tests and is refused when NODE_ENV=production');
-  if (production && e.STAFF_GROUP_ID === undefined) throw new ConfigError('NODE_ENV=production needs STAFF_GROUP_ID: requests would reach no one');
+  if (production && e.APP_NOW !== undefined)
+    throw new ConfigError('APP_NOW is for demos and tests and is refused when NODE_ENV=production');
+  if (production && e.STAFF_GROUP_ID === undefined)
+    throw new ConfigError('NODE_ENV=production needs STAFF_GROUP_ID: requests would reach no one');
   // People agree to the terms behind this link; the default is only the Labour Bureau's home page.
-  if (production && e.TERMS_URL === undefined) throw new ConfigError('NODE_ENV=production needs TERMS_URL: the page of the published terms of use people agree to');
+  if (production && e.TERMS_URL === undefined)
+    throw new ConfigError(
+      'NODE_ENV=production needs TERMS_URL: the page of the published terms of use people agree to',
+    );
   if (production) {
     for (const name of ['LINE_API_BASE_URL', 'LINE_DATA_API_BASE_URL'] as const) {
       const url = e[name] as string | undefined;
@@ -164,7 +185,11 @@ export function loadConfig(env: Env): Config {
       channelSecret: secret ?? DEMO_SECRET,
       channelAccessToken: token ?? DEMO_TOKEN,
       apiBaseUrl: stripSlash((e.LINE_API_BASE_URL as string | undefined) ?? 'https://api.line.me'),
-      dataApiBaseUrl: stripSlash((e.LINE_DATA_API_BASE_URL as string | undefined) ?? (e.LINE_API_BASE_URL as string | undefined) ?? 'https://api-data.line.me'),
+      dataApiBaseUrl: stripSlash(
+        (e.LINE_DATA_API_BASE_URL as string | undefined) ??
+          (e.LINE_API_BASE_URL as string | undefined) ??
+          'https://api-data.line.me',
+      ),
     },
     // Demo mode has a file of its own, so trying the demo on a server never opens the real one.
     sqlitePath: (e.SQLITE_PATH as string | undefined) ?? (demoMode ? 'data/demo.db' : 'data/booking.db'),

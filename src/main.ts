@@ -17,7 +17,8 @@ async function startDemoMode(config: Config): Promise<Running> {
   const { demoBanner } = await import('./demo/demo-banner.js');
   const demo = await startDemo(config);
   console.log(demoBanner(demo));
-  if (config.host && config.host !== '127.0.0.1') console.log(`   (HOST=${config.host} ignored: demo mode listens on 127.0.0.1 only)\n`);
+  if (config.host && config.host !== '127.0.0.1')
+    console.log(`   (HOST=${config.host} ignored: demo mode listens on 127.0.0.1 only)\n`);
   return { close: () => demo.close(), logger: demo.app.logger };
 }
 
@@ -53,7 +54,9 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   // The disk failed a sync: stop, so a supervisor restarts the server on what the disk kept.
-  running = config.demoMode ? await startDemoMode(config) : await startConnected(config, () => void shutdown('storage failure', 1));
+  running = config.demoMode
+    ? await startDemoMode(config)
+    : await startConnected(config, () => void shutdown('storage failure', 1));
   process.once('SIGINT', () => void shutdown('SIGINT', 0));
   process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
 }

@@ -64,7 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('bookings_user').on('bookings').columns(['line_user_id', 'status']).execute();
   await db.schema.createIndex('bookings_requested_slot').on('bookings').columns(['status', 'choice1_start']).execute();
-  await db.schema.createIndex('bookings_confirmed_slot').on('bookings').columns(['status', 'confirmed_start']).execute();
+  await db.schema
+    .createIndex('bookings_confirmed_slot')
+    .on('bookings')
+    .columns(['status', 'confirmed_start'])
+    .execute();
   await db.schema.createIndex('bookings_created').on('bookings').columns(['created_at']).execute();
 
   await db.schema

@@ -88,7 +88,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['immediate_requests', 'office_state', 'capacity_overrides', 'staff_prompts', 'scheduled_jobs', 'staff_actions']) {
+  for (const table of [
+    'immediate_requests',
+    'office_state',
+    'capacity_overrides',
+    'staff_prompts',
+    'scheduled_jobs',
+    'staff_actions',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

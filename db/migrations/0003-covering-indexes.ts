@@ -9,8 +9,16 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('bookings_requested_slot').execute();
   await db.schema.dropIndex('bookings_confirmed_slot').execute();
-  await db.schema.createIndex('bookings_requested_slot').on('bookings').columns(['status', 'choice1_start', 'choice1_slot']).execute();
-  await db.schema.createIndex('bookings_confirmed_slot').on('bookings').columns(['status', 'confirmed_start', 'confirmed_slot']).execute();
+  await db.schema
+    .createIndex('bookings_requested_slot')
+    .on('bookings')
+    .columns(['status', 'choice1_start', 'choice1_slot'])
+    .execute();
+  await db.schema
+    .createIndex('bookings_confirmed_slot')
+    .on('bookings')
+    .columns(['status', 'confirmed_start', 'confirmed_slot'])
+    .execute();
   await db.schema.createIndex('outbox_recipient').on('outbox').columns(['status', 'recipient', 'id']).execute();
 }
 
@@ -20,5 +28,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('bookings_requested_slot').execute();
   await db.schema.dropIndex('bookings_confirmed_slot').execute();
   await db.schema.createIndex('bookings_requested_slot').on('bookings').columns(['status', 'choice1_start']).execute();
-  await db.schema.createIndex('bookings_confirmed_slot').on('bookings').columns(['status', 'confirmed_start']).execute();
+  await db.schema
+    .createIndex('bookings_confirmed_slot')
+    .on('bookings')
+    .columns(['status', 'confirmed_start'])
+    .execute();
 }

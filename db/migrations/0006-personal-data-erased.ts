@@ -9,7 +9,12 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('bookings').addColumn('personal_data_erased_at', 'text').execute();
   // The hourly pass looks only at bookings not yet erased, oldest change first.
-  await db.schema.createIndex('bookings_erasable').on('bookings').column('updated_at').where(sql.ref('personal_data_erased_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('bookings_erasable')
+    .on('bookings')
+    .column('updated_at')
+    .where(sql.ref('personal_data_erased_at'), 'is', null)
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -13,6 +13,14 @@ import * as m0007 from './0007-proposal-details.js';
  */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial': m0001, '0002-booking-lifecycle': m0002, '0003-covering-indexes': m0003, '0004-bookings-by-user-recent': m0004, '0005-outbox-reply-maybe-used': m0005, '0006-personal-data-erased': m0006, '0007-proposal-details': m0007 };
+    return {
+      '0001-initial': m0001,
+      '0002-booking-lifecycle': m0002,
+      '0003-covering-indexes': m0003,
+      '0004-bookings-by-user-recent': m0004,
+      '0005-outbox-reply-maybe-used': m0005,
+      '0006-personal-data-erased': m0006,
+      '0007-proposal-details': m0007,
+    };
   },
 };

@@ -115,7 +115,9 @@ type PatchColumns = Updateable<BookingsTable>;
  * The column each patchable field is stored in. A mapped type over every key of the patch, so a
  * field added to `Booking` without a column here fails to compile.
  */
-const COLUMN_OF: { readonly [K in keyof Required<BookingPatch>]: Exclude<keyof PatchColumns, 'id' | 'line_user_id' | 'created_at'> } = {
+const COLUMN_OF: {
+  readonly [K in keyof Required<BookingPatch>]: Exclude<keyof PatchColumns, 'id' | 'line_user_id' | 'created_at'>;
+} = {
   status: 'status',
   kind: 'kind',
   app: 'app',

@@ -92,8 +92,21 @@ export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
  * the office proposed) have passed without an answer is over: it no longer blocks a new booking.
  */
 export async function activeBookingOf(db: Db, lineUserId: string, now?: string): Promise<Booking | undefined> {
-  let q = db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).where('status', 'in', ACTIVE_STATUSES).where('personal_data_erased_at', 'is', null);
-  if (now) q = q.where((eb) => eb.or([eb('status', '=', 'confirmed'), eb('choice1_start', '>', now), eb('choice2_start', '>', now), eb('proposed_start', '>', now)]));
+  let q = db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('line_user_id', '=', lineUserId)
+    .where('status', 'in', ACTIVE_STATUSES)
+    .where('personal_data_erased_at', 'is', null);
+  if (now)
+    q = q.where((eb) =>
+      eb.or([
+        eb('status', '=', 'confirmed'),
+        eb('choice1_start', '>', now),
+        eb('choice2_start', '>', now),
+        eb('proposed_start', '>', now),
+      ]),
+    );
   const row = await q.orderBy('created_at', 'desc').limit(rowLimit(1)).executeTakeFirst();
   return row && bookingOf(row);
 }
@@ -138,7 +151,11 @@ export interface BookingFilter {
 }
 
 export async function listBookings(db: Db, filter: BookingFilter = {}): Promise<Booking[]> {
-  let q = db.selectFrom('bookings').selectAll().orderBy('created_at', 'desc').limit(rowLimit(Math.min(filter.limit ?? 500, 1000)));
+  let q = db
+    .selectFrom('bookings')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .limit(rowLimit(Math.min(filter.limit ?? 500, 1000)));
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.lineUserId) q = q.where('line_user_id', '=', filter.lineUserId);
@@ -153,11 +170,24 @@ export async function getBooking(db: Db, id: string): Promise<Booking | undefine
 }
 
 /** Everything a proposal leaves on a booking, cleared once it is answered or can no longer be. */
-export const NO_PROPOSAL = { proposedStart: null, proposedEnd: null, proposedMeetingId: null, proposedMeetingPasscode: null, proposedBy: null } as const;
+export const NO_PROPOSAL = {
+  proposedStart: null,
+  proposedEnd: null,
+  proposedMeetingId: null,
+  proposedMeetingPasscode: null,
+  proposedBy: null,
+} as const;
 
 /** The patch that cancels a booking: why, by whom, when; a proposal on it lapses with it. */
 export function cancellation(reason: string | null, by: string, now: string): BookingPatch {
-  return { status: 'cancelled', cancelReason: reason, cancelledBy: by, cancelledAt: now, ...NO_PROPOSAL, updatedAt: now };
+  return {
+    status: 'cancelled',
+    cancelReason: reason,
+    cancelledBy: by,
+    cancelledAt: now,
+    ...NO_PROPOSAL,
+    updatedAt: now,
+  };
 }
 
 /** When the booking's session is: the confirmed start, else the first choice. */
@@ -200,13 +230,24 @@ export async function confirmedReplacedBy(db: Db, booking: Booking): Promise<Boo
 
 /** The open change request that would replace the confirmed booking `confirmedId`, if any. */
 export async function pendingChangeOf(db: Db, confirmedId: string): Promise<Booking | undefined> {
-  const row = await db.selectFrom('bookings').selectAll().where('replaces_booking_id', '=', confirmedId).where('status', '=', 'requested').executeTakeFirst();
+  const row = await db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('replaces_booking_id', '=', confirmedId)
+    .where('status', '=', 'requested')
+    .executeTakeFirst();
   return row && bookingOf(row);
 }
 
 /** A person's bookings, newest first (at most `limit`). */
 export async function recentBookingsOf(db: Db, lineUserId: string, limit: number): Promise<Booking[]> {
-  const rows = await db.selectFrom('bookings').selectAll().where('line_user_id', '=', lineUserId).orderBy('created_at', 'desc').limit(rowLimit(limit)).execute();
+  const rows = await db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('line_user_id', '=', lineUserId)
+    .orderBy('created_at', 'desc')
+    .limit(rowLimit(limit))
+    .execute();
   return rows.map(bookingOf);
 }
 
@@ -218,7 +259,14 @@ export async function recentBookingsOf(db: Db, lineUserId: string, limit: number
  */
 export function isActiveBooking(b: Booking, now: string): boolean {
   // Erased details mean its times are long past: a session nobody marked is not still open.
-  return b.personalDataErasedAt === null && ACTIVE_STATUSES.includes(b.status) && (b.status === 'confirmed' || b.choice1Start > now || b.choice2Start > now || (b.proposedStart !== null && b.proposedStart > now));
+  return (
+    b.personalDataErasedAt === null &&
+    ACTIVE_STATUSES.includes(b.status) &&
+    (b.status === 'confirmed' ||
+      b.choice1Start > now ||
+      b.choice2Start > now ||
+      (b.proposedStart !== null && b.proposedStart > now))
+  );
 }
 
 /**
@@ -233,7 +281,8 @@ export async function openBookingIdsOn(db: Db, date: IsoDate): Promise<string[]>
     .select('id')
     .where('status', 'in', ACTIVE_STATUSES)
     .where((eb) => {
-      const inDay = (c: 'confirmed_start' | 'choice1_start' | 'choice2_start') => eb.and([eb(c, '>=', from), eb(c, '<', to)]);
+      const inDay = (c: 'confirmed_start' | 'choice1_start' | 'choice2_start') =>
+        eb.and([eb(c, '>=', from), eb(c, '<', to)]);
       return eb.or([
         eb.and([eb('status', '=', 'confirmed'), inDay('confirmed_start')]),
         eb.and([eb('status', '=', 'requested'), eb.or([inDay('choice1_start'), inDay('choice2_start')])]),

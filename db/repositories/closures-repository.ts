@@ -15,7 +15,11 @@ export async function closureDates(db: Db, from: string): Promise<Set<string>> {
 }
 
 export async function addClosure(db: Db, date: string, note: string | null, now: string): Promise<void> {
-  await db.insertInto('closures').values({ date, note, created_at: now }).onConflict((oc) => oc.column('date').doUpdateSet({ note })).execute();
+  await db
+    .insertInto('closures')
+    .values({ date, note, created_at: now })
+    .onConflict((oc) => oc.column('date').doUpdateSet({ note }))
+    .execute();
 }
 
 /** Closure days from `from` on (inclusive), in date order. */

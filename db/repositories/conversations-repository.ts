@@ -22,11 +22,19 @@ export async function loadConversation(db: Db, lineUserId: string): Promise<Stor
   return { machineVersion: row.machine_version, snapshot, updatedAt: row.updated_at };
 }
 
-export async function saveConversation(db: Db, lineUserId: string, machineVersion: number, snapshot: unknown, now: string): Promise<void> {
+export async function saveConversation(
+  db: Db,
+  lineUserId: string,
+  machineVersion: number,
+  snapshot: unknown,
+  now: string,
+): Promise<void> {
   const text = JSON.stringify(snapshot);
   await db
     .insertInto('conversations')
     .values({ line_user_id: lineUserId, machine_version: machineVersion, snapshot: text, updated_at: now })
-    .onConflict((oc) => oc.column('line_user_id').doUpdateSet({ machine_version: machineVersion, snapshot: text, updated_at: now }))
+    .onConflict((oc) =>
+      oc.column('line_user_id').doUpdateSet({ machine_version: machineVersion, snapshot: text, updated_at: now }),
+    )
     .execute();
 }

@@ -26,7 +26,11 @@ export async function recordDatabaseMode(db: Db, mode: DatabaseMode, now: string
  */
 export async function holdsActivity(db: Db): Promise<boolean> {
   for (const table of ['users', 'inbox', 'bookings', 'outbox'] as const) {
-    const row = await db.selectFrom(table).select((eb) => eb.lit(1).as('one')).limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.lit(1).as('one'))
+      .limit(1)
+      .executeTakeFirst();
     if (row) return true;
   }
   return false;

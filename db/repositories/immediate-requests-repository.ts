@@ -12,12 +12,27 @@ export interface NewImmediateRequest {
 }
 
 export async function insertImmediateRequest(db: Db, r: NewImmediateRequest): Promise<void> {
-  await db.insertInto('immediate_requests').values({ id: r.id, line_user_id: r.lineUserId, name: r.name, job_seeker_number: r.jobSeekerNumber, status: 'requested', created_at: r.createdAt }).execute();
+  await db
+    .insertInto('immediate_requests')
+    .values({
+      id: r.id,
+      line_user_id: r.lineUserId,
+      name: r.name,
+      job_seeker_number: r.jobSeekerNumber,
+      status: 'requested',
+      created_at: r.createdAt,
+    })
+    .execute();
 }
 
 /** The id of the person's request still waiting for staff, if any (one at a time). */
 export async function openImmediateRequestOf(db: Db, lineUserId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('immediate_requests').select('id').where('line_user_id', '=', lineUserId).where('status', '=', 'requested').executeTakeFirst();
+  const row = await db
+    .selectFrom('immediate_requests')
+    .select('id')
+    .where('line_user_id', '=', lineUserId)
+    .where('status', '=', 'requested')
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -25,7 +40,12 @@ export async function openImmediateRequestOf(db: Db, lineUserId: string): Promis
  * A staff member takes the request. The check that it still waits and the write are one
  * statement: of two staff pressing at once, only one gets it. Undefined when it no longer waits.
  */
-export async function acceptImmediateRequest(db: Db, id: string, staffId: string, at: string): Promise<{ lineUserId: string } | undefined> {
+export async function acceptImmediateRequest(
+  db: Db,
+  id: string,
+  staffId: string,
+  at: string,
+): Promise<{ lineUserId: string } | undefined> {
   const row = await db
     .updateTable('immediate_requests')
     .set({ status: 'accepted', accepted_by: staffId, accepted_at: at })
@@ -40,7 +60,10 @@ export async function acceptImmediateRequest(db: Db, id: string, staffId: string
  * Nobody took the request in time: it is closed, unless a staff member took it meanwhile (one
  * statement, as for accepting). Undefined when it no longer waits.
  */
-export async function declineImmediateRequest(db: Db, id: string): Promise<{ lineUserId: string; name: string } | undefined> {
+export async function declineImmediateRequest(
+  db: Db,
+  id: string,
+): Promise<{ lineUserId: string; name: string } | undefined> {
   const row = await db
     .updateTable('immediate_requests')
     .set({ status: 'declined' })

@@ -18,7 +18,14 @@ export async function acceptEvents(trx: Db, events: readonly AcceptedEvent[], re
     for (const e of events) {
       const row = await trx
         .insertInto('inbox')
-        .values({ webhook_event_id: e.webhookEventId, chat_key: e.chatKey, payload: e.payload, received_at: receivedAt, status: 'pending', processed_at: null })
+        .values({
+          webhook_event_id: e.webhookEventId,
+          chat_key: e.chatKey,
+          payload: e.payload,
+          received_at: receivedAt,
+          status: 'pending',
+          processed_at: null,
+        })
         .onConflict((oc) => oc.column('webhook_event_id').doNothing())
         .returning('webhook_event_id')
         .executeTakeFirst();
@@ -46,7 +53,19 @@ export async function pendingEvents(db: Db, limit = 1000): Promise<PendingEvent[
     .orderBy('webhook_event_id')
     .limit(rowLimit(limit))
     .execute();
-  return rows.flatMap((r) => (r.payload === null ? [] : [{ webhookEventId: r.webhook_event_id, chatKey: r.chat_key, payload: r.payload, attempts: r.attempts, receivedAt: r.received_at }]));
+  return rows.flatMap((r) =>
+    r.payload === null
+      ? []
+      : [
+          {
+            webhookEventId: r.webhook_event_id,
+            chatKey: r.chat_key,
+            payload: r.payload,
+            attempts: r.attempts,
+            receivedAt: r.received_at,
+          },
+        ],
+  );
 }
 
 export async function loadPendingEvent(db: Db, webhookEventId: string): Promise<PendingEvent | undefined> {
@@ -57,12 +76,22 @@ export async function loadPendingEvent(db: Db, webhookEventId: string): Promise<
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (!r || r.payload === null) return undefined;
-  return { webhookEventId: r.webhook_event_id, chatKey: r.chat_key, payload: r.payload, attempts: r.attempts, receivedAt: r.received_at };
+  return {
+    webhookEventId: r.webhook_event_id,
+    chatKey: r.chat_key,
+    payload: r.payload,
+    attempts: r.attempts,
+    receivedAt: r.received_at,
+  };
 }
 
 /** Marks an event handled and drops its payload (message text is personal data). */
 export async function markEventDone(db: Db, webhookEventId: string, at: string): Promise<void> {
-  await db.updateTable('inbox').set({ status: 'done', payload: null, processed_at: at }).where('webhook_event_id', '=', webhookEventId).execute();
+  await db
+    .updateTable('inbox')
+    .set({ status: 'done', payload: null, processed_at: at })
+    .where('webhook_event_id', '=', webhookEventId)
+    .execute();
 }
 
 /**
@@ -70,8 +99,18 @@ export async function markEventDone(db: Db, webhookEventId: string, at: string):
  * Returns the attempts counted so far, and the chat when the event was just parked, so the
  * person can be told. An event no longer pending (or unknown) counts as out of attempts.
  */
-export async function markEventAttemptFailed(db: Db, webhookEventId: string, at: string, maxAttempts: number): Promise<{ parkedChat: string | null; attempts: number }> {
-  const row = await db.selectFrom('inbox').select(['attempts', 'chat_key']).where('webhook_event_id', '=', webhookEventId).where('status', '=', 'pending').executeTakeFirst();
+export async function markEventAttemptFailed(
+  db: Db,
+  webhookEventId: string,
+  at: string,
+  maxAttempts: number,
+): Promise<{ parkedChat: string | null; attempts: number }> {
+  const row = await db
+    .selectFrom('inbox')
+    .select(['attempts', 'chat_key'])
+    .where('webhook_event_id', '=', webhookEventId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   if (!row) return { parkedChat: null, attempts: maxAttempts };
   const attempts = row.attempts + 1;
   const parked = attempts >= maxAttempts;

@@ -15,10 +15,25 @@ export interface ScheduleOptions {
 }
 
 /** Schedules a timed action; the id is derived from what it is, so scheduling twice is harmless. */
-export async function scheduleJob(db: Db, kind: JobKind, subjectId: string, dueAt: string, now: string, options: ScheduleOptions = {}): Promise<void> {
+export async function scheduleJob(
+  db: Db,
+  kind: JobKind,
+  subjectId: string,
+  dueAt: string,
+  now: string,
+  options: ScheduleOptions = {},
+): Promise<void> {
   await db
     .insertInto('scheduled_jobs')
-    .values({ id: `${kind}:${subjectId}:${dueAt}`, kind, subject_id: subjectId, due_at: dueAt, status: 'pending', created_at: now, done_at: null })
+    .values({
+      id: `${kind}:${subjectId}:${dueAt}`,
+      kind,
+      subject_id: subjectId,
+      due_at: dueAt,
+      status: 'pending',
+      created_at: now,
+      done_at: null,
+    })
     .onConflict((oc) =>
       options.rearm
         ? oc
@@ -31,20 +46,43 @@ export async function scheduleJob(db: Db, kind: JobKind, subjectId: string, dueA
 }
 
 export async function dueJobs(db: Db, now: string, limit: number): Promise<JobRow[]> {
-  return db.selectFrom('scheduled_jobs').selectAll().where('status', '=', 'pending').where('due_at', '<=', now).orderBy('due_at').limit(rowLimit(limit)).execute();
+  return db
+    .selectFrom('scheduled_jobs')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('due_at', '<=', now)
+    .orderBy('due_at')
+    .limit(rowLimit(limit))
+    .execute();
 }
 
 /** Claims a job inside the caller's transaction; false when another run already finished it. */
 export async function finishJob(db: Db, id: string, status: 'done' | 'skipped', now: string): Promise<boolean> {
-  const r = await db.updateTable('scheduled_jobs').set({ status, done_at: now }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  const r = await db
+    .updateTable('scheduled_jobs')
+    .set({ status, done_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 export async function pendingJobsOf(db: Db, subjectId: string): Promise<JobRow[]> {
-  return db.selectFrom('scheduled_jobs').selectAll().where('subject_id', '=', subjectId).where('status', '=', 'pending').orderBy('due_at').execute();
+  return db
+    .selectFrom('scheduled_jobs')
+    .selectAll()
+    .where('subject_id', '=', subjectId)
+    .where('status', '=', 'pending')
+    .orderBy('due_at')
+    .execute();
 }
 
 /** Skips every pending job of a subject (its session moved: the old reminders must not fire). */
 export async function skipPendingJobsOf(db: Db, subjectId: string, now: string): Promise<void> {
-  await db.updateTable('scheduled_jobs').set({ status: 'skipped', done_at: now }).where('subject_id', '=', subjectId).where('status', '=', 'pending').execute();
+  await db
+    .updateTable('scheduled_jobs')
+    .set({ status: 'skipped', done_at: now })
+    .where('subject_id', '=', subjectId)
+    .where('status', '=', 'pending')
+    .execute();
 }

@@ -31,7 +31,11 @@ export async function setCapacity(db: Db, slotKey: string, capacity: number, now
 
 /** A switch's stored row (getSwitch gives only its value): when it was last flipped. */
 export async function switchRow(db: Db, key: string): Promise<{ on: boolean; updatedAt: string | null }> {
-  const row = await db.selectFrom('office_state').select(['value', 'updated_at']).where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('office_state')
+    .select(['value', 'updated_at'])
+    .where('key', '=', key)
+    .executeTakeFirst();
   return { on: row?.value === 'on', updatedAt: row?.updated_at ?? null };
 }
 

@@ -81,7 +81,11 @@ export async function dueHeads(db: Db, now: string, limit: number): Promise<Outb
   const due = await db
     .selectFrom('outbox')
     .select(['id', 'recipient'])
-    .where('id', 'in', heads.map((h) => h.id))
+    .where(
+      'id',
+      'in',
+      heads.map((h) => h.id),
+    )
     .where('next_attempt_at', '<=', now)
     .orderBy('id')
     .limit(rowLimit(limit))
@@ -129,7 +133,13 @@ export interface RetryOptions {
   replyMaybeUsed?: boolean;
 }
 
-export async function scheduleRetry(db: Db, id: number, nextAttemptAt: string, error: string, options: RetryOptions = {}): Promise<void> {
+export async function scheduleRetry(
+  db: Db,
+  id: number,
+  nextAttemptAt: string,
+  error: string,
+  options: RetryOptions = {},
+): Promise<void> {
   await db
     .updateTable('outbox')
     .set((eb) => ({
@@ -145,10 +155,18 @@ export async function scheduleRetry(db: Db, id: number, nextAttemptAt: string, e
 }
 
 export async function markFailed(db: Db, id: number, error: string): Promise<void> {
-  await db.updateTable('outbox').set({ status: 'failed', last_error: error.slice(0, 500) }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox')
+    .set({ status: 'failed', last_error: error.slice(0, 500) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function nextDueAt(db: Db): Promise<string | undefined> {
-  const r = await db.selectFrom('outbox').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('status', '=', 'pending').executeTakeFirst();
+  const r = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return r?.at ?? undefined;
 }

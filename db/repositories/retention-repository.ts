@@ -18,19 +18,33 @@ export interface Purged {
 export async function purgeHandled(db: Db, before: string, failedBefore: string): Promise<Purged> {
   const inbox = await db
     .deleteFrom('inbox')
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'done'), eb('received_at', '<', before)]), eb.and([eb('status', '=', 'failed'), eb('received_at', '<', failedBefore)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'done'), eb('received_at', '<', before)]),
+        eb.and([eb('status', '=', 'failed'), eb('received_at', '<', failedBefore)]),
+      ]),
+    )
     .executeTakeFirst();
   // A message still not delivered after the failed rows' period (LINE refused it for a month) is
   // given up too: it is out of date, and it holds the cards people saw.
   const outbox = await db
     .deleteFrom('outbox')
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'sent'), eb('created_at', '<', before)]), eb.and([eb('status', 'in', ['failed', 'pending']), eb('created_at', '<', failedBefore)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'sent'), eb('created_at', '<', before)]),
+        eb.and([eb('status', 'in', ['failed', 'pending']), eb('created_at', '<', failedBefore)]),
+      ]),
+    )
     .executeTakeFirst();
   // A conversation idle this long was abandoned (it already expires after a day): what it had
   // collected (name, job-seeker number, e-mail, phone) goes with it. The person's next message
   // simply starts afresh.
   const conversations = await db.deleteFrom('conversations').where('updated_at', '<', before).executeTakeFirst();
-  return { inbox: Number(inbox.numDeletedRows), outbox: Number(outbox.numDeletedRows), conversations: Number(conversations.numDeletedRows) };
+  return {
+    inbox: Number(inbox.numDeletedRows),
+    outbox: Number(outbox.numDeletedRows),
+    conversations: Number(conversations.numDeletedRows),
+  };
 }
 
 export interface Erased {
@@ -75,12 +89,22 @@ export async function erasePersonalData(db: Db, cutoff: string, now: string, lim
         proposed_meeting_id: null,
         proposed_meeting_passcode: null,
         // Staff's own words may name the person; the system's codes ('expired'...) are kept for counting.
-        cancel_reason: eb.case().when('cancel_reason', 'in', [...SYSTEM_CANCEL_REASONS]).then(eb.ref('cancel_reason')).else(null).end(),
+        cancel_reason: eb
+          .case()
+          .when('cancel_reason', 'in', [...SYSTEM_CANCEL_REASONS])
+          .then(eb.ref('cancel_reason'))
+          .else(null)
+          .end(),
         personal_data_erased_at: now,
       }))
       .where('id', 'in', ids)
       .execute();
-    await db.updateTable('staff_actions').set({ detail: null }).where('subject_id', 'in', ids).where('action', '=', 'cancel').execute();
+    await db
+      .updateTable('staff_actions')
+      .set({ detail: null })
+      .where('subject_id', 'in', ids)
+      .where('action', '=', 'cancel')
+      .execute();
   }
   const immediate = await db
     .updateTable('immediate_requests')

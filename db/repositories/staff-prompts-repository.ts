@@ -15,7 +15,13 @@ export interface StaffPrompt {
 
 /** Asks `staffUserId` a question, replacing any they had open (one open question per staff member). */
 export async function setStaffPrompt(db: Db, p: StaffPrompt): Promise<void> {
-  const values = { booking_id: p.bookingId, action: p.action, start: p.start, booking_status: p.bookingStatus, created_at: p.createdAt };
+  const values = {
+    booking_id: p.bookingId,
+    action: p.action,
+    start: p.start,
+    booking_status: p.bookingStatus,
+    created_at: p.createdAt,
+  };
   await db
     .insertInto('staff_prompts')
     .values({ staff_user_id: p.staffUserId, ...values })
@@ -25,9 +31,20 @@ export async function setStaffPrompt(db: Db, p: StaffPrompt): Promise<void> {
 
 /** The question open for `staffUserId`, however old (the caller decides whether it lapsed). */
 export async function staffPromptOf(db: Db, staffUserId: string): Promise<StaffPrompt | undefined> {
-  const row = await db.selectFrom('staff_prompts').selectAll().where('staff_user_id', '=', staffUserId).executeTakeFirst();
+  const row = await db
+    .selectFrom('staff_prompts')
+    .selectAll()
+    .where('staff_user_id', '=', staffUserId)
+    .executeTakeFirst();
   if (!row) return undefined;
-  return { staffUserId: row.staff_user_id, bookingId: row.booking_id, action: row.action, start: row.start, bookingStatus: row.booking_status, createdAt: row.created_at };
+  return {
+    staffUserId: row.staff_user_id,
+    bookingId: row.booking_id,
+    action: row.action,
+    start: row.start,
+    bookingStatus: row.booking_status,
+    createdAt: row.created_at,
+  };
 }
 
 export async function clearStaffPrompt(db: Db, staffUserId: string): Promise<void> {

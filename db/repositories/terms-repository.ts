@@ -29,7 +29,10 @@ export async function currentTerms(db: Db, now: string): Promise<TermsVersion | 
  * registration would tell everyone the terms had changed.
  */
 export async function latestEffectiveFrom(db: Db): Promise<string | undefined> {
-  const row = await db.selectFrom('terms_versions').select((eb) => eb.fn.max('effective_from').as('latest')).executeTakeFirst();
+  const row = await db
+    .selectFrom('terms_versions')
+    .select((eb) => eb.fn.max('effective_from').as('latest'))
+    .executeTakeFirst();
   return row?.latest ?? undefined;
 }
 
@@ -51,7 +54,12 @@ export interface RegisteredTerms extends TermsVersion {
 
 /** Every registered version, by effective date (then registration). */
 export async function listTerms(db: Db): Promise<RegisteredTerms[]> {
-  const rows = await db.selectFrom('terms_versions').selectAll().orderBy('effective_from').orderBy('created_at').execute();
+  const rows = await db
+    .selectFrom('terms_versions')
+    .selectAll()
+    .orderBy('effective_from')
+    .orderBy('created_at')
+    .execute();
   return rows.map(registeredTermsOf);
 }
 
@@ -60,6 +68,11 @@ export async function getTerms(db: Db, id: string): Promise<RegisteredTerms | un
   return row ? registeredTermsOf(row) : undefined;
 }
 
-function registeredTermsOf(row: { id: string; effective_from: string; url: string; created_at: string }): RegisteredTerms {
+function registeredTermsOf(row: {
+  id: string;
+  effective_from: string;
+  url: string;
+  created_at: string;
+}): RegisteredTerms {
   return { id: row.id, effectiveFrom: row.effective_from, url: row.url, createdAt: row.created_at };
 }

@@ -18,7 +18,15 @@ export async function touchUser(db: Db, lineUserId: string, now: string): Promis
     .updateTable('users')
     .set({ last_seen_at: now })
     .where('line_user_id', '=', lineUserId)
-    .returning(['terms_version', 'terms_agreed_at', 'booking_count', 'cancel_count', 'no_show_count', 'blocked_at', 'handoff_at'])
+    .returning([
+      'terms_version',
+      'terms_agreed_at',
+      'booking_count',
+      'cancel_count',
+      'no_show_count',
+      'blocked_at',
+      'handoff_at',
+    ])
     .executeTakeFirst();
   if (existing) {
     return {
@@ -35,22 +43,53 @@ export async function touchUser(db: Db, lineUserId: string, now: string): Promis
   }
   await db
     .insertInto('users')
-    .values({ line_user_id: lineUserId, created_at: now, terms_version: null, terms_agreed_at: null, last_seen_at: now })
+    .values({
+      line_user_id: lineUserId,
+      created_at: now,
+      terms_version: null,
+      terms_agreed_at: null,
+      last_seen_at: now,
+    })
     .execute();
-  return { lineUserId, termsVersion: null, termsAgreedAt: null, bookingCount: 0, cancelCount: 0, noShowCount: 0, isNew: true, blockedAt: null, handoffAt: null };
+  return {
+    lineUserId,
+    termsVersion: null,
+    termsAgreedAt: null,
+    bookingCount: 0,
+    cancelCount: 0,
+    noShowCount: 0,
+    isNew: true,
+    blockedAt: null,
+    handoffAt: null,
+  };
 }
 
 export async function recordConsent(db: Db, lineUserId: string, termsVersion: string, at: string): Promise<void> {
-  await db.updateTable('users').set({ terms_version: termsVersion, terms_agreed_at: at }).where('line_user_id', '=', lineUserId).execute();
+  await db
+    .updateTable('users')
+    .set({ terms_version: termsVersion, terms_agreed_at: at })
+    .where('line_user_id', '=', lineUserId)
+    .execute();
 }
 
 export async function countBooking(db: Db, lineUserId: string): Promise<void> {
-  await db.updateTable('users').set((eb) => ({ booking_count: eb('booking_count', '+', 1) })).where('line_user_id', '=', lineUserId).execute();
+  await db
+    .updateTable('users')
+    .set((eb) => ({ booking_count: eb('booking_count', '+', 1) }))
+    .where('line_user_id', '=', lineUserId)
+    .execute();
 }
 
 /** Whether staff are talking with the person, and whether the bot is stopped for them. */
-export async function chatStateOf(db: Db, lineUserId: string): Promise<{ handoffAt: string | null; blockedAt: string | null } | undefined> {
-  const row = await db.selectFrom('users').select(['handoff_at', 'blocked_at']).where('line_user_id', '=', lineUserId).executeTakeFirst();
+export async function chatStateOf(
+  db: Db,
+  lineUserId: string,
+): Promise<{ handoffAt: string | null; blockedAt: string | null } | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['handoff_at', 'blocked_at'])
+    .where('line_user_id', '=', lineUserId)
+    .executeTakeFirst();
   return row ? { handoffAt: row.handoff_at, blockedAt: row.blocked_at } : undefined;
 }
 
@@ -99,14 +138,21 @@ export async function setBlocked(db: Db, lineUserId: string, at: string | null):
 
 /** The person cancelled a booking themselves. */
 export async function countCancel(db: Db, lineUserId: string): Promise<void> {
-  await db.updateTable('users').set((eb) => ({ cancel_count: eb('cancel_count', '+', 1) })).where('line_user_id', '=', lineUserId).execute();
+  await db
+    .updateTable('users')
+    .set((eb) => ({ cancel_count: eb('cancel_count', '+', 1) }))
+    .where('line_user_id', '=', lineUserId)
+    .execute();
 }
 
 /**
  * Counts a no-show, in the same statement that reads the new count (two no-shows recorded at once
  * each see their own), with whether staff were already flagged. Undefined for an unknown person.
  */
-export async function countNoShow(db: Db, lineUserId: string): Promise<{ noShowCount: number; flaggedAt: string | null } | undefined> {
+export async function countNoShow(
+  db: Db,
+  lineUserId: string,
+): Promise<{ noShowCount: number; flaggedAt: string | null } | undefined> {
   const row = await db
     .updateTable('users')
     .set((eb) => ({ no_show_count: eb('no_show_count', '+', 1) }))
@@ -144,10 +190,19 @@ export async function usersToTellOfTerms(db: Db, termsId: string, openAt: string
     .select('users.line_user_id')
     .distinct()
     .where('bookings.status', 'in', ['requested', 'confirmed'])
-    .where((eb) => eb.or([eb('bookings.confirmed_end', '>', openAt), eb('bookings.choice1_start', '>', openAt), eb('bookings.choice2_start', '>', openAt), eb('bookings.proposed_start', '>', openAt)]))
+    .where((eb) =>
+      eb.or([
+        eb('bookings.confirmed_end', '>', openAt),
+        eb('bookings.choice1_start', '>', openAt),
+        eb('bookings.choice2_start', '>', openAt),
+        eb('bookings.proposed_start', '>', openAt),
+      ]),
+    )
     .where('bookings.personal_data_erased_at', 'is', null)
     .where((eb) => eb.or([eb('users.terms_version', 'is', null), eb('users.terms_version', '!=', termsId)]))
-    .where((eb) => eb.or([eb('users.terms_notified_version', 'is', null), eb('users.terms_notified_version', '!=', termsId)]))
+    .where((eb) =>
+      eb.or([eb('users.terms_notified_version', 'is', null), eb('users.terms_notified_version', '!=', termsId)]),
+    )
     .execute();
   return rows.map((r) => r.line_user_id);
 }
@@ -155,5 +210,9 @@ export async function usersToTellOfTerms(db: Db, termsId: string, openAt: string
 /** Records that these people were told of terms version `termsId` (each is told once per version). */
 export async function markTermsNotified(db: Db, lineUserIds: readonly string[], termsId: string): Promise<void> {
   if (lineUserIds.length === 0) return;
-  await db.updateTable('users').set({ terms_notified_version: termsId }).where('line_user_id', 'in', lineUserIds).execute();
+  await db
+    .updateTable('users')
+    .set({ terms_notified_version: termsId })
+    .where('line_user_id', 'in', lineUserIds)
+    .execute();
 }

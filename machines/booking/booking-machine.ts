@@ -19,9 +19,28 @@
  * stored, so persisted snapshots keep their shape.
  */
 import { and, assign, not, raise, setup } from 'xstate';
-import { changeDraft, changeStartedNotice, evaluateAnswer, isComplete, isSessionDay, type Effect, type Evaluation, type Outcome } from './evaluate-answer.js';
+import {
+  changeDraft,
+  changeStartedNotice,
+  evaluateAnswer,
+  isComplete,
+  isSessionDay,
+  type Effect,
+  type Evaluation,
+  type Outcome,
+} from './evaluate-answer.js';
 import { idleIntent } from './text-commands.js';
-import type { ConversationContext, ConversationEvent, ConversationFacts, ConversationState, Draft, Notice, NoticeKey, Purpose, Question } from './types.js';
+import type {
+  ConversationContext,
+  ConversationEvent,
+  ConversationFacts,
+  ConversationState,
+  Draft,
+  Notice,
+  NoticeKey,
+  Purpose,
+  Question,
+} from './types.js';
 
 /**
  * Bump when a change makes stored snapshots unreadable (renamed states, reshaped context).
@@ -55,7 +74,13 @@ export interface AnsweredEvent {
 
 export type BookingMachineEvent = ConversationEvent | AnsweredEvent;
 
-const initialContext = (): ConversationContext => ({ turn: 0, greeted: false, editing: false, purpose: 'new', draft: {} });
+const initialContext = (): ConversationContext => ({
+  turn: 0,
+  greeted: false,
+  editing: false,
+  purpose: 'new',
+  draft: {},
+});
 
 /**
  * The one reading of an answer per event. `readAnswer` is attached to ANSWER only; any other
@@ -64,7 +89,9 @@ const initialContext = (): ConversationContext => ({ turn: 0, greeted: false, ed
 function read(question: Question, context: ConversationContext, event: BookingMachineEvent): AnsweredEvent {
   const { now, facts } = event;
   const evaluation: Evaluation =
-    event.type === 'ANSWER' ? evaluateAnswer({ question, answer: event.answer, context, facts, now }) : { ok: false, notice: { key: 'invalidChoice' } };
+    event.type === 'ANSWER'
+      ? evaluateAnswer({ question, answer: event.answer, context, facts, now })
+      : { ok: false, notice: { key: 'invalidChoice' } };
   return { type: 'ANSWERED', evaluation, now, facts };
 }
 
@@ -137,7 +164,9 @@ const baseSetup = setup({
     // Effects leave the machine as data; the runner renders notices and performs effects.
     notice: (_: unknown, _params: Notice) => undefined,
     effect: (_: unknown, _params: EffectAction['params']) => undefined,
-    readAnswer: raise<ConversationContext, BookingMachineEvent, BookingMachineEvent, { question: Question }>(({ context, event }, { question }) => read(question, context, event)),
+    readAnswer: raise<ConversationContext, BookingMachineEvent, BookingMachineEvent, { question: Question }>(
+      ({ context, event }, { question }) => read(question, context, event),
+    ),
     nextTurn: assign({ turn: ({ context }) => context.turn + 1 }),
     resetDraft: assign({ draft: () => ({}), editing: () => false, purpose: () => NEW }),
     beginChange: assign({
@@ -164,18 +193,21 @@ const baseSetup = setup({
     /** Every item of the booking is filled in (terms that changed mid-booking return to its review). */
     draftComplete: ({ context }) => isComplete(context.draft),
     /** The name and number for an immediate session are known (from the last request or typed). */
-    knowsWhoIsAsking: ({ context, event }) => Boolean(event.facts.identity || (context.draft.name && context.draft.jobSeekerNumber)),
+    knowsWhoIsAsking: ({ context, event }) =>
+      Boolean(event.facts.identity || (context.draft.name && context.draft.jobSeekerNumber)),
     hasActiveBooking: ({ event }) => event.facts.hasActiveBooking,
     agreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion === event.facts.termsVersion,
     notAgreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion !== event.facts.termsVersion,
     immediateClosed: ({ event }) => event.facts.immediate?.open !== true,
     hasIdentity: ({ event }) => event.facts.identity !== undefined,
-    sessionIsToday: ({ event }) => event.facts.activeBooking !== undefined && isSessionDay(event.facts.activeBooking, event.now),
+    sessionIsToday: ({ event }) =>
+      event.facts.activeBooking !== undefined && isSessionDay(event.facts.activeBooking, event.now),
     fillingImmediate: ({ context }) => context.purpose === 'immediate',
     changingBooking: ({ context }) => context.purpose === 'change',
     proposalPending: ({ event }) => event.facts.activeBooking?.proposalPending === true,
     typedChangeOrCancel: ({ event }) => {
-      const intent = event.type === 'ANSWER' && event.answer.source === 'text' ? idleIntent(event.answer.text) : undefined;
+      const intent =
+        event.type === 'ANSWER' && event.answer.source === 'text' ? idleIntent(event.answer.text) : undefined;
       return intent === 'cancelBooking' || intent === 'change';
     },
   },
@@ -189,11 +221,16 @@ const machineSetup = baseSetup.extend({
       if (!result) return;
       for (const notice of result.notices ?? []) enqueue({ type: 'notice', params: notice });
       for (const effect of result.effects ?? []) enqueue({ type: 'effect', params: { effect, draft: result.draft } });
-      enqueue.assign({ draft: result.draft, editing: result.editing ?? context.editing, purpose: result.purpose ?? context.purpose ?? NEW });
+      enqueue.assign({
+        draft: result.draft,
+        editing: result.editing ?? context.editing,
+        purpose: result.purpose ?? context.purpose ?? NEW,
+      });
     }),
     /** A refused answer: the reason; the question is asked again unchanged. */
     sayWhyRefused: baseSetup.enqueueActions(({ event, enqueue }) => {
-      if (event.type === 'ANSWERED' && !event.evaluation.ok) enqueue({ type: 'notice', params: event.evaluation.notice });
+      if (event.type === 'ANSWERED' && !event.evaluation.ok)
+        enqueue({ type: 'notice', params: event.evaluation.notice });
     }),
   },
 });
@@ -220,7 +257,10 @@ function leadsTo(target: ConversationState, guard: Guard): Transition {
 function immediateClosed(inProgress: boolean) {
   return ({ event }: EventArgs): Notice => ({
     key: 'immediateClosed',
-    params: { reason: event.facts.immediate?.open === false ? event.facts.immediate.reason : 'disabled', ...(inProgress ? { inProgress: 1 } : {}) },
+    params: {
+      reason: event.facts.immediate?.open === false ? event.facts.immediate.reason : 'disabled',
+      ...(inProgress ? { inProgress: 1 } : {}),
+    },
   });
 }
 
@@ -287,7 +327,11 @@ function questionState(question: Question, routes: readonly Transition[]) {
     entry: 'nextTurn',
     on: {
       ANSWER: { actions: { type: 'readAnswer', params: { question } } },
-      ANSWERED: [{ guard: 'answerRefused', actions: 'sayWhyRefused' }, ...routes, { actions: say({ key: 'invalidChoice' }) }],
+      ANSWERED: [
+        { guard: 'answerRefused', actions: 'sayWhyRefused' },
+        ...routes,
+        { actions: say({ key: 'invalidChoice' }) },
+      ],
       ...menuCommands(question),
     },
   });
@@ -300,7 +344,8 @@ function filledThen(next: Question): Transition[] {
 
 /** The four date and time questions of preferred choice `which`. */
 function choiceRoutes(which: 1 | 2, part: 'date' | 'time'): Transition[] {
-  const [dateQuestion, timeQuestion]: [Question, Question] = which === 1 ? ['choice1Date', 'choice1Time'] : ['choice2Date', 'choice2Time'];
+  const [dateQuestion, timeQuestion]: [Question, Question] =
+    which === 1 ? ['choice1Date', 'choice1Time'] : ['choice2Date', 'choice2Time'];
   return [
     // 「別の日を選ぶ」 at the times of a day (a date question refuses it).
     ...(part === 'time' ? [leadsTo(dateQuestion, 'otherDay')] : []),
@@ -331,9 +376,22 @@ export const bookingMachine = machineSetup.createMachine({
     ],
     // Restarting keeps nothing of the draft and begins again where a new booking begins.
     RESTART: [
-      { guard: 'hasActiveBooking', target: '.idle', actions: { type: 'effect', params: { effect: 'showActiveBooking', draft: {} } } },
-      { guard: 'agreedToCurrentTerms', target: '.registered', reenter: true, actions: ['resetDraft', 'greet', { type: 'notice', params: { key: 'restarted' } }] },
-      { target: '.terms', reenter: true, actions: ['resetDraft', 'greet', { type: 'notice', params: { key: 'restarted' } }] },
+      {
+        guard: 'hasActiveBooking',
+        target: '.idle',
+        actions: { type: 'effect', params: { effect: 'showActiveBooking', draft: {} } },
+      },
+      {
+        guard: 'agreedToCurrentTerms',
+        target: '.registered',
+        reenter: true,
+        actions: ['resetDraft', 'greet', { type: 'notice', params: { key: 'restarted' } }],
+      },
+      {
+        target: '.terms',
+        reenter: true,
+        actions: ['resetDraft', 'greet', { type: 'notice', params: { key: 'restarted' } }],
+      },
     ],
     HELP: { actions: { type: 'notice', params: { key: 'help' } } },
     STALE: { actions: { type: 'notice', params: { key: 'stale' } } },
@@ -348,7 +406,12 @@ export const bookingMachine = machineSetup.createMachine({
     ],
     CHANGE: [
       SAME_DAY_BY_PHONE,
-      { guard: 'hasActiveBooking', target: '.choice1Date', reenter: true, actions: ['beginChange', { type: 'notice', params: ({ event }) => changeStartedNotice(event.facts) }] },
+      {
+        guard: 'hasActiveBooking',
+        target: '.choice1Date',
+        reenter: true,
+        actions: ['beginChange', { type: 'notice', params: ({ event }) => changeStartedNotice(event.facts) }],
+      },
       NOTHING_TO_MANAGE,
     ],
     CANCEL_BOOKING: [
@@ -362,7 +425,11 @@ export const bookingMachine = machineSetup.createMachine({
     // Immediate sessions (terms 6-2): consent to the current terms first, then only while open.
     IMMEDIATE: [
       // The draft being filled in is for the immediate session itself: nothing left to keep.
-      { guard: and(['immediateClosed', 'fillingImmediate']), target: '.idle', actions: { type: 'notice', params: immediateClosed(false) } },
+      {
+        guard: and(['immediateClosed', 'fillingImmediate']),
+        target: '.idle',
+        actions: { type: 'notice', params: immediateClosed(false) },
+      },
       // Mid-booking the refusal keeps the draft and the question (asked again by the runner).
       { guard: 'immediateClosed', actions: { type: 'notice', params: immediateClosed(true) } },
       { guard: 'notAgreedToCurrentTerms', target: '.terms', reenter: true, actions: 'beginImmediate' },
@@ -375,8 +442,15 @@ export const bookingMachine = machineSetup.createMachine({
       entry: 'resetDraft',
       on: {
         START: [
-          { guard: 'hasActiveBooking', actions: [{ type: 'effect', params: { effect: 'showActiveBooking', draft: {} } }, 'greet'] },
-          { guard: 'agreedToCurrentTerms', target: '#booking.registered', actions: ['greet', { type: 'notice', params: { key: 'greeting' } }] },
+          {
+            guard: 'hasActiveBooking',
+            actions: [{ type: 'effect', params: { effect: 'showActiveBooking', draft: {} } }, 'greet'],
+          },
+          {
+            guard: 'agreedToCurrentTerms',
+            target: '#booking.registered',
+            actions: ['greet', { type: 'notice', params: { key: 'greeting' } }],
+          },
           { target: '#booking.terms', actions: 'greet' },
         ],
         CANCEL: { actions: { type: 'notice', params: { key: 'nothingToCancel' } } },
@@ -388,13 +462,36 @@ export const bookingMachine = machineSetup.createMachine({
             guard: and(['sessionIsToday', 'typedChangeOrCancel']),
             actions: [
               { type: 'notice', params: { key: 'sameDayCancel' } },
-              { type: 'effect', params: ({ event }) => ({ effect: 'sessionDayContact', draft: {}, answered: true, ...typedMessage(event) }) },
+              {
+                type: 'effect',
+                params: ({ event }) => ({
+                  effect: 'sessionDayContact',
+                  draft: {},
+                  answered: true,
+                  ...typedMessage(event),
+                }),
+              },
             ],
           },
-          { guard: 'sessionIsToday', actions: { type: 'effect', params: ({ event }) => ({ effect: 'sessionDayContact', draft: {}, ...typedMessage(event) }) } },
+          {
+            guard: 'sessionIsToday',
+            actions: {
+              type: 'effect',
+              params: ({ event }) => ({ effect: 'sessionDayContact', draft: {}, ...typedMessage(event) }),
+            },
+          },
           // 「はい」「それでお願いします」 to a proposal: its buttons answer it, so show them again.
-          { guard: 'proposalPending', actions: [{ type: 'notice', params: { key: 'proposalWaiting' } }, { type: 'effect', params: { effect: 'showStatus', draft: {} } }] },
-          { guard: 'hasActiveBooking', actions: { type: 'notice', params: { key: 'idleMenu', params: { hasBooking: 1 } } } },
+          {
+            guard: 'proposalPending',
+            actions: [
+              { type: 'notice', params: { key: 'proposalWaiting' } },
+              { type: 'effect', params: { effect: 'showStatus', draft: {} } },
+            ],
+          },
+          {
+            guard: 'hasActiveBooking',
+            actions: { type: 'notice', params: { key: 'idleMenu', params: { hasBooking: 1 } } },
+          },
           { actions: { type: 'notice', params: { key: 'idleMenu' } } },
         ],
         // No question is shown, so "answer the current question" would make no sense.
@@ -420,7 +517,10 @@ export const bookingMachine = machineSetup.createMachine({
     registered: questionState('registered', [leadsTo('target', 'registered'), leadsTo('idle', 'notRegistered')]),
     target: questionState('target', [leadsTo('device', 'inTargetGroup'), leadsTo('idle', 'notInTargetGroup')]),
     device: questionState('device', [leadsTo('continuing', 'hasDevice'), leadsTo('idle', 'noDevice')]),
-    continuing: questionState('continuing', [leadsTo('checklist', 'wantsContinuing'), leadsTo('idle', 'notContinuing')]),
+    continuing: questionState('continuing', [
+      leadsTo('checklist', 'wantsContinuing'),
+      leadsTo('idle', 'notContinuing'),
+    ]),
     checklist: questionState('checklist', [leadsTo('kind', 'ready'), leadsTo('idle', 'notReady')]),
 
     // The booking's items. Another kind while editing clears both choices, which are asked again.
@@ -428,7 +528,10 @@ export const bookingMachine = machineSetup.createMachine({
     app: questionState('app', filledThen('name')),
     name: questionState('name', filledThen('jobSeekerNumber')),
     // For an immediate session the number is the last thing asked.
-    jobSeekerNumber: questionState('jobSeekerNumber', [leadsTo('immediateConfirm', and(['filled', 'fillingImmediate'])), ...filledThen('choice1Date')]),
+    jobSeekerNumber: questionState('jobSeekerNumber', [
+      leadsTo('immediateConfirm', and(['filled', 'fillingImmediate'])),
+      ...filledThen('choice1Date'),
+    ]),
     choice1Date: questionState('choice1Date', choiceRoutes(1, 'date')),
     choice1Time: questionState('choice1Time', choiceRoutes(1, 'time')),
     choice2Date: questionState('choice2Date', choiceRoutes(2, 'date')),

@@ -1,4 +1,18 @@
-import { availableSlots, checkPreferredTime, findRefusal, gridStarts, isValidIsoDate, parseDateTime, type Instant, type IsoDate, type LocalDateTime, type RefusalCode, type SessionKind, type DayRefusal, type SlotRefusal } from '../../src/calendar/index.js';
+import {
+  availableSlots,
+  checkPreferredTime,
+  findRefusal,
+  gridStarts,
+  isValidIsoDate,
+  parseDateTime,
+  type Instant,
+  type IsoDate,
+  type LocalDateTime,
+  type RefusalCode,
+  type SessionKind,
+  type DayRefusal,
+  type SlotRefusal,
+} from '../../src/calendar/index.js';
 import type { Answer, ConversationFacts, Draft, Notice } from './types.js';
 
 /** What a date or time answer for one preferred choice amounts to. */
@@ -25,7 +39,12 @@ function firstChoiceOf(which: 1 | 2, draft: Draft): LocalDateTime | undefined {
 /** Checks a full date and time with the office calendar. */
 export function checkChoice(input: ChoiceInput, kind: SessionKind, choice: LocalDateTime): ChoiceReading {
   const firstChoice = firstChoiceOf(input.which, input.draft);
-  const check = checkPreferredTime(input.facts.calendar, { kind, date: choice.date, minutes: choice.minutes }, input.now, firstChoice ? { firstChoice } : {});
+  const check = checkPreferredTime(
+    input.facts.calendar,
+    { kind, date: choice.date, minutes: choice.minutes },
+    input.now,
+    firstChoice ? { firstChoice } : {},
+  );
   if (check.ok) return { type: 'chosen', choice };
   return slotRefused({ refusal: check.refusal, alternatives: check.alternatives });
 }
@@ -34,7 +53,13 @@ export function checkChoice(input: ChoiceInput, kind: SessionKind, choice: Local
  * Free start times on `date` for this choice (the first choice is left out of the second's list).
  * A date with none is refused by checkDate, with a reason about the day.
  */
-export function freeStartsOn(facts: ConversationFacts, kind: SessionKind, date: IsoDate, now: Instant, exclude?: LocalDateTime): number[] {
+export function freeStartsOn(
+  facts: ConversationFacts,
+  kind: SessionKind,
+  date: IsoDate,
+  now: Instant,
+  exclude?: LocalDateTime,
+): number[] {
   return availableSlots(facts.calendar, kind, now, date, date)
     .filter((s) => !(exclude && exclude.date === s.date && exclude.minutes === s.start))
     .map((s) => s.start);
@@ -58,8 +83,14 @@ function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): Choice
   if (dayWide) return checkChoice(input, kind, { date, minutes: dayWide.minutes });
   // Only a date was given, so the answer is about the day, not about its first time (10:00).
   const codes = new Set(refused.map((r) => r.code));
-  const reason = codes.size === 1 && codes.has('past') ? 'past' : codes.has('same_as_first') ? 'first_choice_only' : 'full';
-  const check = checkPreferredTime(calendar, { kind, date, minutes: first.minutes }, input.now, firstChoice ? { firstChoice } : {});
+  const reason =
+    codes.size === 1 && codes.has('past') ? 'past' : codes.has('same_as_first') ? 'first_choice_only' : 'full';
+  const check = checkPreferredTime(
+    calendar,
+    { kind, date, minutes: first.minutes },
+    input.now,
+    firstChoice ? { firstChoice } : {},
+  );
   return dayRefused(reason, date, check.ok ? [] : check.alternatives);
 }
 
@@ -78,19 +109,34 @@ function dayRefused(reason: DayRefusal | 'none', date: IsoDate, alternatives: re
   return { type: 'refused', notice: { key: 'dayRefused', params } };
 }
 
-
 /**
  * Words that may mean two dates a week apart ('来週火曜' typed on a Sunday, see read-date.ts):
  * the one that can be booked (at the time given, if one was), or, when both can, a question to
  * the person naming both. When neither can, the first goes on to be refused for its own reason.
  */
-function oneOfTwoWeeks(input: ChoiceInput, kind: SessionKind, date: IsoDate, alsoMeans: IsoDate | undefined, minutes?: number): IsoDate | ChoiceReading {
+function oneOfTwoWeeks(
+  input: ChoiceInput,
+  kind: SessionKind,
+  date: IsoDate,
+  alsoMeans: IsoDate | undefined,
+  minutes?: number,
+): IsoDate | ChoiceReading {
   if (alsoMeans === undefined) return date;
   const firstChoice = firstChoiceOf(input.which, input.draft);
   const bookable = (d: IsoDate) =>
-    minutes === undefined ? freeStartsOn(input.facts, kind, d, input.now, firstChoice).length > 0 : findRefusal(input.facts.calendar, { kind, date: d, minutes }, input.now, firstChoice ? { firstChoice } : {}) === null;
+    minutes === undefined
+      ? freeStartsOn(input.facts, kind, d, input.now, firstChoice).length > 0
+      : findRefusal(input.facts.calendar, { kind, date: d, minutes }, input.now, firstChoice ? { firstChoice } : {}) ===
+        null;
   const [a, b] = [bookable(date), bookable(alsoMeans)];
-  if (a && b) return { type: 'refused', notice: { key: 'whichWeek', params: { first: date, second: alsoMeans, ...(minutes !== undefined ? { minutes } : {}) } } };
+  if (a && b)
+    return {
+      type: 'refused',
+      notice: {
+        key: 'whichWeek',
+        params: { first: date, second: alsoMeans, ...(minutes !== undefined ? { minutes } : {}) },
+      },
+    };
   return b ? alsoMeans : date;
 }
 
@@ -107,11 +153,13 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
     if (tag === 'd' && rest && isValidIsoDate(rest)) return checkDate(input, kind, rest);
     if (tag === 't' && rest && input.pendingDate) {
       const minutes = Number(rest);
-      if (Number.isInteger(minutes) && minutes >= 0 && minutes < 24 * 60) return checkChoice(input, kind, { date: input.pendingDate, minutes });
+      if (Number.isInteger(minutes) && minutes >= 0 && minutes < 24 * 60)
+        return checkChoice(input, kind, { date: input.pendingDate, minutes });
     }
     return { type: 'refused', notice: { key: 'invalidChoice' } };
   }
-  if (answer.source === 'text' && OTHER_DAY.has(answer.text.normalize('NFKC').replace(/\s/g, ''))) return { type: 'otherDay' };
+  if (answer.source === 'text' && OTHER_DAY.has(answer.text.normalize('NFKC').replace(/\s/g, '')))
+    return { type: 'otherDay' };
   // Typed hours are read as people mean them (「2時半」 is 14:30); the picker's are 24-hour already.
   const parsed =
     answer.source === 'text'

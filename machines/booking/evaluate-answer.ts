@@ -83,7 +83,15 @@ export type Outcome =
   | 'immediateRequested';
 
 export type Evaluation =
-  | { ok: true; outcome: Outcome; draft: Draft; editing?: boolean; purpose?: Purpose; notices?: Notice[]; effects?: Effect[] }
+  | {
+      ok: true;
+      outcome: Outcome;
+      draft: Draft;
+      editing?: boolean;
+      purpose?: Purpose;
+      notices?: Notice[];
+      effects?: Effect[];
+    }
   | { ok: false; notice: Notice };
 
 export interface AnswerInput {
@@ -122,12 +130,14 @@ function choose(routes: Record<string, (input: AnswerInput) => Evaluation>): Ste
 }
 
 /** An outcome that changes nothing collected; `key`: the notice that says what it means. */
-const outcome = (result: Outcome, key?: Notice['key']) => (input: AnswerInput): Evaluation => ({
-  ok: true,
-  outcome: result,
-  draft: input.context.draft,
-  ...(key ? { notices: [{ key }] } : {}),
-});
+const outcome =
+  (result: Outcome, key?: Notice['key']) =>
+  (input: AnswerInput): Evaluation => ({
+    ok: true,
+    outcome: result,
+    draft: input.context.draft,
+    ...(key ? { notices: [{ key }] } : {}),
+  });
 
 function setKind(kind: 'regular' | 'mothers'): (input: AnswerInput) => Evaluation {
   return (input) => {
@@ -147,7 +157,14 @@ function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
   return (input) => {
     const { draft } = input.context;
     const pendingDate = part === 'time' ? draft.pendingDate : undefined;
-    const reading = readChoiceAnswer({ which, answer: input.answer, draft, facts: input.facts, now: input.now, ...(pendingDate ? { pendingDate } : {}) });
+    const reading = readChoiceAnswer({
+      which,
+      answer: input.answer,
+      draft,
+      facts: input.facts,
+      now: input.now,
+      ...(pendingDate ? { pendingDate } : {}),
+    });
     const { pendingDate: _drop, ...rest } = draft;
     switch (reading.type) {
       case 'refused':
@@ -176,7 +193,12 @@ function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
 function bothStillHold(input: AnswerInput, draft: Draft): Evaluation {
   const stale = staleChoice(draft, input.facts, input.now, input.answer);
   if (!stale) return { ok: true, outcome: 'chosen', draft };
-  return { ok: true, outcome: stale.which === 1 ? 'firstChoiceLapsed' : 'secondChoiceLapsed', draft, notices: [stale.notice] };
+  return {
+    ok: true,
+    outcome: stale.which === 1 ? 'firstChoiceLapsed' : 'secondChoiceLapsed',
+    draft,
+    notices: [stale.notice],
+  };
 }
 
 /** A typed item: refused with the validator's code, or filled in with what the validator kept. */
@@ -227,7 +249,13 @@ function editTarget(input: AnswerInput): Evaluation {
  */
 function jobSeekerNumberOf(text: string): ReturnType<typeof validateJobSeekerNumber> | { ok: false; code: 'unknown' } {
   const t = text.normalize('NFKC');
-  if (!/\d/.test(t) && /わかりません|分かりません|わからな|分からな|わかんな|ない|無い|ありません|持っていません|持ってません|まだ|忘れ|不明|知らな|しらな/.test(t)) return { ok: false, code: 'unknown' };
+  if (
+    !/\d/.test(t) &&
+    /わかりません|分かりません|わからな|分からな|わかんな|ない|無い|ありません|持っていません|持ってません|まだ|忘れ|不明|知らな|しらな/.test(
+      t,
+    )
+  )
+    return { ok: false, code: 'unknown' };
   return validateJobSeekerNumber(text);
 }
 
@@ -275,7 +303,10 @@ export const STEPS: Record<Question, Step> = {
   manage: choose({
     change: startChange,
     // Refused before the confirmation is asked, as 予約キャンセル is (docs/office-rules.md §10: phone only that day).
-    cancel: (input) => (input.facts.activeBooking && isSessionDay(input.facts.activeBooking, input.now) ? sameDay() : outcome('cancelAsked')(input)),
+    cancel: (input) =>
+      input.facts.activeBooking && isSessionDay(input.facts.activeBooking, input.now)
+        ? sameDay()
+        : outcome('cancelAsked')(input),
     back: outcome('back', 'manageBack'),
   }),
   cancelConfirm: choose({
@@ -298,9 +329,18 @@ export const STEPS: Record<Question, Step> = {
         // Checked again at the yes, as a booking is at its submit: staff may have switched
         // immediate sessions off, or the hours ended, since the question was asked ...
         const immediate = i.facts.immediate;
-        if (immediate?.open !== true) return { ok: true, outcome: 'closedMeanwhile', draft: {}, notices: [{ key: 'immediateClosed', params: { reason: immediate?.open === false ? immediate.reason : 'disabled' } }] };
+        if (immediate?.open !== true)
+          return {
+            ok: true,
+            outcome: 'closedMeanwhile',
+            draft: {},
+            notices: [
+              { key: 'immediateClosed', params: { reason: immediate?.open === false ? immediate.reason : 'disabled' } },
+            ],
+          };
         // ... and a new version of the terms may have come into force (docs/office-rules.md §13).
-        if (i.facts.agreedTermsVersion !== i.facts.termsVersion) return { ok: true, outcome: 'termsChanged', draft: i.context.draft };
+        if (i.facts.agreedTermsVersion !== i.facts.termsVersion)
+          return { ok: true, outcome: 'termsChanged', draft: i.context.draft };
         return { ok: true, outcome: 'immediateRequested', draft: i.context.draft, effects: ['requestImmediate'] };
       },
       no: outcome('declined', 'immediateDeclined'),
@@ -330,7 +370,14 @@ function startChange(input: AnswerInput): Evaluation {
   const draft = changeDraft(input.facts);
   if (!booking || !draft) return noBooking();
   if (isSessionDay(booking, input.now)) return sameDay();
-  return { ok: true, outcome: 'changeStarted', draft, editing: true, purpose: 'change', notices: [changeStartedNotice(input.facts)] };
+  return {
+    ok: true,
+    outcome: 'changeStarted',
+    draft,
+    editing: true,
+    purpose: 'change',
+    notices: [changeStartedNotice(input.facts)],
+  };
 }
 
 function sameDay(): Evaluation {
@@ -348,7 +395,8 @@ function noBooking(): Evaluation {
  */
 export function changeStartedNotice(facts: ConversationFacts): Notice {
   const b = facts.activeBooking;
-  const current = b?.status === 'confirmed' ? 'confirmed' : b?.confirmedDate !== undefined ? 'changePending' : 'requested';
+  const current =
+    b?.status === 'confirmed' ? 'confirmed' : b?.confirmedDate !== undefined ? 'changePending' : 'requested';
   return { key: 'changeStarted', params: { current } };
 }
 
@@ -369,21 +417,42 @@ function submit(input: AnswerInput): Evaluation {
   // Applying means agreeing to the terms in force now (docs/office-rules.md §13): a newer version is shown first.
   if (input.facts.agreedTermsVersion !== input.facts.termsVersion) return { ok: true, outcome: 'termsChanged', draft };
   // One open booking per person: one made meanwhile (e.g. by staff) is shown instead of a second.
-  if (purposeOf(input) !== 'change' && input.facts.hasActiveBooking) return { ok: true, outcome: 'alreadyBooked', draft, editing: false, effects: ['showActiveBooking'] };
+  if (purposeOf(input) !== 'change' && input.facts.hasActiveBooking)
+    return { ok: true, outcome: 'alreadyBooked', draft, editing: false, effects: ['showActiveBooking'] };
   // The first that no longer holds is asked again; the other is rechecked once it is answered
   // (bothStillHold), so every choice that no longer holds is asked before the review returns.
   const stale = staleChoice(draft, input.facts, input.now, input.answer);
-  if (stale) return { ok: true, outcome: stale.which === 1 ? 'firstChoiceLapsed' : 'secondChoiceLapsed', draft, editing: true, notices: [stale.notice] };
+  if (stale)
+    return {
+      ok: true,
+      outcome: stale.which === 1 ? 'firstChoiceLapsed' : 'secondChoiceLapsed',
+      draft,
+      editing: true,
+      notices: [stale.notice],
+    };
   if (!isComplete(draft)) return { ok: true, outcome: 'incomplete', draft, editing: false };
-  return { ok: true, outcome: 'submitted', draft, editing: false, effects: [purposeOf(input) === 'change' ? 'submitChange' : 'submitRequest'] };
+  return {
+    ok: true,
+    outcome: 'submitted',
+    draft,
+    editing: false,
+    effects: [purposeOf(input) === 'change' ? 'submitChange' : 'submitRequest'],
+  };
 }
 
 export type CompleteDraft = Required<Omit<Draft, 'pendingDate'>>;
 
 export function isComplete(d: Draft): d is CompleteDraft & Draft {
   return (
-    d.kind !== undefined && d.app !== undefined && d.name !== undefined && d.jobSeekerNumber !== undefined &&
-    d.choice1 !== undefined && d.choice2 !== undefined && d.email !== undefined && d.phone !== undefined && d.interpreter !== undefined
+    d.kind !== undefined &&
+    d.app !== undefined &&
+    d.name !== undefined &&
+    d.jobSeekerNumber !== undefined &&
+    d.choice1 !== undefined &&
+    d.choice2 !== undefined &&
+    d.email !== undefined &&
+    d.phone !== undefined &&
+    d.interpreter !== undefined
   );
 }
 

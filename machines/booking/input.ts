@@ -53,7 +53,13 @@ function typedCancel(text: string, state: ConversationState): Command | undefine
  * with (same question, same turn); any other is stale. A new friend's first words start the
  * booking, as does following the account.
  */
-export function toConversationEvent(input: ChatInput, state: ConversationState, context: ConversationContext, now: string, facts: ConversationFacts): ConversationEvent | undefined {
+export function toConversationEvent(
+  input: ChatInput,
+  state: ConversationState,
+  context: ConversationContext,
+  now: string,
+  facts: ConversationFacts,
+): ConversationEvent | undefined {
   const base = { now, facts };
   switch (input.type) {
     case 'follow':
@@ -68,10 +74,12 @@ export function toConversationEvent(input: ChatInput, state: ConversationState, 
       if (command) return { type: COMMAND_EVENTS[command], ...base };
       // On the day of a session, words are taken as they are (「予約の時間に遅れます」 is not a new
       // booking): the machine passes them to staff. Guessing comes after, on other days.
-      if (state === 'idle' && facts.activeBooking && isSessionDay(facts.activeBooking, now)) return { type: 'ANSWER', answer: { source: 'text', text: input.text }, ...base };
+      if (state === 'idle' && facts.activeBooking && isSessionDay(facts.activeBooking, now))
+        return { type: 'ANSWER', answer: { source: 'text', text: input.text }, ...base };
       const intent = state === 'idle' ? idleIntent(input.text) : undefined;
       if (intent) return { type: COMMAND_EVENTS[intent], ...base };
-      if (state === 'idle' && (!context.greeted || looksLikeBookingRequest(input.text))) return { type: 'START', ...base };
+      if (state === 'idle' && (!context.greeted || looksLikeBookingRequest(input.text)))
+        return { type: 'START', ...base };
       return { type: 'ANSWER', answer: { source: 'text', text: input.text }, ...base };
     }
     case 'postback': {

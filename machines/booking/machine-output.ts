@@ -9,7 +9,14 @@ function isNotice(p: unknown): p is NoticeAction['params'] {
 }
 
 function isEffect(p: unknown): p is EffectAction['params'] {
-  return typeof p === 'object' && p !== null && 'effect' in p && typeof p.effect === 'string' && 'draft' in p && typeof p.draft === 'object';
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    'effect' in p &&
+    typeof p.effect === 'string' &&
+    'draft' in p &&
+    typeof p.draft === 'object'
+  );
 }
 
 /**

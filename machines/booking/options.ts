@@ -97,7 +97,10 @@ function canonical(s: string): string {
 }
 
 /** The option a typed text or button value stands for, if any. */
-export function matchOption(question: Question, raw: { source: 'text'; text: string } | { source: 'button'; value: string }): string | undefined {
+export function matchOption(
+  question: Question,
+  raw: { source: 'text'; text: string } | { source: 'button'; value: string },
+): string | undefined {
   const options = OPTIONS[question];
   if (!options) return undefined;
   if (raw.source === 'button') return options.some((o) => o.value === raw.value) ? raw.value : undefined;

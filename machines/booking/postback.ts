@@ -6,10 +6,20 @@ import { QUESTIONS } from './types.js';
  * data: a command, or the question, the turn it was asked in and the option value.
  */
 export type PostbackData =
-  | { kind: 'command'; command: Command }
-  | { kind: 'answer'; question: Question; turn: number; value: string };
+  { kind: 'command'; command: Command } | { kind: 'answer'; question: Question; turn: number; value: string };
 
-export const COMMANDS = ['start', 'help', 'cancel', 'restart', 'check', 'manage', 'change', 'cancelBooking', 'handoff', 'immediate'] as const;
+export const COMMANDS = [
+  'start',
+  'help',
+  'cancel',
+  'restart',
+  'check',
+  'manage',
+  'change',
+  'cancelBooking',
+  'handoff',
+  'immediate',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export function encodePostback(data: PostbackData): string {
@@ -28,7 +38,10 @@ export function decodePostback(raw: string): PostbackData | undefined {
   if (raw.length > 300) return undefined;
   const params = new URLSearchParams(raw);
   const command = params.get('c');
-  if (command !== null) return (COMMANDS as readonly string[]).includes(command) ? { kind: 'command', command: command as Command } : undefined;
+  if (command !== null)
+    return (COMMANDS as readonly string[]).includes(command)
+      ? { kind: 'command', command: command as Command }
+      : undefined;
   const question = params.get('q');
   const turn = Number(params.get('t'));
   const value = params.get('v');

@@ -17,12 +17,21 @@ export interface StaleChoice {
  * the bot already knows it will refuse at submit. The refusal notice names the choice (`choice`:
  * 1 or 2), because it may be about a choice other than the one just answered.
  */
-export function staleChoice(draft: Draft, facts: ConversationFacts, now: Instant, answer: Answer): StaleChoice | undefined {
+export function staleChoice(
+  draft: Draft,
+  facts: ConversationFacts,
+  now: Instant,
+  answer: Answer,
+): StaleChoice | undefined {
   for (const which of [1, 2] as const) {
     const choice = which === 1 ? draft.choice1 : draft.choice2;
-    const recheck = choice && draft.kind ? checkChoice({ which, answer, draft, facts, now }, draft.kind, choice) : undefined;
+    const recheck =
+      choice && draft.kind ? checkChoice({ which, answer, draft, facts, now }, draft.kind, choice) : undefined;
     if (recheck?.type === 'chosen') continue;
-    const notice: Notice = recheck?.type === 'refused' ? { ...recheck.notice, params: { ...recheck.notice.params, choice: which } } : { key: 'invalidChoice' };
+    const notice: Notice =
+      recheck?.type === 'refused'
+        ? { ...recheck.notice, params: { ...recheck.notice.params, choice: which } }
+        : { key: 'invalidChoice' };
     return { which, notice };
   }
   return undefined;

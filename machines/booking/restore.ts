@@ -41,7 +41,8 @@ export function stateOf(snapshot: BookingSnapshot): ConversationState {
 export function restoreConversation(stored: StoredSnapshot | undefined, now: string): Restored {
   if (!stored) return { snapshot: fresh(false), expired: false };
   const wasActive = (stored.snapshot as { value?: unknown } | null)?.value !== 'idle';
-  if (stored.machineVersion !== BOOKING_MACHINE_VERSION) return { snapshot: fresh(true, storedTurn(stored)), expired: false, reset: wasActive };
+  if (stored.machineVersion !== BOOKING_MACHINE_VERSION)
+    return { snapshot: fresh(true, storedTurn(stored)), expired: false, reset: wasActive };
   let snapshot: BookingSnapshot;
   try {
     snapshot = bookingMachine.resolveState(stored.snapshot as Parameters<typeof bookingMachine.resolveState>[0]);
@@ -49,7 +50,8 @@ export function restoreConversation(stored: StoredSnapshot | undefined, now: str
     return { snapshot: fresh(true, storedTurn(stored)), expired: false, reset: wasActive };
   }
   const idleFor = Date.parse(now) - Date.parse(stored.updatedAt);
-  if (stateOf(snapshot) !== 'idle' && idleFor >= IDLE_EXPIRY_MS) return { snapshot: fresh(true, snapshot.context.turn), expired: true };
+  if (stateOf(snapshot) !== 'idle' && idleFor >= IDLE_EXPIRY_MS)
+    return { snapshot: fresh(true, snapshot.context.turn), expired: true };
   return { snapshot, expired: false };
 }
 

@@ -46,7 +46,9 @@ const CANCEL_PHRASE =
 
 function canonical(text: string): string {
   // Trailing 。!? and emoji add nothing to a command word.
-  return normalizeText(dropEmoji(text)).toLowerCase().replace(/[。.!?、,]+$/u, '');
+  return normalizeText(dropEmoji(text))
+    .toLowerCase()
+    .replace(/[。.!?、,]+$/u, '');
 }
 
 export function textCommand(text: string): Command | undefined {
@@ -78,7 +80,12 @@ export function idleIntent(text: string): Command | undefined {
   if (t.length > 40 || /キャンセル待ち|たら|れば/.test(t)) return undefined;
   if (/キャンセル|取り?消/.test(t)) return 'cancelBooking';
   // Only a change of when: 「予約した電話番号を変更したい」 is not a new date, and goes to the menu.
-  if (/変更|変えたい|変えて|ずらし/.test(t) && /予約|日時|日程|時間|時刻|日にち|曜日/.test(t) && !/電話|メール|アドレス|名前|番号|住所|アプリ/.test(t)) return 'change';
+  if (
+    /変更|変えたい|変えて|ずらし/.test(t) &&
+    /予約|日時|日程|時間|時刻|日にち|曜日/.test(t) &&
+    !/電話|メール|アドレス|名前|番号|住所|アプリ/.test(t)
+  )
+    return 'change';
   if (/予約/.test(t) && /確認|知りたい|教えて/.test(t)) return 'check';
   return undefined;
 }

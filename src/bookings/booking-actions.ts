@@ -6,9 +6,25 @@
 export type BookingAction =
   /** `proposed`: the start the card showed, so an older proposal's card cannot accept a newer time. */
   | { action: 'accept' | 'decline'; bookingId: string; proposed?: string }
-  | { action: 'confirm1' | 'confirm2' | 'propose' | 'move' | 'takeover' | 'handback' | 'attended' | 'noshow' | 'immediate'; bookingId: string };
+  | {
+      action:
+        'confirm1' | 'confirm2' | 'propose' | 'move' | 'takeover' | 'handback' | 'attended' | 'noshow' | 'immediate';
+      bookingId: string;
+    };
 
-const ACTIONS = ['accept', 'decline', 'confirm1', 'confirm2', 'propose', 'move', 'takeover', 'handback', 'attended', 'noshow', 'immediate'] as const;
+const ACTIONS = [
+  'accept',
+  'decline',
+  'confirm1',
+  'confirm2',
+  'propose',
+  'move',
+  'takeover',
+  'handback',
+  'attended',
+  'noshow',
+  'immediate',
+] as const;
 
 export function encodeBookingAction(a: BookingAction): string {
   const params = new URLSearchParams({ ba: a.action, b: a.bookingId });
@@ -21,7 +37,8 @@ export function decodeBookingAction(raw: string): BookingAction | undefined {
   const p = new URLSearchParams(raw);
   const action = p.get('ba');
   const bookingId = p.get('b');
-  if (!action || !bookingId || !(ACTIONS as readonly string[]).includes(action) || !/^[0-9a-f-]{36}$/.test(bookingId)) return undefined;
+  if (!action || !bookingId || !(ACTIONS as readonly string[]).includes(action) || !/^[0-9a-f-]{36}$/.test(bookingId))
+    return undefined;
   const proposed = p.get('p');
   return { action: action as BookingAction['action'], bookingId, ...(proposed ? { proposed } : {}) };
 }

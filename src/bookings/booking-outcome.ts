@@ -54,7 +54,13 @@ export type BookingEvent =
       replaced: LocalDateTime | null;
     }
   /** The person accepted the office's new time for a confirmed session. */
-  | { type: 'moveAccepted'; subject: BookingSubject; booking: BookingView; at: LocalDateTime; meeting: MeetingDetails | null }
+  | {
+      type: 'moveAccepted';
+      subject: BookingSubject;
+      booking: BookingView;
+      at: LocalDateTime;
+      meeting: MeetingDetails | null;
+    }
   | {
       type: 'cancelled';
       subject: BookingSubject;

@@ -36,7 +36,9 @@ export function bookingViewOf(row: Booking): BookingView {
     interpreter: row.interpreter,
     choices: [toLocal(row.choice1Start), toLocal(row.choice2Start)],
     ...(row.confirmedStart ? { confirmed: toLocal(row.confirmedStart) } : {}),
-    ...(row.meetingId && row.meetingPasscode ? { meeting: { meetingId: row.meetingId, passcode: row.meetingPasscode } } : {}),
+    ...(row.meetingId && row.meetingPasscode
+      ? { meeting: { meetingId: row.meetingId, passcode: row.meetingPasscode } }
+      : {}),
     ...(row.proposedStart ? { proposedStart: row.proposedStart } : {}),
     replyDue: row.replyDue,
     createdAt: row.createdAt,

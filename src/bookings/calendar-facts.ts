@@ -11,11 +11,18 @@ import type { OccupancyCache } from './occupancy-cache.js';
  * cache, occupancy is counted from the start of the day, so that one count serves every event of
  * the day until a booking changes (slots earlier today are never offered, so counting them is harmless).
  */
-export async function loadCalendar(db: Db, settings: OfficeSettings, now: Instant, cache?: OccupancyCache): Promise<CalendarContext> {
+export async function loadCalendar(
+  db: Db,
+  settings: OfficeSettings,
+  now: Instant,
+  cache?: OccupancyCache,
+): Promise<CalendarContext> {
   const today = toLocal(now).date;
   // Nothing past the booking horizon can be offered, so nothing past it needs counting.
   const until = toInstant({ date: addDays(today, settings.horizonWeeks * 7 + 1), minutes: 0 });
-  const occupancy = cache ? await cache.occupancy(db, toInstant({ date: today, minutes: 0 }), until) : await slotOccupancy(db, now, until);
+  const occupancy = cache
+    ? await cache.occupancy(db, toInstant({ date: today, minutes: 0 }), until)
+    : await slotOccupancy(db, now, until);
   const [closures, capacity] = [await closureDates(db, today), await capacityOverrides(db)];
   return { settings, closures, occupancy, capacityOverrides: capacity };
 }

@@ -1,11 +1,27 @@
 import type { Db } from '../../db/database.js';
-import { cancellation, confirmedReplacedBy, getBooking, NO_PROPOSAL, pendingChangeOf, sessionStartOf, takenInSlot, updateBooking, type Booking } from '../../db/repositories/bookings-repository.js';
+import {
+  cancellation,
+  confirmedReplacedBy,
+  getBooking,
+  NO_PROPOSAL,
+  pendingChangeOf,
+  sessionStartOf,
+  takenInSlot,
+  updateBooking,
+  type Booking,
+} from '../../db/repositories/bookings-repository.js';
 import { scheduleJob, skipPendingJobsOf } from '../../db/repositories/jobs-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { countCancel, countNoShow, setFlagged, uncountNoShow } from '../../db/repositories/users-repository.js';
 import { addDays, capacityOf, toInstant, toLocal, type Instant, type LocalDateTime } from '../calendar/index.js';
 import type { OfficeContext } from '../office/office-context.js';
-import type { BookingEvent, BookingOperation, BookingRefusal, BookingSubject, MeetingDetails } from './booking-outcome.js';
+import type {
+  BookingEvent,
+  BookingOperation,
+  BookingRefusal,
+  BookingSubject,
+  MeetingDetails,
+} from './booking-outcome.js';
 import { bookingViewOf } from './booking-view.js';
 import { loadCalendar } from './calendar-facts.js';
 import { sessionSpan, staffTimeProblem } from './slot-rules.js';
@@ -23,7 +39,8 @@ export interface Actor {
  * What a booking operation did: the booking as it is now and what happened, as events that
  * src/messages/ turns into messages; or why nothing was done. Nothing here knows HTTP or LINE.
  */
-export type LifecycleResult = { ok: true; booking: Booking; events: BookingEvent[] } | { ok: false; refusal: BookingRefusal };
+export type LifecycleResult =
+  { ok: true; booking: Booking; events: BookingEvent[] } | { ok: false; refusal: BookingRefusal };
 
 const refuse = (refusal: BookingRefusal): LifecycleResult => ({ ok: false, refusal });
 const done = (booking: Booking, events: BookingEvent[]): LifecycleResult => ({ ok: true, booking, events });
@@ -42,16 +59,27 @@ export function subjectOf(row: Pick<Booking, 'id' | 'lineUserId' | 'name'>): Boo
  * not found, and a booking whose personal details were erased (the office's retention period)
  * is over for good, so nothing more is done with it.
  */
-export async function bookingToChange(db: Db, bookingId: string, owner?: string): Promise<{ row: Booking } | { refusal: BookingRefusal }> {
+export async function bookingToChange(
+  db: Db,
+  bookingId: string,
+  owner?: string,
+): Promise<{ row: Booking } | { refusal: BookingRefusal }> {
   const row = await getBooking(db, bookingId);
   if (!row || (owner !== undefined && row.lineUserId !== owner)) return { refusal: { code: 'not_found' } };
   if (row.personalDataErasedAt !== null) return { refusal: { code: 'personal_data_erased' } };
   return { row };
 }
 
-const wrongStatus = (row: Booking, operation: BookingOperation): LifecycleResult => refuse({ code: 'invalid_status', status: row.status, operation });
+const wrongStatus = (row: Booking, operation: BookingOperation): LifecycleResult =>
+  refuse({ code: 'invalid_status', status: row.status, operation });
 
-async function checkSlot(db: Db, deps: LifecycleDeps, row: Booking, at: LocalDateTime, now: Instant): Promise<BookingRefusal | null> {
+async function checkSlot(
+  db: Db,
+  deps: LifecycleDeps,
+  row: Booking,
+  at: LocalDateTime,
+  now: Instant,
+): Promise<BookingRefusal | null> {
   const calendar = await loadCalendar(db, deps.settings, now);
   const problem = staffTimeProblem(calendar, row.kind, at, now);
   if (problem) return { code: problem };
@@ -61,7 +89,13 @@ async function checkSlot(db: Db, deps: LifecycleDeps, row: Booking, at: LocalDat
   return null;
 }
 
-async function scheduleSessionJobs(db: Db, deps: LifecycleDeps, bookingId: string, at: LocalDateTime, now: Instant): Promise<void> {
+async function scheduleSessionJobs(
+  db: Db,
+  deps: LifecycleDeps,
+  bookingId: string,
+  at: LocalDateTime,
+  now: Instant,
+): Promise<void> {
   const start = toInstant(at);
   const l = deps.lifecycle;
   const dayBefore = toInstant({ date: addDays(at.date, -1), minutes: l.dayBeforeReminderMinutes });
@@ -70,7 +104,14 @@ async function scheduleSessionJobs(db: Db, deps: LifecycleDeps, bookingId: strin
   const rearm = { rearm: true };
   if (dayBefore > now) await scheduleJob(db, 'reminder_day_before', bookingId, dayBefore, now, rearm);
   if (morning > now && morning < start) await scheduleJob(db, 'reminder_morning', bookingId, morning, now, rearm);
-  await scheduleJob(db, 'no_show', bookingId, toInstant({ date: at.date, minutes: at.minutes + l.noShowGraceMinutes }), now, rearm);
+  await scheduleJob(
+    db,
+    'no_show',
+    bookingId,
+    toInstant({ date: at.date, minutes: at.minutes + l.noShowGraceMinutes }),
+    now,
+    rearm,
+  );
 }
 
 export interface ConfirmInput {
@@ -91,24 +132,32 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
   const { row } = found;
   if (row.status === 'confirmed') return refuse({ code: 'already_confirmed', confirmedStart: row.confirmedStart });
   if (row.status !== 'requested') return wrongStatus(row, 'confirm');
-  const at = 'choice' in input.at ? toLocal(input.at.choice === 1 ? row.choice1Start : row.choice2Start) : input.at.start;
-  const meeting = input.meeting ?? (row.meetingId && row.meetingPasscode ? { meetingId: row.meetingId, passcode: row.meetingPasscode } : undefined);
+  const at =
+    'choice' in input.at ? toLocal(input.at.choice === 1 ? row.choice1Start : row.choice2Start) : input.at.start;
+  const meeting =
+    input.meeting ??
+    (row.meetingId && row.meetingPasscode ? { meetingId: row.meetingId, passcode: row.meetingPasscode } : undefined);
   if (row.app === 'zoom' && !meeting) return refuse({ code: 'meeting_required' });
   const slotError = await checkSlot(db, deps, row, at, input.now);
   if (slotError) return refuse(slotError);
   const span = sessionSpan(row.kind, at, deps.settings.sessionMinutes);
-  await updateBooking(db, row.id, {
-    status: 'confirmed',
-    confirmedStart: span.start,
-    confirmedEnd: span.end,
-    confirmedSlot: span.slot,
-    meetingId: meeting?.meetingId ?? null,
-    meetingPasscode: meeting?.passcode ?? null,
-    confirmedBy: input.by.id,
-    confirmedAt: input.now,
-    ...NO_PROPOSAL,
-    updatedAt: input.now,
-  }, input.now);
+  await updateBooking(
+    db,
+    row.id,
+    {
+      status: 'confirmed',
+      confirmedStart: span.start,
+      confirmedEnd: span.end,
+      confirmedSlot: span.slot,
+      meetingId: meeting?.meetingId ?? null,
+      meetingPasscode: meeting?.passcode ?? null,
+      confirmedBy: input.by.id,
+      confirmedAt: input.now,
+      ...NO_PROPOSAL,
+      updatedAt: input.now,
+    },
+    input.now,
+  );
   let replaced: LocalDateTime | null = null;
   if (row.replacesBookingId) {
     const old = await getBooking(db, row.replacesBookingId);
@@ -118,9 +167,25 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
     }
   }
   await scheduleSessionJobs(db, deps, row.id, at, input.now);
-  await recordStaffAction(db, { subjectId: row.id, action: 'confirm', staffId: input.by.id, via: input.by.via, detail: { start: span.start, ...(input.acceptedByPerson ? { acceptedByPerson: true } : {}) }, at: input.now });
+  await recordStaffAction(db, {
+    subjectId: row.id,
+    action: 'confirm',
+    staffId: input.by.id,
+    via: input.by.via,
+    detail: { start: span.start, ...(input.acceptedByPerson ? { acceptedByPerson: true } : {}) },
+    at: input.now,
+  });
   const updated = (await getBooking(db, row.id))!;
-  return done(updated, [{ type: 'confirmed', subject: subjectOf(row), booking: bookingViewOf(updated), at, meeting: meeting ?? null, replaced }]);
+  return done(updated, [
+    {
+      type: 'confirmed',
+      subject: subjectOf(row),
+      booking: bookingViewOf(updated),
+      at,
+      meeting: meeting ?? null,
+      replaced,
+    },
+  ]);
 }
 
 export interface CancelInput {
@@ -140,11 +205,19 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
   if (row.status !== 'requested' && row.status !== 'confirmed') return wrongStatus(row, 'cancel');
   const at = toLocal(sessionStartOf(row));
   // The phone-only rule is for a fixed session; a request awaiting staff can be withdrawn any time.
-  if (input.byUser && row.status === 'confirmed' && at.date <= toLocal(input.now).date) return refuse({ code: 'same_day' });
+  if (input.byUser && row.status === 'confirmed' && at.date <= toLocal(input.now).date)
+    return refuse({ code: 'same_day' });
   // A proposal on it lapses with it: its card's buttons then say so.
   await updateBooking(db, row.id, cancellation(input.reason, input.by.id, input.now), input.now);
   if (input.byUser) await countCancel(db, row.lineUserId);
-  await recordStaffAction(db, { subjectId: row.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: input.byUser }, at: input.now });
+  await recordStaffAction(db, {
+    subjectId: row.id,
+    action: 'cancel',
+    staffId: input.by.id,
+    via: input.by.via,
+    detail: { reason: input.reason, byUser: input.byUser },
+    at: input.now,
+  });
   const updated = (await getBooking(db, row.id))!;
   // The office withdrawing a change request leaves the confirmed session it would have replaced.
   const kept = !input.byUser && row.status === 'requested' ? await confirmedReplacedBy(db, row) : undefined;
@@ -159,7 +232,10 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
       at,
       byPerson: input.byUser,
       reason: input.reason,
-      request: row.status === 'requested' ? { choices: [toLocal(row.choice1Start), toLocal(row.choice2Start)], change: row.replacesBookingId !== null } : null,
+      request:
+        row.status === 'requested'
+          ? { choices: [toLocal(row.choice1Start), toLocal(row.choice2Start)], change: row.replacesBookingId !== null }
+          : null,
       keptSession: kept?.confirmedStart ? toLocal(kept.confirmedStart) : null,
       endedChange: change ? subjectOf(change) : null,
     },
@@ -171,7 +247,14 @@ async function endPendingChange(db: Db, confirmed: Booking, input: CancelInput):
   const change = await pendingChangeOf(db, confirmed.id);
   if (!change) return undefined;
   await updateBooking(db, change.id, cancellation(input.reason, input.by.id, input.now), input.now);
-  await recordStaffAction(db, { subjectId: change.id, action: 'cancel', staffId: input.by.id, via: input.by.via, detail: { reason: input.reason, byUser: false, with: confirmed.id }, at: input.now });
+  await recordStaffAction(db, {
+    subjectId: change.id,
+    action: 'cancel',
+    staffId: input.by.id,
+    via: input.by.via,
+    detail: { reason: input.reason, byUser: false, with: confirmed.id },
+    at: input.now,
+  });
   return change;
 }
 
@@ -197,32 +280,64 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
   if (slotError) return refuse(slotError);
   const span = sessionSpan(row.kind, input.start, deps.settings.sessionMinutes);
   // The meeting details go with the proposal: a confirmed session keeps its own until the person accepts.
-  await updateBooking(db, row.id, {
-    proposedStart: span.start,
-    proposedEnd: span.end,
-    proposedMeetingId: input.meeting?.meetingId ?? null,
-    proposedMeetingPasscode: input.meeting?.passcode ?? null,
-    proposedBy: input.by.id,
-    updatedAt: input.now,
-  }, input.now);
-  await recordStaffAction(db, { subjectId: row.id, action: 'propose', staffId: input.by.id, via: input.by.via, detail: { start: span.start }, at: input.now });
-  return done((await getBooking(db, row.id))!, [{ type: 'proposed', subject: subjectOf(row), at: input.start, proposedStart: span.start, moving: row.status === 'confirmed' }]);
+  await updateBooking(
+    db,
+    row.id,
+    {
+      proposedStart: span.start,
+      proposedEnd: span.end,
+      proposedMeetingId: input.meeting?.meetingId ?? null,
+      proposedMeetingPasscode: input.meeting?.passcode ?? null,
+      proposedBy: input.by.id,
+      updatedAt: input.now,
+    },
+    input.now,
+  );
+  await recordStaffAction(db, {
+    subjectId: row.id,
+    action: 'propose',
+    staffId: input.by.id,
+    via: input.by.via,
+    detail: { start: span.start },
+    at: input.now,
+  });
+  return done((await getBooking(db, row.id))!, [
+    {
+      type: 'proposed',
+      subject: subjectOf(row),
+      at: input.start,
+      proposedStart: span.start,
+      moving: row.status === 'confirmed',
+    },
+  ]);
 }
 
 /** The proposal the person's card showed, if it is still the one standing. */
 function proposalRefusal(row: Booking, shown: string | undefined): BookingRefusal | undefined {
-  return !row.proposedStart || (shown !== undefined && shown !== row.proposedStart) ? { code: 'no_proposal' } : undefined;
+  return !row.proposedStart || (shown !== undefined && shown !== row.proposedStart)
+    ? { code: 'no_proposal' }
+    : undefined;
 }
 
 /** The user accepts the proposed time (the one their card showed): it is confirmed like a staff confirmation. */
-export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: string, userId: string, now: Instant, shown?: string): Promise<LifecycleResult> {
+export async function acceptProposal(
+  db: Db,
+  deps: LifecycleDeps,
+  bookingId: string,
+  userId: string,
+  now: Instant,
+  shown?: string,
+): Promise<LifecycleResult> {
   const found = await bookingToChange(db, bookingId, userId);
   if ('refusal' in found) return refuse(found.refusal);
   const { row } = found;
   const stale = proposalRefusal(row, shown);
   if (stale) return refuse(stale);
   const at = toLocal(row.proposedStart!);
-  const proposedMeeting = row.proposedMeetingId && row.proposedMeetingPasscode ? { meetingId: row.proposedMeetingId, passcode: row.proposedMeetingPasscode } : undefined;
+  const proposedMeeting =
+    row.proposedMeetingId && row.proposedMeetingPasscode
+      ? { meetingId: row.proposedMeetingId, passcode: row.proposedMeetingPasscode }
+      : undefined;
   // Confirmed in the name of whoever proposed it; the person's part is in the record's detail.
   const proposer = actorOf(row.proposedBy ?? row.confirmedBy ?? userId);
   if (row.status === 'confirmed') {
@@ -230,35 +345,67 @@ export async function acceptProposal(db: Db, deps: LifecycleDeps, bookingId: str
     const slotError = await checkSlot(db, deps, row, at, now);
     if (slotError) return refuse(slotError);
     const span = sessionSpan(row.kind, at, deps.settings.sessionMinutes);
-    await updateBooking(db, row.id, {
-      confirmedStart: span.start,
-      confirmedEnd: span.end,
-      confirmedSlot: span.slot,
-      ...(proposedMeeting ? { meetingId: proposedMeeting.meetingId, meetingPasscode: proposedMeeting.passcode } : {}),
-      confirmedBy: proposer.id,
-      confirmedAt: now,
-      ...NO_PROPOSAL,
-      updatedAt: now,
-    }, now);
+    await updateBooking(
+      db,
+      row.id,
+      {
+        confirmedStart: span.start,
+        confirmedEnd: span.end,
+        confirmedSlot: span.slot,
+        ...(proposedMeeting ? { meetingId: proposedMeeting.meetingId, meetingPasscode: proposedMeeting.passcode } : {}),
+        confirmedBy: proposer.id,
+        confirmedAt: now,
+        ...NO_PROPOSAL,
+        updatedAt: now,
+      },
+      now,
+    );
     await skipPendingJobsOf(db, row.id, now);
     await scheduleSessionJobs(db, deps, row.id, at, now);
-    await recordStaffAction(db, { subjectId: row.id, action: 'confirm', staffId: proposer.id, via: proposer.via, detail: { start: span.start, acceptedByPerson: true }, at: now });
+    await recordStaffAction(db, {
+      subjectId: row.id,
+      action: 'confirm',
+      staffId: proposer.id,
+      via: proposer.via,
+      detail: { start: span.start, acceptedByPerson: true },
+      at: now,
+    });
     const updated = (await getBooking(db, row.id))!;
-    const meeting = updated.meetingId && updated.meetingPasscode ? { meetingId: updated.meetingId, passcode: updated.meetingPasscode } : null;
-    return done(updated, [{ type: 'moveAccepted', subject: subjectOf(row), booking: bookingViewOf(updated), at, meeting }]);
+    const meeting =
+      updated.meetingId && updated.meetingPasscode
+        ? { meetingId: updated.meetingId, passcode: updated.meetingPasscode }
+        : null;
+    return done(updated, [
+      { type: 'moveAccepted', subject: subjectOf(row), booking: bookingViewOf(updated), at, meeting },
+    ]);
   }
-  return confirmBooking(db, deps, { bookingId, at: { start: at }, ...(proposedMeeting ? { meeting: proposedMeeting } : {}), by: proposer, acceptedByPerson: true, now });
+  return confirmBooking(db, deps, {
+    bookingId,
+    at: { start: at },
+    ...(proposedMeeting ? { meeting: proposedMeeting } : {}),
+    by: proposer,
+    acceptedByPerson: true,
+    now,
+  });
 }
 
 /** The user declines the proposal; staff are told, and the chat asks for new preferred times. */
-export async function declineProposal(db: Db, _deps: LifecycleDeps, bookingId: string, userId: string, now: Instant, shown?: string): Promise<LifecycleResult> {
+export async function declineProposal(
+  db: Db,
+  _deps: LifecycleDeps,
+  bookingId: string,
+  userId: string,
+  now: Instant,
+  shown?: string,
+): Promise<LifecycleResult> {
   const found = await bookingToChange(db, bookingId, userId);
   if ('refusal' in found) return refuse(found.refusal);
   const { row } = found;
   const stale = proposalRefusal(row, shown);
   if (stale) return refuse(stale);
   // A booking that ended meanwhile (cancelled, replaced, held) has nothing left to decline.
-  if (row.status !== 'requested' && row.status !== 'confirmed') return refuse({ code: 'no_proposal', status: row.status });
+  if (row.status !== 'requested' && row.status !== 'confirmed')
+    return refuse({ code: 'no_proposal', status: row.status });
   await updateBooking(db, row.id, { ...NO_PROPOSAL, updatedAt: now }, now);
   return done((await getBooking(db, row.id))!, [{ type: 'proposalDeclined', subject: subjectOf(row) }]);
 }
@@ -269,13 +416,26 @@ export async function declineProposal(db: Db, _deps: LifecycleDeps, bookingId: s
  * cancellation on the day with contact, not counted towards the no-show flag, and staff can still
  * correct it to attended. The person is not told anything: they may be in the session right now.
  */
-export async function closeAfterContact(db: Db, _deps: LifecycleDeps, bookingId: string, now: Instant): Promise<LifecycleResult> {
+export async function closeAfterContact(
+  db: Db,
+  _deps: LifecycleDeps,
+  bookingId: string,
+  now: Instant,
+): Promise<LifecycleResult> {
   const row = await getBooking(db, bookingId);
   if (!row) return refuse({ code: 'not_found' });
   if (row.status !== 'confirmed') return wrongStatus(row, 'attendance');
   await updateBooking(db, row.id, cancellation('contacted_on_day', 'system', now), now);
-  await recordStaffAction(db, { subjectId: row.id, action: 'closed_after_contact', staffId: 'system', via: 'system', at: now });
-  return done((await getBooking(db, row.id))!, [{ type: 'closedAfterContact', subject: subjectOf(row), at: toLocal(sessionStartOf(row)) }]);
+  await recordStaffAction(db, {
+    subjectId: row.id,
+    action: 'closed_after_contact',
+    staffId: 'system',
+    via: 'system',
+    at: now,
+  });
+  return done((await getBooking(db, row.id))!, [
+    { type: 'closedAfterContact', subject: subjectOf(row), at: toLocal(sessionStartOf(row)) },
+  ]);
 }
 
 /** How long staff have to answer whether the person joined before they are asked once more. */
@@ -287,13 +447,33 @@ export const ATTENDANCE_REMINDER_MINUTES = 30;
  * is recorded or told to the person until they answer (terms 6(4), docs/office-rules.md §11).
  * `reminder`: the question was asked before and is still open; it is asked once more, and only once.
  */
-export async function askAttendance(db: Db, _deps: LifecycleDeps, bookingId: string, now: Instant, reminder: boolean): Promise<LifecycleResult> {
+export async function askAttendance(
+  db: Db,
+  _deps: LifecycleDeps,
+  bookingId: string,
+  now: Instant,
+  reminder: boolean,
+): Promise<LifecycleResult> {
   const row = await getBooking(db, bookingId);
   if (!row) return refuse({ code: 'not_found' });
   // Answered meanwhile (attended, no-show, closed after contact) or moved: nothing to ask.
-  if (row.status !== 'confirmed' || !row.confirmedStart || now < row.confirmedStart) return wrongStatus(row, 'attendance');
-  await recordStaffAction(db, { subjectId: row.id, action: reminder ? 'attendance_reminded' : 'attendance_asked', staffId: 'system', via: 'system', at: now });
-  if (!reminder) await scheduleJob(db, 'attendance_reminder', row.id, new Date(Date.parse(now) + ATTENDANCE_REMINDER_MINUTES * 60_000).toISOString(), now);
+  if (row.status !== 'confirmed' || !row.confirmedStart || now < row.confirmedStart)
+    return wrongStatus(row, 'attendance');
+  await recordStaffAction(db, {
+    subjectId: row.id,
+    action: reminder ? 'attendance_reminded' : 'attendance_asked',
+    staffId: 'system',
+    via: 'system',
+    at: now,
+  });
+  if (!reminder)
+    await scheduleJob(
+      db,
+      'attendance_reminder',
+      row.id,
+      new Date(Date.parse(now) + ATTENDANCE_REMINDER_MINUTES * 60_000).toISOString(),
+      now,
+    );
   return done(row, [{ type: 'attendanceAsked', subject: subjectOf(row), at: toLocal(row.confirmedStart), reminder }]);
 }
 
@@ -320,7 +500,19 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
   const at = toLocal(sessionStartOf(row));
   const events: BookingEvent[] = [];
   if (input.attended) {
-    await updateBooking(db, row.id, { status: 'attended', attendedAt: input.now, cancelReason: null, cancelledBy: null, cancelledAt: null, updatedAt: input.now }, input.now);
+    await updateBooking(
+      db,
+      row.id,
+      {
+        status: 'attended',
+        attendedAt: input.now,
+        cancelReason: null,
+        cancelledBy: null,
+        cancelledAt: null,
+        updatedAt: input.now,
+      },
+      input.now,
+    );
     if (correcting && closedAfterContact) {
       events.push({ type: 'attendanceCorrected', subject: subjectOf(row), at, personWasTold: false });
     } else if (correcting) {
@@ -330,13 +522,35 @@ export async function markAttendance(db: Db, deps: LifecycleDeps, input: Attenda
       events.push({ type: 'attendanceCorrected', subject: subjectOf(row), at, personWasTold: true });
     }
   } else {
-    await updateBooking(db, row.id, { status: 'no_show', cancelReason: 'no_show', cancelledBy: input.by.id, cancelledAt: input.now, updatedAt: input.now }, input.now);
+    await updateBooking(
+      db,
+      row.id,
+      {
+        status: 'no_show',
+        cancelReason: 'no_show',
+        cancelledBy: input.by.id,
+        cancelledAt: input.now,
+        updatedAt: input.now,
+      },
+      input.now,
+    );
     const user = await countNoShow(db, row.lineUserId);
     const flagged = user !== undefined && user.noShowCount >= deps.lifecycle.noShowFlagCount && !user.flaggedAt;
     if (flagged) await setFlagged(db, row.lineUserId, input.now);
     // The person hears of it too: it counts towards refusal (terms 6(4)), and a reason may exist.
-    events.push({ type: 'noShowRecorded', subject: subjectOf(row), at, flaggedAfter: flagged ? user.noShowCount : null });
+    events.push({
+      type: 'noShowRecorded',
+      subject: subjectOf(row),
+      at,
+      flaggedAfter: flagged ? user.noShowCount : null,
+    });
   }
-  await recordStaffAction(db, { subjectId: row.id, action: correcting ? 'attendance_corrected' : input.attended ? 'attended' : 'no_show', staffId: input.by.id, via: input.by.via, at: input.now });
+  await recordStaffAction(db, {
+    subjectId: row.id,
+    action: correcting ? 'attendance_corrected' : input.attended ? 'attended' : 'no_show',
+    staffId: input.by.id,
+    via: input.by.via,
+    at: input.now,
+  });
   return done((await getBooking(db, row.id))!, events);
 }

@@ -29,7 +29,14 @@ export function createOccupancyCache(maxAgeMs = 10_000): OccupancyCache {
     async occupancy(db, from, until) {
       const version = await bookingsVersion(db);
       const readAt = performance.now();
-      if (entry && entry.version === version && entry.from <= from && entry.until >= until && readAt - entry.readAt < maxAgeMs) return entry.counts;
+      if (
+        entry &&
+        entry.version === version &&
+        entry.from <= from &&
+        entry.until >= until &&
+        readAt - entry.readAt < maxAgeMs
+      )
+        return entry.counts;
       const counts = await slotOccupancy(db, from, until);
       entry = { version, from, until, counts, readAt };
       return counts;

@@ -8,7 +8,9 @@ import type { LifecycleSettings } from '../office/lifecycle-settings.js';
 export function notBefore(now: Instant, s: LifecycleSettings): Instant {
   const { date, minutes } = toLocal(now);
   const wraps = s.quietStartMinutes > s.quietEndMinutes;
-  const quiet = wraps ? minutes >= s.quietStartMinutes || minutes < s.quietEndMinutes : minutes >= s.quietStartMinutes && minutes < s.quietEndMinutes;
+  const quiet = wraps
+    ? minutes >= s.quietStartMinutes || minutes < s.quietEndMinutes
+    : minutes >= s.quietStartMinutes && minutes < s.quietEndMinutes;
   if (!quiet) return now;
   const morningDate = wraps && minutes >= s.quietStartMinutes ? addDays(date, 1) : date;
   return toInstant({ date: morningDate, minutes: s.quietEndMinutes });

@@ -30,8 +30,7 @@ export interface PreferredTimeOptions {
 }
 
 export type PreferredTimeCheck =
-  | { ok: true; slot: Slot }
-  | { ok: false; code: RefusalCode; alternatives: LocalDateTime[]; refusal: Refusal };
+  { ok: true; slot: Slot } | { ok: false; code: RefusalCode; alternatives: LocalDateTime[]; refusal: Refusal };
 
 const ALTERNATIVES = 3;
 
@@ -57,7 +56,12 @@ function lastKindDay(ctx: CalendarContext, kind: SessionKind, first: IsoDate, la
 }
 
 /** Rules about the day and the time of day, which do not depend on `now`. */
-function dayOrTimeRefusal(ctx: CalendarContext, req: PreferredTimeRequest, duration: number, anyMinute: boolean): Refusal | null {
+function dayOrTimeRefusal(
+  ctx: CalendarContext,
+  req: PreferredTimeRequest,
+  duration: number,
+  anyMinute: boolean,
+): Refusal | null {
   const { settings } = ctx;
   const closed = closedReason(req.date, ctx.closures);
   if (closed !== null) return closedRefusal(closed, req.date);
@@ -79,7 +83,12 @@ function dayOrTimeRefusal(ctx: CalendarContext, req: PreferredTimeRequest, durat
  * past, closed day, Mothers' Corner weekday, window, grid, lead time, horizon,
  * same as the first choice, full. Null when it can be booked.
  */
-export function findRefusal(ctx: CalendarContext, req: PreferredTimeRequest, now: Instant, options: PreferredTimeOptions = {}): Refusal | null {
+export function findRefusal(
+  ctx: CalendarContext,
+  req: PreferredTimeRequest,
+  now: Instant,
+  options: PreferredTimeOptions = {},
+): Refusal | null {
   const at = { date: req.date, minutes: req.minutes };
   if (instantMs(toInstant(at)) <= instantMs(now)) return { code: 'past', at };
   const duration = options.durationMinutes ?? ctx.settings.sessionMinutes;
@@ -89,7 +98,12 @@ export function findRefusal(ctx: CalendarContext, req: PreferredTimeRequest, now
   if (req.date < first) return { code: 'too_soon', date: req.date, deadline: deadline(req.date, ctx), earliest: first };
   const last = horizonEnd(now, ctx);
   if (req.date > last) {
-    return { code: 'beyond_horizon', date: req.date, lastDate: lastKindDay(ctx, req.kind, first, last), horizonWeeks: ctx.settings.horizonWeeks };
+    return {
+      code: 'beyond_horizon',
+      date: req.date,
+      lastDate: lastKindDay(ctx, req.kind, first, last),
+      horizonWeeks: ctx.settings.horizonWeeks,
+    };
   }
   const firstChoice = options.firstChoice;
   if (firstChoice !== undefined && firstChoice.date === req.date && firstChoice.minutes === req.minutes) {
@@ -111,18 +125,32 @@ export function checkPreferredTime(
   now: Instant,
   options: PreferredTimeOptions = {},
 ): PreferredTimeCheck {
-  if (!isValidIsoDate(request.date) || !Number.isInteger(request.minutes) || request.minutes < 0 || request.minutes >= 1440) {
+  if (
+    !isValidIsoDate(request.date) ||
+    !Number.isInteger(request.minutes) ||
+    request.minutes < 0 ||
+    request.minutes >= 1440
+  ) {
     throw new RangeError(`checkPreferredTime: malformed request ${JSON.stringify(request)}`);
   }
   const refusal = findRefusal(ctx, request, now, options);
   if (refusal === null) {
     const duration = options.durationMinutes ?? ctx.settings.sessionMinutes;
     const remaining = remainingAt(ctx, request.kind, request.date, request.minutes);
-    const slot = { kind: request.kind, date: request.date, start: request.minutes, end: request.minutes + duration, remaining };
+    const slot = {
+      kind: request.kind,
+      date: request.date,
+      start: request.minutes,
+      end: request.minutes + duration,
+      remaining,
+    };
     return { ok: true, slot };
   }
   const requested = { date: request.date, minutes: request.minutes };
   const exclude = options.firstChoice === undefined ? [requested] : [requested, options.firstChoice];
-  const alternatives = nearestSlots(ctx, request.kind, now, requested, ALTERNATIVES, exclude).map((s) => ({ date: s.date, minutes: s.start }));
+  const alternatives = nearestSlots(ctx, request.kind, now, requested, ALTERNATIVES, exclude).map((s) => ({
+    date: s.date,
+    minutes: s.start,
+  }));
   return { ok: false, code: refusal.code, alternatives, refusal };
 }

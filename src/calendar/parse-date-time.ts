@@ -63,7 +63,9 @@ function timeFirst(s: string, today: IsoDate, bareHour: BareHourReading): Parsed
   const date = readDate(rest, today);
   if (date === null) return UNREADABLE;
   if (!date.ok) return invalid(date.reason);
-  return done(date.rest.replace(SEPARATOR, '')) ? { type: 'datetime', date: date.value, minutes: time.value, ...also(date) } : UNREADABLE;
+  return done(date.rest.replace(SEPARATOR, ''))
+    ? { type: 'datetime', date: date.value, minutes: time.value, ...also(date) }
+    : UNREADABLE;
 }
 
 /**
@@ -99,6 +101,8 @@ export function parseDateTime(text: string, now: Instant, options: ParseOptions 
   const s = withoutEndTime(normalizeKeepingSpaces(dropEmoji(text)).toLowerCase());
   if (s.length === 0 || s.length > MAX_LENGTH) return UNREADABLE;
   const { settings } = options;
-  const bareHour: BareHourReading = settings ? (minutes) => meantTimeOfBareHour(minutes, settings) : (minutes) => minutes;
+  const bareHour: BareHourReading = settings
+    ? (minutes) => meantTimeOfBareHour(minutes, settings)
+    : (minutes) => minutes;
   return dateFirst(s, today, bareHour) ?? timeFirst(s, today, bareHour) ?? UNREADABLE;
 }

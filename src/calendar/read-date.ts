@@ -86,13 +86,17 @@ function plausibleDateOf(year: number, month: number, day: number): IsoDate | nu
 
 function readAbsolute(s: string, today: IsoDate): Reading<IsoDate> | null {
   const ymd = YEAR_MONTH_DAY.exec(s);
-  if (ymd !== null) return found(plausibleDateOf(Number(ymd[1]), Number(ymd[3]), Number(ymd[4])), s.slice(ymd[0].length));
+  if (ymd !== null)
+    return found(plausibleDateOf(Number(ymd[1]), Number(ymd[3]), Number(ymd[4])), s.slice(ymd[0].length));
   const ja = YEAR_MONTH_DAY_JA.exec(s);
   if (ja !== null) return found(plausibleDateOf(Number(ja[1]), Number(ja[2]), Number(ja[3])), s.slice(ja[0].length));
   const reiwa = REIWA.exec(s);
   if (reiwa !== null) {
     const year = 2018 + (reiwa[1] === '元' ? 1 : Number(reiwa[1]));
-    return found(reiwa[1] === '0' ? null : isoDateOf(year, Number(reiwa[2]), Number(reiwa[3])), s.slice(reiwa[0].length));
+    return found(
+      reiwa[1] === '0' ? null : isoDateOf(year, Number(reiwa[2]), Number(reiwa[3])),
+      s.slice(reiwa[0].length),
+    );
   }
   const md = MONTH_DAY.exec(s);
   if (md !== null) return found(nextMonthDay(Number(md[1]), Number(md[2]), today), s.slice(md[0].length));
@@ -111,7 +115,9 @@ function readRelative(s: string, today: IsoDate): Reading<IsoDate> | null {
     const weeksAhead = WEEKS_AHEAD[week[1] ?? ''] ?? 0;
     const day = WEEKDAYS.indexOf(week[2] ?? '');
     const rest = s.slice(week[0].length);
-    return weekday(today) === 0 ? weekdayFromSunday(today, weeksAhead, day, rest) : found(dayInWeek(today, weeksAhead, day), rest);
+    return weekday(today) === 0
+      ? weekdayFromSunday(today, weeksAhead, day, rest)
+      : found(dayInWeek(today, weeksAhead, day), rest);
   }
   const next = NEXT_WEEKDAY.exec(s);
   if (next === null) return null;
@@ -129,6 +135,7 @@ export function readDate(s: string, today: IsoDate): Reading<IsoDate> | null {
   if (base === null || !base.ok) return base;
   const named = WEEKDAY_SUFFIX.exec(base.rest);
   if (named === null) return base;
-  if (WEEKDAYS.indexOf(named[1] ?? named[2] ?? '') !== weekday(base.value)) return { ok: false, reason: 'weekday_mismatch' };
+  if (WEEKDAYS.indexOf(named[1] ?? named[2] ?? '') !== weekday(base.value))
+    return { ok: false, reason: 'weekday_mismatch' };
   return { ...base, rest: base.rest.slice(named[0].length) };
 }

@@ -9,7 +9,12 @@ export type Refusal =
   | { code: 'closed_year_end'; date: IsoDate }
   | { code: 'closed_closure'; date: IsoDate }
   | { code: 'not_mothers_day'; date: IsoDate; weekdays: readonly number[] }
-  | { code: 'outside_window'; windows: readonly TimeWindow[]; durationMinutes: number; starts: readonly number[] | null }
+  | {
+      code: 'outside_window';
+      windows: readonly TimeWindow[];
+      durationMinutes: number;
+      starts: readonly number[] | null;
+    }
   | { code: 'off_grid'; kind: SessionKind; starts: readonly number[] }
   | { code: 'too_soon'; date: IsoDate; deadline: Instant; earliest: IsoDate }
   /** `date`: the date as understood (a yearless date already past this year is next year's, docs/office-rules.md §15). */

@@ -58,7 +58,12 @@ export function fitsRegularWindow(start: number, durationMinutes: number, settin
  * Mothers' Corner: the start must be one of its fixed starts AND fit a regular window;
  * the Corner has no minute-exact starts of its own, so staff confirm one of its starts.
  */
-export function fitsWindow(kind: SessionKind, start: number, durationMinutes: number, settings: OfficeSettings): boolean {
+export function fitsWindow(
+  kind: SessionKind,
+  start: number,
+  durationMinutes: number,
+  settings: OfficeSettings,
+): boolean {
   if (!Number.isInteger(start) || !Number.isInteger(durationMinutes) || durationMinutes <= 0) return false;
   if (kind === 'mothers' && !settings.mothersStarts.includes(start)) return false;
   return fitsRegularWindow(start, durationMinutes, settings);

@@ -40,7 +40,13 @@ function slotsOn(ctx: CalendarContext, kind: SessionKind, date: IsoDate, starts:
  * `now` may book (on or after earliest(now), up to horizonEnd(now)), in chronological order.
  * Invalid or reversed ranges give an empty list.
  */
-export function availableSlots(ctx: CalendarContext, kind: SessionKind, now: Instant, from: IsoDate, to: IsoDate): Slot[] {
+export function availableSlots(
+  ctx: CalendarContext,
+  kind: SessionKind,
+  now: Instant,
+  from: IsoDate,
+  to: IsoDate,
+): Slot[] {
   const [first, last] = bookableRange(ctx, now, from, to);
   const starts = gridStarts(kind, ctx.settings);
   const slots: Slot[] = [];

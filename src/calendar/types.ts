@@ -15,10 +15,7 @@ export interface LocalDateTime {
 
 /** Why the office is closed on a date, most informative reason first (see closedReason). */
 export type ClosedReason =
-  | { code: 'weekend' }
-  | { code: 'holiday'; name: string }
-  | { code: 'year_end' }
-  | { code: 'closure' };
+  { code: 'weekend' } | { code: 'holiday'; name: string } | { code: 'year_end' } | { code: 'closure' };
 
 /** Everything the pure rules need besides `now`. Built by the caller from config + database. */
 export interface CalendarContext {

@@ -29,7 +29,9 @@ function inputOf(event: webhook.Event): ChatInput {
     case 'message': {
       // Stickers, images and the like from a person are answered (politely: text only, please).
       const m: unknown = event.message;
-      return isObject(m) && m.type === 'text' && typeof m.text === 'string' ? { type: 'text', text: m.text } : { type: 'other' };
+      return isObject(m) && m.type === 'text' && typeof m.text === 'string'
+        ? { type: 'text', text: m.text }
+        : { type: 'other' };
     }
     case 'postback': {
       const pb: unknown = event.postback;

@@ -1,7 +1,12 @@
 import type { webhook } from '@line/bot-sdk';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../../db/database.js';
-import { loadPendingEvent, markEventAttemptFailed, markEventDone, pendingEvents } from '../../db/repositories/inbox-repository.js';
+import {
+  loadPendingEvent,
+  markEventAttemptFailed,
+  markEventDone,
+  pendingEvents,
+} from '../../db/repositories/inbox-repository.js';
 import { enqueue, releaseHeld, type QueuedMessages } from '../../db/repositories/outbox-repository.js';
 import type { KeyedQueue } from '../infra/keyed-queue.js';
 import { chatRef } from '../infra/logger.js';
@@ -34,8 +39,13 @@ const REPLY_TOKEN_LIFETIME_MS = 50_000;
  */
 function replyOf(event: IncomingEvent, receivedAt: string) {
   // A redelivered event's token may be stale: answer it by push (still at once, not held).
-  if (event.replyToken === null || event.isRedelivery) return { recipient: event.chatKey, token: null, expiresAt: null };
-  return { recipient: event.chatKey, token: event.replyToken, expiresAt: new Date(Date.parse(receivedAt) + REPLY_TOKEN_LIFETIME_MS).toISOString() };
+  if (event.replyToken === null || event.isRedelivery)
+    return { recipient: event.chatKey, token: null, expiresAt: null };
+  return {
+    recipient: event.chatKey,
+    token: event.replyToken,
+    expiresAt: new Date(Date.parse(receivedAt) + REPLY_TOKEN_LIFETIME_MS).toISOString(),
+  };
 }
 
 async function dispatchesFor(trx: Db, deps: AppContext, event: IncomingEvent, now: string): Promise<Dispatch[]> {
@@ -43,7 +53,8 @@ async function dispatchesFor(trx: Db, deps: AppContext, event: IncomingEvent, no
   if (event.source === 'user' && event.userId) return handleUserEvent(trx, deps, event, event.userId, now);
   // Only the configured staff group may act on bookings; other groups get no answer. LINE may
   // leave out who pressed a button in a group: the action still counts, recorded as the group's.
-  if (event.source === 'group' && event.chatKey === deps.staffGroupId) return handleStaffEvent(trx, deps, event, event.userId ?? `${event.chatKey}:member`, now);
+  if (event.source === 'group' && event.chatKey === deps.staffGroupId)
+    return handleStaffEvent(trx, deps, event, event.userId ?? `${event.chatKey}:member`, now);
   return [];
 }
 
@@ -74,7 +85,10 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
         // The webhook route stored the event as it read it: as a webhook.Event.
         const event = toIncomingEvent(JSON.parse(pending.payload) as webhook.Event);
         let items: QueuedMessages[] = [];
-        const released = event?.source === 'user' && !event.standby && event.input.type !== 'ignored' ? await releaseHeld(trx, event.chatKey, now) : 0;
+        const released =
+          event?.source === 'user' && !event.standby && event.input.type !== 'ignored'
+            ? await releaseHeld(trx, event.chatKey, now)
+            : 0;
         if (event) {
           const dispatches = (await dispatchesFor(trx, app, event, now)).filter((d) => d.messages.length > 0);
           items = toQueued(event.webhookEventId, dispatches, now, app.lifecycle, replyOf(event, pending.receivedAt));
@@ -99,7 +113,20 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
       const counted = await markEventAttemptFailed(trx, webhookEventId, now, maxAttempts);
       // Given up: say so rather than leave the person without an answer (not in the staff group).
       const tell = counted.parkedChat !== null && counted.parkedChat !== app.staffGroupId;
-      if (tell) await enqueue(trx, [{ dedupeKey: `${webhookEventId}:failed`, recipient: counted.parkedChat!, messages: processingFailedMessages(), replyToken: null, replyTokenExpiresAt: null }], now);
+      if (tell)
+        await enqueue(
+          trx,
+          [
+            {
+              dedupeKey: `${webhookEventId}:failed`,
+              recipient: counted.parkedChat!,
+              messages: processingFailedMessages(),
+              replyToken: null,
+              replyTokenExpiresAt: null,
+            },
+          ],
+          now,
+        );
       return { ...counted, told: tell };
     });
     if (told) app.onOutgoing([parkedChat!]);
@@ -130,7 +157,12 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
       } catch {
         next = tried >= maxAttempts ? 'left pending' : 'retry';
       }
-      if (next === 'retry' && !stopping.signal.aborted && (await sleep(delays[Math.min(tried, delays.length) - 1] ?? 0, stopping.signal))) continue;
+      if (
+        next === 'retry' &&
+        !stopping.signal.aborted &&
+        (await sleep(delays[Math.min(tried, delays.length) - 1] ?? 0, stopping.signal))
+      )
+        continue;
       if (next !== 'parked') stalled.add(chatKey);
       return;
     }
@@ -142,9 +174,11 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
       if (stopping.signal.aborted) return;
       ids.forEach((id, i) => {
         const key = keys[i] ?? id;
-        void queue.run(key, () => processOne(id, key)).catch((e: unknown) => {
-          logger.error({ webhookEventId: id, chat: chatRef(key), err: String(e) }, 'queue task failed');
-        });
+        void queue
+          .run(key, () => processOne(id, key))
+          .catch((e: unknown) => {
+            logger.error({ webhookEventId: id, chat: chatRef(key), err: String(e) }, 'queue task failed');
+          });
       });
     },
     async recover() {

@@ -18,11 +18,20 @@ import { acceptProposal, cancelBooking, declineProposal } from '../bookings/life
 import type { LineMessage } from '../line/message-types.js';
 import { text } from '../messages/building-blocks.js';
 import { activeBookingMessages, submittedMessages } from '../messages/booking-cards.js';
-import { blockedUserMessages, handoffUserMessages, immediateRequestedMessages } from '../messages/lifecycle-messages.js';
+import {
+  blockedUserMessages,
+  handoffUserMessages,
+  immediateRequestedMessages,
+} from '../messages/lifecycle-messages.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import { noticeText } from '../messages/notices.js';
 import { renderQuestion } from '../messages/questions.js';
-import { handoffBookingSummary, staffHandoffMessages, staffImmediateMessages, staffRequestMessages } from '../messages/staff-messages.js';
+import {
+  handoffBookingSummary,
+  staffHandoffMessages,
+  staffImmediateMessages,
+  staffRequestMessages,
+} from '../messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { recordSessionDayContact } from './session-day-contact.js';
@@ -72,8 +81,13 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
     case 'showStatus': {
       const views = [t.replaced, active].flatMap((b) => (b ? [bookingViewOf(b)] : []));
       // Asked mid-booking, the answer says the booking being filled in goes on (its question follows).
-      const none = noticeText({ key: 'noActiveBooking', ...(t.inProgress ? { params: { inProgress: 1 } } : {}) }, deps.settings);
-      t.say.push(...(views.length > 0 ? activeBookingMessages(views, deps.settings, effect === 'showStatus') : [text(none)]));
+      const none = noticeText(
+        { key: 'noActiveBooking', ...(t.inProgress ? { params: { inProgress: 1 } } : {}) },
+        deps.settings,
+      );
+      t.say.push(
+        ...(views.length > 0 ? activeBookingMessages(views, deps.settings, effect === 'showStatus') : [text(none)]),
+      );
       return;
     }
     case 'submitRequest':
@@ -82,10 +96,17 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
         effect === 'submitChange' && active
           ? {
               ...(active.status === 'requested' ? { supersedes: active.id } : {}),
-              ...(t.replaced ? { replacesConfirmed: t.replaced.id } : active.status === 'confirmed' ? { replacesConfirmed: active.id } : {}),
+              ...(t.replaced
+                ? { replacesConfirmed: t.replaced.id }
+                : active.status === 'confirmed'
+                  ? { replacesConfirmed: active.id }
+                  : {}),
             }
           : undefined;
-      const booking = await storeRequest(db, deps, userId, draft, facts.calendar, now, { termsVersion: facts.termsVersion, ...(change ? { change } : {}) });
+      const booking = await storeRequest(db, deps, userId, draft, facts.calendar, now, {
+        termsVersion: facts.termsVersion,
+        ...(change ? { change } : {}),
+      });
       t.say.push(...submittedMessages(booking, deps.settings));
       staff(t, staffRequestMessages(booking, deps.settings, change !== undefined));
       return;
@@ -94,16 +115,33 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
       // A pending change and the confirmed booking it would replace go together.
       for (const row of [active, t.replaced]) {
         if (!row) continue;
-        const result = await cancelBooking(db, deps, { bookingId: row.id, by: { id: userId, via: 'line' }, byUser: true, reason: null, now });
+        const result = await cancelBooking(db, deps, {
+          bookingId: row.id,
+          by: { id: userId, via: 'line' },
+          byUser: true,
+          reason: null,
+          now,
+        });
         if (result.ok) absorb(t, bookingEventsDispatches(result.events, deps));
-        else t.say.push(text(noticeText({ key: result.refusal.code === 'same_day' ? 'sameDayCancel' : 'noActiveBooking' }, deps.settings)));
+        else
+          t.say.push(
+            text(
+              noticeText(
+                { key: result.refusal.code === 'same_day' ? 'sameDayCancel' : 'noActiveBooking' },
+                deps.settings,
+              ),
+            ),
+          );
       }
       return;
     }
     case 'handoff': {
       await setHandoff(db, userId, now);
       const view = active ? bookingViewOf(active) : undefined;
-      const summary = handoffBookingSummary(view ? { at: view.confirmed ?? view.choices[0], confirmed: view.status === 'confirmed' } : null, deps.settings);
+      const summary = handoffBookingSummary(
+        view ? { at: view.confirmed ?? view.choices[0], confirmed: view.status === 'confirmed' } : null,
+        deps.settings,
+      );
       t.say.push(...handoffUserMessages());
       staff(t, staffHandoffMessages(draft.name ?? facts.identity?.name ?? null, summary, userId));
       return;
@@ -113,7 +151,15 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
       const session = t.replaced ?? active;
       if (!session || session.status !== 'confirmed') return;
       // `answered`: the phone-only rule already answered the person; staff still hear of it.
-      const contact = await recordSessionDayContact(db, deps.settings, deps.staffGroupId, session, message, now, answered === true);
+      const contact = await recordSessionDayContact(
+        db,
+        deps.settings,
+        deps.staffGroupId,
+        session,
+        message,
+        now,
+        answered === true,
+      );
       t.say.push(...contact.say);
       t.others.push(...contact.others);
       return;
@@ -143,14 +189,23 @@ async function bookingAction(t: Turn, data: string): Promise<ConversationEvent['
   const run = action.action === 'accept' ? acceptProposal : declineProposal;
   const result = await run(t.db, t.deps, action.bookingId, t.userId, t.now, action.proposed);
   if (!result.ok) {
-    t.say.push(text(noticeText({ key: result.refusal.code === 'slot_full' ? 'proposalTaken' : 'proposalStale' }, t.deps.settings)));
+    t.say.push(
+      text(
+        noticeText({ key: result.refusal.code === 'slot_full' ? 'proposalTaken' : 'proposalStale' }, t.deps.settings),
+      ),
+    );
     return 'handled';
   }
   absorb(t, bookingEventsDispatches(result.events, t.deps));
   return action.action === 'decline' ? 'CHANGE' : 'handled';
 }
 
-async function runMachine(t: Turn, before: BookingSnapshot, event: ConversationEvent | undefined, notices: Notice[]): Promise<BookingSnapshot> {
+async function runMachine(
+  t: Turn,
+  before: BookingSnapshot,
+  event: ConversationEvent | undefined,
+  notices: Notice[],
+): Promise<BookingSnapshot> {
   if (!event) {
     notices.push({ key: 'unsupportedMessage' });
     return before;
@@ -178,7 +233,13 @@ function flushNotices(t: Turn, notices: Notice[]): void {
  * machine, performs its effects (consent, requests, cancellations) and returns what to send.
  * Nothing here touches the network, so the transaction stays short.
  */
-export async function handleUserEvent(db: Db, deps: ConversationDeps, event: IncomingEvent, userId: string, now: string): Promise<Dispatch[]> {
+export async function handleUserEvent(
+  db: Db,
+  deps: ConversationDeps,
+  event: IncomingEvent,
+  userId: string,
+  now: string,
+): Promise<Dispatch[]> {
   if (event.input.type === 'ignored') return [];
   const user = await touchUser(db, userId, now);
   if (user.blockedAt) return [{ audience: 'user', recipient: userId, messages: blockedUserMessages(deps.settings) }];
@@ -186,17 +247,44 @@ export async function handleUserEvent(db: Db, deps: ConversationDeps, event: Inc
   if (user.handoffAt) return [];
   const { facts, active, replaced } = await loadUserFacts(db, deps, user, now);
   const restored = restoreConversation(await loadConversation(db, userId), now);
-  const t: Turn = { db, deps, userId, user, facts, active, replaced, now, inProgress: stateOf(restored.snapshot) !== 'idle', say: [], others: [] };
-  const notices: Notice[] = restored.expired ? [{ key: 'expired' }] : restored.reset ? [{ key: 'conversationReset' }] : [];
-  let machineEvent = toConversationEvent(event.input, stateOf(restored.snapshot), restored.snapshot.context, now, facts);
+  const t: Turn = {
+    db,
+    deps,
+    userId,
+    user,
+    facts,
+    active,
+    replaced,
+    now,
+    inProgress: stateOf(restored.snapshot) !== 'idle',
+    say: [],
+    others: [],
+  };
+  const notices: Notice[] = restored.expired
+    ? [{ key: 'expired' }]
+    : restored.reset
+      ? [{ key: 'conversationReset' }]
+      : [];
+  let machineEvent = toConversationEvent(
+    event.input,
+    stateOf(restored.snapshot),
+    restored.snapshot.context,
+    now,
+    facts,
+  );
   // After a reset the person was in the middle of a booking: their answer begins a new one.
-  if ((restored.expired || restored.reset) && machineEvent?.type === 'ANSWER') machineEvent = { type: 'START', now, facts };
+  if ((restored.expired || restored.reset) && machineEvent?.type === 'ANSWER')
+    machineEvent = { type: 'START', now, facts };
   if (event.input.type === 'postback') {
     const handled = await bookingAction(t, event.input.data);
     if (handled === 'handled') machineEvent = undefined;
-    else if (handled === 'CHANGE') machineEvent = { type: 'CHANGE', now, facts: (await loadUserFacts(db, deps, user, now)).facts };
+    else if (handled === 'CHANGE')
+      machineEvent = { type: 'CHANGE', now, facts: (await loadUserFacts(db, deps, user, now)).facts };
   }
-  const after = machineEvent === undefined && t.say.length > 0 ? restored.snapshot : await runMachine(t, restored.snapshot, machineEvent, notices);
+  const after =
+    machineEvent === undefined && t.say.length > 0
+      ? restored.snapshot
+      : await runMachine(t, restored.snapshot, machineEvent, notices);
   flushNotices(t, notices);
   await saveConversation(db, userId, BOOKING_MACHINE_VERSION, persistable(after), now);
   const state = stateOf(after);

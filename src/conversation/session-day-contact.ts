@@ -46,12 +46,34 @@ export async function recordSessionDayContact(
   // passed on every few minutes, not once.
   const lastNoted = await lastActionAt(db, booking.id, USER_CONTACT_ACTION, NOTED);
   const noteDue = lastNoted === undefined || Date.parse(now) - Date.parse(lastNoted) >= NOTE_INTERVAL_MS;
-  await recordStaffAction(db, { subjectId: booking.id, action: USER_CONTACT_ACTION, staffId: booking.lineUserId, via: 'line', ...(noteDue ? { detail: NOTED } : {}), at: now });
+  await recordStaffAction(db, {
+    subjectId: booking.id,
+    action: USER_CONTACT_ACTION,
+    staffId: booking.lineUserId,
+    via: 'line',
+    ...(noteDue ? { detail: NOTED } : {}),
+    at: now,
+  });
   const at = toLocal(sessionStartOf(booking));
   const when = formatSlotJa(at, settings.sessionMinutes);
-  const meeting = booking.app === 'zoom' && booking.meetingId && booking.meetingPasscode ? { meetingId: booking.meetingId, passcode: booking.meetingPasscode } : null;
+  const meeting =
+    booking.app === 'zoom' && booking.meetingId && booking.meetingPasscode
+      ? { meetingId: booking.meetingId, passcode: booking.meetingPasscode }
+      : null;
   return {
     say: answered ? [] : sessionDayContactMessages(when, meeting, settings),
-    others: noteDue ? [{ audience: 'staff', recipient: staffGroupId, messages: staffSessionDayContactMessages(bookingRef({ bookingId: booking.id, name: booking.name }), when, message) }] : [],
+    others: noteDue
+      ? [
+          {
+            audience: 'staff',
+            recipient: staffGroupId,
+            messages: staffSessionDayContactMessages(
+              bookingRef({ bookingId: booking.id, name: booking.name }),
+              when,
+              message,
+            ),
+          },
+        ]
+      : [],
   };
 }

@@ -2,16 +2,31 @@ import type { Db } from '../../db/database.js';
 import { getBooking, type Booking } from '../../db/repositories/bookings-repository.js';
 import { acceptImmediateRequest, immediateRequestStatus } from '../../db/repositories/immediate-requests-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
-import { clearStaffPrompt, setStaffPrompt, staffPromptOf, type StaffPrompt } from '../../db/repositories/staff-prompts-repository.js';
+import {
+  clearStaffPrompt,
+  setStaffPrompt,
+  staffPromptOf,
+  type StaffPrompt,
+} from '../../db/repositories/staff-prompts-repository.js';
 import { chatStateOf, setHandoff } from '../../db/repositories/users-repository.js';
 import { decodeBookingAction, decodeChatAction } from '../bookings/booking-actions.js';
 import type { Dispatch } from '../bookings/dispatch.js';
-import { bookingToChange, confirmBooking, markAttendance, proposeTime, type LifecycleResult } from '../bookings/lifecycle.js';
+import {
+  bookingToChange,
+  confirmBooking,
+  markAttendance,
+  proposeTime,
+  type LifecycleResult,
+} from '../bookings/lifecycle.js';
 import { normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
 import { formatSlotJa } from '../messages/format-ja.js';
 import { text } from '../messages/building-blocks.js';
 import { STAFF_ERROR_TEXT, STAFF_TEXT } from '../messages/staff-chat-texts.js';
-import { handbackUserMessages, handoffUserMessages, immediateAcceptedMessages } from '../messages/lifecycle-messages.js';
+import {
+  handbackUserMessages,
+  handoffUserMessages,
+  immediateAcceptedMessages,
+} from '../messages/lifecycle-messages.js';
 import { handbackButton, noteWithButtons } from '../messages/staff-messages.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import type { IncomingEvent } from './chat-input.js';
@@ -35,8 +50,9 @@ interface StaffTurn {
 /** A question the bot asked a staff member is answered within this time, or forgotten. */
 const PROMPT_LIFETIME_MS = 10 * 60_000;
 
-const say = (t: StaffTurn, body: string): Dispatch[] => [{ audience: 'staff', recipient: t.deps.staffGroupId, messages: [text(body)] }];
-
+const say = (t: StaffTurn, body: string): Dispatch[] => [
+  { audience: 'staff', recipient: t.deps.staffGroupId, messages: [text(body)] },
+];
 
 function outcome(t: StaffTurn, result: LifecycleResult): Dispatch[] {
   if (result.ok) return bookingEventsDispatches(result.events, t.deps);
@@ -44,8 +60,20 @@ function outcome(t: StaffTurn, result: LifecycleResult): Dispatch[] {
 }
 
 /** Asks a staff member for input about a booking in the status it has now (see answeredTooLate). */
-async function setPrompt(t: StaffTurn, booking: Booking, action: 'zoom_details' | 'propose_time', start: string): Promise<void> {
-  await setStaffPrompt(t.db, { staffUserId: t.staffId, bookingId: booking.id, action, start, bookingStatus: booking.status, createdAt: t.now });
+async function setPrompt(
+  t: StaffTurn,
+  booking: Booking,
+  action: 'zoom_details' | 'propose_time',
+  start: string,
+): Promise<void> {
+  await setStaffPrompt(t.db, {
+    staffUserId: t.staffId,
+    bookingId: booking.id,
+    action,
+    start,
+    bookingStatus: booking.status,
+    createdAt: t.now,
+  });
 }
 
 /**
@@ -58,7 +86,8 @@ async function answeredTooLate(t: StaffTurn, prompt: StaffPrompt): Promise<strin
   const booking = await getBooking(t.db, prompt.bookingId);
   if (!booking) return undefined;
   const ref = booking.id.slice(0, 8);
-  if (booking.status !== prompt.bookingStatus) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.statusChanged(booking.status));
+  if (booking.status !== prompt.bookingStatus)
+    return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.statusChanged(booking.status));
   // Same status, but changed since (a colleague proposed a time, or moved the session): the
   // answer would silently replace what they did.
   if (booking.updatedAt > prompt.createdAt) return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.otherChange);
@@ -71,17 +100,31 @@ async function handBack(t: StaffTurn, lineUserId: string): Promise<Dispatch[]> {
   if (!state) return say(t, STAFF_TEXT.personUnknown);
   if (!state.handoffAt) return say(t, STAFF_TEXT.notInHandoff);
   await setHandoff(t.db, lineUserId, null);
-  await recordStaffAction(t.db, { subjectId: lineUserId, action: 'handback', staffId: t.staffId, via: 'line', at: t.now });
+  await recordStaffAction(t.db, {
+    subjectId: lineUserId,
+    action: 'handback',
+    staffId: t.staffId,
+    via: 'line',
+    at: t.now,
+  });
   // A person the bot is stopped for is not told that it answers again.
   if (state.blockedAt) return say(t, STAFF_TEXT.handedBack);
-  return [{ audience: 'user', recipient: lineUserId, messages: handbackUserMessages(await bookingInProgress(t.db, lineUserId, t.now)) }, ...say(t, STAFF_TEXT.handedBack)];
+  return [
+    {
+      audience: 'user',
+      recipient: lineUserId,
+      messages: handbackUserMessages(await bookingInProgress(t.db, lineUserId, t.now)),
+    },
+    ...say(t, STAFF_TEXT.handedBack),
+  ];
 }
 
 /** A question left open for a member LINE does not name, about another booking: possibly a colleague's. */
 async function promptHeldByColleague(t: StaffTurn, bookingId: string): Promise<string | undefined> {
   if (!t.anonymous) return undefined;
   const open = await staffPromptOf(t.db, t.staffId);
-  if (!open || open.bookingId === bookingId || Date.parse(t.now) - Date.parse(open.createdAt) > PROMPT_LIFETIME_MS) return undefined;
+  if (!open || open.bookingId === bookingId || Date.parse(t.now) - Date.parse(open.createdAt) > PROMPT_LIFETIME_MS)
+    return undefined;
   return open.bookingId;
 }
 
@@ -102,8 +145,17 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       const was = await immediateRequestStatus(t.db, action.bookingId);
       return say(t, was === 'declined' ? STAFF_TEXT.immediateClosed : STAFF_TEXT.immediateTaken);
     }
-    await recordStaffAction(t.db, { subjectId: action.bookingId, action: 'immediate_accept', staffId: t.staffId, via: 'line', at: t.now });
-    return [{ audience: 'user', recipient: req.lineUserId, messages: immediateAcceptedMessages(t.deps.settings) }, ...say(t, STAFF_TEXT.immediateAccepted)];
+    await recordStaffAction(t.db, {
+      subjectId: action.bookingId,
+      action: 'immediate_accept',
+      staffId: t.staffId,
+      via: 'line',
+      at: t.now,
+    });
+    return [
+      { audience: 'user', recipient: req.lineUserId, messages: immediateAcceptedMessages(t.deps.settings) },
+      ...say(t, STAFF_TEXT.immediateAccepted),
+    ];
   }
   // An old card's button (the booking is gone, or erased): say so before asking for meeting
   // details that could not be used.
@@ -114,14 +166,27 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
     case 'confirm1':
     case 'confirm2': {
       const start = action.action === 'confirm1' ? booking.choice1Start : booking.choice2Start;
-      if (booking.status !== 'requested') return say(t, booking.status === 'confirmed' ? STAFF_ERROR_TEXT.already_confirmed : STAFF_ERROR_TEXT.invalid_status);
+      if (booking.status !== 'requested')
+        return say(
+          t,
+          booking.status === 'confirmed' ? STAFF_ERROR_TEXT.already_confirmed : STAFF_ERROR_TEXT.invalid_status,
+        );
       if (booking.app === 'zoom' && !booking.meetingId) {
         const held = await promptHeldByColleague(t, booking.id);
         if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
         await setPrompt(t, booking, 'zoom_details', start);
-        return say(t, STAFF_TEXT.askZoomDetails(booking.id.slice(0, 8), formatSlotJa(toLocal(start), t.deps.settings.sessionMinutes)));
+        return say(
+          t,
+          STAFF_TEXT.askZoomDetails(
+            booking.id.slice(0, 8),
+            formatSlotJa(toLocal(start), t.deps.settings.sessionMinutes),
+          ),
+        );
       }
-      return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: booking.id, at: { start: toLocal(start) }, by, now: t.now }));
+      return outcome(
+        t,
+        await confirmBooking(t.db, t.deps, { bookingId: booking.id, at: { start: toLocal(start) }, by, now: t.now }),
+      );
     }
     case 'propose':
     case 'move': {
@@ -137,30 +202,57 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
       await setPrompt(t, booking, 'propose_time', '');
       const ref = booking.id.slice(0, 8);
-      return say(t, wanted === 'requested' ? STAFF_TEXT.askProposal(ref, booking.app === 'zoom') : STAFF_TEXT.askMove(ref, formatSlotJa(toLocal(booking.confirmedStart!), t.deps.settings.sessionMinutes), booking.app === 'zoom'));
+      return say(
+        t,
+        wanted === 'requested'
+          ? STAFF_TEXT.askProposal(ref, booking.app === 'zoom')
+          : STAFF_TEXT.askMove(
+              ref,
+              formatSlotJa(toLocal(booking.confirmedStart!), t.deps.settings.sessionMinutes),
+              booking.app === 'zoom',
+            ),
+      );
     }
     case 'takeover': {
       // An old card of a booking that ended: silencing the bot for someone who left is a mistake.
-      if (booking.status !== 'requested' && booking.status !== 'confirmed') return say(t, STAFF_TEXT.takeoverClosed(booking.id.slice(0, 8)));
+      if (booking.status !== 'requested' && booking.status !== 'confirmed')
+        return say(t, STAFF_TEXT.takeoverClosed(booking.id.slice(0, 8)));
       const state = await chatStateOf(t.db, booking.lineUserId);
       if (state?.handoffAt) return say(t, STAFF_TEXT.alreadyTakenOver(booking.id.slice(0, 8)));
       await setHandoff(t.db, booking.lineUserId, t.now);
-      await recordStaffAction(t.db, { subjectId: booking.id, action: 'takeover', staffId: t.staffId, via: 'line', at: t.now });
+      await recordStaffAction(t.db, {
+        subjectId: booking.id,
+        action: 'takeover',
+        staffId: t.staffId,
+        via: 'line',
+        at: t.now,
+      });
       // The person is told why the bot goes quiet; staff get the button that hands the chat back.
       const note: Dispatch = {
         audience: 'staff',
         recipient: t.deps.staffGroupId,
         messages: [noteWithButtons(STAFF_TEXT.takenOver(booking.id.slice(0, 8)), [handbackButton(booking.lineUserId)])],
       };
-      return state?.blockedAt ? [note] : [{ audience: 'user', recipient: booking.lineUserId, messages: handoffUserMessages() }, note];
+      return state?.blockedAt
+        ? [note]
+        : [{ audience: 'user', recipient: booking.lineUserId, messages: handoffUserMessages() }, note];
     }
     case 'handback':
       // Cards from before the button was keyed on the person.
       return handBack(t, booking.lineUserId);
     case 'attended':
     case 'noshow':
-      if (booking.status === 'confirmed' && booking.confirmedStart !== null && t.now < booking.confirmedStart) return say(t, STAFF_TEXT.attendanceTooEarly);
-      return outcome(t, await markAttendance(t.db, t.deps, { bookingId: booking.id, attended: action.action === 'attended', by, now: t.now }));
+      if (booking.status === 'confirmed' && booking.confirmedStart !== null && t.now < booking.confirmedStart)
+        return say(t, STAFF_TEXT.attendanceTooEarly);
+      return outcome(
+        t,
+        await markAttendance(t.db, t.deps, {
+          bookingId: booking.id,
+          attended: action.action === 'attended',
+          by,
+          now: t.now,
+        }),
+      );
     default:
       return [];
   }
@@ -174,7 +266,8 @@ function splitWhenAndRest(raw: string, now: string, settings: OfficeSettings): {
   const words = raw.normalize('NFKC').trim().split(/\s+/);
   for (const n of [2, 1]) {
     const parsed = parseDateTime(words.slice(0, n).join(' '), now, { settings });
-    if (parsed.type === 'datetime') return { at: { date: parsed.date, minutes: parsed.minutes }, rest: words.slice(n).join(' ') };
+    if (parsed.type === 'datetime')
+      return { at: { date: parsed.date, minutes: parsed.minutes }, rest: words.slice(n).join(' ') };
   }
   return { rest: raw };
 }
@@ -201,19 +294,40 @@ async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
     const meeting = parseMeetingDetails(raw);
     if (!meeting) return say(t, STAFF_TEXT.zoomUnreadable);
     await clearPrompt(t);
-    return outcome(t, await confirmBooking(t.db, t.deps, { bookingId: prompt.bookingId, at: { start: toLocal(prompt.start) }, meeting, by, now: t.now }));
+    return outcome(
+      t,
+      await confirmBooking(t.db, t.deps, {
+        bookingId: prompt.bookingId,
+        at: { start: toLocal(prompt.start) },
+        meeting,
+        by,
+        now: t.now,
+      }),
+    );
   }
   const { at, rest } = splitWhenAndRest(raw, t.now, t.deps.settings);
   if (!at) return say(t, STAFF_TEXT.whenUnreadable);
   const meeting = rest ? parseMeetingDetails(rest) : undefined;
   if (rest && !meeting) return say(t, STAFF_TEXT.restUnreadable);
-  const result = await proposeTime(t.db, t.deps, { bookingId: prompt.bookingId, start: at, ...(meeting ? { meeting } : {}), by, now: t.now });
+  const result = await proposeTime(t.db, t.deps, {
+    bookingId: prompt.bookingId,
+    start: at,
+    ...(meeting ? { meeting } : {}),
+    by,
+    now: t.now,
+  });
   if (result.ok || result.refusal.code !== 'meeting_required') await clearPrompt(t);
   return outcome(t, result);
 }
 
 /** Staff actions from the staff group: card buttons, and answers to the bot's follow-up questions. */
-export async function handleStaffEvent(db: Db, deps: ConversationDeps, event: IncomingEvent, staffId: string, now: string): Promise<Dispatch[]> {
+export async function handleStaffEvent(
+  db: Db,
+  deps: ConversationDeps,
+  event: IncomingEvent,
+  staffId: string,
+  now: string,
+): Promise<Dispatch[]> {
   const t: StaffTurn = { db, deps, staffId, anonymous: event.userId === null, now };
   if (event.input.type === 'postback') return onButton(t, event.input.data);
   if (event.input.type === 'text') return onText(t, event.input.text);

@@ -25,7 +25,15 @@ export interface StoreOptions {
  * valid until staff confirm the new time (the user never loses a slot to a change that fails),
  * and every later change keeps pointing at that confirmed booking.
  */
-export async function storeRequest(db: Db, deps: ConversationDeps, userId: string, draft: Draft, calendar: CalendarContext, now: string, options: StoreOptions): Promise<BookingView> {
+export async function storeRequest(
+  db: Db,
+  deps: ConversationDeps,
+  userId: string,
+  draft: Draft,
+  calendar: CalendarContext,
+  now: string,
+  options: StoreOptions,
+): Promise<BookingView> {
   if (!isComplete(draft)) throw new Error('submit reached with an incomplete draft');
   const id = randomUUID();
   const due = replyDue(now, calendar);
@@ -48,7 +56,8 @@ export async function storeRequest(db: Db, deps: ConversationDeps, userId: strin
     createdAt: now,
     replyDue: due,
   });
-  if (options.change?.replacesConfirmed) await updateBooking(db, id, { replacesBookingId: options.change.replacesConfirmed }, now);
+  if (options.change?.replacesConfirmed)
+    await updateBooking(db, id, { replacesBookingId: options.change.replacesConfirmed }, now);
   if (options.change?.supersedes) {
     await updateBooking(db, options.change.supersedes, cancellation('changed', userId, now), now);
   }
@@ -58,5 +67,18 @@ export async function storeRequest(db: Db, deps: ConversationDeps, userId: strin
   const lastChoice = [span(1).start, span(2).start].sort().at(-1)!;
   await scheduleJob(db, 'request_expiry', id, lastChoice, now);
   const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choice1, choice2 } = draft;
-  return { id, status: 'requested', kind, app, name, jobSeekerNumber, email, phone, interpreter, choices: [choice1, choice2], replyDue: due, createdAt: now };
+  return {
+    id,
+    status: 'requested',
+    kind,
+    app,
+    name,
+    jobSeekerNumber,
+    email,
+    phone,
+    interpreter,
+    choices: [choice1, choice2],
+    replyDue: due,
+    createdAt: now,
+  };
 }

@@ -1,5 +1,11 @@
 import type { Db } from '../../db/database.js';
-import { activeBookingOf, confirmedReplacedBy, isActiveBooking, recentBookingsOf, type Booking } from '../../db/repositories/bookings-repository.js';
+import {
+  activeBookingOf,
+  confirmedReplacedBy,
+  isActiveBooking,
+  recentBookingsOf,
+  type Booking,
+} from '../../db/repositories/bookings-repository.js';
 import { getSwitch } from '../../db/repositories/office-state-repository.js';
 import { currentTerms } from '../../db/repositories/terms-repository.js';
 import type { UserRecord } from '../../db/repositories/users-repository.js';
@@ -24,11 +30,16 @@ function activeFacts(row: Booking, replaced: Booking | undefined): ActiveBooking
 }
 
 /** Immediate sessions: only while staff have them on, on a business day, inside session hours. */
-function immediateState(enabled: boolean, calendar: CalendarContext, now: Instant): NonNullable<ConversationFacts['immediate']> {
+function immediateState(
+  enabled: boolean,
+  calendar: CalendarContext,
+  now: Instant,
+): NonNullable<ConversationFacts['immediate']> {
   if (!enabled) return { open: false, reason: 'disabled' };
   const { date, minutes } = toLocal(now);
   if (!isKindDay('regular', date, calendar.closures, calendar.settings)) return { open: false, reason: 'closed_day' };
-  if (!fitsWindow('regular', minutes, calendar.settings.immediateSessionMinutes, calendar.settings)) return { open: false, reason: 'outside_hours' };
+  if (!fitsWindow('regular', minutes, calendar.settings.immediateSessionMinutes, calendar.settings))
+    return { open: false, reason: 'outside_hours' };
   return { open: true };
 }
 
@@ -58,11 +69,18 @@ export interface LoadedFacts {
 }
 
 /** Everything the conversation needs to know about this user and the office, read in the event's transaction. */
-export async function loadUserFacts(db: Db, deps: ConversationDeps, user: UserRecord, now: Instant): Promise<LoadedFacts> {
+export async function loadUserFacts(
+  db: Db,
+  deps: ConversationDeps,
+  user: UserRecord,
+  now: Instant,
+): Promise<LoadedFacts> {
   const office = await loadCalendar(db, deps.settings, now, deps.occupancy);
   // One read serves both the open booking and the newest one (for the name and number on file).
   const recent = await recentBookingsOf(db, user.lineUserId, RECENT_BOOKINGS);
-  const active = recent.find((row) => isActiveBooking(row, now)) ?? (recent.length === RECENT_BOOKINGS ? await activeBookingOf(db, user.lineUserId, now) : undefined);
+  const active =
+    recent.find((row) => isActiveBooking(row, now)) ??
+    (recent.length === RECENT_BOOKINGS ? await activeBookingOf(db, user.lineUserId, now) : undefined);
   const replaced = active ? await confirmedReplacedBy(db, active) : undefined;
   // The name and number on file come from the newest booking that still has them (retention
   // erases them from old ones; the person is then simply asked again).

@@ -5,7 +5,15 @@ import type { DemoContext } from './demo-context.js';
 const MAX_JUMP_MS = 366 * 24 * 60 * 60 * 1000;
 
 const clockBody = z.union([
-  z.object({ advanceMinutes: z.number().int().positive().max(MAX_JUMP_MS / 60_000) }).strict(),
+  z
+    .object({
+      advanceMinutes: z
+        .number()
+        .int()
+        .positive()
+        .max(MAX_JUMP_MS / 60_000),
+    })
+    .strict(),
   z.object({ set: z.iso.datetime({ offset: true }) }).strict(),
 ]);
 
@@ -23,7 +31,10 @@ export function clockRoutes(ctx: DemoContext): Router {
   router.post('/demo/api/clock', (req, res) => {
     const parsed = clockBody.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ code: 'bad_request', message: 'send {"advanceMinutes": N} or {"set": "<ISO-8601 instant with offset>"}' });
+      res.status(400).json({
+        code: 'bad_request',
+        message: 'send {"advanceMinutes": N} or {"set": "<ISO-8601 instant with offset>"}',
+      });
       return;
     }
     const now = ctx.clock.now().getTime();

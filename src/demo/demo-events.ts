@@ -2,10 +2,7 @@ import type { Request, Response } from 'express';
 import type { ChatItem } from './chat-item.js';
 
 /** What the page is told as it happens. */
-export type DemoEvent =
-  | { type: 'item'; item: ChatItem }
-  | { type: 'clock'; now: string }
-  | { type: 'people' };
+export type DemoEvent = { type: 'item'; item: ChatItem } | { type: 'clock'; now: string } | { type: 'people' };
 
 export interface DemoEvents {
   publish(event: DemoEvent): void;
@@ -36,7 +33,9 @@ const HEARTBEAT_MS = 15_000;
  * reconnects by itself; the page then reloads the history, so nothing is lost in between.
  */
 export function serveEventStream(events: DemoEvents, req: Request, res: Response): void {
-  res.status(200).set({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+  res
+    .status(200)
+    .set({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
   res.flushHeaders();
   res.write('retry: 1000\n\n');
   const unsubscribe = events.subscribe((event) => {

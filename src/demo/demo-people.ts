@@ -52,7 +52,11 @@ export function createDemoPeople(): DemoPeople {
     addUser(name) {
       // A cap keeps a page left open (or a stuck key) from growing the list without bound.
       if (users.length >= MAX_USERS) throw new RangeError(`at most ${MAX_USERS} simulated users`);
-      const user = { id: `U${randomBytes(16).toString('hex')}`, name: name?.trim() || `利用者${users.length + 1}`, followed: false };
+      const user = {
+        id: `U${randomBytes(16).toString('hex')}`,
+        name: name?.trim() || `利用者${users.length + 1}`,
+        followed: false,
+      };
       users.push(user);
       return { ...user };
     },

@@ -22,7 +22,11 @@ export async function setUpDemoRichMenu(config: Config, logger: Logger): Promise
     logger.warn(e.message);
     return { richMenuId: null, definition, image: null };
   }
-  const clients = createRichMenuClients({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: config.line.apiBaseUrl, dataApiBaseUrl: config.line.dataApiBaseUrl });
+  const clients = createRichMenuClients({
+    channelAccessToken: config.line.channelAccessToken,
+    apiBaseUrl: config.line.apiBaseUrl,
+    dataApiBaseUrl: config.line.dataApiBaseUrl,
+  });
   const { richMenuId } = await deployRichMenu(clients, definition, image, (line) => logger.debug(`rich menu: ${line}`));
   return { richMenuId, definition, image };
 }

@@ -16,7 +16,8 @@ export const DEMO_PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.
  */
 const PAGE_HEADERS = {
   'cache-control': 'no-cache',
-  'content-security-policy': "default-src 'self'; img-src 'self' data: https:; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: https:; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
 };
 
@@ -30,6 +31,13 @@ export function demoRouter(ctx: DemoContext): Router {
   router.use('/demo/api', (_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'no such demo endpoint' });
   });
-  router.use('/demo', express.static(DEMO_PUBLIC_DIR, { index: 'index.html', fallthrough: true, setHeaders: (res) => res.set(PAGE_HEADERS) }));
+  router.use(
+    '/demo',
+    express.static(DEMO_PUBLIC_DIR, {
+      index: 'index.html',
+      fallthrough: true,
+      setHeaders: (res) => res.set(PAGE_HEADERS),
+    }),
+  );
   return router;
 }

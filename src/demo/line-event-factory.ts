@@ -39,7 +39,9 @@ function newMessageId(): string {
  */
 export function buildWebhookEvent(input: DemoInput, origin: EventOrigin): webhook.Event {
   const source: webhook.Source =
-    origin.groupId === undefined ? { type: 'user', userId: origin.userId } : { type: 'group', groupId: origin.groupId, userId: origin.userId };
+    origin.groupId === undefined
+      ? { type: 'user', userId: origin.userId }
+      : { type: 'group', groupId: origin.groupId, userId: origin.userId };
   const base = {
     source,
     timestamp: origin.timestamp,
@@ -50,9 +52,22 @@ export function buildWebhookEvent(input: DemoInput, origin: EventOrigin): webhoo
   };
   switch (input.kind) {
     case 'text':
-      return { type: 'message', ...base, message: { type: 'text', id: newMessageId(), quoteToken: randomBytes(24).toString('base64url'), text: input.text } };
+      return {
+        type: 'message',
+        ...base,
+        message: {
+          type: 'text',
+          id: newMessageId(),
+          quoteToken: randomBytes(24).toString('base64url'),
+          text: input.text,
+        },
+      };
     case 'postback':
-      return { type: 'postback', ...base, postback: input.params ? { data: input.data, params: input.params } : { data: input.data } };
+      return {
+        type: 'postback',
+        ...base,
+        postback: input.params ? { data: input.data, params: input.params } : { data: input.data },
+      };
     case 'follow':
       return { type: 'follow', ...base, follow: { isUnblocked: false } };
   }

@@ -13,7 +13,9 @@ export function loopbackOnly(): RequestHandler {
     const address = req.socket.remoteAddress ?? '';
     const host = req.headers.host ?? '';
     if (!LOOPBACK_ADDRESS.test(address) || !LOOPBACK_HOST.test(host)) {
-      res.status(403).json({ code: 'forbidden', message: 'the demo simulator answers only on this machine (127.0.0.1)' });
+      res
+        .status(403)
+        .json({ code: 'forbidden', message: 'the demo simulator answers only on this machine (127.0.0.1)' });
       return;
     }
     next();

@@ -6,7 +6,12 @@ import { postSignedWebhook } from './webhook-poster.js';
 
 /** LINE's own limits: text 5000 characters, postback data 300, displayText 300. */
 const sendBody = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), chat: z.string().min(1), as: z.string().optional(), text: z.string().trim().min(1).max(5000) }),
+  z.object({
+    kind: z.literal('text'),
+    chat: z.string().min(1),
+    as: z.string().optional(),
+    text: z.string().trim().min(1).max(5000),
+  }),
   z.object({
     kind: z.literal('postback'),
     chat: z.string().min(1),
@@ -46,7 +51,9 @@ function bubbleText(body: SendBody): string | undefined {
 function inputOf(body: SendBody): DemoInput {
   if (body.kind === 'text') return { kind: 'text', text: body.text };
   if (body.kind === 'follow') return { kind: 'follow' };
-  return body.params ? { kind: 'postback', data: body.data, params: body.params } : { kind: 'postback', data: body.data };
+  return body.params
+    ? { kind: 'postback', data: body.data, params: body.params }
+    : { kind: 'postback', data: body.data };
 }
 
 /**
@@ -58,7 +65,10 @@ export function sendRoute(ctx: DemoContext): RequestHandler {
     try {
       const parsed = sendBody.safeParse(req.body);
       if (!parsed.success) {
-        res.status(400).json({ code: 'bad_request', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+        res.status(400).json({
+          code: 'bad_request',
+          message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+        });
         return;
       }
       const body = parsed.data;
@@ -70,11 +80,23 @@ export function sendRoute(ctx: DemoContext): RequestHandler {
       const at = ctx.clock.now().getTime();
       const text = bubbleText(body);
       if (text !== undefined && text !== '') {
-        const item = ctx.transcript.record({ chat: body.chat, senderId: sender.userId, senderName: sender.name, text, at, afterSeq: ctx.platform.delivered().length });
+        const item = ctx.transcript.record({
+          chat: body.chat,
+          senderId: sender.userId,
+          senderName: sender.name,
+          text,
+          at,
+          afterSeq: ctx.platform.delivered().length,
+        });
         ctx.events.publish({ type: 'item', item });
       }
       const replyToken = ctx.platform.issueReplyToken(body.chat);
-      const event = buildWebhookEvent(inputOf(body), { userId: sender.userId, ...(sender.groupId ? { groupId: sender.groupId } : {}), replyToken, timestamp: at });
+      const event = buildWebhookEvent(inputOf(body), {
+        userId: sender.userId,
+        ...(sender.groupId ? { groupId: sender.groupId } : {}),
+        replyToken,
+        timestamp: at,
+      });
       const status = await postSignedWebhook(ctx.webhookUrl(), ctx.config.line.channelSecret, [event]);
       if (status !== 200) {
         res.status(502).json({ code: 'webhook_failed', message: `the webhook answered ${status}` });

@@ -46,7 +46,10 @@ export async function startDemo(config: Config, options: DemoOptions = {}): Prom
   // Always movable, so the page can jump ahead; it starts at APP_NOW when that is set.
   const clock = movableClock(config.appNow ? new Date(config.appNow) : new Date());
   // The platform stamps messages with the app's clock, so bubble times match what the bot thinks "now" is.
-  const platform = await startFakeLinePlatform({ channelAccessToken: config.line.channelAccessToken, now: () => clock.now().getTime() });
+  const platform = await startFakeLinePlatform({
+    channelAccessToken: config.line.channelAccessToken,
+    now: () => clock.now().getTime(),
+  });
   const appConfig: Config = {
     ...config,
     staffApiToken: config.staffApiToken ?? randomBytes(18).toString('base64url'),
@@ -76,7 +79,12 @@ export async function startDemo(config: Config, options: DemoOptions = {}): Prom
       },
     };
     platform.onDelivered((delivered) => events.publish({ type: 'item', item: botItem(delivered) }));
-    app = await createApp(appConfig, { clock, logger, routers: [demoRouter(ctx)], ...(options.retryIntervalMs ? { retryIntervalMs: options.retryIntervalMs } : {}) });
+    app = await createApp(appConfig, {
+      clock,
+      logger,
+      routers: [demoRouter(ctx)],
+      ...(options.retryIntervalMs ? { retryIntervalMs: options.retryIntervalMs } : {}),
+    });
     const port = await app.listen(options.port ?? config.port, DEMO_HOST);
     const baseUrl = `http://${DEMO_HOST}:${port}`;
     webhookUrl = `${baseUrl}/webhook`;

@@ -7,7 +7,14 @@ import { botItem, type ChatItem } from './chat-item.js';
  * so the two merge into the order things happened even when the clock is moved.
  */
 export interface Transcript {
-  record(entry: { chat: string; senderId: string; senderName: string; text: string; at: number; afterSeq: number }): ChatItem;
+  record(entry: {
+    chat: string;
+    senderId: string;
+    senderName: string;
+    text: string;
+    at: number;
+    afterSeq: number;
+  }): ChatItem;
   /** Both sides of one chat, oldest first. */
   history(chat: string, delivered: readonly DeliveredMessage[]): ChatItem[];
 }
@@ -27,7 +34,15 @@ export function createTranscript(): Transcript {
   return {
     record({ chat, senderId, senderName, text, at, afterSeq }) {
       counter += 1;
-      const item: ChatItem = { id: `me-${counter}`, chat, from: 'person', senderId, senderName, at, message: { type: 'text', text } };
+      const item: ChatItem = {
+        id: `me-${counter}`,
+        chat,
+        from: 'person',
+        senderId,
+        senderName,
+        at,
+        message: { type: 'text', text },
+      };
       said.push({ item, afterSeq });
       if (said.length > MAX_ENTRIES) said.splice(0, said.length - MAX_ENTRIES);
       return item;

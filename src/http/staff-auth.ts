@@ -10,7 +10,10 @@ export function requireStaffToken(token: string | null): RequestHandler {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (expected === null || !match || !timingSafeEqual(digest(match[1]!.trim()), expected)) {
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ code: 'unauthorized', message: 'a valid staff API token is required' });
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer')
+        .json({ code: 'unauthorized', message: 'a valid staff API token is required' });
       return;
     }
     next();

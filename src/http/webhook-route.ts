@@ -40,11 +40,20 @@ export function webhookRouter(deps: WebhookDeps): Router {
       const pairs = withoutStale(read, nowMs, deps.logger);
       const incoming = pairs.map((p) => p.ev);
       const now = new Date(nowMs).toISOString();
-      const stored = pairs.map(({ raw, ev }) => ({ webhookEventId: ev.webhookEventId, chatKey: ev.chatKey, payload: JSON.stringify(raw) }));
-      const fresh = new Set(stored.length === 0 ? [] : await deps.committer.run((trx) => acceptEvents(trx, stored, now), { urgent: true }));
+      const stored = pairs.map(({ raw, ev }) => ({
+        webhookEventId: ev.webhookEventId,
+        chatKey: ev.chatKey,
+        payload: JSON.stringify(raw),
+      }));
+      const fresh = new Set(
+        stored.length === 0 ? [] : await deps.committer.run((trx) => acceptEvents(trx, stored, now), { urgent: true }),
+      );
       res.status(200).json({});
       const toRun = incoming.filter((e) => fresh.has(e.webhookEventId));
-      deps.logger.debug({ received: incoming.length, fresh: toRun.length, ids: toRun.map((e) => e.webhookEventId) }, 'webhook accepted');
+      deps.logger.debug(
+        { received: incoming.length, fresh: toRun.length, ids: toRun.map((e) => e.webhookEventId) },
+        'webhook accepted',
+      );
       deps.processor.schedule(
         toRun.map((e) => e.webhookEventId),
         toRun.map((e) => e.chatKey),
@@ -53,7 +62,12 @@ export function webhookRouter(deps: WebhookDeps): Router {
       next(e);
     }
   };
-  router.post('/webhook', express.raw({ type: () => true, limit: deps.bodyLimit ?? '256kb' }), middleware({ channelSecret: deps.channelSecret }), accept);
+  router.post(
+    '/webhook',
+    express.raw({ type: () => true, limit: deps.bodyLimit ?? '256kb' }),
+    middleware({ channelSecret: deps.channelSecret }),
+    accept,
+  );
   router.use('/webhook', webhookErrors(deps.logger));
   return router;
 }
@@ -66,7 +80,10 @@ export function webhookRouter(deps: WebhookDeps): Router {
 function withoutStale<P extends { raw: unknown; ev: IncomingEvent }>(pairs: P[], nowMs: number, logger: Logger): P[] {
   const stale = pairs.filter((p) => isTooOld((p.raw as { timestamp?: unknown }).timestamp, nowMs));
   if (stale.length === 0) return pairs;
-  logger.warn({ ids: stale.map((p) => p.ev.webhookEventId), maxAgeHours: MAX_EVENT_AGE_MS / 3_600_000 }, 'webhook events too old to process ignored (a replay, or a clock far off)');
+  logger.warn(
+    { ids: stale.map((p) => p.ev.webhookEventId), maxAgeHours: MAX_EVENT_AGE_MS / 3_600_000 },
+    'webhook events too old to process ignored (a replay, or a clock far off)',
+  );
   return pairs.filter((p) => !stale.includes(p));
 }
 

@@ -1,5 +1,10 @@
 import type { Db } from '../../db/database.js';
-import { cancellation, confirmedReplacedBy, getBooking, updateBooking } from '../../db/repositories/bookings-repository.js';
+import {
+  cancellation,
+  confirmedReplacedBy,
+  getBooking,
+  updateBooking,
+} from '../../db/repositories/bookings-repository.js';
 import { declineImmediateRequest } from '../../db/repositories/immediate-requests-repository.js';
 import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.js';
 import { hasActionSince } from '../../db/repositories/staff-actions-repository.js';
@@ -10,10 +15,22 @@ import type { Dispatch } from '../bookings/dispatch.js';
 import { askAttendance, closeAfterContact } from '../bookings/lifecycle.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import type { OfficeContext } from '../office/office-context.js';
-import { bookingRef, staffImmediateClosedMessages, staffReplyOverdueMessages, staffRequestLapsedMessages } from '../messages/staff-messages.js';
+import {
+  bookingRef,
+  staffImmediateClosedMessages,
+  staffReplyOverdueMessages,
+  staffRequestLapsedMessages,
+} from '../messages/staff-messages.js';
 import { notBefore } from '../bookings/quiet-hours.js';
 import { toInstant, toLocal } from '../calendar/index.js';
-import { changeRequestEndedMessages, immediateUnavailableMessages, requestExpiredMessages, reminderMessages, replyOverdueUserMessages, termsChangedMessages } from '../messages/lifecycle-messages.js';
+import {
+  changeRequestEndedMessages,
+  immediateUnavailableMessages,
+  requestExpiredMessages,
+  reminderMessages,
+  replyOverdueUserMessages,
+  termsChangedMessages,
+} from '../messages/lifecycle-messages.js';
 import { USER_CONTACT_ACTION } from '../conversation/session-day-contact.js';
 
 /** What a job does when it fires, deciding from the state as it is now (it may have changed). */
@@ -21,7 +38,13 @@ export type JobOutcome = { status: 'done' | 'skipped'; dispatches: Dispatch[] };
 
 const skipped: JobOutcome = { status: 'skipped', dispatches: [] };
 
-async function reminder(db: Db, deps: OfficeContext, job: JobRow, kind: 'day_before' | 'morning', now: string): Promise<JobOutcome> {
+async function reminder(
+  db: Db,
+  deps: OfficeContext,
+  job: JobRow,
+  kind: 'day_before' | 'morning',
+  now: string,
+): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   // Rescheduled bookings get new jobs; a reminder for an old time must not fire.
   if (!b || b.status !== 'confirmed' || !b.confirmedStart) return skipped;
@@ -30,8 +53,18 @@ async function reminder(db: Db, deps: OfficeContext, job: JobRow, kind: 'day_bef
   // Run late (the server was down), or held overnight by quiet hours, "tomorrow" would reach the
   // person on the day itself, where its same-day cancel in the chat is refused; the morning
   // reminder covers the day. A morning one after the start is no use either.
-  if (kind === 'day_before' ? toLocal(notBefore(now, deps.lifecycle)).date >= at.date : now >= b.confirmedStart) return skipped;
-  return { status: 'done', dispatches: [{ audience: 'user', recipient: b.lineUserId, messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings) }] };
+  if (kind === 'day_before' ? toLocal(notBefore(now, deps.lifecycle)).date >= at.date : now >= b.confirmedStart)
+    return skipped;
+  return {
+    status: 'done',
+    dispatches: [
+      {
+        audience: 'user',
+        recipient: b.lineUserId,
+        messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings),
+      },
+    ],
+  };
 }
 
 async function replyDue(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOutcome> {
@@ -40,8 +73,16 @@ async function replyDue(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOu
   return {
     status: 'done',
     dispatches: [
-      { audience: 'staff', recipient: deps.staffGroupId, messages: staffReplyOverdueMessages(bookingViewOf(b), deps.settings) },
-      { audience: 'user', recipient: b.lineUserId, messages: replyOverdueUserMessages([toLocal(b.choice1Start), toLocal(b.choice2Start)], deps.settings) },
+      {
+        audience: 'staff',
+        recipient: deps.staffGroupId,
+        messages: staffReplyOverdueMessages(bookingViewOf(b), deps.settings),
+      },
+      {
+        audience: 'user',
+        recipient: b.lineUserId,
+        messages: replyOverdueUserMessages([toLocal(b.choice1Start), toLocal(b.choice2Start)], deps.settings),
+      },
     ],
   };
 }
@@ -77,7 +118,14 @@ async function termsNotice(db: Db, job: JobRow): Promise<JobOutcome> {
   const users = await usersToTellOfTerms(db, terms.id, job.due_at);
   if (users.length === 0) return { status: 'done', dispatches: [] };
   await markTermsNotified(db, users, terms.id);
-  return { status: 'done', dispatches: users.map((u) => ({ audience: 'user' as const, recipient: u, messages: termsChangedMessages(terms.url) })) };
+  return {
+    status: 'done',
+    dispatches: users.map((u) => ({
+      audience: 'user' as const,
+      recipient: u,
+      messages: termsChangedMessages(terms.url),
+    })),
+  };
 }
 
 /** Nobody took an immediate-session request in time: say so, rather than leave the person waiting. */
@@ -110,7 +158,13 @@ async function requestExpiry(db: Db, deps: OfficeContext, job: JobRow, now: stri
   return {
     status: 'done',
     dispatches: [
-      { audience: 'user', recipient: b.lineUserId, messages: keptStart ? changeRequestEndedMessages(toLocal(keptStart), 'expired', null, deps.settings) : requestExpiredMessages(deps.settings) },
+      {
+        audience: 'user',
+        recipient: b.lineUserId,
+        messages: keptStart
+          ? changeRequestEndedMessages(toLocal(keptStart), 'expired', null, deps.settings)
+          : requestExpiredMessages(deps.settings),
+      },
       {
         audience: 'staff',
         recipient: deps.staffGroupId,

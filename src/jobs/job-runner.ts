@@ -42,7 +42,10 @@ export function createJobRunner(deps: AppContext): JobRunner {
         handled += 1;
         if (recipients.length > 0) deps.onOutgoing(recipients);
       } catch (e: unknown) {
-        deps.logger.error({ job: job.id, err: e instanceof Error ? e.message : String(e) }, 'timed job failed; will retry');
+        deps.logger.error(
+          { job: job.id, err: e instanceof Error ? e.message : String(e) },
+          'timed job failed; will retry',
+        );
       }
     }
     return handled;
@@ -52,8 +55,11 @@ export function createJobRunner(deps: AppContext): JobRunner {
     const now = deps.clock.now().getTime();
     const day = 24 * 60 * 60 * 1000;
     try {
-      const purged = await deps.committer.run((trx) => purgeHandled(trx, new Date(now - 7 * day).toISOString(), new Date(now - 30 * day).toISOString()));
-      if (purged.inbox + purged.outbox + purged.conversations > 0) deps.logger.info(purged, 'purged handled events, sent messages and abandoned conversations');
+      const purged = await deps.committer.run((trx) =>
+        purgeHandled(trx, new Date(now - 7 * day).toISOString(), new Date(now - 30 * day).toISOString()),
+      );
+      if (purged.inbox + purged.outbox + purged.conversations > 0)
+        deps.logger.info(purged, 'purged handled events, sent messages and abandoned conversations');
     } catch (e: unknown) {
       deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'purge failed; will retry');
     }
@@ -65,15 +71,21 @@ export function createJobRunner(deps: AppContext): JobRunner {
     const erased = { bookings: 0, immediateRequests: 0 };
     try {
       for (;;) {
-        const round = await deps.committer.run((trx) => erasePersonalData(trx, cutoff, deps.clock.now().toISOString(), ERASE_ROUND));
+        const round = await deps.committer.run((trx) =>
+          erasePersonalData(trx, cutoff, deps.clock.now().toISOString(), ERASE_ROUND),
+        );
         erased.bookings += round.bookings;
         erased.immediateRequests += round.immediateRequests;
         if (round.bookings < ERASE_ROUND) break;
       }
     } catch (e: unknown) {
-      deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'erasing personal details failed; will retry');
+      deps.logger.error(
+        { err: e instanceof Error ? e.message : String(e) },
+        'erasing personal details failed; will retry',
+      );
     }
-    if (erased.bookings + erased.immediateRequests > 0) deps.logger.info(erased, 'erased personal details past the retention period');
+    if (erased.bookings + erased.immediateRequests > 0)
+      deps.logger.info(erased, 'erased personal details past the retention period');
   }
 
   return {
@@ -85,7 +97,12 @@ export function createJobRunner(deps: AppContext): JobRunner {
     start(intervalMs = 5000) {
       // A pass that cannot even read the due jobs (database failing) is tried again next tick.
       const tick = () =>
-        void this.runDue().catch((e: unknown) => deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'timed jobs could not be read; will retry'));
+        void this.runDue().catch((e: unknown) =>
+          deps.logger.error(
+            { err: e instanceof Error ? e.message : String(e) },
+            'timed jobs could not be read; will retry',
+          ),
+        );
       const timer = setInterval(tick, intervalMs);
       // Also once at start: a server restarted more often than hourly would otherwise never purge.
       void purge();

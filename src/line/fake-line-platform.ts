@@ -19,7 +19,12 @@ import { createRichMenuStore } from './fake-platform/rich-menu-store.js';
 import { createSendRoutes } from './fake-platform/send-routes.js';
 import type { FakeLinePlatform, FakeLinePlatformOptions } from './fake-platform/types.js';
 
-export type { DeliveredMessage, FakeLinePlatform, FakeLinePlatformOptions, RecordedCall } from './fake-platform/types.js';
+export type {
+  DeliveredMessage,
+  FakeLinePlatform,
+  FakeLinePlatformOptions,
+  RecordedCall,
+} from './fake-platform/types.js';
 export { FAKE_DISPLAY_NAME } from './fake-platform/chat-routes.js';
 
 const DEFAULT_REPLY_TOKEN_TTL_MS = 60_000;
@@ -41,7 +46,11 @@ export async function startFakeLinePlatform(options: FakeLinePlatformOptions = {
   let latencyMs = 0;
 
   const routes = [
-    ...createSendRoutes({ replyTokens, retryKeys: createRetryKeyRegistry({ ttlMs: RETRY_KEY_TTL_MS, now }), deliveries }),
+    ...createSendRoutes({
+      replyTokens,
+      retryKeys: createRetryKeyRegistry({ ttlMs: RETRY_KEY_TTL_MS, now }),
+      deliveries,
+    }),
     ...createChatRoutes(),
     ...createRichMenuRoutes(createRichMenuStore()),
   ];
@@ -65,7 +74,8 @@ export async function startFakeLinePlatform(options: FakeLinePlatformOptions = {
     failNext: (count, status) => failures.failNext(count, status),
     setDown: (status) => failures.setDown(status),
     setLatency(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a non-negative number of milliseconds, got ${ms}`);
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new RangeError(`latency must be a non-negative number of milliseconds, got ${ms}`);
       latencyMs = ms;
     },
     waitFor: (predicate, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS) => deliveries.waitFor(predicate, timeoutMs),
@@ -92,7 +102,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 /** Closes the server and drops keep-alive connections (fetch keeps them open otherwise). */
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.close((error) => (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING' ? reject(error) : resolve()));
+    server.close((error) =>
+      error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING' ? reject(error) : resolve(),
+    );
     server.closeAllConnections();
   });
 }

@@ -30,7 +30,10 @@ function toLineApiError(e: unknown): LineApiError {
 }
 
 export function createLineClient(options: { channelAccessToken: string; baseURL: string }): LineClient {
-  const api = new messagingApi.MessagingApiClient({ channelAccessToken: options.channelAccessToken, baseURL: options.baseURL });
+  const api = new messagingApi.MessagingApiClient({
+    channelAccessToken: options.channelAccessToken,
+    baseURL: options.baseURL,
+  });
   // Our builders produce the JSON of LINE's reference; the SDK's generated types are the same shape.
   const asSdk = (messages: readonly LineMessage[]) => messages as unknown as messagingApi.Message[];
   return {

@@ -13,7 +13,8 @@ export function actionsIn(message: Json): LineAction[] {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') {
       const o = v as Json;
-      if (o.action && typeof o.action === 'object' && typeof (o.action as Json).type === 'string') found.push(o.action as LineAction);
+      if (o.action && typeof o.action === 'object' && typeof (o.action as Json).type === 'string')
+        found.push(o.action as LineAction);
       for (const [k, child] of Object.entries(o)) if (k !== 'action') walk(child);
     }
   };

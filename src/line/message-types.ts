@@ -7,17 +7,49 @@ export type LineAction =
   | { type: 'postback'; label: string; data: string; displayText?: string }
   | { type: 'message'; label: string; text: string }
   | { type: 'uri'; label: string; uri: string }
-  | { type: 'datetimepicker'; label: string; data: string; mode: 'date' | 'time' | 'datetime'; initial?: string; min?: string; max?: string };
+  | {
+      type: 'datetimepicker';
+      label: string;
+      data: string;
+      mode: 'date' | 'time' | 'datetime';
+      initial?: string;
+      min?: string;
+      max?: string;
+    };
 
 export interface QuickReply {
   items: { type: 'action'; action: LineAction }[];
 }
 
 export type FlexComponent =
-  | { type: 'text'; text: string; wrap?: boolean; size?: string; weight?: 'regular' | 'bold'; color?: string; flex?: number; margin?: string }
-  | { type: 'button'; action: LineAction; style?: 'primary' | 'secondary' | 'link'; height?: 'sm' | 'md'; margin?: string; color?: string }
+  | {
+      type: 'text';
+      text: string;
+      wrap?: boolean;
+      size?: string;
+      weight?: 'regular' | 'bold';
+      color?: string;
+      flex?: number;
+      margin?: string;
+    }
+  | {
+      type: 'button';
+      action: LineAction;
+      style?: 'primary' | 'secondary' | 'link';
+      height?: 'sm' | 'md';
+      margin?: string;
+      color?: string;
+    }
   | { type: 'separator'; margin?: string }
-  | { type: 'box'; layout: 'vertical' | 'horizontal' | 'baseline'; contents: FlexComponent[]; spacing?: string; margin?: string; paddingAll?: string; backgroundColor?: string };
+  | {
+      type: 'box';
+      layout: 'vertical' | 'horizontal' | 'baseline';
+      contents: FlexComponent[];
+      spacing?: string;
+      margin?: string;
+      paddingAll?: string;
+      backgroundColor?: string;
+    };
 
 export interface FlexBubble {
   type: 'bubble';
@@ -29,4 +61,9 @@ export interface FlexBubble {
 
 export type LineMessage =
   | { type: 'text'; text: string; quickReply?: QuickReply }
-  | { type: 'flex'; altText: string; contents: FlexBubble | { type: 'carousel'; contents: FlexBubble[] }; quickReply?: QuickReply };
+  | {
+      type: 'flex';
+      altText: string;
+      contents: FlexBubble | { type: 'carousel'; contents: FlexBubble[] };
+      quickReply?: QuickReply;
+    };

@@ -1,6 +1,13 @@
 import type { Db } from '../../db/database.js';
 import type { GroupCommitter } from '../../db/group-commit.js';
-import { chatHead, dueHeads, markFailed, markSent, scheduleRetry, type OutboxRow } from '../../db/repositories/outbox-repository.js';
+import {
+  chatHead,
+  dueHeads,
+  markFailed,
+  markSent,
+  scheduleRetry,
+  type OutboxRow,
+} from '../../db/repositories/outbox-repository.js';
 import type { Clock } from '../infra/clock.js';
 import { chatRef, type Logger } from '../infra/logger.js';
 import { LineApiError, type LineClient } from './line-client.js';
@@ -86,7 +93,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     const err = e instanceof LineApiError ? e : new LineApiError(e instanceof Error ? e.message : String(e), 0, false);
     const now = clock.now();
     if (err.retryKeyAlreadyAccepted) return committer.run((trx) => markSent(trx, row.id, now.toISOString()));
-    const log = { outboxId: row.id, to: chatRef(row.recipient), status: err.status, attempts: row.attempts + 1, via: viaReply ? 'reply' : 'push' };
+    const log = {
+      outboxId: row.id,
+      to: chatRef(row.recipient),
+      status: err.status,
+      attempts: row.attempts + 1,
+      via: viaReply ? 'reply' : 'push',
+    };
     if (viaReply && !retriable(err)) {
       if (row.reply_maybe_used) {
         // The token is refused after an attempt whose answer was lost: that attempt used it, so
@@ -96,13 +109,19 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       }
       // An invalid or expired reply token: fall back to push at once.
       logger.info(log, 'reply token refused; pushing instead');
-      return committer.run((trx) => scheduleRetry(trx, row.id, now.toISOString(), err.message, { dropReplyToken: true }));
+      return committer.run((trx) =>
+        scheduleRetry(trx, row.id, now.toISOString(), err.message, { dropReplyToken: true }),
+      );
     }
     if (retriable(err)) {
       const next = new Date(now.getTime() + backoffMs(row.attempts));
       // No answer, or LINE failed on its side: the reply may have gone out (429 and 401 mean it did not).
       const replyMaybeUsed = viaReply && err.status !== 429 && err.status !== 401;
-      if (err.status === 401) logger.error({ ...log, retryAt: next.toISOString() }, 'LINE refused the channel access token; messages wait until it is replaced');
+      if (err.status === 401)
+        logger.error(
+          { ...log, retryAt: next.toISOString() },
+          'LINE refused the channel access token; messages wait until it is replaced',
+        );
       else logger.warn({ ...log, retryAt: next.toISOString() }, 'LINE send failed; will retry');
       return committer.run((trx) => scheduleRetry(trx, row.id, next.toISOString(), err.message, { replyMaybeUsed }));
     }
@@ -118,7 +137,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       return true;
     } catch (e: unknown) {
       unrecorded.set(id, sentAt);
-      logger.error({ outboxId: id, err: e instanceof Error ? e.message : String(e) }, 'sent, but could not record it; will record later');
+      logger.error(
+        { outboxId: id, err: e instanceof Error ? e.message : String(e) },
+        'sent, but could not record it; will record later',
+      );
       return false;
     }
   }
@@ -135,9 +157,14 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       throw e;
     }
     const messages = JSON.parse(row.messages) as LineMessage[];
-    const viaReply = row.reply_token !== null && row.reply_token_expires_at !== null && clock.now().toISOString() < row.reply_token_expires_at;
+    const viaReply =
+      row.reply_token !== null &&
+      row.reply_token_expires_at !== null &&
+      clock.now().toISOString() < row.reply_token_expires_at;
     try {
-      const call = viaReply ? client.reply(row.reply_token!, messages) : client.push(row.recipient, messages, retryKeyFor(row.dedupe_key));
+      const call = viaReply
+        ? client.reply(row.reply_token!, messages)
+        : client.push(row.recipient, messages, retryKeyFor(row.dedupe_key));
       await withTimeout(call, callTimeoutMs);
     } catch (e: unknown) {
       await onFailure(row, e, viaReply);
@@ -179,7 +206,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
     waiting.delete(recipient);
     const sending = drainChat(recipient)
-      .catch((e: unknown) => logger.error({ to: chatRef(recipient), err: e instanceof Error ? e.message : String(e) }, 'outbox send failed'))
+      .catch((e: unknown) =>
+        logger.error({ to: chatRef(recipient), err: e instanceof Error ? e.message : String(e) }, 'outbox send failed'),
+      )
       .finally(() => {
         inFlight.delete(recipient);
         // Rows announced between the drain's last look and now: go again rather than wait for the timer.

@@ -67,7 +67,9 @@ function baseOf(options: EventOptions) {
 }
 
 /** A text message event. */
-export function textEvent(options: EventOptions & { text: string; messageId?: string; quoteToken?: string }): webhook.MessageEvent {
+export function textEvent(
+  options: EventOptions & { text: string; messageId?: string; quoteToken?: string },
+): webhook.MessageEvent {
   return {
     type: 'message',
     ...baseOf(options),
@@ -82,7 +84,9 @@ export function textEvent(options: EventOptions & { text: string; messageId?: st
 }
 
 /** A postback event; `params` is what a datetime picker adds (`{ date }`, `{ time }` or `{ datetime }`). */
-export function postbackEvent(options: EventOptions & { data: string; params?: Record<string, string> }): webhook.PostbackEvent {
+export function postbackEvent(
+  options: EventOptions & { data: string; params?: Record<string, string> },
+): webhook.PostbackEvent {
   return {
     type: 'postback',
     ...baseOf(options),
@@ -118,5 +122,8 @@ export function signedWebhookRequest(
   destination?: string,
 ): { body: string; headers: { 'content-type': string; 'x-line-signature': string } } {
   const body = JSON.stringify(webhookBody(events, destination));
-  return { body, headers: { 'content-type': 'application/json', 'x-line-signature': signWebhookBody(channelSecret, body) } };
+  return {
+    body,
+    headers: { 'content-type': 'application/json', 'x-line-signature': signWebhookBody(channelSecret, body) },
+  };
 }

@@ -9,7 +9,13 @@ import { infoCard, paragraph, postback, row, text } from './building-blocks.js';
 
 export const KIND_LABEL = { regular: '一般の職業相談', mothers: 'マザーズコーナー' } as const;
 export const APP_LABEL = { zoom: 'Zoom', teleoffice: 'TeleOffice' } as const;
-const STATUS_LABEL = { requested: '受付済み（日程調整中）', confirmed: '確定', cancelled: 'キャンセル済み', no_show: '欠席', attended: '相談済み' } as const;
+const STATUS_LABEL = {
+  requested: '受付済み（日程調整中）',
+  confirmed: '確定',
+  cancelled: 'キャンセル済み',
+  no_show: '欠席',
+  attended: '相談済み',
+} as const;
 
 function phoneDisplay(phone: string): string {
   const checked = validatePhone(phone);
@@ -41,7 +47,15 @@ export function receiptNumber(bookingId: string): string {
 
 /** The card shown before submitting: everything entered, with submit and edit buttons. */
 export function reviewCard(b: BookingView, s: OfficeSettings, actions: readonly LineAction[]): LineMessage {
-  return infoCard('お申し込み内容の確認', 'お申し込み内容をご確認ください', [...detailRows(b, s), paragraph('よろしければ「この内容で申し込む」を押してください。', { size: 'sm', margin: 'lg' })], actions);
+  return infoCard(
+    'お申し込み内容の確認',
+    'お申し込み内容をご確認ください',
+    [
+      ...detailRows(b, s),
+      paragraph('よろしければ「この内容で申し込む」を押してください。', { size: 'sm', margin: 'lg' }),
+    ],
+    actions,
+  );
 }
 
 /** What the user is told once the request is stored. */
@@ -63,18 +77,36 @@ export function submittedMessages(b: BookingView, s: OfficeSettings): LineMessag
  * The user's open booking(s): a confirmed one, and a change of it waiting for staff. `asked`: the
  * user asked to see them (予約確認); otherwise they are shown instead of starting a second booking.
  */
-export function activeBookingMessages(bookings: readonly BookingView[], s: OfficeSettings, asked: boolean): LineMessage[] {
+export function activeBookingMessages(
+  bookings: readonly BookingView[],
+  s: OfficeSettings,
+  asked: boolean,
+): LineMessage[] {
   const cards = bookings.map((b) => {
-    const title = b.status === 'confirmed' ? '確定しているご予約' : bookings.length > 1 ? '日時変更のお申し込み（調整中）' : 'お申し込み中の予約';
+    const title =
+      b.status === 'confirmed'
+        ? '確定しているご予約'
+        : bookings.length > 1
+          ? '日時変更のお申し込み（調整中）'
+          : 'お申し込み中の予約';
     const rows = [
       ...(b.id ? [row('受付番号', receiptNumber(b.id))] : []),
       row('状況', b.status ? STATUS_LABEL[b.status] : ''),
       ...(b.confirmed ? [row('確定日時', formatSlotJa(b.confirmed, s.sessionMinutes))] : []),
       // The meeting is what the person needs on the day; the confirmation may have scrolled away.
-      ...(b.status === 'confirmed' && b.app === 'zoom' && b.meeting ? [row('ミーティングID', b.meeting.meetingId), row('パスコード', b.meeting.passcode)] : []),
+      ...(b.status === 'confirmed' && b.app === 'zoom' && b.meeting
+        ? [row('ミーティングID', b.meeting.meetingId), row('パスコード', b.meeting.passcode)]
+        : []),
       ...(b.proposedStart ? [row('ご提案の日時', formatSlotJa(toLocal(b.proposedStart), s.sessionMinutes))] : []),
       ...detailRows(b, s),
-      ...(b.proposedStart ? [paragraph('ハローワークから別の日時をご提案しています。下のボタンでお返事ください。', { size: 'sm', margin: 'lg' })] : []),
+      ...(b.proposedStart
+        ? [
+            paragraph('ハローワークから別の日時をご提案しています。下のボタンでお返事ください。', {
+              size: 'sm',
+              margin: 'lg',
+            }),
+          ]
+        : []),
     ];
     // The proposal's own buttons again, so someone who lost the card can still answer it.
     const actions = b.proposedStart && b.id ? proposalActions(b.id, b.proposedStart) : [];
@@ -92,7 +124,12 @@ export function activeBookingMessages(bookings: readonly BookingView[], s: Offic
 }
 
 /** The card posted to the staff group when a request arrives, with the staff's actions. */
-export function staffRequestCard(b: BookingView, s: OfficeSettings, actions: readonly LineAction[] = [], title = '新しいオンライン相談の申込み'): LineMessage {
+export function staffRequestCard(
+  b: BookingView,
+  s: OfficeSettings,
+  actions: readonly LineAction[] = [],
+  title = '新しいオンライン相談の申込み',
+): LineMessage {
   const rows = [
     ...(b.id ? [row('受付番号', receiptNumber(b.id))] : []),
     ...detailRows(b, s),

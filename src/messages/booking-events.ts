@@ -26,32 +26,50 @@ export interface RenderContext {
 }
 
 function staffNote(ctx: RenderContext, body: string, actions: readonly LineAction[] = []): Dispatch {
-  return { audience: 'staff', recipient: ctx.staffGroupId, messages: [actions.length > 0 ? noteWithButtons(body, actions) : text(body)] };
+  return {
+    audience: 'staff',
+    recipient: ctx.staffGroupId,
+    messages: [actions.length > 0 ? noteWithButtons(body, actions) : text(body)],
+  };
 }
 
-const attendedButton = (s: BookingSubject) => postback('出席に訂正', encodeBookingAction({ action: 'attended', bookingId: s.bookingId }));
+const attendedButton = (s: BookingSubject) =>
+  postback('出席に訂正', encodeBookingAction({ action: 'attended', bookingId: s.bookingId }));
 
 /** What the person and the staff group read about one thing that happened to a booking, person first. */
 export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext): Dispatch[] {
   const s = ctx.settings;
   const slot = (at: Parameters<typeof formatSlotJa>[0]) => formatSlotJa(at, s.sessionMinutes);
-  const toPerson = (messages: Dispatch['messages']): Dispatch => ({ audience: 'user', recipient: event.subject.lineUserId, messages });
+  const toPerson = (messages: Dispatch['messages']): Dispatch => ({
+    audience: 'user',
+    recipient: event.subject.lineUserId,
+    messages,
+  });
   const ref = bookingRef(event.subject);
   switch (event.type) {
     case 'confirmed': {
       // A change: say plainly that the earlier session is gone, so nobody turns up for both.
       const replacedLine = event.replaced ? `変更前のご予約（${slot(event.replaced)}）は取り消しました。` : null;
       return [
-        toPerson([...confirmationCard(event.booking, event.at, event.meeting, s), ...(replacedLine ? [text(replacedLine)] : [])]),
+        toPerson([
+          ...confirmationCard(event.booking, event.at, event.meeting, s),
+          ...(replacedLine ? [text(replacedLine)] : []),
+        ]),
         staffNote(
           ctx,
           `確定しました: ${ref} ${slot(event.at)}${replacedLine ? `\n${replacedLine}` : ''}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、ご本人からの連絡もない場合は、接続したかどうかをおたずねします）。`,
-          [postback('出席を記録', encodeBookingAction({ action: 'attended', bookingId: event.subject.bookingId })), postback('日時を変更', encodeBookingAction({ action: 'move', bookingId: event.subject.bookingId }))],
+          [
+            postback('出席を記録', encodeBookingAction({ action: 'attended', bookingId: event.subject.bookingId })),
+            postback('日時を変更', encodeBookingAction({ action: 'move', bookingId: event.subject.bookingId })),
+          ],
         ),
       ];
     }
     case 'moveAccepted':
-      return [toPerson(confirmationCard(event.booking, event.at, event.meeting, s)), staffNote(ctx, `ご本人が変更後の日時を承諾しました: ${ref} ${slot(event.at)}`)];
+      return [
+        toPerson(confirmationCard(event.booking, event.at, event.meeting, s)),
+        staffNote(ctx, `ご本人が変更後の日時を承諾しました: ${ref} ${slot(event.at)}`),
+      ];
     case 'cancelled': {
       const toUser = event.keptSession
         ? changeRequestEndedMessages(event.keptSession, 'office', event.reason, s)
@@ -60,12 +78,22 @@ export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext):
             ? requestWithdrawnMessages(event.request.choices, event.request.change, s)
             : cancelledByUserMessages(event.at, s)
           : cancelledByOfficeMessages(event.at, event.reason, s, event.endedChange !== null);
-      const changeLine = event.endedChange ? `\n日時変更の申込み ${bookingRef(event.endedChange)} も取り消しました。` : '';
-      return [toPerson(toUser), staffNote(ctx, `${event.byPerson ? 'ご本人がキャンセルしました' : 'キャンセルしました'}: ${ref} ${slot(event.at)}${changeLine}`)];
+      const changeLine = event.endedChange
+        ? `\n日時変更の申込み ${bookingRef(event.endedChange)} も取り消しました。`
+        : '';
+      return [
+        toPerson(toUser),
+        staffNote(
+          ctx,
+          `${event.byPerson ? 'ご本人がキャンセルしました' : 'キャンセルしました'}: ${ref} ${slot(event.at)}${changeLine}`,
+        ),
+      ];
     }
     case 'proposed':
       return [
-        toPerson(proposalCard(event.at, event.moving, proposalActions(event.subject.bookingId, event.proposedStart), s)),
+        toPerson(
+          proposalCard(event.at, event.moving, proposalActions(event.subject.bookingId, event.proposedStart), s),
+        ),
         staffNote(ctx, `日時を提案しました: ${ref} ${slot(event.at)}（ご本人の回答待ち）`),
       ];
     case 'proposalDeclined':
@@ -96,9 +124,18 @@ export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext):
     case 'noShowRecorded':
       return [
         toPerson(noShowRecordedMessages(event.at, s)),
-        staffNote(ctx, `欠席（連絡なし）として記録しました: ${ref} ${slot(event.at)}\n出席していた場合や連絡があった場合は訂正してください。`, [attendedButton(event.subject)]),
+        staffNote(
+          ctx,
+          `欠席（連絡なし）として記録しました: ${ref} ${slot(event.at)}\n出席していた場合や連絡があった場合は訂正してください。`,
+          [attendedButton(event.subject)],
+        ),
         ...(event.flaggedAfter !== null
-          ? [staffNote(ctx, `【要確認】${event.subject.name} 様の連絡のないキャンセル（欠席）が${event.flaggedAfter}回になりました。今後のオンライン相談の扱いをご判断ください。`)]
+          ? [
+              staffNote(
+                ctx,
+                `【要確認】${event.subject.name} 様の連絡のないキャンセル（欠席）が${event.flaggedAfter}回になりました。今後のオンライン相談の扱いをご判断ください。`,
+              ),
+            ]
           : []),
       ];
   }

@@ -15,7 +15,9 @@ export function postback(label: string, data: string, displayText: string = labe
 export function quickReply(actions: readonly LineAction[]): QuickReply | undefined {
   if (actions.length === 0) return undefined;
   return {
-    items: actions.slice(0, MAX_QUICK_REPLY).map((action) => ({ type: 'action' as const, action: { ...action, label: action.label.slice(0, QUICK_LABEL) } })),
+    items: actions
+      .slice(0, MAX_QUICK_REPLY)
+      .map((action) => ({ type: 'action' as const, action: { ...action, label: action.label.slice(0, QUICK_LABEL) } })),
   };
 }
 
@@ -39,7 +41,12 @@ export function row(label: string, value: string): FlexComponent {
  * A card with a question and its answers as buttons. Buttons in a Flex bubble show on LINE for
  * PC too, where quick replies do not; the same actions also go in the quick reply for phones.
  */
-export function questionCard(altText: string, lines: readonly string[], actions: readonly LineAction[], options: { quick?: boolean; primary?: number } = {}): LineMessage {
+export function questionCard(
+  altText: string,
+  lines: readonly string[],
+  actions: readonly LineAction[],
+  options: { quick?: boolean; primary?: number } = {},
+): LineMessage {
   const bubble: FlexBubble = {
     type: 'bubble',
     body: { type: 'box', layout: 'vertical', spacing: 'md', contents: lines.map((l) => paragraph(l)) },
@@ -49,7 +56,12 @@ export function questionCard(altText: string, lines: readonly string[], actions:
       type: 'box',
       layout: 'vertical',
       spacing: 'sm',
-      contents: actions.map((action, i) => ({ type: 'button' as const, action, style: i < (options.primary ?? 0) ? ('primary' as const) : ('secondary' as const), height: 'sm' as const })),
+      contents: actions.map((action, i) => ({
+        type: 'button' as const,
+        action,
+        style: i < (options.primary ?? 0) ? ('primary' as const) : ('secondary' as const),
+        height: 'sm' as const,
+      })),
     };
   }
   const message: LineMessage = { type: 'flex', altText: altText.slice(0, 400), contents: bubble };
@@ -57,7 +69,12 @@ export function questionCard(altText: string, lines: readonly string[], actions:
   return quick ? { ...message, quickReply: quick } : message;
 }
 
-export function infoCard(altText: string, title: string, rows: readonly FlexComponent[], footer: readonly LineAction[] = []): LineMessage {
+export function infoCard(
+  altText: string,
+  title: string,
+  rows: readonly FlexComponent[],
+  footer: readonly LineAction[] = [],
+): LineMessage {
   const bubble: FlexBubble = {
     type: 'bubble',
     header: { type: 'box', layout: 'vertical', contents: [paragraph(title, { weight: 'bold', size: 'md' })] },
@@ -68,7 +85,12 @@ export function infoCard(altText: string, title: string, rows: readonly FlexComp
       type: 'box',
       layout: 'vertical',
       spacing: 'sm',
-      contents: footer.map((action, i) => ({ type: 'button' as const, action, style: i === 0 ? ('primary' as const) : ('secondary' as const), height: 'sm' as const })),
+      contents: footer.map((action, i) => ({
+        type: 'button' as const,
+        action,
+        style: i === 0 ? ('primary' as const) : ('secondary' as const),
+        height: 'sm' as const,
+      })),
     };
   }
   return { type: 'flex', altText: altText.slice(0, 400), contents: bubble };

@@ -23,36 +23,64 @@ function rules(s: OfficeSettings): string {
   );
 }
 
-
 /** Sent to the user when staff confirm a time: everything needed to join, and the rules. */
-export function confirmationCard(b: BookingView, at: LocalDateTime, meeting: MeetingDetails | null, s: OfficeSettings): LineMessage[] {
+export function confirmationCard(
+  b: BookingView,
+  at: LocalDateTime,
+  meeting: MeetingDetails | null,
+  s: OfficeSettings,
+): LineMessage[] {
   const rows = [
     ...(b.id ? [row('受付番号', receiptNumber(b.id))] : []),
     row('日時', formatSlotJa(at, s.sessionMinutes)),
     row('相談の種類', KIND_LABEL[b.kind]),
     row('アプリ', APP_LABEL[b.app]),
-    ...(b.app === 'zoom' && meeting ? [row('ミーティングID', meeting.meetingId), row('パスコード', meeting.passcode)] : []),
-    ...(b.app === 'teleoffice' ? [paragraph('TeleOffice の招待メールが、ご登録のメールアドレスに TeleOffice から届きます。', { size: 'sm', margin: 'md' })] : []),
+    ...(b.app === 'zoom' && meeting
+      ? [row('ミーティングID', meeting.meetingId), row('パスコード', meeting.passcode)]
+      : []),
+    ...(b.app === 'teleoffice'
+      ? [
+          paragraph('TeleOffice の招待メールが、ご登録のメールアドレスに TeleOffice から届きます。', {
+            size: 'sm',
+            margin: 'md',
+          }),
+        ]
+      : []),
     paragraph(rules(s), { size: 'sm', margin: 'lg' }),
   ];
   return [infoCard('オンライン相談の日時が確定しました', 'オンライン相談の日時が確定しました', rows)];
 }
 
 export function cancelledByUserMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
-  return [text(`次のご予約をキャンセルしました。\n${formatSlotJa(at, s.sessionMinutes)}\nまたのご利用をお待ちしています。`)];
+  return [
+    text(`次のご予約をキャンセルしました。\n${formatSlotJa(at, s.sessionMinutes)}\nまたのご利用をお待ちしています。`),
+  ];
 }
 
 /**
  * The person withdrew a request still awaiting staff: it had two wishes, not a date, so both are
  * named; `change`: it was a request to move a confirmed session (told apart from the session).
  */
-export function requestWithdrawnMessages(choices: readonly [LocalDateTime, LocalDateTime], change: boolean, s: OfficeSettings): LineMessage[] {
+export function requestWithdrawnMessages(
+  choices: readonly [LocalDateTime, LocalDateTime],
+  change: boolean,
+  s: OfficeSettings,
+): LineMessage[] {
   const what = change ? '日時変更のお申し込み' : 'お申し込み';
-  return [text(`次の${what}をキャンセルしました。\n第1希望 ${formatSlotJa(choices[0], s.sessionMinutes)}\n第2希望 ${formatSlotJa(choices[1], s.sessionMinutes)}${change ? '' : '\nまたのご利用をお待ちしています。'}`)];
+  return [
+    text(
+      `次の${what}をキャンセルしました。\n第1希望 ${formatSlotJa(choices[0], s.sessionMinutes)}\n第2希望 ${formatSlotJa(choices[1], s.sessionMinutes)}${change ? '' : '\nまたのご利用をお待ちしています。'}`,
+    ),
+  ];
 }
 
 /** `withChange`: the person's pending request to move it was ended with it, and they are told so. */
-export function cancelledByOfficeMessages(at: LocalDateTime, reason: string | null, s: OfficeSettings, withChange = false): LineMessage[] {
+export function cancelledByOfficeMessages(
+  at: LocalDateTime,
+  reason: string | null,
+  s: OfficeSettings,
+  withChange = false,
+): LineMessage[] {
   return [
     text(
       `申し訳ありません。次のご予約は、ハローワークの都合によりキャンセルとなりました。\n${formatSlotJa(at, s.sessionMinutes)}` +
@@ -64,46 +92,91 @@ export function cancelledByOfficeMessages(at: LocalDateTime, reason: string | nu
 }
 
 /** The office proposes (or moves to) another time; the user accepts or asks for another. */
-export function proposalCard(at: LocalDateTime, changed: boolean, actions: readonly LineAction[], s: OfficeSettings): LineMessage[] {
+export function proposalCard(
+  at: LocalDateTime,
+  changed: boolean,
+  actions: readonly LineAction[],
+  s: OfficeSettings,
+): LineMessage[] {
   const lead = changed
     ? 'ハローワークの都合により、ご予約の日時の変更をお願いすることになりました。申し訳ありません。'
     : 'ご希望の日時でのご用意が難しいため、別の日時をご提案します。';
-  return [infoCard('日時のご提案', '日時のご提案', [paragraph(lead, { size: 'sm' }), row('ご提案の日時', formatSlotJa(at, s.sessionMinutes)), paragraph('この日時でよろしいですか？', { size: 'sm', margin: 'md' })], actions)];
+  return [
+    infoCard(
+      '日時のご提案',
+      '日時のご提案',
+      [
+        paragraph(lead, { size: 'sm' }),
+        row('ご提案の日時', formatSlotJa(at, s.sessionMinutes)),
+        paragraph('この日時でよろしいですか？', { size: 'sm', margin: 'md' }),
+      ],
+      actions,
+    ),
+  ];
 }
 
-export function reminderMessages(kind: 'day_before' | 'morning', at: LocalDateTime, b: BookingView, s: OfficeSettings): LineMessage[] {
+export function reminderMessages(
+  kind: 'day_before' | 'morning',
+  at: LocalDateTime,
+  b: BookingView,
+  s: OfficeSettings,
+): LineMessage[] {
   const when = formatSlotJa(at, s.sessionMinutes);
-  const lead = kind === 'day_before' ? `明日はオンライン相談の日です。\n${when}` : `本日はオンライン相談の日です。\n${when}`;
+  const lead =
+    kind === 'day_before' ? `明日はオンライン相談の日です。\n${when}` : `本日はオンライン相談の日です。\n${when}`;
   const app =
     b.app === 'teleoffice'
       ? 'TeleOffice の招待メールをご確認ください。'
       : b.meeting
         ? `Zoom ミーティングID: ${b.meeting.meetingId}\nパスコード: ${b.meeting.passcode}`
         : 'Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。';
-  return [text(`${lead}\n${app}\nご都合が悪くなった場合は、${kind === 'day_before' ? `本日中にこのトークで「予約キャンセル」と送るか、${s.officeEmail ? `メール（${s.officeEmail}）か、` : ''}` : ''}お電話でご連絡ください。\n${office(s)}`)];
+  return [
+    text(
+      `${lead}\n${app}\nご都合が悪くなった場合は、${kind === 'day_before' ? `本日中にこのトークで「予約キャンセル」と送るか、${s.officeEmail ? `メール（${s.officeEmail}）か、` : ''}` : ''}お電話でご連絡ください。\n${office(s)}`,
+    ),
+  ];
 }
 
 /** A session was recorded as missed without notice (by the office, or the check 10 minutes after the start). */
 export function noShowRecordedMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
-  return [text(`次のオンライン相談は、ご参加が確認できなかったため、欠席として記録しました。\n${formatSlotJa(at, s.sessionMinutes)}\n${NO_SHOW_RULE}\nご参加されていた場合や、ご事情があった場合は、お電話でお知らせください。あらためてご予約の際は「予約する」と送ってください。\n${office(s)}`)];
+  return [
+    text(
+      `次のオンライン相談は、ご参加が確認できなかったため、欠席として記録しました。\n${formatSlotJa(at, s.sessionMinutes)}\n${NO_SHOW_RULE}\nご参加されていた場合や、ご事情があった場合は、お電話でお知らせください。あらためてご予約の際は「予約する」と送ってください。\n${office(s)}`,
+    ),
+  ];
 }
 
 /** A no-show recorded by mistake was corrected: the person was told it counted as missed. */
 export function attendanceCorrectedMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
-  return [text(`次のオンライン相談の記録を「欠席」から「出席」に訂正しました。失礼いたしました。\n${formatSlotJa(at, s.sessionMinutes)}`)];
+  return [
+    text(
+      `次のオンライン相談の記録を「欠席」から「出席」に訂正しました。失礼いたしました。\n${formatSlotJa(at, s.sessionMinutes)}`,
+    ),
+  ];
 }
 
 /** Answer to a message on the session day that the bot cannot act on (see session-day-contact.ts). */
-export function sessionDayContactMessages(when: string, meeting: MeetingDetails | null, s: OfficeSettings): LineMessage[] {
+export function sessionDayContactMessages(
+  when: string,
+  meeting: MeetingDetails | null,
+  s: OfficeSettings,
+): LineMessage[] {
   const join = meeting ? `\nZoom ミーティングID: ${meeting.meetingId}\nパスコード: ${meeting.passcode}` : '';
-  return [text(`本日のオンライン相談（${when}）についてのご連絡として、職員に伝えました。${join}\n遅れる場合や、つながらない場合は、お電話でもご連絡ください。\n${office(s)}`)];
+  return [
+    text(
+      `本日のオンライン相談（${when}）についてのご連絡として、職員に伝えました。${join}\n遅れる場合や、つながらない場合は、お電話でもご連絡ください。\n${office(s)}`,
+    ),
+  ];
 }
 
 /**
  * The office's reply deadline passed. It falls at closing time, so the person is told which
  * request it is, that it still stands, and when the phone is answered, rather than only "call us".
  */
-export function replyOverdueUserMessages(choices: readonly [LocalDateTime, LocalDateTime], s: OfficeSettings): LineMessage[] {
+export function replyOverdueUserMessages(
+  choices: readonly [LocalDateTime, LocalDateTime],
+  s: OfficeSettings,
+): LineMessage[] {
   return [
     text(
       `お申し込み（第1希望 ${formatSlotJa(choices[0], s.sessionMinutes)}）へのご連絡が遅れており、申し訳ありません。お申し込みはそのまま有効で、担当者からこのトークでご連絡します。\n` +
@@ -118,8 +191,15 @@ export function handoffUserMessages(): LineMessage[] {
 
 /** `inProgress`: a booking was being filled in when the person asked for staff; it is still there. */
 export function handbackUserMessages(inProgress = false): LineMessage[] {
-  if (inProgress) return [text('職員とのやりとりを終了し、自動応答に戻りました。お申し込みの入力は、前の質問の続きからお答えいただけます（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。')];
-  return [text('職員とのやりとりを終了し、自動応答に戻りました。ご用件は「予約する」「予約確認」などと送ってください。')];
+  if (inProgress)
+    return [
+      text(
+        '職員とのやりとりを終了し、自動応答に戻りました。お申し込みの入力は、前の質問の続きからお答えいただけます（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。',
+      ),
+    ];
+  return [
+    text('職員とのやりとりを終了し、自動応答に戻りました。ご用件は「予約する」「予約確認」などと送ってください。'),
+  ];
 }
 
 export function blockedUserMessages(s: OfficeSettings): LineMessage[] {
@@ -127,34 +207,67 @@ export function blockedUserMessages(s: OfficeSettings): LineMessage[] {
 }
 
 export function immediateRequestedMessages(): LineMessage[] {
-  return [text('今すぐ相談のお申し込みを受け付けました。担当者の手が空きしだい、求職登録の電話番号にお電話します。しばらくお待ちください。')];
+  return [
+    text(
+      '今すぐ相談のお申し込みを受け付けました。担当者の手が空きしだい、求職登録の電話番号にお電話します。しばらくお待ちください。',
+    ),
+  ];
 }
 
 export function immediateAcceptedMessages(s: OfficeSettings): LineMessage[] {
-  return [text(`担当者がまもなく、求職登録の電話番号にお電話します（${s.officeName}）。アクセスコードをお伝えしますので、電話に出られるようにしてお待ちください。`)];
+  return [
+    text(
+      `担当者がまもなく、求職登録の電話番号にお電話します（${s.officeName}）。アクセスコードをお伝えしますので、電話に出られるようにしてお待ちください。`,
+    ),
+  ];
 }
 
 export function immediateUnavailableMessages(s: OfficeSettings): LineMessage[] {
-  return [text(`申し訳ありません。ただいま対応できる担当者がおらず、今すぐ相談をお受けできませんでした。「予約する」で日時を予約していただくか、お電話でご相談ください。\n${office(s)}`)];
+  return [
+    text(
+      `申し訳ありません。ただいま対応できる担当者がおらず、今すぐ相談をお受けできませんでした。「予約する」で日時を予約していただくか、お電話でご相談ください。\n${office(s)}`,
+    ),
+  ];
 }
 
 export function requestExpiredMessages(s: OfficeSettings): LineMessage[] {
-  return [text(`申し訳ありません。お申し込みいただいた日時にご案内できないまま、希望日時が過ぎてしまいました。お手数ですが、「予約する」であらためてお申し込みいただくか、お電話でご相談ください。\n${office(s)}`)];
+  return [
+    text(
+      `申し訳ありません。お申し込みいただいた日時にご案内できないまま、希望日時が過ぎてしまいました。お手数ですが、「予約する」であらためてお申し込みいただくか、お電話でご相談ください。\n${office(s)}`,
+    ),
+  ];
 }
 
 /** A change request closed (unanswered in time, or withdrawn by the office): the confirmed session it would have replaced still holds. */
-export function changeRequestEndedMessages(kept: LocalDateTime, why: 'expired' | 'office', reason: string | null, s: OfficeSettings): LineMessage[] {
+export function changeRequestEndedMessages(
+  kept: LocalDateTime,
+  why: 'expired' | 'office',
+  reason: string | null,
+  s: OfficeSettings,
+): LineMessage[] {
   const ended =
     why === 'expired'
       ? '申し訳ありません。日時変更のお申し込みは、ご案内できないまま希望日時が過ぎたため終了しました。'
       : `申し訳ありません。日時変更のお申し込みは、ハローワークの都合により取り消しとなりました。${reason ? `\n理由: ${reason}` : ''}`;
-  return [text(`${ended}\n現在のご予約はそのまま有効です。\n${formatSlotJa(kept, s.sessionMinutes)}\n別の日時への変更をご希望の場合は「予約変更」と送ってください。ご不明な点はお電話ください。\n${office(s)}`)];
+  return [
+    text(
+      `${ended}\n現在のご予約はそのまま有効です。\n${formatSlotJa(kept, s.sessionMinutes)}\n別の日時への変更をご希望の場合は「予約変更」と送ってください。ご不明な点はお電話ください。\n${office(s)}`,
+    ),
+  ];
 }
 
 export function termsChangedMessages(url: string): LineMessage[] {
-  return [text(`オンライン職業相談の利用規約が改定されました。次回のお申し込みの際に、あらためて同意をお願いします。\n改定後の利用規約: ${url}\n現在のご予約はそのまま有効です。`)];
+  return [
+    text(
+      `オンライン職業相談の利用規約が改定されました。次回のお申し込みの際に、あらためて同意をお願いします。\n改定後の利用規約: ${url}\n現在のご予約はそのまま有効です。`,
+    ),
+  ];
 }
 
 export function processingFailedMessages(): LineMessage[] {
-  return [text('申し訳ありません。ただいまお返事できない状態です。お手数ですが、しばらくしてからもう一度お送りいただくか、お電話でお問い合わせください。')];
+  return [
+    text(
+      '申し訳ありません。ただいまお返事できない状態です。お手数ですが、しばらくしてからもう一度お送りいただくか、お電話でお問い合わせください。',
+    ),
+  ];
 }

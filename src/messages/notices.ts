@@ -6,7 +6,8 @@ import type { Notice } from '../../machines/booking/types.js';
 
 const JSN_PROBLEMS: Record<string, string> = {
   empty: '求職番号を入力してください。',
-  format: '求職番号は「5けたの数字-8けたまでの数字」の形です（例: 02010-12345678）。ハローワーク受付票に記載されています。',
+  format:
+    '求職番号は「5けたの数字-8けたまでの数字」の形です（例: 02010-12345678）。ハローワーク受付票に記載されています。',
 };
 
 function jobSeekerNumberUnknown(s: OfficeSettings): string {
@@ -15,7 +16,8 @@ function jobSeekerNumberUnknown(s: OfficeSettings): string {
 const PHONE_PROBLEMS: Record<string, string> = {
   empty: '電話番号を入力してください。',
   format: '電話番号として読み取れませんでした。市外局番から入力してください（例: 090-1234-5678、017-776-1561）。',
-  toll_free: 'フリーダイヤル（0120・0800）の番号はご登録いただけません。求職登録の際にお届けの電話番号を入力してください。',
+  toll_free:
+    'フリーダイヤル（0120・0800）の番号はご登録いただけません。求職登録の際にお届けの電話番号を入力してください。',
   pager: 'その番号はご登録いただけません。携帯電話または固定電話の番号を入力してください。',
   not_japanese: '日本国内の電話番号を入力してください。',
 };
@@ -35,7 +37,8 @@ const DATE_PROBLEMS: Record<string, string> = {
   impossible_date: 'その日付は存在しないようです。もう一度ご確認ください。',
   impossible_time: 'その時刻は読み取れませんでした。「10:30」や「14時」のように入力してください。',
   weekday_mismatch: '日付と曜日が合っていないようです。もう一度ご確認ください。',
-  unreadable: '日時を読み取れませんでした。「12/8 10:30」や「12月8日 14時」のように入力するか、ボタンからお選びください。',
+  unreadable:
+    '日時を読み取れませんでした。「12/8 10:30」や「12月8日 14時」のように入力するか、ボタンからお選びください。',
 };
 
 /** 「来週火曜」 typed on a Sunday, where both weeks can be booked: which one the person means. */
@@ -56,7 +59,8 @@ const DAY_REFUSALS: readonly DayRefusal[] = ['full', 'first_choice_only', 'past'
 function dayRefusedText(p: Record<string, string | number>, s: OfficeSettings): string {
   const reason = DAY_REFUSALS.find((r) => r === p.reason);
   const date = String(p.date ?? '');
-  if (reason === undefined || !isValidIsoDate(date)) return 'その日は空いている時間がありません。別の日をお選びください。';
+  if (reason === undefined || !isValidIsoDate(date))
+    return 'その日は空いている時間がありません。別の日をお選びください。';
   const alternatives = String(p.alternatives ?? '')
     .split(',')
     .flatMap((a): LocalDateTime[] => {
@@ -78,8 +82,10 @@ const CONTINUE = '入力中のお申し込みは、このまま続けられま�
  */
 const CHANGE_KEEPS: Record<string, string> = {
   confirmed: '変更のお申し込みは、担当者が確認してから確定します。それまでは今のご予約が有効です。',
-  requested: '今のお申し込みはまだ確定していないため、変更をお申し込みいただいた時点で、今の第1希望・第2希望は新しい希望日時に置き換わります。',
-  changePending: '確定しているご予約は、新しい日時を担当者が確定するまで有効です。お申し込み中の日時変更は、新しい希望日時に置き換わります。',
+  requested:
+    '今のお申し込みはまだ確定していないため、変更をお申し込みいただいた時点で、今の第1希望・第2希望は新しい希望日時に置き換わります。',
+  changePending:
+    '確定しているご予約は、新しい日時を担当者が確定するまで有効です。お申し込み中の日時変更は、新しい希望日時に置き換わります。',
 };
 
 /**
@@ -97,10 +103,15 @@ function immediateStarts(s: OfficeSettings): string {
 function immediateClosedText(reason: string, inProgress: boolean, s: OfficeSettings): string {
   if (reason === 'outside_hours' || reason === 'closed_day') {
     const when = `今すぐ相談（${s.immediateSessionMinutes}分）は、相談時間内に終えられるよう、開庁日の${immediateStarts(s)}に始める場合にご利用いただけます。`;
-    return when + (inProgress ? CONTINUE : '時間内にあらためてお送りいただくか、「予約する」で日時を予約してください。');
+    return (
+      when + (inProgress ? CONTINUE : '時間内にあらためてお送りいただくか、「予約する」で日時を予約してください。')
+    );
   }
   const sorry = '申し訳ありません。ただいま今すぐ相談の受付を行っていません。';
-  return sorry + (inProgress ? CONTINUE : `「予約する」で日時を予約していただくか、お電話でお問い合わせください。\n${phoneLine(s)}`);
+  return (
+    sorry +
+    (inProgress ? CONTINUE : `「予約する」で日時を予約していただくか、お電話でお問い合わせください。\n${phoneLine(s)}`)
+  );
 }
 
 /** The words for each notice. All user-facing text of the conversation lives in this folder. */
@@ -134,7 +145,12 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return '青森県内のハローワーク以外で登録された求職番号のようです。このまま進めますが、番号に誤りがないかご確認ください。';
     case 'slotRefused':
       // A recheck may refuse a choice other than the one just answered: say which.
-      return (p.choice === 1 || p.choice === 2 ? `【第${p.choice}希望】\n` : '') + (notice.slot ? refusalMessage(notice.slot.refusal, notice.slot.alternatives, s) : 'その日時はお選びいただけません。');
+      return (
+        (p.choice === 1 || p.choice === 2 ? `【第${p.choice}希望】\n` : '') +
+        (notice.slot
+          ? refusalMessage(notice.slot.refusal, notice.slot.alternatives, s)
+          : 'その日時はお選びいただけません。')
+      );
     case 'dayRefused':
       return dayRefusedText(p, s);
     case 'dateUnreadable':
@@ -185,7 +201,10 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'immediatePending':
       return '今すぐ相談のお申し込みはすでに受け付けています。担当者からのお電話をお待ちください。';
     case 'help':
-      return 'このトークでは、オンライン職業相談の予約をお申し込みいただけます。\n・「予約する」… 予約を始めます\n・「予約確認」… お申し込み中の予約を表示します\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「今すぐ相談」… 担当者の手が空いていれば、すぐにお電話します\n・「担当者と話す」… 職員がこのトークでお返事します\n・「やめる」… 入力を中止します\n・「最初から」… 最初からやり直します\nボタンが表示されない場合は、ボタンと同じ言葉を入力してください。\n' + `お困りのときはお電話ください。\n${phoneLine(s)}`;
+      return (
+        'このトークでは、オンライン職業相談の予約をお申し込みいただけます。\n・「予約する」… 予約を始めます\n・「予約確認」… お申し込み中の予約を表示します\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「今すぐ相談」… 担当者の手が空いていれば、すぐにお電話します\n・「担当者と話す」… 職員がこのトークでお返事します\n・「やめる」… 入力を中止します\n・「最初から」… 最初からやり直します\nボタンが表示されない場合は、ボタンと同じ言葉を入力してください。\n' +
+        `お困りのときはお電話ください。\n${phoneLine(s)}`
+      );
     case 'stale':
       return 'そのボタンは前の質問のもので、いまは使えません。お手数ですが、いまの質問にお答えください。';
     case 'staleIdle':
@@ -194,7 +213,8 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return 'いま予約のお申し込みを入力中です。続きからお答えください（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。';
     case 'idleMenu':
       // Someone with a booking is most likely writing about it: offer what they can do with it.
-      if (p.hasBooking) return `申し訳ありません、メッセージの内容にはお答えできませんでした。次のように送ってください。\n・「予約確認」… ご予約の内容\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「担当者と話す」… 職員とのやりとり\nお急ぎの場合はお電話でどうぞ。\n${phoneLine(s)}`;
+      if (p.hasBooking)
+        return `申し訳ありません、メッセージの内容にはお答えできませんでした。次のように送ってください。\n・「予約確認」… ご予約の内容\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「担当者と話す」… 職員とのやりとり\nお急ぎの場合はお電話でどうぞ。\n${phoneLine(s)}`;
       return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」で確認できます。';
     case 'proposalWaiting':
       return 'ハローワークからご提案した日時へのお返事をお待ちしています。お手数ですが、次のカードの「この日時で受ける」か「別の日時を希望する」を押してください。';

@@ -22,7 +22,11 @@ interface QuestionInput {
 const DATE_BUTTONS = 8;
 
 function answer(input: QuestionInput, value: string, label: string, displayText = label): LineAction {
-  return postback(label, encodePostback({ kind: 'answer', question: input.question, turn: input.context.turn, value }), displayText);
+  return postback(
+    label,
+    encodePostback({ kind: 'answer', question: input.question, turn: input.context.turn, value }),
+    displayText,
+  );
 }
 
 function optionActions(input: QuestionInput): LineAction[] {
@@ -33,7 +37,9 @@ function termsSummary(facts: ConversationFacts, input: QuestionInput): string[] 
   const s = facts.calendar.settings;
   const changed = facts.agreedTermsVersion !== null && facts.agreedTermsVersion !== facts.termsVersion;
   return [
-    ...(changed ? ['利用規約が改定されました。お手数ですが、改定後の内容をご確認のうえ、あらためて同意をお願いします。'] : []),
+    ...(changed
+      ? ['利用規約が改定されました。お手数ですが、改定後の内容をご確認のうえ、あらためて同意をお願いします。']
+      : []),
     `${s.officeName}のオンライン職業相談の予約窓口です。はじめに、利用規約の大切な点をご確認ください。`,
     `・ビデオ通話（Zoom または TeleOffice）で1回${s.sessionMinutes}分以内。利用は無料ですが、通信料はご負担ください。\n` +
       `・ご希望日の2開庁日前の${formatTimeJa(s.closingMinutes)}までに予約が必要です。\n` +
@@ -49,7 +55,13 @@ function termsSummary(facts: ConversationFacts, input: QuestionInput): string[] 
 /** The starts offered on `date` for this choice (the second leaves out the first's time). */
 function offeredStarts(input: QuestionInput, which: 1 | 2, date: IsoDate): number[] {
   const { facts, now, context } = input;
-  return freeStartsOn(facts, context.draft.kind ?? 'regular', date, now, which === 2 ? context.draft.choice1 : undefined);
+  return freeStartsOn(
+    facts,
+    context.draft.kind ?? 'regular',
+    date,
+    now,
+    which === 2 ? context.draft.choice1 : undefined,
+  );
 }
 
 /** The dates offered as buttons: the first bookable ones with a free start left. */
@@ -90,7 +102,14 @@ function dateActions(input: QuestionInput, which: 1 | 2, dates: readonly IsoDate
 function timeActions(input: QuestionInput, date: IsoDate, starts: readonly number[]): LineAction[] {
   const s = input.facts.calendar.settings;
   return [
-    ...starts.map((m) => answer(input, `t:${m}`, `${formatTimeJa(m)}〜${formatTimeJa(m + s.sessionMinutes)}`, `${formatDateJa(date)} ${formatTimeJa(m)}`)),
+    ...starts.map((m) =>
+      answer(
+        input,
+        `t:${m}`,
+        `${formatTimeJa(m)}〜${formatTimeJa(m + s.sessionMinutes)}`,
+        `${formatDateJa(date)} ${formatTimeJa(m)}`,
+      ),
+    ),
     answer(input, 'other_day', '別の日を選ぶ'),
   ];
 }
@@ -104,7 +123,8 @@ function choiceDateLines(input: QuestionInput, which: 1 | 2, offered: readonly I
     `いまからですと、${formatDateJa(first)}から${formatDateJa(horizonEnd(now, facts.calendar))}までの日をお選びいただけます（ご希望日の2開庁日前の${formatTimeJa(facts.calendar.settings.closingMinutes)}が締切です）。`,
     `日付と時刻を「${typedExample(input, which, offered)}」のように入力することもできます。`,
   ];
-  if (which === 2 && input.context.draft.choice1) lines.push(`第1希望: ${formatSlotJa(input.context.draft.choice1, facts.calendar.settings.sessionMinutes)}`);
+  if (which === 2 && input.context.draft.choice1)
+    lines.push(`第1希望: ${formatSlotJa(input.context.draft.choice1, facts.calendar.settings.sessionMinutes)}`);
   return lines;
 }
 
@@ -138,36 +158,58 @@ function cancelLead(b: NonNullable<ConversationFacts['activeBooking']> | undefin
 export function renderQuestion(input: QuestionInput): LineMessage[] {
   const { question, context, facts } = input;
   const s = facts.calendar.settings;
-  const choices = (alt: string, lines: string[], primary = 0) => [questionCard(alt, lines, optionActions(input), { primary })];
+  const choices = (alt: string, lines: string[], primary = 0) => [
+    questionCard(alt, lines, optionActions(input), { primary }),
+  ];
   switch (question) {
     case 'terms':
       return [
-        questionCard('利用規約のご確認', termsSummary(facts, input), [...optionActions(input), { type: 'uri', label: '利用規約を読む', uri: facts.termsUrl }], { primary: 1 }),
+        questionCard(
+          '利用規約のご確認',
+          termsSummary(facts, input),
+          [...optionActions(input), { type: 'uri', label: '利用規約を読む', uri: facts.termsUrl }],
+          { primary: 1 },
+        ),
       ];
     case 'registered':
-      return choices('求職登録の確認', ['ご利用いただける方を確認します（4つの質問）。', `1. ${s.officeName}で求職登録をされていますか？`]);
+      return choices('求職登録の確認', [
+        'ご利用いただける方を確認します（4つの質問）。',
+        `1. ${s.officeName}で求職登録をされていますか？`,
+      ]);
     case 'target':
       return choices('ご利用の理由', ['2. 次のうち、あてはまるものをお選びください。']);
     case 'device':
-      return choices('端末の確認', ['3. カメラ付きのスマートフォンやパソコンをお持ちで、Zoom または TeleOffice を使える環境を用意できますか？']);
+      return choices('端末の確認', [
+        '3. カメラ付きのスマートフォンやパソコンをお持ちで、Zoom または TeleOffice を使える環境を用意できますか？',
+      ]);
     case 'continuing':
       return choices('継続相談の確認', ['4. 担当の職員による継続的な職業相談をご希望ですか？']);
     case 'checklist':
-      return choices('ご利用環境のチェック', [
-        '当日までに、次の点をご確認ください。',
-        '・端末のOSはサポート期間中で、最新のセキュリティ更新を適用している\n' +
-          '・ブラウザや Zoom・TeleOffice などのアプリも最新の版にしている\n' +
-          '・ファイアウォールを有効にし、許可する通信を必要なものだけにしている\n' +
-          '・有償版と同等のウイルス対策ソフトを入れ、定義ファイルを最新にしている\n' +
-          '・ファイル共有ソフトを入れておらず、相談中は不要なソフトを起動しない\n' +
-          '・公衆の無料Wi-Fiなど安全性の分からない回線は使わない\n' +
-          '・個室など、周りに人のいない場所で参加できる',
-        '端末と通信環境はご自身でご用意いただき、通信料はご負担となります。従量制の料金プランでは、通信料が高額にならないようご注意ください。',
-      ], 1);
+      return choices(
+        'ご利用環境のチェック',
+        [
+          '当日までに、次の点をご確認ください。',
+          '・端末のOSはサポート期間中で、最新のセキュリティ更新を適用している\n' +
+            '・ブラウザや Zoom・TeleOffice などのアプリも最新の版にしている\n' +
+            '・ファイアウォールを有効にし、許可する通信を必要なものだけにしている\n' +
+            '・有償版と同等のウイルス対策ソフトを入れ、定義ファイルを最新にしている\n' +
+            '・ファイル共有ソフトを入れておらず、相談中は不要なソフトを起動しない\n' +
+            '・公衆の無料Wi-Fiなど安全性の分からない回線は使わない\n' +
+            '・個室など、周りに人のいない場所で参加できる',
+          '端末と通信環境はご自身でご用意いただき、通信料はご負担となります。従量制の料金プランでは、通信料が高額にならないようご注意ください。',
+        ],
+        1,
+      );
     case 'kind':
-      return choices('相談の種類', ['ご希望の相談の種類をお選びください。', `マザーズコーナーの相談は${s.mothersWeekdays.map((d) => `${weekdayJa(d)}曜日`).join('・')}の ${s.mothersStarts.map(formatTimeJa).join('、')} 開始です。`]);
+      return choices('相談の種類', [
+        'ご希望の相談の種類をお選びください。',
+        `マザーズコーナーの相談は${s.mothersWeekdays.map((d) => `${weekdayJa(d)}曜日`).join('・')}の ${s.mothersStarts.map(formatTimeJa).join('、')} 開始です。`,
+      ]);
     case 'app':
-      return choices('利用アプリ', ['相談に使うアプリをお選びください。', 'Zoom の場合、ミーティングIDとパスコードを確定時にお知らせします。TeleOffice の場合、招待メールが届きます。']);
+      return choices('利用アプリ', [
+        '相談に使うアプリをお選びください。',
+        'Zoom の場合、ミーティングIDとパスコードを確定時にお知らせします。TeleOffice の場合、招待メールが届きます。',
+      ]);
     case 'name':
       return [text('お名前（フルネーム）を入力してください。\n例: 青森 花子')];
     case 'jobSeekerNumber':
@@ -176,7 +218,13 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
     case 'choice2Date': {
       const which = question === 'choice1Date' ? 1 : 2;
       const offered = offeredDates(input, which);
-      return [questionCard(`第${which}希望の日付`, choiceDateLines(input, which, offered), dateActions(input, which, offered))];
+      return [
+        questionCard(
+          `第${which}希望の日付`,
+          choiceDateLines(input, which, offered),
+          dateActions(input, which, offered),
+        ),
+      ];
     }
     case 'choice1Time':
     case 'choice2Time': {
@@ -186,10 +234,28 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
       const actions = date ? timeActions(input, date, starts) : [];
       // The day may have filled up since it was picked (others book at the same time): say so,
       // rather than show a time question whose only button is another day.
-      if (actions.length <= 1) return [questionCard(`第${which}希望の時刻`, [`申し訳ありません。${formatDateJa(date)}は、ただいま空いている時間がなくなりました。「別の日を選ぶ」から、ほかの日をお選びください。`], actions)];
+      if (actions.length <= 1)
+        return [
+          questionCard(
+            `第${which}希望の時刻`,
+            [
+              `申し訳ありません。${formatDateJa(date)}は、ただいま空いている時間がなくなりました。「別の日を選ぶ」から、ほかの日をお選びください。`,
+            ],
+            actions,
+          ),
+        ];
       // The example is the first time offered, so it is one the bot accepts (the Corner has few).
       const example = formatTimeJa(starts[0] ?? 0);
-      return [questionCard(`第${which}希望の時刻`, [`${formatDateJa(date)}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`, `「${example}」のように入力することもできます。`], actions)];
+      return [
+        questionCard(
+          `第${which}希望の時刻`,
+          [
+            `${formatDateJa(date)}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`,
+            `「${example}」のように入力することもできます。`,
+          ],
+          actions,
+        ),
+      ];
     }
     case 'email':
       return [text('ご連絡用のメールアドレスを入力してください。\n例: aomori@example.jp')];
@@ -203,7 +269,14 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
       return [reviewCard({ ...d, choices: [d.choice1, d.choice2] }, s, optionActions(input))];
     }
     case 'editMenu':
-      return [questionCard('修正する項目', ['修正する項目をお選びください。ほかの項目はそのまま残ります。'], optionActions(input), { quick: true })];
+      return [
+        questionCard(
+          '修正する項目',
+          ['修正する項目をお選びください。ほかの項目はそのまま残ります。'],
+          optionActions(input),
+          { quick: true },
+        ),
+      ];
     case 'manage': {
       const b = facts.activeBooking;
       const when = b ? bookingWhen(b, s.sessionMinutes) : '';
@@ -213,14 +286,21 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
     case 'cancelConfirm': {
       const b = facts.activeBooking;
       const when = b ? bookingWhen(b, s.sessionMinutes) : '';
-      return choices('キャンセルの確認', [`${cancelLead(b)}\n${when}`, 'ご予約の前日までは、このトークでキャンセルできます（当日はお電話のみ）。'], 1);
+      return choices(
+        'キャンセルの確認',
+        [`${cancelLead(b)}\n${when}`, 'ご予約の前日までは、このトークでキャンセルできます（当日はお電話のみ）。'],
+        1,
+      );
     }
     case 'immediateConfirm':
-      return choices('今すぐ相談の確認', [
-        `今すぐ相談（${s.immediateSessionMinutes}分）をお申し込みになりますか？`,
-        `担当者の手が空きしだい、求職登録の電話番号にお電話し、接続のためのアクセスコード（ミーティングIDなど）をお伝えします。${context.draft.name ? `\nお名前: ${context.draft.name}` : ''}`,
-        'ご本人確認のため、お申し込みと同時に電話番号を変更することはできません。',
-      ], 1);
+      return choices(
+        '今すぐ相談の確認',
+        [
+          `今すぐ相談（${s.immediateSessionMinutes}分）をお申し込みになりますか？`,
+          `担当者の手が空きしだい、求職登録の電話番号にお電話し、接続のためのアクセスコード（ミーティングIDなど）をお伝えします。${context.draft.name ? `\nお名前: ${context.draft.name}` : ''}`,
+          'ご本人確認のため、お申し込みと同時に電話番号を変更することはできません。',
+        ],
+        1,
+      );
   }
 }
-

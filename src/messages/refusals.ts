@@ -3,7 +3,14 @@
  * as data (src/calendar/refusal.ts), these words say it to the person.
  */
 import type { OfficeSettings } from '../office/settings.js';
-import { formatDateJa, formatDateWithYearJa, formatInstantJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja.js';
+import {
+  formatDateJa,
+  formatDateWithYearJa,
+  formatInstantJa,
+  formatSlotJa,
+  formatTimeJa,
+  weekdayJa,
+} from './format-ja.js';
 import { weekday, type DayRefusal, type IsoDate, type LocalDateTime, type Refusal } from '../calendar/index.js';
 
 const CLOSED = 'オンライン相談を行っておりません。';
@@ -78,7 +85,12 @@ export function refusalMessage(r: Refusal, alternatives: readonly LocalDateTime[
  * Why a date typed or picked without a time has no time left, said of the day, never of one
  * time the person did not give.
  */
-export function dayRefusalMessage(reason: DayRefusal, date: IsoDate, alternatives: readonly LocalDateTime[], settings: OfficeSettings): string {
+export function dayRefusalMessage(
+  reason: DayRefusal,
+  date: IsoDate,
+  alternatives: readonly LocalDateTime[],
+  settings: OfficeSettings,
+): string {
   const day = formatDateJa(date);
   const why =
     reason === 'past'

@@ -7,7 +7,8 @@ import type { OfficeSettings } from '../office/settings.js';
  */
 
 /** A session missed without contact counts as a cancellation, and even one may end online use. */
-export const NO_SHOW_RULE = 'ご連絡のないまま開始から10分が過ぎるとキャンセルとみなされ、その場合は以後のオンライン相談をお断りすることがあります。';
+export const NO_SHOW_RULE =
+  'ご連絡のないまま開始から10分が過ぎるとキャンセルとみなされ、その場合は以後のオンライン相談をお断りすることがあります。';
 
 /** The office may move a booked session (the person is asked to accept the new time). */
 export const OFFICE_MAY_MOVE = 'ハローワークの都合により、ご予約の日時の変更をお願いする場合があります。';

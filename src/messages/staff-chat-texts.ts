@@ -13,36 +13,47 @@ const STATUS_CHANGE_TEXT: Partial<Record<BookingStatus, string>> = {
 /** What the bot says in the staff group while staff act on requests (kept with the other texts). */
 export const STAFF_TEXT = {
   immediateTaken: 'この今すぐ相談は、すでにほかの職員が対応しています。',
-  immediateClosed: 'この今すぐ相談は、対応できる職員がいなかったため締め切られています。ご本人には予約をご案内済みです。',
+  immediateClosed:
+    'この今すぐ相談は、対応できる職員がいなかったため締め切られています。ご本人には予約をご案内済みです。',
   immediateAccepted: '今すぐ相談の対応者が決まりました。求職登録の電話番号へ折り返してください。',
-  askZoomDetails: (ref: string, when: string) => `受付番号 ${ref} を ${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
+  askZoomDetails: (ref: string, when: string) =>
+    `受付番号 ${ref} を ${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
   askProposal: (ref: string, zoom: boolean) =>
     `受付番号 ${ref} に提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
   askMove: (ref: string, when: string, zoom: boolean) =>
     `受付番号 ${ref}（確定済み ${when}）の変更後の日時を送ってください${zoom ? '（Zoom のミーティングIDとパスコードを変える場合はそれも）' : ''}。ご本人が承諾するまでは今の日時のままです。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
-  proposeConfirmed: (ref: string) => `受付番号 ${ref} はすでに確定しています。確定した日時を変える場合は、確定のお知らせの「日時を変更」を押してください。`,
-  moveRequested: (ref: string) => `受付番号 ${ref} はまだ確定していません。別の日時をご案内する場合は、申込みの「別の日時を提案」を押してください。`,
+  proposeConfirmed: (ref: string) =>
+    `受付番号 ${ref} はすでに確定しています。確定した日時を変える場合は、確定のお知らせの「日時を変更」を押してください。`,
+  moveRequested: (ref: string) =>
+    `受付番号 ${ref} はまだ確定していません。別の日時をご案内する場合は、申込みの「別の日時を提案」を押してください。`,
   statusChanged: (status: BookingStatus) => STATUS_CHANGE_TEXT[status] ?? '状態が変わった',
   otherChange: 'ほかの操作があった',
-  changedMeanwhile: (ref: string, now: string) => `受付番号 ${ref} は、その間に${now}ため、この入力では操作しませんでした。必要なら、最新のお知らせのボタンからやり直してください。`,
-  takeoverClosed: (ref: string) => `受付番号 ${ref} の申込みはすでに終わっています（キャンセル済みなど）。ご本人とやりとりする場合は、LINE 公式アカウントのチャットから直接メッセージを送ってください。`,
-  takenOver: (ref: string) => `職員が対応します（受付番号 ${ref}）。ご本人には、このトークで職員からお返事すると伝えました。やりとりは LINE 公式アカウントのチャットで行い、終わったら下の「自動応答に戻す」を押してください。`,
+  changedMeanwhile: (ref: string, now: string) =>
+    `受付番号 ${ref} は、その間に${now}ため、この入力では操作しませんでした。必要なら、最新のお知らせのボタンからやり直してください。`,
+  takeoverClosed: (ref: string) =>
+    `受付番号 ${ref} の申込みはすでに終わっています（キャンセル済みなど）。ご本人とやりとりする場合は、LINE 公式アカウントのチャットから直接メッセージを送ってください。`,
+  takenOver: (ref: string) =>
+    `職員が対応します（受付番号 ${ref}）。ご本人には、このトークで職員からお返事すると伝えました。やりとりは LINE 公式アカウントのチャットで行い、終わったら下の「自動応答に戻す」を押してください。`,
   handedBack: '自動応答に戻しました。',
-  alreadyTakenOver: (ref: string) => `この方とは、すでに職員がやりとりしています（受付番号 ${ref}）。終わったら自動応答に戻してください。`,
+  alreadyTakenOver: (ref: string) =>
+    `この方とは、すでに職員がやりとりしています（受付番号 ${ref}）。終わったら自動応答に戻してください。`,
   notInHandoff: 'この方には、すでに自動応答でお返事しています。',
   personUnknown: 'この方の記録が見つかりません。',
   attendanceTooEarly: '出席は、相談の開始後に記録してください。',
   promptCancelled: '操作を取りやめました。',
   // LINE on PC does not say who pressed a button, so two such members cannot be told apart.
-  promptHeld: (ref: string) => `受付番号 ${ref} の入力をお待ちしています（パソコン版LINEからの操作は、どの職員か区別できません）。先にその入力を送るか、「取消」と送ってから操作してください。`,
+  promptHeld: (ref: string) =>
+    `受付番号 ${ref} の入力をお待ちしています（パソコン版LINEからの操作は、どの職員か区別できません）。先にその入力を送るか、「取消」と送ってから操作してください。`,
   zoomUnreadable: 'ミーティングIDとパスコードを読み取れませんでした。例: 123 4567 8901 abc123',
   whenUnreadable: '日時を読み取れませんでした。例: 12/10 14:00',
-  restUnreadable: '日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。例: 12/10 14:00 123 4567 8901 abc123',
+  restUnreadable:
+    '日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。例: 12/10 14:00 123 4567 8901 abc123',
 } as const;
 
 /** Why a staff action could not be done, by the booking refusal's code. */
 export const STAFF_ERROR_TEXT: Record<BookingRefusalCode, string> = {
-  slot_full: 'その枠はすでに埋まっています（ほかの職員が先に確定したか、定員に達しています）。別の日時を提案してください。',
+  slot_full:
+    'その枠はすでに埋まっています（ほかの職員が先に確定したか、定員に達しています）。別の日時を提案してください。',
   already_confirmed: 'この申込みはすでに確定しています。',
   invalid_status: 'この申込みは、キャンセル済みなどのため操作できません。',
   not_found: '該当する申込みが見つかりません。',

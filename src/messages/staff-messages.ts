@@ -36,7 +36,11 @@ export function staffHandoffMessages(name: string | null, summary: string, lineU
 }
 
 export function staffReplyOverdueMessages(b: BookingView, s: OfficeSettings): LineMessage[] {
-  return [text(`【返信期限切れ】受付番号 ${b.id?.slice(0, 8)}（${b.name} 様）の申込みに、期限までに返信がありません。第1希望 ${formatSlotJa(b.choices[0], s.sessionMinutes)}。ご本人にはお電話での確認をお願いしました。`)];
+  return [
+    text(
+      `【返信期限切れ】受付番号 ${b.id?.slice(0, 8)}（${b.name} 様）の申込みに、期限までに返信がありません。第1希望 ${formatSlotJa(b.choices[0], s.sessionMinutes)}。ご本人にはお電話での確認をお願いしました。`,
+    ),
+  ];
 }
 
 export function staffImmediateMessages(name: string, jobSeekerNumber: string, requestId: string): LineMessage[] {
@@ -51,28 +55,57 @@ export function staffImmediateMessages(name: string, jobSeekerNumber: string, re
           layout: 'vertical',
           contents: [
             { type: 'text', text: '【今すぐ相談の申込み】', weight: 'bold', wrap: true },
-            { type: 'text', text: `${name} 様（求職番号 ${jobSeekerNumber}）\n求職登録の電話番号へ折り返し、アクセスコードをお伝えください。`, wrap: true, size: 'sm' },
+            {
+              type: 'text',
+              text: `${name} 様（求職番号 ${jobSeekerNumber}）\n求職登録の電話番号へ折り返し、アクセスコードをお伝えください。`,
+              wrap: true,
+              size: 'sm',
+            },
           ],
         },
-        footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', height: 'sm', action: postback('対応する', encodeBookingAction({ action: 'immediate', bookingId: requestId })) }] },
+        footer: {
+          type: 'box',
+          layout: 'vertical',
+          contents: [
+            {
+              type: 'button',
+              style: 'primary',
+              height: 'sm',
+              action: postback('対応する', encodeBookingAction({ action: 'immediate', bookingId: requestId })),
+            },
+          ],
+        },
       },
     },
   ];
 }
 
 /** A short note to the staff group with buttons (Flex, so LINE for PC shows them too). */
-export function noteWithButtons(body: string, actions: readonly LineAction[], altText = body.slice(0, 400)): LineMessage {
+export function noteWithButtons(
+  body: string,
+  actions: readonly LineAction[],
+  altText = body.slice(0, 400),
+): LineMessage {
   return {
     type: 'flex',
     altText,
     contents: {
       type: 'bubble',
       body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: body, wrap: true, size: 'sm' }] },
-      footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: actions.map((action) => ({ type: 'button' as const, style: 'secondary' as const, height: 'sm' as const, action })) },
+      footer: {
+        type: 'box',
+        layout: 'vertical',
+        spacing: 'sm',
+        contents: actions.map((action) => ({
+          type: 'button' as const,
+          style: 'secondary' as const,
+          height: 'sm' as const,
+          action,
+        })),
+      },
     },
   };
 }
-
 
 /** What a staff note quotes of a message: enough to act on, never a wall of text. */
 const QUOTE_LIMIT = 200;
@@ -88,7 +121,10 @@ function quote(message: string): string {
  * without `message`, they asked to change or cancel it and were given the phone number.
  */
 export function staffSessionDayContactMessages(ref: string, when: string, message: string | undefined): LineMessage[] {
-  const quoted = message === undefined ? '当日の変更・キャンセルを希望されています（お電話をご案内しました）。' : `「${quote(message)}」`;
+  const quoted =
+    message === undefined
+      ? '当日の変更・キャンセルを希望されています（お電話をご案内しました）。'
+      : `「${quote(message)}」`;
   return [
     text(
       `【当日のご連絡】${ref}（${when}）から、本日メッセージがありました。\n${quoted}\nLINE 公式アカウントのチャットでご確認ください。開始から10分を過ぎても出席の記録がない場合は、連絡ありのキャンセルとして記録します（欠席回数には数えません）。`,
@@ -98,7 +134,9 @@ export function staffSessionDayContactMessages(ref: string, when: string, messag
 
 /** Nobody took an immediate-session request in time; the person was offered a booking. */
 export function staffImmediateClosedMessages(name: string): LineMessage[] {
-  return [text(`今すぐ相談（${name} 様）は、対応できる職員がいなかったため締め切りました。ご本人には予約をご案内しました。`)];
+  return [
+    text(`今すぐ相談（${name} 様）は、対応できる職員がいなかったため締め切りました。ご本人には予約をご案内しました。`),
+  ];
 }
 
 /** A request whose times all passed unanswered was closed; `keptId`: a change request's confirmed session, which stays. */
@@ -113,6 +151,11 @@ export function staffRequestLapsedMessages(ref: string, keptId: string | null): 
 }
 
 /** The line of a handoff request that says what the person has booked, if anything. */
-export function handoffBookingSummary(booking: { at: LocalDateTime; confirmed: boolean } | null, s: OfficeSettings): string {
-  return booking ? `予約: ${formatSlotJa(booking.at, s.sessionMinutes)}（${booking.confirmed ? '確定' : '調整中'}）` : '予約: なし';
+export function handoffBookingSummary(
+  booking: { at: LocalDateTime; confirmed: boolean } | null,
+  s: OfficeSettings,
+): string {
+  return booking
+    ? `予約: ${formatSlotJa(booking.at, s.sessionMinutes)}（${booking.confirmed ? '確定' : '調整中'}）`
+    : '予約: なし';
 }

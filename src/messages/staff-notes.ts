@@ -16,7 +16,10 @@ function note(staffGroupId: string, body: string): Dispatch {
 }
 
 export function blockedNote(staffGroupId: string, who: string, by: string): Dispatch {
-  return note(staffGroupId, `${who} への自動応答を停止しました（${by}）。ご本人にはお電話でお問い合わせいただくようご案内しました。`);
+  return note(
+    staffGroupId,
+    `${who} への自動応答を停止しました（${by}）。ご本人にはお電話でお問い合わせいただくようご案内しました。`,
+  );
 }
 
 export function unblockedNote(staffGroupId: string, who: string, by: string): Dispatch {
@@ -28,5 +31,8 @@ export function handbackNote(staffGroupId: string, who: string, by: string): Dis
 }
 
 export function immediateNote(staffGroupId: string, enabled: boolean, by: string): Dispatch {
-  return note(staffGroupId, enabled ? `今すぐ相談の受付を開始しました（${by}）。` : `今すぐ相談の受付を停止しました（${by}）。`);
+  return note(
+    staffGroupId,
+    enabled ? `今すぐ相談の受付を開始しました（${by}）。` : `今すぐ相談の受付を停止しました（${by}）。`,
+  );
 }

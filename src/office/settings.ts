@@ -119,7 +119,8 @@ function checkUrl(s: OfficeSettings, field: 'termsUrl' | 'zoomTermsUrl'): void {
 }
 
 function checkEmail(s: OfficeSettings): void {
-  if (s.officeEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.officeEmail)) fail('officeEmail', 'must be an e-mail address');
+  if (s.officeEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.officeEmail))
+    fail('officeEmail', 'must be an e-mail address');
 }
 
 /**

@@ -22,7 +22,10 @@ export const isoDate = z
 /** An ISO-8601 instant with an offset, on a whole minute (sessions start on minutes). */
 export const instant = z
   .string({ error: 'expected an ISO-8601 date-time with offset, e.g. 2026-12-03T10:00:00+09:00' })
-  .refine((s) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 date-time with offset, e.g. 2026-12-03T10:00:00+09:00')
+  .refine(
+    (s) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)),
+    'expected an ISO-8601 date-time with offset, e.g. 2026-12-03T10:00:00+09:00',
+  )
   .refine((s) => Date.parse(s) % 60_000 === 0, 'a start must be on a whole minute');
 
 /** 'HH:MM' as minutes since midnight. */
@@ -46,8 +49,10 @@ const meetingFields = {
 
 /** Zoom meeting details come as a pair or not at all. */
 function meetingPair(v: { meetingId?: string | undefined; passcode?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (v.meetingId !== undefined && v.passcode === undefined) ctx.addIssue({ code: 'custom', path: ['passcode'], message: 'passcode is required with meetingId' });
-  if (v.passcode !== undefined && v.meetingId === undefined) ctx.addIssue({ code: 'custom', path: ['meetingId'], message: 'meetingId is required with passcode' });
+  if (v.meetingId !== undefined && v.passcode === undefined)
+    ctx.addIssue({ code: 'custom', path: ['passcode'], message: 'passcode is required with meetingId' });
+  if (v.passcode !== undefined && v.meetingId === undefined)
+    ctx.addIssue({ code: 'custom', path: ['meetingId'], message: 'meetingId is required with passcode' });
 }
 
 export const confirmBody = z
@@ -58,8 +63,10 @@ export const confirmBody = z
     by,
   })
   .superRefine((v, ctx) => {
-    if (v.choice === undefined && v.start === undefined) ctx.addIssue({ code: 'custom', path: ['choice'], message: 'give choice (1 or 2) or start' });
-    if (v.choice !== undefined && v.start !== undefined) ctx.addIssue({ code: 'custom', path: ['start'], message: 'give either choice or start, not both' });
+    if (v.choice === undefined && v.start === undefined)
+      ctx.addIssue({ code: 'custom', path: ['choice'], message: 'give choice (1 or 2) or start' });
+    if (v.choice !== undefined && v.start !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['start'], message: 'give either choice or start, not both' });
     meetingPair(v, ctx);
   });
 
@@ -77,7 +84,11 @@ export const capacityBody = z.strictObject({
   kind: z.enum(['regular', 'mothers'], { error: 'kind must be regular or mothers' }),
   date: isoDate,
   start: timeOfDay,
-  capacity: z.number({ error: 'capacity must be a whole number from 0 to 100' }).int('capacity must be a whole number').min(0).max(100),
+  capacity: z
+    .number({ error: 'capacity must be a whole number from 0 to 100' })
+    .int('capacity must be a whole number')
+    .min(0)
+    .max(100),
   by,
 });
 
@@ -96,7 +107,11 @@ export const immediateBody = z.strictObject({ enabled: z.boolean({ error: 'enabl
 
 // Strict like the bodies: a misspelt filter (?stauts=) is refused, not silently dropped.
 export const bookingQuery = z.strictObject({
-  status: z.enum(['requested', 'confirmed', 'cancelled', 'no_show', 'attended'], { error: 'status must be one of requested, confirmed, cancelled, no_show, attended' }).optional(),
+  status: z
+    .enum(['requested', 'confirmed', 'cancelled', 'no_show', 'attended'], {
+      error: 'status must be one of requested, confirmed, cancelled, no_show, attended',
+    })
+    .optional(),
   kind: z.enum(['regular', 'mothers'], { error: 'kind must be regular or mothers' }).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -128,5 +143,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): { ok:
 
 /** A date in the path (closures): a 400 naming `date` unless it is a real YYYY-MM-DD. */
 export function pathDate(value: string | undefined): { ok: true; value: IsoDate } | Failure {
-  return value !== undefined && isValidIsoDate(value) ? { ok: true, value } : fail(400, 'invalid_field', 'expected a real date YYYY-MM-DD', 'date');
+  return value !== undefined && isValidIsoDate(value)
+    ? { ok: true, value }
+    : fail(400, 'invalid_field', 'expected a real date YYYY-MM-DD', 'date');
 }

@@ -9,7 +9,11 @@ const CANNOT: Record<BookingOperation, string> = {
   attendance: 'has no attendance to mark',
 };
 
-const TIME_PROBLEM = { past: 'the time has passed', closed_day: 'the office does not hold such sessions that day', outside_window: 'the session does not fit a consultation window' } as const;
+const TIME_PROBLEM = {
+  past: 'the time has passed',
+  closed_day: 'the office does not hold such sessions that day',
+  outside_window: 'the session does not fit a consultation window',
+} as const;
 
 /**
  * How the staff API answers a refused booking operation: the HTTP status belongs here, at the
@@ -22,7 +26,11 @@ export function refusalFailure(r: BookingRefusal): Failure {
     case 'personal_data_erased':
       return fail(409, r.code, "the booking is past the office's retention period; its personal details were erased");
     case 'already_confirmed':
-      return fail(409, r.code, `already confirmed for ${r.confirmedStart ? formatIsoJst(r.confirmedStart) : 'another time'}`);
+      return fail(
+        409,
+        r.code,
+        `already confirmed for ${r.confirmedStart ? formatIsoJst(r.confirmedStart) : 'another time'}`,
+      );
     case 'invalid_status':
       return fail(409, r.code, `a ${r.status} booking ${CANNOT[r.operation]}`);
     case 'meeting_required':
@@ -30,7 +38,13 @@ export function refusalFailure(r: BookingRefusal): Failure {
     case 'same_day':
       return fail(409, r.code, 'on the day of the session, cancellation is by phone only');
     case 'no_proposal':
-      return fail(409, r.code, r.status ? `a ${r.status} booking has no proposal to answer` : 'nothing proposed, or another time was proposed since');
+      return fail(
+        409,
+        r.code,
+        r.status
+          ? `a ${r.status} booking has no proposal to answer`
+          : 'nothing proposed, or another time was proposed since',
+      );
     case 'slot_full':
       return fail(409, r.code, 'the slot is already taken', 'start');
     case 'past':

@@ -13,7 +13,9 @@ import { apiActor, param, withBody, withQuery } from './route-helpers.js';
 import { actionJson, bookingJson } from './staff-json.js';
 
 function meetingOf(b: { meetingId?: string | undefined; passcode?: string | undefined }): MeetingDetails | undefined {
-  return b.meetingId !== undefined && b.passcode !== undefined ? { meetingId: b.meetingId, passcode: b.passcode } : undefined;
+  return b.meetingId !== undefined && b.passcode !== undefined
+    ? { meetingId: b.meetingId, passcode: b.passcode }
+    : undefined;
 }
 
 const one = (row: Parameters<typeof bookingJson>[0]) => ({ booking: bookingJson(row) });
@@ -27,7 +29,8 @@ export function bookingsRoutes(ctx: AppContext): Router {
     withQuery(
       bookingQuery,
       async (q) => {
-        if (q.from !== undefined && q.to !== undefined && q.to < q.from) return fail(400, 'invalid_field', 'to must not be before from', 'to');
+        if (q.from !== undefined && q.to !== undefined && q.to < q.from)
+          return fail(400, 'invalid_field', 'to must not be before from', 'to');
         // Both dates are inclusive Japan dates: from 00:00 JST of `from` to 00:00 JST of the day after `to`.
         const filter: BookingFilter = {
           ...(q.status ? { status: q.status } : {}),
@@ -61,7 +64,16 @@ export function bookingsRoutes(ctx: AppContext): Router {
         mutate(ctx, async (trx, now) => {
           const at = b.choice !== undefined ? { choice: b.choice } : { start: toLocal(b.start ?? '') };
           const meeting = meetingOf(b);
-          return fromLifecycle(await confirmBooking(trx, ctx, { bookingId: param(req, 'id'), at, ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }), ctx);
+          return fromLifecycle(
+            await confirmBooking(trx, ctx, {
+              bookingId: param(req, 'id'),
+              at,
+              ...(meeting ? { meeting } : {}),
+              by: apiActor(b.by),
+              now,
+            }),
+            ctx,
+          );
         }),
       one,
     ),
@@ -74,7 +86,16 @@ export function bookingsRoutes(ctx: AppContext): Router {
       (b, req) =>
         mutate(ctx, async (trx, now) => {
           const meeting = meetingOf(b);
-          return fromLifecycle(await proposeTime(trx, ctx, { bookingId: param(req, 'id'), start: toLocal(b.start), ...(meeting ? { meeting } : {}), by: apiActor(b.by), now }), ctx);
+          return fromLifecycle(
+            await proposeTime(trx, ctx, {
+              bookingId: param(req, 'id'),
+              start: toLocal(b.start),
+              ...(meeting ? { meeting } : {}),
+              by: apiActor(b.by),
+              now,
+            }),
+            ctx,
+          );
         }),
       one,
     ),
@@ -86,7 +107,16 @@ export function bookingsRoutes(ctx: AppContext): Router {
       cancelBody,
       (b, req) =>
         mutate(ctx, async (trx, now) =>
-          fromLifecycle(await cancelBooking(trx, ctx, { bookingId: param(req, 'id'), by: apiActor(b.by), byUser: false, reason: b.reason, now }), ctx),
+          fromLifecycle(
+            await cancelBooking(trx, ctx, {
+              bookingId: param(req, 'id'),
+              by: apiActor(b.by),
+              byUser: false,
+              reason: b.reason,
+              now,
+            }),
+            ctx,
+          ),
         ),
       one,
     ),
@@ -104,7 +134,10 @@ export function bookingsRoutes(ctx: AppContext): Router {
           if (row.status === 'confirmed' && row.confirmedStart !== null && now < row.confirmedStart) {
             return fail(409, 'not_started', 'the session has not started yet', 'attended');
           }
-          return fromLifecycle(await markAttendance(trx, ctx, { bookingId: row.id, attended: b.attended, by: apiActor(b.by), now }), ctx);
+          return fromLifecycle(
+            await markAttendance(trx, ctx, { bookingId: row.id, attended: b.attended, by: apiActor(b.by), now }),
+            ctx,
+          );
         }),
       one,
     ),

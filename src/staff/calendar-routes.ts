@@ -1,7 +1,11 @@
 import express, { type Router } from 'express';
 import { openBookingIdsOn, takenInSlot } from '../../db/repositories/bookings-repository.js';
 import { addClosure, getClosure, listClosures, removeClosure } from '../../db/repositories/closures-repository.js';
-import { capacityOverrides, capacityOverridesFrom, setCapacity } from '../../db/repositories/office-state-repository.js';
+import {
+  capacityOverrides,
+  capacityOverridesFrom,
+  setCapacity,
+} from '../../db/repositories/office-state-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { fitsWindow, isKindDay, slotKey, toLocal } from '../calendar/index.js';
 import type { AppContext } from '../app-context.js';
@@ -18,7 +22,11 @@ export function calendarRoutes(ctx: AppContext): Router {
 
   router.get(
     '/api/closures',
-    withQuery(fromQuery, async (q) => done(await listClosures(ctx.db, q.from ?? today())), (rows) => ({ closures: rows.map(closureJson) })),
+    withQuery(
+      fromQuery,
+      async (q) => done(await listClosures(ctx.db, q.from ?? today())),
+      (rows) => ({ closures: rows.map(closureJson) }),
+    ),
   );
 
   router.put(
@@ -31,7 +39,14 @@ export function calendarRoutes(ctx: AppContext): Router {
         return mutate(ctx, async (trx, now) => {
           const existed = (await getClosure(trx, date.value)) !== undefined;
           await addClosure(trx, date.value, b.note ?? null, now);
-          await recordStaffAction(trx, { subjectId: `closure:${date.value}`, action: 'closure_set', staffId: apiActor(b.by).id, via: 'api', detail: { note: b.note ?? null }, at: now });
+          await recordStaffAction(trx, {
+            subjectId: `closure:${date.value}`,
+            action: 'closure_set',
+            staffId: apiActor(b.by).id,
+            via: 'api',
+            detail: { note: b.note ?? null },
+            at: now,
+          });
           const closure = (await getClosure(trx, date.value))!;
           return done({ closure, openBookings: await openBookingIdsOn(trx, date.value) }, [], existed ? 200 : 201);
         });
@@ -56,7 +71,13 @@ export function calendarRoutes(ctx: AppContext): Router {
     }
     const outcome = await mutate(ctx, async (trx, now) => {
       if (!(await removeClosure(trx, date.value))) return notFound('closure day', 'date');
-      await recordStaffAction(trx, { subjectId: `closure:${date.value}`, action: 'closure_removed', staffId: apiActor(body.value.by).id, via: 'api', at: now });
+      await recordStaffAction(trx, {
+        subjectId: `closure:${date.value}`,
+        action: 'closure_removed',
+        staffId: apiActor(body.value.by).id,
+        via: 'api',
+        at: now,
+      });
       return done(date.value);
     });
     sendOutcome(res, outcome, (d) => ({ removed: d }));
@@ -64,7 +85,11 @@ export function calendarRoutes(ctx: AppContext): Router {
 
   router.get(
     '/api/capacity',
-    withQuery(fromQuery, async (q) => done(await capacityOverridesFrom(ctx.db, q.from ?? today())), (rows) => ({ default: ctx.settings.capacity, overrides: rows.map(capacityJson) })),
+    withQuery(
+      fromQuery,
+      async (q) => done(await capacityOverridesFrom(ctx.db, q.from ?? today())),
+      (rows) => ({ default: ctx.settings.capacity, overrides: rows.map(capacityJson) }),
+    ),
   );
 
   router.put(
@@ -85,10 +110,21 @@ export function calendarRoutes(ctx: AppContext): Router {
         return mutate(ctx, async (trx, now) => {
           const previous = (await capacityOverrides(trx)).get(key) ?? ctx.settings.capacity;
           await setCapacity(trx, key, b.capacity, now);
-          await recordStaffAction(trx, { subjectId: `capacity:${key}`, action: 'capacity_set', staffId: apiActor(b.by).id, via: 'api', detail: { previous, capacity: b.capacity }, at: now });
+          await recordStaffAction(trx, {
+            subjectId: `capacity:${key}`,
+            action: 'capacity_set',
+            staffId: apiActor(b.by).id,
+            via: 'api',
+            detail: { previous, capacity: b.capacity },
+            at: now,
+          });
           // Lowering a capacity never removes a booking; `taken` shows how many the slot already holds.
           const taken = await takenInSlot(trx, key, '');
-          return done({ slot: { kind: b.kind, date: b.date, start: b.start, capacity: b.capacity, updatedAt: now }, previous, taken });
+          return done({
+            slot: { kind: b.kind, date: b.date, start: b.start, capacity: b.capacity, updatedAt: now },
+            previous,
+            taken,
+          });
         });
       },
       (v) => ({ slot: capacityJson(v.slot), previous: v.previous, taken: v.taken }),

@@ -19,7 +19,10 @@ class Refused extends Error {
  * did it. A refusal rolls everything back. Only after the commit is the sender woken, so a
  * message never leaves for a change that did not happen.
  */
-export async function mutate<T>(ctx: AppContext, work: (trx: Db, now: Instant) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+export async function mutate<T>(
+  ctx: AppContext,
+  work: (trx: Db, now: Instant) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
   const now = ctx.clock.now().toISOString();
   let recipients: string[] = [];
   try {

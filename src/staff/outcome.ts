@@ -30,7 +30,12 @@ export const fail = (status: Failure['status'], code: string, message: string, f
   ...(field !== undefined ? { field } : {}),
 });
 
-export const done = <T>(value: T, dispatches: readonly Dispatch[] = [], status: 200 | 201 = 200): Success<T> => ({ ok: true, value, dispatches, status });
+export const done = <T>(value: T, dispatches: readonly Dispatch[] = [], status: 200 | 201 = 200): Success<T> => ({
+  ok: true,
+  value,
+  dispatches,
+  status,
+});
 
 export const notFound = (what: string, field?: string): Failure => fail(404, 'not_found', `no such ${what}`, field);
 

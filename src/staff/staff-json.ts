@@ -7,12 +7,20 @@ import type { RegisteredTerms } from '../../db/repositories/terms-repository.js'
 
 const jst = (instant: string | null): string | null => (instant === null ? null : formatIsoJst(instant));
 
-const span = (start: string | null, end: string | null) => (start && end ? { start: formatIsoJst(start), end: formatIsoJst(end) } : null);
+const span = (start: string | null, end: string | null) =>
+  start && end ? { start: formatIsoJst(start), end: formatIsoJst(end) } : null;
 
 function proposalJson(row: Booking) {
   const at = span(row.proposedStart, row.proposedEnd);
   if (!at) return null;
-  return { ...at, meeting: row.proposedMeetingId !== null ? { meetingId: row.proposedMeetingId, passcode: row.proposedMeetingPasscode } : null, by: row.proposedBy };
+  return {
+    ...at,
+    meeting:
+      row.proposedMeetingId !== null
+        ? { meetingId: row.proposedMeetingId, passcode: row.proposedMeetingPasscode }
+        : null,
+    by: row.proposedBy,
+  };
 }
 
 /** The staff API's JSON for one booking; instants in Japan time (+09:00). */
@@ -70,12 +78,25 @@ export function closureJson(c: Closure) {
   return { date: c.date, note: c.note, createdAt: formatIsoJst(c.createdAt) };
 }
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 export function capacityJson(c: CapacityOverride) {
-  return { kind: c.kind, date: c.date, start: hhmm(c.start), capacity: c.capacity, updatedAt: formatIsoJst(c.updatedAt) };
+  return {
+    kind: c.kind,
+    date: c.date,
+    start: hhmm(c.start),
+    capacity: c.capacity,
+    updatedAt: formatIsoJst(c.updatedAt),
+  };
 }
 
 export function termsJson(t: RegisteredTerms, currentId: string | null) {
-  return { id: t.id, effectiveFrom: t.effectiveFrom, url: t.url, createdAt: formatIsoJst(t.createdAt), current: t.id === currentId };
+  return {
+    id: t.id,
+    effectiveFrom: t.effectiveFrom,
+    url: t.url,
+    createdAt: formatIsoJst(t.createdAt),
+    current: t.id === currentId,
+  };
 }

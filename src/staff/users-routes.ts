@@ -93,13 +93,26 @@ export function usersRoutes(ctx: AppContext): Router {
         changeUser(
           ctx,
           param(req, 'lineUserId'),
-          (u) => (u.blockedAt !== null ? { code: 'already_blocked', message: 'the bot is already stopped for this person' } : null),
+          (u) =>
+            u.blockedAt !== null
+              ? { code: 'already_blocked', message: 'the bot is already stopped for this person' }
+              : null,
           async (trx, u, who, now) => {
             const by = apiActor(b.by);
             await setBlocked(trx, u.lineUserId, now);
-            await recordStaffAction(trx, { subjectId: u.lineUserId, action: 'block', staffId: by.id, via: 'api', detail: { reason: b.reason ?? null }, at: now });
+            await recordStaffAction(trx, {
+              subjectId: u.lineUserId,
+              action: 'block',
+              staffId: by.id,
+              via: 'api',
+              detail: { reason: b.reason ?? null },
+              at: now,
+            });
             // The reason stays with staff; the person is only told, politely, to phone the office.
-            return [{ audience: 'user', recipient: u.lineUserId, messages: blockedUserMessages(ctx.settings) }, blockedNote(ctx.staffGroupId, who, b.by)];
+            return [
+              { audience: 'user', recipient: u.lineUserId, messages: blockedUserMessages(ctx.settings) },
+              blockedNote(ctx.staffGroupId, who, b.by),
+            ];
           },
         ),
       render,
@@ -114,10 +127,17 @@ export function usersRoutes(ctx: AppContext): Router {
         changeUser(
           ctx,
           param(req, 'lineUserId'),
-          (u) => (u.blockedAt === null ? { code: 'not_blocked', message: 'the bot is not stopped for this person' } : null),
+          (u) =>
+            u.blockedAt === null ? { code: 'not_blocked', message: 'the bot is not stopped for this person' } : null,
           async (trx, u, who, now) => {
             await setBlocked(trx, u.lineUserId, null);
-            await recordStaffAction(trx, { subjectId: u.lineUserId, action: 'unblock', staffId: apiActor(b.by).id, via: 'api', at: now });
+            await recordStaffAction(trx, {
+              subjectId: u.lineUserId,
+              action: 'unblock',
+              staffId: apiActor(b.by).id,
+              via: 'api',
+              at: now,
+            });
             return [unblockedNote(ctx.staffGroupId, who, b.by)];
           },
         ),
@@ -133,14 +153,30 @@ export function usersRoutes(ctx: AppContext): Router {
         changeUser(
           ctx,
           param(req, 'lineUserId'),
-          (u) => (u.handoffAt === null ? { code: 'not_in_handoff', message: 'staff are not talking with this person; the bot already answers' } : null),
+          (u) =>
+            u.handoffAt === null
+              ? { code: 'not_in_handoff', message: 'staff are not talking with this person; the bot already answers' }
+              : null,
           async (trx, u, who, now) => {
             await setHandoff(trx, u.lineUserId, null);
-            await recordStaffAction(trx, { subjectId: u.lineUserId, action: 'handback', staffId: apiActor(b.by).id, via: 'api', at: now });
+            await recordStaffAction(trx, {
+              subjectId: u.lineUserId,
+              action: 'handback',
+              staffId: apiActor(b.by).id,
+              via: 'api',
+              at: now,
+            });
             const note = handbackNote(ctx.staffGroupId, who, b.by);
             // A person the bot is stopped for is not told that it answers again.
             if (u.blockedAt !== null) return [note];
-            return [{ audience: 'user', recipient: u.lineUserId, messages: handbackUserMessages(await bookingInProgress(trx, u.lineUserId, now)) }, note];
+            return [
+              {
+                audience: 'user',
+                recipient: u.lineUserId,
+                messages: handbackUserMessages(await bookingInProgress(trx, u.lineUserId, now)),
+              },
+              note,
+            ];
           },
         ),
       render,

@@ -1,8 +1,7 @@
 import { normalizeInput } from './normalize.js';
 
 export type JobSeekerNumberResult =
-  | { ok: true; value: string; warning?: 'not_aomori' }
-  | { ok: false; code: 'empty' | 'format' };
+  { ok: true; value: string; warning?: 'not_aomori' } | { ok: false; code: 'empty' | 'format' };
 
 /** Five-digit office code, an optional hyphen, then the 1 to 8 digit serial (docs/office-rules.md §9). */
 const JOB_SEEKER_NUMBER = /^\d{5}-?\d{1,8}$/;

@@ -1,7 +1,8 @@
 import { dropEmoji } from './emoji.js';
 import { nameFromIntroduction } from './self-introduction.js';
 
-export type PersonNameResult = { ok: true; value: string } | { ok: false; code: 'empty' | 'too_long' | 'format' | 'not_a_name' };
+export type PersonNameResult =
+  { ok: true; value: string } | { ok: false; code: 'empty' | 'too_long' | 'format' | 'not_a_name' };
 
 /** Maximum length of a name, in Unicode code points, after normalisation. */
 export const MAX_PERSON_NAME_LENGTH = 40;
@@ -26,7 +27,29 @@ const URL_LIKE = /\bwww\.|\.(?:com|net|org|info|biz|jp|io|me|co|app|dev)(?:\.[a-
  * question, "I don't know", "none", the field's own label). Nobody's full name is one of these,
  * so taking one as the name would only put a wrong name on the request staff call back about.
  */
-const NOT_NAMES = new Set(['はい', 'いいえ', 'うん', 'ええ', 'いや', 'yes', 'no', 'ok', 'わかりません', 'わからない', '分かりません', '分からない', '不明', 'なし', '無し', 'ない', '未定', '名前', 'お名前', '氏名', 'フルネーム']);
+const NOT_NAMES = new Set([
+  'はい',
+  'いいえ',
+  'うん',
+  'ええ',
+  'いや',
+  'yes',
+  'no',
+  'ok',
+  'わかりません',
+  'わからない',
+  '分かりません',
+  '分からない',
+  '不明',
+  'なし',
+  '無し',
+  'ない',
+  '未定',
+  '名前',
+  'お名前',
+  '氏名',
+  'フルネーム',
+]);
 
 /**
  * Checks a person's name (氏名) as typed.
@@ -63,8 +86,6 @@ export function validatePersonName(input: string): PersonNameResult {
  */
 function normalizeName(input: string): string {
   const pieces = input.split(/([\uF900-\uFAFF\u{2F800}-\u{2FA1F}])/u);
-  const normalized = pieces
-    .map((piece, index) => (index % 2 === 1 ? piece : piece.normalize('NFKC')))
-    .join('');
+  const normalized = pieces.map((piece, index) => (index % 2 === 1 ? piece : piece.normalize('NFKC'))).join('');
   return normalized.replace(/[\s\u200B-\u200D\u2060\uFEFF]+/gu, ' ').trim();
 }

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { meantTimeOfBareHour } from '../../src/calendar/bare-hour.js';
-import { defaultOfficeSettings as settings, officeSettingsFrom, type OfficeSettings } from '../../src/office/settings.js';
+import {
+  defaultOfficeSettings as settings,
+  officeSettingsFrom,
+  type OfficeSettings,
+} from '../../src/office/settings.js';
 
 const t = (hhmm: string): number => {
   const [h, m] = hhmm.split(':').map(Number);
@@ -29,7 +33,15 @@ describe('an hour typed without 午前/午後', () => {
 
   it('follows the configured windows and office hours', () => {
     // Early windows: 8:00 is a session time, so 「8時」 is the morning.
-    const early = officeSettingsFrom({ openingMinutes: t('7:30'), closingMinutes: t('18:00'), regularWindows: [{ start: t('8:00'), end: t('12:00') }, { start: t('13:00'), end: t('17:00') }], mothersStarts: [t('13:00')] });
+    const early = officeSettingsFrom({
+      openingMinutes: t('7:30'),
+      closingMinutes: t('18:00'),
+      regularWindows: [
+        { start: t('8:00'), end: t('12:00') },
+        { start: t('13:00'), end: t('17:00') },
+      ],
+      mothersStarts: [t('13:00')],
+    });
     expect(meantTimeOfBareHour(t('8:00'), early)).toBe(t('8:00'));
     expect(meantTimeOfBareHour(t('5:00'), early)).toBe(t('17:00'));
     expect(meantTimeOfBareHour(t('6:00'), early)).toBe(t('6:00')); // 18:00 is closing time
@@ -40,7 +52,14 @@ describe('an hour typed without 午前/午後', () => {
   });
 
   const arbSettings: fc.Arbitrary<OfficeSettings> = fc
-    .tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 60, max: 300 }), fc.integer({ min: 0, max: 120 }), fc.integer({ min: 60, max: 300 }), fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 400 }))
+    .tuple(
+      fc.integer({ min: 0, max: 600 }),
+      fc.integer({ min: 60, max: 300 }),
+      fc.integer({ min: 0, max: 120 }),
+      fc.integer({ min: 60, max: 300 }),
+      fc.integer({ min: 0, max: 600 }),
+      fc.integer({ min: 0, max: 400 }),
+    )
     .map(([start1, length1, gap, length2, before, after]) => {
       const second = { start: start1 + length1 + gap, end: start1 + length1 + gap + length2 };
       return officeSettingsFrom({
@@ -66,7 +85,8 @@ describe('an hour typed without 午前/午後', () => {
   it('never moves a time inside a session window, and reading twice changes nothing more', () => {
     fc.assert(
       fc.property(arbSettings, fc.integer({ min: 0, max: 24 * 60 - 1 }), (s, typed) => {
-        if (s.regularWindows.some((w) => w.start <= typed && typed < w.end)) expect(meantTimeOfBareHour(typed, s)).toBe(typed);
+        if (s.regularWindows.some((w) => w.start <= typed && typed < w.end))
+          expect(meantTimeOfBareHour(typed, s)).toBe(typed);
         const meant = meantTimeOfBareHour(typed, s);
         expect(meantTimeOfBareHour(meant, s)).toBe(meant);
       }),

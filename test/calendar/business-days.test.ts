@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  closedReason,
-  isBusinessDay,
-  nextBusinessDay,
-  previousBusinessDay,
-} from '../../src/calendar/business-days.js';
+import { closedReason, isBusinessDay, nextBusinessDay, previousBusinessDay } from '../../src/calendar/business-days.js';
 import { holidayName } from '../../src/calendar/holidays.js';
 import { arbClosures, arbDate } from './calendar-fixtures.js';
 

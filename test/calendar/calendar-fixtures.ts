@@ -20,7 +20,10 @@ export function jst(date: IsoDate, time: string, extraMs = 0): Instant {
   return new Date(base + extraMs).toISOString();
 }
 
-export const settingsWith = (overrides: Partial<OfficeSettings>): OfficeSettings => ({ ...defaultOfficeSettings, ...overrides });
+export const settingsWith = (overrides: Partial<OfficeSettings>): OfficeSettings => ({
+  ...defaultOfficeSettings,
+  ...overrides,
+});
 
 const FROM = dayNumber('2024-01-01');
 const TO = dayNumber('2031-12-31');

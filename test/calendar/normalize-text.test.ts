@@ -8,7 +8,11 @@ const anyText = fc.oneof(
   fc.string({ unit: 'grapheme' }),
   // Lone surrogates and combining marks next to spaces, where naive normalisation is not idempotent.
   fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 20 }).map((codes) => String.fromCharCode(...codes)),
-  fc.array(fc.constantFrom('e', ' ', '\u0301', '\u3000', '=', '\u0338', '\u00b4', 'ｰ', '１', 'ｶ', '\uff9e', 'ー'), { maxLength: 20 }).map((parts) => parts.join('')),
+  fc
+    .array(fc.constantFrom('e', ' ', '\u0301', '\u3000', '=', '\u0338', '\u00b4', 'ｰ', '１', 'ｶ', '\uff9e', 'ー'), {
+      maxLength: 20,
+    })
+    .map((parts) => parts.join('')),
 );
 
 describe('normalizeText', () => {
@@ -27,11 +31,17 @@ describe('normalizeText', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(anyText, (s) => normalizeText(normalizeText(s)) === normalizeText(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyText, (s) => normalizeText(normalizeText(s)) === normalizeText(s)),
+      { numRuns: 2000 },
+    );
   });
 
   it('leaves no whitespace and no dash look-alikes', () => {
-    fc.assert(fc.property(anyText, (s) => !/[\s\u2010-\u2015\u2212\u30fc\uff70]/u.test(normalizeText(s))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(anyText, (s) => !/[\s\u2010-\u2015\u2212\u30fc\uff70]/u.test(normalizeText(s))),
+      { numRuns: 1000 },
+    );
   });
 
   it('normalizeKeepingSpaces keeps one space between words', () => {

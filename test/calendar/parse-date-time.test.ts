@@ -9,7 +9,10 @@ const now = jst('2026-12-01', '10:00'); // Tuesday
 const dt = (date: string, minutes: number): ParsedDateTime => ({ type: 'datetime', date, minutes });
 const d = (date: string): ParsedDateTime => ({ type: 'date', date });
 const t = (minutes: number): ParsedDateTime => ({ type: 'time', minutes });
-const no = (reason: 'impossible_date' | 'impossible_time' | 'unreadable' | 'weekday_mismatch'): ParsedDateTime => ({ type: 'invalid', reason });
+const no = (reason: 'impossible_date' | 'impossible_time' | 'unreadable' | 'weekday_mismatch'): ParsedDateTime => ({
+  type: 'invalid',
+  reason,
+});
 
 describe('parseDateTime', () => {
   it.each([
@@ -129,9 +132,23 @@ describe('parseDateTime', () => {
     const sunday = jst('2026-12-06', '10:00');
     // Counted from Monday, next week's Tuesday is the day after tomorrow; from Sunday, a week later.
     expect(parseDateTime('来週火曜', sunday)).toEqual({ type: 'date', date: '2026-12-08', alsoMeans: '2026-12-15' });
-    expect(parseDateTime('来週の月曜 10:00', sunday)).toEqual({ type: 'datetime', date: '2026-12-07', minutes: 600, alsoMeans: '2026-12-14' });
-    expect(parseDateTime('10時 再来週金曜', sunday)).toEqual({ type: 'datetime', date: '2026-12-18', minutes: 600, alsoMeans: '2026-12-25' });
-    expect(parseDateTime('来週木曜(木)', sunday)).toEqual({ type: 'date', date: '2026-12-10', alsoMeans: '2026-12-17' });
+    expect(parseDateTime('来週の月曜 10:00', sunday)).toEqual({
+      type: 'datetime',
+      date: '2026-12-07',
+      minutes: 600,
+      alsoMeans: '2026-12-14',
+    });
+    expect(parseDateTime('10時 再来週金曜', sunday)).toEqual({
+      type: 'datetime',
+      date: '2026-12-18',
+      minutes: 600,
+      alsoMeans: '2026-12-25',
+    });
+    expect(parseDateTime('来週木曜(木)', sunday)).toEqual({
+      type: 'date',
+      date: '2026-12-10',
+      alsoMeans: '2026-12-17',
+    });
     // The Sunday itself is the same week either way.
     expect(parseDateTime('来週日曜', sunday)).toEqual(d('2026-12-13'));
     // Monday-based, this week's Friday would already be past: it is the coming one.
@@ -172,10 +189,15 @@ describe('parseDateTime', () => {
 
     it('never changes an hour given with 午前 or 午後', () => {
       fc.assert(
-        fc.property(fc.constantFrom('午前', '午後'), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 59 }), (meridiem, hour, minute) => {
-          const text = `${meridiem}${hour}時${minute}分`;
-          expect(typed(text)).toEqual(parseDateTime(text, now));
-        }),
+        fc.property(
+          fc.constantFrom('午前', '午後'),
+          fc.integer({ min: 0, max: 12 }),
+          fc.integer({ min: 0, max: 59 }),
+          (meridiem, hour, minute) => {
+            const text = `${meridiem}${hour}時${minute}分`;
+            expect(typed(text)).toEqual(parseDateTime(text, now));
+          },
+        ),
       );
     });
 
@@ -225,7 +247,47 @@ describe('parseDateTime', () => {
     fc.string({ unit: 'grapheme' }),
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc
-      .array(fc.constantFrom('1', '2', '12', '99', '/', '-', ':', '月', '日', '時', '分', '半', '年', '令和', '元', '午前', '午後', 'pm', '(', ')', '火', '曜', '来週', '明日', 'の', ' ', '　', '１', '：', 'T', 'から', 'よろしく', '🙏', '\u200d', '\ufe0f', '後'), { maxLength: 16 })
+      .array(
+        fc.constantFrom(
+          '1',
+          '2',
+          '12',
+          '99',
+          '/',
+          '-',
+          ':',
+          '月',
+          '日',
+          '時',
+          '分',
+          '半',
+          '年',
+          '令和',
+          '元',
+          '午前',
+          '午後',
+          'pm',
+          '(',
+          ')',
+          '火',
+          '曜',
+          '来週',
+          '明日',
+          'の',
+          ' ',
+          '　',
+          '１',
+          '：',
+          'T',
+          'から',
+          'よろしく',
+          '🙏',
+          '\u200d',
+          '\ufe0f',
+          '後',
+        ),
+        { maxLength: 16 },
+      )
       .map((parts) => parts.join('')),
   );
 

@@ -32,7 +32,9 @@ describe('session windows', () => {
   });
 
   it('follows a configured grid step', () => {
-    expect(gridStarts('regular', settingsWith({ gridStepMinutes: 20 }))).toEqual([600, 620, 640, 660, 680, 810, 830, 850, 870, 890]);
+    expect(gridStarts('regular', settingsWith({ gridStepMinutes: 20 }))).toEqual([
+      600, 620, 640, 660, 680, 810, 830, 850, 870, 890,
+    ]);
   });
 
   it.each([

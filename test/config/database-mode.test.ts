@@ -16,7 +16,10 @@ describe('decideDatabaseMode', () => {
 
   it('should refuse demo mode on a database used with LINE, and the reverse, naming the file and what to do', () => {
     const demoOnReal = decideDatabaseMode('demo', { recorded: 'line', active: false }, PATH);
-    expect(demoOnReal).toMatchObject({ ok: false, reason: expect.stringContaining('data/x.db has been used connected to LINE') });
+    expect(demoOnReal).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('data/x.db has been used connected to LINE'),
+    });
     expect(demoOnReal).toMatchObject({ reason: expect.stringContaining('data/demo.db') });
     const realOnDemo = decideDatabaseMode('line', { recorded: 'demo', active: false }, PATH);
     expect(realOnDemo).toMatchObject({ ok: false, reason: expect.stringContaining('data/x.db holds demo data') });
@@ -24,7 +27,10 @@ describe('decideDatabaseMode', () => {
   });
 
   it('should take a used database from before modes were recorded as real: demo refuses it, LINE claims it', () => {
-    expect(decideDatabaseMode('demo', { recorded: null, active: true }, PATH)).toMatchObject({ ok: false, reason: expect.stringContaining('may be real') });
+    expect(decideDatabaseMode('demo', { recorded: null, active: true }, PATH)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('may be real'),
+    });
     expect(decideDatabaseMode('line', { recorded: null, active: true }, PATH)).toEqual({ ok: true, record: true });
   });
 });

@@ -8,7 +8,13 @@ const TERMS_URL = 'https://aomori-roudoukyoku.example/terms';
 describe('loadConfig', () => {
   it('starts in demo mode with nothing set, on a SQLite file of its own and port 3000', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ demoMode: true, port: 3000, host: null, sqlitePath: 'data/demo.db', nodeEnv: 'development' });
+    expect(c).toMatchObject({
+      demoMode: true,
+      port: 3000,
+      host: null,
+      sqlitePath: 'data/demo.db',
+      nodeEnv: 'development',
+    });
   });
 
   it('keeps the demo off the real database by default: data/booking.db only when connected to LINE', () => {
@@ -25,20 +31,27 @@ describe('loadConfig', () => {
   });
 
   it('in production, needs the page of the published terms (the default is only the Labour Bureau home page)', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup' })).toThrow(/NODE_ENV=production needs TERMS_URL/);
-    expect(loadConfig({ NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup', TERMS_URL }).office.termsUrl).toBe(TERMS_URL);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup' })).toThrow(
+      /NODE_ENV=production needs TERMS_URL/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup', TERMS_URL }).office.termsUrl).toBe(
+      TERMS_URL,
+    );
     // Outside production the default stands, so the demo and the tests start with nothing set.
     expect(loadConfig({ ...LINE }).office.termsUrl).toMatch(/^https:/);
   });
 
   it('refuses a misspelt NODE_ENV instead of silently skipping the production checks', () => {
-    expect(() => loadConfig({ NODE_ENV: 'prodution', ...LINE })).toThrow(/NODE_ENV: expected development, test or production/);
+    expect(() => loadConfig({ NODE_ENV: 'prodution', ...LINE })).toThrow(
+      /NODE_ENV: expected development, test or production/,
+    );
   });
 
   it('keeps personal details unless a retention period of 30 to 3650 days is set', () => {
     expect(loadConfig({}).personalDataRetentionDays).toBeNull();
     expect(loadConfig({ PERSONAL_DATA_RETENTION_DAYS: '365' }).personalDataRetentionDays).toBe(365);
-    for (const bad of ['7', '1.5', 'a year', '99999']) expect(() => loadConfig({ PERSONAL_DATA_RETENTION_DAYS: bad })).toThrow(/PERSONAL_DATA_RETENTION_DAYS/);
+    for (const bad of ['7', '1.5', 'a year', '99999'])
+      expect(() => loadConfig({ PERSONAL_DATA_RETENTION_DAYS: bad })).toThrow(/PERSONAL_DATA_RETENTION_DAYS/);
   });
 
   it('reads HOST, and refuses one that cannot be a host', () => {
@@ -47,7 +60,9 @@ describe('loadConfig', () => {
   });
 
   it('names the variable, not the internal field, when office settings do not fit together', () => {
-    expect(() => loadConfig({ OFFICE_OPENING_TIME: '18:00' })).toThrow(/OFFICE_CLOSING_TIME.*OFFICE_OPENING_TIME|OFFICE_OPENING_TIME.*OFFICE_CLOSING_TIME/);
+    expect(() => loadConfig({ OFFICE_OPENING_TIME: '18:00' })).toThrow(
+      /OFFICE_CLOSING_TIME.*OFFICE_OPENING_TIME|OFFICE_OPENING_TIME.*OFFICE_CLOSING_TIME/,
+    );
     expect(() => loadConfig({ OFFICE_OPENING_TIME: '18:00' })).not.toThrow(/Minutes/);
   });
 
@@ -57,7 +72,14 @@ describe('loadConfig', () => {
   });
 
   it('refuses a STAFF_API_TOKEN that could never match or is a placeholder, naming the variable', () => {
-    for (const bad of [' '.repeat(16), 'abcdefghijklmnop ', ' abcdefghijklmnop', 'abcdefghijklmnop\n', 'a'.repeat(16), 'x'.repeat(40)]) {
+    for (const bad of [
+      ' '.repeat(16),
+      'abcdefghijklmnop ',
+      ' abcdefghijklmnop',
+      'abcdefghijklmnop\n',
+      'a'.repeat(16),
+      'x'.repeat(40),
+    ]) {
       expect(() => loadConfig({ STAFF_API_TOKEN: bad }), JSON.stringify(bad)).toThrow(/STAFF_API_TOKEN: must not/);
     }
     expect(() => loadConfig({ STAFF_API_TOKEN: 'short' })).toThrow(/STAFF_API_TOKEN: use at least 16 characters/);
@@ -66,11 +88,20 @@ describe('loadConfig', () => {
 
   it('in production, sends the channel access token to LINE over https only (plain http only to this machine)', () => {
     const prod = { NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup', TERMS_URL };
-    expect(() => loadConfig({ ...prod, LINE_API_BASE_URL: 'http://example.com' })).toThrow(/LINE_API_BASE_URL: must be an https URL/);
-    expect(() => loadConfig({ ...prod, LINE_DATA_API_BASE_URL: 'http://api-data.line.me' })).toThrow(/LINE_DATA_API_BASE_URL: must be an https URL/);
+    expect(() => loadConfig({ ...prod, LINE_API_BASE_URL: 'http://example.com' })).toThrow(
+      /LINE_API_BASE_URL: must be an https URL/,
+    );
+    expect(() => loadConfig({ ...prod, LINE_DATA_API_BASE_URL: 'http://api-data.line.me' })).toThrow(
+      /LINE_DATA_API_BASE_URL: must be an https URL/,
+    );
     expect(() => loadConfig({ ...prod, LINE_API_BASE_URL: 'http://127.0.0.1.nip.io' })).toThrow(/LINE_API_BASE_URL/);
     expect(() => loadConfig({ ...prod, LINE_API_BASE_URL: 'ftp://127.0.0.1' })).toThrow(/LINE_API_BASE_URL/);
-    for (const ok of ['https://line-proxy.example.jp', 'http://127.0.0.1:8080', 'http://localhost:8080', 'http://[::1]:8080']) {
+    for (const ok of [
+      'https://line-proxy.example.jp',
+      'http://127.0.0.1:8080',
+      'http://localhost:8080',
+      'http://[::1]:8080',
+    ]) {
       expect(loadConfig({ ...prod, LINE_API_BASE_URL: ok }).line.apiBaseUrl, ok).toBe(ok);
     }
     // Outside production (tests, a local proxy) http stays allowed.
@@ -79,13 +110,17 @@ describe('loadConfig', () => {
 
   it('warns once, in production, that the staff API is off without STAFF_API_TOKEN', () => {
     const prod = { NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup', TERMS_URL };
-    expect(configWarnings(loadConfig(prod))).toEqual([expect.stringMatching(/STAFF_API_TOKEN is not set: the staff API \(\/api\) is off/)]);
+    expect(configWarnings(loadConfig(prod))).toEqual([
+      expect.stringMatching(/STAFF_API_TOKEN is not set: the staff API \(\/api\) is off/),
+    ]);
     expect(configWarnings(loadConfig({ ...prod, STAFF_API_TOKEN: 'k3Jx9vQ2pL7mZ0aB' }))).toEqual([]);
     expect(configWarnings(loadConfig({ ...LINE }))).toEqual([]);
   });
 
   it('sends rich-menu uploads to the LINE API origin when only that is set (a proxy or the fake platform), else to api-data.line.me', () => {
     expect(loadConfig({}).line.dataApiBaseUrl).toBe('https://api-data.line.me');
-    expect(loadConfig({ LINE_API_BASE_URL: 'http://127.0.0.1:9999/' }).line.dataApiBaseUrl).toBe('http://127.0.0.1:9999');
+    expect(loadConfig({ LINE_API_BASE_URL: 'http://127.0.0.1:9999/' }).line.dataApiBaseUrl).toBe(
+      'http://127.0.0.1:9999',
+    );
   });
 });

@@ -10,7 +10,10 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 /** Runs `tsx src/main.ts` until `done` matches its output, then stops it; resolves to the output. */
 function outputUntil(env: Record<string, string>, done: RegExp): Promise<string> {
   // Only what is given: no LINE variables from the developer's shell, no `.env` file.
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', ...env } });
+  const child = spawn(TSX, ['src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', ...env },
+  });
   let out = '';
   return new Promise<string>((resolve, reject) => {
     // Within the test's own timeout, and the child is stopped either way.

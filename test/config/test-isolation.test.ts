@@ -13,7 +13,9 @@ function testFiles(dir = 'test'): string[] {
 
 describe('test files that share a module cache', () => {
   it('should not replace modules, fake timers or stub globals unless the config gives them their own modules', () => {
-    const replacing = testFiles().filter((f) => /\bvi\.(mock|doMock|useFakeTimers|stubGlobal|stubEnv)\(/.test(fs.readFileSync(f, 'utf8')));
+    const replacing = testFiles().filter((f) =>
+      /\bvi\.(mock|doMock|useFakeTimers|stubGlobal|stubEnv)\(/.test(fs.readFileSync(f, 'utf8')),
+    );
     expect(replacing.filter((f) => !MOCKING.includes(f))).toEqual([]);
     expect(replacing.length).toBeGreaterThan(0); // the check above reads real files
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getBooking, insertRequest, listBookings, updateBooking, type Booking, type BookingPatch } from '../../db/repositories/bookings-repository.js';
+import {
+  getBooking,
+  insertRequest,
+  listBookings,
+  updateBooking,
+  type Booking,
+  type BookingPatch,
+} from '../../db/repositories/bookings-repository.js';
 import { sampleRequest, useTempDatabase } from '../support/temp-db.js';
 
 const temp = useTempDatabase('booking-mapping');
@@ -7,7 +14,11 @@ const temp = useTempDatabase('booking-mapping');
 const NOW = '2026-12-01T00:00:00.000Z';
 const LATER = '2026-12-02T00:00:00.000Z';
 const FIRST = { start: '2026-12-10T01:00:00.000Z', end: '2026-12-10T01:40:00.000Z', slotKey: 'regular|2026-12-10|600' };
-const SECOND = { start: '2026-12-11T01:00:00.000Z', end: '2026-12-11T01:40:00.000Z', slotKey: 'regular|2026-12-11|600' };
+const SECOND = {
+  start: '2026-12-11T01:00:00.000Z',
+  end: '2026-12-11T01:40:00.000Z',
+  slotKey: 'regular|2026-12-11|600',
+};
 
 /** Every field a patch may set, each to a value no other field holds, so a crossed column shows. */
 const EVERY_FIELD: Required<BookingPatch> = {
@@ -99,8 +110,17 @@ describe('a booking as the repository hands it out', () => {
     await insertRequest(temp.db, { ...sampleRequest('b1', 'U1', [FIRST, SECOND], NOW), interpreter: true });
     await updateBooking(temp.db, 'b1', EVERY_FIELD, LATER);
     expect(await getBooking(temp.db, 'b1')).toEqual({ id: 'b1', lineUserId: 'U1', createdAt: NOW, ...EVERY_FIELD });
-    const row = await temp.db.selectFrom('bookings').select(['interpreter', 'meeting_passcode', 'proposed_meeting_passcode', 'choice2_slot']).where('id', '=', 'b1').executeTakeFirstOrThrow();
-    expect(row).toEqual({ interpreter: 0, meeting_passcode: 'own', proposed_meeting_passcode: 'proposed', choice2_slot: 'mothers|2026-12-15|600' });
+    const row = await temp.db
+      .selectFrom('bookings')
+      .select(['interpreter', 'meeting_passcode', 'proposed_meeting_passcode', 'choice2_slot'])
+      .where('id', '=', 'b1')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      interpreter: 0,
+      meeting_passcode: 'own',
+      proposed_meeting_passcode: 'proposed',
+      choice2_slot: 'mothers|2026-12-15|600',
+    });
   });
 
   it('leaves a field a patch gives as undefined as it was, and refuses a key that is not a booking field', async () => {

@@ -22,10 +22,14 @@ afterEach(async () => {
 });
 
 const logger = createLogger('silent');
-const autocheckpoint = async () => (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]?.wal_autocheckpoint;
+const autocheckpoint = async () =>
+  (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]?.wal_autocheckpoint;
 async function writeSome(n: number): Promise<void> {
   for (let i = 0; i < n; i += 1) {
-    await db.insertInto('closures').values({ date: `2027-01-${String(i + 1).padStart(2, '0')}`, note: 'x'.repeat(2000), created_at: 'now' }).execute();
+    await db
+      .insertInto('closures')
+      .values({ date: `2027-01-${String(i + 1).padStart(2, '0')}`, note: 'x'.repeat(2000), created_at: 'now' })
+      .execute();
   }
 }
 
@@ -60,7 +64,11 @@ describe('checkpoints on a worker thread', () => {
   });
 
   it('gives the main connection its automatic checkpoint back when the worker cannot run', async () => {
-    const checkpointer = await startCheckpointer(db, { path: path.join(dir, 'missing', 'no.sqlite'), logger, intervalMs: 60_000 });
+    const checkpointer = await startCheckpointer(db, {
+      path: path.join(dir, 'missing', 'no.sqlite'),
+      logger,
+      intervalMs: 60_000,
+    });
     await vi.waitFor(async () => expect(await autocheckpoint()).toBe(1000));
     await expect(checkpointer.checkpoint()).rejects.toThrow(/not running/);
     await checkpointer.stop();
@@ -70,7 +78,11 @@ describe('checkpoints on a worker thread', () => {
     // The timer never fires here: only the cap keeps the log short.
     const checkpointer = await startCheckpointer(db, { path: file, logger, intervalMs: 60_000, capPages: 100 });
     try {
-      for (let i = 0; i < 1000; i += 1) await db.insertInto('closures').values({ date: `d${i}`, note: 'x'.repeat(2000), created_at: 'now' }).execute();
+      for (let i = 0; i < 1000; i += 1)
+        await db
+          .insertInto('closures')
+          .values({ date: `d${i}`, note: 'x'.repeat(2000), created_at: 'now' })
+          .execute();
       // 1,000 rows of 2 KB went through it; the log was started over near 100 pages (400 KiB).
       expect(fs.statSync(`${file}-wal`).size).toBeLessThan(1_000_000);
     } finally {
@@ -81,7 +93,10 @@ describe('checkpoints on a worker thread', () => {
   it('lets a process that is shutting down stop it and close the database', () => {
     // In its own process: nothing else holds the event loop, as when the server closes.
     const fixture = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'checkpointer-shutdown.ts');
-    const out = execFileSync(process.execPath, ['--import', 'tsx', fixture, path.join(dir, 'own.sqlite')], { encoding: 'utf8', timeout: 20_000 });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', fixture, path.join(dir, 'own.sqlite')], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(out.trim()).toBe('closed');
   });
 });

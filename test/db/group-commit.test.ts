@@ -19,7 +19,8 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const addClosure = (date: string) => (trx: Db) => trx.insertInto('closures').values({ date, note: null, created_at: 'now' }).execute();
+const addClosure = (date: string) => (trx: Db) =>
+  trx.insertInto('closures').values({ date, note: null, created_at: 'now' }).execute();
 const dates = async () => (await db.selectFrom('closures').select('date').orderBy('date').execute()).map((r) => r.date);
 
 describe('group commit', () => {
@@ -64,7 +65,11 @@ describe('group commit', () => {
       while (performance.now() < until); // holds the loop like a heavy event would
       await addClosure(date)(trx);
     };
-    const pieces = [committer.run(slowPiece('a', '2026-12-01')), committer.run(slowPiece('b', '2026-12-02')), committer.run(slowPiece('c', '2026-12-03'))];
+    const pieces = [
+      committer.run(slowPiece('a', '2026-12-01')),
+      committer.run(slowPiece('b', '2026-12-02')),
+      committer.run(slowPiece('c', '2026-12-03')),
+    ];
     pieces.push(committer.run(slowPiece('urgent', '2026-12-04'), { urgent: true }));
     await Promise.all(pieces);
     reader.close();
@@ -92,7 +97,10 @@ describe('group commit', () => {
 describe('group commit with the log synced off the event loop', () => {
   function heldSync() {
     const calls: ((error: NodeJS.ErrnoException | null) => void)[] = [];
-    return { fdatasync: (_fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void calls.push(done), calls };
+    return {
+      fdatasync: (_fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void calls.push(done),
+      calls,
+    };
   }
   const isSettled = async (p: Promise<unknown>) => {
     let done = false;
@@ -103,7 +111,8 @@ describe('group commit with the log synced off the event loop', () => {
     for (let i = 0; i < 5; i += 1) await new Promise((r) => setImmediate(r));
     return done;
   };
-  const synchronousSetting = async () => (await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0]!.synchronous;
+  const synchronousSetting = async () =>
+    (await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0]!.synchronous;
 
   it('tells a caller only after the log is synced, while the next batch already runs', async () => {
     const held = heldSync();
@@ -128,7 +137,9 @@ describe('group commit with the log synced off the event loop', () => {
 
   it('commits its batches with NORMAL and leaves the connection FULL for every other writer', async () => {
     let during: number | undefined;
-    const committer = createGroupCommitter(db, { walSync: createWalSync(-1, { fdatasync: (_fd, done) => done(null) }) });
+    const committer = createGroupCommitter(db, {
+      walSync: createWalSync(-1, { fdatasync: (_fd, done) => done(null) }),
+    });
     // Read inside the batch, on its connection: the setting its commit will use.
     await committer.run(async (trx) => {
       during = (await sql<{ synchronous: number }>`pragma synchronous`.execute(trx)).rows[0]!.synchronous;
@@ -143,7 +154,10 @@ describe('group commit with the log synced off the event loop', () => {
       walSync: createWalSync(-1, { fdatasync: (_fd, done) => done(Object.assign(new Error('EIO'), { code: 'EIO' })) }),
       onFatal: (e) => fatal.push(e),
     });
-    const both = await Promise.allSettled([committer.run(addClosure('2026-12-10')), committer.run(addClosure('2026-12-11'))]);
+    const both = await Promise.allSettled([
+      committer.run(addClosure('2026-12-10')),
+      committer.run(addClosure('2026-12-11')),
+    ]);
     expect(both.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     await expect(committer.run(addClosure('2026-12-12'))).rejects.toThrow('EIO');
     // Nothing committed before may be acted on: it may not be on the disk.
@@ -153,7 +167,9 @@ describe('group commit with the log synced off the event loop', () => {
   });
 
   it('fails waiting work at once when the database is closed, instead of retrying it without end', async () => {
-    const committer = createGroupCommitter(db, { walSync: createWalSync(-1, { fdatasync: (_fd, done) => done(null) }) });
+    const committer = createGroupCommitter(db, {
+      walSync: createWalSync(-1, { fdatasync: (_fd, done) => done(null) }),
+    });
     await db.destroy();
     await expect(committer.run(addClosure('2026-12-10'))).rejects.toThrow();
     db = await openDatabase({ path: path.join(dir, 'db.sqlite') }); // for afterEach

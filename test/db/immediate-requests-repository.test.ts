@@ -19,10 +19,23 @@ async function request(id: string, lineUserId: string, name = '青森 花子') {
 }
 
 describe('immediate-session requests', () => {
-  it('stores a request as waiting, and finds it as the person\'s open one only while it waits', async () => {
+  it("stores a request as waiting, and finds it as the person's open one only while it waits", async () => {
     await request('r1', 'Uone');
-    const row = await temp.db.selectFrom('immediate_requests').selectAll().where('id', '=', 'r1').executeTakeFirstOrThrow();
-    expect(row).toEqual({ id: 'r1', line_user_id: 'Uone', name: '青森 花子', job_seeker_number: '0201-123456', status: 'requested', created_at: NOW, accepted_by: null, accepted_at: null });
+    const row = await temp.db
+      .selectFrom('immediate_requests')
+      .selectAll()
+      .where('id', '=', 'r1')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      id: 'r1',
+      line_user_id: 'Uone',
+      name: '青森 花子',
+      job_seeker_number: '0201-123456',
+      status: 'requested',
+      created_at: NOW,
+      accepted_by: null,
+      accepted_at: null,
+    });
     expect(await openImmediateRequestOf(temp.db, 'Uone')).toBe('r1');
     expect(await openImmediateRequestOf(temp.db, 'Utwo')).toBeUndefined();
     await acceptImmediateRequest(temp.db, 'r1', 'Ustaff', LATER);
@@ -33,7 +46,11 @@ describe('immediate-session requests', () => {
     await request('r1', 'Uone');
     expect(await acceptImmediateRequest(temp.db, 'r1', 'Ustaff1', LATER)).toEqual({ lineUserId: 'Uone' });
     expect(await acceptImmediateRequest(temp.db, 'r1', 'Ustaff2', LATER)).toBeUndefined();
-    const row = await temp.db.selectFrom('immediate_requests').select(['status', 'accepted_by', 'accepted_at']).where('id', '=', 'r1').executeTakeFirstOrThrow();
+    const row = await temp.db
+      .selectFrom('immediate_requests')
+      .select(['status', 'accepted_by', 'accepted_at'])
+      .where('id', '=', 'r1')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'accepted', accepted_by: 'Ustaff1', accepted_at: LATER });
     expect(await immediateRequestStatus(temp.db, 'r1')).toBe('accepted');
   });
@@ -42,7 +59,10 @@ describe('immediate-session requests', () => {
     await request('r1', 'Uone');
     const other = await openDatabase({ path: temp.file });
     try {
-      const results = await Promise.all([acceptImmediateRequest(temp.db, 'r1', 'Ustaff1', LATER), acceptImmediateRequest(other, 'r1', 'Ustaff2', LATER)]);
+      const results = await Promise.all([
+        acceptImmediateRequest(temp.db, 'r1', 'Ustaff1', LATER),
+        acceptImmediateRequest(other, 'r1', 'Ustaff2', LATER),
+      ]);
       expect(results.filter((r) => r !== undefined)).toEqual([{ lineUserId: 'Uone' }]);
     } finally {
       await other.destroy();

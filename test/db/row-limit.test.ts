@@ -5,7 +5,12 @@ import { rowLimit } from '../../db/row-limit.js';
 describe('row limits written into the SQL', () => {
   it('puts the number in the statement, not among its parameters, so the prepared statement is kept', async () => {
     const db = await openDatabase({ path: ':memory:' });
-    const compiled = db.selectFrom('bookings').selectAll().where('line_user_id', '=', 'U1').limit(rowLimit(3)).compile();
+    const compiled = db
+      .selectFrom('bookings')
+      .selectAll()
+      .where('line_user_id', '=', 'U1')
+      .limit(rowLimit(3))
+      .compile();
     expect(compiled.sql).toMatch(/limit 3$/);
     expect(compiled.parameters).toEqual(['U1']);
     await db.destroy();

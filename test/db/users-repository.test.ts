@@ -60,10 +60,22 @@ describe('a LINE account', () => {
 
 describe('who is told of new terms', () => {
   const EFFECTIVE = '2026-12-05T15:00:00.000Z';
-  const ahead = { start: '2026-12-10T01:00:00.000Z', end: '2026-12-10T01:40:00.000Z', slotKey: 'regular|2026-12-10|600' };
-  const past = { start: '2026-12-03T01:00:00.000Z', end: '2026-12-03T01:40:00.000Z', slotKey: 'regular|2026-12-03|600' };
+  const ahead = {
+    start: '2026-12-10T01:00:00.000Z',
+    end: '2026-12-10T01:40:00.000Z',
+    slotKey: 'regular|2026-12-10|600',
+  };
+  const past = {
+    start: '2026-12-03T01:00:00.000Z',
+    end: '2026-12-03T01:40:00.000Z',
+    slotKey: 'regular|2026-12-03|600',
+  };
 
-  async function person(id: string, choices: readonly [typeof ahead, typeof ahead], status: 'requested' | 'cancelled' = 'requested') {
+  async function person(
+    id: string,
+    choices: readonly [typeof ahead, typeof ahead],
+    status: 'requested' | 'cancelled' = 'requested',
+  ) {
     await touchUser(temp.db, id, NOW);
     await insertRequest(temp.db, sampleRequest(`b-${id}`, id, choices, NOW));
     if (status !== 'requested') await updateBooking(temp.db, `b-${id}`, { status }, NOW);

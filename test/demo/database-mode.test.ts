@@ -22,8 +22,15 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const modeOf = (file: string) => readDb(file, (db) => (db.prepare("SELECT value FROM office_state WHERE key = 'database_mode'").get() as { value: string } | undefined)?.value);
-const demoConfig = (file: string) => loadConfig({ NODE_ENV: 'test', SQLITE_PATH: file, APP_NOW: DEMO_NOW, LOG_LEVEL: 'silent' });
+const modeOf = (file: string) =>
+  readDb(
+    file,
+    (db) =>
+      (db.prepare("SELECT value FROM office_state WHERE key = 'database_mode'").get() as { value: string } | undefined)
+        ?.value,
+  );
+const demoConfig = (file: string) =>
+  loadConfig({ NODE_ENV: 'test', SQLITE_PATH: file, APP_NOW: DEMO_NOW, LOG_LEVEL: 'silent' });
 
 /** A database a server connected to LINE has used: one person wrote, and a message waits to be sent. */
 async function realDatabase(file: string): Promise<void> {
@@ -41,10 +48,18 @@ describe('demo mode and real databases', () => {
     const file = path.join(dir, 'booking.db');
     await realDatabase(file);
     expect(modeOf(file)).toBe('line');
-    const before = { rows: countRows(file), pending: readDb(file, (db) => db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get()) };
+    const before = {
+      rows: countRows(file),
+      pending: readDb(file, (db) => db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get()),
+    };
 
-    await expect(startDemo(demoConfig(file), { port: 0 })).rejects.toThrow(/booking\.db has been used connected to LINE.*data\/demo\.db/s);
-    expect({ rows: countRows(file), pending: readDb(file, (db) => db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get()) }).toEqual(before);
+    await expect(startDemo(demoConfig(file), { port: 0 })).rejects.toThrow(
+      /booking\.db has been used connected to LINE.*data\/demo\.db/s,
+    );
+    expect({
+      rows: countRows(file),
+      pending: readDb(file, (db) => db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get()),
+    }).toEqual(before);
     expect(modeOf(file)).toBe('line');
   });
 

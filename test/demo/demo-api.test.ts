@@ -58,15 +58,23 @@ describe('the chat simulator API', () => {
   });
 
   it('sends staff messages as group events from a staff member', async () => {
-    expect((await h.post('send', { chat: DEMO_STAFF_GROUP_ID, as: SATO, kind: 'text', text: 'おはようございます' })).status).toBe(200);
+    expect(
+      (await h.post('send', { chat: DEMO_STAFF_GROUP_ID, as: SATO, kind: 'text', text: 'おはようございます' })).status,
+    ).toBe(200);
     await h.settle();
     const items = await history(DEMO_STAFF_GROUP_ID);
-    expect(items[0]).toMatchObject({ from: 'person', senderName: '職員 佐藤', message: { text: 'おはようございます' } });
+    expect(items[0]).toMatchObject({
+      from: 'person',
+      senderName: '職員 佐藤',
+      message: { text: 'おはようございます' },
+    });
   });
 
   it('refuses unknown chats, unknown staff and malformed bodies', async () => {
     expect((await h.post('send', { chat: 'Unobody', kind: 'text', text: 'x' })).status).toBe(404);
-    expect((await h.post('send', { chat: DEMO_STAFF_GROUP_ID, as: 'Unobody', kind: 'text', text: 'x' })).status).toBe(404);
+    expect((await h.post('send', { chat: DEMO_STAFF_GROUP_ID, as: 'Unobody', kind: 'text', text: 'x' })).status).toBe(
+      404,
+    );
     expect((await h.post('send', { chat: HANAKO, kind: 'text', text: '' })).status).toBe(400);
     expect((await h.post('send', { chat: HANAKO, kind: 'postback', data: 'x'.repeat(301) })).status).toBe(400);
     expect((await h.post('send', { chat: DEMO_STAFF_GROUP_ID, kind: 'follow' })).status).toBe(404);

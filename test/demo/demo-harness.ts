@@ -34,7 +34,10 @@ export async function startDemoHarness(env: Record<string, string> = {}): Promis
   });
   const demo = await startDemo(config, { port: 0, retryIntervalMs: 50 });
   const api = `${demo.baseUrl}/demo/api`;
-  const json = async (res: Response) => ({ status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> });
+  const json = async (res: Response) => ({
+    status: res.status,
+    body: (await res.json().catch(() => ({}))) as Record<string, unknown>,
+  });
   return {
     demo,
     api,
@@ -44,7 +47,14 @@ export async function startDemoHarness(env: Record<string, string> = {}): Promis
         await demo.app.sender.flush();
       }
     },
-    post: async (pathName, body) => json(await fetch(`${api}/${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })),
+    post: async (pathName, body) =>
+      json(
+        await fetch(`${api}/${pathName}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      ),
     get: async (pathName) => json(await fetch(`${api}/${pathName}`)),
     async close() {
       await demo.close();

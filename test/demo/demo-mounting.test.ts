@@ -15,7 +15,12 @@ describe('where the simulator is mounted', () => {
   });
 
   it('refuses to start the demo with LINE credentials', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LINE_CHANNEL_SECRET: 's',
+      LINE_CHANNEL_ACCESS_TOKEN: 't',
+      LOG_LEVEL: 'silent',
+    });
     await expect(startDemo(config, { port: 0 })).rejects.toThrow(/only without LINE credentials/);
   });
 });

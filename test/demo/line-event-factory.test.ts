@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { buildWebhookEvent, newWebhookEventId } from '../../src/demo/line-event-factory.js';
 import { signWebhookBody } from '../../src/line/webhook-signature.js';
 
-const origin = { userId: 'U00000000000000000000000000de0001', replyToken: 'a'.repeat(32), timestamp: Date.parse('2026-12-01T00:00:00Z') };
+const origin = {
+  userId: 'U00000000000000000000000000de0001',
+  replyToken: 'a'.repeat(32),
+  timestamp: Date.parse('2026-12-01T00:00:00Z'),
+};
 
 describe('webhook events built by the simulator', () => {
   it('carry the fields LINE sets on every event', () => {
@@ -29,8 +33,15 @@ describe('webhook events built by the simulator', () => {
   });
 
   it('come from the group, with the staff member as the user, in the staff chat', () => {
-    const event = buildWebhookEvent({ kind: 'postback', data: 'x=1', params: { date: '2026-12-03' } }, { ...origin, groupId: 'Cgroup' });
-    expect(event).toMatchObject({ type: 'postback', source: { type: 'group', groupId: 'Cgroup', userId: origin.userId }, postback: { data: 'x=1', params: { date: '2026-12-03' } } });
+    const event = buildWebhookEvent(
+      { kind: 'postback', data: 'x=1', params: { date: '2026-12-03' } },
+      { ...origin, groupId: 'Cgroup' },
+    );
+    expect(event).toMatchObject({
+      type: 'postback',
+      source: { type: 'group', groupId: 'Cgroup', userId: origin.userId },
+      postback: { data: 'x=1', params: { date: '2026-12-03' } },
+    });
   });
 
   it('are signed so that the SDK accepts the body', () => {

@@ -13,7 +13,10 @@ interface PageElement {
   getAttribute(name: string): string | null;
   checkVisibility(): boolean;
 }
-declare const document: { querySelectorAll(selector: string): Iterable<PageElement>; activeElement: PageElement | null };
+declare const document: {
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  activeElement: PageElement | null;
+};
 declare function getComputedStyle(element: PageElement): { outlineStyle: string };
 
 /** Debian's Chromium; `npx playwright install` cannot download browsers here. .ci/run installs it. */
@@ -28,15 +31,28 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: the chat simulator's browser test needs it. Install it with "apt-get install -y chromium fonts-noto-cjk" (as .ci/run does).`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: the chat simulator's browser test needs it. Install it with "apt-get install -y chromium fonts-noto-cjk" (as .ci/run does).`,
+    );
   }
   h = await startDemoHarness();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // A browser in another zone: the page must still show Japan time.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'ja-JP', timezoneId: 'America/New_York' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 1000 },
+    locale: 'ja-JP',
+    timezoneId: 'America/New_York',
+  });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -62,9 +78,15 @@ async function expectAnswer(phone: Locator, act: () => Promise<void>): Promise<v
 }
 
 /** Taps a button of the bot's latest card (Flex or template) in the user's chat. */
-const tapCard = (label: string) => expectAnswer(userPhone(), () => userPhone().locator('.chat__list').getByRole('button', { name: label, exact: true }).last().click());
+const tapCard = (label: string) =>
+  expectAnswer(userPhone(), () =>
+    userPhone().locator('.chat__list').getByRole('button', { name: label, exact: true }).last().click(),
+  );
 /** Taps a quick-reply chip, which LINE shows for the latest message only. */
-const tapQuick = (label: string) => expectAnswer(userPhone(), () => userPhone().locator('.quick-replies').getByRole('button', { name: label, exact: true }).click());
+const tapQuick = (label: string) =>
+  expectAnswer(userPhone(), () =>
+    userPhone().locator('.quick-replies').getByRole('button', { name: label, exact: true }).click(),
+  );
 /** Types a line and presses Enter, as on a phone keyboard. */
 const type = (text: string) =>
   expectAnswer(userPhone(), async () => {
@@ -98,7 +120,11 @@ describe('the chat simulator in a real browser', () => {
     await tapCard('10:00〜10:40');
 
     // The second choice through LINE's date picker, a dialog honouring the action's min and max.
-    await userPhone().locator('.chat__list').getByRole('button', { name: 'カレンダーから選ぶ', exact: true }).last().click();
+    await userPhone()
+      .locator('.chat__list')
+      .getByRole('button', { name: 'カレンダーから選ぶ', exact: true })
+      .last()
+      .click();
     const picker = page.getByRole('dialog');
     const dateInput = picker.getByLabel('日付');
     expect(await dateInput.getAttribute('min')).toBe('2026-12-03');
@@ -127,7 +153,9 @@ describe('the chat simulator in a real browser', () => {
     expect(await staffChat.innerText()).toContain('青森 花子');
 
     // Confirming as staff (a group postback from a staff member) reaches the user's chat.
-    await expectAnswer(userPhone(), () => staffChat.getByRole('button', { name: '第1希望で確定', exact: true }).last().click());
+    await expectAnswer(userPhone(), () =>
+      staffChat.getByRole('button', { name: '第1希望で確定', exact: true }).last().click(),
+    );
     await expect.poll(userChatText).toContain('オンライン相談の日時が確定しました');
     expect(await userChatText()).toContain('12月3日(木) 10:00');
 
@@ -150,7 +178,9 @@ describe('the chat simulator in a real browser', () => {
         .map((el) => el.outerHTML.slice(0, 80)),
     );
     expect(unlabelled).toEqual([]);
-    const notFocusable = await page.evaluate(() => [...document.querySelectorAll('button:not([disabled])')].filter((b) => b.tabIndex < 0).length);
+    const notFocusable = await page.evaluate(
+      () => [...document.querySelectorAll('button:not([disabled])')].filter((b) => b.tabIndex < 0).length,
+    );
     expect(notFocusable).toBe(0);
     // Focus is visible: the focused element gets an outline.
     await page.keyboard.press('Tab');
@@ -177,7 +207,14 @@ describe('the chat simulator in a real browser', () => {
       {
         type: 'template',
         altText: '確認',
-        template: { type: 'confirm', text: 'よろしいですか？', actions: [{ type: 'message', label: 'はい', text: 'はい' }, { type: 'message', label: 'いいえ', text: 'いいえ' }] },
+        template: {
+          type: 'confirm',
+          text: 'よろしいですか？',
+          actions: [
+            { type: 'message', label: 'はい', text: 'はい' },
+            { type: 'message', label: 'いいえ', text: 'いいえ' },
+          ],
+        },
       },
       {
         type: 'template',
@@ -186,7 +223,17 @@ describe('the chat simulator in a real browser', () => {
           type: 'buttons',
           title: '日時の指定',
           text: 'ご希望の日時を選んでください',
-          actions: [{ type: 'datetimepicker', label: '日時を選ぶ', data: 'pick', mode: 'datetime', initial: '2026-12-03t10:00', min: '2026-12-03t00:00', max: '2026-12-31t23:59' }],
+          actions: [
+            {
+              type: 'datetimepicker',
+              label: '日時を選ぶ',
+              data: 'pick',
+              mode: 'datetime',
+              initial: '2026-12-03t10:00',
+              min: '2026-12-03t00:00',
+              max: '2026-12-31t23:59',
+            },
+          ],
         },
       },
       {
@@ -194,7 +241,11 @@ describe('the chat simulator in a real browser', () => {
         altText: 'カルーセル',
         contents: {
           type: 'carousel',
-          contents: ['一枚目', '二枚目'].map((t) => ({ type: 'bubble', size: 'kilo', body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: t }, { type: 'separator' }] } })),
+          contents: ['一枚目', '二枚目'].map((t) => ({
+            type: 'bubble',
+            size: 'kilo',
+            body: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: t }, { type: 'separator' }] },
+          })),
         },
       },
     ];
@@ -207,7 +258,9 @@ describe('the chat simulator in a real browser', () => {
 
     const chat = userPhone().locator('.chat__list');
     await expect.poll(() => chat.locator('.flex-bubble').count()).toBe(2);
-    expect(await chat.getByRole('link', { name: 'https://example.com/info' }).getAttribute('href')).toBe('https://example.com/info');
+    expect(await chat.getByRole('link', { name: 'https://example.com/info' }).getAttribute('href')).toBe(
+      'https://example.com/info',
+    );
     expect(await chat.locator('.bubble').first().innerText()).toContain('ください。\n2行目です。');
     expect(await chat.locator('.flex-separator').count()).toBe(2);
 

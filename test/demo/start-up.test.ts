@@ -13,8 +13,12 @@ const baseEnv = () => ({ PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: '/non
 /** Runs `tsx src/main.ts` (what `npm start` runs) to its end. */
 function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...baseEnv(), ...env }, timeout: 60_000 }, (error, _stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+    execFile(
+      TSX,
+      ['src/main.ts'],
+      { cwd: ROOT, env: { ...baseEnv(), ...env }, timeout: 60_000 },
+      (error, _stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
     );
   });
 }
@@ -48,7 +52,10 @@ describe.concurrent('starting the server', () => {
     // Nothing configured, as after `npm ci && npm start`; run from a temporary directory, so the
     // demo's own default file (data/demo.db) is made there rather than in the project.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-start-'));
-    const child = spawn(TSX, [path.join(ROOT, 'src/main.ts')], { cwd: dir, env: { ...baseEnv(), PORT: '0', LOG_LEVEL: 'silent' } });
+    const child = spawn(TSX, [path.join(ROOT, 'src/main.ts')], {
+      cwd: dir,
+      env: { ...baseEnv(), PORT: '0', LOG_LEVEL: 'silent' },
+    });
     try {
       let out = '';
       const url = await new Promise<string>((resolve, reject) => {

@@ -2,12 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { DeliveredMessage } from '../../src/line/fake-line-platform.js';
 import { createTranscript } from '../../src/demo/transcript.js';
 
-const bot = (seq: number, to: string, text: string): DeliveredMessage => ({ seq, messageId: String(seq), via: 'reply', to, message: { type: 'text', text }, at: 1000 + seq });
+const bot = (seq: number, to: string, text: string): DeliveredMessage => ({
+  seq,
+  messageId: String(seq),
+  via: 'reply',
+  to,
+  message: { type: 'text', text },
+  at: 1000 + seq,
+});
 
 describe('the transcript', () => {
   it('merges what the person said with what the bot delivered, in the order it happened', () => {
     const t = createTranscript();
-    const delivered = [bot(1, 'U1', 'ようこそ'), bot(2, 'U2', 'ほかの人'), bot(3, 'U1', '次の質問'), bot(4, 'U1', '続き')];
+    const delivered = [
+      bot(1, 'U1', 'ようこそ'),
+      bot(2, 'U2', 'ほかの人'),
+      bot(3, 'U1', '次の質問'),
+      bot(4, 'U1', '続き'),
+    ];
     t.record({ chat: 'U1', senderId: 'U1', senderName: 'A', text: '最初', at: 0, afterSeq: 0 });
     t.record({ chat: 'U1', senderId: 'U1', senderName: 'A', text: '答え', at: 5000, afterSeq: 2 });
     t.record({ chat: 'U1', senderId: 'U1', senderName: 'A', text: '最後', at: 9000, afterSeq: 4 });

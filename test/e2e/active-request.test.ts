@@ -49,10 +49,17 @@ describe('a user with an active request', () => {
 
   it('who blocks and adds the account again is shown it too', async () => {
     const before = h.platform.delivered().length;
-    const res = await h.post([followEvent({ userId: u.userId, isUnblocked: true, replyToken: h.platform.issueReplyToken(u.userId) })]);
+    const res = await h.post([
+      followEvent({ userId: u.userId, isUnblocked: true, replyToken: h.platform.issueReplyToken(u.userId) }),
+    ]);
     expect(res.status).toBe(200);
     await h.settle();
-    const answer = h.platform.delivered().slice(before).filter((d) => d.to === u.userId).map((d) => textOf(d.message)).join('\n');
+    const answer = h.platform
+      .delivered()
+      .slice(before)
+      .filter((d) => d.to === u.userId)
+      .map((d) => textOf(d.message))
+      .join('\n');
     expect(answer).toMatch(SHOWN);
     await u.say('予約する');
     await expectShownNotRestarted();

@@ -91,7 +91,8 @@ describe('booking a consultation by typing only (LINE for PC, no buttons)', () =
 
   it('accepts a date typed alone, then a time typed alone', async () => {
     const u = new ChatDriver(h, 'U2222222222222222222222222222222c');
-    for (const t of ['予約', 'はい', 'はい', '1', 'はい', 'はい', 'ok', '1', 'ズーム', 'Aomori Hanako', '02010-1234']) await u.say(t);
+    for (const t of ['予約', 'はい', 'はい', '1', 'はい', 'はい', 'ok', '1', 'ズーム', 'Aomori Hanako', '02010-1234'])
+      await u.say(t);
     expect(u.lastText()).toContain('第1希望の日付');
     await u.say('12月7日(月)');
     expect(u.lastText()).toContain('12月7日(月)の空いている時間');
@@ -117,7 +118,14 @@ describe('booking a consultation by typing only (LINE for PC, no buttons)', () =
 // The bot tells people whose buttons do not show (help, and every "please choose" refusal):
 // 「ボタンが表示されない場合は、ボタンと同じ言葉を入力してください」. These tests take it at its word.
 function labels(u: ChatDriver): string[] {
-  return [...new Set(u.lastActions().filter((a) => a.type === 'postback').map((a) => a.label))];
+  return [
+    ...new Set(
+      u
+        .lastActions()
+        .filter((a) => a.type === 'postback')
+        .map((a) => a.label),
+    ),
+  ];
 }
 
 describe('typing the words on a button counts as tapping it', () => {
@@ -161,7 +169,10 @@ describe('typing the words on a button counts as tapping it', () => {
     expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('review');
     await u.say('この内容で申し込む');
     expect(u.lastText()).toContain('受け付けました');
-    expect((await fetchBookings(h)).find((b) => b.name === '青森 花子')).toMatchObject({ app: 'teleoffice', interpreter: false });
+    expect((await fetchBookings(h)).find((b) => b.name === '青森 花子')).toMatchObject({
+      app: 'teleoffice',
+      interpreter: false,
+    });
   });
 
   // Found while writing these tests (was a bug): the time buttons read 「10:00〜10:40」, but typing
@@ -220,7 +231,9 @@ describe('「来週」 typed on a Sunday', () => {
   it('asks which of the two weeks is meant when both can be booked, keeping the time given', async () => {
     const u = await atFirstDateOnASunday('U2222222222222222222222222222222c');
     await u.say('来週木曜 10:00');
-    expect(u.lastText()).toContain('12月10日(木)と12月17日(木)のどちらをご希望でしょうか。「12/17 10:00」のように日付で入力するか');
+    expect(u.lastText()).toContain(
+      '12月10日(木)と12月17日(木)のどちらをご希望でしょうか。「12/17 10:00」のように日付で入力するか',
+    );
     await u.say('12/17 10:00');
     expect(u.lastText()).toContain('第2希望の日付');
     expect(u.lastText()).toContain('第1希望: 12月17日(木) 10:00');
@@ -239,7 +252,20 @@ describe('times and dates as people type them (usability review)', () => {
   // refused with 「ご相談（40分）は10:00〜12:00または13:30〜15:30の時間内に…」, though 14:30 was offered.
   it('「２時半」 at the time question is 14:30', async () => {
     const u = new ChatDriver(h, 'Utyped000000000000000000000000001');
-    for (const t of ['予約する', '同意します', '登録済み', 'マザーズコーナー', 'はい', 'はい', '確認しました', 'マザーズコーナー', 'Zoom', '青森 花子', '02010-12345678']) await u.say(t);
+    for (const t of [
+      '予約する',
+      '同意します',
+      '登録済み',
+      'マザーズコーナー',
+      'はい',
+      'はい',
+      '確認しました',
+      'マザーズコーナー',
+      'Zoom',
+      '青森 花子',
+      '02010-12345678',
+    ])
+      await u.say(t);
     await u.say('12/8');
     expect(u.lastText()).toContain('12月8日(火)の空いている時間です');
     await u.say('２時半');

@@ -35,7 +35,12 @@ async function requested(userId: string): Promise<ChatDriver> {
 async function confirmed(userId: string): Promise<ChatDriver> {
   const u = await requested(userId);
   const [booking] = await fetchBookings(h);
-  const res = await staffApi('POST', `/api/bookings/${booking!.id}/confirm`, { choice: 1, meetingId: '123 456 789', passcode: 'abc123', by: 'tester' });
+  const res = await staffApi('POST', `/api/bookings/${booking!.id}/confirm`, {
+    choice: 1,
+    meetingId: '123 456 789',
+    passcode: 'abc123',
+    by: 'tester',
+  });
   expect(res.status).toBe(200);
   await u.say('予約確認'); // reads the confirmation the user was pushed, so later answers stand alone
   expect(u.lastText()).toContain('確定');
@@ -54,7 +59,9 @@ describe('cancelling with a change pending', () => {
     const card = u.lastText();
     expect(card).toContain('確定しているご予約と、お申し込み中の日時変更の両方をキャンセルします');
     expect(card).toContain('確定しているご予約: 12月3日(木) 10:00〜10:40（確定）');
-    expect(card).toContain('日時変更のお申し込み: 第1希望 12月8日(火) 10:00〜10:40 / 第2希望 12月9日(水) 10:00〜10:40（日程調整中）');
+    expect(card).toContain(
+      '日時変更のお申し込み: 第1希望 12月8日(火) 10:00〜10:40 / 第2希望 12月9日(水) 10:00〜10:40（日程調整中）',
+    );
     await u.tap('キャンセルする');
     expect((await fetchBookings(h)).map((b) => b.status)).toEqual(['cancelled', 'cancelled']);
   });

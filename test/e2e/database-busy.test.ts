@@ -18,7 +18,10 @@ const betterSqlite = createRequire(import.meta.url).resolve('better-sqlite3');
 function holdWriteLock(sqlitePath: string): Promise<{ release(): Promise<void> }> {
   const child = spawn(
     process.execPath,
-    ['-e', `const D = require(${JSON.stringify(betterSqlite)}); const db = new D(${JSON.stringify(sqlitePath)}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`],
+    [
+      '-e',
+      `const D = require(${JSON.stringify(betterSqlite)}); const db = new D(${JSON.stringify(sqlitePath)}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`,
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -43,7 +46,10 @@ describe('while another process holds the database write lock', () => {
     const lock = await holdWriteLock(h.sqlitePath);
     try {
       // Without a short wait for the lock, this request would sit until the lock went away.
-      const refused = await Promise.race([h.post([event]).then((r) => r.status), new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), 1500))]);
+      const refused = await Promise.race([
+        h.post([event]).then((r) => r.status),
+        new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), 1500)),
+      ]);
       expect(refused).toBe(503);
       expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
     } finally {

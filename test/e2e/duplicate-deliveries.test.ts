@@ -28,22 +28,42 @@ async function postBody(body: string, headers: Record<string, string>): Promise<
 async function atReview(userId: string, name: string, choice1: string, options: { isRedelivery?: boolean } = {}) {
   const u = new ChatDriver(h, userId);
   await typeUntil(u, 'review', { name, choice1 });
-  const submit = u.lastActions().find((a) => a.type === 'postback' && a.label === 'この内容で申し込む') as { data: string } | undefined;
+  const submit = u.lastActions().find((a) => a.type === 'postback' && a.label === 'この内容で申し込む') as
+    { data: string } | undefined;
   if (!submit) throw new Error('no submit button on the review card');
   const webhookEventId = newWebhookEventId();
-  const event = postbackEvent({ userId, data: submit.data, webhookEventId, replyToken: h.platform.issueReplyToken(userId), timestamp: h.clock.now().getTime(), ...options });
+  const event = postbackEvent({
+    userId,
+    data: submit.data,
+    webhookEventId,
+    replyToken: h.platform.issueReplyToken(userId),
+    timestamp: h.clock.now().getTime(),
+    ...options,
+  });
   const staffBefore = deliveredTo(STAFF_GROUP).length;
   return { u, event, webhookEventId, staffBefore };
 }
 
 function deliveredTo(to: string, fromIndex = 0) {
-  return h.platform.delivered().slice(fromIndex).filter((d) => d.to === to);
+  return h.platform
+    .delivered()
+    .slice(fromIndex)
+    .filter((d) => d.to === to);
 }
 
-async function expectOneBookingOneCardOneAnswer(userId: string, name: string, webhookEventId: string, deliveredBefore: number, staffBefore: number) {
+async function expectOneBookingOneCardOneAnswer(
+  userId: string,
+  name: string,
+  webhookEventId: string,
+  deliveredBefore: number,
+  staffBefore: number,
+) {
   await h.settle();
   expect((await fetchBookings(h)).filter((b) => b.name === name)).toHaveLength(1);
-  const rowsOfUser = readDb(h.sqlitePath, (db) => db.prepare('SELECT count(*) AS n FROM bookings WHERE line_user_id = ?').get(userId) as { n: number });
+  const rowsOfUser = readDb(
+    h.sqlitePath,
+    (db) => db.prepare('SELECT count(*) AS n FROM bookings WHERE line_user_id = ?').get(userId) as { n: number },
+  );
   expect(rowsOfUser.n).toBe(1);
   const cards = deliveredTo(STAFF_GROUP).slice(staffBefore);
   expect(cards).toHaveLength(1);
@@ -106,7 +126,14 @@ describe('the same webhook event delivered 20 times', () => {
     const redelivered = { ...event, deliveryContext: { isRedelivery: true } } satisfies webhook.Event;
     const other = 'Udup0000000000000000000000000000b4';
     const bodies = Array.from({ length: 20 }, (_, i) =>
-      signedWebhookRequest(TEST_SECRET, i === 0 ? [event] : i % 2 === 0 ? [redelivered] : [textEvent({ userId: other, text: 'ヘルプ', timestamp: h.clock.now().getTime() }), redelivered]),
+      signedWebhookRequest(
+        TEST_SECRET,
+        i === 0
+          ? [event]
+          : i % 2 === 0
+            ? [redelivered]
+            : [textEvent({ userId: other, text: 'ヘルプ', timestamp: h.clock.now().getTime() }), redelivered],
+      ),
     );
     const statuses = await Promise.all(bodies.map((b) => postBody(b.body, b.headers)));
     expect(statuses).toEqual(Array(20).fill(200));
@@ -118,7 +145,12 @@ describe('the same webhook event delivered 20 times', () => {
     const u = new ChatDriver(h, userId);
     await typeUntil(u, 'name');
     const before = h.platform.delivered().length;
-    const event = textEvent({ userId, text: '青森 花子', replyToken: h.platform.issueReplyToken(userId), timestamp: h.clock.now().getTime() });
+    const event = textEvent({
+      userId,
+      text: '青森 花子',
+      replyToken: h.platform.issueReplyToken(userId),
+      timestamp: h.clock.now().getTime(),
+    });
     const { body, headers } = signedWebhookRequest(TEST_SECRET, [event]);
     await Promise.all(Array.from({ length: 20 }, () => postBody(body, headers)));
     await h.settle();
@@ -126,7 +158,10 @@ describe('the same webhook event delivered 20 times', () => {
     const answers = deliveredTo(userId, before);
     expect(answers).toHaveLength(1);
     expect(textOf(answers[0]!.message)).toContain('求職番号を入力してください');
-    const inboxOfUser = readDb(h.sqlitePath, (db) => db.prepare('SELECT count(*) AS n FROM inbox WHERE chat_key = ?').get(userId) as { n: number });
+    const inboxOfUser = readDb(
+      h.sqlitePath,
+      (db) => db.prepare('SELECT count(*) AS n FROM inbox WHERE chat_key = ?').get(userId) as { n: number },
+    );
     expect(inboxOfUser.n).toBe(typedSteps().findIndex((s) => s.question === 'name') + 1);
   });
 
@@ -144,7 +179,12 @@ describe('the same webhook event delivered 20 times', () => {
     const countsThrice: number[] = [];
     for (const s of [...stepsThrice, { question: 'review', text: '申し込む' }]) {
       const before = h.platform.delivered().length;
-      const event = textEvent({ userId: thrice, text: s.text, replyToken: h.platform.issueReplyToken(thrice), timestamp: h.clock.now().getTime() });
+      const event = textEvent({
+        userId: thrice,
+        text: s.text,
+        replyToken: h.platform.issueReplyToken(thrice),
+        timestamp: h.clock.now().getTime(),
+      });
       const first = signedWebhookRequest(TEST_SECRET, [event]);
       const again = signedWebhookRequest(TEST_SECRET, [{ ...event, deliveryContext: { isRedelivery: true } }]);
       expect(await postBody(first.body, first.headers)).toBe(200);
@@ -156,7 +196,10 @@ describe('the same webhook event delivered 20 times', () => {
     }
     expect(countsThrice).toEqual(countsOnce);
     const both = (await fetchBookings(h)).filter((b) => b.name === '一回 花子' || b.name === '三回 花子');
-    expect(both.map((b) => b.choices[0]?.start).sort()).toEqual(['2026-12-10T10:00:00+09:00', '2026-12-11T10:00:00+09:00']);
+    expect(both.map((b) => b.choices[0]?.start).sort()).toEqual([
+      '2026-12-10T10:00:00+09:00',
+      '2026-12-11T10:00:00+09:00',
+    ]);
     expect(deliveredTo(STAFF_GROUP).slice(staffBefore)).toHaveLength(2);
   });
 });

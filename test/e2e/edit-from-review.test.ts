@@ -128,7 +128,12 @@ describe('edits that touch other items', () => {
     expect(u.lastText()).toContain('goro@example.jp');
     await u.tap('この内容で申し込む');
     const [b] = await bookingsOf('編集 五郎');
-    expect(b).toMatchObject({ kind: 'mothers', email: 'goro@example.jp', app: 'zoom', jobSeekerNumber: '02010-12345678' });
+    expect(b).toMatchObject({
+      kind: 'mothers',
+      email: 'goro@example.jp',
+      app: 'zoom',
+      jobSeekerNumber: '02010-12345678',
+    });
     expect(b?.choices.map((c) => c.start)).toEqual(['2026-12-17T11:00:00+09:00', '2026-12-17T13:30:00+09:00']);
   });
 });

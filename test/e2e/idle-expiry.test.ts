@@ -41,7 +41,16 @@ describe('a conversation left idle', () => {
     expect(u.lastText()).toContain('求職登録');
     for (const text of ['登録済み', '長期療養中', 'はい', 'はい', '確認しました', '一般', 'Zoom']) await u.say(text);
     expect(u.lastText()).toContain('お名前（フルネーム）を入力してください');
-    for (const text of ['新しい 名前', '02010-12345678', '12/9 10:00', '12/10 10:00', 'new@example.jp', '090-1234-5678', 'いいえ']) await u.say(text);
+    for (const text of [
+      '新しい 名前',
+      '02010-12345678',
+      '12/9 10:00',
+      '12/10 10:00',
+      'new@example.jp',
+      '090-1234-5678',
+      'いいえ',
+    ])
+      await u.say(text);
     expect(u.lastText()).not.toContain('古い 名前');
     await u.say('申し込む');
     const mine = (await fetchBookings(h)).filter((b) => b.email === 'new@example.jp');

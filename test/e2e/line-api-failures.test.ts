@@ -95,7 +95,11 @@ describe("LINE's API failing, then recovering", () => {
     h.platform.failNext(2, 429);
     await u.say('hanako@example.jp');
     await advanceUntil(h, () => deliveredTo(u.userId).length > before);
-    expect(sendCalls().slice(-3).map((c) => c.status)).toEqual([429, 429, 200]);
+    expect(
+      sendCalls()
+        .slice(-3)
+        .map((c) => c.status),
+    ).toEqual([429, 429, 200]);
     expect(deliveredTo(u.userId).slice(before)).toHaveLength(1);
     expectDeliveredExactlyOnce(h);
   });
@@ -109,12 +113,35 @@ describe("LINE's API failing, then recovering", () => {
       11: () => h.platform.setDown(503),
       12: () => h.platform.setDown(null),
     };
-    const steps = ['予約する', '同意します', '登録済み', '長期療養中', 'はい', 'はい', '確認しました', '一般', 'Zoom', '青森 花子', '02010-12345678', '12/3 10:00', '12/4 14:00', 'hanako@example.jp', '090-1234-5678', 'いいえ', '申し込む'];
+    const steps = [
+      '予約する',
+      '同意します',
+      '登録済み',
+      '長期療養中',
+      'はい',
+      'はい',
+      '確認しました',
+      '一般',
+      'Zoom',
+      '青森 花子',
+      '02010-12345678',
+      '12/3 10:00',
+      '12/4 14:00',
+      'hanako@example.jp',
+      '090-1234-5678',
+      'いいえ',
+      '申し込む',
+    ];
     for (const [i, text] of steps.entries()) {
       failures[i]?.();
       await u.say(text);
       if (i === 11) h.clock.advance(2 * 60_000); // the step sent while LINE was down goes stale
-      await advanceUntil(h, () => outboxRows(h.sqlitePath).every((r) => r.status === 'sent') || h.platform.calls().at(-1)?.status === 503, 1000, 400);
+      await advanceUntil(
+        h,
+        () => outboxRows(h.sqlitePath).every((r) => r.status === 'sent') || h.platform.calls().at(-1)?.status === 503,
+        1000,
+        400,
+      );
     }
     await advanceUntil(h, () => outboxRows(h.sqlitePath).every((r) => r.status === 'sent'), 10_000);
     expect(await fetchBookings(h)).toHaveLength(1);
@@ -131,7 +158,9 @@ describe("LINE's API failing, then recovering", () => {
     const staffRow = outboxRows(h.sqlitePath).find((r) => r.recipient === STAFF_GROUP);
     expect(staffRow?.status).toBe('sent');
     // As if the server died after LINE accepted the push and before it recorded that.
-    writeDb(h.sqlitePath, (db) => db.prepare("UPDATE outbox SET status = 'pending', sent_at = NULL WHERE id = ?").run(staffRow!.id));
+    writeDb(h.sqlitePath, (db) =>
+      db.prepare("UPDATE outbox SET status = 'pending', sent_at = NULL WHERE id = ?").run(staffRow!.id),
+    );
     await h.settle();
     const last = sendCalls().at(-1);
     expect(last?.status).toBe(409);
@@ -191,7 +220,9 @@ describe('one LINE call that hangs', () => {
     try {
       await hc.post([textEvent({ userId: slowUser, text: '予約する', replyToken: slowToken })]);
       await new Promise((r) => setTimeout(r, 200)); // A's reply is now in flight and hanging
-      await hc.post([textEvent({ userId: otherUser, text: '予約する', replyToken: hc.platform.issueReplyToken(otherUser) })]);
+      await hc.post([
+        textEvent({ userId: otherUser, text: '予約する', replyToken: hc.platform.issueReplyToken(otherUser) }),
+      ]);
       await hc.platform.waitFor((d) => d.some((m) => m.to === otherUser), 1000);
     } finally {
       release();

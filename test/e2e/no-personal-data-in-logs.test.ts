@@ -24,7 +24,25 @@ const PHONE = '080-9876-5432';
 describe('logs at debug level', () => {
   it('never contain the name, e-mail, phone, job-seeker number, LINE user id or any message text', async () => {
     const u = new ChatDriver(h, USER);
-    const typed = ['予約する', '同意します', '登録済み', '長期療養中', 'はい', 'はい', '確認しました', '一般', 'Zoom', NAME, JSN, '12/3 10:00', '12/4 14:00', 'not-an-address@', EMAIL, PHONE, 'いいえ'];
+    const typed = [
+      '予約する',
+      '同意します',
+      '登録済み',
+      '長期療養中',
+      'はい',
+      'はい',
+      '確認しました',
+      '一般',
+      'Zoom',
+      NAME,
+      JSN,
+      '12/3 10:00',
+      '12/4 14:00',
+      'not-an-address@',
+      EMAIL,
+      PHONE,
+      'いいえ',
+    ];
     for (const [i, text] of typed.entries()) {
       // Some failures on the way, so that the warning and error paths log too.
       if (i === 10) h.platform.failNext(2, 500);
@@ -35,11 +53,17 @@ describe('logs at debug level', () => {
     }
     h.platform.failNext(1, 503);
     await u.say('申し込む');
-    await advanceUntil(h, () => h.platform.delivered().some((d) => d.to === USER && JSON.stringify(d.message).includes('受け付けました')));
+    await advanceUntil(h, () =>
+      h.platform.delivered().some((d) => d.to === USER && JSON.stringify(d.message).includes('受け付けました')),
+    );
     expect(await fetchBookings(h)).toHaveLength(1);
     // A forged request and an unanswerable reply token log too.
     const forged = JSON.stringify({ events: [textEvent({ userId: USER, text: EMAIL })] });
-    await fetch(`${h.baseUrl}/webhook`, { method: 'POST', body: forged, headers: { 'content-type': 'application/json', 'x-line-signature': signWebhookBody('wrong', forged) } });
+    await fetch(`${h.baseUrl}/webhook`, {
+      method: 'POST',
+      body: forged,
+      headers: { 'content-type': 'application/json', 'x-line-signature': signWebhookBody('wrong', forged) },
+    });
     await h.post([textEvent({ userId: USER, text: `${NAME}です` })]);
     await h.settle();
     await h.restart();
@@ -49,7 +73,19 @@ describe('logs at debug level', () => {
     const lines = h.logLines();
     expect(lines.length).toBeGreaterThan(5); // debug logging is really on
     expect(lines.some((l) => l.level === 40 || l.level === 50)).toBe(true); // and the failure paths ran
-    const secrets = [NAME, '秘密野', JSN, '87654321', EMAIL, 'secret.person', PHONE, '08098765432', '9876', USER, ...typed.filter((t) => t.length >= 2)];
+    const secrets = [
+      NAME,
+      '秘密野',
+      JSN,
+      '87654321',
+      EMAIL,
+      'secret.person',
+      PHONE,
+      '08098765432',
+      '9876',
+      USER,
+      ...typed.filter((t) => t.length >= 2),
+    ];
     for (const s of secrets) expect(log, `log contains "${s}"`).not.toContain(s);
     // Nor anything the bot said (replies can carry the review card and the user's details).
     for (const s of ['受け付けました', 'お申し込み内容', '求職番号を入力']) expect(log).not.toContain(s);
@@ -68,7 +104,10 @@ describe('logs at debug level', () => {
   });
 
   it('handled events keep no message text in the inbox table', () => {
-    const rows = readDb(h.sqlitePath, (db) => db.prepare('SELECT status, payload FROM inbox').all() as { status: string; payload: string | null }[]);
+    const rows = readDb(
+      h.sqlitePath,
+      (db) => db.prepare('SELECT status, payload FROM inbox').all() as { status: string; payload: string | null }[],
+    );
     expect(rows.length).toBeGreaterThan(15);
     expect(rows.filter((r) => r.payload !== null)).toEqual([]);
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['done']));

@@ -21,7 +21,10 @@ async function cancelledBooking(env: Record<string, string>): Promise<{ h: Harne
   h = harness;
   await bookByButtons(new ChatDriver(harness, USER), 'Zoom', '十和田 花子');
   const [booking] = await fetchBookings(harness);
-  const res = await callStaffApi(harness, 'POST', `/api/bookings/${booking!.id}/cancel`, { reason: '本人より電話で取消（体調不良）', by: '山田' });
+  const res = await callStaffApi(harness, 'POST', `/api/bookings/${booking!.id}/cancel`, {
+    reason: '本人より電話で取消（体調不良）',
+    by: '山田',
+  });
   expect(res.status).toBe(200);
   return { h: harness, id: booking!.id };
 }
@@ -38,11 +41,23 @@ describe('personal details past the retention period (PERSONAL_DATA_RETENTION_DA
     h.clock.advance(2 * DAY);
     await h.app.jobs.purge();
     const [erased] = await fetchBookings(h);
-    expect(erased).toMatchObject({ id, status: 'cancelled', kind: 'regular', name: '', jobSeekerNumber: '', email: '', phone: '' });
+    expect(erased).toMatchObject({
+      id,
+      status: 'cancelled',
+      kind: 'regular',
+      name: '',
+      jobSeekerNumber: '',
+      email: '',
+      phone: '',
+    });
     expect((erased as unknown as { personalDataErasedAt: string | null }).personalDataErasedAt).toMatch(/\+09:00$/);
-    const detail = await (await fetch(`${h.baseUrl}/api/bookings/${id}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })).json();
+    const detail = await (
+      await fetch(`${h.baseUrl}/api/bookings/${id}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })
+    ).json();
     expect(JSON.stringify(detail)).not.toContain('体調不良');
-    const { user } = (await (await fetch(`${h.baseUrl}/api/users/${USER}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })).json()) as { user: { name: string | null; lineUserId: string } };
+    const { user } = (await (
+      await fetch(`${h.baseUrl}/api/users/${USER}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })
+    ).json()) as { user: { name: string | null; lineUserId: string } };
     expect(user).toMatchObject({ lineUserId: USER, name: null });
   });
 
@@ -70,9 +85,22 @@ describe('personal details past the retention period (PERSONAL_DATA_RETENTION_DA
     await bookByButtons(u, 'Zoom', '十和田 花子');
     const [booking] = await fetchBookings(harness);
     const id = booking!.id;
-    expect((await callStaffApi(harness, 'POST', `/api/bookings/${id}/confirm`, { choice: 1, meetingId: '123 456 7890', passcode: 'abc', by: '山田' })).status).toBe(200);
+    expect(
+      (
+        await callStaffApi(harness, 'POST', `/api/bookings/${id}/confirm`, {
+          choice: 1,
+          meetingId: '123 456 7890',
+          passcode: 'abc',
+          by: '山田',
+        })
+      ).status,
+    ).toBe(200);
     // Nobody marks the session (the automatic no-show check did not run, say).
-    await harness.app.db.updateTable('scheduled_jobs').set({ status: 'skipped' }).where('kind', '=', 'no_show').execute();
+    await harness.app.db
+      .updateTable('scheduled_jobs')
+      .set({ status: 'skipped' })
+      .where('kind', '=', 'no_show')
+      .execute();
     harness.clock.set(new Date(Date.parse(booking!.choices[1]!.end) + 40 * DAY));
     await harness.app.jobs.purge();
     expect((await fetchBookings(harness))[0]).toMatchObject({ status: 'confirmed', name: '' });
@@ -82,10 +110,17 @@ describe('personal details past the retention period (PERSONAL_DATA_RETENTION_DA
     for (const [path, body] of [
       [`/api/bookings/${id}/cancel`, { reason: '本人から電話：入院のため', by: '山田' }],
       [`/api/bookings/${id}/attendance`, { attended: false, by: '山田' }],
-      [`/api/bookings/${id}/propose`, { start: '2027-03-02T10:00:00+09:00', meetingId: '1', passcode: '2', by: '山田' }],
+      [
+        `/api/bookings/${id}/propose`,
+        { start: '2027-03-02T10:00:00+09:00', meetingId: '1', passcode: '2', by: '山田' },
+      ],
     ] as const) {
       const res = await callStaffApi(harness, 'POST', path, body);
-      expect([path, res.status, ((await res.json()) as { code: string }).code]).toEqual([path, 409, 'personal_data_erased']);
+      expect([path, res.status, ((await res.json()) as { code: string }).code]).toEqual([
+        path,
+        409,
+        'personal_data_erased',
+      ]);
     }
     expect(JSON.stringify(await fetchBookings(harness))).not.toContain('入院');
   });
@@ -106,15 +141,28 @@ describe('personal details past the retention period (PERSONAL_DATA_RETENTION_DA
   it('erases a backlog of years in rounds within one clean-up', async () => {
     const harness = await startHarness({ now: '2026-12-01T00:00:00Z', env: { PERSONAL_DATA_RETENTION_DAYS: '30' } });
     h = harness;
-    const old = (n: number) => ({ start: `2025-0${1 + (n % 9)}-10T01:00:00.000Z`, end: `2025-0${1 + (n % 9)}-10T01:40:00.000Z`, slotKey: `r:${n}` });
+    const old = (n: number) => ({
+      start: `2025-0${1 + (n % 9)}-10T01:00:00.000Z`,
+      end: `2025-0${1 + (n % 9)}-10T01:40:00.000Z`,
+      slotKey: `r:${n}`,
+    });
     await harness.app.db.transaction().execute(async (trx) => {
       for (let i = 0; i < 1201; i += 1) {
         await insertRequest(trx, sampleRequest(`b${i}`, `Uold${i}`, [old(i), old(i + 1)], '2025-01-01T00:00:00.000Z'));
-        await updateBooking(trx, `b${i}`, { status: 'cancelled', updatedAt: '2025-01-01T00:00:00.000Z' }, '2025-01-01T00:00:00.000Z');
+        await updateBooking(
+          trx,
+          `b${i}`,
+          { status: 'cancelled', updatedAt: '2025-01-01T00:00:00.000Z' },
+          '2025-01-01T00:00:00.000Z',
+        );
       }
     });
     await harness.app.jobs.purge();
-    const left = await harness.app.db.selectFrom('bookings').select((eb) => eb.fn.countAll<number>().as('n')).where('personal_data_erased_at', 'is', null).executeTakeFirstOrThrow();
+    const left = await harness.app.db
+      .selectFrom('bookings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('personal_data_erased_at', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
   });
 

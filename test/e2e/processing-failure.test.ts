@@ -17,7 +17,9 @@ describe('when an event cannot be processed', () => {
     const u = new ChatDriver(h, 'Ufail000000000000000000000000001');
     await u.say('予約する');
     await u.tap('同意する');
-    writeDb(h.sqlitePath, (db) => db.prepare("UPDATE conversations SET snapshot = '{not json' WHERE line_user_id = ?").run(u.userId));
+    writeDb(h.sqlitePath, (db) =>
+      db.prepare("UPDATE conversations SET snapshot = '{not json' WHERE line_user_id = ?").run(u.userId),
+    );
     await u.say('はい');
     expect(u.lastText()).toContain('続けられなくなりました');
   });
@@ -28,12 +30,19 @@ describe('when an event cannot be processed', () => {
     writeDb(h.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
     await u.say('同意する');
     expect(u.lastText()).toContain('ただいまお返事できない状態です');
-    const inbox = readDb(h.sqlitePath, (db) => db.prepare("SELECT status, attempts FROM inbox WHERE chat_key = ? ORDER BY received_at DESC LIMIT 1").get(u.userId));
+    const inbox = readDb(h.sqlitePath, (db) =>
+      db
+        .prepare('SELECT status, attempts FROM inbox WHERE chat_key = ? ORDER BY received_at DESC LIMIT 1')
+        .get(u.userId),
+    );
     expect(inbox).toEqual({ status: 'failed', attempts: 5 });
     // The parked event is not tried again, so the person is not told twice.
     await h.app.processor.recover();
     await h.settle();
-    const said = h.platform.delivered().filter((d) => d.to === u.userId).map((d) => JSON.stringify(d.message));
+    const said = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .map((d) => JSON.stringify(d.message));
     expect(said.filter((t) => t.includes('ただいまお返事できない'))).toHaveLength(1);
   });
 });
@@ -48,24 +57,41 @@ describe('when an event fails for a moment', () => {
     await slow.close();
   });
 
-  it('holds the chat\'s later messages until the failed one went through, so they are answered in order', async () => {
+  it("holds the chat's later messages until the failed one went through, so they are answered in order", async () => {
     const u = new ChatDriver(slow, 'Ufail000000000000000000000000003');
     await u.say('予約する');
     writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
-    const agree = textEvent({ userId: u.userId, replyToken: slow.platform.issueReplyToken(u.userId), text: '同意します' });
+    const agree = textEvent({
+      userId: u.userId,
+      replyToken: slow.platform.issueReplyToken(u.userId),
+      text: '同意します',
+    });
     expect((await slow.post([agree])).status).toBe(200);
     await waitFor(() => attemptsOf(slow, agree.webhookEventId) >= 1);
     writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations_broken RENAME TO conversations'));
     // Sent while the first is waiting for its second attempt.
-    const registered = textEvent({ userId: u.userId, replyToken: slow.platform.issueReplyToken(u.userId), text: '登録済み' });
+    const registered = textEvent({
+      userId: u.userId,
+      replyToken: slow.platform.issueReplyToken(u.userId),
+      text: '登録済み',
+    });
     expect((await slow.post([registered])).status).toBe(200);
     await slow.settle();
 
-    const answers = slow.platform.delivered().filter((d) => d.to === u.userId).map((d) => textOf(d.message));
+    const answers = slow.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .map((d) => textOf(d.message));
     expect(answers.at(-2)).toContain('求職登録');
     expect(answers.at(-1)).not.toContain('求職登録');
     expect(answers.at(-1)).not.toContain('利用規約');
-    const done = readDb(slow.sqlitePath, (db) => db.prepare("SELECT webhook_event_id AS id, status, processed_at AS at FROM inbox WHERE webhook_event_id IN (?, ?)").all(agree.webhookEventId, registered.webhookEventId)) as { id: string; status: string; at: string }[];
+    const done = readDb(slow.sqlitePath, (db) =>
+      db
+        .prepare(
+          'SELECT webhook_event_id AS id, status, processed_at AS at FROM inbox WHERE webhook_event_id IN (?, ?)',
+        )
+        .all(agree.webhookEventId, registered.webhookEventId),
+    ) as { id: string; status: string; at: string }[];
     expect(done.map((r) => r.status)).toEqual(['done', 'done']);
   });
 
@@ -73,17 +99,26 @@ describe('when an event fails for a moment', () => {
     const u = new ChatDriver(slow, 'Ufail000000000000000000000000004');
     await u.say('予約する');
     writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
-    const agree = textEvent({ userId: u.userId, replyToken: slow.platform.issueReplyToken(u.userId), text: '同意します' });
+    const agree = textEvent({
+      userId: u.userId,
+      replyToken: slow.platform.issueReplyToken(u.userId),
+      text: '同意します',
+    });
     expect((await slow.post([agree])).status).toBe(200);
     await waitFor(() => attemptsOf(slow, agree.webhookEventId) >= 1);
     await slow.stop();
-    const left = readDb(slow.sqlitePath, (db) => db.prepare('SELECT status, attempts FROM inbox WHERE webhook_event_id = ?').get(agree.webhookEventId));
+    const left = readDb(slow.sqlitePath, (db) =>
+      db.prepare('SELECT status, attempts FROM inbox WHERE webhook_event_id = ?').get(agree.webhookEventId),
+    );
     expect(left).toEqual({ status: 'pending', attempts: 1 });
 
     writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations_broken RENAME TO conversations'));
     await slow.start();
     await slow.settle();
-    const answers = slow.platform.delivered().filter((d) => d.to === u.userId).map((d) => textOf(d.message));
+    const answers = slow.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .map((d) => textOf(d.message));
     expect(answers.at(-1)).toContain('求職登録');
   });
 
@@ -91,20 +126,35 @@ describe('when an event fails for a moment', () => {
     const u = new ChatDriver(slow, 'Ufail000000000000000000000000005');
     await u.say('予約する');
     writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
-    const agree = textEvent({ userId: u.userId, replyToken: slow.platform.issueReplyToken(u.userId), text: '同意します' });
+    const agree = textEvent({
+      userId: u.userId,
+      replyToken: slow.platform.issueReplyToken(u.userId),
+      text: '同意します',
+    });
     expect((await slow.post([agree])).status).toBe(200);
     await waitFor(() => attemptsOf(slow, agree.webhookEventId) >= 1);
-    const registered = textEvent({ userId: u.userId, replyToken: slow.platform.issueReplyToken(u.userId), text: '登録済み' });
+    const registered = textEvent({
+      userId: u.userId,
+      replyToken: slow.platform.issueReplyToken(u.userId),
+      text: '登録済み',
+    });
     expect((await slow.post([registered])).status).toBe(200);
     // The database mends just as the server shuts down, with the second event still queued.
     writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations_broken RENAME TO conversations'));
     await slow.stop();
-    const statuses = readDb(slow.sqlitePath, (db) => db.prepare('SELECT webhook_event_id AS id, status FROM inbox WHERE webhook_event_id IN (?, ?)').all(agree.webhookEventId, registered.webhookEventId)) as { id: string; status: string }[];
+    const statuses = readDb(slow.sqlitePath, (db) =>
+      db
+        .prepare('SELECT webhook_event_id AS id, status FROM inbox WHERE webhook_event_id IN (?, ?)')
+        .all(agree.webhookEventId, registered.webhookEventId),
+    ) as { id: string; status: string }[];
     expect(statuses.map((r) => r.status)).toEqual(['pending', 'pending']);
 
     await slow.start();
     await slow.settle();
-    const answers = slow.platform.delivered().filter((d) => d.to === u.userId).map((d) => textOf(d.message));
+    const answers = slow.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .map((d) => textOf(d.message));
     expect(answers.at(-2)).toContain('求職登録');
     expect(answers.at(-1)).not.toContain('求職登録');
     expect(answers.at(-1)).not.toContain('下のボタン');
@@ -120,6 +170,8 @@ async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
 }
 
 function attemptsOf(harness: Harness, webhookEventId: string): number {
-  const row = readDb(harness.sqlitePath, (db) => db.prepare('SELECT attempts FROM inbox WHERE webhook_event_id = ?').get(webhookEventId)) as { attempts: number } | undefined;
+  const row = readDb(harness.sqlitePath, (db) =>
+    db.prepare('SELECT attempts FROM inbox WHERE webhook_event_id = ?').get(webhookEventId),
+  ) as { attempts: number } | undefined;
   return row?.attempts ?? 0;
 }

@@ -20,7 +20,16 @@ afterEach(async () => {
 async function upToFirstDate(u: ChatDriver, kind: '一般の職業相談' | 'マザーズコーナー'): Promise<void> {
   await u.say('予約する');
   await u.tap('同意する');
-  for (const label of ['登録しています', '長期療養中', 'はい、持っています', 'はい、希望します', 'すべて確認しました', kind, 'Zoom']) await u.tap(label);
+  for (const label of [
+    '登録しています',
+    '長期療養中',
+    'はい、持っています',
+    'はい、希望します',
+    'すべて確認しました',
+    kind,
+    'Zoom',
+  ])
+    await u.tap(label);
   await u.say('青森 花子');
   await u.say('02010-12345678');
 }
@@ -33,7 +42,10 @@ function example(question: string): string {
 
 describe('typing examples', () => {
   it.each(['一般の職業相談', 'マザーズコーナー'] as const)('are accepted as typed (%s)', async (kind) => {
-    const u = new ChatDriver(h, kind === '一般の職業相談' ? 'Uprompts000000000000000000000001' : 'Uprompts000000000000000000000002');
+    const u = new ChatDriver(
+      h,
+      kind === '一般の職業相談' ? 'Uprompts000000000000000000000001' : 'Uprompts000000000000000000000002',
+    );
     await upToFirstDate(u, kind);
     const dated = example(u.lastText());
     // The first offered slot, not a fixed date that may be past or not a Corner time.
@@ -62,7 +74,9 @@ describe('withdrawing a request awaiting staff', () => {
     const u = new ChatDriver(h, 'Uprompts000000000000000000000004');
     await bookByButtons(u, 'TeleOffice');
     const [b] = await fetchBookings(h);
-    expect((await callStaffApi(h, 'POST', `/api/bookings/${b!.id}/confirm`, { choice: 1, by: 'tanaka' })).status).toBe(200);
+    expect((await callStaffApi(h, 'POST', `/api/bookings/${b!.id}/confirm`, { choice: 1, by: 'tanaka' })).status).toBe(
+      200,
+    );
     await h.settle();
     await u.say('予約変更');
     const offered = () => u.lastActions().find((a) => a.type === 'postback')!.label;

@@ -52,7 +52,9 @@ describe('a server restart', () => {
     const event = textEvent({ userId: u.userId, text: '青森 花子', replyToken, webhookEventId });
     writeDb(h.sqlitePath, (db) =>
       db
-        .prepare("INSERT INTO inbox (webhook_event_id, chat_key, payload, received_at, status, attempts, processed_at) VALUES (?, ?, ?, ?, 'pending', 0, NULL)")
+        .prepare(
+          "INSERT INTO inbox (webhook_event_id, chat_key, payload, received_at, status, attempts, processed_at) VALUES (?, ?, ?, ?, 'pending', 0, NULL)",
+        )
         .run(webhookEventId, u.userId, JSON.stringify(event), h.clock.now().toISOString()),
     );
     const before = deliveredTo(u.userId).length;
@@ -62,7 +64,11 @@ describe('a server restart', () => {
     const answer = deliveredTo(u.userId).slice(before);
     expect(answer).toHaveLength(1);
     expect(textOf(answer[0]!.message)).toContain('求職番号を入力してください');
-    expect(readDb(h.sqlitePath, (db) => db.prepare('SELECT status, payload FROM inbox WHERE webhook_event_id = ?').get(webhookEventId))).toEqual({ status: 'done', payload: null });
+    expect(
+      readDb(h.sqlitePath, (db) =>
+        db.prepare('SELECT status, payload FROM inbox WHERE webhook_event_id = ?').get(webhookEventId),
+      ),
+    ).toEqual({ status: 'done', payload: null });
     // Restarting again does not process it a second time.
     await h.restart();
     await h.settle();
@@ -76,10 +82,17 @@ describe('a server restart', () => {
     const texts = ['青森 花子', '02010-12345678', '12/3 10:00'];
     const base = h.clock.now().getTime();
     writeDb(h.sqlitePath, (db) => {
-      const insert = db.prepare("INSERT INTO inbox (webhook_event_id, chat_key, payload, received_at, status, attempts, processed_at) VALUES (?, ?, ?, ?, 'pending', 0, NULL)");
+      const insert = db.prepare(
+        "INSERT INTO inbox (webhook_event_id, chat_key, payload, received_at, status, attempts, processed_at) VALUES (?, ?, ?, ?, 'pending', 0, NULL)",
+      );
       texts.forEach((text, i) => {
         const id = newWebhookEventId(base + i);
-        insert.run(id, u.userId, JSON.stringify(textEvent({ userId: u.userId, text, webhookEventId: id })), new Date(base + i).toISOString());
+        insert.run(
+          id,
+          u.userId,
+          JSON.stringify(textEvent({ userId: u.userId, text, webhookEventId: id })),
+          new Date(base + i).toISOString(),
+        );
       });
     });
     await h.start();

@@ -23,7 +23,11 @@ async function postBody(signed: { body: string; headers: Record<string, string> 
 }
 
 const answersTo = (userId: string) => h.platform.delivered().filter((d) => d.to === userId).length;
-const inboxRows = (id: string) => readDb(h.sqlitePath, (db) => db.prepare('SELECT count(*) AS n FROM inbox WHERE webhook_event_id = ?').get(id) as { n: number }).n;
+const inboxRows = (id: string) =>
+  readDb(
+    h.sqlitePath,
+    (db) => db.prepare('SELECT count(*) AS n FROM inbox WHERE webhook_event_id = ?').get(id) as { n: number },
+  ).n;
 
 describe('old webhook events', () => {
   it('should not answer a signed body replayed after its inbox row was purged, but still answer 200', async () => {
@@ -43,7 +47,9 @@ describe('old webhook events', () => {
     await h.settle();
     expect(answersTo(user)).toBe(1);
     expect(inboxRows(event.webhookEventId)).toBe(0);
-    const warning = h.logLines().find((l) => l.msg === 'webhook events too old to process ignored (a replay, or a clock far off)');
+    const warning = h
+      .logLines()
+      .find((l) => l.msg === 'webhook events too old to process ignored (a replay, or a clock far off)');
     expect(warning).toMatchObject({ level: 40, ids: [event.webhookEventId] });
     // Event ids only: not who sent it, nor what.
     expect(JSON.stringify(warning)).not.toContain(user);

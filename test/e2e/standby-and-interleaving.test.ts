@@ -32,7 +32,10 @@ describe('events in standby mode', () => {
     expect(deliveredTo(userId)).toHaveLength(0);
     expect(h.platform.calls().filter((c) => c.path.startsWith('/v2/bot/message/'))).toHaveLength(0);
     expect(conversationStateOf(h.sqlitePath, userId)).toBeUndefined();
-    const users = readDb(h.sqlitePath, (db) => db.prepare('SELECT count(*) AS n FROM users WHERE line_user_id = ?').get(userId) as { n: number });
+    const users = readDb(
+      h.sqlitePath,
+      (db) => db.prepare('SELECT count(*) AS n FROM users WHERE line_user_id = ?').get(userId) as { n: number },
+    );
     expect(users.n).toBe(0);
     // They are recorded as handled, so a redelivery does not answer them later either.
     expect(countRows(h.sqlitePath, ['outbox']).outbox).toBe(0);
@@ -43,7 +46,9 @@ describe('events in standby mode', () => {
     await h.post([textEvent({ userId, text: '予約する', replyToken: h.platform.issueReplyToken(userId) })]);
     await h.settle();
     const before = deliveredTo(userId).length;
-    await h.post([textEvent({ userId, text: '同意します', replyToken: h.platform.issueReplyToken(userId), mode: 'standby' })]);
+    await h.post([
+      textEvent({ userId, text: '同意します', replyToken: h.platform.issueReplyToken(userId), mode: 'standby' }),
+    ]);
     await h.settle();
     expect(deliveredTo(userId)).toHaveLength(before);
     expect(conversationStateOf(h.sqlitePath, userId)).toBe('terms');
@@ -68,8 +73,14 @@ describe('two users at once', () => {
   it('interleaved in the same webhook bodies: each user is answered in order and both requests are complete and their own', async () => {
     const a = 'Uinterleave000000000000000000000a';
     const b = 'Uinterleave000000000000000000000b';
-    const stepsA = [...typedSteps({ name: '津軽 花子', choice1: '12/3 10:00', email: 'a@example.jp' }), { question: 'review', text: '申し込む' }];
-    const stepsB = [...typedSteps({ name: '弘前 次郎', choice1: '12/3 10:30', email: 'b@example.jp', phone: '080-1111-2222' }), { question: 'review', text: '申し込む' }];
+    const stepsA = [
+      ...typedSteps({ name: '津軽 花子', choice1: '12/3 10:00', email: 'a@example.jp' }),
+      { question: 'review', text: '申し込む' },
+    ];
+    const stepsB = [
+      ...typedSteps({ name: '弘前 次郎', choice1: '12/3 10:30', email: 'b@example.jp', phone: '080-1111-2222' }),
+      { question: 'review', text: '申し込む' },
+    ];
     const expectedA: string[] = [];
     for (let i = 0; i < stepsA.length; i += 1) {
       const sa = stepsA[i]!;
@@ -85,16 +96,44 @@ describe('two users at once', () => {
     const mine = (name: string) => bookings.filter((x) => x.name === name);
     expect(mine('津軽 花子')).toHaveLength(1);
     expect(mine('弘前 次郎')).toHaveLength(1);
-    expect(mine('津軽 花子')[0]).toMatchObject({ email: 'a@example.jp', phone: '09012345678', choices: [{ start: '2026-12-03T10:00:00+09:00' }, { start: '2026-12-04T14:00:00+09:00' }] });
-    expect(mine('弘前 次郎')[0]).toMatchObject({ email: 'b@example.jp', phone: '08011112222', choices: [{ start: '2026-12-03T10:30:00+09:00' }, { start: '2026-12-04T14:00:00+09:00' }] });
-    expect(deliveredTo(STAFF_GROUP).filter((d) => /津軽 花子|弘前 次郎/.test(JSON.stringify(d.message)))).toHaveLength(2);
+    expect(mine('津軽 花子')[0]).toMatchObject({
+      email: 'a@example.jp',
+      phone: '09012345678',
+      choices: [{ start: '2026-12-03T10:00:00+09:00' }, { start: '2026-12-04T14:00:00+09:00' }],
+    });
+    expect(mine('弘前 次郎')[0]).toMatchObject({
+      email: 'b@example.jp',
+      phone: '08011112222',
+      choices: [{ start: '2026-12-03T10:30:00+09:00' }, { start: '2026-12-04T14:00:00+09:00' }],
+    });
+    expect(deliveredTo(STAFF_GROUP).filter((d) => /津軽 花子|弘前 次郎/.test(JSON.stringify(d.message)))).toHaveLength(
+      2,
+    );
     // Each user's answers arrived in the order of the conversation and never mention the other.
     for (const [user, other] of [
       [a, '弘前 次郎'],
       [b, '津軽 花子'],
     ] as const) {
       const texts = deliveredTo(user).map((d) => textOf(d.message));
-      const order = ['利用規約', '求職登録', 'あてはまるもの', 'カメラ付き', '継続的な職業相談', 'ファイアウォール', '相談の種類', '相談に使うアプリ', 'お名前', '求職番号', '第1希望の日付', '第2希望の日付', 'メールアドレス', '電話番号を入力', '通訳や介助の方が同席されますか', 'お申し込み内容をご確認ください', 'お申し込みを受け付けました'];
+      const order = [
+        '利用規約',
+        '求職登録',
+        'あてはまるもの',
+        'カメラ付き',
+        '継続的な職業相談',
+        'ファイアウォール',
+        '相談の種類',
+        '相談に使うアプリ',
+        'お名前',
+        '求職番号',
+        '第1希望の日付',
+        '第2希望の日付',
+        'メールアドレス',
+        '電話番号を入力',
+        '通訳や介助の方が同席されますか',
+        'お申し込み内容をご確認ください',
+        'お申し込みを受け付けました',
+      ];
       const positions = order.map((needle) => texts.findIndex((t) => t.includes(needle)));
       expect(positions.every((p) => p >= 0)).toBe(true);
       expect([...positions].sort((x, y) => x - y)).toEqual(positions);
@@ -105,17 +144,41 @@ describe('two users at once', () => {
   it("one user's whole booking in a single webhook body is handled in order while another user is served", async () => {
     const a = 'Uinterleave000000000000000000000c';
     const b = 'Uinterleave000000000000000000000d';
-    const steps = [...typedSteps({ name: '八戸 三郎', choice1: '12/7 10:00', email: 'c@example.jp' }), { question: 'review', text: '申し込む' }];
+    const steps = [
+      ...typedSteps({ name: '八戸 三郎', choice1: '12/7 10:00', email: 'c@example.jp' }),
+      { question: 'review', text: '申し込む' },
+    ];
     // LINE batches events; a body may hold many events of one user. Only the last has a live token.
-    const batch = steps.map((s, i) => textEvent({ userId: a, text: s.text, timestamp: Date.now() + i, ...(i === steps.length - 1 ? { replyToken: h.platform.issueReplyToken(a) } : {}) }));
-    const [resA, resB] = await Promise.all([h.post(batch), h.post([textEvent({ userId: b, text: 'ヘルプ', replyToken: h.platform.issueReplyToken(b) })])]);
+    const batch = steps.map((s, i) =>
+      textEvent({
+        userId: a,
+        text: s.text,
+        timestamp: Date.now() + i,
+        ...(i === steps.length - 1 ? { replyToken: h.platform.issueReplyToken(a) } : {}),
+      }),
+    );
+    const [resA, resB] = await Promise.all([
+      h.post(batch),
+      h.post([textEvent({ userId: b, text: 'ヘルプ', replyToken: h.platform.issueReplyToken(b) })]),
+    ]);
     expect([resA.status, resB.status]).toEqual([200, 200]);
     await h.settle();
-    expect(deliveredTo(b).map((d) => textOf(d.message)).join('\n')).toContain('予約をお申し込みいただけます');
+    expect(
+      deliveredTo(b)
+        .map((d) => textOf(d.message))
+        .join('\n'),
+    ).toContain('予約をお申し込みいただけます');
     const mine = (await fetchBookings(h)).filter((x) => x.name === '八戸 三郎');
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ email: 'c@example.jp', choices: [{ start: '2026-12-07T10:00:00+09:00' }, { start: '2026-12-04T14:00:00+09:00' }] });
-    expect(deliveredTo(a).map((d) => textOf(d.message)).at(-1)).toContain('受け付けました');
+    expect(mine[0]).toMatchObject({
+      email: 'c@example.jp',
+      choices: [{ start: '2026-12-07T10:00:00+09:00' }, { start: '2026-12-04T14:00:00+09:00' }],
+    });
+    expect(
+      deliveredTo(a)
+        .map((d) => textOf(d.message))
+        .at(-1),
+    ).toContain('受け付けました');
   });
 });
 

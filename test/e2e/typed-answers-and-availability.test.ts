@@ -33,7 +33,17 @@ describe('a day that fills up while the person picks its time', () => {
     expect(u.lastText()).toContain('空いている時間です');
     // Meanwhile every slot of that day is taken (here: closed by staff).
     for (const start of ['10:00', '10:30', '11:00', '13:30', '14:00', '14:30']) {
-      expect((await staffApi('PUT', '/api/capacity', { kind: 'regular', date: '2026-12-03', start, capacity: 0, by: '山田' })).status).toBe(200);
+      expect(
+        (
+          await staffApi('PUT', '/api/capacity', {
+            kind: 'regular',
+            date: '2026-12-03',
+            start,
+            capacity: 0,
+            by: '山田',
+          })
+        ).status,
+      ).toBe(200);
     }
     await u.say('10:00');
     expect(u.lastText()).toContain('ただいま空いている時間がなくなりました');
@@ -68,7 +78,9 @@ describe('今すぐ相談 after the last start', () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000008');
     await u.say('こんにちは');
     await u.say('今すぐ相談');
-    expect(u.lastText()).toContain('今すぐ相談（30分）は、相談時間内に終えられるよう、開庁日の10:00〜11:30、13:30〜15:00に始める場合にご利用いただけます');
+    expect(u.lastText()).toContain(
+      '今すぐ相談（30分）は、相談時間内に終えられるよう、開庁日の10:00〜11:30、13:30〜15:00に始める場合にご利用いただけます',
+    );
     expect(u.lastText()).not.toContain('10:00〜12:00');
   });
 });
@@ -83,7 +95,17 @@ describe('dates', () => {
 
   it('a date typed alone whose day is full is refused as a full day, naming no time', async () => {
     for (const start of ['10:00', '10:30', '11:00', '13:30', '14:00', '14:30']) {
-      expect((await staffApi('PUT', '/api/capacity', { kind: 'regular', date: '2026-12-03', start, capacity: 0, by: 'tester' })).status).toBe(200);
+      expect(
+        (
+          await staffApi('PUT', '/api/capacity', {
+            kind: 'regular',
+            date: '2026-12-03',
+            start,
+            capacity: 0,
+            by: 'tester',
+          })
+        ).status,
+      ).toBe(200);
     }
     const u = new ChatDriver(h, 'Ureview000000000000000000000000a');
     await typeUntil(u, 'choice1Date');

@@ -88,34 +88,58 @@ describe('every refusal is explained in Japanese and the same question is asked 
   });
   it('name: a valid one moves on', () => expectAccepted(u, '青森 花子', 'jobSeekerNumber'));
 
-  it('job-seeker number: the wrong shape', () => expectRefused(u, 'jobSeekerNumber', '0201-12345678', '5けたの数字-8けたまでの数字'));
-  it('job-seeker number: letters', () => expectRefused(u, 'jobSeekerNumber', 'ABCDE-1234', '5けたの数字-8けたまでの数字'));
+  it('job-seeker number: the wrong shape', () =>
+    expectRefused(u, 'jobSeekerNumber', '0201-12345678', '5けたの数字-8けたまでの数字'));
+  it('job-seeker number: letters', () =>
+    expectRefused(u, 'jobSeekerNumber', 'ABCDE-1234', '5けたの数字-8けたまでの数字'));
   it('job-seeker number: one from outside Aomori is accepted with a warning', async () => {
     await expectAccepted(u, '13010-1234567', 'choice1Date');
     expect(u.lastText()).toContain('青森県内のハローワーク以外');
-    dateButtonOfChoice1 = (u.lastActions().find((a) => a.type === 'postback' && a.label === '12月3日(木)') as { data: string }).data;
+    dateButtonOfChoice1 = (
+      u.lastActions().find((a) => a.type === 'postback' && a.label === '12月3日(木)') as { data: string }
+    ).data;
   });
 
-  it('first choice: a Saturday', () => expectRefused(u, 'choice1Date', '12/5 10:00', '12月5日(土)は土曜日のため、オンライン相談を行っておりません'));
-  it('first choice: a Sunday typed as a date alone', () => expectRefused(u, 'choice1Date', '12/6', '12月6日(日)は日曜日のため'));
+  it('first choice: a Saturday', () =>
+    expectRefused(u, 'choice1Date', '12/5 10:00', '12月5日(土)は土曜日のため、オンライン相談を行っておりません'));
+  it('first choice: a Sunday typed as a date alone', () =>
+    expectRefused(u, 'choice1Date', '12/6', '12月6日(日)は日曜日のため'));
   it('first choice: a national holiday inside the horizon (2027-01-11 成人の日)', () =>
     expectRefused(u, 'choice1Date', '1/11 10:00', '1月11日(月)は祝日（成人の日）のため'));
-  it('first choice: a weekday in the year-end closure', () => expectRefused(u, 'choice1Date', '12/30 10:00', '年末年始の休業期間（12月29日〜1月3日）'));
+  it('first choice: a weekday in the year-end closure', () =>
+    expectRefused(u, 'choice1Date', '12/30 10:00', '年末年始の休業期間（12月29日〜1月3日）'));
   it('first choice: too soon (before the second business day)', () =>
-    expectRefused(u, 'choice1Date', '12/2 10:00', /12月2日\(水\)のご予約は11月30日\(月\) 17:15までに完了する必要があります。いまからですと12月3日\(木\)以降/));
+    expectRefused(
+      u,
+      'choice1Date',
+      '12/2 10:00',
+      /12月2日\(水\)のご予約は11月30日\(月\) 17:15までに完了する必要があります。いまからですと12月3日\(木\)以降/,
+    ));
   it('first choice: today', () => expectRefused(u, 'choice1Date', '今日 14:00', '12月3日(木)以降'));
-  it('first choice: beyond the eight-week horizon', () => expectRefused(u, 'choice1Date', '1/28 10:00', '8週間先の1月26日(火)まで'));
+  it('first choice: beyond the eight-week horizon', () =>
+    expectRefused(u, 'choice1Date', '1/28 10:00', '8週間先の1月26日(火)まで'));
   it('first choice: off the 30-minute grid', () =>
-    expectRefused(u, 'choice1Date', '12/3 10:15', '開始時刻は10:00、10:30、11:00、13:30、14:00、14:30からお選びください'));
+    expectRefused(
+      u,
+      'choice1Date',
+      '12/3 10:15',
+      '開始時刻は10:00、10:30、11:00、13:30、14:00、14:30からお選びください',
+    ));
   it('first choice: a session that would not fit the window', () =>
     expectRefused(u, 'choice1Date', '12/3 11:30', '10:00〜12:00または13:30〜15:30の時間内に収まる必要があります'));
-  it('first choice: a time alone before any date', () => expectRefused(u, 'choice1Date', '10:30', '先に日付をお選びください'));
-  it('first choice: a date that does not exist', () => expectRefused(u, 'choice1Date', '2/30 10:00', 'その日付は存在しないようです'));
-  it('first choice: a weekday that does not match the date', () => expectRefused(u, 'choice1Date', '12月4日(木) 10:00', '日付と曜日が合っていないようです'));
-  it('first choice: an impossible time', () => expectRefused(u, 'choice1Date', '12/3 25:00', 'その時刻は読み取れませんでした'));
-  it('first choice: an unreadable date', () => expectRefused(u, 'choice1Date', 'そのうち都合のいい日', '日時を読み取れませんでした'));
+  it('first choice: a time alone before any date', () =>
+    expectRefused(u, 'choice1Date', '10:30', '先に日付をお選びください'));
+  it('first choice: a date that does not exist', () =>
+    expectRefused(u, 'choice1Date', '2/30 10:00', 'その日付は存在しないようです'));
+  it('first choice: a weekday that does not match the date', () =>
+    expectRefused(u, 'choice1Date', '12月4日(木) 10:00', '日付と曜日が合っていないようです'));
+  it('first choice: an impossible time', () =>
+    expectRefused(u, 'choice1Date', '12/3 25:00', 'その時刻は読み取れませんでした'));
+  it('first choice: an unreadable date', () =>
+    expectRefused(u, 'choice1Date', 'そのうち都合のいい日', '日時を読み取れませんでした'));
   it('first choice: a Sunday and a holiday from the date-time picker', async () => {
-    const picker = u.lastActions().find((a) => a.type === 'datetimepicker') as { min?: string; max?: string } | undefined;
+    const picker = u.lastActions().find((a) => a.type === 'datetimepicker') as
+      { min?: string; max?: string } | undefined;
     expect(picker).toMatchObject({ min: '2026-12-03', max: '2027-01-26' });
     await u.pick({ date: '2026-12-13' });
     expectAskedAgain(u, 'choice1Date', u.lastText(), '12月13日(日)は日曜日のため');
@@ -126,26 +150,37 @@ describe('every refusal is explained in Japanese and the same question is asked 
     await u.pick({ date: '2026-12-03' });
     expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Time');
     expect(u.lastActions().map((a) => a.label)).toEqual(expect.arrayContaining(['10:00〜10:40', '14:30〜15:10']));
-    await expectRefused(u, 'choice1Time', '10:45', '開始時刻は10:00、10:30、11:00、13:30、14:00、14:30からお選びください');
+    await expectRefused(
+      u,
+      'choice1Time',
+      '10:45',
+      '開始時刻は10:00、10:30、11:00、13:30、14:00、14:30からお選びください',
+    );
     await expectAccepted(u, '10:00', 'choice2Date');
   });
 
-  it('second choice: the same as the first', () => expectRefused(u, 'choice2Date', '12/3 10:00', '第1希望と同じ日時です'));
+  it('second choice: the same as the first', () =>
+    expectRefused(u, 'choice2Date', '12/3 10:00', '第1希望と同じ日時です'));
   it('second choice: a button from the first choice\u2019s question is "no longer valid"', async () => {
     await u.tapData(dateButtonOfChoice1);
     expectAskedAgain(u, 'choice2Date', u.lastText(), 'そのボタンは前の質問のもので、いまは使えません');
   });
   it('second choice: a valid one moves on', () => expectAccepted(u, '12/3 10:30', 'email'));
 
-  it('e-mail: without a domain', () => expectRefused(u, 'email', 'hanako@', 'メールアドレスの形式が正しくないようです'));
-  it('e-mail: two at-signs', () => expectRefused(u, 'email', 'hanako@@example.jp', 'メールアドレスの形式が正しくないようです'));
+  it('e-mail: without a domain', () =>
+    expectRefused(u, 'email', 'hanako@', 'メールアドレスの形式が正しくないようです'));
+  it('e-mail: two at-signs', () =>
+    expectRefused(u, 'email', 'hanako@@example.jp', 'メールアドレスの形式が正しくないようです'));
   it('e-mail: a valid one moves on', () => expectAccepted(u, 'hanako@example.jp', 'phone'));
 
-  it('phone: a toll-free number', () => expectRefused(u, 'phone', '0120-123-456', 'フリーダイヤル（0120・0800）の番号はご登録いただけません'));
-  it('phone: words around the number', () => expectRefused(u, 'phone', '携帯 090-1234-5678', '電話番号として読み取れませんでした'));
+  it('phone: a toll-free number', () =>
+    expectRefused(u, 'phone', '0120-123-456', 'フリーダイヤル（0120・0800）の番号はご登録いただけません'));
+  it('phone: words around the number', () =>
+    expectRefused(u, 'phone', '携帯 090-1234-5678', '電話番号として読み取れませんでした'));
   it('phone: a valid one moves on', () => expectAccepted(u, '０９０ー１２３４ー５６７８', 'interpreter'));
 
-  it('a choice question: an answer that is not one of the options', () => expectRefused(u, 'interpreter', 'たぶん', 'ボタンと同じ言葉を入力してください'));
+  it('a choice question: an answer that is not one of the options', () =>
+    expectRefused(u, 'interpreter', 'たぶん', 'ボタンと同じ言葉を入力してください'));
   it('a choice question: a sticker', async () => {
     expectAskedAgain(u, 'interpreter', await sendSticker(u.userId), 'スタンプや画像にはお答えできません');
   });
@@ -168,10 +203,33 @@ describe('every refusal is explained in Japanese and the same question is asked 
 describe('Mothers\u2019 Corner refusals', () => {
   it('a Friday, then a start time the corner does not offer', async () => {
     const u = newUser();
-    for (const t of ['予約する', '同意します', '登録済み', 'マザーズコーナー', 'はい', 'はい', '確認しました', 'マザーズコーナー', 'Zoom', '青森 花子', '02010-12345678']) await u.say(t);
-    await expectRefused(u, 'choice1Date', '12/4 11:00', 'マザーズコーナーのオンライン相談は火曜日・木曜日に行っております');
+    for (const t of [
+      '予約する',
+      '同意します',
+      '登録済み',
+      'マザーズコーナー',
+      'はい',
+      'はい',
+      '確認しました',
+      'マザーズコーナー',
+      'Zoom',
+      '青森 花子',
+      '02010-12345678',
+    ])
+      await u.say(t);
+    await expectRefused(
+      u,
+      'choice1Date',
+      '12/4 11:00',
+      'マザーズコーナーのオンライン相談は火曜日・木曜日に行っております',
+    );
     await expectAccepted(u, '12/8 11:00', 'choice2Date');
-    await expectRefused(u, 'choice2Date', '12/8 10:00', 'マザーズコーナーの開始時刻は11:00、13:30、14:30のいずれかです');
+    await expectRefused(
+      u,
+      'choice2Date',
+      '12/8 10:00',
+      'マザーズコーナーの開始時刻は11:00、13:30、14:30のいずれかです',
+    );
     await expectAccepted(u, '12/8 13:30', 'email');
   });
 });
@@ -212,12 +270,21 @@ describe('a slot that is full', () => {
     const b = newUser();
     await typeUntil(a, 'review', { choice1: '12/10 10:00' });
     await typeUntil(b, 'review', { choice1: '12/10 10:00' });
-    const submitOf = (u: ChatDriver) => (u.lastActions().find((x) => x.type === 'postback' && x.label === 'この内容で申し込む') as { data: string }).data;
-    const events = [a, b].map((u) => postbackEvent({ userId: u.userId, data: submitOf(u), replyToken: h.platform.issueReplyToken(u.userId) }));
+    const submitOf = (u: ChatDriver) =>
+      (u.lastActions().find((x) => x.type === 'postback' && x.label === 'この内容で申し込む') as { data: string }).data;
+    const events = [a, b].map((u) =>
+      postbackEvent({ userId: u.userId, data: submitOf(u), replyToken: h.platform.issueReplyToken(u.userId) }),
+    );
     const [r1, r2] = await Promise.all([h.post([events[0]!]), h.post([events[1]!])]);
     expect([r1.status, r2.status]).toEqual([200, 200]);
     await h.settle();
-    const taken = readDb(h.sqlitePath, (db) => db.prepare("SELECT count(*) AS n FROM bookings WHERE choice1_start = ? AND status = 'requested'").get('2026-12-10T01:00:00.000Z') as { n: number });
+    const taken = readDb(
+      h.sqlitePath,
+      (db) =>
+        db
+          .prepare("SELECT count(*) AS n FROM bookings WHERE choice1_start = ? AND status = 'requested'")
+          .get('2026-12-10T01:00:00.000Z') as { n: number },
+    );
     expect(taken.n).toBe(1);
     const states = [a, b].map((u) => conversationStateOf(h.sqlitePath, u.userId)).sort();
     expect(states).toEqual(['choice1Date', 'idle']);

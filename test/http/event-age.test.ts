@@ -17,6 +17,7 @@ describe('isTooOld', () => {
   });
 
   it('should drop events without a readable timestamp, which LINE always sends', () => {
-    for (const bad of [undefined, null, '1733011200000', Number.NaN, Number.POSITIVE_INFINITY]) expect(isTooOld(bad, now), String(bad)).toBe(true);
+    for (const bad of [undefined, null, '1733011200000', Number.NaN, Number.POSITIVE_INFINITY])
+      expect(isTooOld(bad, now), String(bad)).toBe(true);
   });
 });

@@ -169,7 +169,9 @@ describe('the no-show check', () => {
     expect((await getUser(temp.db, s.lineUserId))?.noShowCount).toBe(0);
     // Asked once more if nobody answers.
     const reminder = (await pendingJobsOf(temp.db, s.id)).find((j) => j.kind === 'attendance_reminder');
-    expect(reminder?.due_at).toBe(new Date(Date.parse(check.due_at) + ATTENDANCE_REMINDER_MINUTES * 60_000).toISOString());
+    expect(reminder?.due_at).toBe(
+      new Date(Date.parse(check.due_at) + ATTENDANCE_REMINDER_MINUTES * 60_000).toISOString(),
+    );
   });
 
   it('should ask staff once more while the question is open, and not once they answered', async () => {
@@ -183,7 +185,9 @@ describe('the no-show check', () => {
     expect(textOf(again.dispatches[0])).toContain('再送');
     // Only one reminder is scheduled, however often it runs.
     expect((await pendingJobsOf(temp.db, s.id)).filter((j) => j.kind === 'attendance_reminder')).toHaveLength(1);
-    expect((await markAttendance(temp.db, office, { bookingId: s.id, attended: true, by: STAFF, now: reminder.due_at })).ok).toBe(true);
+    expect(
+      (await markAttendance(temp.db, office, { bookingId: s.id, attended: true, by: STAFF, now: reminder.due_at })).ok,
+    ).toBe(true);
     expect(await runJob(temp.db, office, reminder, reminder.due_at)).toEqual({ status: 'skipped', dispatches: [] });
   });
 
@@ -228,7 +232,9 @@ describe('the no-show check', () => {
     ).toBe('skipped');
     expect((await runJob(temp.db, office, check, jst('2026-12-10', 10, 9))).status).toBe('skipped');
     expect((await getBooking(temp.db, s.id))?.status).toBe('confirmed');
-    expect((await markAttendance(temp.db, office, { bookingId: s.id, attended: true, by: STAFF, now: check.due_at })).ok).toBe(true);
+    expect(
+      (await markAttendance(temp.db, office, { bookingId: s.id, attended: true, by: STAFF, now: check.due_at })).ok,
+    ).toBe(true);
     expect(await runJob(temp.db, office, check, check.due_at)).toEqual({ status: 'skipped', dispatches: [] });
   });
 });
@@ -254,9 +260,7 @@ describe('new terms', () => {
     const notice = job('terms_notice', 't2', EFFECTIVE);
     const first = await runJob(temp.db, office, notice, EFFECTIVE);
     expect(first.status).toBe('done');
-    expect(audiences(first.dispatches).sort()).toEqual(
-      [`user:${once.lineUserId}`, `user:${twice.lineUserId}`].sort(),
-    );
+    expect(audiences(first.dispatches).sort()).toEqual([`user:${once.lineUserId}`, `user:${twice.lineUserId}`].sort());
     expect(first.dispatches[0]!.messages).toEqual(termsChangedMessages('https://example.invalid/t2'));
     expect(await runJob(temp.db, office, notice, EFFECTIVE)).toEqual({ status: 'done', dispatches: [] });
     expect(await runJob(temp.db, office, job('terms_notice', 't9', EFFECTIVE), EFFECTIVE)).toEqual({

@@ -13,7 +13,11 @@ afterEach(async () => {
   await h.close();
 });
 
-const noShows = (userId: string) => readDb(h.sqlitePath, (db) => (db.prepare('SELECT no_show_count AS n FROM users WHERE line_user_id = ?').get(userId) as { n: number }).n);
+const noShows = (userId: string) =>
+  readDb(
+    h.sqlitePath,
+    (db) => (db.prepare('SELECT no_show_count AS n FROM users WHERE line_user_id = ?').get(userId) as { n: number }).n,
+  );
 
 describe('attendance from the staff group', () => {
   it('records attendance after the start, refuses it before, and corrects a mistaken no-show', async () => {

@@ -14,16 +14,26 @@ afterEach(async () => {
 });
 
 const api = (path: string, body: unknown) => callStaffApi(h, 'POST', path, body);
-const lastTo = (u: ChatDriver) => JSON.stringify(h.platform.delivered().filter((d) => d.to === u.userId).at(-1)?.message);
+const lastTo = (u: ChatDriver) =>
+  JSON.stringify(
+    h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .at(-1)?.message,
+  );
 
 /** A session confirmed for Thu 12/10 10:00, then a change asked for Thu 12/3 10:00 / 10:30. */
 async function confirmedWithPendingChange(u: ChatDriver): Promise<string> {
-  await bookByButtons(u, 'TeleOffice', '青森 花子', { first: ['12月10日(木)', '10:00〜10:40'], second: ['12月10日(木)', '10:30〜11:10'] });
+  await bookByButtons(u, 'TeleOffice', '青森 花子', {
+    first: ['12月10日(木)', '10:00〜10:40'],
+    second: ['12月10日(木)', '10:30〜11:10'],
+  });
   const [b] = await fetchBookings(h);
   expect((await api(`/api/bookings/${b!.id}/confirm`, { choice: 1, by: 'tanaka' })).status).toBe(200);
   await h.settle();
   await u.say('予約変更');
-  for (const label of ['12月3日(木)', '10:00〜10:40', '12月3日(木)', '10:30〜11:10', 'この内容で申し込む']) await u.tap(label);
+  for (const label of ['12月3日(木)', '10:00〜10:40', '12月3日(木)', '10:30〜11:10', 'この内容で申し込む'])
+    await u.tap(label);
   const change = (await fetchBookings(h)).find((x) => x.status === 'requested');
   expect(change).toBeDefined();
   return change!.id;
@@ -59,10 +69,17 @@ describe('a change request staff confirm', () => {
     const changeId = await confirmedWithPendingChange(u);
     expect((await api(`/api/bookings/${changeId}/confirm`, { choice: 1, by: 'tanaka' })).status).toBe(200);
     await h.settle();
-    const toPerson = h.platform.delivered().filter((d) => d.to === u.userId).slice(-2).map((d) => JSON.stringify(d.message)).join('');
+    const toPerson = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .slice(-2)
+      .map((d) => JSON.stringify(d.message))
+      .join('');
     expect(toPerson).toContain('変更前のご予約（12月10日(木) 10:00');
     const bookings = await fetchBookings(h);
-    expect(bookings.filter((b) => b.status === 'confirmed').map((b) => b.confirmed?.start)).toEqual(['2026-12-03T10:00:00+09:00']);
+    expect(bookings.filter((b) => b.status === 'confirmed').map((b) => b.confirmed?.start)).toEqual([
+      '2026-12-03T10:00:00+09:00',
+    ]);
   });
 });
 

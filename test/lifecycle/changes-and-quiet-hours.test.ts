@@ -68,10 +68,17 @@ describe('quiet hours never hold an answer to the user\u2019s own message', () =
     await bookByButtons(u, 'TeleOffice');
     h.clock.set(new Date('2026-12-01T12:30:00Z')); // 21:30 JST
     await new StaffDriver(h).tap('第1希望で確定');
-    expect(h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('日時が確定しました'))).toHaveLength(0);
+    expect(
+      h.platform
+        .delivered()
+        .filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('日時が確定しました')),
+    ).toHaveLength(0);
     h.clock.set(new Date('2026-12-01T13:00:00Z')); // 22:00 JST
     await u.say('ヘルプ');
-    expect(u.last.map((m) => JSON.stringify(m))).toEqual([expect.stringContaining('日時が確定しました'), expect.stringContaining('予約確認')]);
+    expect(u.last.map((m) => JSON.stringify(m))).toEqual([
+      expect.stringContaining('日時が確定しました'),
+      expect.stringContaining('予約確認'),
+    ]);
   });
 
   it('never delivers a held confirmation after the person cancelled the booking in the meantime', async () => {
@@ -84,7 +91,10 @@ describe('quiet hours never hold an answer to the user\u2019s own message', () =
     await u.tap('キャンセルする');
     h.clock.set(new Date('2026-12-01T23:00:01Z')); // 08:00 JST
     await h.app.sender.flush();
-    const said = h.platform.delivered().filter((d) => d.to === u.userId).map((d) => JSON.stringify(d.message));
+    const said = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .map((d) => JSON.stringify(d.message));
     const confirmedAt = said.findIndex((t) => t.includes('日時が確定しました'));
     expect(confirmedAt).toBeGreaterThanOrEqual(0);
     expect(said.slice(confirmedAt + 1).some((t) => t.includes('キャンセルしました'))).toBe(true);

@@ -17,12 +17,19 @@ afterEach(async () => {
 const api = (path: string, body: unknown) => callStaffApi(h, 'POST', path, body);
 
 function jobsOf(bookingId: string): { kind: string; status: string }[] {
-  return readDb(h.sqlitePath, (db) => db.prepare('SELECT kind, status FROM scheduled_jobs WHERE subject_id = ? ORDER BY due_at, kind').all(bookingId)) as { kind: string; status: string }[];
+  return readDb(h.sqlitePath, (db) =>
+    db.prepare('SELECT kind, status FROM scheduled_jobs WHERE subject_id = ? ORDER BY due_at, kind').all(bookingId),
+  ) as { kind: string; status: string }[];
 }
 
 /** Shows the person the newest card sent to them, as if they scrolled to it. */
 function lookAtLatestCard(u: ChatDriver): void {
-  u.last = [h.platform.delivered().filter((d) => d.to === u.userId).at(-1)!.message];
+  u.last = [
+    h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .at(-1)!.message,
+  ];
 }
 
 describe('a confirmed session moved to another time of the same day', () => {
@@ -31,19 +38,27 @@ describe('a confirmed session moved to another time of the same day', () => {
     await bookByButtons(u, 'TeleOffice');
     await new StaffDriver(h).tap('第1希望で確定'); // Thu 12/3 10:00
     const [b] = await fetchBookings(h);
-    expect((await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-03T14:00:00+09:00', by: 'tanaka' })).status).toBe(200);
+    expect(
+      (await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-03T14:00:00+09:00', by: 'tanaka' })).status,
+    ).toBe(200);
     await h.settle();
     lookAtLatestCard(u);
     await u.tap('この日時で受ける');
     // The day-before and morning reminders fall due at the same moments as before the move.
-    expect(jobsOf(b!.id).filter((j) => j.status === 'pending').map((j) => j.kind)).toEqual(['reminder_day_before', 'reminder_morning', 'no_show']);
+    expect(
+      jobsOf(b!.id)
+        .filter((j) => j.status === 'pending')
+        .map((j) => j.kind),
+    ).toEqual(['reminder_day_before', 'reminder_morning', 'no_show']);
 
     for (const at of ['2026-12-02T03:00:30Z', '2026-12-02T23:30:30Z']) {
       h.clock.set(new Date(at));
       await h.runJobs();
       await h.settle();
     }
-    const reminders = h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('14:00'));
+    const reminders = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('14:00'));
     expect(reminders.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -58,7 +73,9 @@ describe('a confirmed session moved to another time of the same day', () => {
       lookAtLatestCard(u);
       await u.tap('この日時で受ける');
     }
-    const pending = jobsOf(b!.id).filter((j) => j.status === 'pending').map((j) => j.kind);
+    const pending = jobsOf(b!.id)
+      .filter((j) => j.status === 'pending')
+      .map((j) => j.kind);
     expect(pending).toContain('no_show');
     expect(pending.filter((k) => k === 'no_show')).toHaveLength(1);
   });
@@ -69,9 +86,14 @@ describe("a time the office proposed, later than the request's own times", () =>
     const u = new ChatDriver(h, 'Uproposal000000000000000000000001');
     await bookByButtons(u, 'TeleOffice'); // Thu 12/3 10:00 and 10:30
     const [request] = await fetchBookings(h);
-    expect((await api(`/api/bookings/${request!.id}/propose`, { start: '2026-12-10T14:00:00+09:00', by: 'tanaka' })).status).toBe(200);
+    expect(
+      (await api(`/api/bookings/${request!.id}/propose`, { start: '2026-12-10T14:00:00+09:00', by: 'tanaka' })).status,
+    ).toBe(200);
     await h.settle();
-    const proposal = h.platform.delivered().filter((d) => d.to === u.userId).at(-1)!.message;
+    const proposal = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .at(-1)!.message;
 
     // Both of the request's own times pass; the proposal is still ahead.
     h.clock.set(new Date('2026-12-03T02:00:00Z'));
@@ -85,7 +107,9 @@ describe("a time the office proposed, later than the request's own times", () =>
     u.last = [proposal];
     await u.tap('この日時で受ける');
     const bookings = await fetchBookings(h);
-    expect(bookings.filter((b) => b.status === 'confirmed').map((b) => b.confirmed?.start)).toEqual(['2026-12-10T14:00:00+09:00']);
+    expect(bookings.filter((b) => b.status === 'confirmed').map((b) => b.confirmed?.start)).toEqual([
+      '2026-12-10T14:00:00+09:00',
+    ]);
     expect(bookings).toHaveLength(1);
   });
 
@@ -93,7 +117,9 @@ describe("a time the office proposed, later than the request's own times", () =>
     const u = new ChatDriver(h, 'Uproposal000000000000000000000002');
     await bookByButtons(u, 'TeleOffice');
     const [request] = await fetchBookings(h);
-    expect((await api(`/api/bookings/${request!.id}/propose`, { start: '2026-12-10T14:00:00+09:00', by: 'tanaka' })).status).toBe(200);
+    expect(
+      (await api(`/api/bookings/${request!.id}/propose`, { start: '2026-12-10T14:00:00+09:00', by: 'tanaka' })).status,
+    ).toBe(200);
     await h.settle();
     for (const at of ['2026-12-03T02:00:00Z', '2026-12-10T05:00:30Z']) {
       h.clock.set(new Date(at));
@@ -101,6 +127,13 @@ describe("a time the office proposed, later than the request's own times", () =>
       await h.settle();
     }
     expect((await fetchBookings(h)).find((b) => b.id === request!.id)?.status).toBe('cancelled');
-    expect(u.lastText() + h.platform.delivered().filter((d) => d.to === u.userId).map((d) => JSON.stringify(d.message)).join('')).toContain('希望日時が過ぎてしまいました');
+    expect(
+      u.lastText() +
+        h.platform
+          .delivered()
+          .filter((d) => d.to === u.userId)
+          .map((d) => JSON.stringify(d.message))
+          .join(''),
+    ).toContain('希望日時が過ぎてしまいました');
   });
 });

@@ -25,10 +25,22 @@ const api = async (path: string, body: unknown) => {
   await h.settle();
   return { status: r.status, body: (await r.json()) as Json };
 };
-const get = async (path: string) => (await (await fetch(`${h.baseUrl}${path}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })).json()) as Json;
-const textsTo = (to: string) => h.platform.delivered().filter((d) => d.to === to).map((d) => textOf(d.message));
+const get = async (path: string) =>
+  (await (
+    await fetch(`${h.baseUrl}${path}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })
+  ).json()) as Json;
+const textsTo = (to: string) =>
+  h.platform
+    .delivered()
+    .filter((d) => d.to === to)
+    .map((d) => textOf(d.message));
 function lookAtLatestCard(u: ChatDriver): void {
-  u.last = [h.platform.delivered().filter((d) => d.to === u.userId).at(-1)!.message];
+  u.last = [
+    h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .at(-1)!.message,
+  ];
 }
 
 describe('moving a confirmed Zoom session with new meeting details', () => {
@@ -36,11 +48,29 @@ describe('moving a confirmed Zoom session with new meeting details', () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000001');
     await bookByButtons(u, 'Zoom');
     const [b] = await fetchBookings(h);
-    expect((await api(`/api/bookings/${b!.id}/confirm`, { choice: 1, meetingId: '123 4567 8901', passcode: 'old111', by: 'yamada' })).status).toBe(200);
-    const proposed = await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-04T14:00:00+09:00', meetingId: '999 8888 7777', passcode: 'new222', by: 'yamada' });
+    expect(
+      (
+        await api(`/api/bookings/${b!.id}/confirm`, {
+          choice: 1,
+          meetingId: '123 4567 8901',
+          passcode: 'old111',
+          by: 'yamada',
+        })
+      ).status,
+    ).toBe(200);
+    const proposed = await api(`/api/bookings/${b!.id}/propose`, {
+      start: '2026-12-04T14:00:00+09:00',
+      meetingId: '999 8888 7777',
+      passcode: 'new222',
+      by: 'yamada',
+    });
     expect(proposed.status).toBe(200);
     expect(proposed.body.booking.meeting).toEqual({ meetingId: '123 4567 8901', passcode: 'old111' });
-    expect(proposed.body.booking.proposed).toMatchObject({ start: '2026-12-04T14:00:00+09:00', meeting: { meetingId: '999 8888 7777', passcode: 'new222' }, by: 'api:yamada' });
+    expect(proposed.body.booking.proposed).toMatchObject({
+      start: '2026-12-04T14:00:00+09:00',
+      meeting: { meetingId: '999 8888 7777', passcode: 'new222' },
+      by: 'api:yamada',
+    });
     lookAtLatestCard(u);
     await u.tap('別の日時を希望する');
     const after = (await get(`/api/bookings/${b!.id}`)).booking;
@@ -54,8 +84,18 @@ describe('moving a confirmed Zoom session with new meeting details', () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000011');
     await bookByButtons(u, 'Zoom');
     const [b] = await fetchBookings(h);
-    await api(`/api/bookings/${b!.id}/confirm`, { choice: 1, meetingId: '123 4567 8901', passcode: 'old111', by: 'yamada' });
-    await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-04T14:00:00+09:00', meetingId: '999 8888 7777', passcode: 'new222', by: 'yamada' });
+    await api(`/api/bookings/${b!.id}/confirm`, {
+      choice: 1,
+      meetingId: '123 4567 8901',
+      passcode: 'old111',
+      by: 'yamada',
+    });
+    await api(`/api/bookings/${b!.id}/propose`, {
+      start: '2026-12-04T14:00:00+09:00',
+      meetingId: '999 8888 7777',
+      passcode: 'new222',
+      by: 'yamada',
+    });
     lookAtLatestCard(u);
     await u.tap('この日時で受ける');
     expect(u.lastText()).toContain('new222');
@@ -64,7 +104,12 @@ describe('moving a confirmed Zoom session with new meeting details', () => {
     expect(after.booking.meeting).toEqual({ meetingId: '999 8888 7777', passcode: 'new222' });
     // Confirmed in the name of who arranged it; the history says the person accepted.
     expect(after.booking.confirmedBy).toBe('api:yamada');
-    expect(after.actions.at(-1)).toMatchObject({ action: 'confirm', by: 'api:yamada', via: 'api', detail: { start: '2026-12-04T05:00:00.000Z', acceptedByPerson: true } });
+    expect(after.actions.at(-1)).toMatchObject({
+      action: 'confirm',
+      by: 'api:yamada',
+      via: 'api',
+      detail: { start: '2026-12-04T05:00:00.000Z', acceptedByPerson: true },
+    });
   });
 });
 
@@ -73,9 +118,16 @@ describe('an old 「別の日時を希望する」 after the office cancelled th
     const u = new ChatDriver(h, 'Ureview0000000000000000000000002');
     await bookByButtons(u, 'TeleOffice');
     const [b] = await fetchBookings(h);
-    expect((await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-08T14:00:00+09:00', by: 'yamada' })).status).toBe(200);
-    const proposal = h.platform.delivered().filter((d) => d.to === u.userId).at(-1)!.message;
-    expect((await api(`/api/bookings/${b!.id}/cancel`, { reason: '担当者の急病のため', by: 'yamada' })).status).toBe(200);
+    expect(
+      (await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-08T14:00:00+09:00', by: 'yamada' })).status,
+    ).toBe(200);
+    const proposal = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .at(-1)!.message;
+    expect((await api(`/api/bookings/${b!.id}/cancel`, { reason: '担当者の急病のため', by: 'yamada' })).status).toBe(
+      200,
+    );
     const staffBefore = textsTo(STAFF_GROUP).length;
     const updatedBefore = (await get(`/api/bookings/${b!.id}`)).booking.updatedAt;
     u.last = [proposal];
@@ -87,7 +139,7 @@ describe('an old 「別の日時を希望する」 after the office cancelled th
 });
 
 describe('「日時を変更」 and a colleague moving the same session meanwhile', () => {
-  it('refuses the answer typed after the colleague\'s proposal, which stands', async () => {
+  it("refuses the answer typed after the colleague's proposal, which stands", async () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000033');
     await bookByButtons(u, 'TeleOffice');
     const a = new StaffDriver(h, 'Ustaff0000000000000000000000000A');
@@ -95,7 +147,9 @@ describe('「日時を変更」 and a colleague moving the same session meanwhil
     await a.tap('日時を変更');
     const [b] = await fetchBookings(h);
     h.clock.advance(1000);
-    expect((await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-09T14:00:00+09:00', by: 'yamada' })).status).toBe(200);
+    expect(
+      (await api(`/api/bookings/${b!.id}/propose`, { start: '2026-12-09T14:00:00+09:00', by: 'yamada' })).status,
+    ).toBe(200);
     const toPersonBefore = textsTo(u.userId).length;
     await a.say('12/8 14:00');
     expect(a.lastText()).toContain('ほかの操作があった');
@@ -103,7 +157,7 @@ describe('「日時を変更」 and a colleague moving the same session meanwhil
     expect((await get(`/api/bookings/${b!.id}`)).booking.proposed.start).toBe('2026-12-09T14:00:00+09:00');
   });
 
-  it('reads a bare 「2:00」 typed by staff as 14:00, as in the person\'s chat', async () => {
+  it("reads a bare 「2:00」 typed by staff as 14:00, as in the person's chat", async () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000034');
     await bookByButtons(u, 'TeleOffice');
     const a = new StaffDriver(h);
@@ -115,21 +169,29 @@ describe('「日時を変更」 and a colleague moving the same session meanwhil
   });
 });
 
-describe('the office cancels a confirmed session while the person\'s change request is pending', () => {
+describe("the office cancels a confirmed session while the person's change request is pending", () => {
   it('cancels the change request with it and says so to the person and to staff', async () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000005');
-    await bookByButtons(u, 'TeleOffice', '青森 花子', { first: ['12月10日(木)', '10:00〜10:40'], second: ['12月10日(木)', '10:30〜11:10'] });
+    await bookByButtons(u, 'TeleOffice', '青森 花子', {
+      first: ['12月10日(木)', '10:00〜10:40'],
+      second: ['12月10日(木)', '10:30〜11:10'],
+    });
     const [b] = await fetchBookings(h);
     expect((await api(`/api/bookings/${b!.id}/confirm`, { choice: 1, by: 'tanaka' })).status).toBe(200);
     await u.say('予約変更');
-    for (const label of ['12月3日(木)', '10:00〜10:40', '12月3日(木)', '10:30〜11:10', 'この内容で申し込む']) await u.tap(label);
+    for (const label of ['12月3日(木)', '10:00〜10:40', '12月3日(木)', '10:30〜11:10', 'この内容で申し込む'])
+      await u.tap(label);
     const change = (await fetchBookings(h)).find((x) => x.status === 'requested')!;
     const staffBefore = textsTo(STAFF_GROUP).length;
-    expect((await api(`/api/bookings/${b!.id}/cancel`, { reason: '担当者の急病のため', by: 'tanaka' })).status).toBe(200);
+    expect((await api(`/api/bookings/${b!.id}/cancel`, { reason: '担当者の急病のため', by: 'tanaka' })).status).toBe(
+      200,
+    );
     expect(textsTo(u.userId).at(-1)).toContain('日時変更のお申し込みも、あわせて取り消しました');
     const ended = (await get(`/api/bookings/${change.id}`)).booking;
     expect(ended).toMatchObject({ status: 'cancelled', cancelReason: '担当者の急病のため', cancelledBy: 'api:tanaka' });
-    expect(textsTo(STAFF_GROUP).slice(staffBefore).join('\n')).toContain(`日時変更の申込み 受付番号 ${change.id.slice(0, 8)}`);
+    expect(textsTo(STAFF_GROUP).slice(staffBefore).join('\n')).toContain(
+      `日時変更の申込み 受付番号 ${change.id.slice(0, 8)}`,
+    );
     await u.say('予約する');
     expect(u.lastText()).not.toContain('すでにお申し込み中');
   });

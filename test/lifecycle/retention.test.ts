@@ -12,7 +12,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const count = (table: 'inbox' | 'outbox') => readDb(h.sqlitePath, (db) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+const count = (table: 'inbox' | 'outbox') =>
+  readDb(h.sqlitePath, (db) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
 
 describe('retention of personal data in transit', () => {
   it('deletes handled events and sent messages after a week, and keeps the booking itself', async () => {
@@ -25,7 +26,9 @@ describe('retention of personal data in transit', () => {
     await h.app.jobs.purge();
     expect(count('inbox')).toBe(0);
     expect(count('outbox')).toBe(0);
-    expect(readDb(h.sqlitePath, (db) => (db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n)).toBe(1);
+    expect(
+      readDb(h.sqlitePath, (db) => (db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n),
+    ).toBe(1);
   });
 });
 
@@ -35,7 +38,13 @@ describe('retention of a booking given up halfway', () => {
     await u.say('予約する');
     await u.tap('同意する');
     await answerUpToDates(u, 'TeleOffice', '青森 花子');
-    const holdsNumber = () => readDb(h.sqlitePath, (db) => (db.prepare("SELECT count(*) AS n FROM conversations WHERE snapshot LIKE '%02010%'").get() as { n: number }).n);
+    const holdsNumber = () =>
+      readDb(
+        h.sqlitePath,
+        (db) =>
+          (db.prepare("SELECT count(*) AS n FROM conversations WHERE snapshot LIKE '%02010%'").get() as { n: number })
+            .n,
+      );
     expect(holdsNumber()).toBe(1);
     h.clock.advance(8 * 24 * 60 * 60 * 1000);
     await h.app.jobs.purge();
@@ -61,9 +70,16 @@ describe('requests nobody answered', () => {
     h.clock.set(new Date('2026-12-03T01:31:00Z')); // 12/3 10:31 JST, after both choices (10:00, 10:30)
     await h.runJobs();
     await h.settle();
-    const status = readDb(h.sqlitePath, (db) => (db.prepare('SELECT status, cancel_reason FROM bookings').get() as { status: string; cancel_reason: string }));
+    const status = readDb(
+      h.sqlitePath,
+      (db) =>
+        db.prepare('SELECT status, cancel_reason FROM bookings').get() as { status: string; cancel_reason: string },
+    );
     expect(status).toEqual({ status: 'cancelled', cancel_reason: 'expired' });
-    const toUser = h.platform.delivered().filter((d) => d.to === u.userId).map((d) => JSON.stringify(d.message));
+    const toUser = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .map((d) => JSON.stringify(d.message));
     expect(toUser.at(-1)).toContain('希望日時が過ぎてしまいました');
   });
 });
@@ -75,7 +91,11 @@ describe('messages LINE would not take', () => {
     const delivered = h.platform.delivered().length;
     h.platform.setDown(503);
     await u.tap('同意する');
-    const pending = () => readDb(h.sqlitePath, (db) => (db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get() as { n: number }).n);
+    const pending = () =>
+      readDb(
+        h.sqlitePath,
+        (db) => (db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get() as { n: number }).n,
+      );
     expect(pending()).toBeGreaterThan(0);
     h.clock.advance(29 * 24 * 60 * 60 * 1000);
     await h.app.jobs.purge();

@@ -18,7 +18,11 @@ afterEach(async () => {
   await h.close();
 });
 
-const textsTo = (to: string) => h.platform.delivered().filter((d) => d.to === to).map((d) => textOf(d.message));
+const textsTo = (to: string) =>
+  h.platform
+    .delivered()
+    .filter((d) => d.to === to)
+    .map((d) => textOf(d.message));
 async function at(instant: string): Promise<void> {
   h.clock.set(new Date(instant));
   await h.runJobs();
@@ -70,19 +74,29 @@ describe('finding the meeting again', () => {
   });
 });
 
-describe('a proposal waiting for the person\'s answer', () => {
+describe("a proposal waiting for the person's answer", () => {
   it('is shown in 予約確認 with its buttons, which still answer it', async () => {
     const u = new ChatDriver(h, 'Usessionday000000000000000000003');
     await bookByButtons(u, 'TeleOffice');
     const [b] = await fetchBookings(h);
-    expect((await callStaffApi(h, 'POST', `/api/bookings/${b!.id}/propose`, { start: '2026-12-08T14:00:00+09:00', by: 'tanaka' })).status).toBe(200);
+    expect(
+      (
+        await callStaffApi(h, 'POST', `/api/bookings/${b!.id}/propose`, {
+          start: '2026-12-08T14:00:00+09:00',
+          by: 'tanaka',
+        })
+      ).status,
+    ).toBe(200);
     await h.settle();
     await u.say('予約確認');
     expect(u.lastText()).toContain('ご提案の日時');
     expect(u.lastText()).toContain('12月8日(火) 14:00');
     await u.tap('この日時で受ける');
     expect(u.lastText()).toContain('日時が確定しました');
-    expect((await fetchBookings(h))[0]).toMatchObject({ status: 'confirmed', confirmed: { start: '2026-12-08T14:00:00+09:00' } });
+    expect((await fetchBookings(h))[0]).toMatchObject({
+      status: 'confirmed',
+      confirmed: { start: '2026-12-08T14:00:00+09:00' },
+    });
   });
 });
 
@@ -109,7 +123,9 @@ describe('writing on the day of the session', () => {
     expect(textsTo(STAFF_GROUP).at(-1)).toContain('【当日連絡ありの欠席】');
     expect(textsTo(STAFF_GROUP).join('\n')).not.toContain('連絡なし');
     expect(textsTo(u.userId).join('\n')).not.toContain('欠席として記録しました');
-    const person = (await (await fetch(`${h.baseUrl}/api/users/${u.userId}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })).json()) as { user: { counts: { noShows: number } } };
+    const person = (await (
+      await fetch(`${h.baseUrl}/api/users/${u.userId}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })
+    ).json()) as { user: { counts: { noShows: number } } };
     expect(person.user.counts.noShows).toBe(0);
 
     // They did join in the end: staff correct it.
@@ -211,7 +227,16 @@ describe('questions the person cannot answer', () => {
     const u = new ChatDriver(h, 'Usessionday000000000000000000008');
     await u.say('予約する');
     await u.tap('同意する');
-    for (const label of ['登録しています', '長期療養中', 'はい、持っています', 'はい、希望します', 'すべて確認しました', '一般の職業相談', 'Zoom']) await u.tap(label);
+    for (const label of [
+      '登録しています',
+      '長期療養中',
+      'はい、持っています',
+      'はい、希望します',
+      'すべて確認しました',
+      '一般の職業相談',
+      'Zoom',
+    ])
+      await u.tap(label);
     await u.say('青森 花子');
     await u.say('わかりません');
     expect(u.lastText()).toContain('ハローワーク受付票');
@@ -243,16 +268,26 @@ describe('asking for staff in the middle of a booking', () => {
 });
 
 describe('typing an answer to a proposal', () => {
-  it('shows the proposal\'s buttons again instead of the booking menu', async () => {
+  it("shows the proposal's buttons again instead of the booking menu", async () => {
     const u = new ChatDriver(h, 'Usessionday000000000000000000010');
     await bookByButtons(u, 'TeleOffice');
     const [b] = await fetchBookings(h);
-    expect((await callStaffApi(h, 'POST', `/api/bookings/${b!.id}/propose`, { start: '2026-12-08T14:00:00+09:00', by: 'tanaka' })).status).toBe(200);
+    expect(
+      (
+        await callStaffApi(h, 'POST', `/api/bookings/${b!.id}/propose`, {
+          start: '2026-12-08T14:00:00+09:00',
+          by: 'tanaka',
+        })
+      ).status,
+    ).toBe(200);
     await h.settle();
     await u.say('はい、大丈夫です');
     expect(u.lastText()).toContain('お返事をお待ちしています');
     expect(u.lastText()).not.toContain('「予約する」と送って');
     await u.tap('この日時で受ける');
-    expect((await fetchBookings(h))[0]).toMatchObject({ status: 'confirmed', confirmed: { start: '2026-12-08T14:00:00+09:00' } });
+    expect((await fetchBookings(h))[0]).toMatchObject({
+      status: 'confirmed',
+      confirmed: { start: '2026-12-08T14:00:00+09:00' },
+    });
   });
 });

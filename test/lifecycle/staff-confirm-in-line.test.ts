@@ -36,7 +36,11 @@ describe('staff confirm a request from the staff group', () => {
     await bookByButtons(u, 'TeleOffice');
     const staff = new StaffDriver(h);
     await staff.tap('第2希望で確定');
-    const card = h.platform.delivered().filter((d) => d.to === u.userId && d.via === 'push').map((d) => JSON.stringify(d.message)).join('\n');
+    const card = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId && d.via === 'push')
+      .map((d) => JSON.stringify(d.message))
+      .join('\n');
     expect(card).toContain('招待メール');
     expect(card).toContain('12月3日(木) 10:30');
   });
@@ -45,15 +49,25 @@ describe('staff confirm a request from the staff group', () => {
     // Both requests name 12/3 11:00 as their second choice; neither first choice holds it.
     const a = new ChatDriver(h, 'U2000000000000000000000000000003');
     const b = new ChatDriver(h, 'U2000000000000000000000000000004');
-    await bookByButtons(a, 'TeleOffice', '青森 一郎', { first: ['12月3日(木)', '10:00〜10:40'], second: ['12月3日(木)', '11:00〜11:40'] });
-    await bookByButtons(b, 'TeleOffice', '青森 二郎', { first: ['12月3日(木)', '10:30〜11:10'], second: ['12月3日(木)', '11:00〜11:40'] });
+    await bookByButtons(a, 'TeleOffice', '青森 一郎', {
+      first: ['12月3日(木)', '10:00〜10:40'],
+      second: ['12月3日(木)', '11:00〜11:40'],
+    });
+    await bookByButtons(b, 'TeleOffice', '青森 二郎', {
+      first: ['12月3日(木)', '10:30〜11:10'],
+      second: ['12月3日(木)', '11:00〜11:40'],
+    });
     const staff1 = new StaffDriver(h, 'Ustaff00000000000000000000000011');
     const staff2 = new StaffDriver(h, 'Ustaff00000000000000000000000012');
     await Promise.all([staff1.tap('第2希望で確定', 'oldest'), staff2.tap('第2希望で確定', 'newest')]);
     const confirmed = (await fetchBookings(h)).filter((x) => x.status === 'confirmed');
     expect(confirmed).toHaveLength(1);
     expect(confirmed[0]!.confirmed!.start).toBe('2026-12-03T11:00:00+09:00');
-    const groupText = h.platform.delivered().filter((d) => d.to.startsWith('C')).map((d) => JSON.stringify(d.message)).join('\n');
+    const groupText = h.platform
+      .delivered()
+      .filter((d) => d.to.startsWith('C'))
+      .map((d) => JSON.stringify(d.message))
+      .join('\n');
     expect(groupText).toContain('その枠はすでに埋まっています');
   });
 
@@ -64,7 +78,10 @@ describe('staff confirm a request from the staff group', () => {
     await staff.tap('別の日時を提案');
     await staff.say('12/8 14:00 987 6543 2100 pass9');
     expect(staff.lastText()).toContain('提案しました');
-    const proposal = h.platform.delivered().filter((d) => d.to === u.userId).at(-1)!;
+    const proposal = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .at(-1)!;
     u.last = [proposal.message];
     await u.tap('この日時で受ける');
     expect(u.lastText()).toContain('日時が確定しました');

@@ -25,8 +25,15 @@ const api = async (path: string, body: unknown) => {
   await h.settle();
   return { status: r.status, body: (await r.json()) as Json };
 };
-const get = async (path: string) => (await (await fetch(`${h.baseUrl}${path}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })).json()) as Json;
-const textsTo = (to: string) => h.platform.delivered().filter((d) => d.to === to).map((d) => textOf(d.message));
+const get = async (path: string) =>
+  (await (
+    await fetch(`${h.baseUrl}${path}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })
+  ).json()) as Json;
+const textsTo = (to: string) =>
+  h.platform
+    .delivered()
+    .filter((d) => d.to === to)
+    .map((d) => textOf(d.message));
 describe('「別の日時を提案」 and a colleague confirming the same request', () => {
   it('refuses the proposal typed after a colleague confirmed; the person only hears of the confirmation', async () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000003');
@@ -47,7 +54,7 @@ describe('「別の日時を提案」 and a colleague confirming the same reques
     expect(a.last).toEqual([]);
   });
 
-  it('an old request card\'s 「別の日時を提案」 says the booking is confirmed; 「日時を変更」 on the confirmation moves it', async () => {
+  it("an old request card's 「別の日時を提案」 says the booking is confirmed; 「日時を変更」 on the confirmation moves it", async () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000013');
     await bookByButtons(u, 'TeleOffice');
     const a = new StaffDriver(h);
@@ -82,7 +89,10 @@ describe('asking for a person without a booking', () => {
     await u.follow();
     await u.say('担当者と話す');
     expect(u.lastText()).toContain('担当者に引き継ぎました');
-    const note = h.platform.delivered().filter((d) => d.to === STAFF_GROUP).at(-1)!.message;
+    const note = h.platform
+      .delivered()
+      .filter((d) => d.to === STAFF_GROUP)
+      .at(-1)!.message;
     expect(actionsIn(note).map((a) => a.label)).toEqual(['自動応答に戻す']);
     expect(JSON.stringify(note)).not.toContain('青森');
     await u.say('予約する');
@@ -120,8 +130,14 @@ describe('staff API details', () => {
   it('names the field of slot_full and gives already_confirmed in Japan time', async () => {
     const a = new ChatDriver(h, 'Ureview0000000000000000000000008');
     const b = new ChatDriver(h, 'Ureview0000000000000000000000009');
-    await bookByButtons(a, 'TeleOffice', '青森 花子', { first: ['12月10日(木)', '10:00〜10:40'], second: ['12月10日(木)', '10:30〜11:10'] });
-    await bookByButtons(b, 'TeleOffice', '弘前 一郎', { first: ['12月10日(木)', '11:00〜11:40'], second: ['12月10日(木)', '10:30〜11:10'] });
+    await bookByButtons(a, 'TeleOffice', '青森 花子', {
+      first: ['12月10日(木)', '10:00〜10:40'],
+      second: ['12月10日(木)', '10:30〜11:10'],
+    });
+    await bookByButtons(b, 'TeleOffice', '弘前 一郎', {
+      first: ['12月10日(木)', '11:00〜11:40'],
+      second: ['12月10日(木)', '10:30〜11:10'],
+    });
     const all = await fetchBookings(h);
     const first = all.find((x) => x.lineUserId === a.userId);
     const second = all.find((x) => x.lineUserId === b.userId);
@@ -129,6 +145,9 @@ describe('staff API details', () => {
     const full = await api(`/api/bookings/${second!.id}/confirm`, { start: '2026-12-10T10:00:00+09:00', by: 'tanaka' });
     expect(full).toMatchObject({ status: 409, body: { code: 'slot_full', field: 'start' } });
     const twice = await api(`/api/bookings/${first!.id}/confirm`, { choice: 1, by: 'tanaka' });
-    expect(twice.body).toMatchObject({ code: 'already_confirmed', message: 'already confirmed for 2026-12-10T10:00:00+09:00' });
+    expect(twice.body).toMatchObject({
+      code: 'already_confirmed',
+      message: 'already confirmed for 2026-12-10T10:00:00+09:00',
+    });
   });
 });

@@ -36,7 +36,10 @@ describe('staff on LINE for PC (LINE does not say who pressed a button in the gr
     // The first member's meeting details go to the booking they were asked for.
     await a.say('123 4567 8901 abc123');
     const rows = await fetchBookings(h);
-    expect(rows.find((r) => r.id === first)).toMatchObject({ status: 'confirmed', meeting: { meetingId: '123 4567 8901', passcode: 'abc123' } });
+    expect(rows.find((r) => r.id === first)).toMatchObject({
+      status: 'confirmed',
+      meeting: { meetingId: '123 4567 8901', passcode: 'abc123' },
+    });
     expect(rows.find((r) => r.id === second)).toMatchObject({ status: 'requested', meeting: null });
     // Now the colleague can go ahead.
     await b.tap('第1希望で確定', 'newest');

@@ -13,7 +13,8 @@ afterEach(async () => {
 });
 
 const api = (path: string, body: unknown) => callStaffApi(h, 'POST', path, body);
-const toUser = (u: ChatDriver, words: string) => h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes(words)).length;
+const toUser = (u: ChatDriver, words: string) =>
+  h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes(words)).length;
 
 describe('staff taking over a chat from a request card', () => {
   it('tells the person staff will answer in this chat, and gives staff the button that hands the chat back', async () => {
@@ -57,6 +58,13 @@ describe('staff taking over a chat from a request card', () => {
     const staff = new StaffDriver(h);
     await staff.tap('自動応答に戻す');
     expect(toUser(u, '自動応答に戻りました')).toBe(0);
-    expect(JSON.stringify(h.platform.delivered().filter((d) => d.to === STAFF_GROUP).at(-1)?.message)).toContain('自動応答に戻しました');
+    expect(
+      JSON.stringify(
+        h.platform
+          .delivered()
+          .filter((d) => d.to === STAFF_GROUP)
+          .at(-1)?.message,
+      ),
+    ).toContain('自動応答に戻しました');
   });
 });

@@ -18,7 +18,11 @@ afterEach(async () => {
 
 async function publishTerms(id: string): Promise<void> {
   const now = h.clock.now().toISOString();
-  await ensureTermsVersion(h.app.db, { id, effectiveFrom: toLocal(now).date, url: 'https://example.jp/terms-2027' }, now);
+  await ensureTermsVersion(
+    h.app.db,
+    { id, effectiveFrom: toLocal(now).date, url: 'https://example.jp/terms-2027' },
+    now,
+  );
   await scheduleJob(h.app.db, 'terms_notice', id, now, now);
 }
 
@@ -33,7 +37,11 @@ describe('terms updates', () => {
     await publishTerms('2027-03-01');
     await h.runJobs();
     await h.settle();
-    expect(h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('利用規約が改定されました'))).toHaveLength(0);
+    expect(
+      h.platform
+        .delivered()
+        .filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('利用規約が改定されました')),
+    ).toHaveLength(0);
   });
 
   it('asks users who agreed to an older version to agree again before their next booking, and tells active bookers once', async () => {
@@ -44,7 +52,9 @@ describe('terms updates', () => {
     await h.runJobs();
     await h.runJobs();
     await h.settle();
-    const notices = h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('利用規約が改定されました'));
+    const notices = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('利用規約が改定されました'));
     expect(notices).toHaveLength(1);
     await u.say('予約キャンセル');
     await u.tap('キャンセルする');
@@ -67,7 +77,10 @@ async function atImmediateConfirm(userId: string): Promise<ChatDriver> {
   return u;
 }
 
-const requests = () => readDb(h.sqlitePath, (db) => (db.prepare('SELECT status FROM immediate_requests').all() as { status: string }[]).map((r) => r.status));
+const requests = () =>
+  readDb(h.sqlitePath, (db) =>
+    (db.prepare('SELECT status FROM immediate_requests').all() as { status: string }[]).map((r) => r.status),
+  );
 
 describe('immediate sessions (今すぐ相談)', () => {
   it('is refused while staff have not switched it on', async () => {
@@ -91,7 +104,10 @@ describe('immediate sessions (今すぐ相談)', () => {
     expect(u.lastText()).toContain('受け付けました');
     const staff = new StaffDriver(h);
     await staff.tap('対応する');
-    const toUser = h.platform.delivered().filter((d) => d.to === u.userId).map((d) => JSON.stringify(d.message));
+    const toUser = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .map((d) => JSON.stringify(d.message));
     expect(toUser.at(-1)).toContain('お電話します');
     await new StaffDriver(h, 'Ustaff00000000000000000000000099').tap('対応する');
     expect(h.platform.delivered().filter((d) => d.to === u.userId)).toHaveLength(toUser.length);
@@ -146,7 +162,11 @@ describe('staff stop the bot for a person', () => {
   it('answers a blocked person politely with the office phone and nothing else', async () => {
     const u = new ChatDriver(h, 'U4000000000000000000000000000005');
     await u.say('予約する');
-    await h.app.db.updateTable('users').set({ blocked_at: h.clock.now().toISOString() }).where('line_user_id', '=', u.userId).execute();
+    await h.app.db
+      .updateTable('users')
+      .set({ blocked_at: h.clock.now().toISOString() })
+      .where('line_user_id', '=', u.userId)
+      .execute();
     await u.say('同意する');
     expect(u.lastText()).toContain('ご案内は停止しています');
     expect(u.lastText()).toContain('017-776-1561');

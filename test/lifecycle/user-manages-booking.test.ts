@@ -33,7 +33,10 @@ describe('users check, change and cancel in the chat', () => {
     await u.tap('キャンセルする');
     expect(u.lastText()).toContain('キャンセルしました');
     expect((await fetchBookings(h))[0]).toMatchObject({ status: 'cancelled' });
-    const staffNotes = h.platform.delivered().filter((d) => d.to.startsWith('C')).map((d) => JSON.stringify(d.message));
+    const staffNotes = h.platform
+      .delivered()
+      .filter((d) => d.to.startsWith('C'))
+      .map((d) => JSON.stringify(d.message));
     expect(staffNotes.some((t) => t.includes('ご本人がキャンセルしました'))).toBe(true);
   });
 
@@ -93,12 +96,18 @@ describe('timed work', () => {
     h.clock.advance(33 * HOUR); // past 12/2 17:15 JST
     await h.runJobs();
     await h.settle();
-    const toUser = h.platform.delivered().filter((d) => d.to === u.userId).map((d) => JSON.stringify(d.message));
+    const toUser = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId)
+      .map((d) => JSON.stringify(d.message));
     expect(toUser.at(-1)).toContain('お電話でご確認ください');
     // Which request, and that it still stands: the deadline falls at closing time.
     expect(toUser.at(-1)).toContain('第1希望 12月3日(木) 10:00');
     expect(toUser.at(-1)).toContain('そのまま有効');
-    const toStaff = h.platform.delivered().filter((d) => d.to.startsWith('C')).map((d) => JSON.stringify(d.message));
+    const toStaff = h.platform
+      .delivered()
+      .filter((d) => d.to.startsWith('C'))
+      .map((d) => JSON.stringify(d.message));
     expect(toStaff.at(-1)).toContain('返信期限切れ');
   });
 
@@ -109,12 +118,20 @@ describe('timed work', () => {
     h.clock.set(new Date('2026-12-02T03:00:00Z')); // 12/2 12:00 JST: day-before reminder
     await h.runJobs();
     await h.settle();
-    const texts = (id: string) => h.platform.delivered().filter((d) => d.to === id).map((d) => JSON.stringify(d.message));
-    expect(texts('U3000000000000000000000000000007').some((t) => t.includes('明日はオンライン相談の日です'))).toBe(true);
+    const texts = (id: string) =>
+      h.platform
+        .delivered()
+        .filter((d) => d.to === id)
+        .map((d) => JSON.stringify(d.message));
+    expect(texts('U3000000000000000000000000000007').some((t) => t.includes('明日はオンライン相談の日です'))).toBe(
+      true,
+    );
     h.clock.set(new Date('2026-12-02T23:30:00Z')); // 12/3 08:30 JST
     await h.runJobs();
     await h.settle();
-    expect(texts('U3000000000000000000000000000007').some((t) => t.includes('本日はオンライン相談の日です'))).toBe(true);
+    expect(texts('U3000000000000000000000000000007').some((t) => t.includes('本日はオンライン相談の日です'))).toBe(
+      true,
+    );
     h.clock.set(new Date('2026-12-03T01:09:59Z')); // 10:09:59: still confirmed
     await h.runJobs();
     expect((await fetchBookings(h)).filter((b) => b.status === 'no_show')).toHaveLength(0);
@@ -124,7 +141,12 @@ describe('timed work', () => {
     expect((await fetchBookings(h)).filter((b) => b.status === 'no_show')).toHaveLength(0);
     await new StaffDriver(h).tap('接続なし');
     expect((await fetchBookings(h)).filter((b) => b.status === 'no_show')).toHaveLength(1);
-    const staffText = () => h.platform.delivered().filter((d) => d.to.startsWith('C')).map((d) => JSON.stringify(d.message)).join('\n');
+    const staffText = () =>
+      h.platform
+        .delivered()
+        .filter((d) => d.to.startsWith('C'))
+        .map((d) => JSON.stringify(d.message))
+        .join('\n');
     expect(staffText()).not.toContain('要確認');
     // A second missed session by the same person flags them for staff (staff decide; nobody is banned).
     h.clock.set(new Date('2026-12-03T03:00:00Z'));
@@ -150,7 +172,11 @@ describe('timed work', () => {
     expect(pushesTo()).toHaveLength(0);
     h.clock.set(new Date('2026-12-01T23:00:01Z')); // 08:00:01 JST
     await h.settle();
-    expect(pushesTo().map((d) => JSON.stringify(d.message)).join()).toContain('日時が確定しました');
+    expect(
+      pushesTo()
+        .map((d) => JSON.stringify(d.message))
+        .join(),
+    ).toContain('日時が確定しました');
   });
 
   it('a job whose messages were queued is not sent twice after a restart', async () => {
@@ -165,7 +191,9 @@ describe('timed work', () => {
     h.platform.setDown(null);
     h.clock.advance(10 * 60_000);
     await h.settle();
-    const overdue = h.platform.delivered().filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('ご連絡が遅れており'));
+    const overdue = h.platform
+      .delivered()
+      .filter((d) => d.to === u.userId && JSON.stringify(d.message).includes('ご連絡が遅れており'));
     expect(overdue).toHaveLength(1);
   });
 });

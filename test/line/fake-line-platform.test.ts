@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HTTPFetchError, messagingApi, validateSignature } from '@line/bot-sdk';
-import { startFakeLinePlatform, type DeliveredMessage, type FakeLinePlatform } from '../../src/line/fake-line-platform.js';
+import {
+  startFakeLinePlatform,
+  type DeliveredMessage,
+  type FakeLinePlatform,
+} from '../../src/line/fake-line-platform.js';
 import { signWebhookBody } from '../../src/line/webhook-signature.js';
 import {
   followEvent,
@@ -55,7 +59,10 @@ describe('fake LINE platform', () => {
       const response = await client.replyMessage({ replyToken, messages: [text('こんにちは'), text('ご予約ですね')] });
 
       expect(response.sentMessages).toHaveLength(2);
-      expect(response.sentMessages[0]).toEqual({ id: expect.stringMatching(/^\d{18}$/), quoteToken: expect.any(String) });
+      expect(response.sentMessages[0]).toEqual({
+        id: expect.stringMatching(/^\d{18}$/),
+        quoteToken: expect.any(String),
+      });
       expect(platform.delivered()).toEqual([
         expect.objectContaining({ seq: 1, via: 'reply', to: USER, message: text('こんにちは') }),
         expect.objectContaining({ seq: 2, via: 'reply', to: USER, message: text('ご予約ですね') }),
@@ -113,7 +120,11 @@ describe('fake LINE platform', () => {
       const replyToken = platform.issueReplyToken(USER);
       const response = await fetch(`${platform.url}/v2/bot/message/reply`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-line-retry-key': randomUUID() },
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          'content-type': 'application/json',
+          'x-line-retry-key': randomUUID(),
+        },
         body: JSON.stringify({ replyToken, messages: [text('x')] }),
       });
       expect(response.status).toBe(400);
@@ -124,17 +135,24 @@ describe('fake LINE platform', () => {
     it('should deliver a push to the given chat', async () => {
       const response = await client.pushMessage({ to: GROUP, messages: [text('新しい予約申込があります')] });
       expect(response.sentMessages).toHaveLength(1);
-      expect(platform.delivered()).toEqual([expect.objectContaining({ via: 'push', to: GROUP, message: text('新しい予約申込があります') })]);
+      expect(platform.delivered()).toEqual([
+        expect.objectContaining({ via: 'push', to: GROUP, message: text('新しい予約申込があります') }),
+      ]);
     });
 
     it('should deliver a push with the same retry key only once and answer 409 the second time', async () => {
       const retryKey = randomUUID();
       const first = await client.pushMessageWithHttpInfo({ to: USER, messages: [text('確定しました')] }, retryKey);
 
-      const error = await fetchError(() => client.pushMessage({ to: USER, messages: [text('確定しました')] }, retryKey));
+      const error = await fetchError(() =>
+        client.pushMessage({ to: USER, messages: [text('確定しました')] }, retryKey),
+      );
 
       expect(error.status).toBe(409);
-      expect(JSON.parse(error.body)).toEqual({ message: 'The retry key is already accepted', sentMessages: first.body.sentMessages });
+      expect(JSON.parse(error.body)).toEqual({
+        message: 'The retry key is already accepted',
+        sentMessages: first.body.sentMessages,
+      });
       expect(error.headers.get('x-line-accepted-request-id')).toBe(first.httpResponse.headers.get('x-line-request-id'));
       expect(platform.delivered()).toEqual([expect.objectContaining({ via: 'push', to: USER, retryKey })]);
     });
@@ -160,7 +178,11 @@ describe('fake LINE platform', () => {
       const send = () =>
         fetch(`${platform.url}/v2/bot/message/push`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-line-retry-key': retryKey },
+          headers: {
+            authorization: `Bearer ${TOKEN}`,
+            'content-type': 'application/json',
+            'x-line-retry-key': retryKey,
+          },
           body: JSON.stringify({ to: USER, messages: [text('リマインダー')] }),
           signal: AbortSignal.timeout(50),
         });
@@ -168,7 +190,9 @@ describe('fake LINE platform', () => {
       await platform.waitFor((d) => d.length === 1);
       platform.setLatency(0);
 
-      const error = await fetchError(() => client.pushMessage({ to: USER, messages: [text('リマインダー')] }, retryKey));
+      const error = await fetchError(() =>
+        client.pushMessage({ to: USER, messages: [text('リマインダー')] }, retryKey),
+      );
       expect(error.status).toBe(409);
       expect(platform.delivered()).toHaveLength(1);
     });
@@ -187,7 +211,10 @@ describe('fake LINE platform', () => {
           {
             ...text('どれにしますか'),
             quickReply: {
-              items: Array.from({ length: 14 }, (_, i) => ({ type: 'action', action: { type: 'message', label: `${i}`, text: `${i}` } })),
+              items: Array.from({ length: 14 }, (_, i) => ({
+                type: 'action',
+                action: { type: 'message', label: `${i}`, text: `${i}` },
+              })),
             },
           },
         ],
@@ -197,11 +224,22 @@ describe('fake LINE platform', () => {
         [
           {
             ...text('選んでください'),
-            quickReply: { items: [{ type: 'action', action: { type: 'postback', label: 'a', data: 'x'.repeat(301) } }] },
+            quickReply: {
+              items: [{ type: 'action', action: { type: 'postback', label: 'a', data: 'x'.repeat(301) } }],
+            },
           },
         ],
       ],
-      ['a carousel of 13 bubbles', [{ type: 'flex', altText: '候補', contents: { type: 'carousel', contents: Array.from({ length: 13 }, () => ({ type: 'bubble' })) } }]],
+      [
+        'a carousel of 13 bubbles',
+        [
+          {
+            type: 'flex',
+            altText: '候補',
+            contents: { type: 'carousel', contents: Array.from({ length: 13 }, () => ({ type: 'bubble' })) },
+          },
+        ],
+      ],
     ])('should refuse %s with a LINE-like 400', async (_label, messages) => {
       const error = await fetchError(() =>
         client.pushMessage({ to: USER, messages: messages as unknown as messagingApi.Message[] }),
@@ -215,9 +253,18 @@ describe('fake LINE platform', () => {
 
     it('should accept 5 messages, a 5000-character text and 13 quick reply items', async () => {
       const quickReply = {
-        items: Array.from({ length: 13 }, (_, i) => ({ type: 'action' as const, action: { type: 'message' as const, label: `${i}`, text: `${i}` } })),
+        items: Array.from({ length: 13 }, (_, i) => ({
+          type: 'action' as const,
+          action: { type: 'message' as const, label: `${i}`, text: `${i}` },
+        })),
       };
-      const messages: messagingApi.Message[] = [text('あ'.repeat(5000)), text('2'), text('3'), text('4'), { ...text('5'), quickReply }];
+      const messages: messagingApi.Message[] = [
+        text('あ'.repeat(5000)),
+        text('2'),
+        text('3'),
+        text('4'),
+        { ...text('5'), quickReply },
+      ];
       await client.pushMessage({ to: USER, messages });
       expect(platform.delivered()).toHaveLength(5);
     });
@@ -228,7 +275,9 @@ describe('fake LINE platform', () => {
       platform.failNext(2, 500);
 
       const first = await fetchError(() => client.pushMessage({ to: USER, messages: [text('1')] }));
-      const second = await fetchError(() => client.replyMessage({ replyToken: platform.issueReplyToken(USER), messages: [text('2')] }));
+      const second = await fetchError(() =>
+        client.replyMessage({ replyToken: platform.issueReplyToken(USER), messages: [text('2')] }),
+      );
       await client.pushMessage({ to: USER, messages: [text('3')] });
 
       expect([first.status, second.status]).toEqual([500, 500]);
@@ -321,7 +370,9 @@ describe('fake LINE platform', () => {
       expect(JSON.parse(error.body)).toEqual({
         message: 'Authentication failed. Confirm that the access token in the authorization header is valid.',
       });
-      expect(platform.calls()).toEqual([expect.objectContaining({ method: 'POST', path: '/v2/bot/message/push', status: 401 })]);
+      expect(platform.calls()).toEqual([
+        expect.objectContaining({ method: 'POST', path: '/v2/bot/message/push', status: 401 }),
+      ]);
       expect(platform.delivered()).toEqual([]);
     });
 
@@ -347,7 +398,11 @@ describe('fake LINE platform', () => {
       expect(response.httpResponse.status).toBe(202);
       expect(response.body).toEqual({});
       expect(platform.calls()).toEqual([
-        expect.objectContaining({ path: '/v2/bot/chat/loading/start', body: { chatId: USER, loadingSeconds: 20 }, status: 202 }),
+        expect.objectContaining({
+          path: '/v2/bot/chat/loading/start',
+          body: { chatId: USER, loadingSeconds: 20 },
+          status: 202,
+        }),
       ]);
     });
 
@@ -358,7 +413,10 @@ describe('fake LINE platform', () => {
 
     it('should return profiles', async () => {
       await expect(client.getProfile(USER)).resolves.toEqual({ userId: USER, displayName: 'テストユーザー' });
-      await expect(client.getGroupMemberProfile(GROUP, USER)).resolves.toEqual({ userId: USER, displayName: 'テストユーザー' });
+      await expect(client.getGroupMemberProfile(GROUP, USER)).resolves.toEqual({
+        userId: USER,
+        displayName: 'テストユーザー',
+      });
     });
 
     it('should answer 404 to an unknown endpoint', async () => {
@@ -400,7 +458,9 @@ describe('fake LINE platform', () => {
       expect(early.status).toBe(400);
 
       await blob.setRichMenuImage(richMenuId, new Blob([Buffer.from([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }));
-      const again = await fetchError(() => blob.setRichMenuImage(richMenuId, new Blob([Buffer.from([1])], { type: 'image/png' })));
+      const again = await fetchError(() =>
+        blob.setRichMenuImage(richMenuId, new Blob([Buffer.from([1])], { type: 'image/png' })),
+      );
       expect(again.status).toBe(400);
 
       await client.setDefaultRichMenu(richMenuId);
@@ -451,12 +511,19 @@ describe('webhook event builders', () => {
   });
 
   it('should build group, postback, follow and unfollow events', () => {
-    expect(textEvent({ userId: USER, groupId: GROUP, text: 'x' }).source).toEqual({ type: 'group', groupId: GROUP, userId: USER });
+    expect(textEvent({ userId: USER, groupId: GROUP, text: 'x' }).source).toEqual({
+      type: 'group',
+      groupId: GROUP,
+      userId: USER,
+    });
     expect(postbackEvent({ userId: USER, data: 'slot=1', params: { datetime: '2026-12-03T14:00' } }).postback).toEqual({
       data: 'slot=1',
       params: { datetime: '2026-12-03T14:00' },
     });
-    expect(followEvent({ userId: USER, isUnblocked: true })).toMatchObject({ type: 'follow', follow: { isUnblocked: true } });
+    expect(followEvent({ userId: USER, isUnblocked: true })).toMatchObject({
+      type: 'follow',
+      follow: { isUnblocked: true },
+    });
     const unfollow = unfollowEvent({ userId: USER, mode: 'standby', isRedelivery: true });
     expect(unfollow).toMatchObject({ type: 'unfollow', mode: 'standby', deliveryContext: { isRedelivery: true } });
     expect(unfollow).not.toHaveProperty('replyToken');

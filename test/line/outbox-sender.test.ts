@@ -33,7 +33,10 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function senderWith(client: LineClient = createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }), concurrency?: number): OutboxSender {
+function senderWith(
+  client: LineClient = createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }),
+  concurrency?: number,
+): OutboxSender {
   return createOutboxSender({ db, committer, client, clock, logger: createLogger('silent'), concurrency });
 }
 
@@ -41,11 +44,29 @@ function senderWith(client: LineClient = createLineClient({ channelAccessToken: 
 async function queue(to: string, text: string): Promise<string> {
   seq += 1;
   const now = clock.now().toISOString();
-  await committer.run((trx) => enqueue(trx, [{ dedupeKey: `t${seq}`, recipient: to, messages: [{ type: 'text', text }], replyToken: null, replyTokenExpiresAt: null }], now));
+  await committer.run((trx) =>
+    enqueue(
+      trx,
+      [
+        {
+          dedupeKey: `t${seq}`,
+          recipient: to,
+          messages: [{ type: 'text', text }],
+          replyToken: null,
+          replyTokenExpiresAt: null,
+        },
+      ],
+      now,
+    ),
+  );
   return text;
 }
 
-const textsTo = (to: string) => platform.delivered().filter((d) => d.to === to).map((d) => d.message['text']);
+const textsTo = (to: string) =>
+  platform
+    .delivered()
+    .filter((d) => d.to === to)
+    .map((d) => d.message['text']);
 
 describe('outbox sender, told which chats have new rows', () => {
   it("sends a chat's rows in the order they were queued, without a scan of the outbox", async () => {
@@ -60,7 +81,17 @@ describe('outbox sender, told which chats have new rows', () => {
     await queue('Ud', 'after the sync');
     let sync!: () => void;
     const notYet = new Promise<void>((resolve) => (sync = resolve));
-    const sender = createOutboxSender({ db, committer: { run: (work, options) => committer.run(work, options), durable: () => notYet, close: () => committer.close() }, client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }), clock, logger: createLogger('silent') });
+    const sender = createOutboxSender({
+      db,
+      committer: {
+        run: (work, options) => committer.run(work, options),
+        durable: () => notYet,
+        close: () => committer.close(),
+      },
+      client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }),
+      clock,
+      logger: createLogger('silent'),
+    });
     sender.notify(['Ud']);
     await new Promise((r) => setTimeout(r, 50));
     expect(textsTo('Ud')).toEqual([]);
@@ -128,7 +159,20 @@ describe('outbox sender, told which chats have new rows', () => {
     const sender = senderWith();
     const now = clock.now();
     await committer.run((trx) =>
-      enqueue(trx, [{ dedupeKey: 'held', recipient: 'Ud', messages: [{ type: 'text', text: 'morning' }], replyToken: null, replyTokenExpiresAt: null, notBefore: new Date(now.getTime() + 3_600_000).toISOString() }], now.toISOString()),
+      enqueue(
+        trx,
+        [
+          {
+            dedupeKey: 'held',
+            recipient: 'Ud',
+            messages: [{ type: 'text', text: 'morning' }],
+            replyToken: null,
+            replyTokenExpiresAt: null,
+            notBefore: new Date(now.getTime() + 3_600_000).toISOString(),
+          },
+        ],
+        now.toISOString(),
+      ),
     );
     await queue('Ud', 'answer');
     sender.notify(['Ud']);
@@ -142,7 +186,21 @@ describe('outbox sender, told which chats have new rows', () => {
   it('pushes at once when LINE refuses the reply token, without waiting for the timer', async () => {
     const sender = senderWith();
     const expires = new Date(clock.now().getTime() + 50_000).toISOString();
-    await committer.run((trx) => enqueue(trx, [{ dedupeKey: 'stale-token', recipient: 'Ue', messages: [{ type: 'text', text: 'answer' }], replyToken: 'not-a-token-line-issued', replyTokenExpiresAt: expires }], clock.now().toISOString()));
+    await committer.run((trx) =>
+      enqueue(
+        trx,
+        [
+          {
+            dedupeKey: 'stale-token',
+            recipient: 'Ue',
+            messages: [{ type: 'text', text: 'answer' }],
+            replyToken: 'not-a-token-line-issued',
+            replyTokenExpiresAt: expires,
+          },
+        ],
+        clock.now().toISOString(),
+      ),
+    );
     sender.notify(['Ue']);
     const [delivered] = await platform.waitFor((d) => d.length === 1);
     expect(delivered?.via).toBe('push');
@@ -162,7 +220,21 @@ describe('outbox sender, told which chats have new rows', () => {
     });
     const expires = new Date(clock.now().getTime() + 50_000).toISOString();
     const token = platform.issueReplyToken('Uf');
-    await committer.run((trx) => enqueue(trx, [{ dedupeKey: 'lost-answer', recipient: 'Uf', messages: [{ type: 'text', text: 'answer' }], replyToken: token, replyTokenExpiresAt: expires }], clock.now().toISOString()));
+    await committer.run((trx) =>
+      enqueue(
+        trx,
+        [
+          {
+            dedupeKey: 'lost-answer',
+            recipient: 'Uf',
+            messages: [{ type: 'text', text: 'answer' }],
+            replyToken: token,
+            replyTokenExpiresAt: expires,
+          },
+        ],
+        clock.now().toISOString(),
+      ),
+    );
     sender.notify(['Uf']);
     await platform.waitFor((d) => d.length === 1);
     await sender.flush();
@@ -170,7 +242,11 @@ describe('outbox sender, told which chats have new rows', () => {
     await sender.flush();
     expect(platform.calls().map((c) => `${c.path.split('/').at(-1)} ${c.status}`)).toEqual(['reply 200', 'reply 400']);
     expect(textsTo('Uf')).toEqual(['answer']);
-    const row = await db.selectFrom('outbox').select(['status']).where('dedupe_key', '=', 'lost-answer').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('outbox')
+      .select(['status'])
+      .where('dedupe_key', '=', 'lost-answer')
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('sent');
   });
 
@@ -185,7 +261,21 @@ describe('outbox sender, told which chats have new rows', () => {
       },
     });
     const expires = new Date(clock.now().getTime() + 50_000).toISOString();
-    await committer.run((trx) => enqueue(trx, [{ dedupeKey: 'limited', recipient: 'Ug', messages: [{ type: 'text', text: 'answer' }], replyToken: 'never-issued', replyTokenExpiresAt: expires }], clock.now().toISOString()));
+    await committer.run((trx) =>
+      enqueue(
+        trx,
+        [
+          {
+            dedupeKey: 'limited',
+            recipient: 'Ug',
+            messages: [{ type: 'text', text: 'answer' }],
+            replyToken: 'never-issued',
+            replyTokenExpiresAt: expires,
+          },
+        ],
+        clock.now().toISOString(),
+      ),
+    );
     sender.notify(['Ug']);
     await sender.flush();
     clock.advance(2_000);
@@ -209,13 +299,23 @@ describe('outbox sender, told which chats have new rows', () => {
       durable: () => committer.durable(),
       close: () => committer.close(),
     };
-    const sender = createOutboxSender({ db, committer: flaky, client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }), clock, logger: createLogger('silent') });
+    const sender = createOutboxSender({
+      db,
+      committer: flaky,
+      client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }),
+      clock,
+      logger: createLogger('silent'),
+    });
     sender.notify(['Uh']);
     await platform.waitFor((d) => d.length === 1);
     await sender.flush();
     await sender.flush();
     expect(textsTo('Uh')).toEqual(['once']);
-    const row = await db.selectFrom('outbox').select(['status']).where('recipient', '=', 'Uh').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('outbox')
+      .select(['status'])
+      .where('recipient', '=', 'Uh')
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('sent');
   });
 
@@ -225,7 +325,11 @@ describe('outbox sender, told which chats have new rows', () => {
     platform.setDown(401);
     sender.notify(['Ui']);
     await sender.flush();
-    const waiting = await db.selectFrom('outbox').select(['status']).where('recipient', '=', 'Ui').executeTakeFirstOrThrow();
+    const waiting = await db
+      .selectFrom('outbox')
+      .select(['status'])
+      .where('recipient', '=', 'Ui')
+      .executeTakeFirstOrThrow();
     expect(waiting.status).toBe('pending');
     platform.setDown(null);
     clock.advance(2_000);
@@ -233,4 +337,3 @@ describe('outbox sender, told which chats have new rows', () => {
     expect(textsTo('Ui')).toEqual(['kept']);
   });
 });
-

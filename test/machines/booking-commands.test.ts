@@ -8,11 +8,24 @@ import { EXPECTED_DRAFT, Chat, agreedFacts, chatAt, makeFacts } from './fixtures
 
 const DRAFT = EXPECTED_DRAFT as ActiveBookingFacts['draft'];
 const requested: ActiveBookingFacts = { id: 'b-1', status: 'requested', draft: DRAFT, sessionDate: '2026-12-03' };
-const confirmed: ActiveBookingFacts = { id: 'b-1', status: 'confirmed', draft: DRAFT, sessionDate: '2026-12-03', confirmedDate: '2026-12-03', confirmedMinutes: 600 };
+const confirmed: ActiveBookingFacts = {
+  id: 'b-1',
+  status: 'confirmed',
+  draft: DRAFT,
+  sessionDate: '2026-12-03',
+  confirmedDate: '2026-12-03',
+  confirmedMinutes: 600,
+};
 /** A change request (status requested) of the confirmed session above. */
-const changePending: ActiveBookingFacts = { ...requested, id: 'b-2', confirmedDate: '2026-12-03', confirmedMinutes: 600 };
+const changePending: ActiveBookingFacts = {
+  ...requested,
+  id: 'b-2',
+  confirmedDate: '2026-12-03',
+  confirmedMinutes: 600,
+};
 
-const withBooking = (activeBooking: ActiveBookingFacts): ConversationFacts => agreedFacts({ hasActiveBooking: true, activeBooking });
+const withBooking = (activeBooking: ActiveBookingFacts): ConversationFacts =>
+  agreedFacts({ hasActiveBooking: true, activeBooking });
 /** 12/3 08:30 in Japan: the day of the confirmed session. */
 const SESSION_DAY = '2026-12-02T23:30:00.000Z';
 
@@ -21,16 +34,19 @@ function snapshotOf(chat: Chat) {
 }
 
 describe('a booking command mid-booking without a booking keeps the draft', () => {
-  it.each(['予約変更', '予約変更・キャンセル', '予約キャンセル', '予約をキャンセルしたい'])('%s at the e-mail question', (typed) => {
-    const chat = chatAt('email');
-    const before = snapshotOf(chat);
-    chat.say(typed);
-    expect(snapshotOf(chat)).toEqual(before); // same question, same turn: its buttons stay valid
-    expect(chat.notices).toEqual([{ key: 'noActiveBooking', params: { inProgress: 1 } }]);
-    chat.say('hanako@example.jp');
-    expect(chat.state).toBe('phone');
-    expect(chat.draft.choice1).toEqual(EXPECTED_DRAFT.choice1);
-  });
+  it.each(['予約変更', '予約変更・キャンセル', '予約キャンセル', '予約をキャンセルしたい'])(
+    '%s at the e-mail question',
+    (typed) => {
+      const chat = chatAt('email');
+      const before = snapshotOf(chat);
+      chat.say(typed);
+      expect(snapshotOf(chat)).toEqual(before); // same question, same turn: its buttons stay valid
+      expect(chat.notices).toEqual([{ key: 'noActiveBooking', params: { inProgress: 1 } }]);
+      chat.say('hanako@example.jp');
+      expect(chat.state).toBe('phone');
+      expect(chat.draft.choice1).toEqual(EXPECTED_DRAFT.choice1);
+    },
+  );
 
   it('今すぐ相談 while immediate sessions are closed, at the phone question', () => {
     const chat = chatAt('phone');
@@ -57,7 +73,10 @@ describe('a booking command mid-booking without a booking keeps the draft', () =
   });
 
   it('ends an immediate-session request when immediate sessions closed meanwhile', () => {
-    const open = agreedFacts({ immediate: { open: true }, identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' } });
+    const open = agreedFacts({
+      immediate: { open: true },
+      identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' },
+    });
     const chat = new Chat(open).say('今すぐ相談');
     expect(chat.state).toBe('immediateConfirm');
     chat.say('今すぐ相談', { facts: { ...open, immediate: { open: false, reason: 'disabled' } } });
@@ -67,15 +86,24 @@ describe('a booking command mid-booking without a booking keeps the draft', () =
 });
 
 describe('キャンセル typed', () => {
-  it.each(['キャンセル', 'キャンセルしたい', 'キャンセルします。', '取り消したい', 'ｷｬﾝｾﾙ'])('stops the input at the name question: %s', (typed) => {
-    const chat = chatAt('name');
-    expect(chat.input({ type: 'text', text: typed })).toBe('CANCEL');
-    expect(chat.state).toBe('idle');
-    expect(chat.noticeKeys).toEqual(['cancelled']);
-    expect(chat.draft).toEqual({});
-  });
+  it.each(['キャンセル', 'キャンセルしたい', 'キャンセルします。', '取り消したい', 'ｷｬﾝｾﾙ'])(
+    'stops the input at the name question: %s',
+    (typed) => {
+      const chat = chatAt('name');
+      expect(chat.input({ type: 'text', text: typed })).toBe('CANCEL');
+      expect(chat.state).toBe('idle');
+      expect(chat.noticeKeys).toEqual(['cancelled']);
+      expect(chat.draft).toEqual({});
+    },
+  );
 
-  it.each(['キャンセル', 'キャンセルしたい', '予約をキャンセルしたい', '予約を取り消したい', '予約の取り消しをお願いします'])('means cancelling the booking while idle: %s', (typed) => {
+  it.each([
+    'キャンセル',
+    'キャンセルしたい',
+    '予約をキャンセルしたい',
+    '予約を取り消したい',
+    '予約の取り消しをお願いします',
+  ])('means cancelling the booking while idle: %s', (typed) => {
     const chat = new Chat(withBooking(requested));
     expect(chat.input({ type: 'text', text: typed })).toBe('CANCEL_BOOKING');
     expect(chat.state).toBe('cancelConfirm');
@@ -86,7 +114,7 @@ describe('キャンセル typed', () => {
     expect(chat.input({ type: 'text', text: '予約をキャンセルしたい' })).toBe('CANCEL_BOOKING');
   });
 
-  it('is the menu\'s own option at the booking menu', () => {
+  it("is the menu's own option at the booking menu", () => {
     const chat = new Chat(withBooking(requested)).say('予約変更・キャンセル');
     expect(chat.input({ type: 'text', text: 'キャンセル' })).toBe('ANSWER');
     expect(chat.state).toBe('cancelConfirm');
@@ -136,7 +164,9 @@ describe('stopping at a booking menu keeps the booking', () => {
   });
 
   it('「やめる」 at the immediate-session confirmation', () => {
-    const chat = new Chat(agreedFacts({ immediate: { open: true }, identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' } })).say('今すぐ相談');
+    const chat = new Chat(
+      agreedFacts({ immediate: { open: true }, identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' } }),
+    ).say('今すぐ相談');
     chat.say('やめる');
     expect(chat.state).toBe('idle');
     expect(chat.noticeKeys).toEqual(['immediateDeclined']);
@@ -168,15 +198,18 @@ describe('a stale button while idle', () => {
 });
 
 describe('on the day of a confirmed session', () => {
-  it.each(['予約キャンセル', '予約変更・キャンセル', '予約変更', 'キャンセル'])('%s is refused up front (phone only)', (typed) => {
-    const chat = new Chat(withBooking(confirmed), SESSION_DAY).say(typed);
-    expect(chat.state).toBe('idle');
-    expect(chat.noticeKeys).toEqual(['sameDayCancel']);
-    // Nothing is changed; staff are told the person asked (it is contact on the day).
-    expect(chat.effects).toEqual([{ effect: 'sessionDayContact', draft: {}, answered: true }]);
-  });
+  it.each(['予約キャンセル', '予約変更・キャンセル', '予約変更', 'キャンセル'])(
+    '%s is refused up front (phone only)',
+    (typed) => {
+      const chat = new Chat(withBooking(confirmed), SESSION_DAY).say(typed);
+      expect(chat.state).toBe('idle');
+      expect(chat.noticeKeys).toEqual(['sameDayCancel']);
+      // Nothing is changed; staff are told the person asked (it is contact on the day).
+      expect(chat.effects).toEqual([{ effect: 'sessionDayContact', draft: {}, answered: true }]);
+    },
+  );
 
-  it('the menu\'s cancel option shown the day before is refused on the day without asking', () => {
+  it("the menu's cancel option shown the day before is refused on the day without asking", () => {
     const chat = new Chat(withBooking(confirmed)).say('予約変更・キャンセル');
     chat.tap('cancel', { now: SESSION_DAY });
     expect(chat.state).toBe('idle');

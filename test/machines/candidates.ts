@@ -7,7 +7,13 @@ import type { BookingSnapshot } from '../../machines/booking/restore.js';
 import { OPTIONS } from '../../machines/booking/options.js';
 import { optionLabel } from '../../src/messages/option-labels.js';
 import { freeStartsOn } from '../../machines/booking/choice-answer.js';
-import type { Answer, ConversationEvent, ConversationFacts, ConversationState, Draft } from '../../machines/booking/types.js';
+import type {
+  Answer,
+  ConversationEvent,
+  ConversationFacts,
+  ConversationState,
+  Draft,
+} from '../../machines/booking/types.js';
 import { bookableDates, type Instant, type IsoDate, type LocalDateTime } from '../../src/calendar/index.js';
 import { formatTimeJa } from '../../src/messages/format-ja.js';
 import { EXPECTED_DRAFT, FIRST, NOW, SECOND, agreedFacts, makeFacts, withFullSlots } from './fixtures.js';
@@ -16,7 +22,12 @@ type Command = Exclude<ConversationEvent['type'], 'ANSWER'>;
 type ActiveBooking = NonNullable<ConversationFacts['activeBooking']>;
 
 const completeDraft = { ...EXPECTED_DRAFT } as ActiveBooking['draft'];
-const activeBooking: ActiveBooking = { id: 'booking-1', status: 'requested', draft: completeDraft, sessionDate: '2026-12-10' };
+const activeBooking: ActiveBooking = {
+  id: 'booking-1',
+  status: 'requested',
+  draft: completeDraft,
+  sessionDate: '2026-12-10',
+};
 
 /** The situations the runner may look up for a user; each yields different branches. */
 export const FACTS = {
@@ -24,7 +35,10 @@ export const FACTS = {
   agreed: agreedFacts(),
   active: agreedFacts({ hasActiveBooking: true, activeBooking }),
   activeToday: agreedFacts({ hasActiveBooking: true, activeBooking: { ...activeBooking, sessionDate: '2026-12-01' } }),
-  immediateOpen: agreedFacts({ immediate: { open: true }, identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' } }),
+  immediateOpen: agreedFacts({
+    immediate: { open: true },
+    identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' },
+  }),
   immediateNoIdentity: agreedFacts({ immediate: { open: true } }),
   immediateNotAgreed: makeFacts({ immediate: { open: true } }),
 } satisfies Record<string, ConversationFacts>;
@@ -81,7 +95,10 @@ function dateAnswers(state: ConversationState, draft: Draft, facts: Conversation
     const start = freeStartsOn(facts, kind, date, now, exclude)[0];
     answers.push(button(`d:${date}`), { source: 'picker', date }, text(monthDay(date)));
     if (start !== undefined) {
-      answers.push(text(`${monthDay(date)} ${formatTimeJa(start)}`), { source: 'picker', datetime: `${date}T${formatTimeJa(start).padStart(5, '0')}` });
+      answers.push(text(`${monthDay(date)} ${formatTimeJa(start)}`), {
+        source: 'picker',
+        datetime: `${date}T${formatTimeJa(start).padStart(5, '0')}`,
+      });
     }
   }
   if (exclude) answers.push(text(`${exclude.date} ${formatTimeJa(exclude.minutes)}`)); // same as the first choice
@@ -108,7 +125,12 @@ function timeAnswers(state: ConversationState, draft: Draft, facts: Conversation
 }
 
 /** Answers worth trying at `state`: what the question offers, what people type, and some refusals. */
-export function candidateAnswers(state: ConversationState, draft: Draft, facts: ConversationFacts, now: Instant): Answer[] {
+export function candidateAnswers(
+  state: ConversationState,
+  draft: Draft,
+  facts: ConversationFacts,
+  now: Instant,
+): Answer[] {
   if (state === 'idle') return [text('こんにちは'), text('予約')];
   const answers: Answer[] = [];
   for (const option of OPTIONS[state] ?? []) answers.push(button(option.value), text(optionLabel(state, option.value)));
@@ -123,7 +145,11 @@ export function candidateAnswers(state: ConversationState, draft: Draft, facts: 
 export function answerFacts(state: ConversationState): ConversationFacts[] {
   switch (state) {
     case 'review':
-      return [FACTS.agreed, withFullSlots(FACTS.agreed, 'regular', [FIRST]), withFullSlots(FACTS.agreed, 'regular', [SECOND])];
+      return [
+        FACTS.agreed,
+        withFullSlots(FACTS.agreed, 'regular', [FIRST]),
+        withFullSlots(FACTS.agreed, 'regular', [SECOND]),
+      ];
     case 'manage':
       return [FACTS.active, FACTS.agreed];
     case 'cancelConfirm':
@@ -137,11 +163,14 @@ export function answerFacts(state: ConversationState): ConversationFacts[] {
 export function candidateEvents(snapshot: BookingSnapshot, now: Instant = NOW): ConversationEvent[] {
   const state = snapshot.value;
   const events: ConversationEvent[] = [];
-  for (const [type, situations] of Object.entries(COMMAND_FACTS) as Array<[Command, ReadonlyArray<keyof typeof FACTS>]>) {
+  for (const [type, situations] of Object.entries(COMMAND_FACTS) as Array<
+    [Command, ReadonlyArray<keyof typeof FACTS>]
+  >) {
     for (const situation of situations) events.push({ type, now, facts: FACTS[situation] });
   }
   for (const facts of answerFacts(state)) {
-    for (const answer of candidateAnswers(state, snapshot.context.draft, facts, now)) events.push({ type: 'ANSWER', answer, now, facts });
+    for (const answer of candidateAnswers(state, snapshot.context.draft, facts, now))
+      events.push({ type: 'ANSWER', answer, now, facts });
   }
   return events;
 }
@@ -152,5 +181,12 @@ export function candidateEvents(snapshot: BookingSnapshot, now: Instant = NOW): 
  */
 export function snapshotShape(snapshot: BookingSnapshot): string {
   const { editing, greeted, purpose, draft } = snapshot.context;
-  return JSON.stringify([snapshot.value, editing, greeted, purpose ?? 'new', draft.kind ?? null, Object.keys(draft).sort()]);
+  return JSON.stringify([
+    snapshot.value,
+    editing,
+    greeted,
+    purpose ?? 'new',
+    draft.kind ?? null,
+    Object.keys(draft).sort(),
+  ]);
 }

@@ -3,7 +3,6 @@ import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationState } from '../../machines/booking/types.js';
 import { BOOKING_QUESTIONS, Chat, EXPECTED_DRAFT, agreedFacts, chatAt, chatAtReview, makeFacts } from './fixtures.js';
 
-
 describe('commands work at every question', () => {
   it.each(BOOKING_QUESTIONS)('「やめる」 at %s stops and forgets the draft', (q) => {
     const chat = chatAt(q);
@@ -63,7 +62,9 @@ describe('commands work at every question', () => {
 
   it('takes command buttons (rich menu) as commands', () => {
     const chat = chatAt('phone');
-    expect(chat.input({ type: 'postback', data: encodePostback({ kind: 'command', command: 'cancel' }) })).toBe('CANCEL');
+    expect(chat.input({ type: 'postback', data: encodePostback({ kind: 'command', command: 'cancel' }) })).toBe(
+      'CANCEL',
+    );
     expect(chat.state).toBe('idle');
   });
 
@@ -93,7 +94,7 @@ describe('commands work at every question', () => {
     expect(chat.snapshot).toBe(before);
   });
 
-  it('answers a greeted user\'s idle chatter with the menu', () => {
+  it("answers a greeted user's idle chatter with the menu", () => {
     const chat = chatAt('registered').tap('no');
     chat.say('ありがとうございました');
     expect(chat.state).toBe('idle');
@@ -128,7 +129,14 @@ describe('stale buttons', () => {
 
   it('treats unreadable or forged postback data as stale', () => {
     const chat = chatAt('kind');
-    for (const data of ['', 'q=kind', 'q=nope&t=7&v=regular', 'c=format_disk', 'x'.repeat(301), `q=kind&t=${chat.turn}.5&v=regular`]) {
+    for (const data of [
+      '',
+      'q=kind',
+      'q=nope&t=7&v=regular',
+      'c=format_disk',
+      'x'.repeat(301),
+      `q=kind&t=${chat.turn}.5&v=regular`,
+    ]) {
       expect(chat.input({ type: 'postback', data }), data).toBe('STALE');
       expect(chat.state).toBe('kind');
     }
@@ -136,7 +144,12 @@ describe('stale buttons', () => {
 
   it('treats any answer button in idle as stale', () => {
     const chat = chatAtReview().tap('submit');
-    expect(chat.input({ type: 'postback', data: encodePostback({ kind: 'answer', question: 'review', turn: chat.turn, value: 'submit' }) })).toBe('STALE');
+    expect(
+      chat.input({
+        type: 'postback',
+        data: encodePostback({ kind: 'answer', question: 'review', turn: chat.turn, value: 'submit' }),
+      }),
+    ).toBe('STALE');
   });
 
   it('submits once when the submit button is tapped twice', () => {
@@ -161,7 +174,7 @@ describe('starting', () => {
     expect(chat.context.greeted).toBe(true);
   });
 
-  it('starts on a new friend\'s first words, whatever they are', () => {
+  it("starts on a new friend's first words, whatever they are", () => {
     const chat = new Chat(makeFacts());
     expect(chat.input({ type: 'text', text: 'すみません' })).toBe('START');
     expect(chat.state).toBe('terms');
@@ -182,7 +195,14 @@ describe('starting', () => {
   });
 
   it.each<[string, () => Chat]>([
-    ['a new friend following', () => { const c = new Chat(makeFacts({ hasActiveBooking: true })); c.input({ type: 'follow' }); return c; }],
+    [
+      'a new friend following',
+      () => {
+        const c = new Chat(makeFacts({ hasActiveBooking: true }));
+        c.input({ type: 'follow' });
+        return c;
+      },
+    ],
     ['a user typing 予約', () => new Chat(makeFacts({ hasActiveBooking: true })).say('予約')],
   ])('shows the active booking instead of starting a second one: %s', (_, run) => {
     const chat = run();

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { TERMS_VERSION, EXPECTED_DRAFT, FIRST, SECOND, chatAtReview, makeFacts, withFullSlots, type Chat, worded } from './fixtures.js';
+import {
+  TERMS_VERSION,
+  EXPECTED_DRAFT,
+  FIRST,
+  SECOND,
+  chatAtReview,
+  makeFacts,
+  withFullSlots,
+  type Chat,
+  worded,
+} from './fixtures.js';
 
 /** From the review card, opens the edit menu and picks `item`. */
 function edit(item: string): Chat {
@@ -137,12 +147,16 @@ describe('submitting re-checks both choices', () => {
     chat.tap('d:2026-12-04').tap('t:600');
     expect(chat.state).toBe('review');
     chat.tap('submit');
-    expect(chat.effects).toEqual([{ effect: 'submitRequest', draft: { ...EXPECTED_DRAFT, choice1: { date: '2026-12-04', minutes: 600 } } }]);
+    expect(chat.effects).toEqual([
+      { effect: 'submitRequest', draft: { ...EXPECTED_DRAFT, choice1: { date: '2026-12-04', minutes: 600 } } },
+    ]);
   });
 
   it('asks the second choice again when its slot was taken meanwhile', () => {
     const chat = chatAtReview();
-    chat.say('申し込む', { facts: withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [SECOND]) });
+    chat.say('申し込む', {
+      facts: withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [SECOND]),
+    });
     expect(chat.state).toBe('choice2Date');
     expect(chat.noticeKeys).toEqual(['slotRefused']);
     chat.tap('d:2026-12-04').tap('t:630');
@@ -177,7 +191,16 @@ describe('returning to the review rechecks both choices (usability review M7)', 
     chat.say('12/7 10:30', { now: afterClosing });
     expect(chat.state).toBe('review');
     chat.tap('submit', { now: afterClosing });
-    expect(chat.effects).toEqual([{ effect: 'submitRequest', draft: { ...EXPECTED_DRAFT, choice1: { date: '2026-12-07', minutes: 600 }, choice2: { date: '2026-12-07', minutes: 630 } } }]);
+    expect(chat.effects).toEqual([
+      {
+        effect: 'submitRequest',
+        draft: {
+          ...EXPECTED_DRAFT,
+          choice1: { date: '2026-12-07', minutes: 600 },
+          choice2: { date: '2026-12-07', minutes: 630 },
+        },
+      },
+    ]);
   });
 
   it('asks the first choice again when it was taken while the second was being fixed', () => {

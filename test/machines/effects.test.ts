@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isComplete } from '../../machines/booking/evaluate-answer.js';
-import { TERMS_VERSION, Chat, EXPECTED_DRAFT, FIRST, agreedFacts, chatAtReview, effectsOf, makeFacts, withFullSlots } from './fixtures.js';
+import {
+  TERMS_VERSION,
+  Chat,
+  EXPECTED_DRAFT,
+  FIRST,
+  agreedFacts,
+  chatAtReview,
+  effectsOf,
+  makeFacts,
+  withFullSlots,
+} from './fixtures.js';
 
 describe('effects leave the machine as data', () => {
   it('records consent once when the user agrees to the terms', () => {
@@ -8,7 +18,9 @@ describe('effects leave the machine as data', () => {
     chat.input({ type: 'follow' });
     expect(chat.effects).toEqual([]);
     chat.tap('agree');
-    expect(chat.actions.filter((a) => a.type === 'effect')).toEqual([{ type: 'effect', params: { effect: 'recordConsent', draft: {} } }]);
+    expect(chat.actions.filter((a) => a.type === 'effect')).toEqual([
+      { type: 'effect', params: { effect: 'recordConsent', draft: {} } },
+    ]);
   });
 
   it('asks to store exactly one request with the complete draft on submit', () => {
@@ -33,7 +45,9 @@ describe('effects leave the machine as data', () => {
   });
 
   it('emits nothing when the submit is refused for a taken slot', () => {
-    const chat = chatAtReview().tap('submit', { facts: withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [FIRST]) });
+    const chat = chatAtReview().tap('submit', {
+      facts: withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [FIRST]),
+    });
     expect(chat.effects).toEqual([]);
   });
 

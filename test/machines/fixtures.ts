@@ -19,7 +19,14 @@ import type {
   NoticeKey,
   Question,
 } from '../../machines/booking/types.js';
-import { slotKey, type CalendarContext, type Instant, type IsoDate, type LocalDateTime, type SessionKind } from '../../src/calendar/index.js';
+import {
+  slotKey,
+  type CalendarContext,
+  type Instant,
+  type IsoDate,
+  type LocalDateTime,
+  type SessionKind,
+} from '../../src/calendar/index.js';
 import { defaultOfficeSettings } from '../../src/office/settings.js';
 import { noticeText } from '../../src/messages/notices.js';
 
@@ -29,7 +36,12 @@ export const TERMS_VERSION = '2024-06-06';
 export const TERMS_URL = 'https://jsite.mhlw.go.jp/aomori-roudoukyoku/';
 
 export function makeCalendar(parts: Partial<CalendarContext> = {}): CalendarContext {
-  return { settings: defaultOfficeSettings, closures: new Set<IsoDate>(), occupancy: new Map<string, number>(), ...parts };
+  return {
+    settings: defaultOfficeSettings,
+    closures: new Set<IsoDate>(),
+    occupancy: new Map<string, number>(),
+    ...parts,
+  };
 }
 
 /** Facts of a user who has never agreed to the terms and has no booking. */
@@ -45,7 +57,11 @@ export function makeFacts(overrides: Partial<ConversationFacts> = {}): Conversat
 }
 
 /** The same facts with the given slots taken up to the office's capacity. */
-export function withFullSlots(facts: ConversationFacts, kind: SessionKind, slots: readonly LocalDateTime[]): ConversationFacts {
+export function withFullSlots(
+  facts: ConversationFacts,
+  kind: SessionKind,
+  slots: readonly LocalDateTime[],
+): ConversationFacts {
   const occupancy = new Map(facts.calendar.occupancy);
   for (const s of slots) occupancy.set(slotKey(kind, s.date, s.minutes), facts.calendar.settings.capacity);
   return { ...facts, calendar: { ...facts.calendar, occupancy } };
@@ -69,8 +85,25 @@ export const EXPECTED_DRAFT: Draft = {
 
 /** The questions of a new booking (issue 3), in the order asked; `chatAt` reaches each of them. */
 export const BOOKING_QUESTIONS = [
-  'terms', 'registered', 'target', 'device', 'continuing', 'checklist', 'kind', 'app', 'name', 'jobSeekerNumber',
-  'choice1Date', 'choice1Time', 'choice2Date', 'choice2Time', 'email', 'phone', 'interpreter', 'review', 'editMenu',
+  'terms',
+  'registered',
+  'target',
+  'device',
+  'continuing',
+  'checklist',
+  'kind',
+  'app',
+  'name',
+  'jobSeekerNumber',
+  'choice1Date',
+  'choice1Time',
+  'choice2Date',
+  'choice2Time',
+  'email',
+  'phone',
+  'interpreter',
+  'review',
+  'editMenu',
 ] as const satisfies readonly Question[];
 
 /** Eligibility questions answered by button, in order, so that the user qualifies. */

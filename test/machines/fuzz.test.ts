@@ -5,9 +5,25 @@ import { isComplete } from '../../machines/booking/evaluate-answer.js';
 import { OPTIONS } from '../../machines/booking/options.js';
 import { COMMANDS, encodePostback } from '../../machines/booking/postback.js';
 import { restoreConversation } from '../../machines/booking/restore.js';
-import { QUESTIONS, type ConversationEvent, type ConversationFacts, type ConversationState, type Question } from '../../machines/booking/types.js';
+import {
+  QUESTIONS,
+  type ConversationEvent,
+  type ConversationFacts,
+  type ConversationState,
+  type Question,
+} from '../../machines/booking/types.js';
 import { COMMAND_FACTS, FACTS, candidateAnswers } from './candidates.js';
-import { BOOKING_QUESTIONS, Chat, FIRST, NOW, SECOND, chatAt, effectsOf, roundTrip, withFullSlots } from './fixtures.js';
+import {
+  BOOKING_QUESTIONS,
+  Chat,
+  FIRST,
+  NOW,
+  SECOND,
+  chatAt,
+  effectsOf,
+  roundTrip,
+  withFullSlots,
+} from './fixtures.js';
 
 type Command = Exclude<ConversationEvent['type'], 'ANSWER'>;
 type Situation = keyof typeof FACTS | 'firstFull' | 'secondFull';
@@ -20,9 +36,32 @@ const SITUATIONS: Record<Situation, ConversationFacts> = {
 
 const REAL_TEXT = [
   ...Object.values(OPTIONS).flatMap((options) => (options ?? []).flatMap((o) => o.words)),
-  '予約', 'やめる', '最初から', 'ヘルプ', 'HELP', '予約確認', '予約変更', '今すぐ相談',
-  '青森 花子', '02010-12345678', '13010-1234567', 'hanako@example.jp', '090-1234-5678', '0120-123-456',
-  '12/3', '12/4', '12/3 10:00', '12/3 10:30', '12月3日(木)14:00', '来週火曜 11:00', '10:00', '午後2時', '2/30', '12/5', '1/11', '12/29',
+  '予約',
+  'やめる',
+  '最初から',
+  'ヘルプ',
+  'HELP',
+  '予約確認',
+  '予約変更',
+  '今すぐ相談',
+  '青森 花子',
+  '02010-12345678',
+  '13010-1234567',
+  'hanako@example.jp',
+  '090-1234-5678',
+  '0120-123-456',
+  '12/3',
+  '12/4',
+  '12/3 10:00',
+  '12/3 10:30',
+  '12月3日(木)14:00',
+  '来週火曜 11:00',
+  '10:00',
+  '午後2時',
+  '2/30',
+  '12/5',
+  '1/11',
+  '12/29',
 ];
 
 type Move =
@@ -37,18 +76,54 @@ type Move =
   | { kind: 'wait'; minutes: number };
 
 const situation = fc.constantFrom(...(Object.keys(SITUATIONS) as Situation[]));
-const junk = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }));
+const junk = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+);
 
 const move: fc.Arbitrary<Move> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('text' as const), text: fc.oneof(fc.constantFrom(...REAL_TEXT), junk), situation }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('text' as const),
+      text: fc.oneof(fc.constantFrom(...REAL_TEXT), junk),
+      situation,
+    }),
+  },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('current' as const), pick: fc.nat(), situation }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('stale' as const), question: fc.constantFrom(...QUESTIONS), back: fc.integer({ min: 1, max: 6 }), value: fc.oneof(fc.constantFrom('yes', 'agree', 'd:2026-12-03', 't:600', 'submit'), junk) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('stale' as const),
+      question: fc.constantFrom(...QUESTIONS),
+      back: fc.integer({ min: 1, max: 6 }),
+      value: fc.oneof(fc.constantFrom('yes', 'agree', 'd:2026-12-03', 't:600', 'submit'), junk),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('forged' as const), data: junk }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('commandButton' as const), command: fc.constantFrom(...COMMANDS), situation }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('event' as const), type: fc.constantFrom(...(Object.keys(COMMAND_FACTS) as Command[])), situation }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('commandButton' as const),
+      command: fc.constantFrom(...COMMANDS),
+      situation,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('event' as const),
+      type: fc.constantFrom(...(Object.keys(COMMAND_FACTS) as Command[])),
+      situation,
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'follow' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'other' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 1, max: 3 * 24 * 60 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 1, max: 3 * 24 * 60 }) }),
+  },
 );
 
 function play(chat: Chat, m: Move): void {
@@ -62,13 +137,17 @@ function play(chat: Chat, m: Move): void {
       const answers = candidateAnswers(chat.state, chat.draft, when.facts ?? chat.facts, chat.now);
       const answer = answers[m.pick % answers.length];
       if (answer === undefined) return;
-      if (answer.source === 'text' || chat.state === 'idle') chat.say(answer.source === 'text' ? answer.text : '', when);
+      if (answer.source === 'text' || chat.state === 'idle')
+        chat.say(answer.source === 'text' ? answer.text : '', when);
       else if (answer.source === 'button') chat.tap(answer.value, when);
       else chat.pick(answer, when);
       return;
     }
     case 'stale':
-      chat.input({ type: 'postback', data: encodePostback({ kind: 'answer', question: m.question, turn: chat.turn - m.back, value: m.value }) });
+      chat.input({
+        type: 'postback',
+        data: encodePostback({ kind: 'answer', question: m.question, turn: chat.turn - m.back, value: m.value }),
+      });
       return;
     case 'forged':
       chat.input({ type: 'postback', data: m.data });
@@ -125,7 +204,11 @@ function checkInvariants(chat: Chat, before: { state: ConversationState; turn: n
   }
 
   // The snapshot survives the database: stored as JSON, restored at once, it is the same conversation.
-  const stored = { machineVersion: BOOKING_MACHINE_VERSION, snapshot: roundTrip(bookingMachine.getPersistedSnapshot(snapshot)), updatedAt: chat.now };
+  const stored = {
+    machineVersion: BOOKING_MACHINE_VERSION,
+    snapshot: roundTrip(bookingMachine.getPersistedSnapshot(snapshot)),
+    updatedAt: chat.now,
+  };
   const restored = restoreConversation(stored, chat.now);
   expect(restored.expired).toBe(false);
   expect(restored.snapshot.value).toBe(snapshot.value);
@@ -135,14 +218,18 @@ function checkInvariants(chat: Chat, before: { state: ConversationState; turn: n
 describe('random conversations', () => {
   it('never throw and always leave a known state with a JSON-serialisable context', () => {
     fc.assert(
-      fc.property(fc.array(move, { minLength: 1, maxLength: 40 }), fc.option(fc.constantFrom(...BOOKING_QUESTIONS)), (moves, start) => {
-        const chat = start === null ? new Chat(FACTS.newUser, NOW) : chatAt(start);
-        for (const m of moves) {
-          const before = { state: chat.state, turn: chat.turn };
-          play(chat, m);
-          checkInvariants(chat, before);
-        }
-      }),
+      fc.property(
+        fc.array(move, { minLength: 1, maxLength: 40 }),
+        fc.option(fc.constantFrom(...BOOKING_QUESTIONS)),
+        (moves, start) => {
+          const chat = start === null ? new Chat(FACTS.newUser, NOW) : chatAt(start);
+          for (const m of moves) {
+            const before = { state: chat.state, turn: chat.turn };
+            play(chat, m);
+            checkInvariants(chat, before);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -150,12 +237,22 @@ describe('random conversations', () => {
   it('reach the review and submit now and then (the generator is not stuck at the start)', () => {
     let submitted = 0;
     fc.assert(
-      fc.property(fc.array(fc.record({ kind: fc.constant('current' as const), pick: fc.nat(), situation: fc.constant<Situation>('agreed') }), { minLength: 20, maxLength: 60 }), (moves) => {
-        const chat = new Chat(FACTS.agreed, NOW);
-        chat.input({ type: 'follow' });
-        for (const m of moves) play(chat, m);
-        if (effectsOf(chat.allActions).some((e) => e.effect === 'submitRequest')) submitted += 1;
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constant('current' as const),
+            pick: fc.nat(),
+            situation: fc.constant<Situation>('agreed'),
+          }),
+          { minLength: 20, maxLength: 60 },
+        ),
+        (moves) => {
+          const chat = new Chat(FACTS.agreed, NOW);
+          chat.input({ type: 'follow' });
+          for (const m of moves) play(chat, m);
+          if (effectsOf(chat.allActions).some((e) => e.effect === 'submitRequest')) submitted += 1;
+        },
+      ),
       { numRuns: 200, seed: 20261201 },
     );
     expect(submitted).toBeGreaterThan(0);

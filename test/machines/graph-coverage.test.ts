@@ -32,7 +32,8 @@ describe('every state is reachable (xstate/graph shortest paths)', () => {
     for (const path of paths) {
       let snapshot = initialSnapshot();
       // The first step of each path is xstate's own init event, which the machine ignores.
-      for (const { event } of path.steps.filter((st) => (st.event.type as string) !== 'xstate.init')) [snapshot] = transition(bookingMachine, snapshot, event);
+      for (const { event } of path.steps.filter((st) => (st.event.type as string) !== 'xstate.init'))
+        [snapshot] = transition(bookingMachine, snapshot, event);
       expect(snapshotShape(snapshot)).toBe(snapshotShape(path.state));
     }
   });
@@ -52,7 +53,8 @@ describe('each question routes its answers (the chart lists where each outcome l
       const routes = node?.on.ANSWERED ?? [];
       // The refusal, at least one route, and the fallback for an outcome no route takes.
       expect(routes.length, question).toBeGreaterThanOrEqual(3);
-      for (const route of routes) for (const target of route.target ?? []) expect(states, question).toContain(target.key);
+      for (const route of routes)
+        for (const target of route.target ?? []) expect(states, question).toContain(target.key);
     }
   });
 
@@ -71,7 +73,10 @@ describe('each question routes its answers (the chart lists where each outcome l
             const routed = next.value !== question || next.context.turn === snapshot.context.turn + 1;
             expect(routed, `${label} (${result.outcome})`).toBe(true);
             expect(noticesOf(actions), label).toEqual(result.notices ?? []);
-            expect(effectsOf(actions).map((e) => e.effect), label).toEqual(result.effects ?? []);
+            expect(
+              effectsOf(actions).map((e) => e.effect),
+              label,
+            ).toEqual(result.effects ?? []);
             if (next.value !== 'idle') expect(next.context.draft, label).toEqual(result.draft);
           } else {
             expect(next.value, label).toBe(question);
@@ -97,15 +102,31 @@ describe('each question routes its answers (the chart lists where each outcome l
           const [next] = step(snapshot, { type: 'ANSWER', answer, now: NOW, facts });
           const { editing, purpose } = snapshot.context;
           const both = result.draft.choice2 !== undefined;
-          const complete = question === 'terms' ? JSON.stringify([isComplete(snapshot.context.draft), facts.identity !== undefined || Boolean(snapshot.context.draft.name && snapshot.context.draft.jobSeekerNumber)]) : '';
-          const key = JSON.stringify([question, result.outcome, editing, purpose ?? 'new', question.startsWith('choice1') ? both : null, complete]);
+          const complete =
+            question === 'terms'
+              ? JSON.stringify([
+                  isComplete(snapshot.context.draft),
+                  facts.identity !== undefined ||
+                    Boolean(snapshot.context.draft.name && snapshot.context.draft.jobSeekerNumber),
+                ])
+              : '';
+          const key = JSON.stringify([
+            question,
+            result.outcome,
+            editing,
+            purpose ?? 'new',
+            question.startsWith('choice1') ? both : null,
+            complete,
+          ]);
           const set = targets.get(key) ?? new Set<string>();
           set.add(String(next.value));
           targets.set(key, set);
         }
       }
     }
-    const ambiguous = [...targets].filter(([, set]) => set.size > 1).map(([key, set]) => `${key} -> ${[...set].join(' | ')}`);
+    const ambiguous = [...targets]
+      .filter(([, set]) => set.size > 1)
+      .map(([key, set]) => `${key} -> ${[...set].join(' | ')}`);
     expect(targets.size).toBeGreaterThan(50);
     expect(ambiguous).toEqual([]);
   });

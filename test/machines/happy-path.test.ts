@@ -72,7 +72,7 @@ describe('a whole booking by buttons', () => {
     expect(chat.draft).toMatchObject({ choice1: FIRST, choice2: { date: '2026-12-04', minutes: 810 } });
   });
 
-  it('books the Mothers\' Corner on its days and starts only', () => {
+  it("books the Mothers' Corner on its days and starts only", () => {
     const chat = chatAtKind().tap('mothers').tap('teleoffice').say('青森 花子').say('02010-12345678');
     chat.tap('d:2026-12-03').tap('t:660');
     chat.tap('d:2026-12-08').tap('t:810');

@@ -20,12 +20,25 @@ describe('what a transition asks of the runner', () => {
   });
 
   it('should drop a notice or an effect whose params are not what the runner reads', () => {
-    expect(outputsOf([{ type: 'notice', params: 'greeting' }, { type: 'effect', params: { effect: 'handoff' } }, { type: 'notice' }])).toEqual([]);
+    expect(
+      outputsOf([
+        { type: 'notice', params: 'greeting' },
+        { type: 'effect', params: { effect: 'handoff' } },
+        { type: 'notice' },
+      ]),
+    ).toEqual([]);
   });
 
   it('should read the actions of a real transition: submitting at the review is one effect', () => {
     const chat = chatAtReview();
-    const [, actions] = transition(bookingMachine, chat.snapshot, { type: 'ANSWER', answer: { source: 'button', value: 'submit' }, facts: agreedFacts(), now: NOW });
-    expect(outputsOf(actions).flatMap((o) => (o.type === 'effect' ? [o.effect.effect] : []))).toEqual(['submitRequest']);
+    const [, actions] = transition(bookingMachine, chat.snapshot, {
+      type: 'ANSWER',
+      answer: { source: 'button', value: 'submit' },
+      facts: agreedFacts(),
+      now: NOW,
+    });
+    expect(outputsOf(actions).flatMap((o) => (o.type === 'effect' ? [o.effect.effect] : []))).toEqual([
+      'submitRequest',
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BOOKING_MACHINE_VERSION, bookingMachine } from '../../machines/booking/booking-machine.js';
-import { IDLE_EXPIRY_MS, persistable, restoreConversation, type BookingSnapshot, type StoredSnapshot } from '../../machines/booking/restore.js';
+import {
+  IDLE_EXPIRY_MS,
+  persistable,
+  restoreConversation,
+  type BookingSnapshot,
+  type StoredSnapshot,
+} from '../../machines/booking/restore.js';
 import { BOOKING_QUESTIONS, Chat, FIRST, NOW, SECOND, agreedFacts, chatAt, makeFacts, roundTrip } from './fixtures.js';
 
 const later = (ms: number): string => new Date(Date.parse(NOW) + ms).toISOString();
@@ -8,7 +14,11 @@ const HOUR = 60 * 60 * 1000;
 
 /** What the runner stores: the persisted snapshot as JSON text, read back with JSON.parse. */
 function stored(snapshot: BookingSnapshot, updatedAt = NOW, machineVersion = BOOKING_MACHINE_VERSION): StoredSnapshot {
-  return { machineVersion, snapshot: JSON.parse(JSON.stringify(bookingMachine.getPersistedSnapshot(snapshot))) as unknown, updatedAt };
+  return {
+    machineVersion,
+    snapshot: JSON.parse(JSON.stringify(bookingMachine.getPersistedSnapshot(snapshot))) as unknown,
+    updatedAt,
+  };
 }
 
 /** The rest of a booking from wherever `chat` is, as the same list of inputs for any chat. */
@@ -140,11 +150,17 @@ describe('unreadable snapshots start fresh', () => {
   });
 
   it.each([
-    ['a state that does not exist', { status: 'active', value: 'bogus', context: { turn: 3, greeted: true, editing: false, draft: {} } }],
+    [
+      'a state that does not exist',
+      { status: 'active', value: 'bogus', context: { turn: 3, greeted: true, editing: false, draft: {} } },
+    ],
     ['null', null],
     ['a string', 'choice1Date'],
   ])('starts fresh from %s', (_, snapshot) => {
-    const restored = restoreConversation({ machineVersion: BOOKING_MACHINE_VERSION, snapshot, updatedAt: NOW }, later(HOUR));
+    const restored = restoreConversation(
+      { machineVersion: BOOKING_MACHINE_VERSION, snapshot, updatedAt: NOW },
+      later(HOUR),
+    );
     expect(restored.snapshot.value).toBe('idle');
     expect(restored.snapshot.context).toMatchObject({ greeted: true, draft: {} });
     // and the fresh snapshot works

@@ -66,7 +66,9 @@ describe('an answer is evaluated once per event', () => {
 
   it('does not evaluate commands, nor words while no question is asked', () => {
     const chat = chatAt('email');
-    for (const [type, situations] of Object.entries(COMMAND_FACTS) as Array<[Command, ReadonlyArray<keyof typeof FACTS>]>) {
+    for (const [type, situations] of Object.entries(COMMAND_FACTS) as Array<
+      [Command, ReadonlyArray<keyof typeof FACTS>]
+    >) {
       for (const situation of situations) {
         evaluateAnswer.mockClear();
         step(chat.snapshot, { type, now: NOW, facts: FACTS[situation] });

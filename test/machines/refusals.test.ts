@@ -2,10 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationFacts, NoticeKey } from '../../machines/booking/types.js';
 import { dayRefusalMessage } from '../../src/messages/refusals.js';
 import { defaultOfficeSettings } from '../../src/office/settings.js';
-import { TERMS_VERSION, FIRST, SECOND, chatAt, makeCalendar, makeFacts, withFullSlots, worded, type Chat } from './fixtures.js';
+import {
+  TERMS_VERSION,
+  FIRST,
+  SECOND,
+  chatAt,
+  makeCalendar,
+  makeFacts,
+  withFullSlots,
+  worded,
+  type Chat,
+} from './fixtures.js';
 
 /** Sends `act` and checks that the same question is asked again, unchanged, with one notice. */
-function expectReasked(chat: Chat, act: (c: Chat) => void, key: NoticeKey): Record<string, string | number> | undefined {
+function expectReasked(
+  chat: Chat,
+  act: (c: Chat) => void,
+  key: NoticeKey,
+): Record<string, string | number> | undefined {
   const before = { state: chat.state, turn: chat.turn, draft: chat.draft };
   act(chat);
   expect(chat.state).toBe(before.state);
@@ -29,11 +43,15 @@ describe('refused personal details are asked again', () => {
   });
 
   it('refuses a button where a name is to be typed', () => {
-    expect(expectReasked(chatAt('name'), (c) => c.answer({ source: 'button', value: 'yes' }), 'invalidName')).toEqual({ code: 'empty' });
+    expect(expectReasked(chatAt('name'), (c) => c.answer({ source: 'button', value: 'yes' }), 'invalidName')).toEqual({
+      code: 'empty',
+    });
   });
 
   it('refuses a malformed job-seeker number', () => {
-    expect(expectReasked(chatAt('jobSeekerNumber'), (c) => c.say('1234'), 'invalidJobSeekerNumber')).toEqual({ code: 'format' });
+    expect(expectReasked(chatAt('jobSeekerNumber'), (c) => c.say('1234'), 'invalidJobSeekerNumber')).toEqual({
+      code: 'format',
+    });
   });
 
   it('accepts a job-seeker number from another prefecture with a warning', () => {
@@ -83,24 +101,44 @@ interface CalendarCase {
 }
 
 const fullFirst = withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [FIRST]);
-const fullDay = withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', [600, 630, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes })));
+const fullDay = withFullSlots(
+  makeFacts({ agreedTermsVersion: TERMS_VERSION }),
+  'regular',
+  [600, 630, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes })),
+);
 
 const CALENDAR_CASES: CalendarCase[] = [
   { name: 'a Saturday', typed: '12/5', says: '12月5日(土)は土曜日のため' },
   { name: 'a Sunday with a time', typed: '12/6 10:00', says: '日曜日のため' },
   { name: 'a national holiday', typed: '1/11', says: '祝日（成人の日）' },
   { name: 'a weekday in the year-end closure', typed: '12/29', says: '年末年始の休業期間' },
-  { name: 'New Year\'s Day', typed: '1/1 10:00', says: '年末年始の休業期間' },
-  { name: 'the day after tomorrow\'s eve (too soon)', typed: '12/2', says: '11月30日(月) 17:15までに完了する必要があります' },
+  { name: "New Year's Day", typed: '1/1 10:00', says: '年末年始の休業期間' },
+  {
+    name: "the day after tomorrow's eve (too soon)",
+    typed: '12/2',
+    says: '11月30日(月) 17:15までに完了する必要があります',
+  },
   { name: 'tomorrow by word (too soon)', typed: '明日 10:00', says: '12月3日(木)以降' },
   { name: 'beyond the 8-week horizon', typed: '2/1', says: '8週間先の1月26日(火)まで' },
-  { name: 'an off-grid start', typed: '12/3 10:15', says: '開始時刻は10:00、10:30、11:00、13:30、14:00、14:30からお選びください' },
-  { name: 'a start that runs past the window', typed: '12/3 11:30', says: '10:00〜12:00または13:30〜15:30の時間内に収まる' },
+  {
+    name: 'an off-grid start',
+    typed: '12/3 10:15',
+    says: '開始時刻は10:00、10:30、11:00、13:30、14:00、14:30からお選びください',
+  },
+  {
+    name: 'a start that runs past the window',
+    typed: '12/3 11:30',
+    says: '10:00〜12:00または13:30〜15:30の時間内に収まる',
+  },
   { name: 'a time already past', typed: '2026-11-30 10:00', says: 'すでに過ぎています' },
   { name: 'a full slot', typed: '12/3 10:00', says: '12月3日(木) 10:00の枠はすでに埋まって', facts: fullFirst },
   // Only a date was typed: the answer is about the day, naming no time the person did not give.
   // A yearless date already past this year is next year's; the refusal shows that year.
-  { name: 'a yearless date already past this year', typed: '11/30 10:00', says: '2027年11月30日(火)はご予約の受付期間外です' },
+  {
+    name: 'a yearless date already past this year',
+    typed: '11/30 10:00',
+    says: '2027年11月30日(火)はご予約の受付期間外です',
+  },
   {
     name: 'an office closure day',
     typed: '12/10',
@@ -121,7 +159,11 @@ describe('each calendar rule refuses a typed first choice and asks again', () =>
   it('a day with every slot full (12/3) is refused as a day, with the nearest free slot', () => {
     const chat = chatAt('choice1Date', makeFacts());
     const params = expectReasked(chat, (c) => c.say('12/3', { facts: fullDay }), 'dayRefused');
-    expect(params).toEqual({ reason: 'full', date: '2026-12-03', alternatives: expect.stringMatching(/^2026-12-04@600(,|$)/) });
+    expect(params).toEqual({
+      reason: 'full',
+      date: '2026-12-03',
+      alternatives: expect.stringMatching(/^2026-12-04@600(,|$)/),
+    });
   });
 
   it('names nearby free slots with the refusal', () => {
@@ -129,14 +171,14 @@ describe('each calendar rule refuses a typed first choice and asks again', () =>
     expect(worded(chat.notices[0])).toContain('近い空き枠: 12月4日(金) 13:30');
   });
 
-  it('refuses a weekday that is not a Mothers\' Corner day', () => {
+  it("refuses a weekday that is not a Mothers' Corner day", () => {
     const chat = chatAt('kind');
     chat.tap('mothers').tap('zoom').say('青森 花子').say('02010-12345678');
     const said = expectSlotRefused(chat, (c) => c.say('12/4'));
     expect(said).toContain('火曜日・木曜日');
   });
 
-  it('refuses a Mothers\' Corner time that is not one of its starts', () => {
+  it("refuses a Mothers' Corner time that is not one of its starts", () => {
     const chat = chatAt('kind');
     chat.tap('mothers').tap('zoom').say('青森 花子').say('02010-12345678').tap('d:2026-12-03');
     const said = expectSlotRefused(chat, (c) => c.say('10:00'));
@@ -144,15 +186,21 @@ describe('each calendar rule refuses a typed first choice and asks again', () =>
   });
 
   it('refuses an impossible date as such', () => {
-    expect(expectReasked(chatAt('choice1Date'), (c) => c.say('2/30'), 'dateUnreadable')).toEqual({ reason: 'impossible_date' });
+    expect(expectReasked(chatAt('choice1Date'), (c) => c.say('2/30'), 'dateUnreadable')).toEqual({
+      reason: 'impossible_date',
+    });
   });
 
   it('refuses a weekday that contradicts the date', () => {
-    expect(expectReasked(chatAt('choice1Date'), (c) => c.say('12月3日(水)'), 'dateUnreadable')).toEqual({ reason: 'weekday_mismatch' });
+    expect(expectReasked(chatAt('choice1Date'), (c) => c.say('12月3日(水)'), 'dateUnreadable')).toEqual({
+      reason: 'weekday_mismatch',
+    });
   });
 
   it('refuses text that is no date at all', () => {
-    expect(expectReasked(chatAt('choice1Date'), (c) => c.say('あいうえお'), 'dateUnreadable')).toEqual({ reason: 'unreadable' });
+    expect(expectReasked(chatAt('choice1Date'), (c) => c.say('あいうえお'), 'dateUnreadable')).toEqual({
+      reason: 'unreadable',
+    });
   });
 
   it('asks for a date when only a time is typed for the date question', () => {
@@ -186,7 +234,7 @@ describe('the second choice must differ from the first', () => {
     expect(said).toContain('第1希望と同じ日時です');
   });
 
-  it('refuses the first choice\'s time on the same date at the time question', () => {
+  it("refuses the first choice's time on the same date at the time question", () => {
     const chat = chatAt('choice2Time');
     expect(chat.draft.pendingDate).toBe(FIRST.date);
     const said = expectSlotRefused(chat, (c) => c.tap(`t:${FIRST.minutes}`));
@@ -201,16 +249,20 @@ describe('the second choice must differ from the first', () => {
     expect(params).toMatchObject({ reason: 'first_choice_only', date: FIRST.date });
   });
 
-  it('says the day is full, naming no time, when the first choice\'s time is not the day\'s first', () => {
+  it("says the day is full, naming no time, when the first choice's time is not the day's first", () => {
     const others = [600, 660, 810, 840, 870].map((minutes) => ({ date: FIRST.date, minutes }));
     const facts = withFullSlots(makeFacts({ agreedTermsVersion: TERMS_VERSION }), 'regular', others);
     const chat = chatAt('choice1Date', facts).say('12/3 10:30').say('12/3');
-    expect(chat.notices).toEqual([{ key: 'dayRefused', params: expect.objectContaining({ reason: 'first_choice_only', date: FIRST.date }) }]);
+    expect(chat.notices).toEqual([
+      { key: 'dayRefused', params: expect.objectContaining({ reason: 'first_choice_only', date: FIRST.date }) },
+    ]);
   });
 
   // The words the renderer makes of that data (src/calendar's dayRefusalMessage): once said by the machine itself.
   it('words a day whose only free time is the first choice about the day, naming no time', () => {
-    expect(dayRefusalMessage('first_choice_only', FIRST.date, [], defaultOfficeSettings)).toMatch(/^12月3日\(木\)で空いている時間は第1希望と同じ日時です/);
+    expect(dayRefusalMessage('first_choice_only', FIRST.date, [], defaultOfficeSettings)).toMatch(
+      /^12月3日\(木\)で空いている時間は第1希望と同じ日時です/,
+    );
     expect(dayRefusalMessage('full', FIRST.date, [{ date: '2026-12-04', minutes: 600 }], defaultOfficeSettings)).toBe(
       '12月3日(木)は、すべての時間の枠がすでに埋まっております。\n近い空き枠: 12月4日(金) 10:00',
     );
@@ -238,7 +290,7 @@ describe('changing the day from the time question', () => {
     expect(chat.turn).toBe(turn + 1);
   });
 
-  it('refuses a closed date typed at the time question with the calendar\'s reason', () => {
+  it("refuses a closed date typed at the time question with the calendar's reason", () => {
     const said = expectSlotRefused(chatAt('choice1Time'), (c) => c.say('12/5'));
     expect(said).toContain('土曜日');
   });

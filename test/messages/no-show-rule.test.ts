@@ -20,7 +20,14 @@ const booking: BookingView = {
 };
 const read = (messages: readonly object[]) => messages.map((m) => textOf(m as Record<string, unknown>)).join('\n');
 
-const summary = read(renderQuestion({ question: 'terms', context: { turn: 0, greeted: false, editing: false, purpose: 'new', draft: {} }, facts: makeFacts(), now: NOW }));
+const summary = read(
+  renderQuestion({
+    question: 'terms',
+    context: { turn: 0, greeted: false, editing: false, purpose: 'new', draft: {} },
+    facts: makeFacts(),
+    now: NOW,
+  }),
+);
 const card = read(confirmationCard(booking, at, { meetingId: '123 4567 8901', passcode: 'abc123' }, s));
 const noShow = read(noShowRecordedMessages(at, s));
 
@@ -32,7 +39,9 @@ describe('the no-show rule, said the same way wherever the person reads it', () 
     ['the confirmation card', card],
     ['the message when a no-show is recorded', noShow],
   ])('%s says a session missed without contact counts as cancelled and may end online use', (_where, text) => {
-    expect(text).toContain('ご連絡のないまま開始から10分が過ぎるとキャンセルとみなされ、その場合は以後のオンライン相談をお断りすることがあります。');
+    expect(text).toContain(
+      'ご連絡のないまま開始から10分が過ぎるとキャンセルとみなされ、その場合は以後のオンライン相談をお断りすることがあります。',
+    );
     // Not "if it happens again": the terms do not wait for a second time.
     expect(text).not.toMatch(/続く場合|繰り返/);
   });

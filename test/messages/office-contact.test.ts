@@ -43,15 +43,25 @@ describe('cancelling by e-mail, where the office gives an address (terms 6(4))',
 
 describe("Zoom's own terms (terms art. 4)", () => {
   it('are linked where the bot says choosing Zoom means agreeing to them', () => {
-    expect(noticeText({ key: 'zoomTerms' }, defaultOfficeSettings)).toContain(`Zoom の利用規約: ${defaultOfficeSettings.zoomTermsUrl}`);
-    expect(noticeText({ key: 'zoomTerms' }, { ...defaultOfficeSettings, zoomTermsUrl: 'https://zoom.example/terms' })).toContain('https://zoom.example/terms');
+    expect(noticeText({ key: 'zoomTerms' }, defaultOfficeSettings)).toContain(
+      `Zoom の利用規約: ${defaultOfficeSettings.zoomTermsUrl}`,
+    );
+    expect(
+      noticeText({ key: 'zoomTerms' }, { ...defaultOfficeSettings, zoomTermsUrl: 'https://zoom.example/terms' }),
+    ).toContain('https://zoom.example/terms');
   });
 });
 
 describe('the settings behind them', () => {
   it('are read from OFFICE_EMAIL and ZOOM_TERMS_URL, and a wrong one is refused naming its variable', () => {
-    const config = loadConfig({ OFFICE_EMAIL: 'online-soudan@aomori.example', ZOOM_TERMS_URL: 'https://zoom.example/terms' });
-    expect(config.office).toMatchObject({ officeEmail: 'online-soudan@aomori.example', zoomTermsUrl: 'https://zoom.example/terms' });
+    const config = loadConfig({
+      OFFICE_EMAIL: 'online-soudan@aomori.example',
+      ZOOM_TERMS_URL: 'https://zoom.example/terms',
+    });
+    expect(config.office).toMatchObject({
+      officeEmail: 'online-soudan@aomori.example',
+      zoomTermsUrl: 'https://zoom.example/terms',
+    });
     expect(loadConfig({}).office.officeEmail).toBeNull();
     expect(() => loadConfig({ OFFICE_EMAIL: 'not an address' })).toThrow(/OFFICE_EMAIL/);
     expect(() => loadConfig({ ZOOM_TERMS_URL: 'ftp://zoom.example/terms' })).toThrow(/ZOOM_TERMS_URL/);

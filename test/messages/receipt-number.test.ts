@@ -27,7 +27,10 @@ const read = (messages: readonly object[]) => messages.map((m) => textOf(m as Re
 describe('the receipt number (受付番号) the person can quote and staff recognise', () => {
   it.each([
     ['the acknowledgement of the request', read(submittedMessages(booking, s))],
-    ['the confirmation card', read(confirmationCard(booking, at, { meetingId: '123 4567 8901', passcode: 'abc123' }, s))],
+    [
+      'the confirmation card',
+      read(confirmationCard(booking, at, { meetingId: '123 4567 8901', passcode: 'abc123' }, s)),
+    ],
     ['予約確認', read(activeBookingMessages([booking], s, true))],
   ])('appears in %s, the same as in the staff group', (_where, text) => {
     expect(text).toContain('5bf44d0a');

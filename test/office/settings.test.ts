@@ -27,11 +27,19 @@ describe('office settings', () => {
   });
 
   it('should keep defaults for overrides that are undefined', () => {
-    expect(officeSettingsFrom({ capacity: undefined, horizonWeeks: 4 })).toMatchObject({ capacity: 1, horizonWeeks: 4 });
+    expect(officeSettingsFrom({ capacity: undefined, horizonWeeks: 4 })).toMatchObject({
+      capacity: 1,
+      horizonWeeks: 4,
+    });
   });
 
   it('should apply valid overrides', () => {
-    const s = officeSettingsFrom({ closingMinutes: 17 * 60, capacity: 3, gridStepMinutes: 20, officePhone: '017-000-0000' });
+    const s = officeSettingsFrom({
+      closingMinutes: 17 * 60,
+      capacity: 3,
+      gridStepMinutes: 20,
+      officePhone: '017-000-0000',
+    });
     expect(s).toMatchObject({ closingMinutes: 1020, capacity: 3, gridStepMinutes: 20, officePhone: '017-000-0000' });
   });
 
@@ -45,8 +53,24 @@ describe('office settings', () => {
 
   it.each([
     [{ regularWindows: [] }, 'regularWindows'],
-    [{ regularWindows: [{ start: 810, end: 930 }, { start: 600, end: 720 }] }, 'regularWindows'],
-    [{ regularWindows: [{ start: 600, end: 720 }, { start: 700, end: 930 }] }, 'regularWindows'],
+    [
+      {
+        regularWindows: [
+          { start: 810, end: 930 },
+          { start: 600, end: 720 },
+        ],
+      },
+      'regularWindows',
+    ],
+    [
+      {
+        regularWindows: [
+          { start: 600, end: 720 },
+          { start: 700, end: 930 },
+        ],
+      },
+      'regularWindows',
+    ],
     [{ regularWindows: [{ start: 720, end: 600 }] }, 'regularWindows'],
     [{ regularWindows: [{ start: 600, end: 630 }] }, 'regularWindows'],
     [{ capacity: 0 }, 'capacity'],
@@ -64,7 +88,10 @@ describe('office settings', () => {
     [{ officePhone: '' }, 'officePhone'],
     [{ termsUrl: 'not a url' }, 'termsUrl'],
     [{ termsUrl: 'javascript:alert(1)' }, 'termsUrl'],
-  ] as Array<[Partial<OfficeSettings>, keyof OfficeSettings]>)('should reject %j naming the field', (overrides, field) => {
-    expect(() => officeSettingsFrom(overrides)).toThrow(new RegExp(`"${field}"`));
-  });
+  ] as Array<[Partial<OfficeSettings>, keyof OfficeSettings]>)(
+    'should reject %j naming the field',
+    (overrides, field) => {
+      expect(() => officeSettingsFrom(overrides)).toThrow(new RegExp(`"${field}"`));
+    },
+  );
 });

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { gridBounds, RICH_MENU_ITEMS, richMenuDefinition, type RichMenuBounds } from '../../src/line/rich-menu/rich-menu-definition.js';
+import {
+  gridBounds,
+  RICH_MENU_ITEMS,
+  richMenuDefinition,
+  type RichMenuBounds,
+} from '../../src/line/rich-menu/rich-menu-definition.js';
 
 const EXPECTED_TEXTS = ['予約する', '予約確認', '予約変更・キャンセル', '今すぐ相談', '担当者と話す', 'ヘルプ'];
 /** LINE's limits: rich menu action labels 20 characters, chatBarText 14, name 300, 20 areas. */
 const graphemes = (s: string) => [...new Intl.Segmenter('ja', { granularity: 'grapheme' }).segment(s)].length;
 
 const overlap = (a: RichMenuBounds, b: RichMenuBounds) =>
-  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
 describe('the rich menu definition', () => {
   const menu = richMenuDefinition();
@@ -42,7 +48,8 @@ describe('the rich menu definition', () => {
       expect(b.width).toBeGreaterThanOrEqual(833);
       expect(b.height).toBeGreaterThanOrEqual(843);
     }
-    for (let i = 0; i < bounds.length; i += 1) for (let j = i + 1; j < bounds.length; j += 1) expect(overlap(bounds[i]!, bounds[j]!)).toBe(0);
+    for (let i = 0; i < bounds.length; i += 1)
+      for (let j = i + 1; j < bounds.length; j += 1) expect(overlap(bounds[i]!, bounds[j]!)).toBe(0);
     expect(bounds.reduce((sum, b) => sum + area(b), 0)).toBe(2500 * 1686);
     expect(new Set(bounds.map((b) => b.y)).size).toBe(2);
     expect(new Set(bounds.map((b) => b.x)).size).toBe(3);

@@ -19,7 +19,14 @@ afterEach(async () => {
   await platform.close();
 });
 
-const envFor = (p: FakeLinePlatform) => ({ NODE_ENV: 'test', LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: TOKEN, LINE_API_BASE_URL: p.url, LINE_DATA_API_BASE_URL: p.url, LOG_LEVEL: 'silent' });
+const envFor = (p: FakeLinePlatform) => ({
+  NODE_ENV: 'test',
+  LINE_CHANNEL_SECRET: 'secret',
+  LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+  LINE_API_BASE_URL: p.url,
+  LINE_DATA_API_BASE_URL: p.url,
+  LOG_LEVEL: 'silent',
+});
 
 async function get(pathName: string): Promise<Response> {
   return fetch(`${platform.url}${pathName}`, { headers: { authorization: `Bearer ${TOKEN}` } });
@@ -32,7 +39,10 @@ describe('setting up the rich menu on a LINE channel', () => {
 
     const { richMenuId } = (await (await get('/v2/bot/user/all/richmenu')).json()) as { richMenuId: string };
     expect(richMenuId).toBe(result.richMenuId);
-    const menu = (await (await get(`/v2/bot/richmenu/${richMenuId}`)).json()) as { name: string; areas: { action: { text: string } }[] };
+    const menu = (await (await get(`/v2/bot/richmenu/${richMenuId}`)).json()) as {
+      name: string;
+      areas: { action: { text: string } }[];
+    };
     expect(menu.name).toBe(RICH_MENU_NAME);
     expect(menu.areas.map((a) => a.action.text)).toContain('予約する');
     const image = await get(`/v2/bot/richmenu/${richMenuId}/content`);
@@ -46,12 +56,16 @@ describe('setting up the rich menu on a LINE channel', () => {
     const first = await setUpRichMenu(config, () => undefined);
     const second = await setUpRichMenu(config, () => undefined);
     expect(second.deleted).toEqual([first.richMenuId]);
-    const { richmenus } = (await (await get('/v2/bot/richmenu/list')).json()) as { richmenus: { richMenuId: string }[] };
+    const { richmenus } = (await (await get('/v2/bot/richmenu/list')).json()) as {
+      richmenus: { richMenuId: string }[];
+    };
     expect(richmenus.map((m) => m.richMenuId)).toEqual([second.richMenuId]);
   });
 
   it('refuses demo mode, where there is no channel', async () => {
-    await expect(setUpRichMenu(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), () => undefined)).rejects.toThrow(/demo mode/);
+    await expect(setUpRichMenu(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), () => undefined)).rejects.toThrow(
+      /demo mode/,
+    );
   });
 
   it('runs as `npm run richmenu` and prints what it did', async () => {
@@ -62,6 +76,8 @@ describe('setting up the rich menu on a LINE channel', () => {
     });
     expect(stdout).toContain('richmenu: created rich menu');
     expect(stdout).toContain('richmenu: done.');
-    expect(platform.calls().some((c) => c.path.startsWith('/v2/bot/user/all/richmenu/') && c.status === 200)).toBe(true);
+    expect(platform.calls().some((c) => c.path.startsWith('/v2/bot/user/all/richmenu/') && c.status === 200)).toBe(
+      true,
+    );
   });
 });

@@ -14,7 +14,11 @@ afterEach(async () => {
 });
 
 /** The same person asks again: consent is on record, so the chat starts at the eligibility questions. */
-async function requestAgain(u: Awaited<ReturnType<typeof requestViaChat>>['u'], date: string, times: [string, string]): Promise<void> {
+async function requestAgain(
+  u: Awaited<ReturnType<typeof requestViaChat>>['u'],
+  date: string,
+  times: [string, string],
+): Promise<void> {
   await u.say('予約する');
   await answerUpToDates(u, 'Zoom');
   await u.tap(date);
@@ -31,14 +35,19 @@ async function requestAgain(u: Awaited<ReturnType<typeof requestViaChat>>['u'], 
 describe('staff API: attendance', () => {
   it('should refuse to mark attendance before the session starts', async () => {
     const { bookingId } = await requestViaChat(s, USER);
-    expect((await s.api('POST', `/api/bookings/${bookingId}/attendance`, { attended: true, by: '山田' })).body.code).toBe('invalid_status');
+    expect(
+      (await s.api('POST', `/api/bookings/${bookingId}/attendance`, { attended: true, by: '山田' })).body.code,
+    ).toBe('invalid_status');
     await s.api('POST', `/api/bookings/${bookingId}/confirm`, { choice: 1, ...ZOOM, by: '山田' });
     const early = await s.api('POST', `/api/bookings/${bookingId}/attendance`, { attended: true, by: '山田' });
     expect(early).toMatchObject({ status: 409, body: { code: 'not_started' } });
     s.h.clock.set(new Date('2026-12-03T01:01:00Z'));
     const ok = await s.api('POST', `/api/bookings/${bookingId}/attendance`, { attended: true, by: '山田' });
     expect(ok.status).toBe(200);
-    expect(ok.body.booking).toMatchObject({ status: 'attended', attendedAt: expect.stringMatching(/^2026-12-03T10:01:/) });
+    expect(ok.body.booking).toMatchObject({
+      status: 'attended',
+      attendedAt: expect.stringMatching(/^2026-12-03T10:01:/),
+    });
   });
 
   it('should flag the person and tell the staff group after a second no-show', async () => {
@@ -47,12 +56,17 @@ describe('staff API: attendance', () => {
     s.h.clock.set(new Date('2026-12-03T01:05:00Z')); // Thu 10:05 JST, inside the 10-minute grace
     const once = await s.api('POST', `/api/bookings/${first}/attendance`, { attended: false, by: '山田' });
     expect(once.body.booking).toMatchObject({ status: 'no_show', cancelReason: 'no_show' });
-    expect((await s.api('GET', `/api/users/${USER}`)).body.user).toMatchObject({ counts: { noShows: 1 }, flagged: false });
+    expect((await s.api('GET', `/api/users/${USER}`)).body.user).toMatchObject({
+      counts: { noShows: 1 },
+      flagged: false,
+    });
     expect(s.staffTexts().some((t) => t.includes('要確認'))).toBe(false);
 
     // Earliest day from Thursday 10:05 is Monday 12-07.
     await requestAgain(u, '12月7日(月)', ['10:00〜10:40', '10:30〜11:10']);
-    const second = ((await s.api('GET', `/api/bookings?user=${USER}&status=requested`)).body.bookings as { id: string }[])[0]!.id;
+    const second = (
+      (await s.api('GET', `/api/bookings?user=${USER}&status=requested`)).body.bookings as { id: string }[]
+    )[0]!.id;
     await s.api('POST', `/api/bookings/${second}/confirm`, { choice: 1, ...ZOOM, by: '山田' });
     s.h.clock.set(new Date('2026-12-07T01:05:00Z'));
     const twice = await s.api('POST', `/api/bookings/${second}/attendance`, { attended: false, by: '佐藤' });

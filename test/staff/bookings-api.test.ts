@@ -31,7 +31,11 @@ describe('staff API: access', () => {
 
   it('should check the token before reading the body, so a caller without it learns nothing from a bad or large body', async () => {
     const post = (body: string, token?: string) =>
-      fetch(`${s.h.baseUrl}/api/terms`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+      fetch(`${s.h.baseUrl}/api/terms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
     const large = JSON.stringify({ by: 'x'.repeat(70 * 1024) });
     expect((await post('{bad')).status).toBe(401);
     expect((await post(large)).status).toBe(401);
@@ -50,8 +54,16 @@ describe('staff API: access', () => {
       await fetch(`${s.h.baseUrl}/api/bookings/nobody`, { headers: auth }),
       await fetch(`${s.h.baseUrl}/api/no-such-endpoint`, { headers: auth }),
       await fetch(`${s.h.baseUrl}/api/terms`, { method: 'POST', headers: json, body: '{bad' }),
-      await fetch(`${s.h.baseUrl}/api/terms`, { method: 'POST', headers: json, body: JSON.stringify({ by: 'x'.repeat(70 * 1024) }) }),
-      await fetch(`${s.h.baseUrl}/api/immediate`, { method: 'PUT', headers: json, body: JSON.stringify({ enabled: true, by: '山田' }) }),
+      await fetch(`${s.h.baseUrl}/api/terms`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ by: 'x'.repeat(70 * 1024) }),
+      }),
+      await fetch(`${s.h.baseUrl}/api/immediate`, {
+        method: 'PUT',
+        headers: json,
+        body: JSON.stringify({ enabled: true, by: '山田' }),
+      }),
     ];
     expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 404, 400, 413, 200]);
     for (const r of answers) expect(r.headers.get('cache-control'), `${r.url} ${r.status}`).toBe('no-store');
@@ -89,13 +101,18 @@ describe('staff API: bookings', () => {
 
   it('should answer 409 to confirming twice, and to confirming a cancelled booking', async () => {
     const { bookingId } = await requestViaChat(s, USER);
-    expect((await s.api('POST', `/api/bookings/${bookingId}/confirm`, { choice: 1, ...ZOOM, by: '山田' })).status).toBe(200);
+    expect((await s.api('POST', `/api/bookings/${bookingId}/confirm`, { choice: 1, ...ZOOM, by: '山田' })).status).toBe(
+      200,
+    );
     const before = s.userTexts(USER).length;
     const twice = await s.api('POST', `/api/bookings/${bookingId}/confirm`, { choice: 2, ...ZOOM, by: '佐藤' });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('already_confirmed');
 
-    const cancelled = await s.api('POST', `/api/bookings/${bookingId}/cancel`, { reason: '担当者の急病のため', by: '山田' });
+    const cancelled = await s.api('POST', `/api/bookings/${bookingId}/cancel`, {
+      reason: '担当者の急病のため',
+      by: '山田',
+    });
     expect(cancelled.status).toBe(200);
     const again = await s.api('POST', `/api/bookings/${bookingId}/confirm`, { choice: 1, ...ZOOM, by: '山田' });
     expect(again.status).toBe(409);
@@ -134,7 +151,9 @@ describe('staff API: bookings', () => {
       expect(typeof res.body.message).toBe('string');
     }
     expect((await s.api('POST', `/api/bookings/${bookingId}/cancel`, { by: '山田' })).body.field).toBe('reason');
-    expect((await s.api('POST', `/api/bookings/${bookingId}/attendance`, { attended: 'yes', by: '山田' })).body.field).toBe('attended');
+    expect(
+      (await s.api('POST', `/api/bookings/${bookingId}/attendance`, { attended: 'yes', by: '山田' })).body.field,
+    ).toBe('attended');
     const one = await s.api('GET', `/api/bookings/${bookingId}`);
     expect(one.body.booking).toMatchObject({ status: 'requested' });
     expect(one.body.actions).toEqual([]);
@@ -149,19 +168,34 @@ describe('staff API: bookings', () => {
 
   it('should confirm at any minute-exact time staff agreed, and refuse one outside the windows', async () => {
     const { bookingId } = await requestViaChat(s, USER);
-    const outside = await s.api('POST', `/api/bookings/${bookingId}/confirm`, { start: '2026-12-03T11:21:00+09:00', ...ZOOM, by: '山田' });
+    const outside = await s.api('POST', `/api/bookings/${bookingId}/confirm`, {
+      start: '2026-12-03T11:21:00+09:00',
+      ...ZOOM,
+      by: '山田',
+    });
     expect(outside.status).toBe(409);
     expect(outside.body).toMatchObject({ code: 'outside_window', field: 'start' });
-    const ok = await s.api('POST', `/api/bookings/${bookingId}/confirm`, { start: '2026-12-03T02:20:00Z', ...ZOOM, by: '山田' });
+    const ok = await s.api('POST', `/api/bookings/${bookingId}/confirm`, {
+      start: '2026-12-03T02:20:00Z',
+      ...ZOOM,
+      by: '山田',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.booking).toMatchObject({ confirmed: { start: '2026-12-03T11:20:00+09:00' } });
   });
 
   it('should send the user a proposal card for another time', async () => {
     const { bookingId } = await requestViaChat(s, USER);
-    const res = await s.api('POST', `/api/bookings/${bookingId}/propose`, { start: '2026-12-04T14:00:00+09:00', ...ZOOM, by: '山田' });
+    const res = await s.api('POST', `/api/bookings/${bookingId}/propose`, {
+      start: '2026-12-04T14:00:00+09:00',
+      ...ZOOM,
+      by: '山田',
+    });
     expect(res.status).toBe(200);
-    expect(res.body.booking).toMatchObject({ status: 'requested', proposed: { start: '2026-12-04T14:00:00+09:00', end: '2026-12-04T14:40:00+09:00' } });
+    expect(res.body.booking).toMatchObject({
+      status: 'requested',
+      proposed: { start: '2026-12-04T14:00:00+09:00', end: '2026-12-04T14:40:00+09:00' },
+    });
     const card = s.userTexts(USER).at(-1) ?? '';
     expect(card).toContain('日時のご提案');
     expect(card).toContain('12月4日(金) 14:00〜14:40');
@@ -171,9 +205,16 @@ describe('staff API: bookings', () => {
   it('should move a confirmed booking by proposing a new time (the office reschedules)', async () => {
     const { bookingId } = await requestViaChat(s, USER);
     await s.api('POST', `/api/bookings/${bookingId}/confirm`, { choice: 1, ...ZOOM, by: '山田' });
-    const res = await s.api('POST', `/api/bookings/${bookingId}/propose`, { start: '2026-12-04T10:00:00+09:00', by: '山田' });
+    const res = await s.api('POST', `/api/bookings/${bookingId}/propose`, {
+      start: '2026-12-04T10:00:00+09:00',
+      by: '山田',
+    });
     expect(res.status).toBe(200);
-    expect(res.body.booking).toMatchObject({ status: 'confirmed', confirmed: { start: '2026-12-03T10:00:00+09:00' }, proposed: { start: '2026-12-04T10:00:00+09:00' } });
+    expect(res.body.booking).toMatchObject({
+      status: 'confirmed',
+      confirmed: { start: '2026-12-03T10:00:00+09:00' },
+      proposed: { start: '2026-12-04T10:00:00+09:00' },
+    });
     expect(s.userTexts(USER).at(-1)).toContain('変更をお願いする');
   });
 
@@ -181,16 +222,23 @@ describe('staff API: bookings', () => {
     const { bookingId } = await requestViaChat(s, USER);
     const res = await s.api('POST', `/api/bookings/${bookingId}/cancel`, { reason: '担当者の急病のため', by: '山田' });
     expect(res.status).toBe(200);
-    expect(res.body.booking).toMatchObject({ status: 'cancelled', cancelReason: '担当者の急病のため', cancelledBy: 'api:山田' });
+    expect(res.body.booking).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '担当者の急病のため',
+      cancelledBy: 'api:山田',
+    });
     const told = s.userTexts(USER).at(-1) ?? '';
     expect(told).toContain('キャンセルとなりました');
     expect(told).toContain('担当者の急病のため');
-    expect((await s.api('POST', `/api/bookings/${bookingId}/cancel`, { reason: 'again', by: '山田' })).status).toBe(409);
+    expect((await s.api('POST', `/api/bookings/${bookingId}/cancel`, { reason: 'again', by: '山田' })).status).toBe(
+      409,
+    );
   });
 
   it('should filter the list by status, kind, dates and user', async () => {
     const { bookingId } = await requestViaChat(s, USER);
-    const ids = async (query: string) => ((await s.api('GET', `/api/bookings${query}`)).body.bookings as { id: string }[]).map((b) => b.id);
+    const ids = async (query: string) =>
+      ((await s.api('GET', `/api/bookings${query}`)).body.bookings as { id: string }[]).map((b) => b.id);
     expect(await ids('')).toEqual([bookingId]);
     expect(await ids('?status=requested&kind=regular')).toEqual([bookingId]);
     expect(await ids('?status=confirmed')).toEqual([]);
@@ -205,7 +253,10 @@ describe('staff API: bookings', () => {
     expect((await s.api('GET', '/api/bookings?status=done')).body.field).toBe('status');
     expect((await s.api('GET', '/api/bookings?from=2026-12-05&to=2026-12-04')).body.field).toBe('to');
     // A misspelt filter is refused rather than dropped (which would list everything).
-    expect(await s.api('GET', '/api/bookings?stauts=requested')).toMatchObject({ status: 400, body: { field: 'stauts' } });
+    expect(await s.api('GET', '/api/bookings?stauts=requested')).toMatchObject({
+      status: 400,
+      body: { field: 'stauts' },
+    });
     expect(await s.api('GET', '/api/closures?form=2026-12-01')).toMatchObject({ status: 400, body: { field: 'form' } });
   });
 });

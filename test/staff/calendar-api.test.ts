@@ -16,7 +16,14 @@ describe('staff API: closure days', () => {
   it('should make a closed date unbookable in the chat', async () => {
     const put = await s.api('PUT', '/api/closures/2026-12-03', { note: '庁舎点検', by: '山田' });
     expect(put.status).toBe(201);
-    expect(put.body).toEqual({ closure: { date: '2026-12-03', note: '庁舎点検', createdAt: expect.stringMatching(/^2026-12-01T09:0\d:\d\d\+09:00$/) }, openBookings: [] });
+    expect(put.body).toEqual({
+      closure: {
+        date: '2026-12-03',
+        note: '庁舎点検',
+        createdAt: expect.stringMatching(/^2026-12-01T09:0\d:\d\d\+09:00$/),
+      },
+      openBookings: [],
+    });
 
     const u = new ChatDriver(s.h, 'U3333333333333333333333333333333c');
     await answerUntilDates(u);
@@ -39,19 +46,35 @@ describe('staff API: closure days', () => {
     ]);
     expect((await s.api('GET', '/api/closures?from=2026-12-04')).body.closures).toHaveLength(1);
 
-    expect(await s.api('DELETE', '/api/closures/2026-12-10', { by: '山田' })).toMatchObject({ status: 200, body: { removed: '2026-12-10' } });
+    expect(await s.api('DELETE', '/api/closures/2026-12-10', { by: '山田' })).toMatchObject({
+      status: 200,
+      body: { removed: '2026-12-10' },
+    });
     expect((await s.api('DELETE', '/api/closures/2026-12-10?by=%E5%B1%B1%E7%94%B0')).status).toBe(404);
     expect((await s.api('DELETE', '/api/closures/2026-12-03')).body.field).toBe('by');
-    expect((await s.api('PUT', '/api/closures/2026-02-30', { by: '山田' })).body).toMatchObject({ code: 'invalid_field', field: 'date' });
+    expect((await s.api('PUT', '/api/closures/2026-02-30', { by: '山田' })).body).toMatchObject({
+      code: 'invalid_field',
+      field: 'date',
+    });
     expect((await s.api('GET', '/api/closures')).body.closures).toHaveLength(1);
   });
 });
 
 describe('staff API: capacity', () => {
   it('should close a slot with capacity 0', async () => {
-    const res = await s.api('PUT', '/api/capacity', { kind: 'regular', date: '2026-12-03', start: '10:00', capacity: 0, by: '山田' });
+    const res = await s.api('PUT', '/api/capacity', {
+      kind: 'regular',
+      date: '2026-12-03',
+      start: '10:00',
+      capacity: 0,
+      by: '山田',
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ slot: { kind: 'regular', date: '2026-12-03', start: '10:00', capacity: 0 }, previous: 1, taken: 0 });
+    expect(res.body).toMatchObject({
+      slot: { kind: 'regular', date: '2026-12-03', start: '10:00', capacity: 0 },
+      previous: 1,
+      taken: 0,
+    });
 
     const u = new ChatDriver(s.h, 'U5555555555555555555555555555555e');
     await answerUntilDates(u);
@@ -60,7 +83,10 @@ describe('staff API: capacity', () => {
     expect(labels(u)).toContain('10:30〜11:10');
 
     const list = await s.api('GET', '/api/capacity');
-    expect(list.body).toMatchObject({ default: 1, overrides: [{ kind: 'regular', date: '2026-12-03', start: '10:00', capacity: 0 }] });
+    expect(list.body).toMatchObject({
+      default: 1,
+      overrides: [{ kind: 'regular', date: '2026-12-03', start: '10:00', capacity: 0 }],
+    });
   });
 
   it('should refuse a slot that cannot exist, naming the field', async () => {
@@ -74,7 +100,10 @@ describe('staff API: capacity', () => {
     // Days that never hold the session: a Saturday, a national holiday, a Wednesday for the Mothers' Corner.
     expect((await s.api('PUT', '/api/capacity', { ...body, date: '2026-12-05' })).body.field).toBe('date');
     expect((await s.api('PUT', '/api/capacity', { ...body, date: '2027-01-11' })).body.field).toBe('date');
-    expect((await s.api('PUT', '/api/capacity', { ...body, kind: 'mothers', date: '2026-12-02', start: '11:00' })).body.field).toBe('date');
+    expect(
+      (await s.api('PUT', '/api/capacity', { ...body, kind: 'mothers', date: '2026-12-02', start: '11:00' })).body
+        .field,
+    ).toBe('date');
     expect((await s.api('GET', '/api/capacity')).body.overrides).toEqual([]);
   });
 });

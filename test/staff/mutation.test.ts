@@ -9,7 +9,12 @@ import { done, fail } from '../../src/staff/outcome.js';
 
 let db: Db;
 let woken = 0;
-const ctx = () => testAppContext(db, { clock: movableClock(new Date('2026-12-01T03:00:00Z')), staffGroupId: 'Cgroup', onOutgoing: () => (woken += 1) });
+const ctx = () =>
+  testAppContext(db, {
+    clock: movableClock(new Date('2026-12-01T03:00:00Z')),
+    staffGroupId: 'Cgroup',
+    onOutgoing: () => (woken += 1),
+  });
 const closures = () => db.selectFrom('closures').select('date').execute();
 const outbox = () => db.selectFrom('outbox').select(['dedupe_key', 'recipient']).execute();
 
@@ -51,7 +56,9 @@ describe('one staff change, one transaction', () => {
 
   it('should drop staff notes when no staff group is configured', async () => {
     const bare = testAppContext(db);
-    await mutate(bare, async () => done(null, [{ audience: 'staff', recipient: bare.staffGroupId, messages: [text('b')] }]));
+    await mutate(bare, async () =>
+      done(null, [{ audience: 'staff', recipient: bare.staffGroupId, messages: [text('b')] }]),
+    );
     expect(await outbox()).toEqual([]);
   });
 

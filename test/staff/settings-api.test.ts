@@ -12,22 +12,41 @@ afterEach(async () => {
 
 // The configured version (2024-06-06) is announced at first start-up; these tests are about versions staff register.
 const termsJobs = (s: StaffHarness) =>
-  readDb(s.h.sqlitePath, (db) => db.prepare("SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id != '2024-06-06' ORDER BY due_at").all());
+  readDb(s.h.sqlitePath, (db) =>
+    db
+      .prepare(
+        "SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id != '2024-06-06' ORDER BY due_at",
+      )
+      .all(),
+  );
 
 describe('staff API: terms versions', () => {
   it('should register a new version, schedule the notice for its effective day and list it', async () => {
     const before = await s.api('GET', '/api/terms');
     expect(before.body).toMatchObject({ current: '2024-06-06', terms: [{ id: '2024-06-06', current: true }] });
 
-    const body = { id: '2027-01-04', effectiveFrom: '2027-01-04', url: 'https://example.jp/terms-2027.pdf', by: '山田' };
+    const body = {
+      id: '2027-01-04',
+      effectiveFrom: '2027-01-04',
+      url: 'https://example.jp/terms-2027.pdf',
+      by: '山田',
+    };
     const res = await s.api('POST', '/api/terms', body);
     expect(res.status).toBe(201);
-    expect(res.body.terms).toMatchObject({ id: '2027-01-04', effectiveFrom: '2027-01-04', url: body.url, current: false });
+    expect(res.body.terms).toMatchObject({
+      id: '2027-01-04',
+      effectiveFrom: '2027-01-04',
+      url: body.url,
+      current: false,
+    });
     expect(termsJobs(s)).toEqual([{ subject_id: '2027-01-04', due_at: '2027-01-03T15:00:00.000Z' }]);
 
     // The same registration again is harmless; different content under the same id is refused.
     expect((await s.api('POST', '/api/terms', body)).status).toBe(200);
-    expect(await s.api('POST', '/api/terms', { ...body, url: 'https://example.jp/other.pdf' })).toMatchObject({ status: 409, body: { code: 'terms_conflict', field: 'id' } });
+    expect(await s.api('POST', '/api/terms', { ...body, url: 'https://example.jp/other.pdf' })).toMatchObject({
+      status: 409,
+      body: { code: 'terms_conflict', field: 'id' },
+    });
     expect(termsJobs(s)).toHaveLength(1);
 
     const list = await s.api('GET', '/api/terms');
@@ -35,33 +54,74 @@ describe('staff API: terms versions', () => {
   });
 
   it('should schedule the notice now for a version already in effect, and refuse bad fields', async () => {
-    const res = await s.api('POST', '/api/terms', { id: 'v2', effectiveFrom: '2026-11-01', url: 'https://example.jp/v2', by: '山田' });
+    const res = await s.api('POST', '/api/terms', {
+      id: 'v2',
+      effectiveFrom: '2026-11-01',
+      url: 'https://example.jp/v2',
+      by: '山田',
+    });
     expect(res.status).toBe(201);
     // Already in effect: due at once (the clock runs on from 2026-12-01T00:00Z while the test runs).
     expect(termsJobs(s)).toEqual([{ subject_id: 'v2', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) }]);
     expect((await s.api('GET', '/api/terms')).body.current).toBe('v2');
     const ok = { id: 'v3', effectiveFrom: '2027-04-01', url: 'https://example.jp/v3', by: '山田' };
     expect((await s.api('POST', '/api/terms', { ...ok, url: 'ftp://example.jp/v3' })).body.field).toBe('url');
-    expect((await s.api('POST', '/api/terms', { ...ok, effectiveFrom: '2027-04-31' })).body.field).toBe('effectiveFrom');
+    expect((await s.api('POST', '/api/terms', { ...ok, effectiveFrom: '2027-04-31' })).body.field).toBe(
+      'effectiveFrom',
+    );
     expect((await s.api('POST', '/api/terms', { ...ok, id: 'v 3' })).body.field).toBe('id');
   });
 
   it('should refuse a version that would never be in force (dated no later than the newest), and tell nobody', async () => {
-    expect((await s.api('POST', '/api/terms', { id: 'v2', effectiveFrom: '2027-01-04', url: 'https://example.jp/v2', by: '山田' })).status).toBe(201);
+    expect(
+      (
+        await s.api('POST', '/api/terms', {
+          id: 'v2',
+          effectiveFrom: '2027-01-04',
+          url: 'https://example.jp/v2',
+          by: '山田',
+        })
+      ).status,
+    ).toBe(201);
     for (const effectiveFrom of ['2020-01-01', '2024-06-06', '2026-12-01', '2027-01-04']) {
-      const res = await s.api('POST', '/api/terms', { id: `late-${effectiveFrom}`, effectiveFrom, url: 'https://example.jp/late', by: '山田' });
-      expect(res, effectiveFrom).toMatchObject({ status: 409, body: { code: 'terms_not_newer', field: 'effectiveFrom' } });
+      const res = await s.api('POST', '/api/terms', {
+        id: `late-${effectiveFrom}`,
+        effectiveFrom,
+        url: 'https://example.jp/late',
+        by: '山田',
+      });
+      expect(res, effectiveFrom).toMatchObject({
+        status: 409,
+        body: { code: 'terms_not_newer', field: 'effectiveFrom' },
+      });
     }
     expect(termsJobs(s).map((j) => (j as { subject_id: string }).subject_id)).toEqual(['v2']);
-    expect((await s.api('POST', '/api/terms', { id: 'v3', effectiveFrom: '2027-01-05', url: 'https://example.jp/v3', by: '山田' })).status).toBe(201);
+    expect(
+      (
+        await s.api('POST', '/api/terms', {
+          id: 'v3',
+          effectiveFrom: '2027-01-05',
+          url: 'https://example.jp/v3',
+          by: '山田',
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('should refuse an effective date more than a year ahead, so a mistyped year cannot block every later version', async () => {
     // The clock is at 2026-12-01 (Japan): 2027-12-01 is the latest date allowed.
-    const version = (id: string, effectiveFrom: string) => ({ id, effectiveFrom, url: `https://example.jp/${id}`, by: '山田' });
+    const version = (id: string, effectiveFrom: string) => ({
+      id,
+      effectiveFrom,
+      url: `https://example.jp/${id}`,
+      by: '山田',
+    });
     for (const effectiveFrom of ['9999-12-31', '2207-04-01', '2027-12-02']) {
       const res = await s.api('POST', '/api/terms', version(`far-${effectiveFrom}`, effectiveFrom));
-      expect(res, effectiveFrom).toMatchObject({ status: 400, body: { code: 'invalid_field', field: 'effectiveFrom' } });
+      expect(res, effectiveFrom).toMatchObject({
+        status: 400,
+        body: { code: 'invalid_field', field: 'effectiveFrom' },
+      });
       expect(res.body.message).toContain('2027-12-01');
     }
     expect(termsJobs(s)).toEqual([]);
@@ -74,7 +134,10 @@ describe('staff API: immediate sessions', () => {
   it('should switch immediate sessions on and off and tell the staff group when it flips', async () => {
     expect((await s.api('GET', '/api/immediate')).body).toEqual({ enabled: false, updatedAt: null });
     const on = await s.api('PUT', '/api/immediate', { enabled: true, by: '山田' });
-    expect(on).toMatchObject({ status: 200, body: { enabled: true, updatedAt: expect.stringMatching(/^2026-12-01T09:0\d:\d\d\+09:00$/) } });
+    expect(on).toMatchObject({
+      status: 200,
+      body: { enabled: true, updatedAt: expect.stringMatching(/^2026-12-01T09:0\d:\d\d\+09:00$/) },
+    });
     expect((await s.api('GET', '/api/immediate')).body).toMatchObject({ enabled: true });
     expect(s.staffTexts().at(-1)).toContain('今すぐ相談の受付を開始しました（山田）');
 

@@ -37,7 +37,11 @@ export async function startStaffHarness(now = '2026-12-01T00:00:00Z'): Promise<S
       const headers: Record<string, string> = {};
       if (token !== null) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${base()}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      const res = await fetch(`${base()}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
       // What the change queued is sent before the test looks at the fake platform.
       await h.settle();
       return { status: res.status, body: (await res.json()) as ApiAnswer['body'] };
@@ -62,7 +66,8 @@ export async function answerUntilDates(u: ChatDriver, app: 'Zoom' | 'TeleOffice'
   await u.follow();
   await u.tap('同意する');
   await answerUpToDates(u, app);
-  if (!u.lastText().includes('第1希望の日付')) throw new Error(`expected the first date question, got: ${u.lastText()}`);
+  if (!u.lastText().includes('第1希望の日付'))
+    throw new Error(`expected the first date question, got: ${u.lastText()}`);
 }
 
 /** Picks both choices and files the request. */
@@ -75,19 +80,29 @@ export async function chooseAndSubmit(u: ChatDriver, first: [string, string], se
   await u.say('090-1234-5678');
   await u.tap('同席しません');
   await u.tap('この内容で申し込む');
-  if (!u.lastText().includes('受け付けました')) throw new Error(`expected the request to be filed, got: ${u.lastText()}`);
+  if (!u.lastText().includes('受け付けました'))
+    throw new Error(`expected the request to be filed, got: ${u.lastText()}`);
 }
 
 /**
  * A first-time user files a request through the chat, by default for Thursday 2026-12-03,
  * 10:00 (first choice) and 10:30 (second); returns the person and the booking's id.
  */
-export async function requestViaChat(s: StaffHarness, userId: string, options: RequestOptions = {}): Promise<{ u: ChatDriver; bookingId: string }> {
+export async function requestViaChat(
+  s: StaffHarness,
+  userId: string,
+  options: RequestOptions = {},
+): Promise<{ u: ChatDriver; bookingId: string }> {
   const u = new ChatDriver(s.h, userId);
   await answerUntilDates(u, options.app ?? 'Zoom');
-  await chooseAndSubmit(u, options.first ?? ['12月3日(木)', '10:00〜10:40'], options.second ?? ['12月3日(木)', '10:30〜11:10']);
+  await chooseAndSubmit(
+    u,
+    options.first ?? ['12月3日(木)', '10:00〜10:40'],
+    options.second ?? ['12月3日(木)', '10:30〜11:10'],
+  );
   const list = await s.api('GET', `/api/bookings?user=${userId}&status=requested`);
   const bookings = list.body.bookings as { id: string }[];
-  if (bookings.length !== 1 || !bookings[0]) throw new Error(`expected one request of ${userId}, got ${bookings.length}`);
+  if (bookings.length !== 1 || !bookings[0])
+    throw new Error(`expected one request of ${userId}, got ${bookings.length}`);
   return { u, bookingId: bookings[0].id };
 }

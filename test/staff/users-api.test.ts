@@ -35,7 +35,10 @@ describe('staff API: people', () => {
     const { u } = await requestViaChat(s, USER);
     const res = await s.api('POST', `/api/users/${USER}/block`, { reason: '威圧的な発言が続いたため', by: '所長' });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ blocked: true, actions: [{ action: 'block', by: 'api:所長', detail: { reason: '威圧的な発言が続いたため' } }] });
+    expect(res.body.user).toMatchObject({
+      blocked: true,
+      actions: [{ action: 'block', by: 'api:所長', detail: { reason: '威圧的な発言が続いたため' } }],
+    });
     const told = s.userTexts(USER).at(-1) ?? '';
     expect(told).toContain('お電話でお問い合わせください');
     expect(told).toContain('017-776-1561');
@@ -43,7 +46,11 @@ describe('staff API: people', () => {
     expect(s.staffTexts().at(-1)).toContain('自動応答を停止しました');
 
     // The outbox row was queued with the change, under the API's own key.
-    expect(outboxRows(s.h.sqlitePath).filter((r) => r.dedupe_key.startsWith('api:')).map((r) => r.recipient)).toEqual([USER, expect.stringMatching(/^C/)]);
+    expect(
+      outboxRows(s.h.sqlitePath)
+        .filter((r) => r.dedupe_key.startsWith('api:'))
+        .map((r) => r.recipient),
+    ).toEqual([USER, expect.stringMatching(/^C/)]);
     expect((await s.api('POST', `/api/users/${USER}/block`, { by: '所長' })).body.code).toBe('already_blocked');
 
     await u.say('予約確認');
@@ -58,7 +65,10 @@ describe('staff API: people', () => {
 
   it('should hand a chat back to the bot after staff talked with the person', async () => {
     const { u } = await requestViaChat(s, USER);
-    expect(await s.api('POST', `/api/users/${USER}/handback`, { by: '山田' })).toMatchObject({ status: 409, body: { code: 'not_in_handoff' } });
+    expect(await s.api('POST', `/api/users/${USER}/handback`, { by: '山田' })).toMatchObject({
+      status: 409,
+      body: { code: 'not_in_handoff' },
+    });
     await u.say('担当者と話したい');
     expect((await s.api('GET', `/api/users/${USER}`)).body.user).toMatchObject({ handoff: true });
     await u.say('もしもし');
@@ -74,6 +84,9 @@ describe('staff API: people', () => {
 
   it('should answer 404 for a person the bot never met, and 400 without by', async () => {
     expect((await s.api('POST', '/api/users/Unobody/block', { by: '所長' })).status).toBe(404);
-    expect((await s.api('POST', '/api/users/Unobody/block', {})).body).toMatchObject({ code: 'invalid_field', field: 'by' });
+    expect((await s.api('POST', '/api/users/Unobody/block', {})).body).toMatchObject({
+      code: 'invalid_field',
+      field: 'by',
+    });
   });
 });

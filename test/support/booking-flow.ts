@@ -13,7 +13,11 @@ export interface ChoiceLabels {
 }
 
 /** From the eligibility questions to the first date question, by buttons: the shared part of every booking. */
-export async function answerUpToDates(u: ChatDriver, app: 'Zoom' | 'TeleOffice' = 'Zoom', name = '青森 花子'): Promise<void> {
+export async function answerUpToDates(
+  u: ChatDriver,
+  app: 'Zoom' | 'TeleOffice' = 'Zoom',
+  name = '青森 花子',
+): Promise<void> {
   await u.tap('登録しています');
   await u.tap('長期療養中');
   await u.tap('はい、持っています');
@@ -25,7 +29,12 @@ export async function answerUpToDates(u: ChatDriver, app: 'Zoom' | 'TeleOffice' 
   await u.say('02010-12345678');
 }
 
-export async function bookByButtons(u: ChatDriver, app: 'Zoom' | 'TeleOffice' = 'Zoom', name = '青森 花子', choices?: ChoiceLabels): Promise<void> {
+export async function bookByButtons(
+  u: ChatDriver,
+  app: 'Zoom' | 'TeleOffice' = 'Zoom',
+  name = '青森 花子',
+  choices?: ChoiceLabels,
+): Promise<void> {
   await u.say('予約する');
   if (u.lastText().includes('利用規約')) await u.tap('同意する');
   await answerUpToDates(u, app, name);
@@ -57,7 +66,10 @@ export class StaffDriver {
   }
 
   private groupMessages() {
-    return this.h.platform.delivered().filter((d) => d.to === STAFF_GROUP).map((d) => d.message);
+    return this.h.platform
+      .delivered()
+      .filter((d) => d.to === STAFF_GROUP)
+      .map((d) => d.message);
   }
 
   private async post(event: Parameters<Harness['post']>[0][number]) {
@@ -76,12 +88,18 @@ export class StaffDriver {
     const action = (which === 'newest' ? all.reverse() : all).find((a) => a.label === label && a.type === 'postback');
     if (!action || action.type !== 'postback') throw new Error(`no staff button "${label}"`);
     const replyToken = this.h.platform.issueReplyToken(STAFF_GROUP);
-    return this.post(this.from(postbackEvent({ userId: this.staffId ?? 'unnamed', groupId: STAFF_GROUP, replyToken, data: action.data })));
+    return this.post(
+      this.from(
+        postbackEvent({ userId: this.staffId ?? 'unnamed', groupId: STAFF_GROUP, replyToken, data: action.data }),
+      ),
+    );
   }
 
   say(text: string) {
     const replyToken = this.h.platform.issueReplyToken(STAFF_GROUP);
-    return this.post(this.from(textEvent({ userId: this.staffId ?? 'unnamed', groupId: STAFF_GROUP, replyToken, text })));
+    return this.post(
+      this.from(textEvent({ userId: this.staffId ?? 'unnamed', groupId: STAFF_GROUP, replyToken, text })),
+    );
   }
 
   lastText(): string {

@@ -58,7 +58,12 @@ export class ChatDriver {
   /** Taps the button (Flex or quick reply) whose label is `label` in the bot's latest answer. */
   tap(label: string) {
     const action = this.lastActions().find((a) => a.label === label && (a.type === 'postback' || a.type === 'message'));
-    if (!action) throw new Error(`no button "${label}" in: ${this.lastActions().map((a) => a.label).join(' | ')}`);
+    if (!action)
+      throw new Error(
+        `no button "${label}" in: ${this.lastActions()
+          .map((a) => a.label)
+          .join(' | ')}`,
+      );
     if (action.type === 'message') return this.say(action.text);
     const data = (action as Extract<LineAction, { type: 'postback' }>).data;
     return this.send((replyToken) => postbackEvent({ userId: this.userId, replyToken, data }));
@@ -66,7 +71,9 @@ export class ChatDriver {
 
   /** Sends the postback of an earlier button again (a stale tap). */
   tapData(data: string, params?: Record<string, string>) {
-    return this.send((replyToken) => postbackEvent({ userId: this.userId, replyToken, data, ...(params ? { params } : {}) }));
+    return this.send((replyToken) =>
+      postbackEvent({ userId: this.userId, replyToken, data, ...(params ? { params } : {}) }),
+    );
   }
 
   /** Uses the date-time picker of the latest answer. */

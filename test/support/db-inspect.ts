@@ -18,7 +18,10 @@ export function readDb<T>(sqlitePath: string, read: (db: Database.Database) => T
 }
 
 /** Row counts of the tables the product writes. */
-export function countRows(sqlitePath: string, tables: readonly ProductTable[] = PRODUCT_TABLES): Record<ProductTable, number> {
+export function countRows(
+  sqlitePath: string,
+  tables: readonly ProductTable[] = PRODUCT_TABLES,
+): Record<ProductTable, number> {
   return readDb(sqlitePath, (db) => {
     const counts = {} as Record<ProductTable, number>;
     for (const t of tables) counts[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
@@ -29,7 +32,8 @@ export function countRows(sqlitePath: string, tables: readonly ProductTable[] = 
 /** The question the user's stored conversation is at ('idle' when none is in progress). */
 export function conversationStateOf(sqlitePath: string, lineUserId: string): string | undefined {
   return readDb(sqlitePath, (db) => {
-    const row = db.prepare('SELECT snapshot FROM conversations WHERE line_user_id = ?').get(lineUserId) as { snapshot: string } | undefined;
+    const row = db.prepare('SELECT snapshot FROM conversations WHERE line_user_id = ?').get(lineUserId) as
+      { snapshot: string } | undefined;
     if (!row) return undefined;
     const value = (JSON.parse(row.snapshot) as { value?: unknown }).value;
     return typeof value === 'string' ? value : JSON.stringify(value);
@@ -47,7 +51,13 @@ export interface OutboxRecord {
 }
 
 export function outboxRows(sqlitePath: string): OutboxRecord[] {
-  return readDb(sqlitePath, (db) => db.prepare('SELECT id, dedupe_key, recipient, messages, reply_token, status, attempts FROM outbox ORDER BY id').all() as OutboxRecord[]);
+  return readDb(
+    sqlitePath,
+    (db) =>
+      db
+        .prepare('SELECT id, dedupe_key, recipient, messages, reply_token, status, attempts FROM outbox ORDER BY id')
+        .all() as OutboxRecord[],
+  );
 }
 
 /** Runs `write` on a writable connection (only while the server is stopped, or for tiny staged edits). */

@@ -11,7 +11,9 @@ export function expectDeliveredExactlyOnce(h: Harness): void {
   expect(rows.filter((r) => r.status !== 'sent').map((r) => `${r.dedupe_key}: ${r.status}`)).toEqual([]);
   const recipients = new Set([...rows.map((r) => r.recipient), ...h.platform.delivered().map((d) => d.to)]);
   for (const to of recipients) {
-    const queued = rows.filter((r) => r.recipient === to).flatMap((r) => (JSON.parse(r.messages) as unknown[]).map((m) => JSON.stringify(m)));
+    const queued = rows
+      .filter((r) => r.recipient === to)
+      .flatMap((r) => (JSON.parse(r.messages) as unknown[]).map((m) => JSON.stringify(m)));
     const delivered = h.platform
       .delivered()
       .filter((d) => d.to === to)

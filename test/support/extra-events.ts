@@ -36,7 +36,12 @@ export function stickerEvent(options: StickerOptions): webhook.MessageEvent {
 }
 
 /** The user unsent (retracted) one of their messages. Like unfollow, it has no reply token. */
-export function unsendEvent(options: { userId: string; messageId?: string; webhookEventId?: string; timestamp?: number }): webhook.UnsendEvent {
+export function unsendEvent(options: {
+  userId: string;
+  messageId?: string;
+  webhookEventId?: string;
+  timestamp?: number;
+}): webhook.UnsendEvent {
   const timestamp = options.timestamp ?? Date.now();
   return {
     type: 'unsend',

@@ -11,10 +11,15 @@ export interface HarnessWithLogs extends Harness {
   logLines(): Record<string, unknown>[];
 }
 
-export async function startHarnessWithLogs(options: Omit<HarnessOptions, 'logger'> & { level?: string } = {}): Promise<HarnessWithLogs> {
+export async function startHarnessWithLogs(
+  options: Omit<HarnessOptions, 'logger'> & { level?: string } = {},
+): Promise<HarnessWithLogs> {
   const chunks: string[] = [];
   const stream = { write: (s: string) => void chunks.push(s) };
-  const logger = pino({ level: options.level ?? 'debug', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, stream);
+  const logger = pino(
+    { level: options.level ?? 'debug', base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    stream,
+  );
   const h = await startHarness({ ...options, logger });
   return Object.assign(h, {
     logText: () => chunks.join(''),

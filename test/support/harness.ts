@@ -96,7 +96,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sqlitePath,
     async post(events) {
       const now = clock.now().getTime();
-      const { body, headers } = signedWebhookRequest(TEST_SECRET, events.map((e) => ({ ...e, timestamp: now })));
+      const { body, headers } = signedWebhookRequest(
+        TEST_SECRET,
+        events.map((e) => ({ ...e, timestamp: now })),
+      );
       return fetch(`${harness.baseUrl}/webhook`, { method: 'POST', body, headers });
     },
     async settle() {
@@ -117,9 +120,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async start() {
       if (app) throw new Error('the server is already running');
-      const real = createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
+      const real = createLineClient({
+        channelAccessToken: config.line.channelAccessToken,
+        baseURL: config.line.apiBaseUrl,
+      });
       const lineClient = options.wrapLineClient ? options.wrapLineClient(real) : real;
-      app = await createApp(config, { clock, logger, retryIntervalMs: 50, lineClient, eventRetryDelaysMs: options.eventRetryDelaysMs ?? [5, 10, 20, 40], ...options.app });
+      app = await createApp(config, {
+        clock,
+        logger,
+        retryIntervalMs: 50,
+        lineClient,
+        eventRetryDelaysMs: options.eventRetryDelaysMs ?? [5, 10, 20, 40],
+        ...options.app,
+      });
       port = await app.listen(0);
     },
     async restart() {

@@ -27,6 +27,15 @@ export async function fetchBookings(h: Pick<Harness, 'baseUrl'>): Promise<Bookin
 }
 
 /** A staff API call with the staff token and a JSON body (POST or PUT), as an office tool makes it. */
-export function callStaffApi(h: Pick<Harness, 'baseUrl'>, method: 'POST' | 'PUT', path: string, body: unknown): Promise<Response> {
-  return fetch(`${h.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${STAFF_API_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export function callStaffApi(
+  h: Pick<Harness, 'baseUrl'>,
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+): Promise<Response> {
+  return fetch(`${h.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${STAFF_API_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }

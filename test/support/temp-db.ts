@@ -31,7 +31,12 @@ export function useTempDatabase(prefix: string): TempDatabase {
 }
 
 /** A complete request with made-up personal details; `choices` and identity as the test needs. */
-export function sampleRequest(id: string, lineUserId: string, choices: readonly [BookedChoice, BookedChoice], createdAt: string): NewBooking {
+export function sampleRequest(
+  id: string,
+  lineUserId: string,
+  choices: readonly [BookedChoice, BookedChoice],
+  createdAt: string,
+): NewBooking {
   return {
     id,
     lineUserId,

@@ -57,7 +57,12 @@ export function typedSteps(answers: Partial<TypedAnswers> = {}, options: { agree
  * `question` is 'review'. Throws when a step did not lead to a reply, which is what a broken
  * step looks like from the outside.
  */
-export async function typeUntil(u: ChatDriver, question: string, answers: Partial<TypedAnswers> = {}, options: { agreedBefore?: boolean } = {}): Promise<void> {
+export async function typeUntil(
+  u: ChatDriver,
+  question: string,
+  answers: Partial<TypedAnswers> = {},
+  options: { agreedBefore?: boolean } = {},
+): Promise<void> {
   const steps = typedSteps(answers, options);
   const stop = steps.findIndex((s) => s.question === question);
   if (stop < 0 && question !== 'review') throw new Error(`no typed step answers "${question}"`);

@@ -79,13 +79,28 @@ describe('validatePersonName', () => {
     expect(validatePersonName(input)).toEqual({ ok: true, value });
   });
 
-  it.each(['はい', 'いいえ', 'わかりません', '不明', 'なし', 'お名前', 'ＯＫ', 'Yes', 'です', 'よろしくお願いします', '名前はわかりません'])('should refuse the reply %j as not a name', (input) => {
+  it.each([
+    'はい',
+    'いいえ',
+    'わかりません',
+    '不明',
+    'なし',
+    'お名前',
+    'ＯＫ',
+    'Yes',
+    'です',
+    'よろしくお願いします',
+    '名前はわかりません',
+  ])('should refuse the reply %j as not a name', (input) => {
     expect(validatePersonName(input)).toEqual({ ok: false, code: 'not_a_name' });
   });
 
-  it.each(['はいだ ゆうこ', '名前 花子', 'Noah Smith', '不明門 太郎'])('should still accept %j, which only starts like a reply', (input) => {
-    expect(validatePersonName(input).ok).toBe(true);
-  });
+  it.each(['はいだ ゆうこ', '名前 花子', 'Noah Smith', '不明門 太郎'])(
+    'should still accept %j, which only starts like a reply',
+    (input) => {
+      expect(validatePersonName(input).ok).toBe(true);
+    },
+  );
 
   it('should never throw, and its value should validate to itself', () => {
     fc.assert(

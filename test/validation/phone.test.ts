@@ -47,9 +47,12 @@ describe('validatePhone', () => {
     expect(validatePhone(input)).toEqual({ ok: false, code: 'pager' });
   });
 
-  it.each(['+1 212 555 1234', '+44 20 7946 0958', '+82 10-1234-5678'])('should refuse the foreign number %j', (input) => {
-    expect(validatePhone(input)).toEqual({ ok: false, code: 'not_japanese' });
-  });
+  it.each(['+1 212 555 1234', '+44 20 7946 0958', '+82 10-1234-5678'])(
+    'should refuse the foreign number %j',
+    (input) => {
+      expect(validatePhone(input)).toEqual({ ok: false, code: 'not_japanese' });
+    },
+  );
 
   it.each([
     '1234',

@@ -43,9 +43,34 @@ describe('nameFromIntroduction', () => {
     expect(nameFromIntroduction(name)).toBe(name);
   });
 
-  const arbName = fc.constantFrom('山田太郎', '青森 花子', 'やまだ たろう', 'ヤマダ タロウ', 'Taro Yamada', '佐々木 ユーコ', "Mary-Jane O'Neil", '太');
-  const arbBefore = fc.constantFrom('', '私は', '名前は', '私の名前は', 'わたしは、', 'はじめまして、', 'はじめまして。私は');
-  const arbAfter = fc.constantFrom('', 'です', 'です。', ' と申します', 'といいます', 'です。よろしくお願いします', 'と申します。どうぞよろしくお願いいたします!');
+  const arbName = fc.constantFrom(
+    '山田太郎',
+    '青森 花子',
+    'やまだ たろう',
+    'ヤマダ タロウ',
+    'Taro Yamada',
+    '佐々木 ユーコ',
+    "Mary-Jane O'Neil",
+    '太',
+  );
+  const arbBefore = fc.constantFrom(
+    '',
+    '私は',
+    '名前は',
+    '私の名前は',
+    'わたしは、',
+    'はじめまして、',
+    'はじめまして。私は',
+  );
+  const arbAfter = fc.constantFrom(
+    '',
+    'です',
+    'です。',
+    ' と申します',
+    'といいます',
+    'です。よろしくお願いします',
+    'と申します。どうぞよろしくお願いいたします!',
+  );
 
   it('reads the same name from any self-introduction around it', () => {
     fc.assert(
@@ -57,12 +82,32 @@ describe('nameFromIntroduction', () => {
   });
 
   it('never throws and gives a text that has nothing more to remove', () => {
-    const parts = fc.constantFrom('私は', '名前は', 'です', 'と申します', 'よろしく', 'お願いします', '。', '、', ' ', '山田', 'は', 'と', 'はじめまして');
+    const parts = fc.constantFrom(
+      '私は',
+      '名前は',
+      'です',
+      'と申します',
+      'よろしく',
+      'お願いします',
+      '。',
+      '、',
+      ' ',
+      '山田',
+      'は',
+      'と',
+      'はじめまして',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(parts, { maxLength: 12 }).map((p) => p.join(''))), (s) => {
-        const once = nameFromIntroduction(s);
-        expect(nameFromIntroduction(once)).toBe(once);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(parts, { maxLength: 12 }).map((p) => p.join('')),
+        ),
+        (s) => {
+          const once = nameFromIntroduction(s);
+          expect(nameFromIntroduction(once)).toBe(once);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

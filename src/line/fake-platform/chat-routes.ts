@@ -32,7 +32,10 @@ function startLoading(request: RouteRequest): RouteResult {
   const details: ErrorDetail[] = [];
   if (!isNonEmptyString(body.chatId)) details.push({ message: 'May not be empty', property: 'chatId' });
   const seconds = body.loadingSeconds;
-  if (seconds !== undefined && !(Number.isInteger(seconds) && Number(seconds) % 5 === 0 && Number(seconds) >= 5 && Number(seconds) <= 60)) {
+  if (
+    seconds !== undefined &&
+    !(Number.isInteger(seconds) && Number(seconds) % 5 === 0 && Number(seconds) >= 5 && Number(seconds) <= 60)
+  ) {
     details.push({ message: 'Must be a multiple of 5 between 5 and 60', property: 'loadingSeconds' });
   }
   if (details.length > 0) return validationErrorResult(details);

@@ -2,7 +2,12 @@ import type { DeliveredMessage } from './types.js';
 
 export interface DeliveryLog {
   /** Records accepted messages in order and notifies listeners and waiters; returns the entries. */
-  deliver(via: DeliveredMessage['via'], to: string, messages: Record<string, unknown>[], retryKey?: string): DeliveredMessage[];
+  deliver(
+    via: DeliveredMessage['via'],
+    to: string,
+    messages: Record<string, unknown>[],
+    retryKey?: string,
+  ): DeliveredMessage[];
   all(): DeliveredMessage[];
   subscribe(listener: (message: DeliveredMessage) => void): () => void;
   waitFor(predicate: (delivered: DeliveredMessage[]) => boolean, timeoutMs: number): Promise<DeliveredMessage[]>;
@@ -43,7 +48,15 @@ export function createDeliveryLog(now: () => number): DeliveryLog {
       const entries = messages.map((message, index): DeliveredMessage => {
         const seq = delivered.length + index + 1;
         // Frozen because the same entry goes to every listener and into every snapshot.
-        return Object.freeze({ seq, messageId: toMessageId(seq), via, to, message, ...(retryKey === undefined ? {} : { retryKey }), at });
+        return Object.freeze({
+          seq,
+          messageId: toMessageId(seq),
+          via,
+          to,
+          message,
+          ...(retryKey === undefined ? {} : { retryKey }),
+          at,
+        });
       });
       delivered.push(...entries);
       notify(entries);
@@ -88,7 +101,8 @@ export function createDeliveryLog(now: () => number): DeliveryLog {
     close() {
       closed = true;
       listeners.clear();
-      for (const waiter of [...waiters]) waiter.fail(new Error('waitFor: the fake LINE platform was closed while waiting'));
+      for (const waiter of [...waiters])
+        waiter.fail(new Error('waitFor: the fake LINE platform was closed while waiting'));
     },
   };
 }
@@ -107,7 +121,8 @@ function describeTimeout(timeoutMs: number, delivered: DeliveredMessage[]): stri
 
 function describeDelivered(entry: DeliveredMessage): string {
   const { type, text, altText } = entry.message;
-  const summary = typeof text === 'string' ? text : typeof altText === 'string' ? altText : JSON.stringify(entry.message);
+  const summary =
+    typeof text === 'string' ? text : typeof altText === 'string' ? altText : JSON.stringify(entry.message);
   const clipped = summary.length > 120 ? `${summary.slice(0, 117)}...` : summary;
   return `  #${entry.seq} ${entry.via} to ${entry.to} [${String(type)}] ${JSON.stringify(clipped)}`;
 }

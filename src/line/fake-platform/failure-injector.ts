@@ -15,7 +15,8 @@ export function createFailureInjector(): FailureInjector {
   let downStatus: number | null = null;
   return {
     failNext(count, status = 500) {
-      if (!Number.isInteger(count) || count < 0) throw new RangeError(`failNext count must be a non-negative integer, got ${count}`);
+      if (!Number.isInteger(count) || count < 0)
+        throw new RangeError(`failNext count must be a non-negative integer, got ${count}`);
       assertErrorStatus(status);
       for (let i = 0; i < count; i += 1) pending.push(status);
     },

@@ -50,7 +50,9 @@ export function validateMessages(value: unknown, property = 'messages'): ErrorDe
 function validateMessage(message: unknown, path: string): ErrorDetail[] {
   if (!isRecord(message)) return [{ message: 'Must be an object', property: path }];
   if (typeof message.type !== 'string' || !KNOWN_TYPES.has(message.type)) {
-    return [{ message: `Must be one of the following values: [${MESSAGE_TYPES.join(', ')}]`, property: `${path}.type` }];
+    return [
+      { message: `Must be one of the following values: [${MESSAGE_TYPES.join(', ')}]`, property: `${path}.type` },
+    ];
   }
   return [
     ...validateByType(message.type, message, path),
@@ -65,7 +67,10 @@ function validateByType(type: string, message: JsonRecord, path: string): ErrorD
     case 'textV2':
       return validateText(message.text, `${path}.text`);
     case 'flex':
-      return [...validateAltText(message.altText, `${path}.altText`), ...validateFlexContents(message.contents, `${path}.contents`)];
+      return [
+        ...validateAltText(message.altText, `${path}.altText`),
+        ...validateFlexContents(message.contents, `${path}.contents`),
+      ];
     case 'template':
       return [
         ...validateAltText(message.altText, `${path}.altText`),
@@ -97,7 +102,8 @@ function validateAltText(altText: unknown, property: string): ErrorDetail[] {
 function validateFlexContents(contents: unknown, property: string): ErrorDetail[] {
   if (!isRecord(contents)) return [{ message: 'Must be specified', property }];
   if (contents.type === 'bubble') return [];
-  if (contents.type !== 'carousel') return [{ message: 'Must be one of the following values: [bubble, carousel]', property: `${property}.type` }];
+  if (contents.type !== 'carousel')
+    return [{ message: 'Must be one of the following values: [bubble, carousel]', property: `${property}.type` }];
   const bubbles = contents.contents;
   if (!Array.isArray(bubbles) || bubbles.length < 1 || bubbles.length > MAX_CAROUSEL_BUBBLES) {
     return [{ message: `Size must be between 1 and ${MAX_CAROUSEL_BUBBLES}`, property: `${property}.contents` }];
@@ -107,7 +113,8 @@ function validateFlexContents(contents: unknown, property: string): ErrorDetail[
 
 function validateQuickReply(quickReply: unknown, path: string): ErrorDetail[] {
   if (quickReply === undefined) return [];
-  if (!isRecord(quickReply) || !Array.isArray(quickReply.items)) return [{ message: 'Must be specified', property: `${path}.items` }];
+  if (!isRecord(quickReply) || !Array.isArray(quickReply.items))
+    return [{ message: 'Must be specified', property: `${path}.items` }];
   const items: unknown[] = quickReply.items;
   if (items.length < 1 || items.length > MAX_QUICK_REPLY_ITEMS) {
     return [{ message: `Size must be between 1 and ${MAX_QUICK_REPLY_ITEMS}`, property: `${path}.items` }];
@@ -118,7 +125,8 @@ function validateQuickReply(quickReply: unknown, path: string): ErrorDetail[] {
 function validateQuickReplyItem(item: unknown, path: string): ErrorDetail[] {
   if (!isRecord(item) || item.type !== 'action') return [{ message: "Must be 'action'", property: `${path}.type` }];
   const action = item.action;
-  if (!isRecord(action) || !isNonEmptyString(action.type)) return [{ message: 'Must be specified', property: `${path}.action` }];
+  if (!isRecord(action) || !isNonEmptyString(action.type))
+    return [{ message: 'Must be specified', property: `${path}.action` }];
   if (typeof action.label === 'string' && countGraphemes(action.label) > MAX_QUICK_REPLY_LABEL) {
     return [{ message: `Length must be between 0 and ${MAX_QUICK_REPLY_LABEL}`, property: `${path}.action.label` }];
   }
@@ -136,7 +144,9 @@ function findLongPostbackData(value: unknown, path: string, depth: number): Erro
     value.type === 'postback' && typeof value.data === 'string' && value.data.length > MAX_POSTBACK_DATA_LENGTH
       ? [{ message: `Length must be between 0 and ${MAX_POSTBACK_DATA_LENGTH}`, property: `${path}.data` }]
       : [];
-  const nested = Object.entries(value).flatMap(([key, child]) => findLongPostbackData(child, `${path}.${key}`, depth + 1));
+  const nested = Object.entries(value).flatMap(([key, child]) =>
+    findLongPostbackData(child, `${path}.${key}`, depth + 1),
+  );
   return [...own, ...nested];
 }
 

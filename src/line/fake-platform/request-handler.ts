@@ -4,7 +4,13 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { CallLog } from './call-log.js';
 import type { FailureInjector } from './failure-injector.js';
 import { BodyTooLargeError, flattenHeaders, readBody, writeResult, type RouteResult } from './http-io.js';
-import { AUTH_FAILED, AUTH_HEADER_REQUIRED, errorResult, injectedFailureResult, notFoundResult } from './line-errors.js';
+import {
+  AUTH_FAILED,
+  AUTH_HEADER_REQUIRED,
+  errorResult,
+  injectedFailureResult,
+  notFoundResult,
+} from './line-errors.js';
 import { matchRoute, type Route } from './router.js';
 
 export interface RequestHandlerDeps {
@@ -28,7 +34,9 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * before the artificial latency; the work (including delivery) happens before the latency,
  * as when a slow network delays LINE's answer; the handler never rejects.
  */
-export function createRequestHandler(deps: RequestHandlerDeps): (request: IncomingMessage, response: ServerResponse) => void {
+export function createRequestHandler(
+  deps: RequestHandlerDeps,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     void handle(deps, request, response);
   };
@@ -51,7 +59,15 @@ async function handle(deps: RequestHandlerDeps, request: IncomingMessage, respon
         ? errorResult(413, 'Request Entity Too Large')
         : errorResult(500, `fake LINE platform error: ${e instanceof Error ? e.message : String(e)}`);
   }
-  deps.calls.record({ method, path, headers, body: describeBody(raw, headers['content-type']), receivedAt, status: result.status, requestId });
+  deps.calls.record({
+    method,
+    path,
+    headers,
+    body: describeBody(raw, headers['content-type']),
+    receivedAt,
+    status: result.status,
+    requestId,
+  });
   const latency = deps.latencyMs();
   if (latency > 0) {
     try {

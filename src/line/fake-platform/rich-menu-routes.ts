@@ -23,7 +23,12 @@ export function createRichMenuRoutes(store: RichMenuStore): Route[] {
   };
   // Literal paths come before `/v2/bot/richmenu/:richMenuId` so that `list` is not read as an id.
   return [
-    { method: 'GET', pattern: '/v2/bot/richmenu/list', body: 'none', handle: () => ok({ richmenus: store.list().map(describe) }) },
+    {
+      method: 'GET',
+      pattern: '/v2/bot/richmenu/list',
+      body: 'none',
+      handle: () => ok({ richmenus: store.list().map(describe) }),
+    },
     { method: 'POST', pattern: '/v2/bot/richmenu/validate', body: 'json', handle: (r) => validated(r, () => ok()) },
     {
       method: 'POST',
@@ -31,7 +36,12 @@ export function createRichMenuRoutes(store: RichMenuStore): Route[] {
       body: 'json',
       handle: (r) => validated(r, (definition) => ok({ richMenuId: store.create(definition).richMenuId })),
     },
-    { method: 'GET', pattern: '/v2/bot/richmenu/:richMenuId', body: 'none', handle: (r) => withMenu(r, (menu) => ok(describe(menu))) },
+    {
+      method: 'GET',
+      pattern: '/v2/bot/richmenu/:richMenuId',
+      body: 'none',
+      handle: (r) => withMenu(r, (menu) => ok(describe(menu))),
+    },
     {
       method: 'DELETE',
       pattern: '/v2/bot/richmenu/:richMenuId',
@@ -42,13 +52,20 @@ export function createRichMenuRoutes(store: RichMenuStore): Route[] {
           return ok();
         }),
     },
-    { method: 'POST', pattern: '/v2/bot/richmenu/:richMenuId/content', body: 'binary', handle: (r) => withMenu(r, (menu) => upload(store, menu, r)) },
+    {
+      method: 'POST',
+      pattern: '/v2/bot/richmenu/:richMenuId/content',
+      body: 'binary',
+      handle: (r) => withMenu(r, (menu) => upload(store, menu, r)),
+    },
     {
       method: 'GET',
       pattern: '/v2/bot/richmenu/:richMenuId/content',
       body: 'none',
       handle: (r) =>
-        withMenu(r, (menu) => (menu.image ? { status: 200, body: menu.image.bytes, contentType: menu.image.contentType } : notFoundResult())),
+        withMenu(r, (menu) =>
+          menu.image ? { status: 200, body: menu.image.bytes, contentType: menu.image.contentType } : notFoundResult(),
+        ),
     },
     {
       method: 'POST',
@@ -56,7 +73,8 @@ export function createRichMenuRoutes(store: RichMenuStore): Route[] {
       body: 'none',
       handle: (r) =>
         withMenu(r, (menu) => {
-          if (menu.image === undefined) return errorResult(400, 'must upload richmenu image before applying it to user');
+          if (menu.image === undefined)
+            return errorResult(400, 'must upload richmenu image before applying it to user');
           store.setDefault(menu.richMenuId);
           return ok();
         }),
@@ -111,8 +129,10 @@ function validated(request: RouteRequest, then: (definition: Record<string, unkn
 function upload(store: RichMenuStore, menu: StoredRichMenu, request: RouteRequest): RouteResult {
   const contentType = request.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-  if (!IMAGE_TYPES.has(contentType)) return errorResult(415, 'Unsupported Media Type: only image/jpeg and image/png are accepted');
-  if (bytes.length === 0 || bytes.length > MAX_IMAGE_BYTES) return errorResult(400, 'The image must be between 1 byte and 1 MB');
+  if (!IMAGE_TYPES.has(contentType))
+    return errorResult(415, 'Unsupported Media Type: only image/jpeg and image/png are accepted');
+  if (bytes.length === 0 || bytes.length > MAX_IMAGE_BYTES)
+    return errorResult(400, 'The image must be between 1 byte and 1 MB');
   if (menu.image !== undefined) return errorResult(400, 'An image has already been uploaded to the richmenu');
   store.setImage(menu.richMenuId, { contentType, bytes });
   return { status: 200, body: {} };

@@ -21,8 +21,20 @@ const QUOTABLE_TYPES: ReadonlySet<string> = new Set(['text', 'textV2', 'sticker'
 /** `POST /v2/bot/message/reply` and `POST /v2/bot/message/push`. */
 export function createSendRoutes(deps: SendRouteDeps): Route[] {
   return [
-    { method: 'POST', pattern: '/v2/bot/message/reply', body: 'json', isSend: true, handle: (request) => reply(deps, request) },
-    { method: 'POST', pattern: '/v2/bot/message/push', body: 'json', isSend: true, handle: (request) => push(deps, request) },
+    {
+      method: 'POST',
+      pattern: '/v2/bot/message/reply',
+      body: 'json',
+      isSend: true,
+      handle: (request) => reply(deps, request),
+    },
+    {
+      method: 'POST',
+      pattern: '/v2/bot/message/push',
+      body: 'json',
+      isSend: true,
+      handle: (request) => push(deps, request),
+    },
   ];
 }
 

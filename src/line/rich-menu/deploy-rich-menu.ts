@@ -3,7 +3,10 @@ import type { RichMenuDefinition } from './rich-menu-definition.js';
 
 /** The two SDK clients the rich menu needs: JSON calls go to api.line.me, the image to api-data.line.me. */
 export interface RichMenuClients {
-  api: Pick<messagingApi.MessagingApiClient, 'createRichMenu' | 'getRichMenuList' | 'deleteRichMenu' | 'setDefaultRichMenu'>;
+  api: Pick<
+    messagingApi.MessagingApiClient,
+    'createRichMenu' | 'getRichMenuList' | 'deleteRichMenu' | 'setDefaultRichMenu'
+  >;
   blob: Pick<messagingApi.MessagingApiBlobClient, 'setRichMenuImage'>;
 }
 
@@ -32,7 +35,9 @@ export async function deployRichMenu(
   await clients.api.setDefaultRichMenu(richMenuId);
   log('set it as the default rich menu for every user');
   const { richmenus } = await clients.api.getRichMenuList();
-  const older = richmenus.filter((m) => m.name === definition.name && m.richMenuId !== richMenuId).map((m) => m.richMenuId);
+  const older = richmenus
+    .filter((m) => m.name === definition.name && m.richMenuId !== richMenuId)
+    .map((m) => m.richMenuId);
   for (const id of older) {
     await clients.api.deleteRichMenu(id);
     log(`deleted older rich menu ${id}`);

@@ -77,13 +77,17 @@ export function gridBounds(width: number, height: number, cols: number, rows: nu
 /** The rich menu object to create through the Messaging API. */
 export function richMenuDefinition(items: readonly RichMenuItem[] = RICH_MENU_ITEMS): RichMenuDefinition {
   const cells = gridBounds(RICH_MENU_SIZE.width, RICH_MENU_SIZE.height, COLUMNS, ROWS);
-  if (items.length !== cells.length) throw new RangeError(`the ${COLUMNS}x${ROWS} menu needs ${cells.length} items, got ${items.length}`);
+  if (items.length !== cells.length)
+    throw new RangeError(`the ${COLUMNS}x${ROWS} menu needs ${cells.length} items, got ${items.length}`);
   return {
     size: { ...RICH_MENU_SIZE },
     // Open by default: first-time users find the booking button without knowing to tap the bar.
     selected: true,
     name: RICH_MENU_NAME,
     chatBarText: RICH_MENU_CHAT_BAR_TEXT,
-    areas: items.map((item, i) => ({ bounds: cells[i]!, action: { type: 'message', label: item.text, text: item.text } })),
+    areas: items.map((item, i) => ({
+      bounds: cells[i]!,
+      action: { type: 'message', label: item.text, text: item.text },
+    })),
   };
 }

@@ -1,6 +1,11 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { findJapaneseFont } from './japanese-font.js';
-import { RICH_MENU_ITEMS, type RichMenuBounds, type RichMenuDefinition, type RichMenuItem } from './rich-menu-definition.js';
+import {
+  RICH_MENU_ITEMS,
+  type RichMenuBounds,
+  type RichMenuDefinition,
+  type RichMenuItem,
+} from './rich-menu-definition.js';
 import { drawIcon } from './rich-menu-icons.js';
 
 /**
@@ -28,8 +33,12 @@ const TEXT_WIDTH_SHARE = 0.86;
  * encodes it as PNG. Guarantees: the PNG has exactly the definition's size; flat colours keep it
  * far below LINE's 1 MB limit. Throws MissingJapaneseFontError when no Japanese font is installed.
  */
-export async function renderRichMenuImage(definition: RichMenuDefinition, items: readonly RichMenuItem[] = RICH_MENU_ITEMS): Promise<Buffer> {
-  if (items.length !== definition.areas.length) throw new RangeError(`need one item per area: ${definition.areas.length} areas, ${items.length} items`);
+export async function renderRichMenuImage(
+  definition: RichMenuDefinition,
+  items: readonly RichMenuItem[] = RICH_MENU_ITEMS,
+): Promise<Buffer> {
+  if (items.length !== definition.areas.length)
+    throw new RangeError(`need one item per area: ${definition.areas.length} areas, ${items.length} items`);
   const font = findJapaneseFont();
   const canvas = createCanvas(definition.size.width, definition.size.height);
   const ctx = canvas.getContext('2d');
@@ -48,7 +57,13 @@ function drawTile(ctx: SKRSContext2D, b: RichMenuBounds, item: RichMenuItem, fon
   }
   const cx = b.x + b.width / 2;
   const iconSize = Math.min(b.width, b.height) * 0.3;
-  drawIcon(ctx, item.icon, { cx, cy: b.y + b.height * 0.27, size: iconSize, color: item.primary ? p.primaryLabel : p.icon, fontFamily: font });
+  drawIcon(ctx, item.icon, {
+    cx,
+    cy: b.y + b.height * 0.27,
+    size: iconSize,
+    color: item.primary ? p.primaryLabel : p.icon,
+    fontFamily: font,
+  });
 
   const maxWidth = b.width * TEXT_WIDTH_SHARE;
   const lines = item.lines ?? [item.text];
@@ -86,7 +101,13 @@ function drawGrid(ctx: SKRSContext2D, definition: RichMenuDefinition): void {
 }
 
 /** The largest size up to `maxPx` at which every line fits `maxWidth`; `%` in `fontPattern` is the size. */
-function fitFontSize(ctx: SKRSContext2D, lines: readonly string[], fontPattern: string, maxWidth: number, maxPx: number): number {
+function fitFontSize(
+  ctx: SKRSContext2D,
+  lines: readonly string[],
+  fontPattern: string,
+  maxWidth: number,
+  maxPx: number,
+): number {
   const probe = 100;
   ctx.font = fontPattern.replace('%', String(probe));
   const widest = Math.max(...lines.map((l) => ctx.measureText(l).width));

@@ -11,7 +11,9 @@ import { renderRichMenuImage } from './rich-menu-image.js';
  */
 export async function setUpRichMenu(config: Config, log: (line: string) => void): Promise<DeployedRichMenu> {
   if (config.demoMode) {
-    throw new Error('no LINE channel configured (LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are empty): demo mode shows the rich menu in the chat simulator instead');
+    throw new Error(
+      'no LINE channel configured (LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are empty): demo mode shows the rich menu in the chat simulator instead',
+    );
   }
   const definition = richMenuDefinition();
   const image = await renderRichMenuImage(definition);

@@ -14,12 +14,29 @@ export function createChatView(root, options) {
   const title = h('h2', { class: 'chat__title', id: `${key}-title` });
   const subtitle = h('p', { class: 'chat__subtitle' });
   const list = h('ol', { class: 'chat__list' });
-  const log = h('div', { class: 'chat__log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': `${key}-title`, tabindex: '0' }, list);
+  const log = h(
+    'div',
+    { class: 'chat__log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': `${key}-title`, tabindex: '0' },
+    list,
+  );
   const follow = h('div', { class: 'chat__follow', hidden: true });
   const quick = h('div', { class: 'quick-replies', role: 'group', 'aria-label': 'クイックリプライ', hidden: true });
-  const input = h('input', { id: `${key}-input`, class: 'composer__input', type: 'text', autocomplete: 'off', enterkeyhint: 'send', placeholder: 'メッセージを入力' });
+  const input = h('input', {
+    id: `${key}-input`,
+    class: 'composer__input',
+    type: 'text',
+    autocomplete: 'off',
+    enterkeyhint: 'send',
+    placeholder: 'メッセージを入力',
+  });
   const menuPanel = h('div', { class: 'rich-menu', id: `${key}-rich-menu`, hidden: true });
-  const menuToggle = h('button', { type: 'button', class: 'chat-bar', 'aria-controls': `${key}-rich-menu`, 'aria-expanded': 'false', hidden: true });
+  const menuToggle = h('button', {
+    type: 'button',
+    class: 'chat-bar',
+    'aria-controls': `${key}-rich-menu`,
+    'aria-expanded': 'false',
+    hidden: true,
+  });
   const form = h(
     'form',
     { class: 'composer' },
@@ -37,7 +54,19 @@ export function createChatView(root, options) {
   });
   menuToggle.addEventListener('click', () => setMenuOpen(menuPanel.hidden));
 
-  root.replaceChildren(h('div', { class: 'chat' }, h('header', { class: 'chat__header' }, title, subtitle), log, follow, quick, form, menuToggle, menuPanel));
+  root.replaceChildren(
+    h(
+      'div',
+      { class: 'chat' },
+      h('header', { class: 'chat__header' }, title, subtitle),
+      log,
+      follow,
+      quick,
+      form,
+      menuToggle,
+      menuPanel,
+    ),
+  );
 
   let items = [];
 
@@ -55,20 +84,35 @@ export function createChatView(root, options) {
   /** LINE shows the quick reply of the latest message only, until the person answers. */
   function showQuickRepliesOf(item) {
     hideQuickReplies();
-    const entries = item?.from === 'bot' ? item.message.quickReply?.items ?? [] : [];
+    const entries = item?.from === 'bot' ? (item.message.quickReply?.items ?? []) : [];
     if (entries.length === 0) return;
     for (const entry of entries) {
-      quick.append(h('button', { type: 'button', class: 'quick-reply', onclick: () => { hideQuickReplies(); options.onAction(entry.action); } }, actionLabel(entry.action)));
+      quick.append(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'quick-reply',
+            onclick: () => {
+              hideQuickReplies();
+              options.onAction(entry.action);
+            },
+          },
+          actionLabel(entry.action),
+        ),
+      );
     }
     quick.hidden = false;
   }
 
   function rowFor(item, previous) {
     const rows = [];
-    if (!previous || formatDay(previous.at) !== formatDay(item.at)) rows.push(h('li', { class: 'chat__day' }, h('span', { text: formatDay(item.at) })));
+    if (!previous || formatDay(previous.at) !== formatDay(item.at))
+      rows.push(h('li', { class: 'chat__day' }, h('span', { text: formatDay(item.at) })));
     const row = options.renderRow(item);
     // Consecutive messages from the same sender share one avatar and name, as in LINE.
-    if (previous && previous.from === item.from && previous.senderId === item.senderId && rows.length === 0) row.classList.add('msg--continued');
+    if (previous && previous.from === item.from && previous.senderId === item.senderId && rows.length === 0)
+      row.classList.add('msg--continued');
     rows.push(row);
     return rows;
   }
@@ -111,7 +155,10 @@ export function createChatView(root, options) {
         menuPanel.hidden = true;
         return;
       }
-      menuToggle.replaceChildren(h('span', { text: menu.definition.chatBarText }), h('span', { class: 'chat-bar__arrow', 'aria-hidden': 'true' }));
+      menuToggle.replaceChildren(
+        h('span', { text: menu.definition.chatBarText }),
+        h('span', { class: 'chat-bar__arrow', 'aria-hidden': 'true' }),
+      );
       menuPanel.replaceChildren(renderRichMenu(menu, onText));
       setMenuOpen(menu.definition.selected !== false);
     },

@@ -49,7 +49,8 @@ function startSimulator() {
     const as = chatId === state.staffGroup.id ? state.staffAs : undefined;
     return {
       sendText: (text) => send({ chat: chatId, kind: 'text', text, as }),
-      sendPostback: (data, displayText, params) => send({ chat: chatId, kind: 'postback', data, displayText, params, as }),
+      sendPostback: (data, displayText, params) =>
+        send({ chat: chatId, kind: 'postback', data, displayText, params, as }),
       pick: (action) => pickDateTime(dialog, action),
       notice,
     };
@@ -58,7 +59,13 @@ function startSimulator() {
   const userView = createChatView($('user-phone'), {
     key: 'user',
     inputLabel: 'メッセージ（利用者として送信）',
-    renderRow: (item) => renderItem(item, { botName: state.bot.name, isMine: (i) => i.from === 'person', showSender: false, onAction: (a) => performAction(a, ioFor(state.currentUser)) }),
+    renderRow: (item) =>
+      renderItem(item, {
+        botName: state.bot.name,
+        isMine: (i) => i.from === 'person',
+        showSender: false,
+        onAction: (a) => performAction(a, ioFor(state.currentUser)),
+      }),
     onSendText: (text) => ioFor(state.currentUser).sendText(text),
     onAction: (action) => performAction(action, ioFor(state.currentUser)),
   });
@@ -67,7 +74,12 @@ function startSimulator() {
     key: 'staff',
     inputLabel: 'メッセージ（職員として職員グループに送信）',
     renderRow: (item) =>
-      renderItem(item, { botName: state.bot.name, isMine: (i) => i.from === 'person' && i.senderId === state.staffAs, showSender: true, onAction: (a) => performAction(a, ioFor(state.staffGroup.id)) }),
+      renderItem(item, {
+        botName: state.bot.name,
+        isMine: (i) => i.from === 'person' && i.senderId === state.staffAs,
+        showSender: true,
+        onAction: (a) => performAction(a, ioFor(state.staffGroup.id)),
+      }),
     onSendText: (text) => ioFor(state.staffGroup.id).sendText(text),
     onAction: (action) => performAction(action, ioFor(state.staffGroup.id)),
   });
@@ -87,7 +99,11 @@ function startSimulator() {
         'div',
         { class: 'follow-card' },
         h('p', { text: `${user.name} さんは、まだ「${state.bot.name}」を友だち追加していません。` }),
-        h('button', { type: 'button', class: 'button button--primary', onclick: () => send({ chat: user.id, kind: 'follow' }) }, '友だち追加'),
+        h(
+          'button',
+          { type: 'button', class: 'button button--primary', onclick: () => send({ chat: user.id, kind: 'follow' }) },
+          '友だち追加',
+        ),
       ),
     );
   }
@@ -99,12 +115,27 @@ function startSimulator() {
         const unread = state.unread.get(u.id) ?? 0;
         return h(
           'button',
-          { type: 'button', class: 'switcher__user', 'aria-pressed': String(u.id === state.currentUser), onclick: () => void showUser(u.id) },
+          {
+            type: 'button',
+            class: 'switcher__user',
+            'aria-pressed': String(u.id === state.currentUser),
+            onclick: () => void showUser(u.id),
+          },
           u.name,
           unread > 0 ? h('span', { class: 'badge', 'aria-label': `未読 ${unread} 件`, text: String(unread) }) : null,
         );
       }),
-      h('button', { type: 'button', class: 'switcher__add', 'aria-label': '利用者を追加', title: '利用者を追加', onclick: () => void addUser() }, '＋ 追加'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'switcher__add',
+          'aria-label': '利用者を追加',
+          title: '利用者を追加',
+          onclick: () => void addUser(),
+        },
+        '＋ 追加',
+      ),
     );
   }
 
@@ -175,14 +206,31 @@ function startSimulator() {
 
   async function boot() {
     const s = await api.state();
-    Object.assign(state, { bot: s.bot, users: s.users, staff: s.staff, staffGroup: s.staffGroup, richMenu: s.richMenu, staffAs: s.staff[0]?.id ?? '' });
+    Object.assign(state, {
+      bot: s.bot,
+      users: s.users,
+      staff: s.staff,
+      staffGroup: s.staffGroup,
+      richMenu: s.richMenu,
+      staffAs: s.staff[0]?.id ?? '',
+    });
     const clock = createClockControl(
-      { output: $('clock-now'), buttons: [...document.querySelectorAll('[data-advance]')], form: $('clock-form'), input: $('clock-set') },
+      {
+        output: $('clock-now'),
+        buttons: [...document.querySelectorAll('[data-advance]')],
+        form: $('clock-form'),
+        input: $('clock-set'),
+      },
       { advance: api.advanceClock, set: api.setClock, notice },
     );
     clock.sync(s.clock.now);
     // Listen before loading histories, so nothing sent in between is missed (duplicates are dropped).
-    listen({ onItem, onClock: (now) => clock.sync(now), onPeople: () => void refreshPeople(), onReconnect: () => void reloadShown() });
+    listen({
+      onItem,
+      onClock: (now) => clock.sync(now),
+      onPeople: () => void refreshPeople(),
+      onReconnect: () => void reloadShown(),
+    });
     staffView.setTitle(state.staffGroup.name, `${state.bot.name} と職員 ${state.staff.length} 人`);
     userView.setRichMenu(state.richMenu, (text) => ioFor(state.currentUser).sendText(text));
     staffView.setRichMenu(null);

@@ -34,7 +34,11 @@ export function pickDateTime(dialog, action) {
     h(
       'div',
       { class: 'picker__actions' },
-      h('button', { type: 'button', class: 'button button--secondary', value: 'cancel', onclick: () => dialog.close('cancel') }, 'キャンセル'),
+      h(
+        'button',
+        { type: 'button', class: 'button button--secondary', value: 'cancel', onclick: () => dialog.close('cancel') },
+        'キャンセル',
+      ),
       h('button', { type: 'submit', class: 'button button--primary', value: 'ok' }, '決定'),
     ),
   );

@@ -25,7 +25,11 @@ function px(value, scale, fallback = 0) {
  */
 export function renderFlex(contents, onAction) {
   if (contents.type === 'carousel') {
-    return h('div', { class: 'flex-carousel', role: 'group', 'aria-label': 'カルーセル', tabindex: '0' }, ...contents.contents.map((b) => renderBubble(b, onAction)));
+    return h(
+      'div',
+      { class: 'flex-carousel', role: 'group', 'aria-label': 'カルーセル', tabindex: '0' },
+      ...contents.contents.map((b) => renderBubble(b, onAction)),
+    );
   }
   return renderBubble(contents, onAction);
 }
@@ -51,7 +55,8 @@ function renderBubble(bubble, onAction) {
 function renderComponent(c, parentLayout, onAction) {
   const el = componentElement(c, onAction);
   applyFlex(el, c, parentLayout);
-  if (c.margin !== undefined) el.style[parentLayout === 'vertical' ? 'marginTop' : 'marginLeft'] = `${px(c.margin, SPACING)}px`;
+  if (c.margin !== undefined)
+    el.style[parentLayout === 'vertical' ? 'marginTop' : 'marginLeft'] = `${px(c.margin, SPACING)}px`;
   return el;
 }
 
@@ -91,7 +96,8 @@ function renderBox(box, onAction) {
   (box.contents ?? []).forEach((child, i) => {
     const childEl = renderComponent(child, layout, onAction);
     // Spacing goes between children; a child's own margin replaces it, as in LINE.
-    if (i > 0 && gap > 0 && child.margin === undefined) childEl.style[layout === 'vertical' ? 'marginTop' : 'marginLeft'] = `${gap}px`;
+    if (i > 0 && gap > 0 && child.margin === undefined)
+      childEl.style[layout === 'vertical' ? 'marginTop' : 'marginLeft'] = `${gap}px`;
     el.append(childEl);
   });
   return el;
@@ -109,7 +115,15 @@ function renderText(t) {
 
 function renderButton(b, onAction) {
   const style = b.style ?? 'link';
-  const el = h('button', { type: 'button', class: `flex-button flex-button--${style} flex-button--${b.height ?? 'md'}`, onclick: () => onAction(b.action) }, actionLabel(b.action));
+  const el = h(
+    'button',
+    {
+      type: 'button',
+      class: `flex-button flex-button--${style} flex-button--${b.height ?? 'md'}`,
+      onclick: () => onAction(b.action),
+    },
+    actionLabel(b.action),
+  );
   if (b.color) el.style[style === 'link' ? 'color' : 'backgroundColor'] = b.color;
   else if (style !== 'link') el.style.backgroundColor = BUTTON_COLORS[style];
   return el;

@@ -14,14 +14,24 @@ export function renderItem(item, view) {
   const time = h('time', { class: 'msg__time', datetime: new Date(item.at).toISOString(), text: formatTime(item.at) });
   const content = renderContent(item.message, view.onAction, mine);
   if (mine) {
-    return h('li', { class: 'msg msg--mine', dataset: { id: item.id } }, h('div', { class: 'msg__meta' }, time), content);
+    return h(
+      'li',
+      { class: 'msg msg--mine', dataset: { id: item.id } },
+      h('div', { class: 'msg__meta' }, time),
+      content,
+    );
   }
-  const name = item.from === 'bot' ? view.botName : item.senderName ?? '';
+  const name = item.from === 'bot' ? view.botName : (item.senderName ?? '');
   return h(
     'li',
     { class: `msg msg--theirs ${item.from === 'bot' ? 'msg--bot' : 'msg--member'}`, dataset: { id: item.id } },
     h('div', { class: 'msg__avatar', 'aria-hidden': 'true', text: item.from === 'bot' ? 'HW' : name.slice(-2) }),
-    h('div', { class: 'msg__main' }, view.showSender || item.from === 'bot' ? h('p', { class: 'msg__name', text: name }) : null, h('div', { class: 'msg__row' }, content, h('div', { class: 'msg__meta' }, time))),
+    h(
+      'div',
+      { class: 'msg__main' },
+      view.showSender || item.from === 'bot' ? h('p', { class: 'msg__name', text: name }) : null,
+      h('div', { class: 'msg__row' }, content, h('div', { class: 'msg__meta' }, time)),
+    ),
   );
 }
 
@@ -30,13 +40,25 @@ function renderContent(message, onAction, mine) {
     case 'text':
       return h('div', { class: `bubble ${mine ? 'bubble--mine' : 'bubble--theirs'}` }, ...linkify(message.text ?? ''));
     case 'flex':
-      return h('div', { class: 'flex-message', role: 'group', 'aria-label': message.altText ?? 'カード' }, renderFlex(message.contents, onAction));
+      return h(
+        'div',
+        { class: 'flex-message', role: 'group', 'aria-label': message.altText ?? 'カード' },
+        renderFlex(message.contents, onAction),
+      );
     case 'template':
-      return h('div', { class: 'flex-message', role: 'group', 'aria-label': message.altText ?? 'テンプレート' }, renderTemplate(message.template, onAction));
+      return h(
+        'div',
+        { class: 'flex-message', role: 'group', 'aria-label': message.altText ?? 'テンプレート' },
+        renderTemplate(message.template, onAction),
+      );
     case 'sticker':
       return h('div', { class: 'bubble bubble--theirs', text: '（スタンプ）' });
     case 'image':
-      return h('img', { class: 'image-message', src: message.previewImageUrl ?? message.originalContentUrl, alt: '画像' });
+      return h('img', {
+        class: 'image-message',
+        src: message.previewImageUrl ?? message.originalContentUrl,
+        alt: '画像',
+      });
     default:
       return h('div', { class: 'bubble bubble--theirs', text: message.altText ?? `[${message.type}]` });
   }

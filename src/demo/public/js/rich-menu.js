@@ -20,15 +20,30 @@ export function renderRichMenu(menu, onText) {
         type: 'button',
         class: 'rich-menu__area',
         'aria-label': label,
-        style: { left: pct(b.x, width), top: pct(b.y, height), width: pct(b.width, width), height: pct(b.height, height) },
+        style: {
+          left: pct(b.x, width),
+          top: pct(b.y, height),
+          width: pct(b.width, width),
+          height: pct(b.height, height),
+        },
         onclick: () => onText(area.action.text),
       },
-      menu.imageUrl ? null : h('span', { class: 'rich-menu__label' }, h('strong', { text: label }), h('small', { text: menu.captions[i] ?? '' })),
+      menu.imageUrl
+        ? null
+        : h(
+            'span',
+            { class: 'rich-menu__label' },
+            h('strong', { text: label }),
+            h('small', { text: menu.captions[i] ?? '' }),
+          ),
     );
   });
   return h(
     'div',
-    { class: `rich-menu__board${menu.imageUrl ? '' : ' rich-menu__board--text'}`, style: { aspectRatio: `${width} / ${height}` } },
+    {
+      class: `rich-menu__board${menu.imageUrl ? '' : ' rich-menu__board--text'}`,
+      style: { aspectRatio: `${width} / ${height}` },
+    },
     menu.imageUrl ? h('img', { class: 'rich-menu__image', src: menu.imageUrl, alt: '' }) : null,
     ...areas,
   );
