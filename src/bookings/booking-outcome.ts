@@ -1,12 +1,8 @@
 import type { BookingStatus } from '../../db/schema.js';
 import type { Instant, LocalDateTime } from '../calendar/index.js';
-import type { BookingView } from './booking-view.js';
+import type { BookingView, MeetingDetails } from './booking-view.js';
 
-/** A Zoom meeting as staff gave it: what the person needs to join. */
-export interface MeetingDetails {
-  meetingId: string;
-  passcode: string;
-}
+export type { MeetingDetails } from './booking-view.js';
 
 /** What a booking operation was asked to do, so a refusal can say which. */
 export type BookingOperation = 'confirm' | 'cancel' | 'move' | 'attendance';

@@ -22,7 +22,7 @@ import type {
   BookingSubject,
   MeetingDetails,
 } from './booking-outcome.js';
-import { bookingViewOf } from './booking-view.js';
+import { bookingViewOf, meetingOf, proposedMeetingOf } from './booking-view.js';
 import { loadCalendar } from './calendar-facts.js';
 import { sessionSpan, staffTimeProblem } from './slot-rules.js';
 
@@ -134,9 +134,7 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
   if (row.status !== 'requested') return wrongStatus(row, 'confirm');
   const at =
     'choice' in input.at ? toLocal(input.at.choice === 1 ? row.choice1Start : row.choice2Start) : input.at.start;
-  const meeting =
-    input.meeting ??
-    (row.meetingId && row.meetingPasscode ? { meetingId: row.meetingId, passcode: row.meetingPasscode } : undefined);
+  const meeting = input.meeting ?? meetingOf(row) ?? undefined;
   if (row.app === 'zoom' && !meeting) return refuse({ code: 'meeting_required' });
   const slotError = await checkSlot(db, deps, row, at, input.now);
   if (slotError) return refuse(slotError);
@@ -334,10 +332,7 @@ export async function acceptProposal(
   const stale = proposalRefusal(row, shown);
   if (stale) return refuse(stale);
   const at = toLocal(row.proposedStart!);
-  const proposedMeeting =
-    row.proposedMeetingId && row.proposedMeetingPasscode
-      ? { meetingId: row.proposedMeetingId, passcode: row.proposedMeetingPasscode }
-      : undefined;
+  const proposedMeeting = proposedMeetingOf(row);
   // Confirmed in the name of whoever proposed it; the person's part is in the record's detail.
   const proposer = actorOf(row.proposedBy ?? row.confirmedBy ?? userId);
   if (row.status === 'confirmed') {
@@ -371,12 +366,14 @@ export async function acceptProposal(
       at: now,
     });
     const updated = (await getBooking(db, row.id))!;
-    const meeting =
-      updated.meetingId && updated.meetingPasscode
-        ? { meetingId: updated.meetingId, passcode: updated.meetingPasscode }
-        : null;
     return done(updated, [
-      { type: 'moveAccepted', subject: subjectOf(row), booking: bookingViewOf(updated), at, meeting },
+      {
+        type: 'moveAccepted',
+        subject: subjectOf(row),
+        booking: bookingViewOf(updated),
+        at,
+        meeting: meetingOf(updated),
+      },
     ]);
   }
   return confirmBooking(db, deps, {

@@ -12,6 +12,7 @@ import { sessionStartOf, type Booking } from '../../db/repositories/bookings-rep
 import { lastActionAt, recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { bookingRef, staffSessionDayContactMessages } from '../messages/staff-messages.js';
 import type { Dispatch } from '../bookings/dispatch.js';
+import { meetingOf } from '../bookings/booking-view.js';
 import { toLocal } from '../calendar/index.js';
 import { formatSlotJa } from '../messages/format-ja.js';
 import type { LineMessage } from '../line/message-types.js';
@@ -56,10 +57,7 @@ export async function recordSessionDayContact(
   });
   const at = toLocal(sessionStartOf(booking));
   const when = formatSlotJa(at, settings.sessionMinutes);
-  const meeting =
-    booking.app === 'zoom' && booking.meetingId && booking.meetingPasscode
-      ? { meetingId: booking.meetingId, passcode: booking.meetingPasscode }
-      : null;
+  const meeting = booking.app === 'zoom' ? meetingOf(booking) : null;
   return {
     say: answered ? [] : sessionDayContactMessages(when, meeting, settings),
     others: noteDue

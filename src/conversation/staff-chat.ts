@@ -29,6 +29,7 @@ import {
 } from '../messages/lifecycle-messages.js';
 import { handbackButton, noteWithButtons } from '../messages/staff-messages.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
+import { receiptNumber } from '../messages/booking-cards.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { bookingInProgress } from './booking-in-progress.js';
@@ -85,7 +86,7 @@ async function answeredTooLate(t: StaffTurn, prompt: StaffPrompt): Promise<strin
   if (prompt.bookingStatus === null) return undefined;
   const booking = await getBooking(t.db, prompt.bookingId);
   if (!booking) return undefined;
-  const ref = booking.id.slice(0, 8);
+  const ref = receiptNumber(booking.id);
   if (booking.status !== prompt.bookingStatus)
     return STAFF_TEXT.changedMeanwhile(ref, STAFF_TEXT.statusChanged(booking.status));
   // Same status, but changed since (a colleague proposed a time, or moved the session): the
@@ -173,12 +174,12 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
         );
       if (booking.app === 'zoom' && !booking.meetingId) {
         const held = await promptHeldByColleague(t, booking.id);
-        if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
+        if (held) return say(t, STAFF_TEXT.promptHeld(receiptNumber(held)));
         await setPrompt(t, booking, 'zoom_details', start);
         return say(
           t,
           STAFF_TEXT.askZoomDetails(
-            booking.id.slice(0, 8),
+            receiptNumber(booking.id),
             formatSlotJa(toLocal(start), t.deps.settings.sessionMinutes),
           ),
         );
@@ -194,14 +195,14 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       // the person: an old request card's button must not move the session a colleague confirmed.
       const wanted = action.action === 'propose' ? 'requested' : 'confirmed';
       if (booking.status !== wanted) {
-        if (booking.status === 'confirmed') return say(t, STAFF_TEXT.proposeConfirmed(booking.id.slice(0, 8)));
-        if (booking.status === 'requested') return say(t, STAFF_TEXT.moveRequested(booking.id.slice(0, 8)));
+        if (booking.status === 'confirmed') return say(t, STAFF_TEXT.proposeConfirmed(receiptNumber(booking.id)));
+        if (booking.status === 'requested') return say(t, STAFF_TEXT.moveRequested(receiptNumber(booking.id)));
         return say(t, STAFF_ERROR_TEXT.invalid_status);
       }
       const held = await promptHeldByColleague(t, booking.id);
-      if (held) return say(t, STAFF_TEXT.promptHeld(held.slice(0, 8)));
+      if (held) return say(t, STAFF_TEXT.promptHeld(receiptNumber(held)));
       await setPrompt(t, booking, 'propose_time', '');
-      const ref = booking.id.slice(0, 8);
+      const ref = receiptNumber(booking.id);
       return say(
         t,
         wanted === 'requested'
@@ -216,9 +217,9 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
     case 'takeover': {
       // An old card of a booking that ended: silencing the bot for someone who left is a mistake.
       if (booking.status !== 'requested' && booking.status !== 'confirmed')
-        return say(t, STAFF_TEXT.takeoverClosed(booking.id.slice(0, 8)));
+        return say(t, STAFF_TEXT.takeoverClosed(receiptNumber(booking.id)));
       const state = await chatStateOf(t.db, booking.lineUserId);
-      if (state?.handoffAt) return say(t, STAFF_TEXT.alreadyTakenOver(booking.id.slice(0, 8)));
+      if (state?.handoffAt) return say(t, STAFF_TEXT.alreadyTakenOver(receiptNumber(booking.id)));
       await setHandoff(t.db, booking.lineUserId, t.now);
       await recordStaffAction(t.db, {
         subjectId: booking.id,
@@ -231,7 +232,9 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       const note: Dispatch = {
         audience: 'staff',
         recipient: t.deps.staffGroupId,
-        messages: [noteWithButtons(STAFF_TEXT.takenOver(booking.id.slice(0, 8)), [handbackButton(booking.lineUserId)])],
+        messages: [
+          noteWithButtons(STAFF_TEXT.takenOver(receiptNumber(booking.id)), [handbackButton(booking.lineUserId)]),
+        ],
       };
       return state?.blockedAt
         ? [note]

@@ -38,7 +38,7 @@ export function staffHandoffMessages(name: string | null, summary: string, lineU
 export function staffReplyOverdueMessages(b: BookingView, s: OfficeSettings): LineMessage[] {
   return [
     text(
-      `【返信期限切れ】受付番号 ${b.id?.slice(0, 8)}（${b.name} 様）の申込みに、期限までに返信がありません。第1希望 ${formatSlotJa(b.choices[0], s.sessionMinutes)}。ご本人にはお電話での確認をお願いしました。`,
+      `【返信期限切れ】受付番号 ${b.id ? receiptNumber(b.id) : ''}（${b.name} 様）の申込みに、期限までに返信がありません。第1希望 ${formatSlotJa(b.choices[0], s.sessionMinutes)}。ご本人にはお電話での確認をお願いしました。`,
     ),
   ];
 }
@@ -144,7 +144,7 @@ export function staffRequestLapsedMessages(ref: string, keptId: string | null): 
   return [
     text(
       keptId
-        ? `【未回答のまま終了】${ref}の日時変更の申込みは、希望日時がすべて過ぎたため終了しました。元のご予約（受付番号 ${keptId.slice(0, 8)}）はそのままです。`
+        ? `【未回答のまま終了】${ref}の日時変更の申込みは、希望日時がすべて過ぎたため終了しました。元のご予約（受付番号 ${receiptNumber(keptId)}）はそのままです。`
         : `【未回答のまま終了】${ref}の申込みは、希望日時がすべて過ぎたため終了しました。`,
     ),
   ];

@@ -4,22 +4,18 @@ import type { AppContext } from '../../src/app-context.js';
 import { createOccupancyCache } from '../../src/bookings/occupancy-cache.js';
 import { systemClock } from '../../src/infra/clock.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { defaultLifecycleSettings } from '../../src/office/lifecycle-settings.js';
-import { defaultOfficeSettings } from '../../src/office/settings.js';
+import { testOffice } from './booking-seeds.js';
 
 /**
- * The app's one context over `db`, with the office defaults, for tests that mount one part (the
+ * The app's one context over `db`, with the office of testOffice(), for tests that mount one part (the
  * staff API, a staff change) without the whole server. Real parts throughout: a real committer
  * over the same database, a silent real logger.
  */
 export function testAppContext(db: Db, overrides: Partial<AppContext> = {}): AppContext {
   const committer = overrides.committer ?? createGroupCommitter(db);
   return {
-    settings: defaultOfficeSettings,
-    lifecycle: defaultLifecycleSettings,
-    terms: { version: '2024-06-06', url: 'https://example.invalid/terms' },
-    staffGroupId: '',
-    personalDataRetentionDays: null,
+    // No staff group unless a test names one: staff notes are then dropped, as with none configured.
+    ...testOffice({ staffGroupId: '' }),
     db,
     committer,
     clock: systemClock,
