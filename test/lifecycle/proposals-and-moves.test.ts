@@ -5,10 +5,10 @@
  * change request cancelled with the session it would have replaced.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChatDriver, textOf } from '../support/chat-driver.js';
+import { ChatDriver, textsDeliveredTo } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
-import { startHarness, STAFF_GROUP, STAFF_API_TOKEN, type Harness } from '../support/harness.js';
-import { callStaffApi, fetchBookings } from '../support/staff-api.js';
+import { startHarness, STAFF_GROUP, type Harness } from '../support/harness.js';
+import { fetchBookings, getStaffApi, postStaffApi } from '../support/staff-api.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -19,21 +19,9 @@ afterEach(async () => {
   await h.close();
 });
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const api = async (path: string, body: unknown) => {
-  const r = await callStaffApi(h, 'POST', path, body);
-  await h.settle();
-  return { status: r.status, body: (await r.json()) as Json };
-};
-const get = async (path: string) =>
-  (await (
-    await fetch(`${h.baseUrl}${path}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } })
-  ).json()) as Json;
-const textsTo = (to: string) =>
-  h.platform
-    .delivered()
-    .filter((d) => d.to === to)
-    .map((d) => textOf(d.message));
+const api = (path: string, body: unknown) => postStaffApi(h, path, body);
+const get = (path: string) => getStaffApi(h, path);
+const textsTo = (to: string) => textsDeliveredTo(h, to);
 function lookAtLatestCard(u: ChatDriver): void {
   u.last = [
     h.platform

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerUpToDates, bookByButtons, StaffDriver } from '../support/booking-flow.js';
-import { ChatDriver, textOf } from '../support/chat-driver.js';
+import { ChatDriver, textsDeliveredTo } from '../support/chat-driver.js';
 import { startHarness, STAFF_API_TOKEN, STAFF_GROUP, type Harness } from '../support/harness.js';
 import { callStaffApi, fetchBookings } from '../support/staff-api.js';
 
@@ -18,11 +18,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const textsTo = (to: string) =>
-  h.platform
-    .delivered()
-    .filter((d) => d.to === to)
-    .map((d) => textOf(d.message));
+const textsTo = (to: string) => textsDeliveredTo(h, to);
 async function at(instant: string): Promise<void> {
   h.clock.set(new Date(instant));
   await h.runJobs();

@@ -91,3 +91,11 @@ export class ChatDriver {
     return this.last.map(textOf).join('\n');
   }
 }
+
+/** Everything the fake LINE platform delivered to one chat so far, as text a person would read. */
+export function textsDeliveredTo(h: Pick<Harness, 'platform'>, to: string): string[] {
+  return h.platform
+    .delivered()
+    .filter((d) => d.to === to)
+    .map((d) => textOf(d.message));
+}

@@ -39,3 +39,24 @@ export function callStaffApi(
     body: JSON.stringify(body),
   });
 }
+
+/** A loosely typed JSON answer, as tests read the staff API's bodies. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read fields of any shape
+export type JsonBody = Record<string, any>;
+
+/** POSTs to the staff API, then waits for what the change queued to reach the fake LINE platform. */
+export async function postStaffApi(
+  h: Pick<Harness, 'baseUrl' | 'settle'>,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: JsonBody }> {
+  const r = await callStaffApi(h, 'POST', path, body);
+  await h.settle();
+  return { status: r.status, body: (await r.json()) as JsonBody };
+}
+
+/** GETs from the staff API with the staff token. */
+export async function getStaffApi(h: Pick<Harness, 'baseUrl'>, path: string): Promise<JsonBody> {
+  const r = await fetch(`${h.baseUrl}${path}`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } });
+  return (await r.json()) as JsonBody;
+}
