@@ -20,7 +20,7 @@ export default defineConfig(
   },
   js.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: {
@@ -45,7 +45,7 @@ export default defineConfig(
   {
     // Vitest's asymmetric matchers (expect.any, expect.stringContaining, ...) are typed any by
     // design, and the tests read HTTP response bodies as loose JSON to assert on their shape.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

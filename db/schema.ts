@@ -18,6 +18,9 @@ export interface Database {
   capacity_overrides: CapacityOverridesTable;
   office_state: OfficeStateTable;
   immediate_requests: ImmediateRequestsTable;
+  staff_accounts: StaffAccountsTable;
+  staff_sessions: StaffSessionsTable;
+  audit_log: AuditLogTable;
 }
 
 export interface UsersTable {
@@ -146,14 +149,17 @@ export interface TermsVersionsTable {
   created_at: string;
 }
 
+/** Where a staff decision was made: the LINE staff group, the JSON API, the console, or the system itself. */
+export type StaffVia = 'line' | 'api' | 'console' | 'system';
+
 export interface StaffActionsTable {
   id: Generated<number>;
   /** A booking id, a LINE user id or a setting name. */
   subject_id: string;
   action: string;
-  /** LINE user id of the staff member, or 'api:<who>' for the staff API. */
+  /** LINE user id of the staff member, 'api:<who>' for the staff API, 'console:<login id>' for the console. */
   staff_id: string;
-  via: 'line' | 'api' | 'system';
+  via: StaffVia;
   detail: string | null;
   at: string;
 }
@@ -215,4 +221,41 @@ export interface ImmediateRequestsTable {
   created_at: string;
   accepted_by: string | null;
   accepted_at: string | null;
+}
+
+export type StaffRole = 'staff' | 'admin';
+
+export interface StaffAccountsTable {
+  id: Generated<number>;
+  login_id: string;
+  name: string;
+  role: StaffRole;
+  /** scrypt, salted: see src/console/auth/passwords.ts. */
+  password_hash: string;
+  disabled_at: string | null;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the session cookie's value; the value itself is never stored. */
+  id_hash: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** null for a failed login with an unknown login id. */
+  account_id: number | null;
+  login_id: string;
+  action: string;
+  /** What was looked at or changed: a booking id, a LINE user id, an account's login id, a month. */
+  subject: string | null;
+  detail: string | null;
 }

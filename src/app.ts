@@ -19,6 +19,8 @@ import { createLineClient, type LineClient } from './line/line-client.js';
 import { createOccupancyCache } from './bookings/occupancy-cache.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
 import { staffApiRouter } from './staff/staff-api.js';
+import { consoleRouter } from './console/console-router.js';
+import { defaultConsoleSettings, type ConsoleSettings } from './console/console-settings.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { defaultLifecycleSettings, type LifecycleSettings } from './office/lifecycle-settings.js';
 
@@ -47,6 +49,8 @@ export interface AppOverrides {
   onStorageFailure?: (error: unknown) => void;
   /** How the write-ahead log is synced (tests make the disk fail). */
   walSync?: WalSyncOptions;
+  /** The staff console's sign-in rules (tests shorten the pause after a failed sign-in). */
+  console?: Partial<ConsoleSettings>;
 }
 
 export interface RunningApp {
@@ -164,6 +168,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   // (the staff API after its token, the demo after its loopback check).
   for (const router of overrides.routers ?? []) http.use(router);
   http.use(staffApiRouter(ctx, config.staffApiToken));
+  http.use(
+    await consoleRouter(ctx, {
+      ...defaultConsoleSettings,
+      idleMinutes: config.console.idleMinutes,
+      secureCookie: config.nodeEnv === 'production',
+      ...overrides.console,
+    }),
+  );
   http.use((_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'no such endpoint' });
   });

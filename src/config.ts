@@ -28,6 +28,8 @@ export interface Config {
    * person's details on it are erased; null keeps them (the office decides: see README).
    */
   personalDataRetentionDays: number | null;
+  /** The staff console: minutes a sign-in stays alive unused. */
+  console: { idleMinutes: number };
 }
 
 const DEMO_SECRET = 'demo-channel-secret-not-for-production';
@@ -91,6 +93,13 @@ const envSchema = z.object({
   ),
   TERMS_EFFECTIVE_FROM: optional(z.iso.date()),
   // At least 30 days: staff follow up on sessions for a while after they are held.
+  CONSOLE_IDLE_MINUTES: optional(
+    z.coerce
+      .number({ error: 'expected a whole number of minutes from 5 to 480' })
+      .int('expected a whole number of minutes from 5 to 480')
+      .min(5, 'expected at least 5 minutes')
+      .max(480, 'expected at most 480 minutes'),
+  ),
   PERSONAL_DATA_RETENTION_DAYS: optional(
     z.coerce
       .number({ error: 'expected a whole number of days from 30 to 3650' })
@@ -204,6 +213,7 @@ export function loadConfig(env: Env): Config {
       url: office.termsUrl,
     },
     personalDataRetentionDays: (e.PERSONAL_DATA_RETENTION_DAYS as number | undefined) ?? null,
+    console: { idleMinutes: (e.CONSOLE_IDLE_MINUTES as number | undefined) ?? 30 },
   };
 }
 

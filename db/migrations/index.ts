@@ -6,6 +6,7 @@ import * as m0004 from './0004-bookings-by-user-recent.js';
 import * as m0005 from './0005-outbox-reply-maybe-used.js';
 import * as m0006 from './0006-personal-data-erased.js';
 import * as m0007 from './0007-proposal-details.js';
+import * as m0008 from './0008-staff-console.js';
 
 /**
  * A static provider: each migration is imported by name, so bundling or a changed working
@@ -21,6 +22,7 @@ export const migrationProvider: MigrationProvider = {
       '0005-outbox-reply-maybe-used': m0005,
       '0006-personal-data-erased': m0006,
       '0007-proposal-details': m0007,
+      '0008-staff-console': m0008,
     };
   },
 };

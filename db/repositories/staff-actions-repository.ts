@@ -1,3 +1,4 @@
+import type { StaffVia } from '../schema.js';
 import type { Db } from '../database.js';
 import { rowLimit } from '../row-limit.js';
 
@@ -5,7 +6,7 @@ export interface StaffAction {
   subjectId: string;
   action: string;
   staffId: string;
-  via: 'line' | 'api' | 'system';
+  via: StaffVia;
   detail?: Record<string, unknown>;
   at: string;
 }
@@ -35,7 +36,7 @@ export interface RecordedAction {
   subjectId: string;
   action: string;
   staffId: string;
-  via: 'line' | 'api' | 'system';
+  via: StaffVia;
   detail: string | null;
   at: string;
 }

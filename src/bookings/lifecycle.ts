@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import type { StaffVia } from '../../db/schema.js';
 import {
   cancellation,
   confirmedReplacedBy,
@@ -30,9 +31,12 @@ import { sessionSpan, staffTimeProblem } from './slot-rules.js';
 export type LifecycleDeps = Pick<OfficeContext, 'settings' | 'lifecycle'>;
 
 export interface Actor {
-  /** LINE user id of a staff member, 'api:<name>' for the staff API, the user's id, or 'system'. */
+  /**
+   * LINE user id of a staff member, 'api:<name>' for the staff API, 'console:<login id>' for the
+   * staff console, the user's id, or 'system'.
+   */
   id: string;
-  via: 'line' | 'api' | 'system';
+  via: StaffVia;
 }
 
 /**
@@ -47,7 +51,9 @@ const done = (booking: Booking, events: BookingEvent[]): LifecycleResult => ({ o
 
 /** The actor behind an id stored in `confirmedBy` or `proposedBy` (see Actor.id). */
 function actorOf(id: string): Actor {
-  return { id, via: id === 'system' ? 'system' : id.startsWith('api:') ? 'api' : 'line' };
+  if (id === 'system') return { id, via: 'system' };
+  if (id.startsWith('api:')) return { id, via: 'api' };
+  return { id, via: id.startsWith('console:') ? 'console' : 'line' };
 }
 
 export function subjectOf(row: Pick<Booking, 'id' | 'lineUserId' | 'name'>): BookingSubject {

@@ -23,13 +23,19 @@ export interface RenderContext {
   settings: OfficeSettings;
   /** The staff group; '' when none is configured. */
   staffGroupId: string;
+  /**
+   * Who made the change, when the staff group cannot tell by itself: a change made in the staff
+   * console names its staff member (a button pressed in the group is seen there already).
+   */
+  by?: string;
 }
 
 function staffNote(ctx: RenderContext, body: string, actions: readonly LineAction[] = []): Dispatch {
+  const signed = ctx.by ? `${body}\n（操作: ${ctx.by}）` : body;
   return {
     audience: 'staff',
     recipient: ctx.staffGroupId,
-    messages: [actions.length > 0 ? noteWithButtons(body, actions) : text(body)],
+    messages: [actions.length > 0 ? noteWithButtons(signed, actions) : text(signed)],
   };
 }
 

@@ -19,7 +19,11 @@ async function postWebhook(
   body: string | Buffer,
   headers: Record<string, string>,
 ): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${h.baseUrl}/webhook`, { method: 'POST', body, headers });
+  const res = await fetch(`${h.baseUrl}/webhook`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+    headers,
+  });
   const text = await res.text();
   let json: unknown;
   try {

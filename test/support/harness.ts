@@ -57,7 +57,7 @@ export interface HarnessOptions {
   /** Waits between attempts at a failing event (short by default, so tests don't wait). */
   eventRetryDelaysMs?: readonly number[];
   /** Further overrides for createApp (a failing disk, say). */
-  app?: Pick<AppOverrides, 'onStorageFailure' | 'walSync'>;
+  app?: Pick<AppOverrides, 'onStorageFailure' | 'walSync' | 'console'>;
 }
 
 /** The real server on port 0 with a real SQLite file and a fake LINE platform on loopback. */
@@ -131,7 +131,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         retryIntervalMs: 50,
         lineClient,
         eventRetryDelaysMs: options.eventRetryDelaysMs ?? [5, 10, 20, 40],
-        ...options.app,
+        // A failed console sign-in pauses a second in production; tests that count on it say so.
+        console: { failedLoginDelayMs: 0, ...options.app?.console },
+        ...(options.app?.onStorageFailure ? { onStorageFailure: options.app.onStorageFailure } : {}),
+        ...(options.app?.walSync ? { walSync: options.app.walSync } : {}),
       });
       port = await app.listen(0);
     },

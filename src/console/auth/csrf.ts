@@ -1,0 +1,34 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { signedIn } from './signed-in.js';
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** The hidden form field every state-changing console form carries. */
+export const CSRF_FIELD = '_csrf';
+
+/**
+ * Refuses a state-changing request whose form does not carry this session's token (the
+ * synchroniser-token pattern). SameSite=Strict already keeps the cookie off other sites' forms;
+ * the token also covers browsers and proxies that get that wrong.
+ */
+export function requireCsrfToken(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      next();
+      return;
+    }
+    const sent = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+    const expected = signedIn(res).session.csrfToken;
+    if (typeof sent !== 'string' || !timingSafeEqual(digest(sent), digest(expected))) {
+      res
+        .status(403)
+        .type('html')
+        .send(
+          '<!doctype html><html lang="ja"><meta charset="utf-8"><title>送信できませんでした</title><h1>送信できませんでした</h1><p>画面が古くなっているか、別の画面から送信されました。何も変更していません。<a href="/staff/">画面を開き直して</a>、もう一度操作してください。</p></html>',
+        );
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,120 @@
+import express, { type Router } from 'express';
+import {
+  clearLoginFailures,
+  recordLoginFailure,
+  staffAccountByLogin,
+} from '../../../db/repositories/staff-accounts-repository.js';
+import { createStaffSession, deleteStaffSession } from '../../../db/repositories/staff-sessions-repository.js';
+import { recordAudit } from '../../../db/repositories/audit-log-repository.js';
+import { sleep } from '../../infra/sleep.js';
+import type { AppContext } from '../../app-context.js';
+import type { ConsoleSettings } from '../console-settings.js';
+import { sendPage } from '../views/render.js';
+import { LoginPage } from './login-page.js';
+import { afterFailure, loginBlock, safeNext } from './login-rules.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import {
+  clearedSessionCookie,
+  hashSessionId,
+  newCsrfToken,
+  newSessionId,
+  sessionCookie,
+  sessionCookieOf,
+} from './session-cookie.js';
+
+/** The same answer for an unknown id, a disabled account and a wrong password: nothing to probe. */
+const WRONG = 'ログインIDまたはパスワードが違います。';
+
+/**
+ * Sign-in and sign-out. A failed sign-in is answered only after a pause, and a login id is locked
+ * for a while after repeated failures (console-settings.ts); the failures, the lock and its end are
+ * all in the audit log, with the login id typed but never the password.
+ */
+export async function loginRoutes(ctx: AppContext, settings: ConsoleSettings): Promise<Router> {
+  const router = express.Router();
+  // Checked against when the login id is unknown, so that case takes as long as a wrong password.
+  const decoy = await hashPassword('decoy-password-never-matches');
+  const officeName = ctx.settings.officeName;
+
+  router.get('/staff/login', (req, res) => {
+    const next = safeNext(req.query.next);
+    const info =
+      req.query.expired === '1'
+        ? 'しばらく操作がなかったため、ログアウトしました。もう一度ログインしてください。'
+        : req.query.out === '1'
+          ? 'ログアウトしました。'
+          : null;
+    sendPage(res, <LoginPage officeName={officeName} next={next} info={info} />);
+  });
+
+  router.post('/staff/login', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const loginId = typeof body.login_id === 'string' ? body.login_id.trim().slice(0, 100) : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const next = safeNext(body.next);
+    const now = ctx.clock.now().toISOString();
+    const account = loginId === '' ? undefined : await staffAccountByLogin(ctx.db, loginId);
+    const refuse = async (problem: string, status: number) => {
+      await sleep(settings.failedLoginDelayMs);
+      sendPage(res, <LoginPage officeName={officeName} next={next} loginId={loginId} problem={problem} />, status);
+    };
+    const log = (action: string, detail: Record<string, unknown> | null = null) =>
+      recordAudit(ctx.db, { at: now, accountId: account?.id ?? null, loginId, action, subject: loginId, detail });
+
+    if (!account) {
+      await verifyPassword(password, decoy);
+      await log('login_failed', { reason: 'unknown_login' });
+      await refuse(WRONG, 401);
+      return;
+    }
+    const block = loginBlock(account, now);
+    if (block === 'locked') {
+      await log('login_refused_locked');
+      await refuse(
+        `ログインに続けて失敗したため、このログインIDは一時的にロックされています。${settings.lockMinutes}分ほどたってから、もう一度お試しください。お急ぎの場合は管理者に解除を依頼してください。`,
+        423,
+      );
+      return;
+    }
+    if (!(await verifyPassword(password, account.passwordHash)) || block === 'disabled') {
+      if (block === 'disabled') {
+        await log('login_failed', { reason: 'disabled' });
+        await refuse(WRONG, 401);
+        return;
+      }
+      const after = afterFailure(account, now, settings);
+      await recordLoginFailure(ctx.db, account.id, after.failedLogins, after.lockedUntil, now);
+      await log('login_failed', { reason: 'wrong_password', failures: after.failedLogins });
+      if (after.locks) await log('locked', { until: after.lockedUntil });
+      await refuse(WRONG, 401);
+      return;
+    }
+    if (account.lockedUntil !== null) await log('unlocked', { reason: 'lock_expired' });
+    if (account.failedLogins > 0 || account.lockedUntil !== null) await clearLoginFailures(ctx.db, account.id, now);
+    const id = newSessionId();
+    await createStaffSession(ctx.db, {
+      idHash: id.hash,
+      accountId: account.id,
+      csrfToken: newCsrfToken(),
+      createdAt: now,
+      lastSeenAt: now,
+    });
+    await log('login');
+    res.set('Set-Cookie', sessionCookie(id.value, settings.secureCookie));
+    res.redirect(303, next);
+  });
+
+  return router;
+}
+
+/** Signing out, behind the session and form-token checks like every other change. */
+export function logoutRoute(ctx: AppContext, settings: ConsoleSettings): Router {
+  const router = express.Router();
+  router.post('/staff/logout', async (req, res) => {
+    const value = sessionCookieOf(req.get('cookie'));
+    if (value) await deleteStaffSession(ctx.db, hashSessionId(value));
+    res.set('Set-Cookie', clearedSessionCookie(settings.secureCookie));
+    res.redirect(303, '/staff/login?out=1');
+  });
+  return router;
+}
