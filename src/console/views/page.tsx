@@ -45,6 +45,7 @@ export function Page(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${frame.officeName} オンライン相談`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/staff/assets/console.css" />
       </head>
       <body>
@@ -92,6 +93,7 @@ export function BarePage(props: { title: string; officeName: string; children: C
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} | ${props.officeName} オンライン相談`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/staff/assets/console.css" />
       </head>
       <body>
