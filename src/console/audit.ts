@@ -16,3 +16,18 @@ export async function audit(
 ): Promise<void> {
   await recordAudit(db, { at, accountId: who.account.id, loginId: who.account.loginId, action, subject, detail });
 }
+
+/**
+ * Records that a page showed the personal details (name, job-seeker number, e-mail, phone) of
+ * these people: one line per person, so "who looked at this person's details, and when" is one
+ * query (subject = their LINE user id). `page` says where, e.g. 'requests' or 'booking'.
+ */
+export async function auditViews(
+  db: Db,
+  who: SignedIn,
+  at: string,
+  lineUserIds: readonly string[],
+  page: string,
+): Promise<void> {
+  for (const id of new Set(lineUserIds)) await audit(db, who, at, 'view_person', id, { page });
+}
