@@ -1,3 +1,4 @@
+import { DEMO_STAFF } from './demo-staff.js';
 import type { RunningDemo } from './start-demo.js';
 
 /** What the console says at start: plainly that this is not LINE, and where to click. */
@@ -8,6 +9,7 @@ export function demoBanner(demo: RunningDemo): string {
     '  ==================================================================',
     '   DEMO MODE: not connected to LINE. No LINE credentials were set.',
     `   Chat simulator (open in a browser): ${demo.simulatorUrl}`,
+    `   Staff console: ${demo.consoleUrl}  (login id: ${DEMO_STAFF.loginId}, password: ${DEMO_STAFF.password})`,
     `   Messages go to a fake LINE platform inside this process (${demo.platform.url}).`,
     `   Database: ${config.sqlitePath}`,
     `   Webhook:  ${demo.baseUrl}/webhook  (signed with the demo secret)`,

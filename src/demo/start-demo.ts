@@ -11,6 +11,7 @@ import { demoRouter } from './demo-router.js';
 import { setUpDemoRichMenu } from './demo-rich-menu.js';
 import { botItem } from './chat-item.js';
 import { createTranscript } from './transcript.js';
+import { ensureDemoStaff } from './demo-staff.js';
 
 /** The simulator can act as anyone, so demo mode never listens beyond this machine. */
 export const DEMO_HOST = '127.0.0.1';
@@ -31,6 +32,8 @@ export interface RunningDemo {
   readonly port: number;
   readonly baseUrl: string;
   readonly simulatorUrl: string;
+  /** The staff console's sign-in page. */
+  readonly consoleUrl: string;
   readonly richMenu: DemoRichMenu;
   close(): Promise<void>;
 }
@@ -85,6 +88,7 @@ export async function startDemo(config: Config, options: DemoOptions = {}): Prom
       routers: [demoRouter(ctx)],
       ...(options.retryIntervalMs ? { retryIntervalMs: options.retryIntervalMs } : {}),
     });
+    await ensureDemoStaff(app.db, clock.now().toISOString());
     const port = await app.listen(options.port ?? config.port, DEMO_HOST);
     const baseUrl = `http://${DEMO_HOST}:${port}`;
     webhookUrl = `${baseUrl}/webhook`;
@@ -97,6 +101,7 @@ export async function startDemo(config: Config, options: DemoOptions = {}): Prom
       port,
       baseUrl,
       simulatorUrl: `${baseUrl}/demo/`,
+      consoleUrl: `${baseUrl}/staff/`,
       richMenu: ctx.richMenu,
       async close() {
         await running.close();

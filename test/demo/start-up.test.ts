@@ -75,6 +75,16 @@ describe.concurrent('starting the server', () => {
       expect(fs.existsSync(path.join(dir, 'data/demo.db'))).toBe(true);
       const page = await fetch(url);
       expect(page.status).toBe(200);
+      // The staff console, with the demo account the banner names.
+      const base = url.replace(/\/demo\/$/, '');
+      expect(out).toContain(`Staff console: ${base}/staff/  (login id: demo, password: demo-staff-password)`);
+      const signIn = await fetch(`${base}/staff/login`, {
+        method: 'POST',
+        body: new URLSearchParams({ login_id: 'demo', password: 'demo-staff-password', next: '/staff/today' }),
+        redirect: 'manual',
+      });
+      expect(signIn.status).toBe(303);
+      expect(signIn.headers.get('location')).toBe('/staff/today');
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
