@@ -48,9 +48,3 @@ export async function deleteStaffSession(db: Db, idHash: string): Promise<void> 
 export async function deleteSessionsOf(db: Db, accountId: number): Promise<void> {
   await db.deleteFrom('staff_sessions').where('account_id', '=', accountId).execute();
 }
-
-/** Removes sessions idle since before `idleSince`; they can no longer be used anyway. */
-export async function deleteIdleSessions(db: Db, idleSince: string): Promise<number> {
-  const r = await db.deleteFrom('staff_sessions').where('last_seen_at', '<', idleSince).executeTakeFirst();
-  return Number(r.numDeletedRows);
-}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type RequestHandler, type Router } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import type { AppContext } from '../app-context.js';
 import { noStore } from '../http/no-store.js';
@@ -8,6 +8,7 @@ import { requireCsrfToken } from './auth/csrf.js';
 import { loginRoutes, logoutRoute } from './auth/login-routes.js';
 import { requireAdmin, requireSignIn } from './auth/sessions.js';
 import type { ConsoleSettings } from './console-settings.js';
+import { BAD_REQUEST_PAGE, NOT_FOUND_PAGE, TOO_LARGE_PAGE, UNAVAILABLE_PAGE } from './views/problem-pages.js';
 import { calendarPages } from './pages/calendar/calendar-routes.js';
 import { figuresPages } from './pages/figures/figures-routes.js';
 import { peoplePages } from './pages/people/people-routes.js';
@@ -30,13 +31,7 @@ function durableFirst(ctx: AppContext): RequestHandler {
     ctx.durable().then(
       () => next(),
       () => {
-        res
-          .status(503)
-          .set('Retry-After', '1')
-          .type('html')
-          .send(
-            '<!doctype html><html lang="ja"><meta charset="utf-8"><title>一時的に使えません</title><h1>一時的に使えません</h1><p>しばらくしてから、もう一度お試しください。何も変更していません。</p></html>',
-          );
+        res.status(503).set('Retry-After', '1').type('html').send(UNAVAILABLE_PAGE);
       },
     );
   };
@@ -86,5 +81,34 @@ export async function consoleRouter(ctx: AppContext, settings: ConsoleSettings):
   router.use(figuresPages(ctx));
   router.use('/staff/settings', requireAdmin());
   router.use(settingsPages(ctx));
+  router.use('/staff', (_req, res) => {
+    res.status(404).type('html').send(NOT_FOUND_PAGE);
+  });
+  router.use('/staff', consoleErrors(ctx));
   return router;
+}
+
+/**
+ * What went wrong below a console page, as a page: a form too large or unreadable (nothing was
+ * read, so nothing changed), anything else 503 with the error logged without its details
+ * (they may hold what a staff member typed).
+ */
+function consoleErrors(ctx: AppContext): ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
+    const status = (err as { status?: unknown }).status;
+    if (status === 413) {
+      res.status(413).type('html').send(TOO_LARGE_PAGE);
+      return;
+    }
+    if (status === 404) {
+      res.status(404).type('html').send(NOT_FOUND_PAGE);
+      return;
+    }
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(400).type('html').send(BAD_REQUEST_PAGE);
+      return;
+    }
+    ctx.logger.error({ err: err instanceof Error ? err.name : 'unknown' }, 'console request failed');
+    res.status(503).set('Retry-After', '1').type('html').send(UNAVAILABLE_PAGE);
+  };
 }

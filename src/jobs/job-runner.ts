@@ -50,16 +50,24 @@ export function createJobRunner(deps: AppContext): JobRunner {
     }
     return handled;
   }
-  /** Handled events and sent messages are kept a week; failed ones a month, for staff to look into. */
+  /**
+   * Handled events and sent messages are kept a week; failed ones a month, for staff to look into.
+   * Console sessions unused for a day go too: the longest idle time a session may have is 8 hours.
+   */
   async function purge(): Promise<void> {
     const now = deps.clock.now().getTime();
     const day = 24 * 60 * 60 * 1000;
     try {
       const purged = await deps.committer.run((trx) =>
-        purgeHandled(trx, new Date(now - 7 * day).toISOString(), new Date(now - 30 * day).toISOString()),
+        purgeHandled(
+          trx,
+          new Date(now - 7 * day).toISOString(),
+          new Date(now - 30 * day).toISOString(),
+          new Date(now - day).toISOString(),
+        ),
       );
-      if (purged.inbox + purged.outbox + purged.conversations > 0)
-        deps.logger.info(purged, 'purged handled events, sent messages and abandoned conversations');
+      if (purged.inbox + purged.outbox + purged.conversations + purged.staffSessions > 0)
+        deps.logger.info(purged, 'purged handled events, sent messages, abandoned conversations and unused sign-ins');
     } catch (e: unknown) {
       deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'purge failed; will retry');
     }

@@ -158,3 +158,42 @@ describe('a signed-in session', () => {
     expect((await admin.get('/staff/requests')).html).toContain('href="/staff/settings"');
   });
 });
+
+describe('tidying', () => {
+  it('deletes sign-ins unused for a day when the hourly purge runs, and keeps the live ones', async () => {
+    const count = async () =>
+      Number(
+        (
+          await h.app.db
+            .selectFrom('staff_sessions')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const old = consoleClient(h);
+    await old.signIn('sato');
+    h.clock.advance(25 * 60 * 60_000);
+    const fresh = consoleClient(h);
+    await fresh.signIn('sato');
+    const before = await count();
+    await h.app.jobs.purge();
+    expect(await count()).toBeLessThan(before);
+    expect((await fresh.get('/staff/requests')).status).toBe(200);
+    expect((await old.get('/staff/requests')).status).toBe(303);
+  });
+});
+
+describe('requests that go wrong', () => {
+  it('answers an unknown console page with a page saying so, and a form too large with 413, changing nothing', async () => {
+    const c = consoleClient(h);
+    await c.signIn('sato');
+    const missing = await c.get('/staff/no-such-page');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('text/html');
+    expect(missing.html).toContain('ページが見つかりません');
+    const large = await c.post('/staff/logout', { filler: 'x'.repeat(70 * 1024) });
+    expect(large.status).toBe(413);
+    expect(large.html).toContain('何も変更していません');
+    expect((await c.get('/staff/requests')).status).toBe(200);
+  });
+});

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { STALE_FORM_PAGE } from '../views/problem-pages.js';
 import { signedIn } from './signed-in.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -21,12 +22,7 @@ export function requireCsrfToken(): RequestHandler {
     const sent = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
     const expected = signedIn(res).session.csrfToken;
     if (typeof sent !== 'string' || !timingSafeEqual(digest(sent), digest(expected))) {
-      res
-        .status(403)
-        .type('html')
-        .send(
-          '<!doctype html><html lang="ja"><meta charset="utf-8"><title>送信できませんでした</title><h1>送信できませんでした</h1><p>画面が古くなっているか、別の画面から送信されました。何も変更していません。<a href="/staff/">画面を開き直して</a>、もう一度操作してください。</p></html>',
-        );
+      res.status(403).type('html').send(STALE_FORM_PAGE);
       return;
     }
     next();

@@ -9,6 +9,7 @@ import type { AppContext } from '../../app-context.js';
 import type { ConsoleSettings } from '../console-settings.js';
 import { sessionAlive } from './login-rules.js';
 import { clearedSessionCookie, hashSessionId, sessionCookieOf } from './session-cookie.js';
+import { FORBIDDEN_PAGE } from '../views/problem-pages.js';
 import { setSignedIn, signedIn } from './signed-in.js';
 
 /**
@@ -45,12 +46,9 @@ export function requireSignIn(ctx: AppContext, settings: ConsoleSettings): Reque
 export function requireAdmin(): RequestHandler {
   return (_req, res, next) => {
     if (signedIn(res).account.role !== 'admin') {
-      res.status(403).type('html').send(FORBIDDEN);
+      res.status(403).type('html').send(FORBIDDEN_PAGE);
       return;
     }
     next();
   };
 }
-
-const FORBIDDEN =
-  '<!doctype html><html lang="ja"><meta charset="utf-8"><title>権限がありません</title><h1>権限がありません</h1><p>この画面は管理者だけが使えます。</p><p><a href="/staff/">受付へ戻る</a></p></html>';
