@@ -29,7 +29,7 @@ import {
   type Evaluation,
   type Outcome,
 } from './evaluate-answer.js';
-import { idleIntent } from './text-commands.js';
+import { idleIntent, smallTalk } from './text-commands.js';
 import type {
   ConversationContext,
   ConversationEvent,
@@ -205,6 +205,11 @@ const baseSetup = setup({
     fillingImmediate: ({ context }) => context.purpose === 'immediate',
     changingBooking: ({ context }) => context.purpose === 'change',
     proposalPending: ({ event }) => event.facts.activeBooking?.proposalPending === true,
+    /** Thanks, a greeting or an 「わかりました」 on its own; not an 「わかりました」 that may answer a proposal. */
+    typedSmallTalk: ({ event }) => {
+      const talk = event.type === 'ANSWER' && event.answer.source === 'text' ? smallTalk(event.answer.text) : undefined;
+      return talk !== undefined && !(talk === 'okay' && event.facts.activeBooking?.proposalPending === true);
+    },
     typedChangeOrCancel: ({ event }) => {
       const intent =
         event.type === 'ANSWER' && event.answer.source === 'text' ? idleIntent(event.answer.text) : undefined;
@@ -472,6 +477,23 @@ export const bookingMachine = machineSetup.createMachine({
                 }),
               },
             ],
+          },
+          // Thanks and greetings are answered in kind, also on the session day: staff need not see them.
+          {
+            guard: 'typedSmallTalk',
+            actions: {
+              type: 'notice',
+              params: ({ event }) => ({
+                key: 'smallTalk',
+                params: {
+                  kind:
+                    event.type === 'ANSWER' && event.answer.source === 'text'
+                      ? (smallTalk(event.answer.text) ?? '')
+                      : '',
+                  hasBooking: event.facts.hasActiveBooking ? 1 : 0,
+                },
+              }),
+            },
           },
           {
             guard: 'sessionIsToday',

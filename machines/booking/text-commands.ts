@@ -94,3 +94,24 @@ export function idleIntent(text: string): Command | undefined {
 export function isCommandWord(text: string): boolean {
   return textCommand(text) !== undefined || cancelPhrase(text) !== undefined;
 }
+
+/** Small talk the bot answers in kind, instead of saying it did not understand. */
+export type SmallTalk = 'thanks' | 'greeting' | 'okay';
+
+const THANKS =
+  /^(?:どうも)?(?:ありがと(?:う|ー)?(?:ございます|ございました|ござました)?|ありがとうございます|サンキュー|感謝します|助かりました|お世話になりました|お世話になります)$/u;
+const GREETING = /^(?:こんにちは|こんにちわ|こんばんは|こんばんわ|おはよう(?:ございます)?|はじめまして|初めまして)$/u;
+const OKAY =
+  /^(?:了解(?:です|しました)?|りょうかい(?:です)?|わかりました|分かりました|承知しました|かしこまりました|はい、?わかりました|よろしくお願い(?:します|いたします|致します)|よろしくです)$/u;
+
+/**
+ * 「ありがとうございました」「こんにちは」「わかりました」 typed on their own (a trailing 。!, emoji
+ * or 「！」 aside). Whole messages only: 「ありがとうございます、少し遅れます」 is not small talk.
+ */
+export function smallTalk(text: string): SmallTalk | undefined {
+  const t = canonical(text).replace(/[。.!！?？〜~ー]+$/u, '');
+  if (THANKS.test(t)) return 'thanks';
+  if (GREETING.test(t)) return 'greeting';
+  if (OKAY.test(t)) return 'okay';
+  return undefined;
+}

@@ -156,6 +156,8 @@ export type NoticeKey =
   | 'staleIdle'
   | 'inProgress'
   | 'idleMenu'
+  /** Thanks, a greeting or an acknowledgement typed while no question is open (`kind`, `hasBooking`). */
+  | 'smallTalk'
   /** 「やめる」 while choosing new times for a booking: the booking itself stays. */
   | 'changeStopped'
   /** Words typed while a proposal waits for an answer: its buttons are shown again. */

@@ -216,6 +216,14 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       if (p.hasBooking)
         return `申し訳ありません、メッセージの内容にはお答えできませんでした。次のように送ってください。\n・「予約確認」… ご予約の内容\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「担当者と話す」… 職員とのやりとり\nお急ぎの場合はお電話でどうぞ。\n${phoneLine(s)}`;
       return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」で確認できます。';
+    case 'smallTalk': {
+      const next = p.hasBooking
+        ? 'ご予約の内容は「予約確認」でいつでもご確認いただけます。'
+        : 'オンライン職業相談のご予約は「予約する」と送ってください。';
+      if (p.kind === 'thanks') return `どういたしまして。${next}`;
+      if (p.kind === 'greeting') return `こんにちは。${s.officeName}のオンライン職業相談の予約窓口です。${next}`;
+      return `ありがとうございます。${next}ほかにご用件があれば「ヘルプ」と送ってください。`;
+    }
     case 'proposalWaiting':
       return 'ハローワークからご提案した日時へのお返事をお待ちしています。お手数ですが、次のカードの「この日時で受ける」か「別の日時を希望する」を押してください。';
     case 'changeStopped':

@@ -64,4 +64,12 @@ describe('a user with an active request', () => {
     await u.say('予約する');
     await expectShownNotRestarted();
   });
+
+  it('who writes thanks is thanked back and pointed to 予約確認, not told the bot could not answer', async () => {
+    await u.say('ありがとうございました！');
+    expect(u.lastText()).toBe('どういたしまして。ご予約の内容は「予約確認」でいつでもご確認いただけます。');
+    await u.say('こんにちは');
+    expect(u.lastText()).toContain('こんにちは。');
+    expect(u.lastText()).not.toContain('申し訳ありません');
+  });
 });

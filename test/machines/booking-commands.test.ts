@@ -223,3 +223,31 @@ describe('on the day of a confirmed session', () => {
     expect(chat.effects.map((e) => e.effect)).toEqual(['cancelBooking']);
   });
 });
+
+describe('small talk with a booking', () => {
+  it('answers thanks on the session day itself without passing it to staff', () => {
+    const chat = new Chat(withBooking(confirmed), SESSION_DAY).say('予約確認').say('ありがとうございました');
+    expect(chat.notices).toEqual([{ key: 'smallTalk', params: { kind: 'thanks', hasBooking: 1 } }]);
+    expect(chat.effects).toEqual([]);
+  });
+
+  it('still passes a message about the session on the day to staff', () => {
+    const chat = new Chat(withBooking(confirmed), SESSION_DAY)
+      .say('予約確認')
+      .say('ありがとうございます、少し遅れます');
+    expect(chat.effects.map((e) => e.effect)).toEqual(['sessionDayContact']);
+  });
+
+  it('reads 「わかりました」 while an office proposal waits as about the proposal, but thanks as thanks', () => {
+    // A person who has talked with the bot before (a stranger's first words start a booking).
+    const greeted = () => {
+      const chat = chatAt('registered').tap('no');
+      chat.facts = withBooking({ ...confirmed, proposalPending: true });
+      return chat;
+    };
+    expect(greeted().say('わかりました').noticeKeys).toEqual(['proposalWaiting']);
+    expect(greeted().say('ありがとうございます').notices).toEqual([
+      { key: 'smallTalk', params: { kind: 'thanks', hasBooking: 1 } },
+    ]);
+  });
+});

@@ -96,8 +96,32 @@ describe('commands work at every question', () => {
 
   it("answers a greeted user's idle chatter with the menu", () => {
     const chat = chatAt('registered').tap('no');
-    chat.say('ありがとうございました');
+    chat.say('駐車場はありますか');
     expect(chat.state).toBe('idle');
+    expect(chat.noticeKeys).toEqual(['idleMenu']);
+  });
+
+  it('answers thanks, greetings and acknowledgements in kind, not with "could not answer"', () => {
+    const cases: [string, string][] = [
+      ['ありがとうございました！', 'thanks'],
+      ['ありがとう😊', 'thanks'],
+      ['どうもありがとうございます。', 'thanks'],
+      ['こんにちは', 'greeting'],
+      ['おはようございます', 'greeting'],
+      ['わかりました', 'okay'],
+      ['よろしくお願いします。', 'okay'],
+    ];
+    for (const [text, kind] of cases) {
+      const chat = chatAt('registered').tap('no');
+      chat.say(text);
+      expect(chat.state, text).toBe('idle');
+      expect(chat.notices, text).toEqual([{ key: 'smallTalk', params: { kind, hasBooking: 0 } }]);
+    }
+  });
+
+  it('does not take a sentence that merely starts with thanks for small talk', () => {
+    const chat = chatAt('registered').tap('no');
+    chat.say('ありがとうございます、駐車場はありますか');
     expect(chat.noticeKeys).toEqual(['idleMenu']);
   });
 });
@@ -221,7 +245,7 @@ describe('starting', () => {
     const chat = new Chat(makeFacts());
     chat.say('最初から').say('やめる').say('ありがとう');
     expect(chat.state).toBe('idle');
-    expect(chat.noticeKeys).toEqual(['idleMenu']);
+    expect(chat.noticeKeys).toEqual(['smallTalk']);
   });
 });
 
