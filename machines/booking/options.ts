@@ -104,8 +104,19 @@ export function matchOption(
   const options = OPTIONS[question];
   if (!options) return undefined;
   if (raw.source === 'button') return options.some((o) => o.value === raw.value) ? raw.value : undefined;
-  const typed = canonical(raw.text);
+  const typed = canonical(raw.text).replace(/[。.!！]+$/u, '');
   if (typed === '') return undefined;
-  const hit = options.find((o) => o.words.some((w) => canonical(w) === typed));
-  return hit?.value;
+  const find = (t: string) => options.find((o) => o.words.some((w) => canonical(w) === t))?.value;
+  const exact = find(typed);
+  if (exact !== undefined) return exact;
+  // 「はい、同意します」「いいえ、持っていません」: a yes or no before an option's own words counts
+  // when both mean the same option; 「はい、同意しません」 says two things and is asked again.
+  const lead = REPLY_LEAD.exec(typed);
+  if (!lead) return undefined;
+  const rest = typed.slice(lead[0].length);
+  const byRest = rest === '' ? undefined : find(rest);
+  return byRest !== undefined && find(lead[1]!) === byRest ? byRest : undefined;
 }
+
+/** A yes or no that opens a reply, with what separates it from the rest. */
+const REPLY_LEAD = /^(はい|ええ|うん|いいえ|いや)[、,\s]*/u;

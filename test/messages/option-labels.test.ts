@@ -21,3 +21,24 @@ describe('the buttons the catalogue labels and the answers the machine reads', (
     }
   });
 });
+
+describe('natural typed replies', () => {
+  const read = (q: Question, text: string) => matchOption(q, { source: 'text', text });
+
+  it('reads a yes or no before the option words, and a closing 。 or ！, as that option', () => {
+    expect(read('terms', 'はい、同意します')).toBe('agree');
+    expect(read('terms', 'はい、同意します。')).toBe('agree');
+    expect(read('terms', 'はい 同意します')).toBe('agree');
+    expect(read('terms', '同意します！')).toBe('agree');
+    expect(read('terms', 'いいえ、同意しません')).toBe('decline');
+    expect(read('device', 'はい、持っています')).toBe('yes');
+    expect(read('cancelConfirm', 'はい、キャンセルします')).toBe('yes');
+  });
+
+  it('asks again when the yes or no contradicts the rest, or the rest is not an option', () => {
+    expect(read('terms', 'はい、同意しません')).toBeUndefined();
+    expect(read('terms', 'いいえ、同意します')).toBeUndefined();
+    expect(read('terms', 'はい、よくわかりません')).toBeUndefined();
+    expect(read('terms', '同意？')).toBeUndefined();
+  });
+});
