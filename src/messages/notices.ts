@@ -3,6 +3,7 @@ import { formatDateJa, formatTimeJa } from './format-ja.js';
 import { dayRefusalMessage, refusalMessage } from './refusals.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { Notice } from '../../machines/booking/types.js';
+import type { EmailProblem } from '../validation/email.js';
 
 const JSN_PROBLEMS: Record<string, string> = {
   empty: '求職番号を入力してください。',
@@ -21,9 +22,16 @@ const PHONE_PROBLEMS: Record<string, string> = {
   pager: 'その番号はご登録いただけません。携帯電話または固定電話の番号を入力してください。',
   not_japanese: '日本国内の電話番号を入力してください。',
 };
-const EMAIL_PROBLEMS: Record<string, string> = {
+/** Every reason validateEmail gives has its words (the type says so). */
+const EMAIL_PROBLEMS: Record<EmailProblem, string> = {
   empty: 'メールアドレスを入力してください。',
   format: 'メールアドレスの形式が正しくないようです。もう一度ご確認ください（例: aomori@example.jp）。',
+  no_at:
+    'メールアドレスに「@」が見当たりません。「@」を含めて、アドレス全体を入力してください（例: aomori@example.jp）。',
+  many_at: '「@」が2つ以上あります。メールアドレスは1つだけ入力してください（例: aomori@example.jp）。',
+  space: 'メールアドレスの途中に空白が入っています。空白を除いて、もう一度入力してください（例: aomori@example.jp）。',
+  no_domain:
+    '「@」のあとが途中までのようです。「@」のあとの部分（gmail.com や docomo.ne.jp など）まで、すべて入力してください。',
   too_long: 'メールアドレスが長すぎます。別のアドレスを入力してください。',
 };
 const NAME_PROBLEMS: Record<string, string> = {
@@ -160,7 +168,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'needDate':
       return '先に日付をお選びください（例: 12/8）。日付と時刻をまとめて「12/8 10:30」のように入力することもできます。';
     case 'invalidEmail':
-      return EMAIL_PROBLEMS[String(p.code)] ?? EMAIL_PROBLEMS.format!;
+      return EMAIL_PROBLEMS[String(p.code) as EmailProblem] ?? EMAIL_PROBLEMS.format;
     case 'invalidPhone':
       return PHONE_PROBLEMS[String(p.code)] ?? PHONE_PROBLEMS.format!;
     case 'choicesChanged':

@@ -1,6 +1,14 @@
 import { normalizeCharacters } from './normalize.js';
 
-export type EmailResult = { ok: true; value: string } | { ok: false; code: 'empty' | 'format' | 'too_long' };
+/**
+ * Why an address is refused, as precisely as the person can act on: `no_at` (no @ at all),
+ * `many_at` (more than one, often two addresses in one message), `space` (a space inside),
+ * `no_domain` (nothing after @, or a domain without a dot such as `gmail`), `format` (anything
+ * else: characters an address cannot hold).
+ */
+export type EmailProblem = 'empty' | 'no_at' | 'many_at' | 'space' | 'no_domain' | 'format' | 'too_long';
+
+export type EmailResult = { ok: true; value: string } | { ok: false; code: EmailProblem };
 
 /** RFC 5321 limits: a whole address of 254 characters, a local part of 64. */
 const MAX_ADDRESS_LENGTH = 254;
@@ -30,12 +38,17 @@ export function validateEmail(input: string): EmailResult {
   const text = normalizeCharacters(input).trim();
   if (text === '') return { ok: false, code: 'empty' };
   if (text.length > MAX_ADDRESS_LENGTH) return { ok: false, code: 'too_long' };
-  if (/\s/u.test(text)) return { ok: false, code: 'format' };
+  if (/\s/u.test(text)) return { ok: false, code: 'space' };
 
   const parts = text.split('@');
-  if (parts.length !== 2) return { ok: false, code: 'format' };
+  if (parts.length === 1) return { ok: false, code: 'no_at' };
+  if (parts.length > 2) return { ok: false, code: 'many_at' };
   const [local = '', domain = ''] = parts;
   if (local.length > MAX_LOCAL_PART_LENGTH) return { ok: false, code: 'too_long' };
-  if (!LOCAL_PART.test(local) || !DOMAIN.test(domain)) return { ok: false, code: 'format' };
+  if (!LOCAL_PART.test(local)) return { ok: false, code: 'format' };
+  // 「taro@」「taro@gmail」: the part after @ is missing or stops short.
+  if (domain === '' || (/^[A-Za-z0-9-]+$/.test(domain) && !domain.includes('.')))
+    return { ok: false, code: 'no_domain' };
+  if (!DOMAIN.test(domain)) return { ok: false, code: 'format' };
   return { ok: true, value: `${local}@${domain.toLowerCase()}` };
 }

@@ -167,10 +167,12 @@ describe('every refusal is explained in Japanese and the same question is asked 
   });
   it('second choice: a valid one moves on', () => expectAccepted(u, '12/3 10:30', 'email'));
 
-  it('e-mail: without a domain', () =>
-    expectRefused(u, 'email', 'hanako@', 'メールアドレスの形式が正しくないようです'));
-  it('e-mail: two at-signs', () =>
-    expectRefused(u, 'email', 'hanako@@example.jp', 'メールアドレスの形式が正しくないようです'));
+  it('e-mail: without a domain', () => expectRefused(u, 'email', 'hanako@', '「@」のあとが途中までのようです'));
+  it('e-mail: two at-signs', () => expectRefused(u, 'email', 'hanako@@example.jp', '「@」が2つ以上あります'));
+  it('e-mail: no at-sign', () => expectRefused(u, 'email', 'hanako.example.jp', '「@」が見当たりません'));
+  it('e-mail: a space inside', () => expectRefused(u, 'email', 'hanako @example.jp', '途中に空白が入っています'));
+  it('e-mail: other characters', () =>
+    expectRefused(u, 'email', '花子@example.jp', 'メールアドレスの形式が正しくないようです'));
   it('e-mail: a valid one moves on', () => expectAccepted(u, 'hanako@example.jp', 'phone'));
 
   it('phone: a toll-free number', () =>

@@ -62,7 +62,7 @@ describe('refused personal details are asked again', () => {
   });
 
   it('refuses a malformed e-mail address', () => {
-    expect(expectReasked(chatAt('email'), (c) => c.say('hanako@'), 'invalidEmail')).toEqual({ code: 'format' });
+    expect(expectReasked(chatAt('email'), (c) => c.say('hanako@'), 'invalidEmail')).toEqual({ code: 'no_domain' });
   });
 
   it('refuses a toll-free number as the registered phone', () => {

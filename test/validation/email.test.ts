@@ -25,29 +25,31 @@ describe('validateEmail', () => {
   });
 
   it.each([
-    'taro',
-    'taro@',
-    '@example.com',
-    'taro@example',
-    'taro@@example.com',
-    'taro@example@example.com',
-    'taro yamada@example.com',
-    'taro@exam ple.com',
-    'taro　yamada@example.com',
-    '.taro@example.com',
-    'taro@-example.com',
-    'taro@example-.com',
-    'taro@example..com',
-    'taro@example.c',
-    'taro@example.123',
-    'taro@[192.168.0.1]',
-    '"taro yamada"@example.com',
-    '山田@example.jp',
-    'taro@例え.jp',
-    'taro@example.com,hanako@example.com',
-    'mailto:taro@example.com',
-  ])('should refuse %j as format', (input) => {
-    expect(validateEmail(input)).toEqual({ ok: false, code: 'format' });
+    ['taro', 'no_at'],
+    ['taro.example.com', 'no_at'],
+    ['taro@@example.com', 'many_at'],
+    ['taro@example@example.com', 'many_at'],
+    ['taro@example.com,hanako@example.com', 'many_at'],
+    ['taro yamada@example.com', 'space'],
+    ['taro@exam ple.com', 'space'],
+    ['taro　yamada@example.com', 'space'],
+    ['"taro yamada"@example.com', 'space'],
+    ['taro@', 'no_domain'],
+    ['taro@example', 'no_domain'],
+    ['taro@gmail', 'no_domain'],
+    ['@example.com', 'format'],
+    ['.taro@example.com', 'format'],
+    ['taro@-example.com', 'format'],
+    ['taro@example-.com', 'format'],
+    ['taro@example..com', 'format'],
+    ['taro@example.c', 'format'],
+    ['taro@example.123', 'format'],
+    ['taro@[192.168.0.1]', 'format'],
+    ['山田@example.jp', 'format'],
+    ['taro@例え.jp', 'format'],
+    ['mailto:taro@example.com', 'format'],
+  ])('should refuse %j, saying %s', (input, code) => {
+    expect(validateEmail(input)).toEqual({ ok: false, code });
   });
 
   it('should refuse an address over 254 characters as too long', () => {
