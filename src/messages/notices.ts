@@ -4,11 +4,14 @@ import { dayRefusalMessage, refusalMessage } from './refusals.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { Notice } from '../../machines/booking/types.js';
 import type { EmailProblem } from '../validation/email.js';
+import type { JobSeekerNumberProblem } from '../validation/job-seeker-number.js';
 
-const JSN_PROBLEMS: Record<string, string> = {
+const JSN_PROBLEMS: Record<JobSeekerNumberProblem, string> = {
   empty: '求職番号を入力してください。',
   format:
-    '求職番号は「5けたの数字-8けたまでの数字」の形です（例: 02010-12345678）。ハローワーク受付票に記載されています。',
+    '求職番号は「5けたの数字-8けたの数字」の形です（例: 02010-12345678）。ハローワーク受付票の「求職番号」の欄に記載されています。',
+  phone:
+    '電話番号のようです。ここでは求職番号（「5けたの数字-8けたの数字」、例: 02010-12345678）を入力してください。ハローワーク受付票に記載されています。電話番号はこのあとでおたずねします。',
 };
 
 function jobSeekerNumberUnknown(s: OfficeSettings): string {
@@ -148,7 +151,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return NAME_PROBLEMS[String(p.code)] ?? NAME_PROBLEMS.format!;
     case 'invalidJobSeekerNumber':
       if (p.code === 'unknown') return jobSeekerNumberUnknown(s);
-      return JSN_PROBLEMS[String(p.code)] ?? JSN_PROBLEMS.format!;
+      return JSN_PROBLEMS[String(p.code) as JobSeekerNumberProblem] ?? JSN_PROBLEMS.format;
     case 'jobSeekerNumberNotAomori':
       return '青森県内のハローワーク以外で登録された求職番号のようです。このまま進めますが、番号に誤りがないかご確認ください。';
     case 'slotRefused':

@@ -91,7 +91,19 @@ describe('booking a consultation by typing only (LINE for PC, no buttons)', () =
 
   it('accepts a date typed alone, then a time typed alone', async () => {
     const u = new ChatDriver(h, 'U2222222222222222222222222222222c');
-    for (const t of ['予約', 'はい', 'はい', '1', 'はい', 'はい', 'ok', '1', 'ズーム', 'Aomori Hanako', '02010-1234'])
+    for (const t of [
+      '予約',
+      'はい',
+      'はい',
+      '1',
+      'はい',
+      'はい',
+      'ok',
+      '1',
+      'ズーム',
+      'Aomori Hanako',
+      '02010-12345678',
+    ])
       await u.say(t);
     expect(u.lastText()).toContain('第1希望の日付');
     await u.say('12月7日(月)');

@@ -89,11 +89,14 @@ describe('every refusal is explained in Japanese and the same question is asked 
   it('name: a valid one moves on', () => expectAccepted(u, '青森 花子', 'jobSeekerNumber'));
 
   it('job-seeker number: the wrong shape', () =>
-    expectRefused(u, 'jobSeekerNumber', '0201-12345678', '5けたの数字-8けたまでの数字'));
-  it('job-seeker number: letters', () =>
-    expectRefused(u, 'jobSeekerNumber', 'ABCDE-1234', '5けたの数字-8けたまでの数字'));
+    expectRefused(u, 'jobSeekerNumber', '0201-12345678', '5けたの数字-8けたの数字'));
+  it('job-seeker number: letters', () => expectRefused(u, 'jobSeekerNumber', 'ABCDE-1234', '5けたの数字-8けたの数字'));
+  it('job-seeker number: a serial cut short', () =>
+    expectRefused(u, 'jobSeekerNumber', '02010-1234', '5けたの数字-8けたの数字'));
+  it('job-seeker number: a mobile number', () =>
+    expectRefused(u, 'jobSeekerNumber', '090-1234-5678', '電話番号のようです'));
   it('job-seeker number: one from outside Aomori is accepted with a warning', async () => {
-    await expectAccepted(u, '13010-1234567', 'choice1Date');
+    await expectAccepted(u, '13010-12345678', 'choice1Date');
     expect(u.lastText()).toContain('青森県内のハローワーク以外');
     dateButtonOfChoice1 = (
       u.lastActions().find((a) => a.type === 'postback' && a.label === '12月3日(木)') as { data: string }
@@ -195,7 +198,7 @@ describe('every refusal is explained in Japanese and the same question is asked 
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
       name: '青森 花子',
-      jobSeekerNumber: '13010-1234567',
+      jobSeekerNumber: '13010-12345678',
       phone: '09012345678',
       choices: [{ start: '2026-12-03T10:00:00+09:00' }, { start: '2026-12-03T10:30:00+09:00' }],
     });

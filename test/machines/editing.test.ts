@@ -45,7 +45,7 @@ describe('fixing one item from the review card keeps the rest', () => {
 
   it.each([
     ['app', (c: Chat) => c.tap('teleoffice'), { app: 'teleoffice' }],
-    ['jobSeekerNumber', (c: Chat) => c.say('02010-1'), { jobSeekerNumber: '02010-1' }],
+    ['jobSeekerNumber', (c: Chat) => c.say('02010-00000001'), { jobSeekerNumber: '02010-00000001' }],
     ['phone', (c: Chat) => c.say('017-776-1561'), { phone: '0177761561' }],
     ['interpreter', (c: Chat) => c.tap('yes'), { interpreter: true }],
   ] as const)('changes %s and returns to the review', (item, answer, change) => {
@@ -55,7 +55,7 @@ describe('fixing one item from the review card keeps the rest', () => {
   });
 
   it('warns about a non-Aomori job-seeker number while editing too', () => {
-    const chat = edit('jobSeekerNumber').say('13010-1234567');
+    const chat = edit('jobSeekerNumber').say('13010-12345678');
     expect(chat.state).toBe('review');
     expect(chat.noticeKeys).toEqual(['jobSeekerNumberNotAomori']);
   });

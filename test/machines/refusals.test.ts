@@ -55,10 +55,10 @@ describe('refused personal details are asked again', () => {
   });
 
   it('accepts a job-seeker number from another prefecture with a warning', () => {
-    const chat = chatAt('jobSeekerNumber').say('13010-1234567');
+    const chat = chatAt('jobSeekerNumber').say('13010-12345678');
     expect(chat.state).toBe('choice1Date');
     expect(chat.noticeKeys).toEqual(['jobSeekerNumberNotAomori']);
-    expect(chat.draft.jobSeekerNumber).toBe('13010-1234567');
+    expect(chat.draft.jobSeekerNumber).toBe('13010-12345678');
   });
 
   it('refuses a malformed e-mail address', () => {
