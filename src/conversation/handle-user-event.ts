@@ -15,6 +15,7 @@ import { decodeBookingAction } from '../bookings/booking-actions.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { acceptProposal, cancelBooking, declineProposal } from '../bookings/lifecycle.js';
+import { toLocal } from '../calendar/index.js';
 import type { LineMessage } from '../line/message-types.js';
 import { text } from '../messages/building-blocks.js';
 import { activeBookingMessages, submittedMessages } from '../messages/booking-cards.js';
@@ -107,7 +108,11 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
         termsVersion: facts.termsVersion,
         ...(change ? { change } : {}),
       });
-      t.say.push(...submittedMessages(booking, deps.settings));
+      // A change of a confirmed session: that session holds until staff confirm the new time.
+      const kept = change?.replacesConfirmed
+        ? [t.replaced, active].find((b) => b?.id === change.replacesConfirmed)?.confirmedStart
+        : undefined;
+      t.say.push(...submittedMessages(booking, deps.settings, change ? { keeps: kept ? toLocal(kept) : null } : null));
       staff(t, staffRequestMessages(booking, deps.settings, change !== undefined));
       return;
     }

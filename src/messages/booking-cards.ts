@@ -1,4 +1,4 @@
-import { toLocal } from '../calendar/index.js';
+import { toLocal, type LocalDateTime } from '../calendar/index.js';
 import { formatInstantJa, formatSlotJa, formatTimeJa } from './format-ja.js';
 import { encodeBookingAction } from '../bookings/booking-actions.js';
 import type { OfficeSettings } from '../office/settings.js';
@@ -58,12 +58,26 @@ export function reviewCard(b: BookingView, s: OfficeSettings, actions: readonly 
   );
 }
 
-/** What the user is told once the request is stored. */
-export function submittedMessages(b: BookingView, s: OfficeSettings): LineMessage[] {
+/**
+ * What the user is told once the request is stored. `change`: it asks to move a booking; `keeps` is
+ * the confirmed session that still holds until staff confirm the new time (null for a request
+ * that replaces another request).
+ */
+export function submittedMessages(
+  b: BookingView,
+  s: OfficeSettings,
+  change: { keeps: LocalDateTime | null } | null = null,
+): LineMessage[] {
   const due = b.replyDue ? formatInstantJa(b.replyDue) : '1開庁日以内';
+  const opening = change
+    ? `日時変更のお申し込みを受け付けました。ありがとうございます。\n` +
+      (change.keeps
+        ? `新しい日時が確定するまでは、今のご予約（${formatSlotJa(change.keeps, s.sessionMinutes)}）がそのまま有効です。\n`
+        : '')
+    : `お申し込みを受け付けました。ありがとうございます。\n`;
   return [
     text(
-      `お申し込みを受け付けました。ありがとうございます。\n` +
+      opening +
         (b.id ? `受付番号: ${receiptNumber(b.id)}（お問い合わせの際にお伝えください）\n` : '') +
         '\n' +
         `担当者が日程を調整し、${due}までに、このトークでご連絡します（確定した日時${b.app === 'zoom' ? '、Zoom のミーティングIDとパスコード' : '。TeleOffice の招待メールはその後 TeleOffice から届きます'}）。\n\n` +

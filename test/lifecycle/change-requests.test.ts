@@ -39,6 +39,17 @@ async function confirmedWithPendingChange(u: ChatDriver): Promise<string> {
   return change!.id;
 }
 
+describe('a change request when it is filed', () => {
+  it('is acknowledged as a change, saying the confirmed session holds until the new time is confirmed', async () => {
+    const u = new ChatDriver(h, 'Uchange000000000000000000000000');
+    await confirmedWithPendingChange(u);
+    const ack = u.lastText();
+    expect(ack).toContain('日時変更のお申し込みを受け付けました');
+    expect(ack).toContain('新しい日時が確定するまでは、今のご予約（12月10日(木) 10:00〜10:40）がそのまま有効です');
+    expect(ack).toMatch(/受付番号: \S+/);
+  });
+});
+
 describe('a change request that ends without a new time', () => {
   it('unanswered until its times pass: the person is told their confirmed session still holds, not to book again', async () => {
     const u = new ChatDriver(h, 'Uchange000000000000000000000001');
