@@ -156,6 +156,8 @@ export type NoticeKey =
   | 'staleIdle'
   | 'inProgress'
   | 'idleMenu'
+  /** Said after 予約確認 or ヘルプ while a staff member has the chat: they still do. */
+  | 'handoffContinues'
   /** Thanks, a greeting or an acknowledgement typed while no question is open (`kind`, `hasBooking`). */
   | 'smallTalk'
   /** 「やめる」 while choosing new times for a booking: the booking itself stays. */

@@ -13,3 +13,4 @@ export * from './normalize-text.js';
 export * from './parse-result.js';
 export * from './bare-hour.js';
 export * from './parse-date-time.js';
+export * from './office-hours.js';

@@ -15,7 +15,7 @@ import { decodeBookingAction } from '../bookings/booking-actions.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { acceptProposal, cancelBooking, declineProposal } from '../bookings/lifecycle.js';
-import { toLocal } from '../calendar/index.js';
+import { nextOpening, toLocal } from '../calendar/index.js';
 import type { LineMessage } from '../line/message-types.js';
 import { text } from '../messages/building-blocks.js';
 import { activeBookingMessages, submittedMessages } from '../messages/booking-cards.js';
@@ -38,6 +38,7 @@ import type { ConversationDeps } from './conversation-deps.js';
 import { recordSessionDayContact } from './session-day-contact.js';
 import { storeRequest } from './store-request.js';
 import { loadUserFacts } from './user-facts.js';
+import { handoffCommand } from './handoff-answers.js';
 
 export type { ConversationDeps } from './conversation-deps.js';
 
@@ -147,7 +148,7 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
         view ? { at: view.confirmed ?? view.choices[0], confirmed: view.status === 'confirmed' } : null,
         deps.settings,
       );
-      t.say.push(...handoffUserMessages());
+      t.say.push(...handoffUserMessages(nextOpening(now, deps.settings, facts.calendar.closures)));
       staff(t, staffHandoffMessages(draft.name ?? facts.identity?.name ?? null, summary, userId));
       return;
     }
@@ -233,6 +234,21 @@ function flushNotices(t: Turn, notices: Notice[]): void {
   notices.length = 0;
 }
 
+/** The answer to 予約確認 or ヘルプ while staff have the chat, with a line saying they still do. */
+function handoffAnswer(
+  command: 'check' | 'help',
+  deps: ConversationDeps,
+  active: Booking | undefined,
+  replaced: Booking | undefined,
+): LineMessage[] {
+  const still = text(noticeText({ key: 'handoffContinues' }, deps.settings));
+  if (command === 'help') return [text(noticeText({ key: 'help' }, deps.settings)), still];
+  const views = [replaced, active].flatMap((b) => (b ? [bookingViewOf(b)] : []));
+  return views.length > 0
+    ? [...activeBookingMessages(views, deps.settings, true), still]
+    : [text(noticeText({ key: 'noActiveBooking' }, deps.settings)), still];
+}
+
 /**
  * Handles one user event inside the caller's transaction: restores the conversation, runs the
  * machine, performs its effects (consent, requests, cancellations) and returns what to send.
@@ -248,9 +264,13 @@ export async function handleUserEvent(
   if (event.input.type === 'ignored') return [];
   const user = await touchUser(db, userId, now);
   if (user.blockedAt) return [{ audience: 'user', recipient: userId, messages: blockedUserMessages(deps.settings) }];
-  // While staff talk to the user themselves, the bot stays silent (staff hand the chat back).
-  if (user.handoffAt) return [];
+  // While staff talk to the user themselves, the bot stays silent (staff hand the chat back),
+  // except for 予約確認 and ヘルプ, which never get in their way.
+  const duringHandoff = user.handoffAt ? handoffCommand(event.input) : null;
+  if (user.handoffAt && duringHandoff === null) return [];
   const { facts, active, replaced } = await loadUserFacts(db, deps, user, now);
+  if (duringHandoff !== null)
+    return [{ audience: 'user', recipient: userId, messages: handoffAnswer(duringHandoff, deps, active, replaced) }];
   const restored = restoreConversation(await loadConversation(db, userId), now);
   const t: Turn = {
     db,

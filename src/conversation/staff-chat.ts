@@ -238,7 +238,8 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       };
       return state?.blockedAt
         ? [note]
-        : [{ audience: 'user', recipient: booking.lineUserId, messages: handoffUserMessages() }, note];
+        : // A staff member is answering right now, whatever the hour.
+          [{ audience: 'user', recipient: booking.lineUserId, messages: handoffUserMessages(null) }, note];
     }
     case 'handback':
       // Cards from before the button was keyed on the person.

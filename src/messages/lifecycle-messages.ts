@@ -185,8 +185,18 @@ export function replyOverdueUserMessages(
   ];
 }
 
-export function handoffUserMessages(): LineMessage[] {
-  return [text('担当者に引き継ぎました。このトークで職員からお返事します（開庁時間内）。しばらくお待ちください。')];
+/**
+ * The person asked for staff (or staff took the chat over). `nextOpening`: when the office next
+ * opens, if it is closed now, so the person knows the answer will not come tonight; null while it
+ * is open. 予約確認 and ヘルプ keep answering meanwhile (src/conversation/handoff-answers.ts).
+ */
+export function handoffUserMessages(nextOpening: LocalDateTime | null): LineMessage[] {
+  const when = nextOpening
+    ? `ただいま閉庁時間のため、職員からのお返事は${formatSlotJa(nextOpening)}以降になります。`
+    : '職員からこのトークでお返事しますので、しばらくお待ちください。';
+  return [
+    text(`担当者に引き継ぎました。${when}\nお待ちいただく間も、「予約確認」と送るとご予約の内容を確認できます。`),
+  ];
 }
 
 /** `inProgress`: a booking was being filled in when the person asked for staff; it is still there. */

@@ -227,6 +227,8 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       if (p.hasBooking)
         return `申し訳ありません、メッセージの内容にはお答えできませんでした。次のように送ってください。\n・「予約確認」… ご予約の内容\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「担当者と話す」… 職員とのやりとり\nお急ぎの場合はお電話でどうぞ。\n${phoneLine(s)}`;
       return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」で確認できます。';
+    case 'handoffContinues':
+      return 'ただいま職員が対応しています。このトークで職員からお返事しますので、しばらくお待ちください。';
     case 'smallTalk': {
       const next = p.hasBooking
         ? 'ご予約の内容は「予約確認」でいつでもご確認いただけます。'

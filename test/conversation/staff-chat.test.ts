@@ -189,7 +189,7 @@ describe('taking a chat over and handing it back', () => {
     const b = await zoomRequest();
     const taken = await press({ action: 'takeover', bookingId: b.id }, at(1));
     expect(audiences(taken)).toEqual([`user:${b.lineUserId}`, `staff:${STAFF_GROUP}`]);
-    expect(taken[0]!.messages).toEqual(handoffUserMessages());
+    expect(taken[0]!.messages).toEqual(handoffUserMessages(null));
     expect(buttonsIn(taken[1]!.messages)).toEqual([{ action: 'handback', lineUserId: b.lineUserId }]);
     expect((await chatStateOf(temp.db, b.lineUserId))?.handoffAt).toBe(at(1));
     expect((await staffActionsOf(temp.db, b.id)).map((a) => [a.action, a.staffId])).toEqual([['takeover', STAFF]]);

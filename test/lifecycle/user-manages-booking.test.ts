@@ -79,13 +79,32 @@ describe('users check, change and cancel in the chat', () => {
     const u = new ChatDriver(h, 'U3000000000000000000000000000005');
     await bookByButtons(u, 'TeleOffice');
     await u.say('担当者と話す');
-    expect(u.lastText()).toContain('担当者に引き継ぎました');
+    expect(u.lastText()).toContain('担当者に引き継ぎました。職員からこのトークでお返事しますので');
+    expect(u.lastText()).toContain('「予約確認」と送るとご予約の内容を確認できます');
     await u.say('こんにちは、質問があります');
+    expect(u.last).toHaveLength(0);
+    // 予約確認 and ヘルプ still answer, saying that staff still have the chat; nothing else does.
+    await u.say('予約確認');
+    expect(u.lastText()).toContain('12月3日(木) 10:00〜10:40');
+    expect(u.lastText()).toContain('ただいま職員が対応しています');
+    await u.say('ヘルプ');
+    expect(u.lastText()).toContain('「予約する」… 予約を始めます');
+    await u.say('予約する');
     expect(u.last).toHaveLength(0);
     const staff = new StaffDriver(h);
     await staff.tap('自動応答に戻す');
     await u.say('予約確認');
     expect(u.lastText()).toContain('受付済み');
+  });
+});
+
+describe('asking for a person while the office is closed', () => {
+  it('says when staff will answer: the next opening time', async () => {
+    const u = new ChatDriver(h, 'U3000000000000000000000000000009');
+    await bookByButtons(u, 'TeleOffice');
+    h.clock.set(new Date('2026-12-04T11:00:00Z')); // Friday 20:00 in Japan
+    await u.say('担当者と話す');
+    expect(u.lastText()).toContain('ただいま閉庁時間のため、職員からのお返事は12月7日(月) 8:30以降になります。');
   });
 });
 

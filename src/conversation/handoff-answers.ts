@@ -1,0 +1,21 @@
+import type { ChatInput } from '../../machines/booking/input.js';
+import { decodePostback } from '../../machines/booking/postback.js';
+import { textCommand } from '../../machines/booking/text-commands.js';
+
+/**
+ * What the bot still answers while a staff member has the chat: 予約確認 (the person checks their
+ * booking while waiting) and ヘルプ, typed or from the rich menu. Everything else is for staff, and
+ * the bot stays silent so it never talks over them.
+ */
+export function handoffCommand(input: ChatInput): 'check' | 'help' | null {
+  const command =
+    input.type === 'text'
+      ? textCommand(input.text)
+      : input.type === 'postback'
+        ? (() => {
+            const data = decodePostback(input.data);
+            return data?.kind === 'command' ? data.command : undefined;
+          })()
+        : undefined;
+  return command === 'check' || command === 'help' ? command : null;
+}
