@@ -87,6 +87,8 @@ const envSchema = z.object({
   TERMS_URL: optional(z.url()),
   ZOOM_TERMS_URL: optional(z.url()),
   OFFICE_EMAIL: optional(z.email()),
+  // Where staff reach this server (https://booking.example.jp): staff-group cards link to the console there.
+  PUBLIC_BASE_URL: optional(z.url()),
   // The same rule as an id registered through the staff API (POST /api/terms).
   TERMS_VERSION: optional(
     z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'expected 1 to 40 letters, digits, dots, hyphens or underscores'),
@@ -135,6 +137,7 @@ function officeFrom(e: z.infer<typeof envSchema>): OfficeSettings {
     termsUrl: e.TERMS_URL as string | undefined,
     zoomTermsUrl: e.ZOOM_TERMS_URL as string | undefined,
     officeEmail: e.OFFICE_EMAIL as string | undefined,
+    consoleUrl: e.PUBLIC_BASE_URL === undefined ? undefined : `${stripSlash(e.PUBLIC_BASE_URL as string)}/staff`,
   });
 }
 
@@ -232,6 +235,7 @@ const VARIABLE_OF: Record<string, string> = {
   termsUrl: 'TERMS_URL',
   zoomTermsUrl: 'ZOOM_TERMS_URL',
   officeEmail: 'OFFICE_EMAIL',
+  consoleUrl: 'PUBLIC_BASE_URL',
 };
 
 /** An office-settings error names the variable the person set, not the field behind it. */

@@ -53,8 +53,14 @@ export async function startDemo(config: Config, options: DemoOptions = {}): Prom
     channelAccessToken: config.line.channelAccessToken,
     now: () => clock.now().getTime(),
   });
+  const port = options.port ?? config.port;
   const appConfig: Config = {
     ...config,
+    // Staff-group cards link to the console; with a port picked at random the address is not known yet.
+    office:
+      config.office.consoleUrl === null && port !== 0
+        ? { ...config.office, consoleUrl: `http://${DEMO_HOST}:${port}/staff` }
+        : config.office,
     staffApiToken: config.staffApiToken ?? randomBytes(18).toString('base64url'),
     line: { ...config.line, apiBaseUrl: platform.url, dataApiBaseUrl: platform.url },
   };
@@ -89,8 +95,8 @@ export async function startDemo(config: Config, options: DemoOptions = {}): Prom
       ...(options.retryIntervalMs ? { retryIntervalMs: options.retryIntervalMs } : {}),
     });
     await ensureDemoStaff(app.db, clock.now().toISOString());
-    const port = await app.listen(options.port ?? config.port, DEMO_HOST);
-    const baseUrl = `http://${DEMO_HOST}:${port}`;
+    const listening = await app.listen(port, DEMO_HOST);
+    const baseUrl = `http://${DEMO_HOST}:${listening}`;
     webhookUrl = `${baseUrl}/webhook`;
     const running = app;
     return {
@@ -98,7 +104,7 @@ export async function startDemo(config: Config, options: DemoOptions = {}): Prom
       platform,
       clock,
       config: appConfig,
-      port,
+      port: listening,
       baseUrl,
       simulatorUrl: `${baseUrl}/demo/`,
       consoleUrl: `${baseUrl}/staff/`,

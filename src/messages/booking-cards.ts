@@ -5,7 +5,7 @@ import type { OfficeSettings } from '../office/settings.js';
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import { validatePhone } from '../validation/phone.js';
-import { infoCard, paragraph, postback, row, text } from './building-blocks.js';
+import { infoCard, paragraph, postback, row, text, uri } from './building-blocks.js';
 
 export const KIND_LABEL = { regular: '一般の職業相談', mothers: 'マザーズコーナー' } as const;
 export const APP_LABEL = { zoom: 'Zoom', teleoffice: 'TeleOffice' } as const;
@@ -144,12 +144,35 @@ export function staffRequestCard(
   actions: readonly LineAction[] = [],
   title = '新しいオンライン相談の申込み',
 ): LineMessage {
+  const slot = (i: 0 | 1) => formatSlotJa(b.choices[i], s.sessionMinutes);
+  // What staff need to decide, and no more: the card stays on LINE's servers and every staff
+  // phone, beyond the office's retention period. The person's details are read in the console,
+  // where reading them is recorded (docs/staff-console.md).
   const rows = [
     ...(b.id ? [row('受付番号', receiptNumber(b.id))] : []),
-    ...detailRows(b, s),
+    row('お名前', `${shortName(b.name)} 様`),
+    row('相談の種類', KIND_LABEL[b.kind]),
+    row('利用アプリ', APP_LABEL[b.app]),
+    row('第1希望', slot(0)),
+    row('第2希望', slot(1)),
+    row('通訳・介助者', b.interpreter ? '同席します' : '同席しません'),
     ...(b.replyDue ? [row('返信期限', formatInstantJa(b.replyDue))] : []),
+    paragraph('氏名・求職番号・連絡先は管理画面でご確認ください。', { size: 'xs', margin: 'md' }),
   ];
-  return infoCard(`${title}（${b.name} 様）`, title, rows, actions);
+  const link = s.consoleUrl && b.id ? [uri('管理画面で開く', `${s.consoleUrl}/bookings/${b.id}`)] : [];
+  return infoCard(`${title}（受付番号 ${b.id ? receiptNumber(b.id) : ''}）`, title, rows, [...actions, ...link]);
+}
+
+/**
+ * The short form of a name a staff-group card shows: the family name when the name has a space
+ * in it (「青森 花子」 → 「青森」), else its first two characters and an ellipsis, enough for staff
+ * to recognise the person they are talking about without the card carrying the full name.
+ */
+export function shortName(name: string): string {
+  const first = name.trim().split(/[\s\u3000]+/u)[0] ?? '';
+  if (first !== name.trim()) return first;
+  const chars = [...first];
+  return chars.length <= 2 ? first : `${chars.slice(0, 2).join('')}…`;
 }
 
 /** The person's two answers to a proposal; `proposed` ties them to the time shown. */

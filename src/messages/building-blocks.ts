@@ -12,6 +12,11 @@ export function postback(label: string, data: string, displayText: string = labe
   return { type: 'postback', label: label.slice(0, 40), data, displayText: displayText.slice(0, 300) };
 }
 
+/** A button that opens a web page (LINE allows http, https, line and tel addresses). */
+export function uri(label: string, address: string): LineAction {
+  return { type: 'uri', label: label.slice(0, 40), uri: address };
+}
+
 export function quickReply(actions: readonly LineAction[]): QuickReply | undefined {
   if (actions.length === 0) return undefined;
   return {

@@ -31,6 +31,11 @@ export interface OfficeSettings {
   zoomTermsUrl: string;
   /** Where people may also cancel in writing (terms 6(4)); null when the office gives none. */
   officeEmail: string | null;
+  /**
+   * The staff console's address as staff reach it (`PUBLIC_BASE_URL` + /staff), for the link on
+   * staff-group cards; null when not configured (the card then says to open the console).
+   */
+  consoleUrl: string | null;
 }
 
 /** Defaults for Hello Work Aomori. Frozen so no caller can change them for everyone else. */
@@ -53,6 +58,7 @@ export const defaultOfficeSettings: OfficeSettings = Object.freeze({
   termsUrl: 'https://jsite.mhlw.go.jp/aomori-roudoukyoku/',
   zoomTermsUrl: 'https://explore.zoom.us/ja/terms/',
   officeEmail: null,
+  consoleUrl: null,
 });
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -138,6 +144,8 @@ export function officeSettingsFrom(overrides: Partial<OfficeSettings>): OfficeSe
   checkUrl(s, 'termsUrl');
   checkUrl(s, 'zoomTermsUrl');
   checkEmail(s);
+  if (s.consoleUrl !== null && (!URL.canParse(s.consoleUrl) || !/^https?:$/.test(new URL(s.consoleUrl).protocol)))
+    fail('consoleUrl', 'must be an http(s) URL');
   requireInteger(s, 'openingMinutes', 0, MINUTES_PER_DAY);
   requireInteger(s, 'closingMinutes', 0, MINUTES_PER_DAY);
   if (s.openingMinutes >= s.closingMinutes) fail('closingMinutes', 'must be after openingMinutes');

@@ -54,6 +54,19 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ PERSONAL_DATA_RETENTION_DAYS: bad })).toThrow(/PERSONAL_DATA_RETENTION_DAYS/);
   });
 
+  it('builds the console address for staff-group cards from PUBLIC_BASE_URL, and reads the console idle time', () => {
+    expect(loadConfig({}).office.consoleUrl).toBeNull();
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://booking.example.jp/' }).office.consoleUrl).toBe(
+      'https://booking.example.jp/staff',
+    );
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'booking.example.jp' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(loadConfig({}).console.idleMinutes).toBe(30);
+    expect(loadConfig({ CONSOLE_IDLE_MINUTES: '60' }).console.idleMinutes).toBe(60);
+    expect(() => loadConfig({ CONSOLE_IDLE_MINUTES: '2' })).toThrow(
+      /CONSOLE_IDLE_MINUTES: expected at least 5 minutes/,
+    );
+  });
+
   it('reads HOST, and refuses one that cannot be a host', () => {
     expect(loadConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
     expect(() => loadConfig({ HOST: 'not a host!!' })).toThrow(/HOST/);

@@ -150,7 +150,7 @@ describe('the chat simulator in a real browser', () => {
     // The staff group, beside the user's chat on a wide screen: the request card arrived there.
     const staffChat = staffPhone().locator('.chat__list');
     await expect.poll(() => staffChat.innerText()).toContain('新しいオンライン相談の申込み');
-    expect(await staffChat.innerText()).toContain('青森 花子');
+    expect(await staffChat.innerText()).toContain('青森 様');
 
     // Confirming as staff (a group postback from a staff member) reaches the user's chat.
     await expectAnswer(userPhone(), () =>

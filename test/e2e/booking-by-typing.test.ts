@@ -65,7 +65,9 @@ describe('booking a consultation by typing only (LINE for PC, no buttons)', () =
 
     const staff = h.platform.delivered().filter((d) => d.to === STAFF_GROUP);
     expect(staff).toHaveLength(1);
-    expect(JSON.stringify(staff[0]?.message)).toContain('青森 太郎');
+    // Only the family name travels to the staff group; the console shows the rest.
+    expect(JSON.stringify(staff[0]?.message)).toContain('青森 様');
+    expect(JSON.stringify(staff[0]?.message)).not.toContain('青森 太郎');
 
     const bookings = await fetchBookings(h);
     expect(bookings).toHaveLength(1);

@@ -59,7 +59,8 @@ async function expectOneBookingOneCardOneAnswer(
   staffBefore: number,
 ) {
   await h.settle();
-  expect((await fetchBookings(h)).filter((b) => b.name === name)).toHaveLength(1);
+  const mine = (await fetchBookings(h)).filter((b) => b.name === name);
+  expect(mine).toHaveLength(1);
   const rowsOfUser = readDb(
     h.sqlitePath,
     (db) => db.prepare('SELECT count(*) AS n FROM bookings WHERE line_user_id = ?').get(userId) as { n: number },
@@ -67,7 +68,8 @@ async function expectOneBookingOneCardOneAnswer(
   expect(rowsOfUser.n).toBe(1);
   const cards = deliveredTo(STAFF_GROUP).slice(staffBefore);
   expect(cards).toHaveLength(1);
-  expect(JSON.stringify(cards[0]?.message)).toContain(name);
+  // The card names the booking (its receipt number), not the person in full.
+  expect(JSON.stringify(cards[0]?.message)).toContain(`受付番号 ${mine[0]!.id.slice(0, 8)}`);
   const answer = deliveredTo(userId, deliveredBefore);
   expect(answer).toHaveLength(1);
   expect(textOf(answer[0]!.message)).toContain('受け付けました');

@@ -25,10 +25,12 @@ describe('staff taking over a chat from a request card', () => {
     expect(toUser(u, '担当者に引き継ぎました')).toBe(1);
     expect(staff.last.flatMap(actionsIn).map((a) => a.label)).toContain('自動応答に戻す');
 
-    // While staff talk, the bot is quiet; the button brings it back and the person is told.
+    // While staff talk, the bot is quiet but for 予約確認 and ヘルプ; the button brings it back and the person is told.
     const before = h.platform.delivered().filter((d) => d.to === u.userId).length;
-    await u.say('予約確認');
+    await u.say('いつ頃お返事をもらえますか');
     expect(h.platform.delivered().filter((d) => d.to === u.userId)).toHaveLength(before);
+    await u.say('予約確認');
+    expect(u.lastText()).toContain('ただいま職員が対応しています');
     await staff.tap('自動応答に戻す');
     expect(toUser(u, '自動応答に戻りました')).toBe(1);
     await u.say('予約確認');
