@@ -38,7 +38,13 @@ export function Contacts({ row }: { row: TodayRow }) {
 function AttendanceForm({ row, token, problem }: { row: TodayRow; token: string; problem: TodayProblem | null }) {
   const errorId = `att-${row.bookingId}-error`;
   const message = problem?.bookingId === row.bookingId ? problem.message : undefined;
-  if (row.attendance === 'none') return <span class="muted">—</span>;
+  if (row.attendance === 'none')
+    return (
+      <>
+        <span class="muted">—</span>
+        <FieldError id={errorId} message={message} />
+      </>
+    );
   return (
     <>
       <form method="post" action={`/staff/today/${row.bookingId}/attendance`} class="inline">
@@ -78,9 +84,12 @@ export function TodayPage(props: {
   notice: string | null;
   problem: TodayProblem | null;
 }) {
-  const { rows } = props;
+  const { rows, problem } = props;
+  // A refusal about a session not on today's list (gone, or another day's) is shown above it.
+  const elsewhere = problem !== null && !rows.some((r) => r.bookingId === problem.bookingId) ? problem : null;
   return (
     <Page frame={props.frame} section="today" title="本日の相談" notice={props.notice}>
+      <FieldError id="today-error" message={elsewhere?.message} />
       <div class="toolbar">
         <h2 class="today-date">{dateJa(props.date)}</h2>
         <a class="button secondary" href="/staff/today/print">
