@@ -281,7 +281,7 @@ export function WeekPage(props: WeekPageProps) {
         <a class="button secondary" href={`/staff/calendar?week=${addDays(view.monday, 7)}`}>
           次の週 →
         </a>
-        <a class="button secondary" href={`/staff/calendar/month?month=${view.monday.slice(0, 7)}`}>
+        <a class="button secondary" href={`/staff/calendar/month?month=${addDays(view.monday, 3).slice(0, 7)}`}>
           月の一覧
         </a>
         <form method="get" action="/staff/calendar" class="inline">
