@@ -93,6 +93,7 @@ export function calendarPages(ctx: AppContext): Router {
       monday,
       held,
       new Map(notes.map((c) => [c.date, c.note])),
+      ctx.clock.now().toISOString(),
     );
     const shown = view.rows.flatMap((r) => r.cells.flatMap((c) => c.people.map((p) => p.lineUserId)));
     await auditViews(ctx.db, who, ctx.clock.now().toISOString(), shown, 'calendar');

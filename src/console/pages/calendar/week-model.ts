@@ -6,7 +6,9 @@ import {
   isKindDay,
   parseSlotKey,
   slotKey,
+  toInstant,
   type CalendarContext,
+  type Instant,
   type IsoDate,
   type SessionKind,
 } from '../../../calendar/index.js';
@@ -27,8 +29,10 @@ export interface WeekCell {
   /** True when staff set this slot's capacity (not the office default). */
   capacitySet: boolean;
   people: PlaceHolder[];
-  /** Places still offered to people in LINE; never negative. */
+  /** Places still offered to people in LINE; never negative (0 once the slot has begun). */
   free: number;
+  /** The slot has begun: nothing more can be booked into it. */
+  past: boolean;
 }
 
 export interface WeekRow {
@@ -74,6 +78,7 @@ export function weekView(
   monday: IsoDate,
   held: readonly Booking[],
   closureNotes: ReadonlyMap<IsoDate, string | null>,
+  now: Instant,
 ): WeekView {
   const dates = Array.from({ length: WEEK_DAYS }, (_, i) => addDays(monday, i));
   const bySlot = new Map<string, PlaceHolder[]>();
@@ -104,12 +109,14 @@ export function weekView(
           : dayState(date, calendar.closures).open
             ? 'not_held'
             : 'closed';
+        const past = toInstant({ date, minutes: start }) <= now;
         return {
           state,
           capacity,
           capacitySet: calendar.capacityOverrides?.has(key) ?? false,
           people,
-          free: state === 'open' && onGrid ? Math.max(0, capacity - people.length) : 0,
+          free: state === 'open' && onGrid && !past ? Math.max(0, capacity - people.length) : 0,
+          past,
         };
       });
       return { kind, start, onGrid, cells };

@@ -64,14 +64,17 @@ function Cell({ cell, row }: { cell: WeekCell; row: WeekRow }) {
   if (cell.state !== 'open' && cell.people.length === 0) {
     return <td class="cal-off">{cell.state === 'closed' ? '休み' : '—'}</td>;
   }
+  if (cell.past && cell.people.length === 0) return <td class="cal-off">終了</td>;
   const over = cell.people.length > cell.capacity;
   return (
-    <td class={cell.state === 'open' ? 'cal-slot' : 'cal-slot cal-off'}>
+    <td class={cell.state === 'open' && !cell.past ? 'cal-slot' : 'cal-slot cal-off'}>
       <span class="cal-cap">
         定員 {cell.capacity}
         {cell.capacitySet ? '（変更済み）' : ''}
       </span>{' '}
-      {cell.state !== 'open' || !row.onGrid ? null : cell.free > 0 ? (
+      {cell.state !== 'open' || !row.onGrid ? null : cell.past ? (
+        <span class="cal-cap">（終了）</span>
+      ) : cell.free > 0 ? (
         <span class="badge ok">空き {cell.free}</span>
       ) : (
         <span class="badge bad">満席</span>

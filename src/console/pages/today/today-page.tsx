@@ -127,7 +127,7 @@ export function TodayPage(props: {
                     <br />
                     <span class="muted">{APP_JA[r.app]}</span>
                   </td>
-                  <td>
+                  <td class="today-name">
                     <a href={`/staff/bookings/${r.bookingId}`}>{r.name}</a>
                   </td>
                   <td>
@@ -199,7 +199,7 @@ export function TodayPrintPage(props: { officeName: string; date: IsoDate; rows:
                     <td>
                       {KIND_JA[r.kind]}・{APP_JA[r.app]}
                     </td>
-                    <td>{r.name}</td>
+                    <td class="today-name">{r.name}</td>
                     <td>
                       <Meeting row={r} />
                     </td>
