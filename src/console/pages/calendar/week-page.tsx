@@ -307,7 +307,8 @@ export function WeekPage(props: WeekPageProps) {
       </h2>
       <p class="muted cal-legend">
         <span class="badge ok">確定</span> 確定した相談 / <span class="badge warn">回答待ち</span>{' '}
-        職員の回答を待っている第1希望（この枠を押さえています）。空き = LINE でまだ申し込める数。
+        職員の回答を待っている第1希望（この枠を押さえています）。空き = 定員から確定と回答待ちを引いた残り（LINE
+        ではこのうち受付期間内の枠だけを案内します）。
       </p>
       {view.heldOnClosedDays.length > 0 ? (
         <div class="warning" role="note">
