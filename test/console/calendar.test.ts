@@ -103,9 +103,11 @@ describe('the week view', () => {
   });
 
   it('says so next to the picker when the week asked for is not a date', async () => {
-    const r = await c.get('/staff/calendar?week=2026-02-30');
-    expect(r.status).toBe(400);
-    expect(r.html).toMatch(/id="week-error"[^>]*>日付を選んでください/);
+    for (const week of ['2026-02-30', '9999-12-31', 'next']) {
+      const r = await c.get(`/staff/calendar?week=${week}`);
+      expect(r.status).toBe(400);
+      expect(r.html).toMatch(/id="week-error"[^>]*>日付を選んでください/);
+    }
   });
 });
 
@@ -207,6 +209,7 @@ describe('closure days', () => {
     const bad = await c.post('/staff/calendar/closures', { week: '2026-11-30', date: '2026-12-32', note: '' });
     expect(bad.status).toBe(400);
     expect(bad.html).toMatch(/id="clo-date-error"[^>]*>日付を選んでください/);
+    expect((await c.post('/staff/calendar/closures', { week: '2026-11-30', date: '9999-12-31' })).status).toBe(400);
     const long = await c.post('/staff/calendar/closures', {
       week: '2026-11-30',
       date: '2026-12-10',

@@ -30,16 +30,21 @@ export function mondayOf(date: IsoDate): IsoDate {
   return addDays(date, -((weekday(date) + 6) % 7));
 }
 
-/** A `week=` or `date` query value as a real date, or null (the page then says so). */
+/**
+ * A `week=` or `date` value as a real date in the years the console shows, or null (the page
+ * then says so). The bound keeps a typed 9999-12-31 from reaching past the calendar's last day
+ * when the page adds a week to it.
+ */
 export function readDate(value: unknown): IsoDate | null {
-  return typeof value === 'string' && isValidIsoDate(value) ? value : null;
+  return typeof value === 'string' && isValidIsoDate(value) && value >= '2000-01-01' && value <= '2999-12-31'
+    ? value
+    : null;
 }
 
 /** A `month=YYYY-MM` query value as its first day, or null. */
 export function readMonth(value: unknown): IsoDate | null {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}$/.test(value)) return null;
-  const first = `${value}-01`;
-  return isValidIsoDate(first) ? first : null;
+  return readDate(`${value}-01`);
 }
 
 /** Every date of the month starting at `first`, in order. */

@@ -1,4 +1,5 @@
-import { fitsWindow, isKindDay, isValidIsoDate, type IsoDate, type SessionKind } from '../../../calendar/index.js';
+import { fitsWindow, isKindDay, type IsoDate, type SessionKind } from '../../../calendar/index.js';
+import { readDate } from './calendar-days.js';
 import type { OfficeSettings } from '../../../office/settings.js';
 
 /** What a form sent, as strings (to put back in the form when it is refused). */
@@ -48,7 +49,7 @@ export function readCapacityForm(values: FormValues, settings: OfficeSettings): 
   const kind = field(values, 'kind');
   if (kind !== 'regular' && kind !== 'mothers') return refuse('kind', '種類を選んでください。');
   const date = field(values, 'date');
-  if (!isValidIsoDate(date)) return refuse('date', '日付を選んでください（例: 2026-12-08）。');
+  if (readDate(date) === null) return refuse('date', '日付を選んでください（例: 2026-12-08）。');
   const time = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(field(values, 'start'));
   if (time === null) return refuse('start', '開始時刻を選んでください。');
   const start = Number(time[1]) * 60 + Number(time[2]);
@@ -78,7 +79,7 @@ export interface ClosureChange {
 /** A closure form: a real date and an optional note of at most 200 characters, as the JSON API. */
 export function readClosureForm(values: FormValues): FormReading<ClosureChange> {
   const date = field(values, 'date');
-  if (!isValidIsoDate(date)) return refuse('date', '日付を選んでください（例: 2026-12-08）。');
+  if (readDate(date) === null) return refuse('date', '日付を選んでください（例: 2026-12-08）。');
   const note = field(values, 'note');
   if (note.length > MAX_NOTE) return refuse('note', `メモは ${MAX_NOTE} 文字以内で入力してください。`);
   if (CONTROL_CHARS.test(note)) return refuse('note', 'メモに改行や制御文字は使えません。');

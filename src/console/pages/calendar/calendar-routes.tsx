@@ -11,15 +11,7 @@ import {
 import { capacityOverrides, setCapacity } from '../../../../db/repositories/office-state-repository.js';
 import { recordStaffAction } from '../../../../db/repositories/staff-actions-repository.js';
 import type { AppContext } from '../../../app-context.js';
-import {
-  addDays,
-  gridStarts,
-  isValidIsoDate,
-  slotKey,
-  toInstant,
-  toLocal,
-  type IsoDate,
-} from '../../../calendar/index.js';
+import { addDays, gridStarts, slotKey, toInstant, toLocal, type IsoDate } from '../../../calendar/index.js';
 import { auditViews } from '../../audit.js';
 import { signedIn, type SignedIn } from '../../auth/signed-in.js';
 import { changeFromConsole, consoleDone, consoleRefused } from '../../console-change.js';
@@ -247,7 +239,7 @@ export function calendarPages(ctx: AppContext): Router {
   router.post('/staff/calendar/closures/:date/remove', async (req, res) => {
     const who = signedIn(res);
     const date = String(req.params.date);
-    if (!isValidIsoDate(date)) {
+    if (readDate(date) === null) {
       await renderWeek(res, who, weekOf(req), {
         problem: { form: 'remove', field: 'closure', message: '日付が正しくありません。' },
         status: 400,
