@@ -58,6 +58,9 @@ export interface WeekView {
   heldOnClosedDays: { date: IsoDate; people: PlaceHolder[] }[];
 }
 
+/** Shown for a booking whose personal details were erased after the retention period. */
+export const ERASED_NAME = '（氏名削除済み）';
+
 /** The working days a week view shows: Monday to Friday (Saturdays and Sundays are always closed). */
 export const WEEK_DAYS = 5;
 
@@ -91,7 +94,7 @@ export function weekView(
     if (!slot || !parsed || !dates.includes(parsed.date)) continue;
     bySlot.set(slot.key, [
       ...(bySlot.get(slot.key) ?? []),
-      { bookingId: b.id, lineUserId: b.lineUserId, name: b.name, held: slot.held },
+      { bookingId: b.id, lineUserId: b.lineUserId, name: b.name || ERASED_NAME, held: slot.held },
     ]);
     starts.set(`${parsed.kind}|${parsed.start}`, { kind: parsed.kind, start: parsed.start });
   }

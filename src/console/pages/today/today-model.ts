@@ -1,5 +1,6 @@
 import type { Booking } from '../../../../db/repositories/bookings-repository.js';
 import { meetingOf } from '../../../bookings/booking-view.js';
+import { ERASED_NAME } from '../calendar/week-model.js';
 import { toLocal, type Instant, type SessionKind } from '../../../calendar/index.js';
 
 /** What staff may record for a session now (the rules of markAttendance, src/bookings/lifecycle.ts). */
@@ -78,7 +79,7 @@ export function todayRows(
         end: toLocal(b.confirmedEnd!).minutes,
         kind: b.kind,
         app: b.app,
-        name: b.name,
+        name: b.name || ERASED_NAME,
         meeting:
           b.app === 'teleoffice'
             ? { app: 'teleoffice', email: b.email }
