@@ -1,20 +1,137 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
+import { getBooking } from '../../../../db/repositories/bookings-repository.js';
+import { contactTimesSince, sessionsBetween } from '../../../../db/repositories/console-calendar-repository.js';
 import type { AppContext } from '../../../app-context.js';
-import { signedIn } from '../../auth/signed-in.js';
-import { Page } from '../../views/page.js';
-import { sendPage } from '../../views/render.js';
+import { markAttendance } from '../../../bookings/lifecycle.js';
+import { addDays, toInstant, toLocal } from '../../../calendar/index.js';
+import { USER_CONTACT_ACTION } from '../../../conversation/session-day-contact.js';
+import { STAFF_ERROR_TEXT, STAFF_TEXT } from '../../../messages/staff-chat-texts.js';
+import { auditViews } from '../../audit.js';
+import { signedIn, type SignedIn } from '../../auth/signed-in.js';
+import { changeFromConsole, consoleRefused, fromLifecycleJa } from '../../console-change.js';
 import { frameOf } from '../../views/frame.js';
+import { sendPage } from '../../views/render.js';
+import { todayRows, type TodayRow } from './today-model.js';
+import { TodayPage, TodayPrintPage, type TodayProblem } from './today-page.js';
 
-/** The 本日の相談 section (docs/staff-console.md). Under construction: only the empty page exists yet. */
+const DONE_TEXT: Record<string, (name: string) => string> = {
+  attended: (name) => `${name}さんの出席を記録しました。`,
+  no_show: (name) => `${name}さんを欠席（接続なし）として記録し、ご本人に LINE でお知らせしました。`,
+  corrected: (name) => `${name}さんの記録を出席に訂正しました。`,
+};
+
+/** The 本日の相談 section (docs/staff-console.md): today's sessions, attendance, a print view. */
 export function todayPages(ctx: AppContext): Router {
   const router = express.Router();
-  router.get('/staff/today', (_req, res) => {
+
+  /** Today's sessions (Japan date) with who wrote to the bot about theirs today. */
+  async function loadToday(): Promise<{ date: string; rows: TodayRow[] }> {
+    const now = ctx.clock.now().toISOString();
+    const date = toLocal(now).date;
+    const from = toInstant({ date, minutes: 0 });
+    const sessions = await sessionsBetween(ctx.db, from, toInstant({ date: addDays(date, 1), minutes: 0 }));
+    const contacts = await contactTimesSince(
+      ctx.db,
+      sessions.map((b) => b.id),
+      USER_CONTACT_ACTION,
+      from,
+    );
+    return { date, rows: todayRows(sessions, contacts, now) };
+  }
+
+  async function renderToday(
+    res: Response,
+    who: SignedIn,
+    extra: { notice?: string | null; problem?: TodayProblem | null; status?: number },
+  ): Promise<void> {
+    const { date, rows } = await loadToday();
+    await auditViews(
+      ctx.db,
+      who,
+      ctx.clock.now().toISOString(),
+      rows.map((r) => r.lineUserId),
+      'today',
+    );
     sendPage(
       res,
-      <Page frame={frameOf(ctx, signedIn(res))} section="today" title="本日の相談">
-        <p>準備中です。</p>
-      </Page>,
+      <TodayPage
+        frame={frameOf(ctx, who)}
+        date={date}
+        rows={rows}
+        notice={extra.notice ?? null}
+        problem={extra.problem ?? null}
+      />,
+      extra.status ?? 200,
     );
+  }
+
+  router.get('/staff/today', async (req, res) => {
+    const who = signedIn(res);
+    const done = typeof req.query.done === 'string' ? DONE_TEXT[req.query.done] : undefined;
+    let notice: string | null = null;
+    if (done && typeof req.query.id === 'string') {
+      const row = await getBooking(ctx.db, req.query.id);
+      if (row) notice = done(row.name);
+    }
+    await renderToday(res, who, { notice });
   });
+
+  router.get('/staff/today/print', async (_req, res) => {
+    const who = signedIn(res);
+    const { date, rows } = await loadToday();
+    await auditViews(
+      ctx.db,
+      who,
+      ctx.clock.now().toISOString(),
+      rows.map((r) => r.lineUserId),
+      'today_print',
+    );
+    sendPage(res, <TodayPrintPage officeName={ctx.settings.officeName} date={date} rows={rows} />);
+  });
+
+  router.post('/staff/today/:id/attendance', async (req: Request, res) => {
+    const who = signedIn(res);
+    const bookingId = String(req.params.id);
+    const choice = (req.body as Record<string, unknown> | undefined)?.attended;
+    if (choice !== 'yes' && choice !== 'no') {
+      await renderToday(res, who, {
+        problem: { bookingId, message: '出席か欠席（接続なし）かを選んでください。' },
+        status: 400,
+      });
+      return;
+    }
+    const attended = choice === 'yes';
+    let was: string | null = null;
+    const outcome = await changeFromConsole(
+      ctx,
+      who,
+      'attendance',
+      bookingId,
+      async ({ trx, now, by, render }) => {
+        const row = await getBooking(trx, bookingId);
+        if (!row) return consoleRefused(404, STAFF_ERROR_TEXT.not_found, 'attended');
+        was = row.status;
+        // A colleague recorded it first: say so rather than the generic wrong-status refusal.
+        if ((row.status === 'attended' && attended) || (row.status === 'no_show' && !attended))
+          return consoleRefused(
+            409,
+            `すでに${attended ? '出席' : '欠席（接続なし）'}として記録されています（ほかの職員が記録した可能性があります）。`,
+            'attended',
+          );
+        // Whether someone came can only be known once the session has begun (as the JSON API).
+        if (row.status === 'confirmed' && row.confirmedStart !== null && now < row.confirmedStart)
+          return consoleRefused(409, STAFF_TEXT.attendanceTooEarly, 'attended');
+        return fromLifecycleJa(await markAttendance(trx, ctx, { bookingId, attended, by, now }), render, 'attended');
+      },
+      { attended },
+    );
+    if (!outcome.ok) {
+      await renderToday(res, who, { problem: { bookingId, message: outcome.message }, status: outcome.status });
+      return;
+    }
+    const done = !attended ? 'no_show' : was === 'confirmed' ? 'attended' : 'corrected';
+    res.redirect(303, `/staff/today?${new URLSearchParams({ done, id: bookingId })}`);
+  });
+
   return router;
 }
