@@ -3,6 +3,7 @@ import type { PersonStanding } from '../../../../db/repositories/console-request
 import type { RecordedAction } from '../../../../db/repositories/staff-actions-repository.js';
 import { toLocal, type Instant } from '../../../calendar/index.js';
 import { receiptNumber } from '../../../messages/booking-cards.js';
+import { validatePhone } from '../../../validation/phone.js';
 import { instantJa, maybeInstantJa, timeJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
 import { REASON_MAX, SEEN_FIELD, type FormName, type FormProblem } from './booking-forms.js';
@@ -49,6 +50,12 @@ export const DONE_NOTICE: Record<string, string> = {
   proposed: '別の日時を提案しました。ご本人にLINEでお知らせしました。',
   cancelled: 'キャンセルしました。ご本人にLINEでお知らせしました。',
 };
+
+/** A phone number as people write it (090-1234-5678); as stored when it cannot be read. */
+function phoneJa(phone: string): string {
+  const checked = validatePhone(phone);
+  return checked.ok ? checked.display : phone;
+}
 
 const bookingHref = (id: string) => `/staff/bookings/${encodeURIComponent(id)}`;
 
@@ -335,9 +342,12 @@ function BookingFacts({ data }: { data: BookingPageData }) {
           <dd>
             {spanJa(b.confirmedStart, b.confirmedEnd)}
             {b.confirmedBy ? (
-              <span class="muted">
-                （{actorJa(b.confirmedBy, personId, data.names)}・{maybeInstantJa(b.confirmedAt)}）
-              </span>
+              <>
+                <br />
+                <span class="muted">
+                  {actorJa(b.confirmedBy, personId, data.names)}が{maybeInstantJa(b.confirmedAt)}に確定
+                </span>
+              </>
             ) : null}
           </dd>
         </>
@@ -361,7 +371,12 @@ function BookingFacts({ data }: { data: BookingPageData }) {
                 <TimeStateBadge state={data.proposal} />
               </>
             ) : null}
-            {b.proposedBy ? <span class="muted">（{actorJa(b.proposedBy, personId, data.names)}）</span> : null}
+            {b.proposedBy ? (
+              <>
+                <br />
+                <span class="muted">{actorJa(b.proposedBy, personId, data.names)}が提案</span>
+              </>
+            ) : null}
             {b.proposedMeetingId ? (
               <>
                 <br />
@@ -426,7 +441,7 @@ function PersonFacts({ data }: { data: BookingPageData }) {
       <dt>メール</dt>
       <dd>{b.email}</dd>
       <dt>電話</dt>
-      <dd>{b.phone}</dd>
+      <dd>{phoneJa(b.phone)}</dd>
       <dt>欠席</dt>
       <dd>{s?.noShowCount ?? 0}回</dd>
       <dt>ご本人のキャンセル</dt>

@@ -31,7 +31,9 @@ function DueCell({ booking, now }: { booking: Booking; now: Instant }) {
       {w.on === 'staff' && w.overdue ? (
         <>
           <br />
-          <span class="badge bad">期限超過</span> <span class="overdue-text">回答期限を過ぎています</span>
+          <span class="badge bad">期限超過</span>
+          <br />
+          <span class="overdue-text">回答期限を過ぎています</span>
         </>
       ) : null}
       {w.on === 'staff' && w.dueToday ? (
@@ -47,11 +49,17 @@ function DueCell({ booking, now }: { booking: Booking; now: Instant }) {
 export function HistoryText({ history }: { history: PersonHistory }) {
   return (
     <>
-      <span class="nowrap">これまで {history.earlierBookings}件</span>
-      {history.attended > 0 ? <span class="nowrap">（相談済み {history.attended}）</span> : null}
+      <span class="nowrap">
+        これまで {history.earlierBookings}件{history.attended > 0 ? `（相談済み ${history.attended}）` : ''}
+      </span>
       <br />
-      <span class="nowrap">欠席 {history.noShowCount}回</span>・
-      <span class="nowrap">ご本人のキャンセル {history.cancelCount}回</span>
+      {history.noShowCount > 0 ? (
+        <span class="badge warn">欠席 {history.noShowCount}回</span>
+      ) : (
+        <span class="nowrap">欠席 0回</span>
+      )}
+      <br />
+      <span class="nowrap">本人のキャンセル {history.cancelCount}回</span>
       {history.blocked ? (
         <>
           <br />
