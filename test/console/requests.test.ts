@@ -162,6 +162,31 @@ describe('the booking page and its forms', () => {
     expect(statuses.sort()).toEqual(['confirmed', 'requested']);
   });
 
+  it('lets only one of two staff confirming the same request at once succeed; the other is told who did', async () => {
+    const { u, booking } = await personRequests('TeleOffice', '六戸 九郎', {
+      first: ['12月8日(火)', '13:30〜14:10'],
+      second: ['12月8日(火)', '14:00〜14:40'],
+    });
+    const [pageY, pageS] = [
+      await yamada.get(`/staff/bookings/${booking.id}`),
+      await sato.get(`/staff/bookings/${booking.id}`),
+    ];
+    h.clock.advance(60_000);
+    const answers = await Promise.all([
+      yamada.post(`/staff/bookings/${booking.id}/confirm`, { updated_at: seenOf(pageY), choice: '1' }),
+      sato.post(`/staff/bookings/${booking.id}/confirm`, { updated_at: seenOf(pageS), choice: '2' }),
+    ]);
+    expect(answers.map((x) => x.status).sort()).toEqual([303, 409]);
+    const winner = answers[0].status === 303 ? '山田 太郎' : '佐藤 花子';
+    const when = answers[0].status === 303 ? '12月8日(火) 13:30' : '12月8日(火) 14:00';
+    expect(answers.find((x) => x.status === 409)!.html).toContain(
+      `この申込みは、画面を開いたあとに${winner}さんが確定しました（${when}）。`,
+    );
+    await h.settle();
+    expect(textsDeliveredTo(h, u.userId).filter((t) => t.includes('日時が確定しました'))).toHaveLength(1);
+    expect(await staffActionsOf(h.app.db, booking.id)).toHaveLength(1);
+  });
+
   it('asks for the Zoom meeting next to its field (400) and changes nothing', async () => {
     const { booking } = await personRequests('Zoom', '三沢 五郎', {
       first: ['12月9日(水)', '10:00〜10:40'],

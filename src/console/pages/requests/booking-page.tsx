@@ -57,6 +57,11 @@ function phoneJa(phone: string): string {
   return checked.ok ? checked.display : phone;
 }
 
+const FORM_TITLE: Record<FormName, string> = { confirm: '確定', propose: '提案', cancel: 'キャンセル' };
+
+/** The element a field's error points at: a radio group's first option for the choice. */
+const fieldAnchor = (field: string): string => (field === 'choice' ? 'choice-1' : field);
+
 const bookingHref = (id: string) => `/staff/bookings/${encodeURIComponent(id)}`;
 
 /** '12月3日(木) 10:00〜10:40' from two instants (a session's start and end). */
@@ -559,6 +564,13 @@ export function BookingPage(props: {
       {failure && failure.problem.field === SEEN_FIELD ? (
         <p class="warning" role="alert">
           {failure.problem.message}
+        </p>
+      ) : null}
+      {failure && failure.problem.field !== SEEN_FIELD ? (
+        // The form may be below the fold: say so at the top, with a link to the field.
+        <p class="warning">
+          「{FORM_TITLE[failure.form]}」は行っていません。
+          <a href={`#${failure.form}-${fieldAnchor(failure.problem.field)}`}>{failure.problem.message}</a>
         </p>
       ) : null}
       <div class="booking-grid">
