@@ -30,6 +30,7 @@ export interface BookingStub {
   id: string;
   lineUserId: string;
   status: Booking['status'];
+  cancelReason: string | null;
   createdAt: string;
 }
 
@@ -38,11 +39,17 @@ export async function bookingStubsOf(db: Db, lineUserIds: readonly string[]): Pr
   if (lineUserIds.length === 0) return [];
   const rows = await db
     .selectFrom('bookings')
-    .select(['id', 'line_user_id', 'status', 'created_at'])
+    .select(['id', 'line_user_id', 'status', 'cancel_reason', 'created_at'])
     .where('line_user_id', 'in', [...new Set(lineUserIds)])
     .orderBy('created_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, lineUserId: r.line_user_id, status: r.status, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    lineUserId: r.line_user_id,
+    status: r.status,
+    cancelReason: r.cancel_reason,
+    createdAt: r.created_at,
+  }));
 }
 
 /** What the office counts about a person (users table): their own cancellations, no-shows, block and flag. */

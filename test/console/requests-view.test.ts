@@ -105,11 +105,43 @@ describe('waitingOf and historyOf', () => {
   it('counts only the same person’s earlier bookings, with the office’s counts and block', () => {
     const b = booking({ createdAt: '2026-12-01T00:00:00.000Z' });
     const stubs = [
-      { id: 'old1', lineUserId: 'Uperson', status: 'attended' as const, createdAt: '2026-10-01T00:00:00.000Z' },
-      { id: 'old2', lineUserId: 'Uperson', status: 'no_show' as const, createdAt: '2026-11-01T00:00:00.000Z' },
-      { id: b.id, lineUserId: 'Uperson', status: 'requested' as const, createdAt: b.createdAt },
-      { id: 'later', lineUserId: 'Uperson', status: 'requested' as const, createdAt: '2026-12-02T00:00:00.000Z' },
-      { id: 'else', lineUserId: 'Uother', status: 'attended' as const, createdAt: '2026-09-01T00:00:00.000Z' },
+      {
+        id: 'old1',
+        lineUserId: 'Uperson',
+        status: 'attended' as const,
+        cancelReason: null,
+        createdAt: '2026-10-01T00:00:00.000Z',
+      },
+      {
+        id: 'old2',
+        lineUserId: 'Uperson',
+        status: 'no_show' as const,
+        cancelReason: 'no_show',
+        createdAt: '2026-11-01T00:00:00.000Z',
+      },
+      { id: b.id, lineUserId: 'Uperson', status: 'requested' as const, cancelReason: null, createdAt: b.createdAt },
+      {
+        id: 'later',
+        lineUserId: 'Uperson',
+        status: 'requested' as const,
+        cancelReason: null,
+        createdAt: '2026-12-02T00:00:00.000Z',
+      },
+      // The request the person replaced by changing its times: the same consultation.
+      {
+        id: 'old3',
+        lineUserId: 'Uperson',
+        status: 'cancelled' as const,
+        cancelReason: 'changed',
+        createdAt: '2026-11-30T00:00:00.000Z',
+      },
+      {
+        id: 'else',
+        lineUserId: 'Uother',
+        status: 'attended' as const,
+        cancelReason: null,
+        createdAt: '2026-09-01T00:00:00.000Z',
+      },
     ];
     const standing = {
       lineUserId: 'Uperson',

@@ -65,13 +65,23 @@ export interface PersonHistory {
   flagged: boolean;
 }
 
+/**
+ * Bookings that ended because a later one replaced them (the person changed their request, or a
+ * change of a confirmed session was confirmed): the same consultation, not an earlier one.
+ */
+const REPLACED: ReadonlySet<string> = new Set(['changed', 'rescheduled']);
+
 export function historyOf(
   booking: Pick<Booking, 'id' | 'lineUserId' | 'createdAt'>,
   stubs: readonly BookingStub[],
   standing: PersonStanding | undefined,
 ): PersonHistory {
   const earlier = stubs.filter(
-    (s) => s.lineUserId === booking.lineUserId && s.id !== booking.id && s.createdAt < booking.createdAt,
+    (s) =>
+      s.lineUserId === booking.lineUserId &&
+      s.id !== booking.id &&
+      s.createdAt < booking.createdAt &&
+      !REPLACED.has(s.cancelReason ?? ''),
   );
   return {
     earlierBookings: earlier.length,
@@ -119,22 +129,28 @@ export const ACTION_JA: Record<string, string> = {
   closed_after_contact: '当日の連絡ありで終了',
 };
 
+/** A recorded action's detail (JSON as recordStaffAction wrote it); empty when absent or unreadable. */
+function detailOf(a: Pick<RecordedAction, 'detail'>): Record<string, unknown> {
+  if (!a.detail) return {};
+  try {
+    const d: unknown = JSON.parse(a.detail);
+    return d !== null && typeof d === 'object' ? (d as Record<string, unknown>) : {};
+  } catch (e: unknown) {
+    // A detail edited by hand outside the program: show nothing rather than fail the page.
+    void e;
+    return {};
+  }
+}
+
 /** What a recorded action's detail adds for staff: the time it set, a reason. */
 export function actionDetailJa(a: Pick<RecordedAction, 'detail'>, instantJa: (at: Instant) => string): string {
-  if (!a.detail) return '';
-  try {
-    const d = JSON.parse(a.detail) as Record<string, unknown>;
-    const parts: string[] = [];
-    if (typeof d.start === 'string') parts.push(instantJa(d.start));
-    if (d.acceptedByPerson === true) parts.push('ご本人が提案を承諾');
-    if (typeof d.reason === 'string') parts.push(`理由: ${cancelReasonJa(d.reason)}`);
-    if (d.byUser === true) parts.push('ご本人の操作');
-    return parts.join('・');
-  } catch (e: unknown) {
-    // A detail written by hand outside the program: show nothing rather than fail the page.
-    void e;
-    return '';
-  }
+  const d = detailOf(a);
+  const parts: string[] = [];
+  if (typeof d.start === 'string') parts.push(instantJa(d.start));
+  if (d.acceptedByPerson === true) parts.push('ご本人が提案を承諾');
+  if (typeof d.reason === 'string') parts.push(`理由: ${cancelReasonJa(d.reason)}`);
+  if (d.byUser === true) parts.push('ご本人の操作');
+  return parts.join('・');
 }
 
 /** Cancel reasons the program writes itself, in words; a staff member's own reason as typed. */
@@ -169,7 +185,7 @@ export function staleFormText(
     const who = actorSubjectJa(last.staffId, booking.lineUserId, names);
     let did: string;
     if (last.action === 'confirm' && booking.status === 'confirmed' && booking.confirmedStart) {
-      const accepted = last.detail?.includes('"acceptedByPerson":true') ?? false;
+      const accepted = detailOf(last).acceptedByPerson === true;
       did = accepted
         ? `提案した日時をご本人が承諾し、確定しました（${instantJa(booking.confirmedStart)}）`
         : `確定しました（${instantJa(booking.confirmedStart)}）`;
