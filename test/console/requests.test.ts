@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/repositories/audit-log-repository.js';
 import { getBooking, listBookings, type Booking } from '../../db/repositories/bookings-repository.js';
 import { staffActionsOf } from '../../db/repositories/staff-actions-repository.js';
+import { countNoShow, setBlocked } from '../../db/repositories/users-repository.js';
 import { receiptNumber } from '../../src/messages/booking-cards.js';
 import { bookByButtons } from '../support/booking-flow.js';
 import { confirmedAt, seedBooking } from '../support/booking-seeds.js';
@@ -375,6 +376,34 @@ describe('受付: the list of open requests', () => {
     expect(lateRow).toContain('一般・Zoom');
     // Each choice says whether it could be confirmed now (the first holds its own place, so it is free).
     expect(earlyRow.match(/空きあり/g)).toHaveLength(2);
+
+    // A person with a no-show behind them, since blocked, whose request was filed before the block.
+    const blocked = 'U5000000000000000000000000000001';
+    await seedBooking(h.app.db, {
+      lineUserId: blocked,
+      choices: [
+        { date: '2026-11-16', minutes: 600 },
+        { date: '2026-11-16', minutes: 660 },
+      ],
+      createdAt: '2026-11-10T00:00:00.000Z',
+      patch: { ...confirmedAt({ date: '2026-11-16', minutes: 600 }), status: 'no_show', cancelReason: 'no_show' },
+    });
+    await countNoShow(h.app.db, blocked);
+    const open = await seedBooking(h.app.db, {
+      lineUserId: blocked,
+      choices: [
+        { date: '2026-12-17', minutes: 600 },
+        { date: '2026-12-17', minutes: 660 },
+      ],
+      createdAt: '2026-12-01T00:00:00.000Z',
+      patch: { replyDue: '2026-12-04T08:15:00.000Z' },
+    });
+    await setBlocked(h.app.db, blocked, '2026-12-01T01:00:00.000Z');
+    const withBlocked = await yamada.get('/staff/requests');
+    const blockedRow = rowOf(withBlocked.html, open.id);
+    expect(blockedRow).toContain('これまで 1件');
+    expect(blockedRow).toContain('欠席 1回');
+    expect(blockedRow).toContain('利用停止中');
 
     // Both people's details were shown: one audit line each.
     const views = await listAudit(h.app.db, { loginId: 'yamada', action: 'view_person' });

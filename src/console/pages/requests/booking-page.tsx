@@ -474,7 +474,7 @@ function PersonFacts({ data }: { data: BookingPageData }) {
 function OtherBookings({ data }: { data: BookingPageData }) {
   if (data.others.length === 0) return <p>ほかの申込みはありません。</p>;
   return (
-    <table>
+    <table class="listing">
       <caption class="visually-hidden">この方のほかの申込み（新しい順）</caption>
       <thead>
         <tr>

@@ -88,7 +88,7 @@ function Choice({ start, state }: { start: Instant; state: TimeState }) {
 
 function RequestsTable(props: { rows: readonly RequestRow[]; now: Instant; caption: string; awaitingPerson: boolean }) {
   return (
-    <table class="requests">
+    <table class="requests listing">
       <caption class="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
