@@ -5,6 +5,7 @@ import { slotKey, toInstant, type CalendarContext } from '../../src/calendar/ind
 import { defaultOfficeSettings } from '../../src/office/settings.js';
 import { instantJa } from '../../src/console/views/format.js';
 import { parseCancelForm, parseConfirmForm, parseProposeForm } from '../../src/console/pages/requests/booking-forms.js';
+import { doneNotice } from '../../src/console/pages/requests/booking-page.js';
 import {
   actorJa,
   historyOf,
@@ -262,5 +263,14 @@ describe('the booking page forms', () => {
       problem: { field: 'reason' },
     });
     expect(parseCancelForm({ ...seen, reason: 'a\u0007b' })).toMatchObject({ ok: false, problem: { field: 'reason' } });
+  });
+});
+
+describe('doneNotice', () => {
+  it('words the known outcomes and nothing else, not even inherited names', () => {
+    expect(doneNotice('confirmed')).toBe('確定しました。ご本人にLINEでお知らせしました。');
+    expect(doneNotice('constructor')).toBeNull();
+    expect(doneNotice(['confirmed'])).toBeNull();
+    expect(doneNotice(undefined)).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ import {
 import { signedIn } from '../../auth/signed-in.js';
 import { instantJa } from '../../views/format.js';
 import { staffNames } from './booking-data.js';
+import type { DoneKey } from './booking-page.js';
 import {
   echoOf,
   fieldOf,
@@ -56,7 +57,7 @@ interface BookingAction<T> {
   /** The audit log's action ('confirm', 'propose', 'cancel'). */
   audit: string;
   /** What ?done= says on the booking page afterwards. */
-  done: string;
+  done: DoneKey;
   parse: (body: Record<string, unknown>) => Parsed<T & { seen: string }>;
   /** The field a refused time is shown beside. */
   timeField: (value: T) => string;

@@ -32,7 +32,6 @@ export async function bookingPageData(
   return {
     booking,
     now,
-    sessionMinutes: settings.sessionMinutes,
     choices: [
       timeState(calendar, booking, booking.choice1Start, now),
       timeState(calendar, booking, booking.choice2Start, now),

@@ -24,7 +24,6 @@ import {
 export interface BookingPageData {
   booking: Booking;
   now: Instant;
-  sessionMinutes: number;
   choices: readonly [TimeState, TimeState];
   proposal: TimeState | null;
   standing: PersonStanding | undefined;
@@ -44,12 +43,18 @@ export interface FormFailure {
   problem: FormProblem;
 }
 
-/** What a done action's notice says (?done=...). */
-export const DONE_NOTICE: Record<string, string> = {
+const DONE_NOTICE = {
   confirmed: '確定しました。ご本人にLINEでお知らせしました。',
   proposed: '別の日時を提案しました。ご本人にLINEでお知らせしました。',
   cancelled: 'キャンセルしました。ご本人にLINEでお知らせしました。',
-};
+} as const;
+
+export type DoneKey = keyof typeof DONE_NOTICE;
+
+/** What a done action's notice says (?done=...); nothing for any other value. */
+export function doneNotice(done: unknown): string | null {
+  return typeof done === 'string' && Object.hasOwn(DONE_NOTICE, done) ? DONE_NOTICE[done as DoneKey] : null;
+}
 
 /** A phone number as people write it (090-1234-5678); as stored when it cannot be read. */
 function phoneJa(phone: string): string {

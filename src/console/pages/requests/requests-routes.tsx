@@ -11,7 +11,7 @@ import { signedIn } from '../../auth/signed-in.js';
 import { frameOf } from '../../views/frame.js';
 import { sendPage } from '../../views/render.js';
 import { bookingActionRoutes } from './booking-action-routes.js';
-import { DONE_NOTICE } from './booking-page.js';
+import { doneNotice } from './booking-page.js';
 import { showBooking } from './show-booking.js';
 import { RequestsPage, type RequestRow } from './requests-list.js';
 import { historyOf, timeState, waitingOf } from './request-view.js';
@@ -51,8 +51,7 @@ export function requestsPages(ctx: AppContext): Router {
   });
 
   router.get('/staff/bookings/:id', async (req, res) => {
-    const done = typeof req.query.done === 'string' ? DONE_NOTICE[req.query.done] : undefined;
-    await showBooking(ctx, res, idParam(req), { notice: done ?? null });
+    await showBooking(ctx, res, idParam(req), { notice: doneNotice(req.query.done) });
   });
 
   router.use(bookingActionRoutes(ctx));
