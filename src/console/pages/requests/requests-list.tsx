@@ -178,6 +178,8 @@ export function RequestsPage(props: {
   now: Instant;
   awaitingStaff: readonly RequestRow[];
   awaitingPerson: readonly RequestRow[];
+  /** The list stopped at its limit: more are open than shown. */
+  truncated: boolean;
 }) {
   const overdue = props.awaitingStaff.filter((r) => {
     const w = waitingOf(r.booking, props.now);
@@ -189,6 +191,12 @@ export function RequestsPage(props: {
         {instantJa(props.now)} 現在。受付番号を開くと、確定・別の日時の提案・キャンセルができます。
         「空きあり」は今この時点で確定できるかどうかです。
       </p>
+      {props.truncated ? (
+        <p class="warning">
+          申込みが多いため、回答期限の早いものから {props.awaitingStaff.length + props.awaitingPerson.length}{' '}
+          件だけを表示しています。
+        </p>
+      ) : null}
       <h2 id="awaiting-staff">
         対応待ちの申込み <span class="count">{props.awaitingStaff.length}件</span>
         {overdue > 0 ? <span class="badge bad heading-badge">期限超過 {overdue}件</span> : null}

@@ -16,6 +16,9 @@ import { showBooking } from './show-booking.js';
 import { RequestsPage, type RequestRow } from './requests-list.js';
 import { historyOf, timeState, waitingOf } from './request-view.js';
 
+/** The most rows the list shows; an office has a few dozen open at most, so more means something is stuck. */
+const LIST_LIMIT = 300;
+
 const idParam = (req: Request): string => (typeof req.params.id === 'string' ? req.params.id : '');
 
 /** The 受付 section (docs/staff-console.md): the open requests, and each booking's page and forms. */
@@ -25,7 +28,7 @@ export function requestsPages(ctx: AppContext): Router {
   router.get('/staff/requests', async (_req, res) => {
     const who = signedIn(res);
     const now = ctx.clock.now().toISOString();
-    const open = await openRequestsForConsole(ctx.db);
+    const open = await openRequestsForConsole(ctx.db, LIST_LIMIT);
     const people = open.map((b) => b.lineUserId);
     const [calendar, stubs, standings] = [
       await loadCalendar(ctx.db, ctx.settings, now),
@@ -46,6 +49,7 @@ export function requestsPages(ctx: AppContext): Router {
         now={now}
         awaitingStaff={rows.filter((r) => waitingOf(r.booking, now).on === 'staff')}
         awaitingPerson={rows.filter((r) => waitingOf(r.booking, now).on === 'person')}
+        truncated={open.length === LIST_LIMIT}
       />,
     );
   });
