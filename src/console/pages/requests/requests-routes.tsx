@@ -1,20 +1,63 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
+import {
+  bookingStubsOf,
+  openRequestsForConsole,
+  standingsOf,
+} from '../../../../db/repositories/console-requests-repository.js';
+import { loadCalendar } from '../../../bookings/calendar-facts.js';
 import type { AppContext } from '../../../app-context.js';
+import { auditViews } from '../../audit.js';
 import { signedIn } from '../../auth/signed-in.js';
-import { Page } from '../../views/page.js';
-import { sendPage } from '../../views/render.js';
 import { frameOf } from '../../views/frame.js';
+import { sendPage } from '../../views/render.js';
+import { bookingActionRoutes } from './booking-action-routes.js';
+import { doneNotice } from './booking-page.js';
+import { showBooking } from './show-booking.js';
+import { RequestsPage, type RequestRow } from './requests-list.js';
+import { historyOf, timeState, waitingOf } from './request-view.js';
 
-/** The 受付 section (docs/staff-console.md). Under construction: only the empty page exists yet. */
+/** The most rows the list shows; an office has a few dozen open at most, so more means something is stuck. */
+const LIST_LIMIT = 300;
+
+const idParam = (req: Request): string => (typeof req.params.id === 'string' ? req.params.id : '');
+
+/** The 受付 section (docs/staff-console.md): the open requests, and each booking's page and forms. */
 export function requestsPages(ctx: AppContext): Router {
   const router = express.Router();
-  router.get('/staff/requests', (_req, res) => {
+
+  router.get('/staff/requests', async (_req, res) => {
+    const who = signedIn(res);
+    const now = ctx.clock.now().toISOString();
+    const open = await openRequestsForConsole(ctx.db, LIST_LIMIT);
+    const people = open.map((b) => b.lineUserId);
+    const [calendar, stubs, standings] = [
+      await loadCalendar(ctx.db, ctx.settings, now),
+      await bookingStubsOf(ctx.db, people),
+      await standingsOf(ctx.db, people),
+    ];
+    const rows: RequestRow[] = open.map((b) => ({
+      booking: b,
+      choices: [timeState(calendar, b, b.choice1Start, now), timeState(calendar, b, b.choice2Start, now)],
+      proposal: b.proposedStart ? timeState(calendar, b, b.proposedStart, now) : null,
+      history: historyOf(b, stubs, standings.get(b.lineUserId)),
+    }));
+    await auditViews(ctx.db, who, now, people, 'requests');
     sendPage(
       res,
-      <Page frame={frameOf(ctx, signedIn(res))} section="requests" title="受付">
-        <p>準備中です。</p>
-      </Page>,
+      <RequestsPage
+        frame={frameOf(ctx, who)}
+        now={now}
+        awaitingStaff={rows.filter((r) => waitingOf(r.booking, now).on === 'staff')}
+        awaitingPerson={rows.filter((r) => waitingOf(r.booking, now).on === 'person')}
+        truncated={open.length === LIST_LIMIT}
+      />,
     );
   });
+
+  router.get('/staff/bookings/:id', async (req, res) => {
+    await showBooking(ctx, res, idParam(req), { notice: doneNotice(req.query.done) });
+  });
+
+  router.use(bookingActionRoutes(ctx));
   return router;
 }
