@@ -20,7 +20,7 @@ export function FiguresPage({ frame, month, typed, figures, error }: FiguresPage
   const csv = `/staff/figures.csv?month=${month}`;
   return (
     <Page frame={frame} section="figures" title="実績">
-      <form method="get" action="/staff/figures" class="toolbar" aria-label="対象月">
+      <form method="get" action="/staff/figures" class="toolbar" aria-label="表示する月">
         <p class="figures-field">
           <label for="month">対象月</label>
           <input
