@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { updateBooking } from '../../db/repositories/bookings-repository.js';
+import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { confirmedAt, seedBooking } from '../support/booking-seeds.js';
 import { addStaff } from '../support/console.js';
 import { openConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.js';
@@ -29,9 +30,16 @@ beforeAll(async () => {
             ? { ...confirmedAt({ date, minutes: 600 }), status: 'no_show', cancelReason: 'no_show' }
             : { status: 'cancelled' },
     });
-    if (i === 4) {
-      await updateBooking(h.app.db, b.id, { cancelledBy: b.lineUserId }, '2026-11-03T00:00:00Z');
-    }
+    if (i === 4) await updateBooking(h.app.db, b.id, { cancelledBy: b.lineUserId }, '2026-11-03T00:00:00Z');
+    // Staff confirmed each session 1, 2, 3 and 4 hours after the request.
+    else
+      await recordStaffAction(h.app.db, {
+        subjectId: b.id,
+        action: 'confirm',
+        staffId: 'console:yamada',
+        via: 'console',
+        at: new Date(Date.parse('2026-11-02T00:00:00Z') + (i + 1) * 3600_000).toISOString(),
+      });
   }
   b = await openConsoleBrowser(h.baseUrl);
   await b.signIn('yamada');
@@ -57,9 +65,10 @@ it('shows last month with a chart, and downloads its CSV', async () => {
     page.getByRole('link', { name: /CSVをダウンロード/ }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('オンライン相談実績_2026-11.csv');
-  const bytes = fs.readFileSync((await download.path())!);
+  const bytes = fs.readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(bytes.toString('utf8')).toContain('\r\n参加,3,2,1,2,1\r\n');
+  expect(bytes.toString('utf8')).toContain('\r\n申込みから最初の回答まで 中央値（時間）,2.5,2,3,2,3\r\n');
 
   // Another month by the picker; a month with nothing shows zeros.
   await page.getByLabel('対象月').fill('2026-06');

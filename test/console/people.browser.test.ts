@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listBookings } from '../../db/repositories/bookings-repository.js';
+import { setBlocked } from '../../db/repositories/users-repository.js';
 import { receiptNumber } from '../../src/messages/booking-cards.js';
 import { bookByButtons } from '../support/booking-flow.js';
 import { confirmedAt, seedBooking } from '../support/booking-seeds.js';
@@ -28,14 +29,21 @@ beforeAll(async () => {
     createdAt: '2026-11-02T01:00:00Z',
     patch: { ...confirmedAt({ date: '2026-11-10', minutes: 600 }), status: 'attended', ...person },
   });
-  await seedBooking(h.app.db, {
+  const other = await seedBooking(h.app.db, {
     choices: [
       { date: '2026-11-12', minutes: 600 },
       { date: '2026-11-13', minutes: 600 },
     ],
     createdAt: '2026-11-03T01:00:00Z',
-    patch: { name: '十和田 一郎', jobSeekerNumber: '02010-55556666', status: 'cancelled', cancelledBy: 'console:x' },
+    patch: {
+      ...confirmedAt({ date: '2026-11-12', minutes: 600 }),
+      name: '十和田 一郎',
+      jobSeekerNumber: '02010-55556666',
+      status: 'no_show',
+      cancelReason: 'no_show',
+    },
   });
+  await setBlocked(h.app.db, other.lineUserId, '2026-11-20T01:00:00Z');
   u = new ChatDriver(h, CHATTER);
   await bookByButtons(u, 'Zoom', '十和田 湖子');
   b = await openConsoleBrowser(h.baseUrl);
@@ -65,7 +73,6 @@ it('searches, opens a person, and stops the bot for them through the form', asyn
   expect(await page.getByRole('link', { name: receiptNumber(request!.id) }).getAttribute('href')).toBe(
     `/staff/bookings/${request!.id}`,
   );
-  await b.screenshot('person');
 
   await page.getByLabel('理由（200文字まで）').fill('威圧的な発言が続いたため');
   await page.getByRole('button', { name: '自動応答を停止する' }).click();
@@ -74,6 +81,8 @@ it('searches, opens a person, and stops the bot for them through the form', asyn
   await h.settle();
   await u.say('予約確認');
   expect(u.lastText()).toContain('このアカウントでのご案内は停止しています');
+  await page.reload();
+  await b.screenshot('person');
 
   await page.getByRole('button', { name: '自動応答の停止を解除する' }).click();
   await expect.poll(() => page.getByRole('status').textContent()).toContain('停止を解除しました');

@@ -4,9 +4,9 @@ import { monthJa, type Month } from './month.js';
 /** Excel reads a CSV as UTF-8 (and so shows Japanese) only when it starts with the byte-order mark. */
 const BOM = '\uFEFF';
 
-/** Labels of the median rows, shared with the page so both say the same. */
-export const LEAD_LABEL = '申込みから相談日時まで 中央値（日）';
-export const REPLY_LABEL = '申込みから最初の回答まで 中央値（時間）';
+/** Labels of the median rows, with their units (the page writes the unit beside each value). */
+const LEAD_LABEL = '申込みから相談日時まで 中央値（日）';
+const REPLY_LABEL = '申込みから最初の回答まで 中央値（時間）';
 
 function cell(v: string | number | null): string {
   const s = v === null ? '' : String(v);

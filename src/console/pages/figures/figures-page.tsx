@@ -1,6 +1,5 @@
 import { FieldError, Page, type PageFrame } from '../../views/page.js';
 import { FiguresChart } from './figures-chart.js';
-import { LEAD_LABEL, REPLY_LABEL } from './figures-csv.js';
 import { FIGURE_COLUMNS, FIGURE_COUNTS, type Median, type MonthFigures } from './month-figures.js';
 import { monthJa, nextMonth, previousMonth, type Month } from './month.js';
 
@@ -83,7 +82,7 @@ export function FiguresPage({ frame, month, typed, figures, error }: FiguresPage
                   </tr>
                 ))}
                 <tr>
-                  <th scope="row">{LEAD_LABEL}</th>
+                  <th scope="row">申込みから相談日時まで（中央値）</th>
                   {FIGURE_COLUMNS.map((c) => (
                     <td key={c.id} class="num">
                       {medianText(figures[c.id].leadDays, '日')}
@@ -92,7 +91,7 @@ export function FiguresPage({ frame, month, typed, figures, error }: FiguresPage
                   ))}
                 </tr>
                 <tr>
-                  <th scope="row">{REPLY_LABEL}</th>
+                  <th scope="row">申込みから最初の回答まで（中央値）</th>
                   {FIGURE_COLUMNS.map((c) => (
                     <td key={c.id} class="num">
                       {medianText(figures[c.id].replyHours, '時間')}

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { recentBookingsOf } from '../../../../db/repositories/bookings-repository.js';
 import { peopleMatching } from '../../../../db/repositories/people-search-repository.js';
+import { staffAccountByLogin } from '../../../../db/repositories/staff-accounts-repository.js';
 import { staffActionsOf } from '../../../../db/repositories/staff-actions-repository.js';
 import { getUser } from '../../../../db/repositories/users-repository.js';
 import type { Db } from '../../../../db/database.js';
@@ -95,6 +96,13 @@ export function peoplePages(ctx: AppContext): Router {
     const bookings = await recentBookingsOf(ctx.db, lineUserId, BOOKINGS_SHOWN);
     const actions = (await staffActionsOf(ctx.db, lineUserId)).filter((a) => PERSON_ACTIONS.includes(a.action));
     const person = personSummary(user, bookings);
+    const staffNames = new Map<string, string>();
+    for (const a of actions) {
+      if (!a.staffId.startsWith('console:')) continue;
+      const login = a.staffId.slice('console:'.length);
+      const account = await staffAccountByLogin(ctx.db, login);
+      if (account) staffNames.set(login, account.name);
+    }
     if (person.details) await auditViews(ctx.db, who, now(), [lineUserId], 'person');
     sendPage(
       res,
@@ -106,6 +114,7 @@ export function peoplePages(ctx: AppContext): Router {
         notice={notice}
         error={error}
         reason={reason}
+        staffNames={staffNames}
       />,
       status,
     );

@@ -20,6 +20,8 @@ export interface PersonPageProps {
   error: { action: PersonAction; message: string } | null;
   /** The reason as typed, when the block form is shown again. */
   reason: string;
+  /** Console login ids in `actions` → the staff member's name. */
+  staffNames: ReadonlyMap<string, string>;
 }
 
 const ACTION_JA: Record<string, string> = {
@@ -28,9 +30,12 @@ const ACTION_JA: Record<string, string> = {
   handback: '自動応答に戻す',
 };
 
-/** 'console:yamada' → 'yamada（管理画面）'; 'api:所長' → '所長（API）'; a LINE id → 'LINEの職員グループ'. */
-function actorJa(id: string): string {
-  if (id.startsWith('console:')) return `${id.slice('console:'.length)}（管理画面）`;
+/** 'console:yamada' → '山田 太郎（管理画面）'; 'api:所長' → '所長（API）'; a LINE id → 'LINEの職員グループ'. */
+function actorJa(id: string, names: ReadonlyMap<string, string>): string {
+  if (id.startsWith('console:')) {
+    const login = id.slice('console:'.length);
+    return `${names.get(login) ?? login}（管理画面）`;
+  }
   if (id.startsWith('api:')) return `${id.slice('api:'.length)}（API）`;
   return id === 'system' ? '自動' : 'LINEの職員グループ';
 }
@@ -220,7 +225,7 @@ export function PersonPage(props: PersonPageProps) {
                 <tr key={a.id}>
                   <td>{instantJa(a.at)}</td>
                   <td>{ACTION_JA[a.action] ?? a.action}</td>
-                  <td>{actorJa(a.staffId)}</td>
+                  <td>{actorJa(a.staffId, props.staffNames)}</td>
                   <td>{reasonOf(a.detail) ?? '—'}</td>
                 </tr>
               ))}
