@@ -189,6 +189,7 @@ describe('実績', () => {
     expect(r.html).toContain('<title id="figures-chart-title">2026年11月の件数（一般・マザーズコーナー別）</title>');
     expect(r.html).toContain('>6件</text>');
     expect(r.html).toContain('href="/staff/figures.csv?month=2026-11"');
+    expect(r.html).not.toContain('この月はまだ終わっていません');
     for (const v of PERSONAL_VALUES) expect(r.html).not.toContain(v);
   });
 
@@ -221,6 +222,7 @@ describe('実績', () => {
     // The seeded I (cancelled by the office, 1 December) and the new request, awaiting staff.
     expect(before.html).toContain('<tr><th scope="row">申込み</th><td class="num">2</td>');
     expect(before.html).toContain('<tr><th scope="row">回答待ち</th><td class="num">1</td>');
+    expect(before.html).toContain('この月はまだ終わっていません');
     h.clock.advance(2 * 3600_000);
     // Two hours idle end the console session (30 minutes): sign in again.
     await c.signIn('yamada');

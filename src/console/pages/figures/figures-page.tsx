@@ -10,12 +10,14 @@ export interface FiguresPageProps {
   typed: string;
   figures: MonthFigures | null;
   error: string | null;
+  /** The month is not over yet (or is ahead): its sessions are not all held, so its figures will move. */
+  provisional: boolean;
 }
 
 const medianText = (m: Median, unit: string) => (m.value === null ? '—' : `${m.value}${unit}`);
 
 /** 実績: the month picker, the counts as a table and a chart, and the CSV link. No personal data. */
-export function FiguresPage({ frame, month, typed, figures, error }: FiguresPageProps) {
+export function FiguresPage({ frame, month, typed, figures, error, provisional }: FiguresPageProps) {
   const csv = `/staff/figures.csv?month=${month}`;
   return (
     <Page frame={frame} section="figures" title="実績">
@@ -52,6 +54,9 @@ export function FiguresPage({ frame, month, typed, figures, error }: FiguresPage
             相談日時（確定した日時、未確定なら第1希望）がこの月にある申込みを数えています（日本時間）。
             数え方は下の「数え方」をご覧ください。
           </p>
+          {provisional ? (
+            <p class="warning">この月はまだ終わっていません。これからの相談の結果で数字が変わります。</p>
+          ) : null}
           <p>
             <a class="button" href={csv}>
               CSVをダウンロード（{monthJa(month)}）

@@ -39,7 +39,14 @@ export function figuresPages(ctx: AppContext): Router {
     const fallback = previousMonth(monthOf(ctx.clock.now().toISOString()));
     sendPage(
       res,
-      <FiguresPage frame={frameOf(ctx, signedIn(res))} month={fallback} typed={typed} figures={null} error={error} />,
+      <FiguresPage
+        frame={frameOf(ctx, signedIn(res))}
+        month={fallback}
+        typed={typed}
+        figures={null}
+        error={error}
+        provisional={false}
+      />,
       400,
     );
   };
@@ -56,6 +63,7 @@ export function figuresPages(ctx: AppContext): Router {
         typed={asked.typed}
         figures={figures}
         error={null}
+        provisional={asked.month >= monthOf(ctx.clock.now().toISOString())}
       />,
     );
   });
