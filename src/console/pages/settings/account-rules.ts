@@ -10,8 +10,7 @@ export type FieldErrors = Partial<Record<string, string>>;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-const text = (body: Record<string, unknown>, key: string): string =>
-  typeof body[key] === 'string' ? (body[key]) : '';
+const text = (body: Record<string, unknown>, key: string): string => (typeof body[key] === 'string' ? body[key] : '');
 
 export function loginIdProblem(loginId: string): string | null {
   if (loginId === '') return 'ログインIDを入力してください。';

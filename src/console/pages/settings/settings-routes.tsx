@@ -5,8 +5,11 @@ import { frameOf } from '../../views/frame.js';
 import { Page } from '../../views/page.js';
 import { sendPage } from '../../views/render.js';
 import { accountsPages } from './accounts-routes.js';
+import { auditPages } from './audit-routes.js';
+import { immediatePages } from './immediate-routes.js';
 import { ownPasswordPages } from './own-password-routes.js';
 import { SETTINGS_PARTS } from './settings-views.js';
+import { termsPages } from './terms-routes.js';
 
 /**
  * The 設定 section (docs/staff-console.md): staff accounts, terms versions, the immediate-session
@@ -34,6 +37,9 @@ export function settingsPages(ctx: AppContext): Router {
     );
   });
   router.use(accountsPages(ctx));
+  router.use(termsPages(ctx));
+  router.use(immediatePages(ctx));
+  router.use(auditPages(ctx));
   router.use(ownPasswordPages(ctx));
   return router;
 }
