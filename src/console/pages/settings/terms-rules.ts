@@ -9,7 +9,7 @@ import type { FieldErrors, Parsed } from './account-rules.js';
  * (src/staff/api-schemas.ts) and worded in Japanese.
  */
 export function parseTermsForm(body: Record<string, unknown>): Parsed<TermsVersion> {
-  const text = (k: string) => (typeof body[k] === 'string' ? (body[k]).trim() : '');
+  const text = (k: string) => (typeof body[k] === 'string' ? body[k].trim() : '');
   const id = text('id');
   const effectiveFrom = text('effective_from');
   const url = text('url');
