@@ -37,7 +37,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('npm run staff', () => {
+// Each run of the script starts tsx afresh (a few seconds on a busy machine).
+describe('npm run staff', { timeout: 120_000 }, () => {
   let h: Harness | undefined;
   afterAll(async () => h?.close());
 
