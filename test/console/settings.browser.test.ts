@@ -81,3 +81,28 @@ it('as admin: adds an account through the form, sees it in the list, and reads t
   // The only error is the refused short password's 400.
   expect(b.errors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
 });
+
+it('as admin: registers a terms version through the form and switches immediate sessions on', async () => {
+  const { page } = b;
+  b.errors.length = 0;
+  await page.goto('/staff/settings/terms');
+  await page.getByLabel('版の名前').fill('2027-04-01');
+  await page.getByLabel('適用開始日').fill('2027-04-01');
+  await page.getByLabel('規約のURL').fill('https://aomori-roudoukyoku.jsite.mhlw.go.jp/terms-2027-04.pdf');
+  await page.getByRole('button', { name: '登録する' }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toContain('新しい版を登録しました。');
+  expect(
+    await page
+      .getByRole('row', { name: /2027-04-01/ })
+      .getByRole('cell')
+      .first()
+      .textContent(),
+  ).toBe('4月1日(木)');
+  await b.screenshot('terms');
+  await page.goto('/staff/settings/immediate');
+  await page.getByRole('button', { name: '受付を開始する' }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toBe('「今すぐ相談」の受付を開始しました。');
+  expect(await page.getByRole('button', { name: '受付を停止する' }).count()).toBe(1);
+  await b.screenshot('immediate');
+  expect(b.errors).toEqual([]);
+});
