@@ -109,6 +109,7 @@ describe('audit log wording', () => {
     expect(auditDetailText({ until: '2026-12-01T00:15:00.000Z' }, ja)).toBe('期限: JST(2026-12-01T00:15:00.000Z)');
     expect(auditDetailText({ other: { a: 1 }, none: null }, ja)).toBe('other: {"a":1}');
     expect(auditDetailText(null, ja)).toBe('');
+    expect(auditDetailText({ effectiveFrom: '2027-04-01' }, ja)).toBe('適用開始日: 2027年4月1日');
   });
 
   it('keeps the filters on the link to older lines', () => {

@@ -84,6 +84,10 @@ describe('staff accounts', () => {
     expect(taken.status).toBe(409);
     expect(taken.html).toContain('ログインID「sato」はすでに使われています。');
     expect(await staffAccountByLogin(h.app.db, 'tanaka')).toBeUndefined();
+    const missing = await c.get('/staff/settings/accounts/nobody');
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain('ログインID「nobody」のアカウントはありません。');
+    expect((await c.post('/staff/settings/accounts/nobody/disable', {})).status).toBe(404);
   });
 
   it("disabling ends the account's open session at once; re-enabling lets it sign in again", async () => {

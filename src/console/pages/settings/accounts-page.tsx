@@ -44,10 +44,17 @@ export function AccountsPage(props: {
   notice: string | null;
   form: AddFormValues;
   errors: FieldErrors;
+  /** Why the page was shown instead of the one asked for (an account that does not exist). */
+  problem?: string;
 }) {
   const { form, errors } = props;
   return (
     <Page frame={props.frame} section="settings" title="職員アカウント" notice={props.notice}>
+      {props.problem ? (
+        <p class="warning" role="alert">
+          {props.problem}
+        </p>
+      ) : null}
       <BackToSettings />
       <h2 id="list-heading">アカウント一覧</h2>
       <table aria-labelledby="list-heading">

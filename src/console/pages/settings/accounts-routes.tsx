@@ -46,6 +46,7 @@ export function accountsPages(ctx: AppContext): Router {
     form: AddFormValues,
     errors: FieldErrors,
     notice: string | null,
+    problem?: string,
   ) => {
     const who = signedIn(res);
     sendPage(
@@ -57,6 +58,7 @@ export function accountsPages(ctx: AppContext): Router {
         notice={notice}
         form={form}
         errors={errors}
+        {...(problem ? { problem } : {})}
       />,
       status,
     );
@@ -107,7 +109,14 @@ export function accountsPages(ctx: AppContext): Router {
     const who = signedIn(res);
     const account = await staffAccountByLogin(ctx.db, loginParam(req));
     if (!account) {
-      await showList(res, 404, { login_id: '', name: '', role: 'staff' }, {}, null);
+      await showList(
+        res,
+        404,
+        { login_id: '', name: '', role: 'staff' },
+        {},
+        null,
+        `ログインID「${loginParam(req)}」のアカウントはありません。`,
+      );
       return;
     }
     sendPage(

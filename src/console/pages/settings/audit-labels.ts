@@ -67,6 +67,8 @@ export function auditDetailText(detail: Record<string, unknown> | null, instant:
       if (k === 'reason' && typeof v === 'string') return `${key}: ${REASONS[v] ?? v}`;
       if (k === 'role' && (v === 'admin' || v === 'staff')) return `${key}: ${v === 'admin' ? '管理者' : '職員'}`;
       if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return `${key}: ${instant(v)}`;
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+        return `${key}: ${v.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`;
       return `${key}: ${typeof v === 'string' ? v : JSON.stringify(v)}`;
     })
     .join(' / ');
