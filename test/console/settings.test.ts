@@ -197,6 +197,7 @@ describe('staff accounts', () => {
     });
     expect(wrong.status).toBe(400);
     expect(wrong.html).toContain('いまのパスワードが違います。');
+    expect(await listAudit(h.app.db, { action: 'password_change_failed', loginId: 'self' })).toHaveLength(1);
     const r = await here.post('/staff/account', {
       current: STAFF_PASSWORD,
       password: NEW_PASSWORD,

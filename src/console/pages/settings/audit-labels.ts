@@ -15,6 +15,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   account_role: '権限の変更',
   password_reset: 'パスワード再設定',
   password_change: 'パスワード変更（本人）',
+  password_change_failed: 'パスワード変更の失敗（本人）',
   terms_add: '利用規約の版の登録',
   immediate_on: '今すぐ相談の受付開始',
   immediate_off: '今すぐ相談の受付停止',

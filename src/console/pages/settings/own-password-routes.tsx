@@ -2,6 +2,7 @@ import express, { type Response, type Router } from 'express';
 import { deleteOtherSessionsOf, setStaffPassword } from '../../../../db/repositories/staff-accounts-repository.js';
 import type { AppContext } from '../../../app-context.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.js';
+import { audit } from '../../audit.js';
 import { signedIn } from '../../auth/signed-in.js';
 import { changeFromConsole, consoleDone } from '../../console-change.js';
 import { frameOf } from '../../views/frame.js';
@@ -65,6 +66,8 @@ export function ownPasswordPages(ctx: AppContext): Router {
     const password = formText(req, 'password');
     const problem = newPasswordProblem(password, formText(req, 'password_again'));
     if (!(await verifyPassword(formText(req, 'current'), who.account.passwordHash))) {
+      // Someone at an unattended, signed-in PC guessing the password shows up in the log.
+      await audit(ctx.db, who, ctx.clock.now().toISOString(), 'password_change_failed', who.account.loginId);
       show(res, 400, { current: 'いまのパスワードが違います。', ...(problem ? { password: problem } : {}) }, null);
       return;
     }
