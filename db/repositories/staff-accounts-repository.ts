@@ -135,3 +135,17 @@ export async function setStaffDisabled(db: Db, id: number, disabledAt: string | 
     .where('id', '=', id)
     .execute();
 }
+
+/** Makes an account `staff` or `admin` (the caller keeps at least one active admin). */
+export async function setStaffRole(db: Db, id: number, role: StaffRole, now: string): Promise<void> {
+  await db.updateTable('staff_accounts').set({ role, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Ends every session of an account but one (the staff member changed their own password there). */
+export async function deleteOtherSessionsOf(db: Db, accountId: number, keepIdHash: string): Promise<void> {
+  await db
+    .deleteFrom('staff_sessions')
+    .where('account_id', '=', accountId)
+    .where('id_hash', '!=', keepIdHash)
+    .execute();
+}

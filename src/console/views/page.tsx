@@ -67,7 +67,7 @@ export function Page(props: {
           </nav>
           <form method="post" action="/staff/logout" class="signout">
             <CsrfField token={frame.csrfToken} />
-            <span>{frame.account.name}</span>
+            <a href="/staff/account">{frame.account.name}</a>
             <button type="submit">ログアウト</button>
           </form>
         </header>

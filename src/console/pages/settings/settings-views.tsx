@@ -1,0 +1,50 @@
+import type { ComponentChildren } from 'preact';
+import { FieldError } from '../../views/page.js';
+
+/** The settings' own sub-pages, in the order the overview lists them. */
+export const SETTINGS_PARTS = [
+  {
+    href: '/staff/settings/accounts',
+    label: '職員アカウント',
+    about: 'アカウントの追加、無効化、パスワードの再設定、ロックの解除',
+  },
+  { href: '/staff/settings/terms', label: '利用規約の版', about: '版の一覧と同意した人の数、新しい版の登録' },
+  { href: '/staff/settings/immediate', label: '今すぐ相談', about: '「今すぐ相談」の受付の開始・停止' },
+  { href: '/staff/settings/audit', label: '操作記録', about: 'ログイン、変更、個人情報の閲覧の記録' },
+] as const;
+
+/** The link back to the settings overview at the top of each sub-page. */
+export function BackToSettings() {
+  return (
+    <p class="settings-back">
+      <a href="/staff/settings">設定の一覧へ戻る</a>
+    </p>
+  );
+}
+
+/**
+ * A labelled input with its error below it, tied to it for screen readers. `errors` holds the
+ * problems of the form just sent, keyed by field name.
+ */
+export function Field(props: {
+  name: string;
+  label: string;
+  errors: Partial<Record<string, string>>;
+  hint?: string;
+  children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
+}) {
+  const error = props.errors[props.name];
+  const ids = [props.hint ? `${props.name}-hint` : null, error ? `${props.name}-error` : null].filter(Boolean);
+  return (
+    <div class="field">
+      <label for={props.name}>{props.label}</label>
+      {props.hint ? (
+        <p class="muted hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.children(ids.length > 0 ? ids.join(' ') : undefined, error !== undefined)}
+      <FieldError id={`${props.name}-error`} message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import type { RegisteredTerms } from '../../../../db/repositories/terms-repository.js';
+import type { TermsAgreement } from '../../../../db/repositories/terms-agreements-repository.js';
+import { dateJa, maybeInstantJa } from '../../views/format.js';
+import { CsrfField, Page, type PageFrame } from '../../views/page.js';
+import type { FieldErrors } from './account-rules.js';
+import { BackToSettings, Field } from './settings-views.js';
+
+export interface TermsFormValues {
+  id: string;
+  effective_from: string;
+  url: string;
+}
+
+export function TermsPage(props: {
+  frame: PageFrame;
+  versions: readonly RegisteredTerms[];
+  current: string | null;
+  today: string;
+  counts: ReadonlyMap<string, number>;
+  notice: string | null;
+  form: TermsFormValues;
+  errors: FieldErrors;
+}) {
+  const { form, errors } = props;
+  const aria = (d: string | undefined, invalid: boolean) => ({
+    'aria-describedby': d,
+    'aria-invalid': invalid ? ('true' as const) : undefined,
+  });
+  return (
+    <Page frame={props.frame} section="settings" title="利用規約の版" notice={props.notice}>
+      <BackToSettings />
+      <h2 id="versions-heading">登録済みの版</h2>
+      <p class="muted">
+        同意した人の数は、その版に同意した人（予約を申し込んだときの版を含む）の人数です。名前は「同意した人を表示」で確認でき、表示は操作記録に残ります。
+      </p>
+      {props.versions.length === 0 ? (
+        <p>まだ登録された版はありません。</p>
+      ) : (
+        <table aria-labelledby="versions-heading">
+          <thead>
+            <tr>
+              <th scope="col">版</th>
+              <th scope="col">適用開始日</th>
+              <th scope="col">URL</th>
+              <th scope="col" class="num">
+                同意した人
+              </th>
+              <th scope="col">
+                <span class="visually-hidden">名前の表示</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...props.versions].reverse().map((v) => {
+              const n = props.counts.get(v.id) ?? 0;
+              return (
+                <tr key={v.id}>
+                  <th scope="row">
+                    <code>{v.id}</code> {v.id === props.current ? <span class="badge ok">適用中</span> : null}
+                    {v.effectiveFrom > props.today ? <span class="badge warn">予定</span> : null}
+                  </th>
+                  <td>{dateJa(v.effectiveFrom)}</td>
+                  <td class="terms-url">
+                    <a href={v.url} rel="noopener noreferrer" target="_blank">
+                      {v.url}
+                    </a>
+                  </td>
+                  <td class="num">{`${n}人`}</td>
+                  <td>
+                    {n > 0 ? (
+                      <a href={`/staff/settings/terms/${encodeURIComponent(v.id)}/people`}>
+                        同意した人を表示<span class="visually-hidden">（{v.id}）</span>
+                      </a>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <h2>新しい版を登録</h2>
+      <p>
+        登録した版は取り消せません。適用開始日（日本時間の0時）に、申し込み中・予約中の人へ一度だけ、規約が変わったことをLINEで知らせます。
+      </p>
+      <form method="post" action="/staff/settings/terms" class="stack settings-form" novalidate>
+        <CsrfField token={props.frame.csrfToken} />
+        <Field name="id" label="版の名前" errors={errors} hint="半角の英数字と「.」「_」「-」、例: 2027-04-01">
+          {(d, invalid) => (
+            <input id="id" name="id" value={form.id} required maxLength={40} autocomplete="off" {...aria(d, invalid)} />
+          )}
+        </Field>
+        <Field name="effective_from" label="適用開始日" errors={errors} hint="1年以内。登録済みの版より後の日付">
+          {(d, invalid) => (
+            <input
+              id="effective_from"
+              name="effective_from"
+              type="date"
+              value={form.effective_from}
+              required
+              {...aria(d, invalid)}
+            />
+          )}
+        </Field>
+        <Field name="url" label="規約のURL" errors={errors} hint="公開している利用規約のページ">
+          {(d, invalid) => (
+            <input
+              id="url"
+              name="url"
+              type="url"
+              value={form.url}
+              required
+              maxLength={500}
+              placeholder="https://"
+              {...aria(d, invalid)}
+            />
+          )}
+        </Field>
+        <div>
+          <button type="submit">登録する</button>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+export function TermsPeoplePage(props: {
+  frame: PageFrame;
+  terms: RegisteredTerms;
+  people: readonly TermsAgreement[];
+}) {
+  return (
+    <Page frame={props.frame} section="settings" title={`版「${props.terms.id}」に同意した人`}>
+      <p class="settings-back">
+        <a href="/staff/settings/terms">利用規約の版へ戻る</a>
+      </p>
+      <p class="warning">個人情報です。この画面を開いたことは、表示した人ごとに操作記録に残ります。</p>
+      <table>
+        <caption class="visually-hidden">{`版「${props.terms.id}」に同意した人`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">氏名</th>
+            <th scope="col">LINEのユーザーID</th>
+            <th scope="col">同意した日時</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.people.map((p) => (
+            <tr key={p.lineUserId}>
+              <th scope="row">{p.name ?? <span class="muted">（記録なし）</span>}</th>
+              <td>
+                <code>{p.lineUserId}</code>
+              </td>
+              <td>{p.agreedAt ? maybeInstantJa(p.agreedAt) : <span class="muted">予約の申し込み時</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Page>
+  );
+}

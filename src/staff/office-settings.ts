@@ -1,0 +1,99 @@
+import type { Db } from '../../db/database.js';
+import { scheduleJob } from '../../db/repositories/jobs-repository.js';
+import { setSwitch, switchRow } from '../../db/repositories/office-state-repository.js';
+import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
+import {
+  currentTerms,
+  ensureTermsVersion,
+  getTerms,
+  latestEffectiveFrom,
+  type RegisteredTerms,
+  type TermsVersion,
+} from '../../db/repositories/terms-repository.js';
+import type { Dispatch } from '../bookings/dispatch.js';
+import type { Actor } from '../bookings/lifecycle.js';
+import { toInstant, type Instant } from '../calendar/index.js';
+import { immediateNote } from '../messages/staff-notes.js';
+import { isTermsDateTooFar, latestTermsEffectiveFrom } from './terms-dates.js';
+
+/** The switch the conversation reads before offering an immediate session. */
+export const IMMEDIATE_SWITCH = 'immediate';
+
+/** Why a terms version was not registered; each door words it in its own language. */
+export type TermsRefusal =
+  { code: 'too_far'; latestAllowed: string } | { code: 'conflict' } | { code: 'not_newer'; latest: string };
+
+export type TermsRegistration =
+  { ok: true; row: RegisteredTerms; current: string | null; created: boolean } | { ok: false; refusal: TermsRefusal };
+
+/**
+ * Registers a terms version (the JSON API and the console both call this, inside their one
+ * transaction): refused when dated more than a year ahead or not after the newest one; the same
+ * registration again is a no-op. A new version schedules the notice job for its effective day
+ * (00:00 JST), when users with an open booking are told once.
+ */
+export async function registerTermsVersion(
+  trx: Db,
+  terms: TermsVersion,
+  by: Actor,
+  now: Instant,
+): Promise<TermsRegistration> {
+  if (isTermsDateTooFar(terms.effectiveFrom, now)) {
+    return { ok: false, refusal: { code: 'too_far', latestAllowed: latestTermsEffectiveFrom(now) } };
+  }
+  const existing = await getTerms(trx, terms.id);
+  if (existing) {
+    if (existing.effectiveFrom !== terms.effectiveFrom || existing.url !== terms.url) {
+      return { ok: false, refusal: { code: 'conflict' } };
+    }
+    // The same registration again: nothing to do, and users are not told twice.
+    return { ok: true, row: existing, current: (await currentTerms(trx, now))?.id ?? null, created: false };
+  }
+  const latest = await latestEffectiveFrom(trx);
+  if (latest !== undefined && terms.effectiveFrom <= latest) {
+    return { ok: false, refusal: { code: 'not_newer', latest } };
+  }
+  await ensureTermsVersion(trx, terms, now);
+  const effective = toInstant({ date: terms.effectiveFrom, minutes: 0 });
+  await scheduleJob(trx, 'terms_notice', terms.id, effective > now ? effective : now, now);
+  await recordStaffAction(trx, {
+    subjectId: `terms:${terms.id}`,
+    action: 'terms_registered',
+    staffId: by.id,
+    via: by.via,
+    detail: { effectiveFrom: terms.effectiveFrom, url: terms.url },
+    at: now,
+  });
+  return {
+    ok: true,
+    row: (await getTerms(trx, terms.id))!,
+    current: (await currentTerms(trx, now))?.id ?? null,
+    created: true,
+  };
+}
+
+/**
+ * Turns immediate sessions on or off (both doors call this in their transaction). The staff
+ * group hears of it, naming `byLabel`, only when the switch actually flips.
+ */
+export async function switchImmediate(
+  trx: Db,
+  enabled: boolean,
+  by: Actor,
+  byLabel: string,
+  staffGroupId: string,
+  now: Instant,
+): Promise<{ state: { on: boolean; updatedAt: string | null }; dispatches: Dispatch[]; flipped: boolean }> {
+  const before = await switchRow(trx, IMMEDIATE_SWITCH);
+  await setSwitch(trx, IMMEDIATE_SWITCH, enabled, now);
+  await recordStaffAction(trx, {
+    subjectId: IMMEDIATE_SWITCH,
+    action: enabled ? 'immediate_on' : 'immediate_off',
+    staffId: by.id,
+    via: by.via,
+    at: now,
+  });
+  const flipped = before.on !== enabled;
+  const dispatches = flipped ? [immediateNote(staffGroupId, enabled, byLabel)] : [];
+  return { state: await switchRow(trx, IMMEDIATE_SWITCH), dispatches, flipped };
+}
