@@ -21,6 +21,7 @@ export interface Database {
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export interface UsersTable {
@@ -258,4 +259,14 @@ export interface AuditLogTable {
   /** What was looked at or changed: a booking id, a LINE user id, an account's login id, a month. */
   subject: string | null;
   detail: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  /** SHA-256 of the method, path and body: the same key with another request is refused. */
+  fingerprint: string;
+  /** The answer given, once there is one; null while the first request is still being handled. */
+  status: number | null;
+  body: string | null;
+  created_at: string;
 }

@@ -8,6 +8,8 @@ export interface Purged {
   conversations: number;
   /** Staff console sessions long unused (they had expired already; this only tidies). */
   staffSessions: number;
+  /** Staff API idempotency keys older than a day. */
+  idempotencyKeys: number;
 }
 
 /**
@@ -17,12 +19,7 @@ export interface Purged {
  * A week is far longer than LINE goes on redelivering an event, so dropping the ids of handled
  * events does not reopen the door to handling one twice.
  */
-export async function purgeHandled(
-  db: Db,
-  before: string,
-  failedBefore: string,
-  sessionsIdleSince: string,
-): Promise<Purged> {
+export async function purgeHandled(db: Db, before: string, failedBefore: string, dayAgo: string): Promise<Purged> {
   const inbox = await db
     .deleteFrom('inbox')
     .where((eb) =>
@@ -47,15 +44,14 @@ export async function purgeHandled(
   // collected (name, job-seeker number, e-mail, phone) goes with it. The person's next message
   // simply starts afresh.
   const conversations = await db.deleteFrom('conversations').where('updated_at', '<', before).executeTakeFirst();
-  const staffSessions = await db
-    .deleteFrom('staff_sessions')
-    .where('last_seen_at', '<', sessionsIdleSince)
-    .executeTakeFirst();
+  const staffSessions = await db.deleteFrom('staff_sessions').where('last_seen_at', '<', dayAgo).executeTakeFirst();
+  const idempotencyKeys = await db.deleteFrom('idempotency_keys').where('created_at', '<', dayAgo).executeTakeFirst();
   return {
     inbox: Number(inbox.numDeletedRows),
     outbox: Number(outbox.numDeletedRows),
     conversations: Number(conversations.numDeletedRows),
     staffSessions: Number(staffSessions.numDeletedRows),
+    idempotencyKeys: Number(idempotencyKeys.numDeletedRows),
   };
 }
 

@@ -280,9 +280,16 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
   const { row } = found;
   if (row.status !== 'requested' && row.status !== 'confirmed') return wrongStatus(row, 'move');
   if (row.app === 'zoom' && !input.meeting && !row.meetingId) return refuse({ code: 'meeting_required' });
+  const span = sessionSpan(row.kind, input.start, deps.settings.sessionMinutes);
+  // The same proposal sent again (a retried request, a double click) is already standing: the
+  // person has its card, and a second one would only confuse them.
+  const same =
+    row.proposedStart === span.start &&
+    (row.proposedMeetingId ?? null) === (input.meeting?.meetingId ?? null) &&
+    (row.proposedMeetingPasscode ?? null) === (input.meeting?.passcode ?? null);
+  if (same) return done(row, []);
   const slotError = await checkSlot(db, deps, row, input.start, input.now);
   if (slotError) return refuse(slotError);
-  const span = sessionSpan(row.kind, input.start, deps.settings.sessionMinutes);
   // The meeting details go with the proposal: a confirmed session keeps its own until the person accepts.
   await updateBooking(
     db,

@@ -3,6 +3,7 @@ import { noStore } from '../http/no-store.js';
 import { requireStaffToken } from '../http/staff-auth.js';
 import type { AppContext } from '../app-context.js';
 import { durableReplies } from './durable-replies.js';
+import { idempotentChanges } from './idempotency.js';
 import { bookingsRoutes } from './bookings-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -22,6 +23,7 @@ export function staffApiRouter(ctx: AppContext, staffApiToken: string | null): R
   const router = express.Router();
   router.use('/api', noStore(), requireStaffToken(staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
   router.use('/api', durableReplies(ctx.durable));
+  router.use('/api', idempotentChanges(ctx));
   router.use(bookingsRoutes(ctx));
   router.use(calendarRoutes(ctx));
   router.use(usersRoutes(ctx));
