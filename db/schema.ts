@@ -85,9 +85,10 @@ export interface BookingsTable {
   choice1_end: string;
   /** Slot key of the first choice: it occupies that slot while the request awaits staff. */
   choice1_slot: string;
-  choice2_start: string;
-  choice2_end: string;
-  choice2_slot: string;
+  /** The second preferred time is optional (docs/office-rules.md §9): null, all three, when none was given. */
+  choice2_start: string | null;
+  choice2_end: string | null;
+  choice2_slot: string | null;
   confirmed_start: string | null;
   confirmed_end: string | null;
   confirmed_slot: string | null;

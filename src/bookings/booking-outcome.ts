@@ -1,5 +1,6 @@
 import type { BookingStatus } from '../../db/schema.js';
 import type { Instant, LocalDateTime } from '../calendar/index.js';
+import type { PreferredChoices } from '../../db/repositories/bookings-repository.js';
 import type { BookingView, MeetingDetails } from './booking-view.js';
 
 export type { MeetingDetails } from './booking-view.js';
@@ -18,6 +19,8 @@ export type BookingRefusal =
   | { code: 'already_confirmed'; confirmedStart: Instant | null }
   | { code: 'invalid_status'; status: BookingStatus; operation: BookingOperation }
   | { code: 'meeting_required' }
+  /** Confirming at the second choice of a request that has none (docs/office-rules.md §9). */
+  | { code: 'no_second_choice' }
   /** On the day of the session the person cancels by phone only. */
   | { code: 'same_day' }
   /** Nothing is proposed, another time was proposed since, or (with `status`) the booking ended. */
@@ -65,7 +68,7 @@ export type BookingEvent =
       byPerson: boolean;
       reason: string | null;
       /** It was a request still awaiting staff, with both wishes; `change`: a request to move a session. */
-      request: { choices: readonly [LocalDateTime, LocalDateTime]; change: boolean } | null;
+      request: { choices: PreferredChoices<LocalDateTime>; change: boolean } | null;
       /** The office withdrew a change request: the confirmed session it would have replaced still holds. */
       keptSession: LocalDateTime | null;
       /** The office cancelled a session and with it the person's pending request to move it. */

@@ -10,7 +10,7 @@ import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.
 import { hasActionSince } from '../../db/repositories/staff-actions-repository.js';
 import { getTerms } from '../../db/repositories/terms-repository.js';
 import { markTermsNotified, usersToTellOfTerms } from '../../db/repositories/users-repository.js';
-import { bookingViewOf } from '../bookings/booking-view.js';
+import { bookingViewOf, choicesOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { askAttendance, closeAfterContact } from '../bookings/lifecycle.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
@@ -81,7 +81,7 @@ async function replyDue(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOu
       {
         audience: 'user',
         recipient: b.lineUserId,
-        messages: replyOverdueUserMessages([toLocal(b.choice1Start), toLocal(b.choice2Start)], deps.settings),
+        messages: replyOverdueUserMessages(choicesOf(b), deps.settings),
       },
     ],
   };

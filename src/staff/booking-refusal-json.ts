@@ -35,6 +35,8 @@ export function refusalFailure(r: BookingRefusal): Failure {
       return fail(409, r.code, `a ${r.status} booking ${CANNOT[r.operation]}`);
     case 'meeting_required':
       return fail(400, r.code, 'a Zoom booking needs meetingId and passcode', 'meetingId');
+    case 'no_second_choice':
+      return fail(409, r.code, 'the request has no second choice; confirm choice 1 or give a start', 'choice');
     case 'same_day':
       return fail(409, r.code, 'on the day of the session, cancellation is by phone only');
     case 'no_proposal':
