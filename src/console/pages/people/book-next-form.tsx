@@ -62,38 +62,40 @@ export function BookNextForm(props: {
     </fieldset>
   );
   return (
-    <form
-      method="post"
-      action={`/staff/people/${encodeURIComponent(props.lineUserId)}/book`}
-      class="stack action-form"
-      aria-labelledby="book-h"
-    >
+    <>
       <h2 id="book-h">次回の相談を代理で予約</h2>
-      <p class="hint">
-        相談の中でご本人と決めた次回の日時を、ご本人に代わって予約します。その場で確定し、ご本人にはLINEで確定のお知らせが届きます。氏名・連絡先は最新の申込みのものを使います。通常の受付期限（前々開庁日）を過ぎた日時も予約でき、その旨が記録されます。
-      </p>
-      <CsrfField token={props.frame.csrfToken} />
-      {failure && failure.field === undefined ? <FieldError id="book-error" message={failure.message} /> : null}
-      {radios('kind', '相談の種類', KINDS, KIND_LABEL, value('kind', latest.kind))}
-      {radios('app', '使うアプリ', APPS, APP_LABEL, value('app', latest.app))}
-      <div class="field-row">
-        {text('date', '日付', 'date')}
-        {text('time', '開始時刻（日本時間）', 'time')}
-      </div>
-      <fieldset class="meeting">
-        <legend>Zoom のミーティング</legend>
+      <form
+        method="post"
+        action={`/staff/people/${encodeURIComponent(props.lineUserId)}/book`}
+        class="stack action-form"
+        aria-labelledby="book-h"
+      >
         <p class="hint">
-          Zoom の相談は、確定のお知らせにミーティングIDとパスコードを載せます（必須）。TeleOffice
-          なら空欄のままにしてください。
+          相談の中でご本人と決めた次回の日時を、ご本人に代わって予約します。その場で確定し、ご本人にはLINEで確定のお知らせが届きます。氏名・連絡先は最新の申込みのものを使います。通常の受付期限（前々開庁日）を過ぎた日時も予約でき、その旨が記録されます。
         </p>
+        <CsrfField token={props.frame.csrfToken} />
+        {failure && failure.field === undefined ? <FieldError id="book-error" message={failure.message} /> : null}
+        {radios('kind', '相談の種類', KINDS, KIND_LABEL, value('kind', latest.kind))}
+        {radios('app', '使うアプリ', APPS, APP_LABEL, value('app', latest.app))}
         <div class="field-row">
-          {text('meeting_id', 'ミーティングID')}
-          {text('passcode', 'パスコード')}
+          {text('date', '日付', 'date')}
+          {text('time', '開始時刻（日本時間）', 'time')}
         </div>
-      </fieldset>
-      <div>
-        <button type="submit">予約してご本人に知らせる</button>
-      </div>
-    </form>
+        <fieldset class="meeting">
+          <legend>Zoom のミーティング</legend>
+          <p class="hint">
+            Zoom の相談は、確定のお知らせにミーティングIDとパスコードを載せます（必須）。TeleOffice
+            なら空欄のままにしてください。
+          </p>
+          <div class="field-row">
+            {text('meeting_id', 'ミーティングID')}
+            {text('passcode', 'パスコード')}
+          </div>
+        </fieldset>
+        <div>
+          <button type="submit">予約してご本人に知らせる</button>
+        </div>
+      </form>
+    </>
   );
 }
