@@ -100,7 +100,7 @@ describe('staff booking the next session for a person (terms 6(2))', () => {
     expect(onTime.ok && onTime.events[0]).toMatchObject({ forPerson: { insideLeadTime: false } });
   });
 
-  it('should refuse times the calendar does not allow: closed day, outside the windows, past, beyond the horizon', async () => {
+  it("should refuse times the calendar does not allow: closed day, outside the windows or the Mothers' Corner starts, past, beyond the horizon", async () => {
     const { lineUserId } = await personInSession();
     await addClosure(temp.db, '2026-12-09', 'office event', NOW);
     const refusalAt = async (start: LocalDateTime) => {
@@ -112,6 +112,13 @@ describe('staff booking the next session for a person (terms 6(2))', () => {
     expect(await refusalAt({ date: '2026-12-08', minutes: 720 })).toBe('outside_window'); // 12:00, lunch
     expect(await refusalAt({ date: '2026-12-01', minutes: 540 })).toBe('past');
     expect(await refusalAt({ date: '2027-01-28', minutes: 600 })).toBe('beyond_horizon');
+    // The Mothers' Corner: its weekdays (Tuesday, Thursday) and fixed starts only, even for staff.
+    const mothersAt = async (start: LocalDateTime) => {
+      const r = await book(lineUserId, { kind: 'mothers', start });
+      return r.ok ? 'booked' : r.refusal.code;
+    };
+    expect(await mothersAt({ date: '2026-12-07', minutes: 660 })).toBe('closed_day'); // Monday
+    expect(await mothersAt({ date: '2026-12-08', minutes: 600 })).toBe('outside_window'); // 10:00, not a start
     expect(await refusalAt({ date: '2027-01-26', minutes: 600 })).toBe('booked'); // the horizon's last day
   });
 
