@@ -26,7 +26,17 @@ export type BookingRefusal =
   /** Nothing is proposed, another time was proposed since, or (with `status`) the booking ended. */
   | { code: 'no_proposal'; status?: BookingStatus }
   | { code: 'slot_full' }
-  | { code: 'past' | 'closed_day' | 'outside_window' };
+  | { code: 'past' | 'closed_day' | 'outside_window' }
+  /** Staff booking for a person (book-for-person.ts): past the booking horizon, as for everyone. */
+  | { code: 'beyond_horizon' }
+  /** Staff booking for a person: no such LINE user, or one who never booked (no details to use). */
+  | { code: 'person_unknown' }
+  /** Staff booking for a person: the bot is stopped for them, so no card can be sent. */
+  | { code: 'person_blocked' }
+  /** Staff booking for a person: a request of theirs awaits staff (answer it instead). */
+  | { code: 'open_request' }
+  /** Staff booking for a person: they already have a confirmed session that has not begun. */
+  | { code: 'session_ahead'; confirmedStart: Instant };
 
 export type BookingRefusalCode = BookingRefusal['code'];
 
@@ -51,6 +61,8 @@ export type BookingEvent =
       meeting: MeetingDetails | null;
       /** The session a change request replaced (now cancelled), so nobody turns up for both. */
       replaced: LocalDateTime | null;
+      /** Staff booked it for the person (terms 6(2)); `insideLeadTime`: later than the usual lead time allows. */
+      forPerson?: { insideLeadTime: boolean };
     }
   /** The person accepted the office's new time for a confirmed session. */
   | {

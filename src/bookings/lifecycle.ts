@@ -79,10 +79,11 @@ export async function bookingToChange(
 const wrongStatus = (row: Booking, operation: BookingOperation): LifecycleResult =>
   refuse({ code: 'invalid_status', status: row.status, operation });
 
-async function checkSlot(
+/** The staff time rules and the slot's capacity for `row` at `at` (also used by book-for-person.ts). */
+export async function checkSlot(
   db: Db,
   deps: LifecycleDeps,
-  row: Booking,
+  row: Pick<Booking, 'id' | 'kind'>,
   at: LocalDateTime,
   now: Instant,
 ): Promise<BookingRefusal | null> {
@@ -95,7 +96,7 @@ async function checkSlot(
   return null;
 }
 
-async function scheduleSessionJobs(
+export async function scheduleSessionJobs(
   db: Db,
   deps: LifecycleDeps,
   bookingId: string,

@@ -53,5 +53,15 @@ export function refusalFailure(r: BookingRefusal): Failure {
     case 'closed_day':
     case 'outside_window':
       return fail(409, r.code, TIME_PROBLEM[r.code], 'start');
+    case 'beyond_horizon':
+      return fail(409, r.code, 'the date is beyond the booking horizon', 'start');
+    case 'person_unknown':
+      return fail(404, r.code, 'no such person, or they have never booked (nothing to take their details from)');
+    case 'person_blocked':
+      return fail(409, r.code, 'the bot is stopped for this person; they cannot be sent a confirmation');
+    case 'open_request':
+      return fail(409, r.code, 'the person has a request awaiting staff: confirm or cancel it instead');
+    case 'session_ahead':
+      return fail(409, r.code, `the person already has a confirmed session at ${formatIsoJst(r.confirmedStart)}`);
   }
 }

@@ -6,6 +6,7 @@ import { durableReplies } from './durable-replies.js';
 import { idempotentChanges } from './idempotency.js';
 import { bookingsRoutes } from './bookings-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
+import { personBookingRoutes } from './person-booking-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { usersRoutes } from './users-routes.js';
 
@@ -27,6 +28,7 @@ export function staffApiRouter(ctx: AppContext, staffApiToken: string | null): R
   router.use(bookingsRoutes(ctx));
   router.use(calendarRoutes(ctx));
   router.use(usersRoutes(ctx));
+  router.use(personBookingRoutes(ctx));
   router.use(settingsRoutes(ctx));
   return router;
 }
