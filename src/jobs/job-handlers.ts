@@ -67,9 +67,13 @@ async function reminder(
   };
 }
 
-async function replyDue(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOutcome> {
+async function replyDue(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   if (!b || b.status !== 'requested' || b.proposedStart) return skipped;
+  // Run late (the server was down) after every preferred time has passed, "your request still
+  // stands" would be untrue: the request's expiry closes it and tells the person instead.
+  const lastChoice = b.choice2Start !== null && b.choice2Start > b.choice1Start ? b.choice2Start : b.choice1Start;
+  if (now >= lastChoice) return skipped;
   return {
     status: 'done',
     dispatches: [
@@ -181,7 +185,7 @@ export async function runJob(db: Db, deps: OfficeContext, job: JobRow, now: stri
     case 'reminder_morning':
       return reminder(db, deps, job, 'morning', now);
     case 'reply_due':
-      return replyDue(db, deps, job);
+      return replyDue(db, deps, job, now);
     case 'no_show':
       return noShow(db, deps, job, now);
     case 'attendance_reminder':
