@@ -71,7 +71,7 @@ export async function startFakeLinePlatform(options: FakeLinePlatformOptions = {
     url: `http://${urlHost(host)}:${port}`,
     calls: () => calls.all(),
     delivered: () => deliveries.all(),
-    failNext: (count, status) => failures.failNext(count, status),
+    failNext: (count, status, retryAfterSeconds) => failures.failNext(count, status, retryAfterSeconds),
     setDown: (status) => failures.setDown(status),
     setLatency(ms) {
       if (!Number.isFinite(ms) || ms < 0)

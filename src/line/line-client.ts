@@ -16,15 +16,36 @@ export class LineApiError extends Error {
     /** HTTP status, or 0 when the network failed before any answer. */
     readonly status: number,
     readonly retryKeyAlreadyAccepted: boolean,
+    /** How long LINE asked us to wait (its Retry-After, with a 429 or 503), or null. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
 }
 
+/**
+ * A Retry-After header as milliseconds from `nowMs`: delta-seconds or an HTTP date; null when
+ * absent or unreadable. Capped at an hour, so a wrong header cannot silence the bot for days.
+ */
+export function retryAfterMs(header: string | null, nowMs: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const value = header.trim();
+  // Delta-seconds, or an HTTP date (which always ends in GMT); nothing else is a Retry-After.
+  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : / GMT$/.test(value) ? Date.parse(value) - nowMs : Number.NaN;
+  if (!Number.isFinite(ms)) return null;
+  return Math.min(Math.max(ms, 0), 60 * 60_000);
+}
+
 function toLineApiError(e: unknown): LineApiError {
   if (e instanceof HTTPFetchError) {
     const accepted = e.status === 409 && e.headers.get('x-line-accepted-request-id') !== null;
-    return new LineApiError(`LINE answered ${e.status}`, e.status, accepted);
+    // The SDK's error carries the answer's headers; Date.now() only turns an HTTP-date into a wait.
+    return new LineApiError(
+      `LINE answered ${e.status}`,
+      e.status,
+      accepted,
+      retryAfterMs(e.headers.get('retry-after'), Date.now()),
+    );
   }
   return new LineApiError(e instanceof Error ? `network error: ${e.message}` : 'network error', 0, false);
 }

@@ -88,6 +88,12 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
    * what is in the outbox may not survive, and flush() returns instead of retrying for ever.
    */
   let halted = false;
+  /**
+   * LINE answered 429 (too many requests): every call waits until then, whichever chat it is for,
+   * as LINE asks (one limiter for the channel, not a backoff per message).
+   */
+  let pausedUntilMs = 0;
+  const paused = () => clock.now().getTime() < pausedUntilMs;
 
   async function onFailure(row: OutboxRow, e: unknown, viaReply: boolean): Promise<void> {
     const err = e instanceof LineApiError ? e : new LineApiError(e instanceof Error ? e.message : String(e), 0, false);
@@ -114,7 +120,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       );
     }
     if (retriable(err)) {
-      const next = new Date(now.getTime() + backoffMs(row.attempts));
+      // LINE's Retry-After when it gives one (a 429 usually does), else our own backoff.
+      const next = new Date(now.getTime() + (err.retryAfterMs ?? backoffMs(row.attempts)));
+      if (err.status === 429) pausedUntilMs = Math.max(pausedUntilMs, next.getTime());
       // No answer, or LINE failed on its side: the reply may have gone out (429 and 401 mean it did not).
       const replyMaybeUsed = viaReply && err.status !== 429 && err.status !== 401;
       if (err.status === 401)
@@ -183,6 +191,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     do {
       moreFor.delete(recipient);
       for (;;) {
+        // Rate-limited: the rows stay due, and the timer brings the chat back once the pause is over.
+        if (paused()) return;
         const { row, more } = await chatHead(db, recipient, clock.now().toISOString());
         if (!row) break;
         const done = await sendRow(row);
@@ -195,7 +205,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   function startChat(recipient: string): void {
-    if (halted) return;
+    if (halted || paused()) return;
     if (inFlight.has(recipient)) {
       moreFor.add(recipient);
       return;

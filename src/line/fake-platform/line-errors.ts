@@ -28,8 +28,11 @@ export function validationErrorResult(details: ErrorDetail[]): RouteResult {
 }
 
 /** The answer to a send request failed on purpose by `failNext` or `setDown`. */
-export function injectedFailureResult(status: number): RouteResult {
-  return errorResult(status, INJECTED_FAILURE_MESSAGES[status] ?? `Request failed with status ${status}.`);
+export function injectedFailureResult(status: number, retryAfterSeconds?: number): RouteResult {
+  const result = errorResult(status, INJECTED_FAILURE_MESSAGES[status] ?? `Request failed with status ${status}.`);
+  return retryAfterSeconds === undefined
+    ? result
+    : { ...result, headers: { 'retry-after': String(retryAfterSeconds) } };
 }
 
 export function notFoundResult(): RouteResult {

@@ -96,7 +96,7 @@ function answer(
   const { route, params } = match;
   if (route.isSend) {
     const injected = deps.failures.take();
-    if (injected !== null) return injectedFailureResult(injected);
+    if (injected !== null) return injectedFailureResult(injected.status, injected.retryAfterSeconds);
   }
 
   const contentType = headers['content-type'] ?? '';

@@ -34,8 +34,8 @@ export interface FakeLinePlatform {
   calls(): RecordedCall[];
   /** Messages LINE accepted, one entry per message object, in delivery order. */
   delivered(): DeliveredMessage[];
-  /** The next `count` send requests (reply and push) answer `status` (default 500) and deliver nothing. */
-  failNext(count: number, status?: number): void;
+  /** The next `count` send requests (reply and push) answer `status` (default 500), with a Retry-After when given, and deliver nothing. */
+  failNext(count: number, status?: number, retryAfterSeconds?: number): void;
   /** While non-null, every send request answers this status and delivers nothing. */
   setDown(status: number | null): void;
   /** Artificial delay before each answer (the work is done first, as a slow network would). */
