@@ -7,6 +7,7 @@ import type { EventProcessor } from '../conversation/event-processor.js';
 import type { Clock } from '../infra/clock.js';
 import type { Logger } from '../infra/logger.js';
 import { isTooOld, MAX_EVENT_AGE_MS } from './event-age.js';
+import { storablePayload } from './event-payload.js';
 
 export interface WebhookDeps {
   committer: GroupCommitter;
@@ -37,13 +38,18 @@ export function webhookRouter(deps: WebhookDeps): Router {
         const ev = raw && typeof raw === 'object' ? readEvent(raw as webhook.Event, deps.logger) : undefined;
         return ev ? [{ raw, ev }] : [];
       });
-      const pairs = withoutStale(read, nowMs, deps.logger);
+      const pairs = withoutStale(read, nowMs, deps.logger).flatMap((p) => {
+        const payload = storablePayload(p.raw);
+        if (payload !== null) return [{ ...p, payload }];
+        deps.logger.warn({ id: p.ev.webhookEventId }, 'webhook event could not be stored; skipped');
+        return [];
+      });
       const incoming = pairs.map((p) => p.ev);
       const now = new Date(nowMs).toISOString();
-      const stored = pairs.map(({ raw, ev }) => ({
+      const stored = pairs.map(({ ev, payload }) => ({
         webhookEventId: ev.webhookEventId,
         chatKey: ev.chatKey,
-        payload: JSON.stringify(raw),
+        payload,
       }));
       const fresh = new Set(
         stored.length === 0 ? [] : await deps.committer.run((trx) => acceptEvents(trx, stored, now), { urgent: true }),
