@@ -5,7 +5,6 @@ import { databaseFile, openDatabase, type Db } from '../db/database.js';
 import { createGroupCommitter } from '../db/group-commit.js';
 import { openWalSync, type WalSyncOptions } from '../db/wal-sync.js';
 import { ensureTermsVersion, latestConsentSummary, latestEffectiveFrom } from '../db/repositories/terms-repository.js';
-import { scheduleJob } from '../db/repositories/jobs-repository.js';
 import { FIRST_CONSENT_SUMMARY } from './messages/terms-messages.js';
 import type { AppContext } from './app-context.js';
 import type { Config } from './config.js';
@@ -19,6 +18,7 @@ import { createLineClient, type LineClient } from './line/line-client.js';
 import { createOccupancyCache } from './bookings/occupancy-cache.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
 import { staffApiRouter } from './staff/staff-api.js';
+import { scheduleTermsNotices } from './staff/office-settings.js';
 import { consoleRouter } from './console/console-router.js';
 import { defaultConsoleSettings, type ConsoleSettings } from './console/console-settings.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
@@ -106,7 +106,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     consentSummary: (await latestConsentSummary(db)) ?? FIRST_CONSENT_SUMMARY,
   };
   if ((await ensureTermsVersion(db, seeded, started)) && newer) {
-    await scheduleJob(db, 'terms_notice', config.terms.version, started, started);
+    await scheduleTermsNotices(db, seeded, started);
   }
   const lineClient =
     overrides.lineClient ??

@@ -13,7 +13,7 @@ import {
 } from '../../db/repositories/terms-repository.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import type { Actor } from '../bookings/lifecycle.js';
-import type { Instant } from '../calendar/index.js';
+import { toInstant, type Instant } from '../calendar/index.js';
 import { FIRST_CONSENT_SUMMARY } from '../messages/terms-messages.js';
 import { immediateNote } from '../messages/staff-notes.js';
 import { isTermsDateTooFar, latestTermsEffectiveFrom } from './terms-dates.js';
@@ -30,6 +30,17 @@ export type TermsRegistration =
 
 /** A version as staff give it: the consent summary may be left out to keep the previous one. */
 export type NewTermsVersion = Omit<TermsVersion, 'consentSummary'> & { consentSummary?: string | undefined };
+
+/**
+ * The notices of a new version (docs/office-rules.md §13): now, so people with an open booking
+ * hear of it in advance; and, for a version still ahead, again when it applies (00:00 JST), for
+ * those who booked in between under the old one. Each person is told once per version.
+ */
+export async function scheduleTermsNotices(db: Db, terms: { id: string; effectiveFrom: string }, now: Instant) {
+  await scheduleJob(db, 'terms_notice', terms.id, now, now);
+  const effective = toInstant({ date: terms.effectiveFrom, minutes: 0 });
+  if (effective > now) await scheduleJob(db, 'terms_notice', terms.id, effective, now);
+}
 
 /**
  * Registers a terms version (the JSON API and the console both call this, inside their one
@@ -68,7 +79,7 @@ export async function registerTermsVersion(
     consentSummary: given.consentSummary ?? (await latestConsentSummary(trx)) ?? FIRST_CONSENT_SUMMARY,
   };
   await ensureTermsVersion(trx, terms, now);
-  await scheduleJob(trx, 'terms_notice', terms.id, now, now);
+  await scheduleTermsNotices(trx, terms, now);
   await recordStaffAction(trx, {
     subjectId: `terms:${terms.id}`,
     action: 'terms_registered',

@@ -216,7 +216,9 @@ describe('terms versions', () => {
   const termsJobs = () =>
     readDb(h.sqlitePath, (db) =>
       db
-        .prepare("SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id = ?")
+        .prepare(
+          "SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id = ? ORDER BY due_at",
+        )
         .all('2027-01-04'),
     );
 
@@ -287,8 +289,12 @@ describe('terms versions', () => {
     });
     expect(ok.status).toBe(303);
     expect(ok.location).toBe('/staff/settings/terms?done=added');
-    // Terms art. 13: the notice is due at registration, not on the effective day.
-    expect(termsJobs()).toEqual([{ subject_id: '2027-01-04', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) }]);
+    // Terms art. 13: the notice is due at registration, ahead of the day (on which only those who
+    // booked since are told).
+    expect(termsJobs()).toEqual([
+      { subject_id: '2027-01-04', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) },
+      { subject_id: '2027-01-04', due_at: '2027-01-03T15:00:00.000Z' },
+    ]);
     expect(await getTerms(h.app.db, '2027-01-04')).toMatchObject({
       summary,
       consentSummary: '・新しい規約の要点\n・二つ目',
@@ -312,7 +318,7 @@ describe('terms versions', () => {
     });
     expect(conflict.status).toBe(409);
     expect(conflict.html).toContain('別の適用開始日・URL・要約で登録済み');
-    expect(termsJobs()).toHaveLength(1);
+    expect(termsJobs()).toHaveLength(2);
     expect(await listAudit(h.app.db, { action: 'terms_add' })).toMatchObject([
       { loginId: 'yamada', subject: '2027-01-04' },
     ]);

@@ -55,13 +55,25 @@ describe('a new terms version', () => {
     expect(newcomer.lastText()).toContain(FIRST_LINE_BEFORE);
     expect(newcomer.lastText()).not.toContain(VERSION.consentSummary.split('\n')[0]!);
 
-    // On the effective day (Mon 10:00 JST): nobody is told again; booking asks for consent anew,
-    // showing the new version's own summary and never the old one.
+    // Someone who books after the registration, under the old version, for a time after the date.
+    h.clock.set(new Date('2026-12-28T01:30:00Z'));
+    const late = new ChatDriver(h, 'U5000000000000000000000000000005');
+    await bookByButtons(late, 'Zoom', '八戸 次郎');
+    await h.runJobs();
+    await h.settle();
+    expect(noticesTo(late.userId)).toEqual([]);
+
+    // On the effective day (Mon 10:00 JST): the late booker is told once; nobody is told twice.
+    // Booking then asks for consent anew, showing the new version's own summary, never the old one.
     h.clock.set(new Date('2027-01-04T01:00:00Z'));
     await h.runJobs();
     await h.settle();
     expect(noticesTo(open.userId)).toHaveLength(1);
     expect(noticesTo(cancelled.userId)).toEqual([]);
+    const lateTold = noticesTo(late.userId);
+    expect(lateTold).toHaveLength(1);
+    expect(lateTold[0]).toContain('改定しました（2027年1月4日(月)から適用）');
+    expect(lateTold[0]).toContain(VERSION.summary);
     await cancelled.say('予約する');
     const card = cancelled.lastText();
     expect(card).toContain('利用規約が改定されました');

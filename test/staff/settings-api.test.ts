@@ -46,8 +46,12 @@ describe('staff API: terms versions', () => {
       consentSummary: FIRST_CONSENT_SUMMARY,
       current: false,
     });
-    // Terms art. 13: people are told in advance, so the notice is due now, not on 2027-01-04.
-    expect(termsJobs(s)).toEqual([{ subject_id: '2027-01-04', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) }]);
+    // Terms art. 13: people are told in advance, so the notice is due now; the one on the day
+    // (00:00 JST) reaches only those who booked since, under the old version.
+    expect(termsJobs(s)).toEqual([
+      { subject_id: '2027-01-04', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) },
+      { subject_id: '2027-01-04', due_at: '2027-01-03T15:00:00.000Z' },
+    ]);
 
     // The same registration again is harmless; different content under the same id is refused.
     expect((await s.api('POST', '/api/terms', body)).status).toBe(200);
@@ -56,7 +60,7 @@ describe('staff API: terms versions', () => {
         status: 409,
         body: { code: 'terms_conflict', field: 'id' },
       });
-    expect(termsJobs(s)).toHaveLength(1);
+    expect(termsJobs(s)).toHaveLength(2);
 
     const list = await s.api('GET', '/api/terms');
     expect((list.body.terms as { id: string }[]).map((t) => t.id)).toEqual(['2024-06-06', '2027-01-04']);
@@ -98,7 +102,8 @@ describe('staff API: terms versions', () => {
       (await s.api('POST', '/api/terms', { ...ok, summary: 'あ'.repeat(400), consentSummary: 'い'.repeat(1000) }))
         .status,
     ).toBe(201);
-    expect(termsJobs(s).map((j) => (j as { subject_id: string }).subject_id)).toEqual(['v2', 'v3']);
+    // v2 is already in force: told now only. v3 applies on 2027-04-01: now and on the day.
+    expect(termsJobs(s).map((j) => (j as { subject_id: string }).subject_id)).toEqual(['v2', 'v3', 'v3']);
     expect((await s.api('POST', '/api/terms', { ...ok, id: 'v4', effectiveFrom: '2027-04-31' })).body.field).toBe(
       'effectiveFrom',
     );
@@ -130,7 +135,7 @@ describe('staff API: terms versions', () => {
         body: { code: 'terms_not_newer', field: 'effectiveFrom' },
       });
     }
-    expect(termsJobs(s).map((j) => (j as { subject_id: string }).subject_id)).toEqual(['v2']);
+    expect(termsJobs(s).map((j) => (j as { subject_id: string }).subject_id)).toEqual(['v2', 'v2']);
     expect(
       (
         await s.api('POST', '/api/terms', {

@@ -87,7 +87,7 @@ export function TermsPage(props: {
 
       <h2>新しい版を登録</h2>
       <p>
-        登録した版は取り消せません。登録するとすぐに（夜間は朝まで待って）、申し込み中・予約中の人へ一度だけ、変更点の要約・適用開始日・規約のURLをLINEで知らせます。ほかの人には、適用開始日以降の次の申し込みのときに、この版の「同意前に示す要約」を見せて同意をもらいます。
+        登録した版は取り消せません。登録するとすぐに（夜間は朝まで待って）、申し込み中・予約中の人へ一度だけ、変更点の要約・適用開始日・規約のURLをLINEで知らせます（その後に申し込んだ人には適用開始日に）。ほかの人には、適用開始日以降の次の申し込みのときに、この版の「同意前に示す要約」を見せて同意をもらいます。
       </p>
       <form method="post" action="/staff/settings/terms" class="stack settings-form" novalidate>
         <CsrfField token={props.frame.csrfToken} />
