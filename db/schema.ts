@@ -149,6 +149,10 @@ export interface TermsVersionsTable {
   effective_from: string;
   url: string;
   created_at: string;
+  /** What this version changes, told to people with an open booking; null before 0010. */
+  change_summary: string | null;
+  /** The short summary of the terms shown before a person agrees to this version. */
+  consent_summary: string;
 }
 
 /** Where a staff decision was made: the LINE staff group, the JSON API, the console, or the system itself. */

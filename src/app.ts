@@ -5,9 +5,8 @@ import { startCheckpointer } from '../db/checkpointer.js';
 import { databaseFile, openDatabase, type Db } from '../db/database.js';
 import { createGroupCommitter } from '../db/group-commit.js';
 import { openWalSync, type WalSyncOptions } from '../db/wal-sync.js';
-import { ensureTermsVersion, latestEffectiveFrom } from '../db/repositories/terms-repository.js';
-import { scheduleJob } from '../db/repositories/jobs-repository.js';
-import { toInstant } from './calendar/index.js';
+import { ensureTermsVersion, latestConsentSummary, latestEffectiveFrom } from '../db/repositories/terms-repository.js';
+import { FIRST_CONSENT_SUMMARY } from './messages/terms-messages.js';
 import type { AppContext } from './app-context.js';
 import type { Config } from './config.js';
 import { createEventProcessor, type EventProcessor } from './conversation/event-processor.js';
@@ -20,16 +19,11 @@ import { createLineClient, type LineClient } from './line/line-client.js';
 import { createOccupancyCache } from './bookings/occupancy-cache.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
 import { staffApiRouter } from './staff/staff-api.js';
+import { scheduleTermsNotices } from './staff/office-settings.js';
 import { consoleRouter } from './console/console-router.js';
 import { defaultConsoleSettings, type ConsoleSettings } from './console/console-settings.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { defaultLifecycleSettings, type LifecycleSettings } from './office/lifecycle-settings.js';
-
-/** Terms take effect at the start of their Japan date; a date already past is announced now. */
-function termsNoticeAt(effectiveFrom: string, now: string): string {
-  const at = toInstant({ date: effectiveFrom, minutes: 0 });
-  return at > now ? at : now;
-}
 
 export interface AppOverrides {
   clock?: Clock;
@@ -101,24 +95,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const started = clock.now().toISOString();
   // A version set in the configuration for the first time is announced like one registered by
   // staff, if it will be the one in force: one dated no later than a version already registered
-  // never will, and announcing it would tell everyone of a change that does not happen.
+  // never will, and announcing it would tell everyone of a change that does not happen. It has no
+  // summary of what changes, and keeps the consent summary of the version before it.
   const latest = await latestEffectiveFrom(db);
   const newer = latest === undefined || config.terms.effectiveFrom > latest;
-  if (
-    (await ensureTermsVersion(
-      db,
-      { id: config.terms.version, effectiveFrom: config.terms.effectiveFrom, url: config.terms.url },
-      started,
-    )) &&
-    newer
-  ) {
-    await scheduleJob(
-      db,
-      'terms_notice',
-      config.terms.version,
-      termsNoticeAt(config.terms.effectiveFrom, started),
-      started,
-    );
+  const seeded = {
+    id: config.terms.version,
+    effectiveFrom: config.terms.effectiveFrom,
+    url: config.terms.url,
+    summary: null,
+    consentSummary: (await latestConsentSummary(db)) ?? FIRST_CONSENT_SUMMARY,
+  };
+  if ((await ensureTermsVersion(db, seeded, started)) && newer) {
+    await scheduleTermsNotices(db, seeded, started);
   }
   const lineClient =
     overrides.lineClient ??

@@ -6,6 +6,28 @@ export interface TermsVersion {
   id: string;
   effectiveFrom: string;
   url: string;
+  /** What this version changes, in plain Japanese (null for versions registered without one). */
+  summary: string | null;
+  /** The short summary of the terms shown before a person agrees to this version. */
+  consentSummary: string;
+}
+
+const COLUMNS = ['id', 'effective_from', 'url', 'change_summary', 'consent_summary'] as const;
+
+function termsOf(row: {
+  id: string;
+  effective_from: string;
+  url: string;
+  change_summary: string | null;
+  consent_summary: string;
+}): TermsVersion {
+  return {
+    id: row.id,
+    effectiveFrom: row.effective_from,
+    url: row.url,
+    summary: row.change_summary,
+    consentSummary: row.consent_summary,
+  };
 }
 
 /** The version in force at `now`: the latest whose effective date (a Japan date) has come. */
@@ -13,14 +35,29 @@ export async function currentTerms(db: Db, now: string): Promise<TermsVersion | 
   const today = toLocal(now).date;
   const row = await db
     .selectFrom('terms_versions')
-    .select(['id', 'effective_from', 'url'])
+    .select(COLUMNS)
     .where('effective_from', '<=', today)
     .orderBy('effective_from', 'desc')
     // Two versions of one date (only possible in data older than the rule in latestEffectiveFrom): the later registered.
     .orderBy('created_at', 'desc')
     .limit(rowLimit(1))
     .executeTakeFirst();
-  return row ? { id: row.id, effectiveFrom: row.effective_from, url: row.url } : undefined;
+  return row ? termsOf(row) : undefined;
+}
+
+/**
+ * The consent summary of the newest version registered: a new version keeps it unless staff give
+ * another, so one registered only to change the link still shows the summary people know.
+ */
+export async function latestConsentSummary(db: Db): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('terms_versions')
+    .select('consent_summary')
+    .orderBy('effective_from', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(rowLimit(1))
+    .executeTakeFirst();
+  return row?.consent_summary;
 }
 
 /**
@@ -40,7 +77,14 @@ export async function latestEffectiveFrom(db: Db): Promise<string | undefined> {
 export async function ensureTermsVersion(db: Db, terms: TermsVersion, now: string): Promise<boolean> {
   const inserted = await db
     .insertInto('terms_versions')
-    .values({ id: terms.id, effective_from: terms.effectiveFrom, url: terms.url, created_at: now })
+    .values({
+      id: terms.id,
+      effective_from: terms.effectiveFrom,
+      url: terms.url,
+      change_summary: terms.summary,
+      consent_summary: terms.consentSummary,
+      created_at: now,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -68,11 +112,6 @@ export async function getTerms(db: Db, id: string): Promise<RegisteredTerms | un
   return row ? registeredTermsOf(row) : undefined;
 }
 
-function registeredTermsOf(row: {
-  id: string;
-  effective_from: string;
-  url: string;
-  created_at: string;
-}): RegisteredTerms {
-  return { id: row.id, effectiveFrom: row.effective_from, url: row.url, createdAt: row.created_at };
+function registeredTermsOf(row: Parameters<typeof termsOf>[0] & { created_at: string }): RegisteredTerms {
+  return { ...termsOf(row), createdAt: row.created_at };
 }

@@ -67,6 +67,8 @@ export interface ConversationFacts {
   calendar: CalendarContext;
   termsVersion: string;
   termsUrl: string;
+  /** The short summary of the terms shown before consent, as the version in force gives it. */
+  termsConsentSummary: string;
   agreedTermsVersion: string | null;
   hasActiveBooking: boolean;
   /** The user's open request or booking, when there is one. */

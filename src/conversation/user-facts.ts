@@ -14,6 +14,7 @@ import { bookingViewOf } from '../bookings/booking-view.js';
 import { fitsWindow, isKindDay, toLocal, type CalendarContext, type Instant } from '../calendar/index.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { loadCalendar } from '../bookings/calendar-facts.js';
+import { FIRST_CONSENT_SUMMARY } from '../messages/terms-messages.js';
 
 function activeFacts(row: Booking, replaced: Booking | undefined): ActiveBookingFacts {
   const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choices, confirmed } = bookingViewOf(row);
@@ -96,11 +97,16 @@ export async function loadUserFacts(
   // erases them from old ones; the person is then simply asked again).
   const latest = active ?? recent.find((row) => row.personalDataErasedAt === null);
   const calendar = withoutOwnRequest(office, active);
-  const terms = (await currentTerms(db, now)) ?? { id: deps.terms.version, url: deps.terms.url };
+  const terms = (await currentTerms(db, now)) ?? {
+    id: deps.terms.version,
+    url: deps.terms.url,
+    consentSummary: FIRST_CONSENT_SUMMARY,
+  };
   const facts: ConversationFacts = {
     calendar,
     termsVersion: terms.id,
     termsUrl: terms.url,
+    termsConsentSummary: terms.consentSummary,
     agreedTermsVersion: user.termsVersion,
     hasActiveBooking: active !== undefined,
     ...(active ? { activeBooking: activeFacts(active, replaced) } : {}),

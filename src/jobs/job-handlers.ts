@@ -29,8 +29,8 @@ import {
   requestExpiredMessages,
   reminderMessages,
   replyOverdueUserMessages,
-  termsChangedMessages,
 } from '../messages/lifecycle-messages.js';
+import { termsChangeNoticeMessages } from '../messages/terms-messages.js';
 import { USER_CONTACT_ACTION } from '../conversation/session-day-contact.js';
 
 /** What a job does when it fires, deciding from the state as it is now (it may have changed). */
@@ -114,11 +114,15 @@ async function attendanceReminder(db: Db, deps: OfficeContext, job: JobRow, now:
   return asked.ok ? { status: 'done', dispatches: bookingEventsDispatches(asked.events, deps) } : skipped;
 }
 
-/** Tells each user with an open booking, once per version, that the terms changed. */
-async function termsNotice(db: Db, job: JobRow): Promise<JobOutcome> {
+/**
+ * Tells each user with an open booking, once per version, what the terms change, from when and
+ * where to read them. Due when the version is registered, so people hear of it in advance (terms
+ * art. 13); like any push it waits out quiet hours.
+ */
+async function termsNotice(db: Db, job: JobRow, now: string): Promise<JobOutcome> {
   const terms = await getTerms(db, job.subject_id);
   if (!terms) return skipped;
-  // Open when the version took effect: a session or a time still ahead then.
+  // Open when the version was registered: a session or a time still ahead then.
   const users = await usersToTellOfTerms(db, terms.id, job.due_at);
   if (users.length === 0) return { status: 'done', dispatches: [] };
   await markTermsNotified(db, users, terms.id);
@@ -127,7 +131,7 @@ async function termsNotice(db: Db, job: JobRow): Promise<JobOutcome> {
     dispatches: users.map((u) => ({
       audience: 'user' as const,
       recipient: u,
-      messages: termsChangedMessages(terms.url),
+      messages: termsChangeNoticeMessages(terms, toLocal(now).date),
     })),
   };
 }
@@ -191,7 +195,7 @@ export async function runJob(db: Db, deps: OfficeContext, job: JobRow, now: stri
     case 'attendance_reminder':
       return attendanceReminder(db, deps, job, now);
     case 'terms_notice':
-      return termsNotice(db, job);
+      return termsNotice(db, job, now);
     case 'immediate_timeout':
       return immediateTimeout(db, deps, job);
     case 'request_expiry':

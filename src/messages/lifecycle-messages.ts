@@ -261,14 +261,6 @@ export function changeRequestEndedMessages(
   ];
 }
 
-export function termsChangedMessages(url: string): LineMessage[] {
-  return [
-    text(
-      `オンライン職業相談の利用規約が改定されました。次回のお申し込みの際に、あらためて同意をお願いします。\n改定後の利用規約: ${url}\n現在のご予約はそのまま有効です。`,
-    ),
-  ];
-}
-
 export function processingFailedMessages(): LineMessage[] {
   return [
     text(

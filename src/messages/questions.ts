@@ -3,7 +3,6 @@ import { formatDateJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja
 import { freeStartsOn } from '../../machines/booking/choice-answer.js';
 import { OPTIONS } from '../../machines/booking/options.js';
 import { optionLabel } from './option-labels.js';
-import { NO_SHOW_RULE } from './rule-sentences.js';
 import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationContext, ConversationFacts, Question } from '../../machines/booking/types.js';
 import { isComplete } from '../../machines/booking/evaluate-answer.js';
@@ -42,12 +41,8 @@ function termsSummary(facts: ConversationFacts, input: QuestionInput): string[] 
       ? ['利用規約が改定されました。お手数ですが、改定後の内容をご確認のうえ、あらためて同意をお願いします。']
       : []),
     `${s.officeName}のオンライン職業相談の予約窓口です。はじめに、利用規約の大切な点をご確認ください。`,
-    `・ビデオ通話（Zoom または TeleOffice）で1回${s.sessionMinutes}分以内。利用は無料ですが、通信料はご負担ください。\n` +
-      `・ご希望日の2開庁日前の${formatTimeJa(s.closingMinutes)}までに予約が必要です。\n` +
-      '・個室など周りに人のいない場所から、安全な端末でご参加ください。録画・録音はできません。\n' +
-      '・通訳や介助の方が同席する場合は事前にお知らせください。\n' +
-      `・当日のキャンセルはお電話のみです。${NO_SHOW_RULE}\n` +
-      '・お申し込みをもって利用規約に同意したものとみなされます。',
+    // The version's own summary (docs/office-rules.md §13): a new version never shows the old one.
+    facts.termsConsentSummary,
     `利用規約の全文: ${input.facts.termsUrl}`,
     '利用規約に同意してお申し込みを続けますか？',
   ];

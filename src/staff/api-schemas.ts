@@ -105,12 +105,37 @@ export const capacityBody = z.strictObject({
 
 export const blockBody = z.strictObject({ reason: shortText('reason', 200).optional(), by });
 
+/** A summary of what a terms version changes: short enough to read in one LINE message. */
+export const TERMS_SUMMARY_MAX = 400;
+/** The summary of the terms shown before consent: one card in the chat. */
+export const CONSENT_SUMMARY_MAX = 1000;
+
+/** Staff text shown to people as written: line breaks kept, other control characters refused. */
+const summaryText = (name: string, max: number, missing: string) =>
+  z
+    .string({ error: missing })
+    // A form's text area sends CRLF: one line break, counted once.
+    .overwrite((s) => s.replace(/\r\n?/g, '\n').trim())
+    .min(1, `${name} must not be empty`)
+    .max(max, `${name} must be at most ${max} characters`)
+    .refine((s) => !CONTROL_CHARS.test(s.replace(/\n/g, '')), `${name} must not contain control characters`);
+
 export const termsBody = z.strictObject({
   id: z
     .string({ error: 'id is required, e.g. 2027-04-01' })
     .regex(/^[A-Za-z0-9._-]{1,40}$/, 'id must be 1 to 40 letters, digits, dots, hyphens or underscores'),
   effectiveFrom: isoDate,
   url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }).max(500),
+  summary: summaryText(
+    'summary',
+    TERMS_SUMMARY_MAX,
+    'summary is required: what this version changes, in plain Japanese',
+  ),
+  consentSummary: summaryText(
+    'consentSummary',
+    CONSENT_SUMMARY_MAX,
+    "consentSummary must be a string (leave it out to keep the previous version's)",
+  ).optional(),
   by,
 });
 

@@ -6,6 +6,7 @@ import {
   currentTerms,
   ensureTermsVersion,
   getTerms,
+  latestConsentSummary,
   latestEffectiveFrom,
   type RegisteredTerms,
   type TermsVersion,
@@ -13,6 +14,7 @@ import {
 import type { Dispatch } from '../bookings/dispatch.js';
 import type { Actor } from '../bookings/lifecycle.js';
 import { toInstant, type Instant } from '../calendar/index.js';
+import { FIRST_CONSENT_SUMMARY } from '../messages/terms-messages.js';
 import { immediateNote } from '../messages/staff-notes.js';
 import { isTermsDateTooFar, latestTermsEffectiveFrom } from './terms-dates.js';
 
@@ -26,42 +28,64 @@ export type TermsRefusal =
 export type TermsRegistration =
   { ok: true; row: RegisteredTerms; current: string | null; created: boolean } | { ok: false; refusal: TermsRefusal };
 
+/** A version as staff give it: the consent summary may be left out to keep the previous one. */
+export type NewTermsVersion = Omit<TermsVersion, 'consentSummary'> & { consentSummary?: string | undefined };
+
+/**
+ * The notices of a new version (docs/office-rules.md §13): now, so people with an open booking
+ * hear of it in advance; and, for a version still ahead, again when it applies (00:00 JST), for
+ * those who booked in between under the old one. Each person is told once per version.
+ */
+export async function scheduleTermsNotices(db: Db, terms: { id: string; effectiveFrom: string }, now: Instant) {
+  await scheduleJob(db, 'terms_notice', terms.id, now, now);
+  const effective = toInstant({ date: terms.effectiveFrom, minutes: 0 });
+  if (effective > now) await scheduleJob(db, 'terms_notice', terms.id, effective, now);
+}
+
 /**
  * Registers a terms version (the JSON API and the console both call this, inside their one
  * transaction): refused when dated more than a year ahead or not after the newest one; the same
- * registration again is a no-op. A new version schedules the notice job for its effective day
- * (00:00 JST), when users with an open booking are told once.
+ * registration again is a no-op. A new version schedules the notice job for now, so users with an
+ * open booking hear what changes before it takes effect (docs/office-rules.md §13).
  */
 export async function registerTermsVersion(
   trx: Db,
-  terms: TermsVersion,
+  given: NewTermsVersion,
   by: Actor,
   now: Instant,
 ): Promise<TermsRegistration> {
-  if (isTermsDateTooFar(terms.effectiveFrom, now)) {
+  if (isTermsDateTooFar(given.effectiveFrom, now)) {
     return { ok: false, refusal: { code: 'too_far', latestAllowed: latestTermsEffectiveFrom(now) } };
   }
-  const existing = await getTerms(trx, terms.id);
+  const existing = await getTerms(trx, given.id);
   if (existing) {
-    if (existing.effectiveFrom !== terms.effectiveFrom || existing.url !== terms.url) {
+    if (
+      existing.effectiveFrom !== given.effectiveFrom ||
+      existing.url !== given.url ||
+      existing.summary !== given.summary ||
+      (given.consentSummary !== undefined && existing.consentSummary !== given.consentSummary)
+    ) {
       return { ok: false, refusal: { code: 'conflict' } };
     }
     // The same registration again: nothing to do, and users are not told twice.
     return { ok: true, row: existing, current: (await currentTerms(trx, now))?.id ?? null, created: false };
   }
   const latest = await latestEffectiveFrom(trx);
-  if (latest !== undefined && terms.effectiveFrom <= latest) {
+  if (latest !== undefined && given.effectiveFrom <= latest) {
     return { ok: false, refusal: { code: 'not_newer', latest } };
   }
+  const terms: TermsVersion = {
+    ...given,
+    consentSummary: given.consentSummary ?? (await latestConsentSummary(trx)) ?? FIRST_CONSENT_SUMMARY,
+  };
   await ensureTermsVersion(trx, terms, now);
-  const effective = toInstant({ date: terms.effectiveFrom, minutes: 0 });
-  await scheduleJob(trx, 'terms_notice', terms.id, effective > now ? effective : now, now);
+  await scheduleTermsNotices(trx, terms, now);
   await recordStaffAction(trx, {
     subjectId: `terms:${terms.id}`,
     action: 'terms_registered',
     staffId: by.id,
     via: by.via,
-    detail: { effectiveFrom: terms.effectiveFrom, url: terms.url },
+    detail: { effectiveFrom: terms.effectiveFrom, url: terms.url, summary: terms.summary },
     at: now,
   });
   return {

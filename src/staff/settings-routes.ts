@@ -35,7 +35,13 @@ export function settingsRoutes(ctx: AppContext): Router {
         mutate(ctx, async (trx, now) => {
           const r = await registerTermsVersion(
             trx,
-            { id: b.id, effectiveFrom: b.effectiveFrom, url: b.url },
+            {
+              id: b.id,
+              effectiveFrom: b.effectiveFrom,
+              url: b.url,
+              summary: b.summary,
+              consentSummary: b.consentSummary,
+            },
             apiActor(b.by),
             now,
           );
@@ -52,7 +58,7 @@ export function settingsRoutes(ctx: AppContext): Router {
               return fail(
                 409,
                 'terms_conflict',
-                `terms version ${b.id} is already registered with another effective date or URL`,
+                `terms version ${b.id} is already registered with another effective date, URL or summary`,
                 'id',
               );
             case 'not_newer':

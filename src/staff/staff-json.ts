@@ -94,6 +94,8 @@ export function termsJson(t: RegisteredTerms, currentId: string | null) {
     id: t.id,
     effectiveFrom: t.effectiveFrom,
     url: t.url,
+    summary: t.summary,
+    consentSummary: t.consentSummary,
     createdAt: formatIsoJst(t.createdAt),
     current: t.id === currentId,
   };

@@ -72,9 +72,21 @@ describe('account rules', () => {
 
 describe('terms form', () => {
   it('uses the API field rules, worded in Japanese', () => {
-    expect(parseTermsForm({ id: '2027-04-01', effective_from: '2027-04-01', url: 'https://example.jp/t' })).toEqual({
+    const fields = { id: '2027-04-01', effective_from: '2027-04-01', url: 'https://example.jp/t' };
+    // An empty consent summary keeps the previous version's (left out, as in the API).
+    expect(parseTermsForm({ ...fields, summary: ' 変更点\r\n二行目 ', consent_summary: '' })).toEqual({
       ok: true,
-      value: { id: '2027-04-01', effectiveFrom: '2027-04-01', url: 'https://example.jp/t' },
+      value: {
+        id: '2027-04-01',
+        effectiveFrom: '2027-04-01',
+        url: 'https://example.jp/t',
+        summary: '変更点\n二行目',
+        consentSummary: undefined,
+      },
+    });
+    expect(parseTermsForm({ ...fields, summary: 'x', consent_summary: '・要点' })).toMatchObject({
+      ok: true,
+      value: { consentSummary: '・要点' },
     });
     const bad = parseTermsForm({ id: 'v 1', effective_from: '2027-02-29', url: 'javascript:alert(1)' });
     expect(bad).toEqual({
@@ -83,8 +95,22 @@ describe('terms form', () => {
         id: expect.stringContaining('半角の英数字'),
         effective_from: expect.stringContaining('実在する日付'),
         url: expect.stringContaining('http://'),
+        summary: '変更点の要約を入力してください。',
       },
     });
+    expect(parseTermsForm({ ...fields, summary: 'あ'.repeat(401), consent_summary: 'い'.repeat(1001) })).toEqual({
+      ok: false,
+      errors: {
+        summary: '変更点の要約は400文字以内にしてください。',
+        consent_summary: '同意前に示す要約は1000文字以内にしてください。',
+      },
+    });
+    expect(parseTermsForm({ ...fields, summary: '変更\u0007' })).toEqual({
+      ok: false,
+      errors: { summary: '変更点の要約に使えない文字（制御文字）が含まれています。' },
+    });
+    // The limit itself is allowed.
+    expect(parseTermsForm({ ...fields, summary: 'あ'.repeat(400) }).ok).toBe(true);
   });
 
   it('words each refusal of the registration next to its field', () => {

@@ -89,6 +89,9 @@ it('as admin: registers a terms version through the form and switches immediate 
   await page.getByLabel('版の名前').fill('2027-04-01');
   await page.getByLabel('適用開始日').fill('2027-04-01');
   await page.getByLabel('規約のURL').fill('https://aomori-roudoukyoku.jsite.mhlw.go.jp/terms-2027-04.pdf');
+  await page.getByLabel('変更点の要約').fill('当日以外のキャンセルを、メールでも受け付けるようにします。');
+  // The consent summary comes filled in with the current version's, for staff to edit.
+  expect(await page.getByLabel('同意前に示す要約').inputValue()).toContain('1回40分以内');
   await page.getByRole('button', { name: '登録する' }).click();
   await expect.poll(() => page.getByRole('status').textContent()).toContain('新しい版を登録しました。');
   expect(

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit, recordAudit } from '../../db/repositories/audit-log-repository.js';
 import { staffAccountByLogin } from '../../db/repositories/staff-accounts-repository.js';
+import { getTerms } from '../../db/repositories/terms-repository.js';
 import { recordConsent } from '../../db/repositories/users-repository.js';
+import { FIRST_CONSENT_SUMMARY } from '../../src/messages/terms-messages.js';
 import { seedBooking } from '../support/booking-seeds.js';
 import { textsDeliveredTo } from '../support/chat-driver.js';
 import { addStaff, consoleClient, STAFF_PASSWORD } from '../support/console.js';
@@ -214,7 +216,9 @@ describe('terms versions', () => {
   const termsJobs = () =>
     readDb(h.sqlitePath, (db) =>
       db
-        .prepare("SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id = ?")
+        .prepare(
+          "SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id = ? ORDER BY due_at",
+        )
         .all('2027-01-04'),
     );
 
@@ -243,11 +247,15 @@ describe('terms versions', () => {
 
   it("adds a version through the API's own function, scheduling the notice; refusals in Japanese next to the field", async () => {
     const c = await admin();
-    await c.get('/staff/settings/terms');
+    const form = await c.get('/staff/settings/terms');
+    // The consent summary starts as the newest version's, for staff to edit where the terms change.
+    expect(form.html).toContain(FIRST_CONSENT_SUMMARY.split('\n')[0]!);
+    const summary = '当日以外のキャンセルをメールでも受け付けます。';
     const tooFar = await c.post('/staff/settings/terms', {
       id: '2030-01-01',
       effective_from: '2030-01-01',
       url: 'https://example.jp/terms-2030.pdf',
+      summary,
     });
     expect(tooFar.status).toBe(400);
     expect(tooFar.html).toMatch(/id="effective_from-error" role="alert">適用開始日は1年以内にしてください/);
@@ -256,18 +264,49 @@ describe('terms versions', () => {
     expect(badUrl.html).toContain('id="id-error"');
     expect(badUrl.html).toContain('適用開始日は実在する日付');
     expect(badUrl.html).toContain('URLは http:// か https:// で始まる');
+    expect(badUrl.html).toMatch(/id="summary-error" role="alert">変更点の要約を入力してください。/);
+    const tooLong = await c.post('/staff/settings/terms', {
+      id: '2027-01-04',
+      effective_from: '2027-01-04',
+      url: 'https://example.jp/terms-2027.pdf',
+      summary: 'あ'.repeat(401),
+      consent_summary: 'い'.repeat(1001),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.html).toMatch(/id="summary-error" role="alert">変更点の要約は400文字以内にしてください。/);
+    expect(tooLong.html).toMatch(
+      /id="consent_summary-error" role="alert">同意前に示す要約は1000文字以内にしてください。/,
+    );
+    // What was typed comes back in the form, so nothing is lost to a refusal.
+    expect(tooLong.html).toContain('あ'.repeat(401));
+    expect(termsJobs()).toEqual([]);
     const ok = await c.post('/staff/settings/terms', {
       id: '2027-01-04',
       effective_from: '2027-01-04',
       url: 'https://example.jp/terms-2027.pdf',
+      summary,
+      consent_summary: '・新しい規約の要点\r\n・二つ目',
     });
     expect(ok.status).toBe(303);
     expect(ok.location).toBe('/staff/settings/terms?done=added');
-    expect(termsJobs()).toEqual([{ subject_id: '2027-01-04', due_at: '2027-01-03T15:00:00.000Z' }]);
+    // Terms art. 13: the notice is due at registration, ahead of the day (on which only those who
+    // booked since are told).
+    expect(termsJobs()).toEqual([
+      { subject_id: '2027-01-04', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) },
+      { subject_id: '2027-01-04', due_at: '2027-01-03T15:00:00.000Z' },
+    ]);
+    expect(await getTerms(h.app.db, '2027-01-04')).toMatchObject({
+      summary,
+      consentSummary: '・新しい規約の要点\n・二つ目',
+    });
+    const listed = await c.get(ok.location!);
+    expect(listed.html).toContain('変更点と適用開始日をLINEで知らせます');
+    expect(listed.html).toContain(`<td class="terms-summary">${summary}</td>`);
     const older = await c.post('/staff/settings/terms', {
       id: 'v-older',
       effective_from: '2026-12-24',
       url: 'https://example.jp/older.pdf',
+      summary,
     });
     expect(older.status).toBe(409);
     expect(older.html).toContain('登録済みでいちばん新しい版の適用開始日（1月4日(月)）より後にしてください。');
@@ -275,10 +314,11 @@ describe('terms versions', () => {
       id: '2027-01-04',
       effective_from: '2027-01-04',
       url: 'https://example.jp/other.pdf',
+      summary,
     });
     expect(conflict.status).toBe(409);
-    expect(conflict.html).toContain('別の適用開始日またはURLで登録済み');
-    expect(termsJobs()).toHaveLength(1);
+    expect(conflict.html).toContain('別の適用開始日・URL・要約で登録済み');
+    expect(termsJobs()).toHaveLength(2);
     expect(await listAudit(h.app.db, { action: 'terms_add' })).toMatchObject([
       { loginId: 'yamada', subject: '2027-01-04' },
     ]);
@@ -377,7 +417,7 @@ describe('only admins', () => {
       ['/staff/settings/accounts/sato/role', { role: 'admin' }],
       ['/staff/settings/accounts/yamada/password', { password: NEW_PASSWORD, password_again: NEW_PASSWORD }],
       ['/staff/settings/accounts/yamada/unlock', {}],
-      ['/staff/settings/terms', { id: 'x1', effective_from: '2027-06-01', url: 'https://example.jp/x' }],
+      ['/staff/settings/terms', { id: 'x1', effective_from: '2027-06-01', url: 'https://example.jp/x', summary: 'x' }],
       ['/staff/settings/immediate', { enabled: 'on' }],
     ];
     for (const [path, fields] of posts) expect([path, (await staff.post(path, fields)).status]).toEqual([path, 403]);

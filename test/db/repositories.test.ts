@@ -43,18 +43,31 @@ describe('closure days', () => {
 });
 
 describe('terms versions', () => {
+  const SUMMARIES = { summary: 'メールでのキャンセルを加えます。', consentSummary: '・要点' };
+
   it('are listed by effective date, with when they were registered', async () => {
     await ensureTermsVersion(
       temp.db,
-      { id: 't2', effectiveFrom: '2026-12-01', url: 'https://example.jp/t2' },
+      { ...SUMMARIES, id: 't2', effectiveFrom: '2026-12-01', url: 'https://example.jp/t2' },
       '2026-11-20T00:00:00.000Z',
     );
-    await ensureTermsVersion(temp.db, { id: 't1', effectiveFrom: '2024-06-06', url: 'https://example.jp/t1' }, NOW);
+    await ensureTermsVersion(
+      temp.db,
+      { ...SUMMARIES, id: 't1', effectiveFrom: '2024-06-06', url: 'https://example.jp/t1' },
+      NOW,
+    );
     expect(await listTerms(temp.db)).toEqual([
-      { id: 't1', effectiveFrom: '2024-06-06', url: 'https://example.jp/t1', createdAt: NOW },
-      { id: 't2', effectiveFrom: '2026-12-01', url: 'https://example.jp/t2', createdAt: '2026-11-20T00:00:00.000Z' },
+      { ...SUMMARIES, id: 't1', effectiveFrom: '2024-06-06', url: 'https://example.jp/t1', createdAt: NOW },
+      {
+        ...SUMMARIES,
+        id: 't2',
+        effectiveFrom: '2026-12-01',
+        url: 'https://example.jp/t2',
+        createdAt: '2026-11-20T00:00:00.000Z',
+      },
     ]);
     expect(await getTerms(temp.db, 't2')).toEqual({
+      ...SUMMARIES,
       id: 't2',
       effectiveFrom: '2026-12-01',
       url: 'https://example.jp/t2',

@@ -27,8 +27,8 @@ import {
   immediateUnavailableMessages,
   reminderMessages,
   requestExpiredMessages,
-  termsChangedMessages,
 } from '../../src/messages/lifecycle-messages.js';
+import { termsChangeNoticeMessages } from '../../src/messages/terms-messages.js';
 import { bookingViewOf } from '../../src/bookings/booking-view.js';
 import { confirmedAt, seedBooking, STAFF_GROUP, testOffice } from '../support/booking-seeds.js';
 import { useTempDatabase } from '../support/temp-db.js';
@@ -253,12 +253,15 @@ describe('the no-show check', () => {
 
 describe('new terms', () => {
   it('should tell each person with an open booking once, however many bookings they have, and nobody twice', async () => {
-    const EFFECTIVE = jst('2026-12-05', 0);
-    await ensureTermsVersion(
-      temp.db,
-      { id: 't2', effectiveFrom: '2026-12-05', url: 'https://example.invalid/t2' },
-      NOW,
-    );
+    // Terms art. 13: the notice is due when the version is registered, days before it applies.
+    const t2 = {
+      id: 't2',
+      effectiveFrom: '2026-12-05',
+      url: 'https://example.invalid/t2',
+      summary: 'キャンセルの連絡先にメールを加えます。',
+      consentSummary: '・新しい要約',
+    };
+    await ensureTermsVersion(temp.db, t2, NOW);
     const twice = await seedBooking(temp.db, { choices: [THU_10, THU_1330], createdAt: NOW });
     await seedBooking(temp.db, { lineUserId: twice.lineUserId, choices: [TUE_14, TUE_14], createdAt: NOW });
     const once = await seedBooking(temp.db, {
@@ -269,13 +272,15 @@ describe('new terms', () => {
     const agreed = await seedBooking(temp.db, { choices: [THU_10, THU_1330], createdAt: NOW });
     await recordConsent(temp.db, agreed.lineUserId, 't2', NOW);
     await seedBooking(temp.db, { choices: [THU_10, THU_1330], createdAt: NOW, patch: { status: 'cancelled' } });
-    const notice = job('terms_notice', 't2', EFFECTIVE);
-    const first = await runJob(temp.db, office, notice, EFFECTIVE);
+    const notice = job('terms_notice', 't2', NOW);
+    const first = await runJob(temp.db, office, notice, NOW);
     expect(first.status).toBe('done');
     expect(audiences(first.dispatches).sort()).toEqual([`user:${once.lineUserId}`, `user:${twice.lineUserId}`].sort());
-    expect(first.dispatches[0]!.messages).toEqual(termsChangedMessages('https://example.invalid/t2'));
-    expect(await runJob(temp.db, office, notice, EFFECTIVE)).toEqual({ status: 'done', dispatches: [] });
-    expect(await runJob(temp.db, office, job('terms_notice', 't9', EFFECTIVE), EFFECTIVE)).toEqual({
+    expect(first.dispatches[0]!.messages).toEqual(termsChangeNoticeMessages(t2, '2026-12-01'));
+    const said = JSON.stringify(first.dispatches[0]!.messages);
+    for (const part of ['2026年12月5日(土)から改定します', t2.summary, t2.url]) expect(said).toContain(part);
+    expect(await runJob(temp.db, office, notice, NOW)).toEqual({ status: 'done', dispatches: [] });
+    expect(await runJob(temp.db, office, job('terms_notice', 't9', NOW), NOW)).toEqual({
       status: 'skipped',
       dispatches: [],
     });

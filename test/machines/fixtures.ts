@@ -29,6 +29,7 @@ import {
 } from '../../src/calendar/index.js';
 import { defaultOfficeSettings } from '../../src/office/settings.js';
 import { noticeText } from '../../src/messages/notices.js';
+import { FIRST_CONSENT_SUMMARY } from '../../src/messages/terms-messages.js';
 
 /** Tuesday 2026-12-01 09:00 in Japan. Earliest bookable day: Thursday 12-03; horizon ends Tue 2027-01-26. */
 export const NOW: Instant = '2026-12-01T00:00:00.000Z';
@@ -50,6 +51,7 @@ export function makeFacts(overrides: Partial<ConversationFacts> = {}): Conversat
     calendar: makeCalendar(),
     termsVersion: TERMS_VERSION,
     termsUrl: TERMS_URL,
+    termsConsentSummary: FIRST_CONSENT_SUMMARY,
     agreedTermsVersion: null,
     hasActiveBooking: false,
     ...overrides,

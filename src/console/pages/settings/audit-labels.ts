@@ -52,6 +52,7 @@ const DETAIL_KEYS: Readonly<Record<string, string>> = {
   role: '権限',
   effectiveFrom: '適用開始日',
   url: 'URL',
+  summary: '変更点',
   wasLockedUntil: 'ロック期限',
 };
 

@@ -2,6 +2,7 @@ import type { RegisteredTerms } from '../../../../db/repositories/terms-reposito
 import type { TermsAgreement } from '../../../../db/repositories/terms-agreements-repository.js';
 import { dateJa, maybeInstantJa } from '../../views/format.js';
 import { CsrfField, Page, type PageFrame } from '../../views/page.js';
+import { CONSENT_SUMMARY_MAX, TERMS_SUMMARY_MAX } from '../../../staff/api-schemas.js';
 import type { FieldErrors } from './account-rules.js';
 import { BackToSettings, Field } from './settings-views.js';
 
@@ -9,6 +10,8 @@ export interface TermsFormValues {
   id: string;
   effective_from: string;
   url: string;
+  summary: string;
+  consent_summary: string;
 }
 
 export function TermsPage(props: {
@@ -42,6 +45,7 @@ export function TermsPage(props: {
               <th scope="col">版</th>
               <th scope="col">適用開始日</th>
               <th scope="col">URL</th>
+              <th scope="col">変更点</th>
               <th scope="col" class="num">
                 同意した人
               </th>
@@ -65,6 +69,7 @@ export function TermsPage(props: {
                       {v.url}
                     </a>
                   </td>
+                  <td class="terms-summary">{v.summary ?? <span class="muted">（記録なし）</span>}</td>
                   <td class="num">{`${n}人`}</td>
                   <td>
                     {n > 0 ? (
@@ -82,7 +87,7 @@ export function TermsPage(props: {
 
       <h2>新しい版を登録</h2>
       <p>
-        登録した版は取り消せません。適用開始日（日本時間の0時）に、申し込み中・予約中の人へ一度だけ、規約が変わったことをLINEで知らせます。
+        登録した版は取り消せません。登録するとすぐに（夜間は朝まで待って）、申し込み中・予約中の人へ一度だけ、変更点の要約・適用開始日・規約のURLをLINEで知らせます（その後に申し込んだ人には適用開始日に）。ほかの人には、適用開始日以降の次の申し込みのときに、この版の「同意前に示す要約」を見せて同意をもらいます。
       </p>
       <form method="post" action="/staff/settings/terms" class="stack settings-form" novalidate>
         <CsrfField token={props.frame.csrfToken} />
@@ -115,6 +120,36 @@ export function TermsPage(props: {
               placeholder="https://"
               {...aria(d, invalid)}
             />
+          )}
+        </Field>
+        <Field
+          name="summary"
+          label="変更点の要約"
+          errors={errors}
+          hint={`何が変わるかを、利用する人に分かる言葉で${TERMS_SUMMARY_MAX}文字以内。LINEでそのまま送ります`}
+        >
+          {(d, invalid) => (
+            <textarea id="summary" name="summary" rows={4} required maxLength={TERMS_SUMMARY_MAX} {...aria(d, invalid)}>
+              {form.summary}
+            </textarea>
+          )}
+        </Field>
+        <Field
+          name="consent_summary"
+          label="同意前に示す要約"
+          errors={errors}
+          hint={`予約の申し込みで同意をもらう前に見せる規約の要点（${CONSENT_SUMMARY_MAX}文字以内）。空欄なら前の版と同じ`}
+        >
+          {(d, invalid) => (
+            <textarea
+              id="consent_summary"
+              name="consent_summary"
+              rows={8}
+              maxLength={CONSENT_SUMMARY_MAX}
+              {...aria(d, invalid)}
+            >
+              {form.consent_summary}
+            </textarea>
           )}
         </Field>
         <div>

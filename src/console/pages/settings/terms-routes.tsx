@@ -1,6 +1,11 @@
 import express, { type Response, type Router } from 'express';
 import { termsAgreedPeople, termsAgreementCounts } from '../../../../db/repositories/terms-agreements-repository.js';
-import { currentTerms, getTerms, listTerms } from '../../../../db/repositories/terms-repository.js';
+import {
+  currentTerms,
+  getTerms,
+  latestConsentSummary,
+  listTerms,
+} from '../../../../db/repositories/terms-repository.js';
 import type { AppContext } from '../../../app-context.js';
 import { toLocal } from '../../../calendar/index.js';
 import { registerTermsVersion } from '../../../staff/office-settings.js';
@@ -15,7 +20,7 @@ import { TermsPage, TermsPeoplePage, type TermsFormValues } from './terms-page.j
 import { parseTermsForm, termsRefusalJa } from './terms-rules.js';
 
 const NOTICES: Record<string, string> = {
-  added: '新しい版を登録しました。適用開始日に、申し込み中・予約中の人へ知らせます。',
+  added: '新しい版を登録しました。申し込み中・予約中の人へ、変更点と適用開始日をLINEで知らせます。',
   same: 'この版は同じ内容で登録済みです。何も変更していません。',
 };
 
@@ -47,8 +52,17 @@ export function termsPages(ctx: AppContext): Router {
     );
   };
 
+  // The consent summary starts as the newest version's: staff edit it only where the terms change.
+  const emptyForm = async (): Promise<TermsFormValues> => ({
+    id: '',
+    effective_from: '',
+    url: '',
+    summary: '',
+    consent_summary: (await latestConsentSummary(ctx.db)) ?? '',
+  });
+
   router.get('/staff/settings/terms', async (req, res) => {
-    await show(res, 200, { id: '', effective_from: '', url: '' }, {}, NOTICES[queryText(req, 'done')] ?? null);
+    await show(res, 200, await emptyForm(), {}, NOTICES[queryText(req, 'done')] ?? null);
   });
 
   router.post('/staff/settings/terms', async (req, res) => {
@@ -57,6 +71,8 @@ export function termsPages(ctx: AppContext): Router {
       id: formText(req, 'id'),
       effective_from: formText(req, 'effective_from'),
       url: formText(req, 'url'),
+      summary: formText(req, 'summary'),
+      consent_summary: formText(req, 'consent_summary'),
     };
     const parsed = parseTermsForm(formBody(req));
     if (!parsed.ok) {
@@ -79,7 +95,7 @@ export function termsPages(ctx: AppContext): Router {
         created = reg.created;
         return consoleDone();
       },
-      { effectiveFrom: terms.effectiveFrom, url: terms.url },
+      { effectiveFrom: terms.effectiveFrom, url: terms.url, summary: terms.summary },
     );
     if (!r.ok) {
       await show(res, r.status, form, { [r.field ?? 'id']: r.message }, null);
@@ -92,7 +108,7 @@ export function termsPages(ctx: AppContext): Router {
     const who = signedIn(res);
     const terms = await getTerms(ctx.db, typeof req.params.id === 'string' ? req.params.id : '');
     if (!terms) {
-      await show(res, 404, { id: '', effective_from: '', url: '' }, {}, 'その版は登録されていません。');
+      await show(res, 404, await emptyForm(), {}, 'その版は登録されていません。');
       return;
     }
     const people = await termsAgreedPeople(ctx.db, terms.id);
