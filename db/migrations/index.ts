@@ -9,7 +9,7 @@ import * as m0007 from './0007-proposal-details.js';
 import * as m0008 from './0008-staff-console.js';
 import * as m0009 from './0009-optional-second-choice.js';
 import * as m0010 from './0010-terms-summaries.js';
-import * as m0013 from './0013-idempotency-keys.js';
+import * as m0011 from './0011-idempotency-keys.js';
 
 /**
  * A static provider: each migration is imported by name, so bundling or a changed working
@@ -28,7 +28,7 @@ export const migrationProvider: MigrationProvider = {
       '0008-staff-console': m0008,
       '0009-optional-second-choice': m0009,
       '0010-terms-summaries': m0010,
-      '0013-idempotency-keys': m0013,
+      '0011-idempotency-keys': m0011,
     };
   },
 };
