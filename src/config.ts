@@ -84,6 +84,13 @@ const envSchema = z.object({
   SLOT_STEP_MINUTES: optional(z.coerce.number().int().positive()),
   SLOT_CAPACITY: optional(z.coerce.number().int().positive()),
   BOOKING_HORIZON_WEEKS: optional(z.coerce.number().int().positive()),
+  ELIGIBILITY_VALID_MONTHS: optional(
+    z.coerce
+      .number({ error: 'expected a whole number of months from 1 to 24' })
+      .int('expected a whole number of months from 1 to 24')
+      .min(1, 'expected at least 1 month')
+      .max(24, 'expected at most 24 months'),
+  ),
   TERMS_URL: optional(z.url()),
   ZOOM_TERMS_URL: optional(z.url()),
   OFFICE_EMAIL: optional(z.email()),
@@ -134,6 +141,7 @@ function officeFrom(e: z.infer<typeof envSchema>): OfficeSettings {
     gridStepMinutes: e.SLOT_STEP_MINUTES as number | undefined,
     capacity: e.SLOT_CAPACITY as number | undefined,
     horizonWeeks: e.BOOKING_HORIZON_WEEKS as number | undefined,
+    eligibilityValidMonths: e.ELIGIBILITY_VALID_MONTHS as number | undefined,
     termsUrl: e.TERMS_URL as string | undefined,
     zoomTermsUrl: e.ZOOM_TERMS_URL as string | undefined,
     officeEmail: e.OFFICE_EMAIL as string | undefined,
@@ -232,6 +240,7 @@ const VARIABLE_OF: Record<string, string> = {
   gridStepMinutes: 'SLOT_STEP_MINUTES',
   capacity: 'SLOT_CAPACITY',
   horizonWeeks: 'BOOKING_HORIZON_WEEKS',
+  eligibilityValidMonths: 'ELIGIBILITY_VALID_MONTHS',
   termsUrl: 'TERMS_URL',
   zoomTermsUrl: 'ZOOM_TERMS_URL',
   officeEmail: 'OFFICE_EMAIL',

@@ -7,6 +7,7 @@ import * as m0005 from './0005-outbox-reply-maybe-used.js';
 import * as m0006 from './0006-personal-data-erased.js';
 import * as m0007 from './0007-proposal-details.js';
 import * as m0008 from './0008-staff-console.js';
+import * as m0012 from './0012-immediate-eligibility.js';
 
 /**
  * A static provider: each migration is imported by name, so bundling or a changed working
@@ -23,6 +24,7 @@ export const migrationProvider: MigrationProvider = {
       '0006-personal-data-erased': m0006,
       '0007-proposal-details': m0007,
       '0008-staff-console': m0008,
+      '0012-immediate-eligibility': m0012,
     };
   },
 };

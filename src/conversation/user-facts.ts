@@ -92,6 +92,7 @@ export async function loadUserFacts(
     termsVersion: terms.id,
     termsUrl: terms.url,
     agreedTermsVersion: user.termsVersion,
+    eligibilityAnsweredAt: user.eligibilityAnsweredAt,
     hasActiveBooking: active !== undefined,
     ...(active ? { activeBooking: activeFacts(active, replaced) } : {}),
     ...(latest ? { identity: { name: latest.name, jobSeekerNumber: latest.jobSeekerNumber } } : {}),
