@@ -22,7 +22,11 @@ export interface Config {
   appNow: string | null;
   logLevel: string;
   office: OfficeSettings;
-  terms: { version: string; effectiveFrom: string; url: string };
+  /**
+   * `placeholder`: TERMS_URL was not set, so the link is the default (the Labour Bureau's home
+   * page), not the published terms; only demo mode may run so (production refuses to start).
+   */
+  terms: { version: string; effectiveFrom: string; url: string; placeholder: boolean };
   /**
    * Days after a booking is over (its last time and its last change both that long past) when the
    * person's details on it are erased; null keeps them (the office decides: see README).
@@ -222,6 +226,7 @@ export function loadConfig(env: Env): Config {
       version: (e.TERMS_VERSION as string | undefined) ?? '2024-06-06',
       effectiveFrom: (e.TERMS_EFFECTIVE_FROM as string | undefined) ?? '2024-06-06',
       url: office.termsUrl,
+      placeholder: e.TERMS_URL === undefined,
     },
     personalDataRetentionDays: (e.PERSONAL_DATA_RETENTION_DAYS as number | undefined) ?? null,
     console: { idleMinutes: (e.CONSOLE_IDLE_MINUTES as number | undefined) ?? 30 },
