@@ -268,7 +268,15 @@ function nameOf(text: string): ReturnType<typeof validatePersonName> | { ok: fal
 
 export const STEPS: Record<Question, Step> = {
   terms: choose({
-    agree: (input) => ({ ok: true, outcome: 'agreed', draft: input.context.draft, effects: ['recordConsent'] }),
+    agree: (input) => ({
+      ok: true,
+      outcome: 'agreed',
+      draft: input.context.draft,
+      effects: ['recordConsent'],
+      // An immediate session no longer asks the terms (docs/office-rules.md §14); a conversation
+      // stored at this question for one before goes on as a regular booking, eligibility and all.
+      ...(input.context.purpose === 'immediate' ? { purpose: 'new' as const } : {}),
+    }),
     decline: outcome('declined', 'termsDeclined'),
   }),
   registered: choose({ yes: outcome('registered'), no: outcome('notRegistered', 'notRegistered') }),

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eligibilityCurrent, eligibilityValidThrough } from '../../machines/booking/immediate-eligibility.js';
+import { bookingMachine } from '../../machines/booking/booking-machine.js';
 import { officeSettingsFrom } from '../../src/office/settings.js';
 import { Chat, ELIGIBILITY_ANSWERED_AT, NOW, agreedFacts, makeCalendar, makeFacts, onRecordFacts } from './fixtures.js';
 
@@ -118,5 +119,18 @@ describe('how long eligibility answers hold', () => {
     expect(eligibilityCurrent('2026-06-01T23:30:00.000Z', '2026-12-02T14:00:00.000Z', 6)).toBe(true);
     expect(eligibilityCurrent('2026-06-01T23:30:00.000Z', '2026-12-02T15:00:00.000Z', 6)).toBe(false);
     expect(eligibilityCurrent(ELIGIBILITY_ANSWERED_AT, NOW, 6)).toBe(true);
+  });
+});
+
+describe('a conversation stored before immediate sessions stopped asking the terms', () => {
+  it('goes on as a regular booking once the terms are agreed to', () => {
+    const stored = bookingMachine.resolveState({
+      value: 'terms',
+      context: { purpose: 'immediate', turn: 3, greeted: true, editing: false, draft: {} },
+    });
+    const chat = new Chat(makeFacts(OPEN), NOW, stored).tap('agree');
+    expect(chat.state).toBe('registered');
+    expect(chat.context.purpose).toBe('new');
+    expect(chat.effects.map((e) => e.effect)).toEqual(['recordConsent']);
   });
 });
