@@ -8,7 +8,8 @@ import { sql, type Kysely } from 'kysely';
  * Every new request filed in the chat came after the eligibility questions, so the newest one
  * (not a change of times: a change re-asks no eligibility) gives a lower bound for people who
  * booked before this column existed. A change of an unanswered request is filed as a new row at
- * the moment the old one is cancelled as 'changed'; such rows are left out.
+ * the moment the old one is cancelled as 'changed'; such rows are left out, as are sessions staff
+ * booked for the person (their confirmation is recorded with `forPerson`): no eligibility was asked.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -24,6 +25,10 @@ export async function up(db: Kysely<any>): Promise<void> {
           WHERE old.line_user_id = b.line_user_id
             AND old.cancel_reason = 'changed'
             AND old.cancelled_at = b.created_at
+        )
+        AND NOT EXISTS (
+          SELECT 1 FROM staff_actions sa
+          WHERE sa.subject_id = b.id AND sa.detail LIKE '%"forPerson":true%'
         )
     )`.execute(db);
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as m0012 from '../../db/migrations/0012-immediate-eligibility.js';
 import { cancellation, insertRequest, updateBooking } from '../../db/repositories/bookings-repository.js';
+import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { recordEligibility, touchUser } from '../../db/repositories/users-repository.js';
 import { sampleRequest, useTempDatabase } from '../support/temp-db.js';
 
@@ -54,6 +55,18 @@ describe('the eligibility answers on record', () => {
     await insertRequest(temp.db, sampleRequest('b-co-1', 'Uconfirmed', [choice, choice], OCT));
     await insertRequest(temp.db, sampleRequest('b-co-2', 'Uconfirmed', [choice, choice], DEC));
     await updateBooking(temp.db, 'b-co-2', { replacesBookingId: 'b-co-1' }, DEC);
+    // A session staff booked for the person (no eligibility asked), after their own request.
+    await touchUser(temp.db, 'Ustaff', OCT);
+    await insertRequest(temp.db, sampleRequest('b-st-1', 'Ustaff', [choice, choice], OCT));
+    await insertRequest(temp.db, sampleRequest('b-st-2', 'Ustaff', [choice, choice], DEC));
+    await recordStaffAction(temp.db, {
+      subjectId: 'b-st-2',
+      action: 'confirm',
+      staffId: 'console:yamada',
+      via: 'console',
+      detail: { start: choice.start, forPerson: true },
+      at: DEC,
+    });
     // Never booked.
     await touchUser(temp.db, 'Unever', OCT);
 
@@ -63,6 +76,7 @@ describe('the eligibility answers on record', () => {
     expect(await answeredAt('Utwo')).toBe(NOV);
     expect(await answeredAt('Uchanged')).toBe(OCT);
     expect(await answeredAt('Uconfirmed')).toBe(OCT);
+    expect(await answeredAt('Ustaff')).toBe(OCT);
     expect(await answeredAt('Unever')).toBeNull();
   });
 });
