@@ -26,6 +26,9 @@ const shared = {
   // End-to-end tests start real servers and SQLite files; give them room on a 2-core machine.
   testTimeout: 30_000,
   hookTimeout: 30_000,
+  // expect.poll waits 1 s by default; a browser page that hashes a password (scrypt) and renders on
+  // a loaded 2-core machine can take longer, and a poll that gives up early is a flaky test.
+  expect: { poll: { timeout: 15_000, interval: 50 } },
   ...(tmp ? { env: { TMPDIR: tmp } } : {}),
 };
 

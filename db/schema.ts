@@ -21,6 +21,7 @@ export interface Database {
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export interface UsersTable {
@@ -86,9 +87,10 @@ export interface BookingsTable {
   choice1_end: string;
   /** Slot key of the first choice: it occupies that slot while the request awaits staff. */
   choice1_slot: string;
-  choice2_start: string;
-  choice2_end: string;
-  choice2_slot: string;
+  /** The second preferred time is optional (docs/office-rules.md §9): null, all three, when none was given. */
+  choice2_start: string | null;
+  choice2_end: string | null;
+  choice2_slot: string | null;
   confirmed_start: string | null;
   confirmed_end: string | null;
   confirmed_slot: string | null;
@@ -262,4 +264,14 @@ export interface AuditLogTable {
   /** What was looked at or changed: a booking id, a LINE user id, an account's login id, a month. */
   subject: string | null;
   detail: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  /** SHA-256 of the method, path and body: the same key with another request is refused. */
+  fingerprint: string;
+  /** The answer given, once there is one; null while the first request is still being handled. */
+  status: number | null;
+  body: string | null;
+  created_at: string;
 }

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
+import helmet from 'helmet';
 import { startCheckpointer } from '../db/checkpointer.js';
 import { databaseFile, openDatabase, type Db } from '../db/database.js';
 import { createGroupCommitter } from '../db/group-commit.js';
@@ -160,6 +161,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const http = express();
   http.disable('x-powered-by');
+  // The usual security headers on every answer (nosniff, no framing, no referrer). JSON needs no
+  // sources at all; the pages that need some (the console, the demo simulator) set their own policy.
+  http.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] },
+      },
+      strictTransportSecurity: config.nodeEnv === 'production',
+    }),
+  );
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', demoMode: config.demoMode });
   });

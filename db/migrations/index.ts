@@ -7,7 +7,9 @@ import * as m0005 from './0005-outbox-reply-maybe-used.js';
 import * as m0006 from './0006-personal-data-erased.js';
 import * as m0007 from './0007-proposal-details.js';
 import * as m0008 from './0008-staff-console.js';
+import * as m0009 from './0009-optional-second-choice.js';
 import * as m0012 from './0012-immediate-eligibility.js';
+import * as m0013 from './0013-idempotency-keys.js';
 
 /**
  * A static provider: each migration is imported by name, so bundling or a changed working
@@ -24,7 +26,9 @@ export const migrationProvider: MigrationProvider = {
       '0006-personal-data-erased': m0006,
       '0007-proposal-details': m0007,
       '0008-staff-console': m0008,
+      '0009-optional-second-choice': m0009,
       '0012-immediate-eligibility': m0012,
+      '0013-idempotency-keys': m0013,
     };
   },
 };

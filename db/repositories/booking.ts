@@ -27,9 +27,10 @@ export interface Booking {
   choice1End: string;
   /** Slot key of the first choice: it occupies that slot while the request awaits staff. */
   choice1Slot: string;
-  choice2Start: string;
-  choice2End: string;
-  choice2Slot: string;
+  /** The second preferred time, when the person gave one (docs/office-rules.md §9): all three or none. */
+  choice2Start: string | null;
+  choice2End: string | null;
+  choice2Slot: string | null;
   confirmedStart: string | null;
   confirmedEnd: string | null;
   confirmedSlot: string | null;
@@ -58,6 +59,13 @@ export interface Booking {
   /** When name, numbers, e-mail, phone and meeting details were erased (retention); null while kept. */
   personalDataErasedAt: string | null;
 }
+
+/**
+ * A request's preferred times, in order: the first, and the second when the person gave one
+ * (docs/office-rules.md §9). A tuple, not an array, so no reader can ask for a third or forget
+ * that the second may be missing.
+ */
+export type PreferredChoices<T> = readonly [T] | readonly [T, T];
 
 /** A change to a booking: any field but its identity, its owner and when it was made. */
 export type BookingPatch = Partial<Omit<Booking, 'id' | 'lineUserId' | 'createdAt'>>;

@@ -3,9 +3,9 @@ import type { Db } from '../database.js';
 import type { BookingStatus } from '../schema.js';
 import { rowLimit } from '../row-limit.js';
 import { addDays, toInstant, type IsoDate } from '../../src/calendar/index.js';
-import { bookingOf, columnsOf, type Booking, type BookingPatch } from './booking.js';
+import { bookingOf, columnsOf, type Booking, type BookingPatch, type PreferredChoices } from './booking.js';
 
-export type { Booking, BookingPatch } from './booking.js';
+export type { Booking, BookingPatch, PreferredChoices } from './booking.js';
 
 export interface NewBooking {
   id: string;
@@ -17,7 +17,7 @@ export interface NewBooking {
   email: string;
   phone: string;
   interpreter: boolean;
-  choices: readonly [BookedChoice, BookedChoice];
+  choices: PreferredChoices<BookedChoice>;
   termsVersion: string;
   createdAt: string;
   replyDue: string;
@@ -73,9 +73,9 @@ export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
       choice1_start: c1.start,
       choice1_end: c1.end,
       choice1_slot: c1.slotKey,
-      choice2_start: c2.start,
-      choice2_end: c2.end,
-      choice2_slot: c2.slotKey,
+      choice2_start: c2?.start ?? null,
+      choice2_end: c2?.end ?? null,
+      choice2_slot: c2?.slotKey ?? null,
       confirmed_start: null,
       confirmed_end: null,
       confirmed_slot: null,
@@ -264,7 +264,7 @@ export function isActiveBooking(b: Booking, now: string): boolean {
     ACTIVE_STATUSES.includes(b.status) &&
     (b.status === 'confirmed' ||
       b.choice1Start > now ||
-      b.choice2Start > now ||
+      (b.choice2Start !== null && b.choice2Start > now) ||
       (b.proposedStart !== null && b.proposedStart > now))
   );
 }

@@ -8,6 +8,8 @@ export interface Purged {
   conversations: number;
   /** Staff console sessions long unused (they had expired already; this only tidies). */
   staffSessions: number;
+  /** Staff API idempotency keys older than a day. */
+  idempotencyKeys: number;
 }
 
 /**
@@ -17,12 +19,7 @@ export interface Purged {
  * A week is far longer than LINE goes on redelivering an event, so dropping the ids of handled
  * events does not reopen the door to handling one twice.
  */
-export async function purgeHandled(
-  db: Db,
-  before: string,
-  failedBefore: string,
-  sessionsIdleSince: string,
-): Promise<Purged> {
+export async function purgeHandled(db: Db, before: string, failedBefore: string, dayAgo: string): Promise<Purged> {
   const inbox = await db
     .deleteFrom('inbox')
     .where((eb) =>
@@ -47,15 +44,14 @@ export async function purgeHandled(
   // collected (name, job-seeker number, e-mail, phone) goes with it. The person's next message
   // simply starts afresh.
   const conversations = await db.deleteFrom('conversations').where('updated_at', '<', before).executeTakeFirst();
-  const staffSessions = await db
-    .deleteFrom('staff_sessions')
-    .where('last_seen_at', '<', sessionsIdleSince)
-    .executeTakeFirst();
+  const staffSessions = await db.deleteFrom('staff_sessions').where('last_seen_at', '<', dayAgo).executeTakeFirst();
+  const idempotencyKeys = await db.deleteFrom('idempotency_keys').where('created_at', '<', dayAgo).executeTakeFirst();
   return {
     inbox: Number(inbox.numDeletedRows),
     outbox: Number(outbox.numDeletedRows),
     conversations: Number(conversations.numDeletedRows),
     staffSessions: Number(staffSessions.numDeletedRows),
+    idempotencyKeys: Number(idempotencyKeys.numDeletedRows),
   };
 }
 
@@ -68,7 +64,7 @@ export interface Erased {
  * Erases the person's details from bookings that are over: name, job-seeker number, e-mail,
  * phone, meeting details and the cancel reason (free text that may name them), also in the staff
  * action that recorded the cancel. A booking is over when its last change and every time on it
- * (both choices, a proposal, the confirmed session) are before `cutoff`, whatever its status: a
+ * (the choices, a proposal, the confirmed session) are before `cutoff`, whatever its status: a
  * request nobody answered and a session never marked attended go the same way. The booking row
  * stays, marked, so the office can still count sessions. Quick-session requests (name and number
  * only) go by their creation time. At most `limit` bookings a call, so a first run over years of
@@ -81,7 +77,8 @@ export async function erasePersonalData(db: Db, cutoff: string, now: string, lim
     .where('personal_data_erased_at', 'is', null)
     .where('updated_at', '<', cutoff)
     .where('choice1_end', '<', cutoff)
-    .where('choice2_end', '<', cutoff)
+    // A request may hold no second choice (docs/office-rules.md §9): nothing to wait for then.
+    .where((eb) => eb.or([eb('choice2_end', 'is', null), eb('choice2_end', '<', cutoff)]))
     .where((eb) => eb.or([eb('confirmed_end', 'is', null), eb('confirmed_end', '<', cutoff)]))
     .where((eb) => eb.or([eb('proposed_end', 'is', null), eb('proposed_end', '<', cutoff)]))
     .orderBy('updated_at')

@@ -190,7 +190,7 @@ const baseSetup = setup({
     answerRefused: ({ event }) => event.type === 'ANSWERED' && !event.evaluation.ok,
     /** Changing one item from the review card: once given, the review comes back. */
     editing: ({ context }) => context.editing,
-    /** The answer leaves both preferred times given (a change of booking asks the second after the first). */
+    /** The answer leaves the second preferred time answered, given or declined (a change of booking asks it after the first). */
     bothChoicesGiven: ({ event }) => accepted(event)?.draft.choice2 !== undefined,
     /** Every item of the booking is filled in (terms that changed mid-booking return to its review). */
     draftComplete: ({ context }) => isComplete(context.draft),

@@ -159,6 +159,9 @@ function setApp(app: 'zoom' | 'teleoffice'): (input: AnswerInput) => Evaluation 
 function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
   return (input) => {
     const { draft } = input.context;
+    const { pendingDate: _drop, ...rest } = draft;
+    // 「第2希望はなし」: the request goes on with the first choice alone (docs/office-rules.md §9).
+    if (which === 2 && option(input) === 'none') return chosen(input, { ...rest, choice2: null });
     const pendingDate = part === 'time' ? draft.pendingDate : undefined;
     const reading = readChoiceAnswer({
       which,
@@ -168,7 +171,6 @@ function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
       now: input.now,
       ...(pendingDate ? { pendingDate } : {}),
     });
-    const { pendingDate: _drop, ...rest } = draft;
     switch (reading.type) {
       case 'refused':
         return refuse(reading.notice);
@@ -177,14 +179,17 @@ function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
         return part === 'time' ? { ok: true, outcome: 'otherDay', draft: rest } : refuse({ key: 'invalidChoice' });
       case 'date':
         return { ok: true, outcome: 'dayPicked', draft: { ...rest, pendingDate: reading.date } };
-      case 'chosen': {
-        const next: Draft = which === 1 ? { ...rest, choice1: reading.choice } : { ...rest, choice2: reading.choice };
-        // Only a return to the review rechecks the choices: while editing, with both given.
-        if (!input.context.editing || !next.choice2) return { ok: true, outcome: 'chosen', draft: next };
-        return bothStillHold(input, next);
-      }
+      case 'chosen':
+        return chosen(input, which === 1 ? { ...rest, choice1: reading.choice } : { ...rest, choice2: reading.choice });
     }
   };
+}
+
+/** A preferred time given (or the second declined). */
+function chosen(input: AnswerInput, next: Draft): Evaluation {
+  // Only a return to the review rechecks the choices: while editing, once the second is answered.
+  if (!input.context.editing || next.choice2 === undefined) return { ok: true, outcome: 'chosen', draft: next };
+  return bothStillHold(input, next);
 }
 
 /**

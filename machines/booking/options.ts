@@ -17,6 +17,27 @@ export interface AnswerOption {
 const YES = ['はい', 'yes', 'ok', 'うん', 'はーい', '1'];
 const NO = ['いいえ', 'no', 'いや', 'ちがう', '2'];
 
+/**
+ * The second preferred time is optional (docs/office-rules.md §9): its questions also take 「なし」.
+ * Only its date question shows the button; at its time question (a day already picked) it is typed.
+ */
+const NO_SECOND_CHOICE: readonly AnswerOption[] = [
+  {
+    value: 'none',
+    words: [
+      '第2希望はなし',
+      '第2希望なし',
+      '第2希望はありません',
+      'なし',
+      '無し',
+      'ありません',
+      'ないです',
+      '不要',
+      'いりません',
+    ],
+  },
+];
+
 export const OPTIONS: Partial<Record<Question, readonly AnswerOption[]>> = {
   terms: [
     { value: 'agree', words: ['同意する', '同意します', '同意', ...YES] },
@@ -57,6 +78,8 @@ export const OPTIONS: Partial<Record<Question, readonly AnswerOption[]>> = {
     { value: 'yes', words: ['同席します', '同席する', 'あり', 'いる', ...YES] },
     { value: 'no', words: ['同席しません', '同席しない', 'なし', 'いない', ...NO] },
   ],
+  choice2Date: NO_SECOND_CHOICE,
+  choice2Time: NO_SECOND_CHOICE,
   review: [
     { value: 'submit', words: ['この内容で申し込む', '申し込む', '申込', '送信', 'はい', 'ok'] },
     { value: 'edit', words: ['修正する', '修正', '直す', '変更'] },

@@ -9,8 +9,8 @@ export interface StaleChoice {
 }
 
 /**
- * The first of the draft's two choices that the calendar, as it is now, refuses (or that is
- * missing), or undefined when both hold.
+ * The first of the draft's choices that the calendar, as it is now, refuses (or that is
+ * missing), or undefined when all hold. A second choice the person declined is none to check.
  *
  * Why: time passes between picking a choice and seeing the review card (the lead time may pass
  * at closing time; someone else may take the slot), and the review card must not show a choice
@@ -25,6 +25,8 @@ export function staleChoice(
 ): StaleChoice | undefined {
   for (const which of [1, 2] as const) {
     const choice = which === 1 ? draft.choice1 : draft.choice2;
+    // No second choice given (docs/office-rules.md §9): nothing to recheck.
+    if (choice === null) continue;
     const recheck =
       choice && draft.kind ? checkChoice({ which, answer, draft, facts, now }, draft.kind, choice) : undefined;
     if (recheck?.type === 'chosen') continue;

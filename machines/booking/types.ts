@@ -40,7 +40,8 @@ export interface Draft {
   /** A date picked for a choice whose time is still to come. */
   pendingDate?: IsoDate;
   choice1?: LocalDateTime;
-  choice2?: LocalDateTime;
+  /** Null: the person said they have no second choice (docs/office-rules.md §9); undefined: not asked yet. */
+  choice2?: LocalDateTime | null;
   email?: string;
   phone?: string;
   interpreter?: boolean;

@@ -1,5 +1,6 @@
 import type { BookingStatus } from '../../db/schema.js';
 import type { Instant, LocalDateTime } from '../calendar/index.js';
+import type { PreferredChoices } from '../../db/repositories/bookings-repository.js';
 import type { BookingView, MeetingDetails } from './booking-view.js';
 
 export type { MeetingDetails } from './booking-view.js';
@@ -18,12 +19,24 @@ export type BookingRefusal =
   | { code: 'already_confirmed'; confirmedStart: Instant | null }
   | { code: 'invalid_status'; status: BookingStatus; operation: BookingOperation }
   | { code: 'meeting_required' }
+  /** Confirming at the second choice of a request that has none (docs/office-rules.md §9). */
+  | { code: 'no_second_choice' }
   /** On the day of the session the person cancels by phone only. */
   | { code: 'same_day' }
   /** Nothing is proposed, another time was proposed since, or (with `status`) the booking ended. */
   | { code: 'no_proposal'; status?: BookingStatus }
   | { code: 'slot_full' }
-  | { code: 'past' | 'closed_day' | 'outside_window' };
+  | { code: 'past' | 'closed_day' | 'outside_window' }
+  /** Staff booking for a person (book-for-person.ts): past the booking horizon, as for everyone. */
+  | { code: 'beyond_horizon' }
+  /** Staff booking for a person: no such LINE user, or one who never booked (no details to use). */
+  | { code: 'person_unknown' }
+  /** Staff booking for a person: the bot is stopped for them, so no card can be sent. */
+  | { code: 'person_blocked' }
+  /** Staff booking for a person: a request of theirs awaits staff (answer it instead). */
+  | { code: 'open_request' }
+  /** Staff booking for a person: they already have a confirmed session that has not begun. */
+  | { code: 'session_ahead'; confirmedStart: Instant };
 
 export type BookingRefusalCode = BookingRefusal['code'];
 
@@ -48,6 +61,8 @@ export type BookingEvent =
       meeting: MeetingDetails | null;
       /** The session a change request replaced (now cancelled), so nobody turns up for both. */
       replaced: LocalDateTime | null;
+      /** Staff booked it for the person (terms 6(2)); `insideLeadTime`: later than the usual lead time allows. */
+      forPerson?: { insideLeadTime: boolean };
     }
   /** The person accepted the office's new time for a confirmed session. */
   | {
@@ -65,7 +80,7 @@ export type BookingEvent =
       byPerson: boolean;
       reason: string | null;
       /** It was a request still awaiting staff, with both wishes; `change`: a request to move a session. */
-      request: { choices: readonly [LocalDateTime, LocalDateTime]; change: boolean } | null;
+      request: { choices: PreferredChoices<LocalDateTime>; change: boolean } | null;
       /** The office withdrew a change request: the confirmed session it would have replaced still holds. */
       keptSession: LocalDateTime | null;
       /** The office cancelled a session and with it the person's pending request to move it. */

@@ -1,6 +1,8 @@
 import { toLocal, type Instant, type LocalDateTime, type SessionKind } from '../calendar/index.js';
-import type { Booking } from '../../db/repositories/bookings-repository.js';
+import type { Booking, PreferredChoices } from '../../db/repositories/bookings-repository.js';
 import type { BookingStatus } from '../../db/schema.js';
+
+export type { PreferredChoices } from '../../db/repositories/bookings-repository.js';
 
 /** A Zoom meeting as staff gave it: what the person needs to join. */
 export interface MeetingDetails {
@@ -19,7 +21,8 @@ export interface BookingView {
   email: string;
   phone: string;
   interpreter: boolean;
-  choices: readonly [LocalDateTime, LocalDateTime];
+  /** The first preferred time, and the second when one was given (docs/office-rules.md §9). */
+  choices: PreferredChoices<LocalDateTime>;
   confirmed?: LocalDateTime;
   /** The meeting of a confirmed session (Zoom), so the person can find it again. */
   meeting?: MeetingDetails;
@@ -43,6 +46,16 @@ export function proposedMeetingOf(
     : null;
 }
 
+/** The preferred times, in order: the second only when one was given (docs/office-rules.md §9). */
+export function preferredChoices<T>(first: T, second: T | null | undefined): PreferredChoices<T> {
+  return second === null || second === undefined ? [first] : [first, second];
+}
+
+/** A request's preferred times as local dates and times. */
+export function choicesOf(b: Pick<Booking, 'choice1Start' | 'choice2Start'>): PreferredChoices<LocalDateTime> {
+  return preferredChoices(toLocal(b.choice1Start), b.choice2Start === null ? null : toLocal(b.choice2Start));
+}
+
 export function bookingViewOf(row: Booking): BookingView {
   const meeting = meetingOf(row);
   return {
@@ -55,7 +68,7 @@ export function bookingViewOf(row: Booking): BookingView {
     email: row.email,
     phone: row.phone,
     interpreter: row.interpreter,
-    choices: [toLocal(row.choice1Start), toLocal(row.choice2Start)],
+    choices: choicesOf(row),
     ...(row.confirmedStart ? { confirmed: toLocal(row.confirmedStart) } : {}),
     ...(meeting ? { meeting } : {}),
     ...(row.proposedStart ? { proposedStart: row.proposedStart } : {}),

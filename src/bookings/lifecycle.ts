@@ -23,7 +23,7 @@ import type {
   BookingSubject,
   MeetingDetails,
 } from './booking-outcome.js';
-import { bookingViewOf, meetingOf, proposedMeetingOf } from './booking-view.js';
+import { bookingViewOf, choicesOf, meetingOf, proposedMeetingOf } from './booking-view.js';
 import { loadCalendar } from './calendar-facts.js';
 import { sessionSpan, staffTimeProblem } from './slot-rules.js';
 
@@ -79,10 +79,11 @@ export async function bookingToChange(
 const wrongStatus = (row: Booking, operation: BookingOperation): LifecycleResult =>
   refuse({ code: 'invalid_status', status: row.status, operation });
 
-async function checkSlot(
+/** The staff time rules and the slot's capacity for `row` at `at` (also used by book-for-person.ts). */
+export async function checkSlot(
   db: Db,
   deps: LifecycleDeps,
-  row: Booking,
+  row: Pick<Booking, 'id' | 'kind'>,
   at: LocalDateTime,
   now: Instant,
 ): Promise<BookingRefusal | null> {
@@ -95,7 +96,7 @@ async function checkSlot(
   return null;
 }
 
-async function scheduleSessionJobs(
+export async function scheduleSessionJobs(
   db: Db,
   deps: LifecycleDeps,
   bookingId: string,
@@ -131,6 +132,13 @@ export interface ConfirmInput {
   acceptedByPerson?: boolean;
 }
 
+/** The time a confirmation names; none for the second choice of a request holding one (docs/office-rules.md §9). */
+function confirmTimeOf(row: Booking, at: ConfirmInput['at']): LocalDateTime | undefined {
+  if ('start' in at) return at.start;
+  const start = at.choice === 1 ? row.choice1Start : row.choice2Start;
+  return start === null ? undefined : toLocal(start);
+}
+
 /** Confirms a request at one time: capacity checked and taken atomically, the user told, reminders set. */
 export async function confirmBooking(db: Db, deps: LifecycleDeps, input: ConfirmInput): Promise<LifecycleResult> {
   const found = await bookingToChange(db, input.bookingId);
@@ -138,8 +146,8 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
   const { row } = found;
   if (row.status === 'confirmed') return refuse({ code: 'already_confirmed', confirmedStart: row.confirmedStart });
   if (row.status !== 'requested') return wrongStatus(row, 'confirm');
-  const at =
-    'choice' in input.at ? toLocal(input.at.choice === 1 ? row.choice1Start : row.choice2Start) : input.at.start;
+  const at = confirmTimeOf(row, input.at);
+  if (!at) return refuse({ code: 'no_second_choice' });
   const meeting = input.meeting ?? meetingOf(row) ?? undefined;
   if (row.app === 'zoom' && !meeting) return refuse({ code: 'meeting_required' });
   const slotError = await checkSlot(db, deps, row, at, input.now);
@@ -236,10 +244,7 @@ export async function cancelBooking(db: Db, deps: LifecycleDeps, input: CancelIn
       at,
       byPerson: input.byUser,
       reason: input.reason,
-      request:
-        row.status === 'requested'
-          ? { choices: [toLocal(row.choice1Start), toLocal(row.choice2Start)], change: row.replacesBookingId !== null }
-          : null,
+      request: row.status === 'requested' ? { choices: choicesOf(row), change: row.replacesBookingId !== null } : null,
       keptSession: kept?.confirmedStart ? toLocal(kept.confirmedStart) : null,
       endedChange: change ? subjectOf(change) : null,
     },
@@ -280,9 +285,16 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
   const { row } = found;
   if (row.status !== 'requested' && row.status !== 'confirmed') return wrongStatus(row, 'move');
   if (row.app === 'zoom' && !input.meeting && !row.meetingId) return refuse({ code: 'meeting_required' });
+  const span = sessionSpan(row.kind, input.start, deps.settings.sessionMinutes);
+  // The same proposal sent again (a retried request, a double click) is already standing: the
+  // person has its card, and a second one would only confuse them.
+  const same =
+    row.proposedStart === span.start &&
+    (row.proposedMeetingId ?? null) === (input.meeting?.meetingId ?? null) &&
+    (row.proposedMeetingPasscode ?? null) === (input.meeting?.passcode ?? null);
+  if (same) return done(row, []);
   const slotError = await checkSlot(db, deps, row, input.start, input.now);
   if (slotError) return refuse(slotError);
-  const span = sessionSpan(row.kind, input.start, deps.settings.sessionMinutes);
   // The meeting details go with the proposal: a confirmed session keeps its own until the person accepts.
   await updateBooking(
     db,

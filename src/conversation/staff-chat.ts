@@ -172,6 +172,8 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
           t,
           booking.status === 'confirmed' ? STAFF_ERROR_TEXT.already_confirmed : STAFF_ERROR_TEXT.invalid_status,
         );
+      // The card of a request with one choice has no such button; a forged or mistaken one is refused.
+      if (start === null) return say(t, STAFF_ERROR_TEXT.no_second_choice);
       if (booking.app === 'zoom' && !booking.meetingId) {
         const held = await promptHeldByColleague(t, booking.id);
         if (held) return say(t, STAFF_TEXT.promptHeld(receiptNumber(held)));

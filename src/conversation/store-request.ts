@@ -5,8 +5,8 @@ import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { countBooking } from '../../db/repositories/users-repository.js';
 import { isComplete } from '../../machines/booking/evaluate-answer.js';
 import type { Draft } from '../../machines/booking/types.js';
-import { replyDue, type CalendarContext } from '../calendar/index.js';
-import type { BookingView } from '../bookings/booking-view.js';
+import { replyDue, type CalendarContext, type LocalDateTime } from '../calendar/index.js';
+import { preferredChoices, type BookingView } from '../bookings/booking-view.js';
 import { sessionSpan } from '../bookings/slot-rules.js';
 import type { ConversationDeps } from './conversation-deps.js';
 
@@ -37,10 +37,13 @@ export async function storeRequest(
   if (!isComplete(draft)) throw new Error('submit reached with an incomplete draft');
   const id = randomUUID();
   const due = replyDue(now, calendar);
-  const span = (i: 1 | 2) => {
-    const s = sessionSpan(draft.kind, i === 1 ? draft.choice1 : draft.choice2, deps.settings.sessionMinutes);
+  const span = (at: LocalDateTime) => {
+    const s = sessionSpan(draft.kind, at, deps.settings.sessionMinutes);
     return { start: s.start, end: s.end, slotKey: s.slot };
   };
+  // The second preferred time is optional (docs/office-rules.md §9).
+  const choices = preferredChoices(draft.choice1, draft.choice2);
+  const spans = preferredChoices(span(draft.choice1), draft.choice2 && span(draft.choice2));
   await insertRequest(db, {
     id,
     lineUserId: userId,
@@ -51,7 +54,7 @@ export async function storeRequest(
     email: draft.email,
     phone: draft.phone,
     interpreter: draft.interpreter,
-    choices: [span(1), span(2)],
+    choices: spans,
     termsVersion: options.termsVersion,
     createdAt: now,
     replyDue: due,
@@ -63,10 +66,13 @@ export async function storeRequest(
   }
   await countBooking(db, userId);
   await scheduleJob(db, 'reply_due', id, due, now);
-  // A request still unanswered when both of its times have passed is closed (and both sides told).
-  const lastChoice = [span(1).start, span(2).start].sort().at(-1)!;
+  // A request still unanswered when all of its times have passed is closed (and both sides told).
+  const lastChoice = spans
+    .map((c) => c.start)
+    .sort()
+    .at(-1)!;
   await scheduleJob(db, 'request_expiry', id, lastChoice, now);
-  const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choice1, choice2 } = draft;
+  const { kind, app, name, jobSeekerNumber, email, phone, interpreter } = draft;
   return {
     id,
     status: 'requested',
@@ -77,7 +83,7 @@ export async function storeRequest(
     email,
     phone,
     interpreter,
-    choices: [choice1, choice2],
+    choices,
     replyDue: due,
     createdAt: now,
   };

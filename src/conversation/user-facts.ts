@@ -22,7 +22,17 @@ function activeFacts(row: Booking, replaced: Booking | undefined): ActiveBooking
   return {
     id: row.id,
     status: row.status === 'confirmed' ? 'confirmed' : 'requested',
-    draft: { kind, app, name, jobSeekerNumber, email, phone, interpreter, choice1: choices[0], choice2: choices[1] },
+    draft: {
+      kind,
+      app,
+      name,
+      jobSeekerNumber,
+      email,
+      phone,
+      interpreter,
+      choice1: choices[0],
+      choice2: choices[1] ?? null,
+    },
     sessionDate: (fixed ?? choices[0]).date,
     ...(fixed ? { confirmedDate: fixed.date, confirmedMinutes: fixed.minutes } : {}),
     ...(row.proposedStart ? { proposalPending: true as const } : {}),

@@ -11,9 +11,11 @@ export const MAX_EVENT_AGE_MS = 3 * DAY_MS;
 
 /**
  * True when an event LINE stamped at `timestamp` (ms since the epoch) is too old to process at
- * `nowMs`. A missing or unreadable timestamp counts as too old: LINE always sends one, so a body
- * without it was not written by LINE as it stands.
+ * `nowMs`, or stamped as far in the future: such an event would stay "young" until long after the
+ * inbox forgot its id, so a captured body could be replayed then. The same bound either way
+ * leaves room for a server clock that is off by a day. A missing or unreadable timestamp counts as
+ * too old: LINE always sends one, so a body without it was not written by LINE as it stands.
  */
 export function isTooOld(timestamp: unknown, nowMs: number): boolean {
-  return typeof timestamp !== 'number' || !Number.isFinite(timestamp) || nowMs - timestamp > MAX_EVENT_AGE_MS;
+  return typeof timestamp !== 'number' || !Number.isFinite(timestamp) || Math.abs(nowMs - timestamp) > MAX_EVENT_AGE_MS;
 }

@@ -10,7 +10,7 @@ import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.
 import { hasActionSince } from '../../db/repositories/staff-actions-repository.js';
 import { getTerms } from '../../db/repositories/terms-repository.js';
 import { markTermsNotified, usersToTellOfTerms } from '../../db/repositories/users-repository.js';
-import { bookingViewOf } from '../bookings/booking-view.js';
+import { bookingViewOf, choicesOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { askAttendance, closeAfterContact } from '../bookings/lifecycle.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
@@ -67,9 +67,13 @@ async function reminder(
   };
 }
 
-async function replyDue(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOutcome> {
+async function replyDue(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
   const b = await getBooking(db, job.subject_id);
   if (!b || b.status !== 'requested' || b.proposedStart) return skipped;
+  // Run late (the server was down) after every preferred time has passed, "your request still
+  // stands" would be untrue: the request's expiry closes it and tells the person instead.
+  const lastChoice = b.choice2Start !== null && b.choice2Start > b.choice1Start ? b.choice2Start : b.choice1Start;
+  if (now >= lastChoice) return skipped;
   return {
     status: 'done',
     dispatches: [
@@ -81,7 +85,7 @@ async function replyDue(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOu
       {
         audience: 'user',
         recipient: b.lineUserId,
-        messages: replyOverdueUserMessages([toLocal(b.choice1Start), toLocal(b.choice2Start)], deps.settings),
+        messages: replyOverdueUserMessages(choicesOf(b), deps.settings),
       },
     ],
   };
@@ -181,7 +185,7 @@ export async function runJob(db: Db, deps: OfficeContext, job: JobRow, now: stri
     case 'reminder_morning':
       return reminder(db, deps, job, 'morning', now);
     case 'reply_due':
-      return replyDue(db, deps, job);
+      return replyDue(db, deps, job, now);
     case 'no_show':
       return noShow(db, deps, job, now);
     case 'attendance_reminder':

@@ -66,7 +66,7 @@ export function createJobRunner(deps: AppContext): JobRunner {
           new Date(now - day).toISOString(),
         ),
       );
-      if (purged.inbox + purged.outbox + purged.conversations + purged.staffSessions > 0)
+      if (purged.inbox + purged.outbox + purged.conversations + purged.staffSessions + purged.idempotencyKeys > 0)
         deps.logger.info(purged, 'purged handled events, sent messages, abandoned conversations and unused sign-ins');
     } catch (e: unknown) {
       deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'purge failed; will retry');

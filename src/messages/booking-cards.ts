@@ -22,8 +22,14 @@ function phoneDisplay(phone: string): string {
   return checked.ok ? checked.display : phone;
 }
 
+/** A preferred time as cards show it: 「なし」 for a second choice the person did not give (docs/office-rules.md §9). */
+export function choiceJa(b: Pick<BookingView, 'choices'>, i: 0 | 1, s: OfficeSettings): string {
+  const at = b.choices[i];
+  return at ? formatSlotJa(at, s.sessionMinutes) : 'なし';
+}
+
 function detailRows(b: BookingView, s: OfficeSettings) {
-  const slot = (i: 0 | 1) => formatSlotJa(b.choices[i], s.sessionMinutes);
+  const slot = (i: 0 | 1) => choiceJa(b, i, s);
   return [
     row('相談の種類', KIND_LABEL[b.kind]),
     row('利用アプリ', APP_LABEL[b.app]),
@@ -144,7 +150,7 @@ export function staffRequestCard(
   actions: readonly LineAction[] = [],
   title = '新しいオンライン相談の申込み',
 ): LineMessage {
-  const slot = (i: 0 | 1) => formatSlotJa(b.choices[i], s.sessionMinutes);
+  const slot = (i: 0 | 1) => choiceJa(b, i, s);
   // What staff need to decide, and no more: the card stays on LINE's servers and every staff
   // phone, beyond the office's retention period. The person's details are read in the console,
   // where reading them is recorded (docs/staff-console.md).

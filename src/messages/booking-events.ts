@@ -56,6 +56,10 @@ export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext):
     case 'confirmed': {
       // A change: say plainly that the earlier session is gone, so nobody turns up for both.
       const replacedLine = event.replaced ? `変更前のご予約（${slot(event.replaced)}）は取り消しました。` : null;
+      // Booked by staff for the person (terms 6(2)); inside the lead time only by the office's decision.
+      const head = event.forPerson
+        ? `次回の相談を代理で予約し、確定しました${event.forPerson.insideLeadTime ? '（通常の受付期限＝前々開庁日を過ぎた予約）' : ''}`
+        : '確定しました';
       return [
         toPerson([
           ...confirmationCard(event.booking, event.at, event.meeting, s),
@@ -63,7 +67,7 @@ export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext):
         ]),
         staffNote(
           ctx,
-          `確定しました: ${ref} ${slot(event.at)}${replacedLine ? `\n${replacedLine}` : ''}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、ご本人からの連絡もない場合は、接続したかどうかをおたずねします）。`,
+          `${head}: ${ref} ${slot(event.at)}${replacedLine ? `\n${replacedLine}` : ''}\n相談が終わったら出席を記録してください（開始10分を過ぎても記録がなく、ご本人からの連絡もない場合は、接続したかどうかをおたずねします）。`,
           [
             postback('出席を記録', encodeBookingAction({ action: 'attended', bookingId: event.subject.bookingId })),
             postback('日時を変更', encodeBookingAction({ action: 'move', bookingId: event.subject.bookingId })),

@@ -1,7 +1,7 @@
 import { type LocalDateTime } from '../calendar/index.js';
 import { formatSlotJa, formatTimeJa } from './format-ja.js';
 import type { MeetingDetails } from '../bookings/booking-outcome.js';
-import type { BookingView } from '../bookings/booking-view.js';
+import type { BookingView, PreferredChoices } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { APP_LABEL, KIND_LABEL, receiptNumber } from './booking-cards.js';
@@ -58,20 +58,18 @@ export function cancelledByUserMessages(at: LocalDateTime, s: OfficeSettings): L
 }
 
 /**
- * The person withdrew a request still awaiting staff: it had two wishes, not a date, so both are
- * named; `change`: it was a request to move a confirmed session (told apart from the session).
+ * The person withdrew a request still awaiting staff: it had wishes, not a date, so each is named
+ * (one or two: docs/office-rules.md §9); `change`: it was a request to move a confirmed session
+ * (told apart from the session).
  */
 export function requestWithdrawnMessages(
-  choices: readonly [LocalDateTime, LocalDateTime],
+  choices: PreferredChoices<LocalDateTime>,
   change: boolean,
   s: OfficeSettings,
 ): LineMessage[] {
   const what = change ? '日時変更のお申し込み' : 'お申し込み';
-  return [
-    text(
-      `次の${what}をキャンセルしました。\n第1希望 ${formatSlotJa(choices[0], s.sessionMinutes)}\n第2希望 ${formatSlotJa(choices[1], s.sessionMinutes)}${change ? '' : '\nまたのご利用をお待ちしています。'}`,
-    ),
-  ];
+  const wishes = choices.map((c, i) => `\n第${i + 1}希望 ${formatSlotJa(c, s.sessionMinutes)}`).join('');
+  return [text(`次の${what}をキャンセルしました。${wishes}${change ? '' : '\nまたのご利用をお待ちしています。'}`)];
 }
 
 /** `withChange`: the person's pending request to move it was ended with it, and they are told so. */
@@ -173,10 +171,7 @@ export function sessionDayContactMessages(
  * The office's reply deadline passed. It falls at closing time, so the person is told which
  * request it is, that it still stands, and when the phone is answered, rather than only "call us".
  */
-export function replyOverdueUserMessages(
-  choices: readonly [LocalDateTime, LocalDateTime],
-  s: OfficeSettings,
-): LineMessage[] {
+export function replyOverdueUserMessages(choices: PreferredChoices<LocalDateTime>, s: OfficeSettings): LineMessage[] {
   return [
     text(
       `お申し込み（第1希望 ${formatSlotJa(choices[0], s.sessionMinutes)}）へのご連絡が遅れており、申し訳ありません。お申し込みはそのまま有効で、担当者からこのトークでご連絡します。\n` +

@@ -231,7 +231,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'manageBack':
       return 'ご予約はそのままにしています。';
     case 'changeStarted':
-      return `日時の変更を承ります。新しい第1希望と第2希望をお選びください。お名前などほかの内容はそのまま引き継ぎます。\n${CHANGE_KEEPS[String(p.current)] ?? CHANGE_KEEPS.requested}`;
+      return `日時の変更を承ります。新しい第1希望と、あれば第2希望をお選びください。お名前などほかの内容はそのまま引き継ぎます。\n${CHANGE_KEEPS[String(p.current)] ?? CHANGE_KEEPS.requested}`;
     case 'immediateClosed':
       return immediateClosedText(String(p.reason), p.inProgress !== undefined, s);
     case 'immediateNeedsBooking':

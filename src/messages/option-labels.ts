@@ -44,6 +44,8 @@ export const OPTION_LABELS: { readonly [Q in Question]?: Readonly<Record<string,
     yes: '同席します',
     no: '同席しません',
   },
+  choice2Date: { none: '第2希望はなし' },
+  choice2Time: { none: '第2希望はなし' },
   review: {
     submit: 'この内容で申し込む',
     edit: '修正する',

@@ -10,6 +10,7 @@ import { isComplete } from '../../machines/booking/evaluate-answer.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import { postback, questionCard, text } from './building-blocks.js';
 import { reviewCard } from './booking-cards.js';
+import { preferredChoices } from '../bookings/booking-view.js';
 
 interface QuestionInput {
   question: Question;
@@ -96,7 +97,9 @@ function dateActions(input: QuestionInput, which: 1 | 2, dates: readonly IsoDate
     min: first,
     max: horizonEnd(now, facts.calendar),
   };
-  return [...dates.map((d) => answer(input, `d:${d}`, formatDateJa(d))), picker];
+  // The second preferred time is optional (docs/office-rules.md §9): one tap goes on without it.
+  const none = which === 2 ? [answer(input, 'none', optionLabel('choice2Date', 'none'))] : [];
+  return [...dates.map((d) => answer(input, `d:${d}`, formatDateJa(d))), picker, ...none];
 }
 
 function timeActions(input: QuestionInput, date: IsoDate, starts: readonly number[]): LineAction[] {
@@ -117,9 +120,10 @@ function timeActions(input: QuestionInput, date: IsoDate, starts: readonly numbe
 function choiceDateLines(input: QuestionInput, which: 1 | 2, offered: readonly IsoDate[]): string[] {
   const { facts, now } = input;
   const first = earliest(now, facts.calendar);
-  const label = which === 1 ? '第1希望' : '第2希望';
   const lines = [
-    `${label}の日付をお選びください。${which === 2 ? '（第1希望とは別の日時）' : ''}`,
+    which === 2
+      ? '第2希望の日付をお選びください（第1希望とは別の日時）。第2希望がなければ「第2希望はなし」を押してください。'
+      : '第1希望の日付をお選びください。',
     `いまからですと、${formatDateJa(first)}から${formatDateJa(horizonEnd(now, facts.calendar))}までの日をお選びいただけます（ご希望日の2開庁日前の${formatTimeJa(facts.calendar.settings.closingMinutes)}が締切です）。`,
     `日付と時刻を「${typedExample(input, which, offered)}」のように入力することもできます。`,
   ];
@@ -129,7 +133,9 @@ function choiceDateLines(input: QuestionInput, which: 1 | 2, offered: readonly I
 }
 
 function requestedWhen(b: NonNullable<ConversationFacts['activeBooking']>, minutes: number): string {
-  return `第1希望 ${formatSlotJa(b.draft.choice1, minutes)} / 第2希望 ${formatSlotJa(b.draft.choice2, minutes)}（日程調整中）`;
+  // The second preferred time is optional (docs/office-rules.md §9).
+  const second = b.draft.choice2 ? ` / 第2希望 ${formatSlotJa(b.draft.choice2, minutes)}` : '';
+  return `第1希望 ${formatSlotJa(b.draft.choice1, minutes)}${second}（日程調整中）`;
 }
 
 /** A request awaiting staff that still has a confirmed session is a change of that session. */
@@ -266,7 +272,7 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
     case 'review': {
       const d = context.draft;
       if (!isComplete(d)) return [text('入力内容に不足があります。「最初から」と送ってやり直してください。')];
-      return [reviewCard({ ...d, choices: [d.choice1, d.choice2] }, s, optionActions(input))];
+      return [reviewCard({ ...d, choices: preferredChoices(d.choice1, d.choice2) }, s, optionActions(input))];
     }
     case 'editMenu':
       return [

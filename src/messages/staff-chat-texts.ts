@@ -61,7 +61,16 @@ export const STAFF_ERROR_TEXT: Record<BookingRefusalCode, string> = {
   closed_day: 'その日はこの種類の相談を行っていません（閉庁日・祝日など）。',
   outside_window: 'その時刻では相談時間内に収まりません。',
   meeting_required: 'Zoom のミーティングIDとパスコードが必要です。',
+  no_second_choice: 'この申込みには第2希望がありません。第1希望で確定するか、別の日時を提案してください。',
   personal_data_erased: 'この申込みは個人情報の保存期間を過ぎ、氏名などを削除済みのため操作できません。',
+  // Booking the next session for a person (src/bookings/book-for-person.ts).
+  beyond_horizon: 'その日は予約を受け付けている期間より先です。',
+  person_unknown:
+    'この方の以前の申込みが見つからないため、代理で予約できません（初めての方はご本人からお申込みください）。',
+  person_blocked: 'この方への自動応答を停止しているため、代理で予約できません（確定のお知らせを送れません）。',
+  open_request:
+    'この方には職員の回答を待っている申込みがあります。先にその申込みを確定するか、キャンセルしてください。',
+  session_ahead: 'この方にはこれから行う確定済みの相談があります。日時を変える場合は、その予約を変更してください。',
   // Refusals of the person's own actions; a staff member never meets them, but every code has words.
   same_day: '当日のキャンセルは、お電話でのみ承っています。',
   no_proposal: 'この申込みには、回答を待っている提案がありません。',

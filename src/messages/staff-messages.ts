@@ -18,7 +18,8 @@ export function staffRequestMessages(b: BookingView, s: OfficeSettings, change: 
   const id = b.id!;
   const actions = [
     postback('第1希望で確定', encodeBookingAction({ action: 'confirm1', bookingId: id })),
-    postback('第2希望で確定', encodeBookingAction({ action: 'confirm2', bookingId: id })),
+    // A request may hold one choice (docs/office-rules.md §9): no second to confirm then.
+    ...(b.choices[1] ? [postback('第2希望で確定', encodeBookingAction({ action: 'confirm2', bookingId: id }))] : []),
     postback('別の日時を提案', encodeBookingAction({ action: 'propose', bookingId: id })),
     postback('担当者が対応', encodeBookingAction({ action: 'takeover', bookingId: id })),
   ];

@@ -72,6 +72,17 @@ export const confirmBody = z
 
 export const proposeBody = z.strictObject({ start: instant, ...meetingFields, by }).superRefine(meetingPair);
 
+/** Staff booking a person's next session (terms 6(2)); their details come from their latest booking. */
+export const bookForPersonBody = z
+  .strictObject({
+    kind: z.enum(['regular', 'mothers'], { error: 'kind must be regular or mothers' }),
+    app: z.enum(['zoom', 'teleoffice'], { error: 'app must be zoom or teleoffice' }),
+    start: instant,
+    ...meetingFields,
+    by,
+  })
+  .superRefine(meetingPair);
+
 export const cancelBody = z.strictObject({ reason: shortText('reason', 200), by });
 
 export const attendanceBody = z.strictObject({ attended: z.boolean({ error: 'attended must be true or false' }), by });

@@ -35,6 +35,8 @@ export function refusalFailure(r: BookingRefusal): Failure {
       return fail(409, r.code, `a ${r.status} booking ${CANNOT[r.operation]}`);
     case 'meeting_required':
       return fail(400, r.code, 'a Zoom booking needs meetingId and passcode', 'meetingId');
+    case 'no_second_choice':
+      return fail(409, r.code, 'the request has no second choice; confirm choice 1 or give a start', 'choice');
     case 'same_day':
       return fail(409, r.code, 'on the day of the session, cancellation is by phone only');
     case 'no_proposal':
@@ -51,5 +53,15 @@ export function refusalFailure(r: BookingRefusal): Failure {
     case 'closed_day':
     case 'outside_window':
       return fail(409, r.code, TIME_PROBLEM[r.code], 'start');
+    case 'beyond_horizon':
+      return fail(409, r.code, 'the date is beyond the booking horizon', 'start');
+    case 'person_unknown':
+      return fail(404, r.code, 'no such person, or they have never booked (nothing to take their details from)');
+    case 'person_blocked':
+      return fail(409, r.code, 'the bot is stopped for this person; they cannot be sent a confirmation');
+    case 'open_request':
+      return fail(409, r.code, 'the person has a request awaiting staff: confirm or cancel it instead');
+    case 'session_ahead':
+      return fail(409, r.code, `the person already has a confirmed session at ${formatIsoJst(r.confirmedStart)}`);
   }
 }

@@ -3,8 +3,10 @@ import { noStore } from '../http/no-store.js';
 import { requireStaffToken } from '../http/staff-auth.js';
 import type { AppContext } from '../app-context.js';
 import { durableReplies } from './durable-replies.js';
+import { idempotentChanges } from './idempotency.js';
 import { bookingsRoutes } from './bookings-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
+import { personBookingRoutes } from './person-booking-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { usersRoutes } from './users-routes.js';
 
@@ -22,9 +24,11 @@ export function staffApiRouter(ctx: AppContext, staffApiToken: string | null): R
   const router = express.Router();
   router.use('/api', noStore(), requireStaffToken(staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
   router.use('/api', durableReplies(ctx.durable));
+  router.use('/api', idempotentChanges(ctx));
   router.use(bookingsRoutes(ctx));
   router.use(calendarRoutes(ctx));
   router.use(usersRoutes(ctx));
+  router.use(personBookingRoutes(ctx));
   router.use(settingsRoutes(ctx));
   return router;
 }

@@ -36,10 +36,8 @@ export function bookingJson(row: Booking) {
     email: row.email,
     phone: row.phone,
     interpreter: row.interpreter,
-    choices: [
-      { start: formatIsoJst(row.choice1Start), end: formatIsoJst(row.choice1End) },
-      { start: formatIsoJst(row.choice2Start), end: formatIsoJst(row.choice2End) },
-    ],
+    // One or two: the second preferred time is optional (docs/office-rules.md §9).
+    choices: [span(row.choice1Start, row.choice1End), span(row.choice2Start, row.choice2End)].filter((c) => c !== null),
     confirmed: span(row.confirmedStart, row.confirmedEnd),
     meeting: row.meetingId !== null ? { meetingId: row.meetingId, passcode: row.meetingPasscode } : null,
     /** With the meeting details that come with it (they replace `meeting` when the person accepts). */

@@ -78,8 +78,8 @@ describe('timeState: whether a time could be confirmed now', () => {
     expect(timeState(cal, b, b.choice1Start, NOW)).toEqual({ free: true });
   });
   it('counts another request holding the second choice as full (capacity 1)', () => {
-    const cal = calendar({ [b.choice1Slot]: 1, [b.choice2Slot]: 1 });
-    expect(timeState(cal, b, b.choice2Start, NOW)).toEqual({ free: false, reason: 'slot_full' });
+    const cal = calendar({ [b.choice1Slot]: 1, [b.choice2Slot!]: 1 });
+    expect(timeState(cal, b, b.choice2Start!, NOW)).toEqual({ free: false, reason: 'slot_full' });
   });
   it('says past, closed day and outside the window as confirmBooking would', () => {
     const cal = calendar({}, ['2026-12-03']);

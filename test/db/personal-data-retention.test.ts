@@ -152,3 +152,17 @@ describe('erasing personal details after the retention period', () => {
     ]);
   });
 });
+
+describe('erasing a request filed with one preferred time (docs/office-rules.md §9)', () => {
+  it('erases it once its one choice is before the cutoff, and keeps it while the choice is after', async () => {
+    const one = async (id: string, start: string) => {
+      await insertRequest(t.db, sampleRequest(id, `U${id}`, [choice(start)], '2026-03-01T00:00:00.000Z'));
+      await updateBooking(t.db, id, { updatedAt: '2026-03-01T00:00:00.000Z' }, '2026-03-01T00:00:00.000Z');
+    };
+    await one('oneOld', '2026-03-02T01:00:00.000Z');
+    await one('oneLater', '2026-06-10T01:00:00.000Z');
+    expect(await erasePersonalData(t.db, CUTOFF, NOW)).toEqual({ bookings: 1, immediateRequests: 0 });
+    expect(await getBooking(t.db, 'oneOld')).toMatchObject({ name: '', choice2Start: null, personalDataErasedAt: NOW });
+    expect(await getBooking(t.db, 'oneLater')).toMatchObject({ name: '青森 花子', personalDataErasedAt: null });
+  });
+});

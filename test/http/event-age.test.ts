@@ -16,6 +16,12 @@ describe('isTooOld', () => {
     expect(isTooOld(now - 8 * 24 * 60 * 60 * 1000, now)).toBe(true);
   });
 
+  it('should drop events stamped further ahead than the bound, which could otherwise be replayed for years', () => {
+    expect(isTooOld(now + MAX_EVENT_AGE_MS, now)).toBe(false);
+    expect(isTooOld(now + MAX_EVENT_AGE_MS + 1, now)).toBe(true);
+    expect(isTooOld(now + 10 * 365 * 24 * 60 * 60 * 1000, now)).toBe(true);
+  });
+
   it('should drop events without a readable timestamp, which LINE always sends', () => {
     for (const bad of [undefined, null, '1733011200000', Number.NaN, Number.POSITIVE_INFINITY])
       expect(isTooOld(bad, now), String(bad)).toBe(true);

@@ -137,6 +137,18 @@ describe('the reply deadline', () => {
     expect(audiences(outcome.dispatches)).toEqual([`staff:${STAFF_GROUP}`, `user:${b.lineUserId}`]);
   });
 
+  it('should skip it when it runs late, after every preferred time has passed (the request is no longer standing)', async () => {
+    const b = await seedBooking(temp.db, { choices: [THU_1330, THU_10], createdAt: NOW });
+    // Between the two choices (the second is the earlier one): the later still stands.
+    const between = toInstant({ date: THU_1330.date, minutes: 12 * 60 });
+    expect((await runJob(temp.db, office, job('reply_due', b.id, NOW), between)).status).toBe('done');
+    const after = toInstant({ date: THU_1330.date, minutes: 14 * 60 });
+    expect(await runJob(temp.db, office, job('reply_due', b.id, NOW), after)).toEqual({
+      status: 'skipped',
+      dispatches: [],
+    });
+  });
+
   it('should skip it once staff proposed a time, or confirmed', async () => {
     // Its first choice holds Thursday 13:30, leaving 10:00 for the confirmed session below.
     const proposed = await seedBooking(temp.db, { choices: [THU_1330, THU_1330], createdAt: NOW });

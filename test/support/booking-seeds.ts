@@ -7,6 +7,7 @@ import {
   type BookedChoice,
   type BookingPatch,
   type Booking,
+  type PreferredChoices,
 } from '../../db/repositories/bookings-repository.js';
 import { touchUser } from '../../db/repositories/users-repository.js';
 import { slotKey, toInstant, type IsoDate, type LocalDateTime } from '../../src/calendar/index.js';
@@ -42,7 +43,8 @@ export function regularChoice(date: IsoDate, minutes: number): BookedChoice {
 export interface SeedOptions {
   lineUserId?: string;
   app?: 'zoom' | 'teleoffice';
-  choices: readonly [LocalDateTime, LocalDateTime];
+  /** One or two preferred times (the second is optional, docs/office-rules.md §9). */
+  choices: PreferredChoices<LocalDateTime>;
   createdAt: string;
   /** Applied after the insert: a status, a confirmed time, a change request's link, ... */
   patch?: BookingPatch;
@@ -57,12 +59,9 @@ export async function seedBooking(db: Db, options: SeedOptions): Promise<Booking
   const lineUserId = options.lineUserId ?? `U${id.replace(/-/g, '')}`;
   await touchUser(db, lineUserId, options.createdAt);
   const [c1, c2] = options.choices;
-  const request = sampleRequest(
-    id,
-    lineUserId,
-    [regularChoice(c1.date, c1.minutes), regularChoice(c2.date, c2.minutes)],
-    options.createdAt,
-  );
+  const first = regularChoice(c1.date, c1.minutes);
+  const choices = c2 ? ([first, regularChoice(c2.date, c2.minutes)] as const) : ([first] as const);
+  const request = sampleRequest(id, lineUserId, choices, options.createdAt);
   await insertRequest(db, { ...request, app: options.app ?? 'teleoffice' });
   if (options.patch) await updateBooking(db, id, options.patch, options.createdAt);
   return (await getBooking(db, id))!;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { openDatabase, type Db } from '../../db/database.js';
-import type { BookedChoice, NewBooking } from '../../db/repositories/bookings-repository.js';
+import type { BookedChoice, NewBooking, PreferredChoices } from '../../db/repositories/bookings-repository.js';
 
 export interface TempDatabase {
   db: Db;
@@ -34,7 +34,7 @@ export function useTempDatabase(prefix: string): TempDatabase {
 export function sampleRequest(
   id: string,
   lineUserId: string,
-  choices: readonly [BookedChoice, BookedChoice],
+  choices: PreferredChoices<BookedChoice>,
   createdAt: string,
 ): NewBooking {
   return {

@@ -12,7 +12,10 @@ import type { ConsoleOutcome } from '../../console-change.js';
 import { frameOf } from '../../views/frame.js';
 import { Page } from '../../views/page.js';
 import { sendPage } from '../../views/render.js';
+import { echoOf } from '../requests/booking-forms.js';
+import type { BookNextFailure } from './book-next-form.js';
 import { PeopleSearchPage } from './people-search-page.js';
+import { bookNextSession, parseBookNextForm } from './person-booking.js';
 import { blockPerson, handBackPerson, unblockPerson, type PersonAction } from './person-changes.js';
 import { PersonPage } from './person-page.js';
 import { personSummary, type PersonSummary } from './person-summary.js';
@@ -30,6 +33,9 @@ const DONE_JA: Record<PersonAction, string> = {
   unblock: '自動応答の停止を解除しました。職員グループにも知らせました。',
   handback: 'トークを自動応答に戻しました。ご本人と職員グループにも知らせました。',
 };
+/** After booking the person's next session from their page. */
+const BOOKED_JA =
+  '次回の相談を予約し、確定しました。ご本人にLINEで確定のお知らせを送り、職員グループにも知らせました。';
 
 const PERSON_ACTIONS: readonly string[] = ['block', 'unblock', 'handback'];
 
@@ -76,6 +82,7 @@ export function peoplePages(ctx: AppContext): Router {
     notice: string | null,
     error: { action: PersonAction; message: string } | null,
     reason = '',
+    bookFailure: BookNextFailure | null = null,
   ): Promise<void> {
     const who = signedIn(res);
     const lineUserId = String(req.params.lineUserId);
@@ -115,6 +122,7 @@ export function peoplePages(ctx: AppContext): Router {
         error={error}
         reason={reason}
         staffNames={staffNames}
+        bookFailure={bookFailure}
       />,
       status,
     );
@@ -122,7 +130,7 @@ export function peoplePages(ctx: AppContext): Router {
 
   router.get('/staff/people/:lineUserId', async (req, res) => {
     const done = typeof req.query.done === 'string' ? req.query.done : '';
-    const notice = done in DONE_JA ? DONE_JA[done as PersonAction] : null;
+    const notice = done === 'book' ? BOOKED_JA : done in DONE_JA ? DONE_JA[done as PersonAction] : null;
     await showPerson(req, res, 200, notice, null);
   });
 
@@ -160,6 +168,25 @@ export function peoplePages(ctx: AppContext): Router {
 
   router.post('/staff/people/:lineUserId/handback', async (req, res) => {
     await answer(req, res, 'handback', await handBackPerson(ctx, signedIn(res), String(req.params.lineUserId)));
+  });
+
+  router.post('/staff/people/:lineUserId/book', async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const lineUserId = String(req.params.lineUserId);
+    const parsed = parseBookNextForm(body);
+    const outcome = parsed.ok
+      ? await bookNextSession(ctx, signedIn(res), lineUserId, parsed.value)
+      : ({ ok: false, status: 400, ...parsed.problem } as const);
+    if (outcome.ok) {
+      res.redirect(303, `${personPath(lineUserId)}?done=book`);
+      return;
+    }
+    const failure: BookNextFailure = {
+      ...(outcome.field !== undefined ? { field: outcome.field } : {}),
+      message: outcome.message,
+      values: echoOf(body),
+    };
+    await showPerson(req, res, outcome.status, null, null, '', failure);
   });
 
   return router;

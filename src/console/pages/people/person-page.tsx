@@ -4,6 +4,7 @@ import type { RecordedAction } from '../../../../db/repositories/staff-actions-r
 import { APP_LABEL, KIND_LABEL, receiptNumber } from '../../../messages/booking-cards.js';
 import { instantJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
+import { BookNextForm, type BookNextFailure } from './book-next-form.js';
 import { PersonStateBadges } from './person-badges.js';
 import type { PersonAction } from './person-changes.js';
 import { OUTCOME_JA, outcomeOfBooking, type PersonSummary } from './person-summary.js';
@@ -22,6 +23,8 @@ export interface PersonPageProps {
   reason: string;
   /** Console login ids in `actions` → the staff member's name. */
   staffNames: ReadonlyMap<string, string>;
+  /** A refused 「次回の相談を代理で予約」, shown again with what was typed. */
+  bookFailure?: BookNextFailure | null;
 }
 
 const ACTION_JA: Record<string, string> = {
@@ -151,6 +154,15 @@ export function PersonPage(props: PersonPageProps) {
           </tbody>
         </table>
       )}
+
+      {bookings[0] ? (
+        <BookNextForm
+          frame={frame}
+          lineUserId={person.lineUserId}
+          latest={bookings[0]}
+          failure={props.bookFailure ?? null}
+        />
+      ) : null}
 
       <h2>自動応答</h2>
       <p>

@@ -1,5 +1,6 @@
 import type { Db } from '../../../../db/database.js';
 import { pendingChangeOf, recentBookingsOf, type Booking } from '../../../../db/repositories/bookings-repository.js';
+import { preferredChoices } from '../../../bookings/booking-view.js';
 import { standingsOf } from '../../../../db/repositories/console-requests-repository.js';
 import { listStaffAccounts } from '../../../../db/repositories/staff-accounts-repository.js';
 import { staffActionsOf } from '../../../../db/repositories/staff-actions-repository.js';
@@ -32,10 +33,10 @@ export async function bookingPageData(
   return {
     booking,
     now,
-    choices: [
+    choices: preferredChoices(
       timeState(calendar, booking, booking.choice1Start, now),
-      timeState(calendar, booking, booking.choice2Start, now),
-    ],
+      booking.choice2Start === null ? null : timeState(calendar, booking, booking.choice2Start, now),
+    ),
     proposal: booking.proposedStart ? timeState(calendar, booking, booking.proposedStart, now) : null,
     standing: erased ? undefined : (await standingsOf(db, [booking.lineUserId])).get(booking.lineUserId),
     others: others.slice(0, OTHERS_SHOWN),

@@ -68,7 +68,7 @@ function seenOf(body: Body): Parsed<string> {
 }
 
 /** A date (type=date) and a time (type=time) in Japan time. */
-function startOf(body: Body): Parsed<LocalDateTime> {
+export function startOf(body: Body): Parsed<LocalDateTime> {
   const date = (fieldOf(body, 'date') ?? '').trim();
   const time = (fieldOf(body, 'time') ?? '').trim();
   if (date === '') return problem('date', '日付を入力してください。');
@@ -91,7 +91,7 @@ function shortText(body: Body, name: string, label: string): Parsed<string | und
  * Zoom meeting details come as a pair or not at all (as in the staff API). Whether Zoom needs
  * them is the booking functions' rule (a request has none yet; a confirmed session keeps its own).
  */
-function meetingOf(body: Body): Parsed<MeetingDetails | undefined> {
+export function meetingOf(body: Body): Parsed<MeetingDetails | undefined> {
   const id = shortText(body, 'meeting_id', 'ミーティングID');
   if (!id.ok) return id;
   const pass = shortText(body, 'passcode', 'パスコード');

@@ -1,4 +1,4 @@
-import type { Booking } from '../../../../db/repositories/bookings-repository.js';
+import type { Booking, PreferredChoices } from '../../../../db/repositories/bookings-repository.js';
 import type { PersonStanding } from '../../../../db/repositories/console-requests-repository.js';
 import type { RecordedAction } from '../../../../db/repositories/staff-actions-repository.js';
 import { toLocal, type Instant } from '../../../calendar/index.js';
@@ -24,7 +24,8 @@ import {
 export interface BookingPageData {
   booking: Booking;
   now: Instant;
-  choices: readonly [TimeState, TimeState];
+  /** The first choice's, and the second's when the person gave one (docs/office-rules.md §9). */
+  choices: PreferredChoices<TimeState>;
   proposal: TimeState | null;
   standing: PersonStanding | undefined;
   /** The person's other bookings, newest first. */
@@ -163,7 +164,8 @@ function Hidden({ frame, booking }: { frame: PageFrame; booking: Booking }) {
 
 function ConfirmForm({ frame, data, failure }: { frame: PageFrame; data: BookingPageData; failure?: FormFailure }) {
   const b = data.booking;
-  const firstFree = data.choices[0].free ? '1' : data.choices[1].free ? '2' : 'other';
+  const [first, second] = data.choices;
+  const firstFree = first.free ? '1' : second?.free ? '2' : 'other';
   const checked = (failure?.form === 'confirm' ? failure.values.choice : undefined) ?? firstFree;
   const choice = fieldProps('confirm', 'choice', failure);
   const option = (value: '1' | '2', label: string, start: Instant, end: Instant, state: TimeState) => (
@@ -189,7 +191,10 @@ function ConfirmForm({ frame, data, failure }: { frame: PageFrame; data: Booking
       <fieldset>
         <legend>確定する日時</legend>
         {option('1', '第1希望', b.choice1Start, b.choice1End, data.choices[0])}
-        {option('2', '第2希望', b.choice2Start, b.choice2End, data.choices[1])}
+        {/* A request with one choice offers no second (docs/office-rules.md §9). */}
+        {b.choice2Start !== null && b.choice2End !== null && second
+          ? option('2', '第2希望', b.choice2Start, b.choice2End, second)
+          : null}
         <div class="choice">
           <input
             type="radio"
@@ -338,8 +343,8 @@ function BookingFacts({ data }: { data: BookingPageData }) {
       </dd>
       <dt>第2希望</dt>
       <dd>
-        {spanJa(b.choice2Start, b.choice2End)}
-        {b.status === 'requested' ? (
+        {b.choice2Start === null || b.choice2End === null ? 'なし' : spanJa(b.choice2Start, b.choice2End)}
+        {b.status === 'requested' && data.choices[1] ? (
           <>
             {' '}
             <TimeStateBadge state={data.choices[1]} />

@@ -148,6 +148,8 @@ export function actionDetailJa(a: Pick<RecordedAction, 'detail'>, instantJa: (at
   const parts: string[] = [];
   if (typeof d.start === 'string') parts.push(instantJa(d.start));
   if (d.acceptedByPerson === true) parts.push('ご本人が提案を承諾');
+  if (d.forPerson === true) parts.push('職員が代理で予約');
+  if (d.insideLeadTime === true) parts.push('通常の受付期限（前々開庁日）を過ぎた予約');
   if (typeof d.reason === 'string') parts.push(`理由: ${cancelReasonJa(d.reason)}`);
   if (d.byUser === true) parts.push('ご本人の操作');
   return parts.join('・');

@@ -1,4 +1,4 @@
-import type { Booking } from '../../../../db/repositories/bookings-repository.js';
+import type { Booking, PreferredChoices } from '../../../../db/repositories/bookings-repository.js';
 import type { Instant } from '../../../calendar/index.js';
 import { receiptNumber } from '../../../messages/booking-cards.js';
 import { instantJa } from '../../views/format.js';
@@ -8,7 +8,8 @@ import { APP_NAME, KIND_SHORT, TIME_STATE_JA, waitingOf, type PersonHistory, typ
 /** One row of the 受付 list, as the route assembled it. */
 export interface RequestRow {
   booking: Booking;
-  choices: readonly [TimeState, TimeState];
+  /** The first choice's, and the second's when the person gave one (docs/office-rules.md §9). */
+  choices: PreferredChoices<TimeState>;
   /** For a proposal awaiting the person: whether its time is still free. */
   proposal: TimeState | null;
   history: PersonHistory;
@@ -76,7 +77,9 @@ export function HistoryText({ history }: { history: PersonHistory }) {
   );
 }
 
-function Choice({ start, state }: { start: Instant; state: TimeState }) {
+function Choice({ start, state }: { start: Instant | null; state: TimeState | undefined }) {
+  // The person gave no second choice (docs/office-rules.md §9).
+  if (start === null || state === undefined) return <span class="muted">なし</span>;
   return (
     <>
       <span class="nowrap">{instantJa(start)}</span>

@@ -5,6 +5,7 @@ import {
   standingsOf,
 } from '../../../../db/repositories/console-requests-repository.js';
 import { loadCalendar } from '../../../bookings/calendar-facts.js';
+import { preferredChoices } from '../../../bookings/booking-view.js';
 import type { AppContext } from '../../../app-context.js';
 import { auditViews } from '../../audit.js';
 import { signedIn } from '../../auth/signed-in.js';
@@ -37,7 +38,10 @@ export function requestsPages(ctx: AppContext): Router {
     ];
     const rows: RequestRow[] = open.map((b) => ({
       booking: b,
-      choices: [timeState(calendar, b, b.choice1Start, now), timeState(calendar, b, b.choice2Start, now)],
+      choices: preferredChoices(
+        timeState(calendar, b, b.choice1Start, now),
+        b.choice2Start === null ? null : timeState(calendar, b, b.choice2Start, now),
+      ),
       proposal: b.proposedStart ? timeState(calendar, b, b.proposedStart, now) : null,
       history: historyOf(b, stubs, standings.get(b.lineUserId)),
     }));

@@ -29,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   block: '利用者のブロック',
   unblock: 'ブロックの解除',
   handback: '自動応答に戻す',
+  book_for_person: '次回の相談の代理予約',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;
