@@ -41,6 +41,8 @@ export interface UsersTable {
   flagged_at: string | null;
   /** The terms version this user was last told about (told once per version). */
   terms_notified_version: string | null;
+  /** When the person last answered the eligibility questions (a new request filed in the chat). */
+  eligibility_answered_at: string | null;
 }
 
 export interface ConversationsTable {
@@ -227,6 +229,8 @@ export interface ImmediateRequestsTable {
   created_at: string;
   accepted_by: string | null;
   accepted_at: string | null;
+  /** 1 when an interpreter or helper attends, 0 when not; null for requests from before it was asked. */
+  interpreter: number | null;
 }
 
 export type StaffRole = 'staff' | 'admin';

@@ -22,7 +22,11 @@ export interface Config {
   appNow: string | null;
   logLevel: string;
   office: OfficeSettings;
-  terms: { version: string; effectiveFrom: string; url: string };
+  /**
+   * `placeholder`: TERMS_URL was not set, so the link is the default (the Labour Bureau's home
+   * page), not the published terms; only demo mode may run so (production refuses to start).
+   */
+  terms: { version: string; effectiveFrom: string; url: string; placeholder: boolean };
   /**
    * Days after a booking is over (its last time and its last change both that long past) when the
    * person's details on it are erased; null keeps them (the office decides: see README).
@@ -84,6 +88,13 @@ const envSchema = z.object({
   SLOT_STEP_MINUTES: optional(z.coerce.number().int().positive()),
   SLOT_CAPACITY: optional(z.coerce.number().int().positive()),
   BOOKING_HORIZON_WEEKS: optional(z.coerce.number().int().positive()),
+  ELIGIBILITY_VALID_MONTHS: optional(
+    z.coerce
+      .number({ error: 'expected a whole number of months from 1 to 24' })
+      .int('expected a whole number of months from 1 to 24')
+      .min(1, 'expected at least 1 month')
+      .max(24, 'expected at most 24 months'),
+  ),
   TERMS_URL: optional(z.url()),
   ZOOM_TERMS_URL: optional(z.url()),
   OFFICE_EMAIL: optional(z.email()),
@@ -134,6 +145,7 @@ function officeFrom(e: z.infer<typeof envSchema>): OfficeSettings {
     gridStepMinutes: e.SLOT_STEP_MINUTES as number | undefined,
     capacity: e.SLOT_CAPACITY as number | undefined,
     horizonWeeks: e.BOOKING_HORIZON_WEEKS as number | undefined,
+    eligibilityValidMonths: e.ELIGIBILITY_VALID_MONTHS as number | undefined,
     termsUrl: e.TERMS_URL as string | undefined,
     zoomTermsUrl: e.ZOOM_TERMS_URL as string | undefined,
     officeEmail: e.OFFICE_EMAIL as string | undefined,
@@ -214,6 +226,7 @@ export function loadConfig(env: Env): Config {
       version: (e.TERMS_VERSION as string | undefined) ?? '2024-06-06',
       effectiveFrom: (e.TERMS_EFFECTIVE_FROM as string | undefined) ?? '2024-06-06',
       url: office.termsUrl,
+      placeholder: e.TERMS_URL === undefined,
     },
     personalDataRetentionDays: (e.PERSONAL_DATA_RETENTION_DAYS as number | undefined) ?? null,
     console: { idleMinutes: (e.CONSOLE_IDLE_MINUTES as number | undefined) ?? 30 },
@@ -232,6 +245,7 @@ const VARIABLE_OF: Record<string, string> = {
   gridStepMinutes: 'SLOT_STEP_MINUTES',
   capacity: 'SLOT_CAPACITY',
   horizonWeeks: 'BOOKING_HORIZON_WEEKS',
+  eligibilityValidMonths: 'ELIGIBILITY_VALID_MONTHS',
   termsUrl: 'TERMS_URL',
   zoomTermsUrl: 'ZOOM_TERMS_URL',
   officeEmail: 'OFFICE_EMAIL',

@@ -10,6 +10,7 @@ import * as m0008 from './0008-staff-console.js';
 import * as m0009 from './0009-optional-second-choice.js';
 import * as m0010 from './0010-terms-summaries.js';
 import * as m0011 from './0011-idempotency-keys.js';
+import * as m0012 from './0012-immediate-eligibility.js';
 
 /**
  * A static provider: each migration is imported by name, so bundling or a changed working
@@ -29,6 +30,7 @@ export const migrationProvider: MigrationProvider = {
       '0009-optional-second-choice': m0009,
       '0010-terms-summaries': m0010,
       '0011-idempotency-keys': m0011,
+      '0012-immediate-eligibility': m0012,
     };
   },
 };

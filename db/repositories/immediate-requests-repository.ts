@@ -8,6 +8,8 @@ export interface NewImmediateRequest {
   /** What the person gave so far ('' when they have not). */
   name: string;
   jobSeekerNumber: string;
+  /** Whether an interpreter or helper attends (asked before the request is sent). */
+  interpreter: boolean;
   createdAt: string;
 }
 
@@ -19,6 +21,7 @@ export async function insertImmediateRequest(db: Db, r: NewImmediateRequest): Pr
       line_user_id: r.lineUserId,
       name: r.name,
       job_seeker_number: r.jobSeekerNumber,
+      interpreter: r.interpreter ? 1 : 0,
       status: 'requested',
       created_at: r.createdAt,
     })

@@ -4,6 +4,8 @@ export interface UserRecord {
   lineUserId: string;
   termsVersion: string | null;
   termsAgreedAt: string | null;
+  /** When the person last answered the eligibility questions (see recordEligibility). */
+  eligibilityAnsweredAt: string | null;
   bookingCount: number;
   cancelCount: number;
   noShowCount: number;
@@ -21,6 +23,7 @@ export async function touchUser(db: Db, lineUserId: string, now: string): Promis
     .returning([
       'terms_version',
       'terms_agreed_at',
+      'eligibility_answered_at',
       'booking_count',
       'cancel_count',
       'no_show_count',
@@ -33,6 +36,7 @@ export async function touchUser(db: Db, lineUserId: string, now: string): Promis
       lineUserId,
       termsVersion: existing.terms_version,
       termsAgreedAt: existing.terms_agreed_at,
+      eligibilityAnsweredAt: existing.eligibility_answered_at,
       bookingCount: existing.booking_count,
       cancelCount: existing.cancel_count,
       noShowCount: existing.no_show_count,
@@ -55,6 +59,7 @@ export async function touchUser(db: Db, lineUserId: string, now: string): Promis
     lineUserId,
     termsVersion: null,
     termsAgreedAt: null,
+    eligibilityAnsweredAt: null,
     bookingCount: 0,
     cancelCount: 0,
     noShowCount: 0,
@@ -70,6 +75,14 @@ export async function recordConsent(db: Db, lineUserId: string, termsVersion: st
     .set({ terms_version: termsVersion, terms_agreed_at: at })
     .where('line_user_id', '=', lineUserId)
     .execute();
+}
+
+/**
+ * Records when the person answered the eligibility questions (terms art. 2), as consent is
+ * recorded: immediate sessions read it (docs/office-rules.md §14).
+ */
+export async function recordEligibility(db: Db, lineUserId: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ eligibility_answered_at: at }).where('line_user_id', '=', lineUserId).execute();
 }
 
 export async function countBooking(db: Db, lineUserId: string): Promise<void> {

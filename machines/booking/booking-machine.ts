@@ -29,6 +29,7 @@ import {
   type Evaluation,
   type Outcome,
 } from './evaluate-answer.js';
+import { immediateRefusal } from './immediate-eligibility.js';
 import { idleIntent, smallTalk } from './text-commands.js';
 import type {
   ConversationContext,
@@ -149,6 +150,7 @@ const OUTCOME_GUARDS = {
   kept: outcomeIs('kept'),
   closedMeanwhile: outcomeIs('closedMeanwhile'),
   immediateRequested: outcomeIs('immediateRequested'),
+  immediateNotOnRecord: outcomeIs('immediateNotOnRecord'),
 } satisfies Record<Outcome, unknown>;
 
 const NEW: Purpose = 'new';
@@ -192,12 +194,13 @@ const baseSetup = setup({
     bothChoicesGiven: ({ event }) => accepted(event)?.draft.choice2 !== undefined,
     /** Every item of the booking is filled in (terms that changed mid-booking return to its review). */
     draftComplete: ({ context }) => isComplete(context.draft),
-    /** The name and number for an immediate session are known (from the last request or typed). */
-    knowsWhoIsAsking: ({ context, event }) =>
-      Boolean(event.facts.identity || (context.draft.name && context.draft.jobSeekerNumber)),
     hasActiveBooking: ({ event }) => event.facts.hasActiveBooking,
     agreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion === event.facts.termsVersion,
-    notAgreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion !== event.facts.termsVersion,
+    /**
+     * Terms art. 2 and 6-2(1): consent to the terms in force recorded before this request, and the
+     * eligibility questions answered within the office's validity (docs/office-rules.md §14).
+     */
+    consentAndEligibilityOnRecord: ({ event }) => immediateRefusal(event.facts, event.now) === undefined,
     immediateClosed: ({ event }) => event.facts.immediate?.open !== true,
     hasIdentity: ({ event }) => event.facts.identity !== undefined,
     sessionIsToday: ({ event }) =>
@@ -257,6 +260,17 @@ function say(notice: Notice | ((args: EventArgs) => Notice)): Transition['action
 /** Where an accepted answer leads when `guard` holds (re-entered: asking the same question again is a new turn). */
 function leadsTo(target: ConversationState, guard: Guard): Transition {
   return { guard, target: `#booking.${target}`, reenter: true, actions: 'applyAnswer' };
+}
+
+/** 今すぐ相談 refused for want of consent or eligibility on record: why, and a regular booking offered. */
+function immediateNeedsBooking(inProgress: boolean) {
+  return ({ event }: EventArgs): Notice => ({
+    key: 'immediateNeedsBooking',
+    params: {
+      reason: immediateRefusal(event.facts, event.now) ?? 'noConsent',
+      ...(inProgress ? { inProgress: 1 } : {}),
+    },
+  });
 }
 
 function immediateClosed(inProgress: boolean) {
@@ -427,7 +441,9 @@ export const bookingMachine = machineSetup.createMachine({
     // The draft goes with it so staff know who is asking (the name typed so far), and stays: once
     // staff hand the chat back, the person answers the question they were at, buttons included.
     HANDOFF: { actions: { type: 'effect', params: ({ context }) => ({ effect: 'handoff', draft: context.draft }) } },
-    // Immediate sessions (terms 6-2): consent to the current terms first, then only while open.
+    // Immediate sessions (terms 6-2): only while open, and only for people whose consent and
+    // eligibility answers are already on record (docs/office-rules.md §14); an interpreter or
+    // helper is asked about before the final yes.
     IMMEDIATE: [
       // The draft being filled in is for the immediate session itself: nothing left to keep.
       {
@@ -437,8 +453,9 @@ export const bookingMachine = machineSetup.createMachine({
       },
       // Mid-booking the refusal keeps the draft and the question (asked again by the runner).
       { guard: 'immediateClosed', actions: { type: 'notice', params: immediateClosed(true) } },
-      { guard: 'notAgreedToCurrentTerms', target: '.terms', reenter: true, actions: 'beginImmediate' },
-      { guard: 'hasIdentity', target: '.immediateConfirm', reenter: true, actions: 'beginImmediate' },
+      // Mid-booking (idle answers this itself) the booking being filled in goes on.
+      { guard: not('consentAndEligibilityOnRecord'), actions: say(immediateNeedsBooking(true)) },
+      { guard: 'hasIdentity', target: '.interpreter', reenter: true, actions: 'beginImmediate' },
       { target: '.name', reenter: true, actions: 'beginImmediate' },
     ],
   },
@@ -520,17 +537,18 @@ export const bookingMachine = machineSetup.createMachine({
         STALE: { actions: { type: 'notice', params: { key: 'staleIdle' } } },
         // Guards that fail here fall through to the machine-level transitions above.
         ...leaveWithoutBooking(false),
-        IMMEDIATE: { guard: 'immediateClosed', actions: { type: 'notice', params: immediateClosed(false) } },
+        IMMEDIATE: [
+          { guard: 'immediateClosed', actions: { type: 'notice', params: immediateClosed(false) } },
+          { guard: not('consentAndEligibilityOnRecord'), actions: say(immediateNeedsBooking(false)) },
+        ],
       },
     },
 
-    // Consent to the terms of use. Agreeing records it (an effect) and goes on: for an immediate
-    // session to its confirmation (or its name question, when who is asking is not known yet);
-    // with a booking already filled in (terms changed at the submit) back to its review.
+    // Consent to the terms of use. Agreeing records it (an effect) and goes on: with a booking
+    // already filled in (terms changed at the submit) back to its review. An immediate session
+    // never asks it: consent given now is not consent on record from before (§14).
     terms: questionState('terms', [
       leadsTo('idle', 'declined'),
-      leadsTo('immediateConfirm', and(['agreed', 'fillingImmediate', 'knowsWhoIsAsking'])),
-      leadsTo('name', and(['agreed', 'fillingImmediate'])),
       leadsTo('review', and(['agreed', 'draftComplete'])),
       leadsTo('registered', 'agreed'),
     ]),
@@ -549,9 +567,9 @@ export const bookingMachine = machineSetup.createMachine({
     kind: questionState('kind', [leadsTo('choice1Date', 'kindChanged'), ...filledThen('app')]),
     app: questionState('app', filledThen('name')),
     name: questionState('name', filledThen('jobSeekerNumber')),
-    // For an immediate session the number is the last thing asked.
+    // For an immediate session the interpreter question follows the number.
     jobSeekerNumber: questionState('jobSeekerNumber', [
-      leadsTo('immediateConfirm', and(['filled', 'fillingImmediate'])),
+      leadsTo('interpreter', and(['filled', 'fillingImmediate'])),
       ...filledThen('choice1Date'),
     ]),
     choice1Date: questionState('choice1Date', choiceRoutes(1, 'date')),
@@ -560,7 +578,11 @@ export const bookingMachine = machineSetup.createMachine({
     choice2Time: questionState('choice2Time', choiceRoutes(2, 'time')),
     email: questionState('email', filledThen('phone')),
     phone: questionState('phone', filledThen('interpreter')),
-    interpreter: questionState('interpreter', [leadsTo('review', 'filled')]),
+    // For an immediate session the last question before its final yes.
+    interpreter: questionState('interpreter', [
+      leadsTo('immediateConfirm', and(['filled', 'fillingImmediate'])),
+      leadsTo('review', 'filled'),
+    ]),
 
     // The review card. Submitting rechecks everything as it is now (terms, an open booking made
     // meanwhile, both choices against the calendar) before the request is filed.
@@ -601,11 +623,12 @@ export const bookingMachine = machineSetup.createMachine({
       leadsTo('idle', 'sameDay'),
       leadsTo('idle', 'noBooking'),
     ]),
-    // Checked again at the yes: still open, and still the terms in force.
+    // Checked again at the yes: still open, and consent and eligibility still on record (a new
+    // version of the terms may have come into force meanwhile).
     immediateConfirm: questionState('immediateConfirm', [
       leadsTo('idle', 'immediateRequested'),
       leadsTo('idle', 'closedMeanwhile'),
-      leadsTo('terms', 'termsChanged'),
+      leadsTo('idle', 'immediateNotOnRecord'),
       leadsTo('idle', 'declined'),
     ]),
   },

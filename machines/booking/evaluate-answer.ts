@@ -4,6 +4,7 @@ import { validateJobSeekerNumber } from '../../src/validation/job-seeker-number.
 import { validatePersonName } from '../../src/validation/person-name.js';
 import { validatePhone } from '../../src/validation/phone.js';
 import { readChoiceAnswer } from './choice-answer.js';
+import { immediateRefusal } from './immediate-eligibility.js';
 import { matchOption } from './options.js';
 import { staleChoice } from './recheck-choices.js';
 import { isCommandWord } from './text-commands.js';
@@ -80,6 +81,8 @@ export type Outcome =
   // immediateConfirm
   /** Immediate sessions closed (or were switched off) since the question was asked. */
   | 'closedMeanwhile'
+  /** Consent or eligibility no longer on record (new terms in force, answers too old): a booking is offered. */
+  | 'immediateNotOnRecord'
   | 'immediateRequested';
 
 export type Evaluation =
@@ -270,7 +273,15 @@ function nameOf(text: string): ReturnType<typeof validatePersonName> | { ok: fal
 
 export const STEPS: Record<Question, Step> = {
   terms: choose({
-    agree: (input) => ({ ok: true, outcome: 'agreed', draft: input.context.draft, effects: ['recordConsent'] }),
+    agree: (input) => ({
+      ok: true,
+      outcome: 'agreed',
+      draft: input.context.draft,
+      effects: ['recordConsent'],
+      // An immediate session no longer asks the terms (docs/office-rules.md §14); a conversation
+      // stored at this question for one before goes on as a regular booking, eligibility and all.
+      ...(input.context.purpose === 'immediate' ? { purpose: 'new' as const } : {}),
+    }),
     decline: outcome('declined', 'termsDeclined'),
   }),
   registered: choose({ yes: outcome('registered'), no: outcome('notRegistered', 'notRegistered') }),
@@ -343,9 +354,16 @@ export const STEPS: Record<Question, Step> = {
               { key: 'immediateClosed', params: { reason: immediate?.open === false ? immediate.reason : 'disabled' } },
             ],
           };
-        // ... and a new version of the terms may have come into force (docs/office-rules.md §13).
-        if (i.facts.agreedTermsVersion !== i.facts.termsVersion)
-          return { ok: true, outcome: 'termsChanged', draft: i.context.draft };
+        // ... and consent and eligibility must still be on record: a new version of the terms may
+        // have come into force, or the answers passed their validity (docs/office-rules.md §14).
+        const refusal = immediateRefusal(i.facts, i.now);
+        if (refusal !== undefined)
+          return {
+            ok: true,
+            outcome: 'immediateNotOnRecord',
+            draft: {},
+            notices: [{ key: 'immediateNeedsBooking', params: { reason: refusal } }],
+          };
         return { ok: true, outcome: 'immediateRequested', draft: i.context.draft, effects: ['requestImmediate'] };
       },
       no: outcome('declined', 'immediateDeclined'),

@@ -70,6 +70,8 @@ export interface ConversationFacts {
   /** The short summary of the terms shown before consent, as the version in force gives it. */
   termsConsentSummary: string;
   agreedTermsVersion: string | null;
+  /** When the person last answered the eligibility questions (a regular request filed); null if never. */
+  eligibilityAnsweredAt: Instant | null;
   hasActiveBooking: boolean;
   /** The user's open request or booking, when there is one. */
   activeBooking?: ActiveBookingFacts;
@@ -172,6 +174,11 @@ export type NoticeKey =
   | 'sameDayCancel'
   | 'cancelKept'
   | 'immediateClosed'
+  /**
+   * 今すぐ相談 refused: consent or eligibility answers not on record, or too old (`reason`, an
+   * ImmediateRefusal; `inProgress` mid-booking); a regular booking is offered instead.
+   */
+  | 'immediateNeedsBooking'
   | 'immediatePhoneChange'
   | 'immediateDeclined'
   | 'changeStarted'

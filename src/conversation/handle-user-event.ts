@@ -8,7 +8,13 @@ import type { ConversationEvent, ConversationFacts, Notice } from '../../machine
 import type { Db } from '../../db/database.js';
 import type { Booking } from '../../db/repositories/bookings-repository.js';
 import { loadConversation, saveConversation } from '../../db/repositories/conversations-repository.js';
-import { recordConsent, setHandoff, touchUser, type UserRecord } from '../../db/repositories/users-repository.js';
+import {
+  recordConsent,
+  recordEligibility,
+  setHandoff,
+  touchUser,
+  type UserRecord,
+} from '../../db/repositories/users-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { insertImmediateRequest, openImmediateRequestOf } from '../../db/repositories/immediate-requests-repository.js';
 import { decodeBookingAction } from '../bookings/booking-actions.js';
@@ -25,7 +31,7 @@ import {
   immediateRequestedMessages,
 } from '../messages/lifecycle-messages.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
-import { noticeText } from '../messages/notices.js';
+import { noticeQuickReply, noticeText } from '../messages/notices.js';
 import { renderQuestion } from '../messages/questions.js';
 import {
   handoffBookingSummary,
@@ -109,6 +115,9 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
         termsVersion: facts.termsVersion,
         ...(change ? { change } : {}),
       });
+      // A new request comes only after the eligibility questions (a change asks none): recorded
+      // as consent is, for immediate sessions (docs/office-rules.md §14).
+      if (effect === 'submitRequest') await recordEligibility(db, userId, now);
       // A change of a confirmed session: that session holds until staff confirm the new time.
       const kept = change?.replacesConfirmed
         ? [t.replaced, active].find((b) => b?.id === change.replacesConfirmed)?.confirmedStart
@@ -179,10 +188,18 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
       const id = randomUUID();
       const name = draft.name ?? facts.identity?.name ?? '';
       const number = draft.jobSeekerNumber ?? facts.identity?.jobSeekerNumber ?? '';
-      await insertImmediateRequest(db, { id, lineUserId: userId, name, jobSeekerNumber: number, createdAt: now });
+      const interpreter = draft.interpreter === true;
+      await insertImmediateRequest(db, {
+        id,
+        lineUserId: userId,
+        name,
+        jobSeekerNumber: number,
+        interpreter,
+        createdAt: now,
+      });
       await scheduleJob(db, 'immediate_timeout', id, new Date(Date.parse(now) + IMMEDIATE_WAIT_MS).toISOString(), now);
       t.say.push(...immediateRequestedMessages());
-      staff(t, staffImmediateMessages(name, number, id));
+      staff(t, staffImmediateMessages(name, number, interpreter, id));
       return;
     }
   }
@@ -230,7 +247,9 @@ async function runMachine(
 
 function flushNotices(t: Turn, notices: Notice[]): void {
   if (notices.length === 0) return;
-  t.say.push(text(notices.map((n) => noticeText(n, t.deps.settings)).join('\n\n')));
+  // A notice that offers a next step (a regular booking instead of 今すぐ相談) carries its button.
+  const buttons = notices.map(noticeQuickReply).find((q) => q !== undefined);
+  t.say.push(text(notices.map((n) => noticeText(n, t.deps.settings)).join('\n\n'), buttons));
   notices.length = 0;
 }
 

@@ -108,6 +108,7 @@ export async function loadUserFacts(
     termsUrl: terms.url,
     termsConsentSummary: terms.consentSummary,
     agreedTermsVersion: user.termsVersion,
+    eligibilityAnsweredAt: user.eligibilityAnsweredAt,
     hasActiveBooking: active !== undefined,
     ...(active ? { activeBooking: activeFacts(active, replaced) } : {}),
     ...(latest ? { identity: { name: latest.name, jobSeekerNumber: latest.jobSeekerNumber } } : {}),

@@ -21,6 +21,8 @@ export function demoApiRoutes(ctx: DemoContext): Router {
       staffGroup: { id: ctx.config.staffGroupId, name: STAFF_GROUP_NAME },
       staff: ctx.people.staff(),
       clock: { now: ctx.clock.now().toISOString(), timeZone: 'Asia/Tokyo' },
+      // The page says so when the terms link is only the default address (TERMS_URL not set).
+      terms: { url: ctx.config.terms.url, placeholder: ctx.config.terms.placeholder },
       richMenu: {
         definition: ctx.richMenu.definition,
         // The tiles' captions let the page draw a readable menu even without the image.

@@ -12,6 +12,9 @@ export function demoBanner(demo: RunningDemo): string {
     `   Staff console: ${demo.consoleUrl}  (login id: ${DEMO_STAFF.loginId}, password: ${DEMO_STAFF.password})`,
     `   Messages go to a fake LINE platform inside this process (${demo.platform.url}).`,
     `   Database: ${config.sqlitePath}`,
+    ...(config.terms.placeholder
+      ? [`   Terms link: a placeholder (TERMS_URL not set), the default ${config.terms.url}`]
+      : []),
     `   Webhook:  ${demo.baseUrl}/webhook  (signed with the demo secret)`,
     `   Staff API token for this run: ${config.staffApiToken}`,
     `   Try: curl -H "Authorization: Bearer ${config.staffApiToken}" ${demo.baseUrl}/api/bookings`,

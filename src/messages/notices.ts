@@ -3,6 +3,9 @@ import { formatDateJa, formatTimeJa } from './format-ja.js';
 import { dayRefusalMessage, refusalMessage } from './refusals.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { Notice } from '../../machines/booking/types.js';
+import { encodePostback } from '../../machines/booking/postback.js';
+import type { QuickReply } from '../line/message-types.js';
+import { postback, quickReply } from './building-blocks.js';
 import type { EmailProblem } from '../validation/email.js';
 import type { JobSeekerNumberProblem } from '../validation/job-seeker-number.js';
 
@@ -125,6 +128,36 @@ function immediateClosedText(reason: string, inProgress: boolean, s: OfficeSetti
   );
 }
 
+/** What 今すぐ相談 needs on record beforehand (terms art. 2 and 6-2(1)), as the person reads it. */
+const ON_RECORD =
+  '今すぐ相談は、利用規約に同意いただき、利用条件の確認（求職登録、対象となる方、機器、継続相談、機器と場所のチェック）にお答えいただいた方がご利用いただけます。';
+
+const NOT_ON_RECORD: Record<string, (s: OfficeSettings) => string> = {
+  noConsent: () => '現在の利用規約への同意が、まだ記録されていません。',
+  noEligibility: () => '利用条件の確認へのご回答が、まだ記録されていません。',
+  eligibilityExpired: (s) => `利用条件の確認にお答えいただいてから、${s.eligibilityValidMonths}か月を過ぎています。`,
+};
+
+/** 今すぐ相談 refused for want of consent or eligibility on record; a regular booking is offered. */
+function immediateNeedsBookingText(reason: string, inProgress: boolean, s: OfficeSettings): string {
+  const why = (NOT_ON_RECORD[reason] ?? NOT_ON_RECORD.noConsent!)(s);
+  const next = inProgress
+    ? CONTINUE
+    : `「予約する」から日時を予約していただくと、規約への同意と利用条件の確認をあらためて行います。予約のお申し込みから${s.eligibilityValidMonths}か月のあいだは、今すぐ相談もご利用いただけます。`;
+  return `申し訳ありません。${ON_RECORD}${why}
+${next}`;
+}
+
+/**
+ * Buttons that go with a notice's words: refusing 今すぐ相談 offers a regular booking with one
+ * tap (outside a booking in progress, which simply goes on).
+ */
+export function noticeQuickReply(notice: Notice): QuickReply | undefined {
+  if (notice.key === 'immediateNeedsBooking' && notice.params?.inProgress === undefined)
+    return quickReply([postback('予約する', encodePostback({ kind: 'command', command: 'start' }))]);
+  return undefined;
+}
+
 /** The words for each notice. All user-facing text of the conversation lives in this folder. */
 export function noticeText(notice: Notice, s: OfficeSettings): string {
   const p = notice.params ?? {};
@@ -201,6 +234,8 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return `日時の変更を承ります。新しい第1希望と、あれば第2希望をお選びください。お名前などほかの内容はそのまま引き継ぎます。\n${CHANGE_KEEPS[String(p.current)] ?? CHANGE_KEEPS.requested}`;
     case 'immediateClosed':
       return immediateClosedText(String(p.reason), p.inProgress !== undefined, s);
+    case 'immediateNeedsBooking':
+      return immediateNeedsBookingText(String(p.reason), p.inProgress !== undefined, s);
     case 'immediatePhoneChange':
       return `ご本人確認のため、今すぐ相談のお申し込みと同時に電話番号を変更することはできません。電話番号の変更は、お電話または窓口でお手続きください。\n${phoneLine(s)}`;
     case 'immediateDeclined':
@@ -213,7 +248,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return '今すぐ相談のお申し込みはすでに受け付けています。担当者からのお電話をお待ちください。';
     case 'help':
       return (
-        'このトークでは、オンライン職業相談の予約をお申し込みいただけます。\n・「予約する」… 予約を始めます\n・「予約確認」… お申し込み中の予約を表示します\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「今すぐ相談」… 担当者の手が空いていれば、すぐにお電話します\n・「担当者と話す」… 職員がこのトークでお返事します\n・「やめる」… 入力を中止します\n・「最初から」… 最初からやり直します\nボタンが表示されない場合は、ボタンと同じ言葉を入力してください。\n' +
+        'このトークでは、オンライン職業相談の予約をお申し込みいただけます。\n・「予約する」… 予約を始めます\n・「予約確認」… お申し込み中の予約を表示します\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「今すぐ相談」… 以前に予約をお申し込みの方に、担当者の手が空いていれば、すぐにお電話します\n・「担当者と話す」… 職員がこのトークでお返事します\n・「やめる」… 入力を中止します\n・「最初から」… 最初からやり直します\nボタンが表示されない場合は、ボタンと同じ言葉を入力してください。\n' +
         `お困りのときはお電話ください。\n${phoneLine(s)}`
       );
     case 'stale':

@@ -44,7 +44,13 @@ export function staffReplyOverdueMessages(b: BookingView, s: OfficeSettings): Li
   ];
 }
 
-export function staffImmediateMessages(name: string, jobSeekerNumber: string, requestId: string): LineMessage[] {
+/** An immediate-session request for the staff group: who, whether an interpreter or helper attends, and who takes it. */
+export function staffImmediateMessages(
+  name: string,
+  jobSeekerNumber: string,
+  interpreter: boolean,
+  requestId: string,
+): LineMessage[] {
   return [
     {
       type: 'flex',
@@ -58,7 +64,7 @@ export function staffImmediateMessages(name: string, jobSeekerNumber: string, re
             { type: 'text', text: '【今すぐ相談の申込み】', weight: 'bold', wrap: true },
             {
               type: 'text',
-              text: `${name} 様（求職番号 ${jobSeekerNumber}）\n求職登録の電話番号へ折り返し、アクセスコードをお伝えください。`,
+              text: `${name} 様（求職番号 ${jobSeekerNumber}）\n通訳・介助者の同席: ${interpreter ? 'あり' : 'なし'}\n求職登録の電話番号へ折り返し、アクセスコードをお伝えください。`,
               wrap: true,
               size: 'sm',
             },

@@ -24,6 +24,11 @@ export interface OfficeSettings {
   gridStepMinutes: number;
   sessionMinutes: number;
   immediateSessionMinutes: number;
+  /**
+   * How long answers to the eligibility questions hold for an immediate session, in months
+   * (docs/office-rules.md §14): older answers are asked again through a regular booking.
+   */
+  eligibilityValidMonths: number;
   capacity: number;
   horizonWeeks: number;
   termsUrl: string;
@@ -53,6 +58,7 @@ export const defaultOfficeSettings: OfficeSettings = Object.freeze({
   gridStepMinutes: 30,
   sessionMinutes: 40,
   immediateSessionMinutes: 30,
+  eligibilityValidMonths: 6,
   capacity: 1,
   horizonWeeks: 8,
   termsUrl: 'https://jsite.mhlw.go.jp/aomori-roudoukyoku/',
@@ -152,6 +158,7 @@ export function officeSettingsFrom(overrides: Partial<OfficeSettings>): OfficeSe
   requireInteger(s, 'gridStepMinutes', 1, MINUTES_PER_DAY);
   requireInteger(s, 'sessionMinutes', 1, MINUTES_PER_DAY);
   requireInteger(s, 'immediateSessionMinutes', 1, MINUTES_PER_DAY);
+  requireInteger(s, 'eligibilityValidMonths', 1, 24);
   requireInteger(s, 'capacity', 1, 1000);
   requireInteger(s, 'horizonWeeks', 1, 104);
   checkWindows(s.regularWindows, s.sessionMinutes);

@@ -67,6 +67,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('holds eligibility answers 6 months for immediate sessions unless the office sets 1 to 24', () => {
+    expect(loadConfig({}).office.eligibilityValidMonths).toBe(6);
+    expect(loadConfig({ ELIGIBILITY_VALID_MONTHS: '3' }).office.eligibilityValidMonths).toBe(3);
+    for (const bad of ['0', '25', '1.5', 'half a year'])
+      expect(() => loadConfig({ ELIGIBILITY_VALID_MONTHS: bad })).toThrow(/ELIGIBILITY_VALID_MONTHS/);
+  });
+
+  it('marks the terms link a placeholder only while TERMS_URL is not set', () => {
+    expect(loadConfig({}).terms.placeholder).toBe(true);
+    expect(loadConfig({ TERMS_URL }).terms).toMatchObject({ url: TERMS_URL, placeholder: false });
+  });
+
   it('reads HOST, and refuses one that cannot be a host', () => {
     expect(loadConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
     expect(() => loadConfig({ HOST: 'not a host!!' })).toThrow(/HOST/);

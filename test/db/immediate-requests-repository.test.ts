@@ -15,7 +15,14 @@ const NOW = '2026-12-07T01:00:00.000Z';
 const LATER = '2026-12-07T01:05:00.000Z';
 
 async function request(id: string, lineUserId: string, name = '青森 花子') {
-  await insertImmediateRequest(temp.db, { id, lineUserId, name, jobSeekerNumber: '0201-123456', createdAt: NOW });
+  await insertImmediateRequest(temp.db, {
+    id,
+    lineUserId,
+    name,
+    jobSeekerNumber: '0201-123456',
+    interpreter: true,
+    createdAt: NOW,
+  });
 }
 
 describe('immediate-session requests', () => {
@@ -33,6 +40,7 @@ describe('immediate-session requests', () => {
       job_seeker_number: '0201-123456',
       status: 'requested',
       created_at: NOW,
+      interpreter: 1,
       accepted_by: null,
       accepted_at: null,
     });

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_STAFF_GROUP_ID } from '../../src/config.js';
+import { demoBanner } from '../../src/demo/demo-banner.js';
 import { DEMO_NOW, startDemoHarness, type DemoHarness } from './demo-harness.js';
 
 const HANAKO = 'U00000000000000000000000000de0001';
@@ -28,6 +29,28 @@ describe('the chat simulator API', () => {
     expect(menu.definition.areas).toHaveLength(6);
     const image = await fetch(`${h.demo.baseUrl}${menu.imageUrl}`);
     expect(image.headers.get('content-type')).toBe('image/png');
+  });
+
+  it('says the terms link is a placeholder while TERMS_URL is not set, on the page and in the start-up banner', async () => {
+    const { body } = await h.get('state');
+    expect(body.terms).toEqual({ url: 'https://jsite.mhlw.go.jp/aomori-roudoukyoku/', placeholder: true });
+    expect(demoBanner(h.demo)).toContain(
+      'Terms link: a placeholder (TERMS_URL not set), the default https://jsite.mhlw.go.jp/aomori-roudoukyoku/',
+    );
+    const page = await (await fetch(`${h.demo.baseUrl}/demo/`)).text();
+    expect(page).toContain('<p id="terms-placeholder" class="topbar__note" hidden>');
+    expect(page).toContain('利用規約のリンクは仮のものです');
+  });
+
+  it('says nothing of a placeholder once TERMS_URL is set', async () => {
+    const set = await startDemoHarness({ TERMS_URL: 'https://example.jp/terms-of-use' });
+    try {
+      const { body } = await set.get('state');
+      expect(body.terms).toEqual({ url: 'https://example.jp/terms-of-use', placeholder: false });
+      expect(demoBanner(set.demo)).not.toContain('placeholder');
+    } finally {
+      await set.close();
+    }
   });
 
   it('sends a follow as a signed webhook event and the bot replies with its reply token', async () => {

@@ -103,6 +103,10 @@ describe('the chat simulator in a real browser', () => {
     await page.goto(h.demo.simulatorUrl);
     await page.locator('body[data-ready="true"]').waitFor();
     await expect.poll(() => page.locator('#clock-now').innerText()).toContain('2026/12/01');
+    // No TERMS_URL in the demo: the page says the terms link is only the default address.
+    const placeholder = page.locator('#terms-placeholder');
+    expect(await placeholder.isVisible()).toBe(true);
+    expect(await placeholder.innerText()).toContain('https://jsite.mhlw.go.jp/aomori-roudoukyoku/');
 
     await expectAnswer(userPhone(), () => userPhone().getByRole('button', { name: '友だち追加' }).click());
     expect(await userChatText()).toContain('利用規約');

@@ -68,6 +68,9 @@ describe('personal details past the retention period (PERSONAL_DATA_RETENTION_DA
     // Before: the name and number on file are used, and the quick session goes straight to its question.
     h.clock.set(new Date('2026-12-08T01:30:00Z')); // Tuesday 10:30 in Japan
     await u.say('今すぐ相談');
+    expect(u.lastText()).toContain('通訳や介助の方が同席されますか');
+    // Typed: this driver's first read also holds the booking's own (older) interpreter buttons.
+    await u.say('同席しません');
     expect(u.lastText()).toContain('今すぐ相談（30分）');
     await u.tap('やめておく');
     // Months later, the details were erased: ask for them rather than file a request with no name.

@@ -296,6 +296,7 @@ describe('an immediate-session request nobody took', () => {
       lineUserId: PERSON,
       name: '青森 太郎',
       jobSeekerNumber: '',
+      interpreter: false,
       createdAt: NOW,
     });
     const timeout = job('immediate_timeout', 'imm-1', NOW);
@@ -313,6 +314,7 @@ describe('an immediate-session request nobody took', () => {
       lineUserId: PERSON,
       name: '',
       jobSeekerNumber: '',
+      interpreter: false,
       createdAt: NOW,
     });
     await acceptImmediateRequest(temp.db, 'imm-2', STAFF.id, NOW);

@@ -4,10 +4,10 @@ import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { setSwitch } from '../../db/repositories/office-state-repository.js';
 import { toLocal } from '../../src/calendar/index.js';
 import { FIRST_CONSENT_SUMMARY } from '../../src/messages/terms-messages.js';
-import { ChatDriver } from '../support/chat-driver.js';
+import { ChatDriver, textsDeliveredTo } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
 import { readDb } from '../support/db-inspect.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -74,13 +74,16 @@ describe('terms updates', () => {
   });
 });
 
-/** A new person up to 「今すぐ相談（30分）をお申し込みになりますか？」, consent and identity given. */
+/**
+ * A returning person (a request booked before, which recorded consent and the eligibility
+ * answers) up to 「今すぐ相談（30分）をお申し込みになりますか？」; no interpreter or helper.
+ */
 async function atImmediateConfirm(userId: string): Promise<ChatDriver> {
   const u = new ChatDriver(h, userId);
+  await bookByButtons(u, 'TeleOffice');
   await u.say('今すぐ相談');
-  await u.tap('同意する');
-  await u.say('青森 花子');
-  await u.say('02010-12345678');
+  expect(u.lastText()).toContain('通訳や介助の方が同席されますか');
+  await u.tap('同席しません');
   expect(u.lastText()).toContain('今すぐ相談（30分）');
   return u;
 }
@@ -90,6 +93,9 @@ const requests = () =>
     (db.prepare('SELECT status FROM immediate_requests').all() as { status: string }[]).map((r) => r.status),
   );
 
+/** What the staff group received since `from` (an index into the group's deliveries), as text. */
+const staffTextsFrom = (from: number) => textsDeliveredTo(h, STAFF_GROUP).slice(from).join('\n');
+
 describe('immediate sessions (今すぐ相談)', () => {
   it('is refused while staff have not switched it on', async () => {
     const u = new ChatDriver(h, 'U4000000000000000000000000000002');
@@ -97,19 +103,50 @@ describe('immediate sessions (今すぐ相談)', () => {
     expect(u.lastText()).toContain('受付を行っていません');
   });
 
-  it('needs consent on record, then notifies staff; a staff member accepts and the user is told to expect a call', async () => {
+  it('offers a brand-new person a regular booking instead (terms 2, 6-2(1)): no consent or eligibility on record', async () => {
     await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
+    const staffBefore = textsDeliveredTo(h, STAFF_GROUP).length;
     const u = new ChatDriver(h, 'U4000000000000000000000000000003');
     await u.say('今すぐ相談');
+    expect(u.lastText()).toContain('利用規約に同意いただき、利用条件の確認');
+    expect(u.lastText()).toContain('現在の利用規約への同意が、まだ記録されていません');
+    expect(u.lastText()).toContain('「予約する」から日時を予約していただくと');
+    // No name was asked and nothing went to staff.
+    expect(u.lastText()).not.toContain('お名前');
+    expect(requests()).toEqual([]);
+    expect(textsDeliveredTo(h, STAFF_GROUP)).toHaveLength(staffBefore);
+    // The button starts the regular booking, with the terms and then the eligibility questions.
+    await u.tap('予約する');
     expect(u.lastText()).toContain('利用規約');
     await u.tap('同意する');
-    await u.say('青森 花子');
-    await u.say('02010-12345678');
-    expect(u.lastText()).toContain('今すぐ相談（30分）');
+    expect(u.lastText()).toContain('求職登録');
+  });
+
+  it('takes a returning person who booked before: interpreter asked, rules restated, staff card says who attends', async () => {
+    await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
+    const u = new ChatDriver(h, 'U4000000000000000000000000000008');
+    await bookByButtons(u, 'TeleOffice');
+    h.clock.advance(60 * 60_000);
+    const staffBefore = textsDeliveredTo(h, STAFF_GROUP).length;
+    await u.say('今すぐ相談');
+    expect(u.lastText()).toContain('通訳や介助の方が同席されますか');
+    await u.tap('同席します');
+    expect(u.lastText()).toContain('今すぐ相談（30分）をお申し込みになりますか');
+    expect(u.lastText()).toContain(
+      '相談は30分です。ほかの人のいない個室からご参加ください。相談の録音・録画はできません。',
+    );
+    expect(u.lastText()).toContain('通訳・介助者の同席: あり');
     await u.say('電話番号を 090-9999-8888 に変更したい');
     expect(u.lastText()).toContain('電話番号を変更することはできません');
     await u.tap('お願いする');
     expect(u.lastText()).toContain('受け付けました');
+    const card = staffTextsFrom(staffBefore);
+    expect(card).toContain('【今すぐ相談の申込み】');
+    expect(card).toContain('青森 花子 様');
+    expect(card).toContain('通訳・介助者の同席: あり');
+    expect(readDb(h.sqlitePath, (db) => db.prepare('SELECT interpreter FROM immediate_requests').all())).toEqual([
+      { interpreter: 1 },
+    ]);
     const staff = new StaffDriver(h);
     await staff.tap('対応する');
     const toUser = h.platform
@@ -121,6 +158,19 @@ describe('immediate sessions (今すぐ相談)', () => {
     expect(h.platform.delivered().filter((d) => d.to === u.userId)).toHaveLength(toUser.length);
   });
 
+  it('refuses a returning person whose eligibility answers are older than the validity (6 months)', async () => {
+    const u = new ChatDriver(h, 'U400000000000000000000000000000a');
+    await bookByButtons(u, 'TeleOffice');
+    await u.say('予約キャンセル');
+    await u.tap('キャンセルする');
+    h.clock.advance(203 * 24 * 60 * 60_000); // Tuesday 2027-06-22 10:30: answered 2026-12-01, valid through 2027-06-01
+    await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
+    await u.say('今すぐ相談');
+    expect(u.lastText()).toContain('利用条件の確認にお答えいただいてから、6か月を過ぎています');
+    expect(u.lastActions().map((a) => a.label)).toEqual(['予約する']);
+    expect(requests()).toEqual([]);
+  });
+
   it('is refused at the yes when staff switched it off after the question was asked', async () => {
     await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
     const u = await atImmediateConfirm('U4000000000000000000000000000005');
@@ -130,18 +180,15 @@ describe('immediate sessions (今すぐ相談)', () => {
     expect(requests()).toEqual([]);
   });
 
-  it('asks to agree to terms that came into force after the question was asked, then takes the request', async () => {
+  it('refuses at the yes when new terms came into force after the question was asked, offering a booking', async () => {
     await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
     const u = await atImmediateConfirm('U4000000000000000000000000000006');
     await publishTerms('2027-01-01');
     await u.tap('お願いする');
-    expect(u.lastText()).toContain('https://example.jp/terms-2027');
+    // Consent to the terms now in force was not on record before the request (§14).
+    expect(u.lastText()).toContain('現在の利用規約への同意が、まだ記録されていません');
+    expect(u.lastActions().map((a) => a.label)).toEqual(['予約する']);
     expect(requests()).toEqual([]);
-    await u.tap('同意する');
-    expect(u.lastText()).toContain('今すぐ相談（30分）');
-    await u.tap('お願いする');
-    expect(u.lastText()).toContain('受け付けました');
-    expect(requests()).toEqual(['requested']);
   });
 
   it('tells a staff member who answers after the wait ran out that it closed, not that a colleague took it', async () => {

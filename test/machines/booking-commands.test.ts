@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ActiveBookingFacts, ConversationFacts } from '../../machines/booking/types.js';
-import { EXPECTED_DRAFT, Chat, agreedFacts, chatAt, makeFacts } from './fixtures.js';
+import { EXPECTED_DRAFT, Chat, agreedFacts, chatAt, makeFacts, onRecordFacts } from './fixtures.js';
 
 const DRAFT = EXPECTED_DRAFT as ActiveBookingFacts['draft'];
 const requested: ActiveBookingFacts = { id: 'b-1', status: 'requested', draft: DRAFT, sessionDate: '2026-12-03' };
@@ -73,11 +73,11 @@ describe('a booking command mid-booking without a booking keeps the draft', () =
   });
 
   it('ends an immediate-session request when immediate sessions closed meanwhile', () => {
-    const open = agreedFacts({
+    const open = onRecordFacts({
       immediate: { open: true },
       identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' },
     });
-    const chat = new Chat(open).say('今すぐ相談');
+    const chat = new Chat(open).say('今すぐ相談').tap('no');
     expect(chat.state).toBe('immediateConfirm');
     chat.say('今すぐ相談', { facts: { ...open, immediate: { open: false, reason: 'disabled' } } });
     expect(chat.state).toBe('idle');
@@ -165,8 +165,11 @@ describe('stopping at a booking menu keeps the booking', () => {
 
   it('「やめる」 at the immediate-session confirmation', () => {
     const chat = new Chat(
-      agreedFacts({ immediate: { open: true }, identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' } }),
-    ).say('今すぐ相談');
+      onRecordFacts({ immediate: { open: true }, identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' } }),
+    )
+      .say('今すぐ相談')
+      .tap('no');
+    expect(chat.state).toBe('immediateConfirm');
     chat.say('やめる');
     expect(chat.state).toBe('idle');
     expect(chat.noticeKeys).toEqual(['immediateDeclined']);

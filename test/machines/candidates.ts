@@ -16,7 +16,16 @@ import type {
 } from '../../machines/booking/types.js';
 import { bookableDates, type Instant, type IsoDate, type LocalDateTime } from '../../src/calendar/index.js';
 import { formatTimeJa } from '../../src/messages/format-ja.js';
-import { EXPECTED_DRAFT, FIRST, NOW, SECOND, agreedFacts, makeFacts, withFullSlots } from './fixtures.js';
+import {
+  EXPECTED_DRAFT,
+  FIRST,
+  NOW,
+  SECOND,
+  agreedFacts,
+  makeFacts,
+  onRecordFacts,
+  withFullSlots,
+} from './fixtures.js';
 
 type Command = Exclude<ConversationEvent['type'], 'ANSWER'>;
 type ActiveBooking = NonNullable<ConversationFacts['activeBooking']>;
@@ -35,12 +44,13 @@ export const FACTS = {
   agreed: agreedFacts(),
   active: agreedFacts({ hasActiveBooking: true, activeBooking }),
   activeToday: agreedFacts({ hasActiveBooking: true, activeBooking: { ...activeBooking, sessionDate: '2026-12-01' } }),
-  immediateOpen: agreedFacts({
+  immediateOpen: onRecordFacts({
     immediate: { open: true },
     identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' },
   }),
-  immediateNoIdentity: agreedFacts({ immediate: { open: true } }),
+  immediateNoIdentity: onRecordFacts({ immediate: { open: true } }),
   immediateNotAgreed: makeFacts({ immediate: { open: true } }),
+  immediateNotEligible: agreedFacts({ immediate: { open: true } }),
 } satisfies Record<string, ConversationFacts>;
 
 /** For each command, the situations worth trying it in (a Record, so a new event type must be added here). */
@@ -56,7 +66,7 @@ export const COMMAND_FACTS: Record<Command, ReadonlyArray<keyof typeof FACTS>> =
   CHANGE: ['agreed', 'active'],
   CANCEL_BOOKING: ['agreed', 'active'],
   HANDOFF: ['agreed'],
-  IMMEDIATE: ['agreed', 'immediateOpen', 'immediateNoIdentity', 'immediateNotAgreed'],
+  IMMEDIATE: ['agreed', 'immediateOpen', 'immediateNoIdentity', 'immediateNotAgreed', 'immediateNotEligible'],
 };
 
 const button = (value: string): Answer => ({ source: 'button', value });

@@ -53,6 +53,7 @@ export function makeFacts(overrides: Partial<ConversationFacts> = {}): Conversat
     termsUrl: TERMS_URL,
     termsConsentSummary: FIRST_CONSENT_SUMMARY,
     agreedTermsVersion: null,
+    eligibilityAnsweredAt: null,
     hasActiveBooking: false,
     ...overrides,
   };
@@ -250,6 +251,13 @@ export class Chat {
 /** A user who has agreed to the current terms before. */
 export const agreedFacts = (overrides: Partial<ConversationFacts> = {}): ConversationFacts =>
   makeFacts({ agreedTermsVersion: TERMS_VERSION, ...overrides });
+
+/** Two months before NOW: a regular booking filed then recorded the eligibility answers. */
+export const ELIGIBILITY_ANSWERED_AT: Instant = '2026-10-01T01:00:00.000Z';
+
+/** Facts of a returning person: consent to the current terms and eligibility answered on record (§14). */
+export const onRecordFacts = (overrides: Partial<ConversationFacts> = {}): ConversationFacts =>
+  agreedFacts({ eligibilityAnsweredAt: ELIGIBILITY_ANSWERED_AT, ...overrides });
 
 /** A chat started by a new friend and taken through the terms and eligibility by buttons, now at 'kind'. */
 export function chatAtKind(facts: ConversationFacts = makeFacts()): Chat {

@@ -24,7 +24,8 @@ function chats(): Array<[Question, Chat]> {
   const at: Array<[Question, Chat]> = BOOKING_QUESTIONS.map((q): [Question, Chat] => [q, chatAt(q)]);
   const manage = new Chat(active).send('MANAGE');
   const cancelConfirm = new Chat(active).send('CANCEL_BOOKING');
-  const immediateConfirm = new Chat(FACTS.immediateOpen).send('IMMEDIATE');
+  // The interpreter question comes first (answered here without counting: only the confirmation's are).
+  const immediateConfirm = new Chat(FACTS.immediateOpen).send('IMMEDIATE').tap('no');
   return [...at, ['manage', manage], ['cancelConfirm', cancelConfirm], ['immediateConfirm', immediateConfirm]];
 }
 

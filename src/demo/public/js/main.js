@@ -214,6 +214,9 @@ function startSimulator() {
       richMenu: s.richMenu,
       staffAs: s.staff[0]?.id ?? '',
     });
+    // A terms link that is only the default address is said to be a placeholder.
+    $('terms-placeholder').hidden = !s.terms.placeholder;
+    $('terms-url').textContent = s.terms.url;
     const clock = createClockControl(
       {
         output: $('clock-now'),
