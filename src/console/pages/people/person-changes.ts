@@ -1,116 +1,61 @@
-import { latestBookingOf } from '../../../../db/repositories/bookings-repository.js';
-import { recordStaffAction } from '../../../../db/repositories/staff-actions-repository.js';
-import { getUser, setBlocked, setHandoff, type UserAccount } from '../../../../db/repositories/users-repository.js';
 import type { AppContext } from '../../../app-context.js';
-import type { Dispatch } from '../../../bookings/dispatch.js';
-import { bookingInProgress } from '../../../conversation/booking-in-progress.js';
-import { blockedUserMessages, handbackUserMessages } from '../../../messages/lifecycle-messages.js';
-import { blockedNote, handbackNote, personLabel, unblockedNote } from '../../../messages/staff-notes.js';
+import { changePerson, type PersonChange, type PersonRefusal } from '../../../staff/person-changes.js';
 import type { SignedIn } from '../../auth/signed-in.js';
 import {
   changeFromConsole,
   consoleByLabel,
   consoleDone,
   consoleRefused,
-  type ConsoleChange,
   type ConsoleOutcome,
 } from '../../console-change.js';
 
-export type PersonAction = 'block' | 'unblock' | 'handback';
+export type PersonAction = PersonChange;
+
+/** Why a change to a person was refused, in the words the page shows. */
+const REFUSED: Record<PersonRefusal, string> = {
+  not_found: 'この利用者は見つかりません。',
+  already_blocked: '自動応答はすでに停止しています（別の職員が先に操作した可能性があります）。',
+  not_blocked: '自動応答は停止していません（別の職員が先に解除した可能性があります）。',
+  not_in_handoff: '職員対応中ではありません。すでに自動応答が答えています。',
+};
 
 /**
- * One change to a person, as the JSON API's users routes make it (src/staff/users-routes.ts):
- * the same repository writes, the same record in the booking history (via 'console', in the staff
- * member's name), the same messages; `refusal` says why it makes no sense in the person's state.
+ * One change to a person through the same function the JSON API calls (src/staff/person-changes.ts),
+ * in the staff member's name, with its audit line; a refusal is worded for the page.
  */
-function changePerson(
+function changeFromPage(
   ctx: AppContext,
   who: SignedIn,
   action: PersonAction,
   lineUserId: string,
-  refusal: (user: UserAccount) => string | null,
-  apply: (c: ConsoleChange, user: UserAccount, label: string) => Promise<Dispatch[]>,
-  detail: Record<string, unknown> | null = null,
+  reason: string | null = null,
 ): Promise<ConsoleOutcome> {
   return changeFromConsole(
     ctx,
     who,
     action,
     lineUserId,
-    async (c) => {
-      const user = await getUser(c.trx, lineUserId);
-      if (!user) return consoleRefused(404, 'この利用者は見つかりません。');
-      const refused = refusal(user);
-      if (refused) return consoleRefused(409, refused, action === 'block' ? 'reason' : undefined);
-      const label = personLabel((await latestBookingOf(c.trx, lineUserId))?.name ?? null, lineUserId);
-      const dispatches = await apply(c, user, label);
-      await recordStaffAction(c.trx, {
-        subjectId: lineUserId,
-        action,
-        staffId: c.by.id,
-        via: 'console',
-        ...(detail ? { detail } : {}),
-        at: c.now,
-      });
-      return consoleDone(dispatches);
+    async ({ trx, now, by }) => {
+      const r = await changePerson(trx, ctx, action, { lineUserId, by, byLabel: consoleByLabel(who), reason, now });
+      if (r.ok) return consoleDone(r.dispatches);
+      return r.refusal === 'not_found'
+        ? consoleRefused(404, REFUSED.not_found)
+        : consoleRefused(409, REFUSED[r.refusal], action === 'block' ? 'reason' : undefined);
     },
-    detail,
+    action === 'block' ? { reason } : null,
   );
 }
 
 /** Stops the bot for the person: they are told, politely, to phone the office; the reason stays with staff. */
 export function blockPerson(ctx: AppContext, who: SignedIn, lineUserId: string, reason: string | null) {
-  return changePerson(
-    ctx,
-    who,
-    'block',
-    lineUserId,
-    (u) => (u.blockedAt !== null ? '自動応答はすでに停止しています（別の職員が先に操作した可能性があります）。' : null),
-    async ({ trx, now }, u, label) => {
-      await setBlocked(trx, u.lineUserId, now);
-      return [
-        { audience: 'user', recipient: u.lineUserId, messages: blockedUserMessages(ctx.settings) },
-        blockedNote(ctx.staffGroupId, label, consoleByLabel(who)),
-      ];
-    },
-    { reason },
-  );
+  return changeFromPage(ctx, who, 'block', lineUserId, reason);
 }
 
 export function unblockPerson(ctx: AppContext, who: SignedIn, lineUserId: string) {
-  return changePerson(
-    ctx,
-    who,
-    'unblock',
-    lineUserId,
-    (u) => (u.blockedAt === null ? '自動応答は停止していません（別の職員が先に解除した可能性があります）。' : null),
-    async ({ trx }, u, label) => {
-      await setBlocked(trx, u.lineUserId, null);
-      return [unblockedNote(ctx.staffGroupId, label, consoleByLabel(who))];
-    },
-  );
+  return changeFromPage(ctx, who, 'unblock', lineUserId);
 }
 
 /** Ends a staff chat: the bot answers the person again (and says so, unless it is stopped for them). */
 export function handBackPerson(ctx: AppContext, who: SignedIn, lineUserId: string) {
-  return changePerson(
-    ctx,
-    who,
-    'handback',
-    lineUserId,
-    (u) => (u.handoffAt === null ? '職員対応中ではありません。すでに自動応答が答えています。' : null),
-    async ({ trx, now }, u, label) => {
-      await setHandoff(trx, u.lineUserId, null);
-      const note = handbackNote(ctx.staffGroupId, label, consoleByLabel(who));
-      if (u.blockedAt !== null) return [note];
-      return [
-        {
-          audience: 'user',
-          recipient: u.lineUserId,
-          messages: handbackUserMessages(await bookingInProgress(trx, u.lineUserId, now)),
-        },
-        note,
-      ];
-    },
-  );
+  return changeFromPage(ctx, who, 'handback', lineUserId);
 }
