@@ -1,5 +1,5 @@
 import { toLocal } from '../../src/calendar/index.js';
-import { validateEmail } from '../../src/validation/email.js';
+import { isCarrierMail, validateEmail } from '../../src/validation/email.js';
 import { validateJobSeekerNumber } from '../../src/validation/job-seeker-number.js';
 import { validatePersonName } from '../../src/validation/person-name.js';
 import { validatePhone } from '../../src/validation/phone.js';
@@ -308,7 +308,12 @@ export const STEPS: Record<Question, Step> = {
   choice1Time: choiceStep(1, 'time'),
   choice2Date: choiceStep(2, 'date'),
   choice2Time: choiceStep(2, 'time'),
-  email: textStep(validateEmail, 'invalidEmail', (d, r) => ({ ...d, email: r.value })),
+  email: textStep(
+    validateEmail,
+    'invalidEmail',
+    (d, r) => ({ ...d, email: r.value }),
+    (r) => (isCarrierMail(r.value) ? { key: 'carrierMail' } : undefined),
+  ),
   phone: textStep(validatePhone, 'invalidPhone', (d, r) => ({ ...d, phone: r.value })),
   interpreter: choose({
     yes: (input) => filled({ ...input.context.draft, interpreter: true }),

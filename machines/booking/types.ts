@@ -148,6 +148,8 @@ export type NoticeKey =
   | 'whichWeek'
   | 'needDate'
   | 'invalidEmail'
+  /** An address at a mobile carrier's mail: accepted, with a note to allow mail from computers. */
+  | 'carrierMail'
   | 'invalidPhone'
   | 'choicesChanged'
   | 'cancelled'

@@ -205,6 +205,8 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return '先に日付をお選びください（例: 12/8）。日付と時刻をまとめて「12/8 10:30」のように入力することもできます。';
     case 'invalidEmail':
       return EMAIL_PROBLEMS[String(p.code) as EmailProblem] ?? EMAIL_PROBLEMS.format;
+    case 'carrierMail':
+      return '携帯電話会社のメールアドレスは、迷惑メール対策の設定によって、パソコンから送られるメール（TeleOffice の招待メールなど）が届かないことがあります。届くように、受信の設定をご確認ください。';
     case 'invalidPhone':
       return PHONE_PROBLEMS[String(p.code)] ?? PHONE_PROBLEMS.format!;
     case 'choicesChanged':

@@ -52,3 +52,24 @@ export function validateEmail(input: string): EmailResult {
   if (!DOMAIN.test(domain)) return { ok: false, code: 'format' };
   return { ok: true, value: `${local}@${domain.toLowerCase()}` };
 }
+
+/**
+ * Domains of the mobile carriers' own mail (docomo, au, SoftBank, Y!mobile, Rakuten Mobile). Their
+ * spam filters often refuse mail sent from computers by default, and the TeleOffice invitation
+ * and other notices come that way, so a person who gives such an address is told to allow it.
+ */
+const CARRIER_DOMAINS = [
+  'docomo.ne.jp',
+  'ezweb.ne.jp',
+  'au.com',
+  'softbank.ne.jp',
+  'i.softbank.jp',
+  'ymobile.ne.jp',
+  'rakumail.jp',
+] as const;
+
+/** True for an address at a mobile carrier's mail domain (a validated, lower-case domain). */
+export function isCarrierMail(address: string): boolean {
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return CARRIER_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`));
+}

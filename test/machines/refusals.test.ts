@@ -65,6 +65,16 @@ describe('refused personal details are asked again', () => {
     expect(expectReasked(chatAt('email'), (c) => c.say('hanako@'), 'invalidEmail')).toEqual({ code: 'no_domain' });
   });
 
+  it('accepts a mobile carrier address with a note to let mail from computers through, and others without', () => {
+    const carrier = chatAt('email').say('hanako@docomo.ne.jp');
+    expect(carrier.state).toBe('phone');
+    expect(carrier.noticeKeys).toEqual(['carrierMail']);
+    expect(carrier.draft.email).toBe('hanako@docomo.ne.jp');
+    const other = chatAt('email').say('hanako@example.jp');
+    expect(other.state).toBe('phone');
+    expect(other.noticeKeys).toEqual([]);
+  });
+
   it('refuses a toll-free number as the registered phone', () => {
     expect(expectReasked(chatAt('phone'), (c) => c.say('0120-123-456'), 'invalidPhone')).toEqual({ code: 'toll_free' });
   });

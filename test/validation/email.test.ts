@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { validateEmail } from '../../src/validation/email.js';
+import { isCarrierMail, validateEmail } from '../../src/validation/email.js';
 
 describe('validateEmail', () => {
   it.each([
@@ -87,5 +87,23 @@ describe('validateEmail', () => {
         expect(result).toEqual({ ok: true, value: address.slice(0, at) + address.slice(at).toLowerCase() });
       }),
     );
+  });
+});
+
+describe('isCarrierMail', () => {
+  it.each([
+    ['hanako@docomo.ne.jp', true],
+    ['hanako@ezweb.ne.jp', true],
+    ['hanako@au.com', true],
+    ['hanako@i.softbank.jp', true],
+    ['hanako@softbank.ne.jp', true],
+    ['hanako@x.softbank.ne.jp', true],
+    ['hanako@ymobile.ne.jp', true],
+    ['hanako@rakumail.jp', true],
+    ['hanako@gmail.com', false],
+    ['hanako@notdocomo.ne.jp', false],
+    ['docomo.ne.jp@example.jp', false],
+  ])('%s -> %s', (address, carrier) => {
+    expect(isCarrierMail(address)).toBe(carrier);
   });
 });
