@@ -3,7 +3,7 @@ import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { instantJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
 import { accountState, type AccountState, type FieldErrors } from './account-rules.js';
-import { BackToSettings, Field } from './settings-views.js';
+import { BackToSettings, Field, NewPasswordFields } from './settings-views.js';
 
 export const ROLE_LABEL = { admin: '管理者', staff: '職員' } as const;
 
@@ -138,23 +138,7 @@ export function AccountsPage(props: {
             </select>
           )}
         </Field>
-        <Field name="password" label="最初のパスワード" errors={errors} hint={PASSWORD_HINT}>
-          {(d, invalid) => (
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autocomplete="new-password"
-              required
-              aria-describedby={d}
-              aria-invalid={invalid ? 'true' : undefined}
-            />
-          )}
-        </Field>
-        <div class="field">
-          <label for="password_again">最初のパスワード（確認のためもう一度）</label>
-          <input id="password_again" name="password_again" type="password" autocomplete="new-password" required />
-        </div>
+        <NewPasswordFields label="最初のパスワード" errors={errors} hint={PASSWORD_HINT} />
         <div>
           <button type="submit">追加する</button>
         </div>
@@ -276,28 +260,7 @@ export function AccountPage(props: {
         <p>本人がパスワードを忘れたときに使います。再設定すると、このアカウントのログインはすべて終了します。</p>
         <form method="post" action={`${base}/password`} class="stack settings-form" novalidate>
           <CsrfField token={props.frame.csrfToken} />
-          <Field
-            name="password"
-            label="新しいパスワード"
-            errors={{ password: errorOf('password') }}
-            hint={PASSWORD_HINT}
-          >
-            {(d, invalid) => (
-              <input
-                id="password"
-                name="password"
-                type="password"
-                autocomplete="new-password"
-                required
-                aria-describedby={d}
-                aria-invalid={invalid ? 'true' : undefined}
-              />
-            )}
-          </Field>
-          <div class="field">
-            <label for="password_again">新しいパスワード（確認のためもう一度）</label>
-            <input id="password_again" name="password_again" type="password" autocomplete="new-password" required />
-          </div>
+          <NewPasswordFields label="新しいパスワード" errors={{ password: errorOf('password') }} hint={PASSWORD_HINT} />
           <div>
             <button type="submit">パスワードを再設定する</button>
           </div>

@@ -10,35 +10,19 @@ import { CsrfField, Page, type PageFrame } from '../../views/page.js';
 import { sendPage } from '../../views/render.js';
 import { newPasswordProblem, type FieldErrors } from './account-rules.js';
 import { formText, queryText } from './form-body.js';
-import { Field } from './settings-views.js';
+import { Field, NewPasswordFields, passwordInput } from './settings-views.js';
 
 function OwnPasswordPage(props: { frame: PageFrame; errors: FieldErrors; notice: string | null }) {
   const { errors } = props;
-  const input = (id: string, autocomplete: string) => (d: string | undefined, invalid: boolean) => (
-    <input
-      id={id}
-      name={id}
-      type="password"
-      autocomplete={autocomplete}
-      required
-      aria-describedby={d}
-      aria-invalid={invalid ? 'true' : undefined}
-    />
-  );
   return (
     <Page frame={props.frame} section={null} title="パスワードの変更" notice={props.notice}>
       <p>{`${props.frame.account.name}（${props.frame.account.loginId}）のパスワードを変更します。ほかの端末でのログインは終了します。`}</p>
       <form method="post" action="/staff/account" class="stack settings-form" novalidate>
         <CsrfField token={props.frame.csrfToken} />
         <Field name="current" label="いまのパスワード" errors={errors}>
-          {input('current', 'current-password')}
+          {passwordInput('current', 'current-password')}
         </Field>
-        <Field name="password" label="新しいパスワード" errors={errors} hint={`${MIN_PASSWORD_LENGTH}文字以上`}>
-          {input('password', 'new-password')}
-        </Field>
-        <Field name="password_again" label="新しいパスワード（確認のためもう一度）" errors={errors}>
-          {input('password_again', 'new-password')}
-        </Field>
+        <NewPasswordFields label="新しいパスワード" errors={errors} hint={`${MIN_PASSWORD_LENGTH}文字以上`} />
         <div>
           <button type="submit">変更する</button>
         </div>

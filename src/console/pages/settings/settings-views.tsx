@@ -48,3 +48,35 @@ export function Field(props: {
     </div>
   );
 }
+
+/** A password input for a Field (never refilled: a password is not sent back in a page). */
+export function passwordInput(id: string, autocomplete: 'current-password' | 'new-password') {
+  return (describedBy: string | undefined, invalid: boolean) => (
+    <input
+      id={id}
+      name={id}
+      type="password"
+      autocomplete={autocomplete}
+      required
+      aria-describedby={describedBy}
+      aria-invalid={invalid ? 'true' : undefined}
+    />
+  );
+}
+
+/**
+ * A new password and the same typed again, as every form that sets one asks for it (adding an
+ * account, an admin's reset, one's own change); the fields are `password` and `password_again`.
+ */
+export function NewPasswordFields(props: { label: string; errors: Partial<Record<string, string>>; hint: string }) {
+  return (
+    <>
+      <Field name="password" label={props.label} errors={props.errors} hint={props.hint}>
+        {passwordInput('password', 'new-password')}
+      </Field>
+      <Field name="password_again" label={`${props.label}（確認のためもう一度）`} errors={props.errors}>
+        {passwordInput('password_again', 'new-password')}
+      </Field>
+    </>
+  );
+}
