@@ -38,6 +38,8 @@ export default defineConfig({
     // machine; but the slow files mostly wait (on loopback HTTP, fsync, child processes), so two
     // workers overlap that waiting instead of running every file back to back.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
+    // On a PostgreSQL run (DATABASE_URL set), the migrated template test databases are cloned from.
+    globalSetup: ['test/support/postgres-setup.ts'],
     projects: [
       {
         test: {

@@ -1,6 +1,6 @@
 import type { Db } from './database.js';
 import { holdsActivity, recordDatabaseMode, recordedDatabaseMode } from './repositories/database-mode-repository.js';
-import { decideDatabaseMode, type DatabaseMode } from './database-mode.js';
+import { decideDatabaseMode, type DatabaseMode, type DatabasePlace } from './database-mode.js';
 
 /** The database belongs to the other mode; the message says which file and what to do. */
 export class DatabaseModeError extends Error {
@@ -14,9 +14,14 @@ export class DatabaseModeError extends Error {
  * when it adopted a database that already held data from before modes were recorded: the caller
  * says so, since an old demo database at the old shared default path cannot be told apart.
  */
-export async function claimDatabaseMode(db: Db, mode: DatabaseMode, path: string, now: string): Promise<boolean> {
+export async function claimDatabaseMode(
+  db: Db,
+  mode: DatabaseMode,
+  place: DatabasePlace,
+  now: string,
+): Promise<boolean> {
   const facts = { recorded: await recordedDatabaseMode(db), active: await holdsActivity(db) };
-  const decision = decideDatabaseMode(mode, facts, path);
+  const decision = decideDatabaseMode(mode, facts, place);
   if (!decision.ok) throw new DatabaseModeError(decision.reason);
   if (decision.record) await recordDatabaseMode(db, mode, now);
   return decision.record && facts.active;

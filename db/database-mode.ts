@@ -20,7 +20,22 @@ export type ModeDecision = { ok: true; record: boolean } | { ok: false; reason: 
  * So a database keeps the mode it was first used in. One used before modes were recorded is
  * taken as a real one: demo mode refuses it, and a connected server records it as its own.
  */
-export function decideDatabaseMode(mode: DatabaseMode, facts: DatabaseFacts, path: string): ModeDecision {
+/** Which database, and the variable that chose it (SQLITE_PATH or DATABASE_URL). */
+export interface DatabasePlace {
+  label: string;
+  variable: 'SQLITE_PATH' | 'DATABASE_URL';
+}
+
+export function decideDatabaseMode(mode: DatabaseMode, facts: DatabaseFacts, place: DatabasePlace): ModeDecision {
+  const path = place.label;
+  const elsewhereForDemo =
+    place.variable === 'SQLITE_PATH'
+      ? 'Leave SQLITE_PATH unset (demo mode then uses data/demo.db) or set it to another file.'
+      : 'Unset DATABASE_URL (demo mode then uses data/demo.db) or point it at another database.';
+  const elsewhereForLine =
+    place.variable === 'SQLITE_PATH'
+      ? 'Set SQLITE_PATH to the production database, or to a new file.'
+      : 'Point DATABASE_URL at the production database, or at a new one.';
   if (facts.recorded === mode) return { ok: true, record: false };
   if (facts.recorded === 'line') {
     return {
@@ -28,7 +43,7 @@ export function decideDatabaseMode(mode: DatabaseMode, facts: DatabaseFacts, pat
       reason:
         `the database ${path} has been used connected to LINE, with real users' data. Demo mode will not open it: ` +
         'their waiting messages would go to the fake LINE, and moving the demo clock would run their reminders, deadlines and clean-ups. ' +
-        'Leave SQLITE_PATH unset (demo mode then uses data/demo.db) or set it to another file.',
+        elsewhereForDemo,
     };
   }
   if (facts.recorded === 'demo') {
@@ -36,7 +51,7 @@ export function decideDatabaseMode(mode: DatabaseMode, facts: DatabaseFacts, pat
       ok: false,
       reason:
         `the database ${path} holds demo data (it was used in demo mode). Connected to LINE, its bookings, reminders and messages would reach real users. ` +
-        'Set SQLITE_PATH to the production database, or to a new file.',
+        elsewhereForLine,
     };
   }
   if (mode === 'demo' && facts.active) {
@@ -44,7 +59,7 @@ export function decideDatabaseMode(mode: DatabaseMode, facts: DatabaseFacts, pat
       ok: false,
       reason:
         `the database ${path} already holds conversations or bookings from before databases recorded their mode, so they may be real. ` +
-        'Demo mode will not open it. Leave SQLITE_PATH unset (demo mode then uses data/demo.db) or set it to another file.',
+        `Demo mode will not open it. ${elsewhereForDemo}`,
     };
   }
   return { ok: true, record: true };

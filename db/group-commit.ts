@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Db } from './database.js';
+import type { Committer, RunOptions } from './committer.js';
 import type { WalSync } from './wal-sync.js';
 
 /**
@@ -21,22 +22,9 @@ import type { WalSync } from './wal-sync.js';
  * If durability is lost (a sync failed, or the connection could not be set back to FULL), the
  * committer refuses all further work and reports it once through `onFatal`.
  */
-export interface GroupCommitter {
-  run<T>(work: (trx: Db) => Promise<T>, options?: RunOptions): Promise<T>;
-  /**
-   * Resolves once everything committed so far is on the disk. Whoever reads committed rows to
-   * act on them outside (sending a message) waits for this first, so nothing is sent that a power
-   * cut could take back.
-   */
-  durable(): Promise<void>;
-  /** Refuses new work, and resolves once the work already given is committed and synced. */
-  close(): Promise<void>;
-}
-
-export interface RunOptions {
-  /** Goes ahead of queued normal work: someone is waiting on the other end of a connection. */
-  urgent?: boolean;
-}
+/** The SQLite committer: the shared interface (committer.ts), with commits shared between pieces of work. */
+export type GroupCommitter = Committer;
+export type { RunOptions } from './committer.js';
 
 export interface GroupCommitOptions {
   /** Most pieces of work in one transaction. */

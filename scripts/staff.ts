@@ -17,10 +17,11 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/database.js';
-import { openDatabase } from '../db/database.js';
+import { openStore } from '../db/store.js';
 import { recordAudit } from '../db/repositories/audit-log-repository.js';
 import { listStaffAccounts } from '../db/repositories/staff-accounts-repository.js';
 import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/infra/logger.js';
 import { hashPassword } from '../src/console/auth/passwords.js';
 import {
   addAccount,
@@ -208,11 +209,11 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig(process.env);
-  const db = await openDatabase({ path: config.sqlitePath });
+  const store = await openStore(config.store, { logger: createLogger('silent') });
   try {
-    console.log(await run(db, command, args));
+    console.log(await run(store.db, command, args));
   } finally {
-    await db.destroy();
+    await store.close();
   }
 }
 

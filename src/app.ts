@@ -1,10 +1,9 @@
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import helmet from 'helmet';
-import { startCheckpointer } from '../db/checkpointer.js';
-import { databaseFile, openDatabase, type Db } from '../db/database.js';
-import { createGroupCommitter } from '../db/group-commit.js';
-import { openWalSync, type WalSyncOptions } from '../db/wal-sync.js';
+import type { Db } from '../db/database.js';
+import { openStore, type Store } from '../db/store.js';
+import type { WalSyncOptions } from '../db/wal-sync.js';
 import { ensureTermsVersion, latestConsentSummary, latestEffectiveFrom } from '../db/repositories/terms-repository.js';
 import { FIRST_CONSENT_SUMMARY } from './messages/terms-messages.js';
 import type { AppContext } from './app-context.js';
@@ -51,6 +50,8 @@ export interface AppOverrides {
 export interface RunningApp {
   readonly config: Config;
   readonly db: Db;
+  /** The database behind `db`: which engine, and whether other processes share it. */
+  readonly store: Store;
   readonly http: Express;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -71,27 +72,32 @@ export interface RunningApp {
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<RunningApp> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? (config.appNow ? movableClock(new Date(config.appNow)) : systemClock);
-  const db = await openDatabase({ path: config.sqlitePath });
+  const onFatal = (error: unknown) => {
+    logger.fatal(
+      { err: error instanceof Error ? error.message : String(error) },
+      'the database can no longer make writes durable; refusing writes',
+    );
+    overrides.onStorageFailure?.(error);
+  };
+  const store = await openStore(config.store, {
+    logger,
+    onFatal,
+    ...(overrides.walSync ? { walSync: overrides.walSync } : {}),
+  });
+  const { db, committer } = store;
   try {
     // Before anything runs on the database: demo and real data must never meet.
-    const adopted = await claimDatabaseMode(
-      db,
-      config.demoMode ? 'demo' : 'line',
-      config.sqlitePath,
-      clock.now().toISOString(),
-    );
+    const adopted = await claimDatabaseMode(db, config.demoMode ? 'demo' : 'line', store, clock.now().toISOString());
     if (adopted) {
       logger.warn(
-        { path: config.sqlitePath },
+        { database: store.label },
         'this database held data from before databases recorded their mode and is now recorded as connected to LINE; if it was a demo database (demo mode once used data/booking.db too), stop the server and move the file away',
       );
     }
   } catch (e: unknown) {
-    await db.destroy();
+    await store.close();
     throw e;
   }
-  const checkpointer =
-    config.sqlitePath === ':memory:' ? null : await startCheckpointer(db, { path: config.sqlitePath, logger });
   const started = clock.now().toISOString();
   // A version set in the configuration for the first time is announced like one registered by
   // staff, if it will be the one in force: one dated no later than a version already registered
@@ -113,18 +119,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     overrides.lineClient ??
     createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
   const queue = createKeyedQueue();
-  const walSync = openWalSync(await databaseFile(db), overrides.walSync);
-  const onFatal = (error: unknown) => {
-    logger.fatal(
-      { err: error instanceof Error ? error.message : String(error) },
-      'the database can no longer make writes durable; refusing writes',
-    );
-    overrides.onStorageFailure?.(error);
-  };
-  const committer = createGroupCommitter(db, { walSync, onFatal });
-  // Only the unexpected case is worth an operator's attention: commits then hold the event loop.
-  if (config.sqlitePath !== ':memory:')
-    logger[walSync ? 'debug' : 'warn']({ logSync: walSync ? 'thread pool' : 'on commit' }, 'database open');
   const sender = createOutboxSender({ db, committer, client: lineClient, clock, logger });
   // The one context every part is handed (src/app-context.ts).
   const ctx: AppContext = {
@@ -196,6 +190,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   return {
     config,
     db,
+    store,
     http,
     clock,
     logger,
@@ -236,10 +231,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       }
       await queue.idle();
       await sender.flush();
-      await committer.close();
-      await checkpointer?.stop();
-      await db.destroy();
-      await walSync?.close();
+      await store.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lineUrlProblem, staffTokenProblem } from './config-checks.js';
 import { officeSettingsFrom, type OfficeSettings } from './office/settings.js';
+import type { StoreConfig } from '../db/store-config.js';
 
 /**
  * Everything configurable, read once at start-up from the environment (which overrides `.env`).
@@ -15,8 +16,11 @@ export interface Config {
   /** True when no LINE channel is configured: a fake LINE platform runs inside the process. */
   demoMode: boolean;
   line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string };
-  /** The SQLite file; by default data/booking.db connected to LINE, data/demo.db in demo mode. */
-  sqlitePath: string;
+  /**
+   * Where the data is kept: PostgreSQL when DATABASE_URL is set, else the SQLite file at
+   * SQLITE_PATH (by default data/booking.db connected to LINE, data/demo.db in demo mode).
+   */
+  store: StoreConfig;
   staffGroupId: string;
   staffApiToken: string | null;
   appNow: string | null;
@@ -62,6 +66,23 @@ const envSchema = z.object({
   LINE_API_BASE_URL: optional(z.url()),
   LINE_DATA_API_BASE_URL: optional(z.url()),
   SQLITE_PATH: optional(z.string().min(1)),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/[^\s]+$/, 'expected postgres://user:password@host:5432/database'),
+  ),
+  DATABASE_POOL_SIZE: optional(
+    z.coerce
+      .number({ error: 'expected a whole number of connections from 1 to 100' })
+      .int('expected a whole number of connections from 1 to 100')
+      .min(1, 'expected at least 1 connection')
+      .max(100, 'expected at most 100 connections'),
+  ),
+  DATABASE_STATEMENT_TIMEOUT_MS: optional(
+    z.coerce
+      .number({ error: 'expected a whole number of milliseconds from 100 to 600000' })
+      .int('expected a whole number of milliseconds from 100 to 600000')
+      .min(100, 'expected at least 100 ms')
+      .max(600_000, 'expected at most 600000 ms'),
+  ),
   STAFF_GROUP_ID: optional(z.string().min(1)),
   STAFF_API_TOKEN: optional(
     z
@@ -215,8 +236,7 @@ export function loadConfig(env: Env): Config {
           'https://api-data.line.me',
       ),
     },
-    // Demo mode has a file of its own, so trying the demo on a server never opens the real one.
-    sqlitePath: (e.SQLITE_PATH as string | undefined) ?? (demoMode ? 'data/demo.db' : 'data/booking.db'),
+    store: storeFrom(e, demoMode),
     staffGroupId: (e.STAFF_GROUP_ID as string | undefined) ?? DEMO_STAFF_GROUP_ID,
     staffApiToken: (e.STAFF_API_TOKEN as string | undefined) ?? null,
     appNow: (e.APP_NOW as string | undefined) ?? null,
@@ -230,6 +250,25 @@ export function loadConfig(env: Env): Config {
     },
     personalDataRetentionDays: (e.PERSONAL_DATA_RETENTION_DAYS as number | undefined) ?? null,
     console: { idleMinutes: (e.CONSOLE_IDLE_MINUTES as number | undefined) ?? 30 },
+  };
+}
+
+function storeFrom(e: z.infer<typeof envSchema>, demoMode: boolean): StoreConfig {
+  const url = e.DATABASE_URL as string | undefined;
+  if (url !== undefined) {
+    if (e.SQLITE_PATH !== undefined)
+      throw new ConfigError('set DATABASE_URL (PostgreSQL) or SQLITE_PATH (a SQLite file), not both');
+    return {
+      kind: 'postgres',
+      url,
+      poolSize: (e.DATABASE_POOL_SIZE as number | undefined) ?? 10,
+      statementTimeoutMs: (e.DATABASE_STATEMENT_TIMEOUT_MS as number | undefined) ?? 10_000,
+    };
+  }
+  // Demo mode has a file of its own, so trying the demo on a server never opens the real one.
+  return {
+    kind: 'sqlite',
+    path: (e.SQLITE_PATH as string | undefined) ?? (demoMode ? 'data/demo.db' : 'data/booking.db'),
   };
 }
 

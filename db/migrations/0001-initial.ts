@@ -1,3 +1,4 @@
+import { generatedId } from './dialect.js';
 import type { Kysely } from 'kysely';
 
 // Migrations take Kysely<any> on purpose: they describe the schema as it was at the time,
@@ -73,7 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('outbox')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
     .addColumn('recipient', 'text', (c) => c.notNull())
     .addColumn('messages', 'text', (c) => c.notNull())

@@ -1,3 +1,4 @@
+import { generatedId } from './dialect.js';
 import type { Kysely } from 'kysely';
 
 /**
@@ -28,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('staff_actions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', generatedId(db))
     .addColumn('subject_id', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('staff_id', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { onPostgres } from './dialect.js';
 
 /**
  * The second preferred time is optional (docs/office-rules.md §9): a request may hold one choice,
@@ -8,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
  * (https://www.sqlite.org/lang_altertable.html#otheralter): a copy is created from the table's own
  * stored definition with only those three constraints removed, the rows are copied, the old
  * table is dropped, the copy renamed, and every index of the old table created again from its
- * stored definition. Starting from the stored text keeps every column added by later migrations
+ * stored definition. (PostgreSQL simply drops the constraints.) Starting from the stored text keeps every column added by later migrations
  * and every index, whatever they are. All of it runs in one transaction: a failure leaves the
  * table as it was. (No other table refers to bookings, so dropping it breaks no foreign key.)
  */
@@ -16,6 +17,14 @@ const SECOND_CHOICE = ['choice2_start', 'choice2_end', 'choice2_slot'] as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  if (onPostgres(db)) {
+    for (const column of SECOND_CHOICE)
+      await db.schema
+        .alterTable('bookings')
+        .alterColumn(column, (c) => c.dropNotNull())
+        .execute();
+    return;
+  }
   await rebuildBookings(db, (definition) =>
     SECOND_CHOICE.reduce(
       (text, column) => replaceOnce(text, `"${column}" text not null`, `"${column}" text`),
@@ -28,7 +37,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   const { rows } = await sql<{ n: number }>`select count(*) as n from bookings where choice2_start is null`.execute(db);
   // Going back would have to invent a second time for these requests: refuse instead.
-  if ((rows[0]?.n ?? 0) > 0) throw new Error('bookings with one preferred time exist: cannot require a second');
+  if (Number(rows[0]?.n ?? 0) > 0) throw new Error('bookings with one preferred time exist: cannot require a second');
+  if (onPostgres(db)) {
+    for (const column of SECOND_CHOICE)
+      await db.schema
+        .alterTable('bookings')
+        .alterColumn(column, (c) => c.setNotNull())
+        .execute();
+    return;
+  }
   await rebuildBookings(db, (definition) =>
     SECOND_CHOICE.reduce(
       (text, column) => replaceOnce(text, `"${column}" text`, `"${column}" text not null`),

@@ -179,7 +179,15 @@ export async function countNoShow(
 export async function uncountNoShow(db: Db, lineUserId: string): Promise<number | undefined> {
   const row = await db
     .updateTable('users')
-    .set((eb) => ({ no_show_count: eb.fn('max', [eb('no_show_count', '-', 1), eb.val(0)]) }))
+    .set((eb) => ({
+      // Never below zero; written as a case, which both stores read alike (max() of two is SQLite's).
+      no_show_count: eb
+        .case()
+        .when('no_show_count', '>', 0)
+        .then(eb('no_show_count', '-', 1))
+        .else(0)
+        .end(),
+    }))
     .where('line_user_id', '=', lineUserId)
     .returning('no_show_count')
     .executeTakeFirst();

@@ -1,3 +1,4 @@
+import { storeLabel } from '../../db/store-config.js';
 import { DEMO_STAFF } from './demo-staff.js';
 import type { RunningDemo } from './start-demo.js';
 
@@ -11,7 +12,7 @@ export function demoBanner(demo: RunningDemo): string {
     `   Chat simulator (open in a browser): ${demo.simulatorUrl}`,
     `   Staff console: ${demo.consoleUrl}  (login id: ${DEMO_STAFF.loginId}, password: ${DEMO_STAFF.password})`,
     `   Messages go to a fake LINE platform inside this process (${demo.platform.url}).`,
-    `   Database: ${config.sqlitePath}`,
+    `   Database: ${storeLabel(config.store)}`,
     ...(config.terms.placeholder
       ? [`   Terms link: a placeholder (TERMS_URL not set), the default ${config.terms.url}`]
       : []),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decideDatabaseMode } from '../../db/database-mode.js';
 
-const PATH = 'data/x.db';
+const PATH = { label: 'data/x.db', variable: 'SQLITE_PATH' } as const;
+const PG = { label: 'postgres://bot@db.example:5432/office', variable: 'DATABASE_URL' } as const;
 
 describe('decideDatabaseMode', () => {
   it('should record the mode of a database used for the first time', () => {
@@ -32,5 +33,15 @@ describe('decideDatabaseMode', () => {
       reason: expect.stringContaining('may be real'),
     });
     expect(decideDatabaseMode('line', { recorded: null, active: true }, PATH)).toEqual({ ok: true, record: true });
+  });
+
+  it('should name DATABASE_URL, not SQLITE_PATH, when the database is PostgreSQL', () => {
+    const refused = decideDatabaseMode('line', { recorded: 'demo', active: false }, PG);
+    expect(refused).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('postgres://bot@db.example:5432/office'),
+    });
+    expect(refused).toMatchObject({ reason: expect.stringContaining('DATABASE_URL') });
+    expect(refused).not.toMatchObject({ reason: expect.stringContaining('SQLITE_PATH') });
   });
 });

@@ -12,15 +12,31 @@ describe('loadConfig', () => {
       demoMode: true,
       port: 3000,
       host: null,
-      sqlitePath: 'data/demo.db',
+      store: { kind: 'sqlite', path: 'data/demo.db' },
       nodeEnv: 'development',
     });
   });
 
   it('keeps the demo off the real database by default: data/booking.db only when connected to LINE', () => {
-    expect(loadConfig({ ...LINE }).sqlitePath).toBe('data/booking.db');
-    expect(loadConfig({}).sqlitePath).toBe('data/demo.db');
-    expect(loadConfig({ SQLITE_PATH: '/srv/x.db' }).sqlitePath).toBe('/srv/x.db');
+    expect(loadConfig({ ...LINE }).store).toEqual({ kind: 'sqlite', path: 'data/booking.db' });
+    expect(loadConfig({}).store).toEqual({ kind: 'sqlite', path: 'data/demo.db' });
+    expect(loadConfig({ SQLITE_PATH: '/srv/x.db' }).store).toEqual({ kind: 'sqlite', path: '/srv/x.db' });
+  });
+
+  it('chooses PostgreSQL by DATABASE_URL, with a pool size and statement timeout of its own or the defaults', () => {
+    const url = 'postgres://bot:secret@127.0.0.1:5432/office';
+    expect(loadConfig({ DATABASE_URL: url }).store).toEqual({
+      kind: 'postgres',
+      url,
+      poolSize: 10,
+      statementTimeoutMs: 10_000,
+    });
+    expect(
+      loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '4', DATABASE_STATEMENT_TIMEOUT_MS: '2500' }).store,
+    ).toMatchObject({ poolSize: 4, statementTimeoutMs: 2500 });
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x/y' })).toThrow(/DATABASE_URL: expected postgres:/);
+    expect(() => loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_URL: url, SQLITE_PATH: 'x.db' })).toThrow(/not both/);
   });
 
   it('needs both LINE credentials or neither, and in production the credentials and a staff group', () => {

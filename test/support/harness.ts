@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../../src/infra/logger.js';
 import { createLineClient, type LineClient } from '../../src/line/line-client.js';
 import { startFakeLinePlatform, type FakeLinePlatform } from '../../src/line/fake-line-platform.js';
 import { signedWebhookRequest } from './line-events.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from './test-store.js';
 
 export const TEST_SECRET = 'test-channel-secret';
 export const TEST_TOKEN = 'test-channel-access-token';
@@ -20,7 +21,10 @@ export interface Harness {
   platform: FakeLinePlatform;
   clock: MovableClock;
   baseUrl: string;
+  /** The SQLite file (on a PostgreSQL run, where it would be: nothing is written there). */
   sqlitePath: string;
+  /** The test's own PostgreSQL database on a PostgreSQL run (test/support/test-store.ts). */
+  databaseUrl: string | undefined;
   /**
    * Posts a signed webhook body; returns the response. Each event's `timestamp` is set from the
    * harness clock, as LINE stamps an event when it sends it, so events stay fresh to the server
@@ -65,13 +69,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const platform = await startFakeLinePlatform({ channelAccessToken: TEST_TOKEN });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'booking-test-'));
   const sqlitePath = options.sqlitePath ?? path.join(dir, 'booking.db');
+  // A file a test chose is a SQLite test; otherwise the run's store decides.
+  const database: TestDatabase | undefined = onPostgres && !options.sqlitePath ? await createTestDatabase() : undefined;
   const clock = movableClock(new Date(options.now ?? '2026-12-01T00:00:00Z'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LINE_CHANNEL_SECRET: TEST_SECRET,
     LINE_CHANNEL_ACCESS_TOKEN: TEST_TOKEN,
     LINE_API_BASE_URL: platform.url,
-    SQLITE_PATH: sqlitePath,
+    ...(database ? { DATABASE_URL: database.url } : { SQLITE_PATH: sqlitePath }),
     STAFF_GROUP_ID: STAFF_GROUP,
     STAFF_API_TOKEN: STAFF_API_TOKEN,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -94,6 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return `http://127.0.0.1:${port}`;
     },
     sqlitePath,
+    databaseUrl: database?.url,
     async post(events) {
       const now = clock.now().getTime();
       const { body, headers } = signedWebhookRequest(
@@ -145,6 +152,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await harness.stop();
       await platform.close();
+      await database?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,52 @@
+/**
+ * Which store the suite runs on. `npm test` uses SQLite files; with DATABASE_URL set (as CI's
+ * second pass does: see .ci/run) every test that opens a database gets a PostgreSQL database of
+ * its own instead, cloned from a migrated template (test/support/postgres-setup.ts), and drops it
+ * afterwards. The URL names a database the test role may connect to; the role needs CREATEDB.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** The PostgreSQL server the suite runs on, or undefined on SQLite. */
+export const POSTGRES_URL = process.env.DATABASE_URL || undefined;
+export const onPostgres = POSTGRES_URL !== undefined;
+
+/** Says why a test runs on one store only: `describe.skipIf(onPostgres)` next to it. */
+export const SQLITE_ONLY = onPostgres;
+
+export function templateName(baseUrl: string): string {
+  return `${new URL(baseUrl).pathname.slice(1)}_template`;
+}
+
+/** The same server and role, another database. */
+export function urlOf(baseUrl: string, database: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(baseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated PostgreSQL database for one test (or one harness). */
+export async function createTestDatabase(baseUrl: string = POSTGRES_URL!): Promise<TestDatabase> {
+  const name = `${new URL(baseUrl).pathname.slice(1)}_t${randomBytes(6).toString('hex')}`;
+  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName(baseUrl)}"`));
+  return {
+    url: urlOf(baseUrl, name),
+    drop: () =>
+      withAdmin(baseUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
