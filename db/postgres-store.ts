@@ -19,25 +19,30 @@ export class StoreOpenError extends Error {
  */
 const NUMBER_TYPES = new Set([20 /* int8 */, 1700 /* numeric */]);
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
     NUMBER_TYPES.has(oid) ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
+
+function partsOf(url: string): { where: string; user: string; database: string } | null {
+  try {
+    const u = new URL(url);
+    return {
+      where: `${u.hostname || 'localhost'}:${u.port || '5432'}`,
+      user: decodeURIComponent(u.username),
+      database: decodeURIComponent(u.pathname.replace(/^\//, '')),
+    };
+  } catch {
+    return null;
+  }
+}
 
 /** What went wrong, said against DATABASE_URL, without its password. */
 export function describeConnectError(error: unknown, url: string): string {
   const e = error as { code?: unknown; message?: unknown };
   const code = typeof e?.code === 'string' ? e.code : '';
-  let where = 'the server';
-  let user = '';
-  let database = '';
-  try {
-    const u = new URL(url);
-    where = `${u.hostname || 'localhost'}:${u.port || '5432'}`;
-    user = decodeURIComponent(u.username);
-    database = decodeURIComponent(u.pathname.replace(/^\//, ''));
-  } catch {
-    return 'DATABASE_URL: expected postgres://user:password@host:port/database';
-  }
+  const parts = partsOf(url);
+  if (!parts) return 'DATABASE_URL: expected postgres://user:password@host:port/database';
+  const { where, user, database } = parts;
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'].includes(code))
     return `DATABASE_URL: cannot reach the PostgreSQL server at ${where} (${code}); is it running, and are the host and port right?`;
   if (code === '28P01' || code === '28000')
