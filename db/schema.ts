@@ -64,6 +64,8 @@ export interface InboxTable {
   status: InboxStatus;
   attempts: Generated<number>;
   processed_at: string | null;
+  /** Where the event stood in its webhook body: a chat's events go by (received_at, position). */
+  position: Generated<number>;
 }
 
 export type BookingStatus = 'requested' | 'confirmed' | 'cancelled' | 'no_show' | 'attended';
@@ -138,6 +140,8 @@ export interface OutboxTable {
   last_error: string | null;
   /** 1 once a reply attempt ended without an answer from LINE (it may have been delivered). */
   reply_maybe_used: Generated<number>;
+  /** A process sending this row holds it until then (several processes on one database); null when free. */
+  claimed_until: Generated<string | null>;
 }
 
 export interface ClosuresTable {

@@ -15,7 +15,7 @@ export async function acceptEvents(trx: Db, events: readonly AcceptedEvent[], re
   if (events.length === 0) return [];
   {
     const fresh: string[] = [];
-    for (const e of events) {
+    for (const [position, e] of events.entries()) {
       const row = await trx
         .insertInto('inbox')
         .values({
@@ -25,6 +25,7 @@ export async function acceptEvents(trx: Db, events: readonly AcceptedEvent[], re
           received_at: receivedAt,
           status: 'pending',
           processed_at: null,
+          position,
         })
         .onConflict((oc) => oc.column('webhook_event_id').doNothing())
         .returning('webhook_event_id')
@@ -50,6 +51,7 @@ export async function pendingEvents(db: Db, limit = 1000): Promise<PendingEvent[
     .select(['webhook_event_id', 'chat_key', 'payload', 'attempts', 'received_at'])
     .where('status', '=', 'pending')
     .orderBy('received_at')
+    .orderBy('position')
     .orderBy('webhook_event_id')
     .limit(rowLimit(limit))
     .execute();
@@ -68,12 +70,23 @@ export async function pendingEvents(db: Db, limit = 1000): Promise<PendingEvent[
   );
 }
 
-export async function loadPendingEvent(db: Db, webhookEventId: string): Promise<PendingEvent | undefined> {
+/**
+ * The chat's earliest pending event (arrival order, as `pendingEvents`), whichever process
+ * stored it: a chat's events are handled one after another in that order, so a later event never
+ * overtakes one still waiting. Only pending rows are looked at, through the (status, received_at)
+ * index: few at any moment, since handled ones are marked done at once.
+ */
+export async function nextPendingEventOf(db: Db, chatKey: string): Promise<PendingEvent | undefined> {
   const r = await db
     .selectFrom('inbox')
     .select(['webhook_event_id', 'chat_key', 'payload', 'attempts', 'received_at'])
-    .where('webhook_event_id', '=', webhookEventId)
     .where('status', '=', 'pending')
+    .where('chat_key', '=', chatKey)
+    .where('payload', 'is not', null)
+    .orderBy('received_at')
+    .orderBy('position')
+    .orderBy('webhook_event_id')
+    .limit(rowLimit(1))
     .executeTakeFirst();
   if (!r || r.payload === null) return undefined;
   return {

@@ -2,9 +2,9 @@ import type { webhook } from '@line/bot-sdk';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../../db/database.js';
 import {
-  loadPendingEvent,
   markEventAttemptFailed,
   markEventDone,
+  nextPendingEventOf,
   pendingEvents,
 } from '../../db/repositories/inbox-repository.js';
 import { enqueue, releaseHeld, type QueuedMessages } from '../../db/repositories/outbox-repository.js';
@@ -59,7 +59,10 @@ async function dispatchesFor(trx: Db, deps: AppContext, event: IncomingEvent, no
 }
 
 export interface EventProcessor {
-  /** Queues stored events for processing in per-chat order. */
+  /**
+   * Stored events are waiting for these chats: each chat's pending events are handled in arrival
+   * order, from the database, whichever process stored them (the ids are for the log only).
+   */
   schedule(webhookEventIds: readonly string[], chatKeys: readonly string[]): void;
   /** Picks up events accepted before a restart and not yet handled. */
   recover(): Promise<number>;
@@ -67,7 +70,8 @@ export interface EventProcessor {
   stop(): void;
 }
 
-type Attempt = 'done' | 'failed';
+/** The chat had nothing pending, its next event was handled, or handling it failed (the event, if it was read). */
+type Attempt = { kind: 'empty' } | { kind: 'done' } | { kind: 'failed'; webhookEventId: string | undefined };
 
 export function createEventProcessor(app: AppContext, options: EventProcessorOptions): EventProcessor {
   const { db, clock, logger } = app;
@@ -77,11 +81,18 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
   const maxAttempts = delays.length + 1;
   const stopping = new AbortController();
 
-  async function attempt(webhookEventId: string, now: string): Promise<Attempt> {
+  /**
+   * Handles the chat's earliest pending event in one transaction: its answer is queued and the
+   * event marked done together. Two processes draining the same chat at once read the same event;
+   * on PostgreSQL one commits and the other's transaction is run again and finds it done.
+   */
+  async function attempt(chatKey: string, now: string): Promise<Attempt> {
+    let current: string | undefined;
     try {
       const recipients = await app.committer.run(async (trx) => {
-        const pending = await loadPendingEvent(trx, webhookEventId);
-        if (!pending) return []; // already handled (a duplicate scheduled twice)
+        const pending = await nextPendingEventOf(trx, chatKey);
+        current = pending?.webhookEventId;
+        if (!pending) return null;
         // The webhook route stored the event as it read it: as a webhook.Event.
         const event = toIncomingEvent(JSON.parse(pending.payload) as webhook.Event);
         let items: QueuedMessages[] = [];
@@ -94,14 +105,18 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
           items = toQueued(event.webhookEventId, dispatches, now, app.lifecycle, replyOf(event, pending.receivedAt));
           await enqueue(trx, items, now);
         }
-        await markEventDone(trx, webhookEventId, now);
+        await markEventDone(trx, pending.webhookEventId, now);
         return [...(released > 0 && event ? [event.chatKey] : []), ...items.map((item) => item.recipient)];
       });
+      if (recipients === null) return { kind: 'empty' };
       if (recipients.length > 0) app.onOutgoing(recipients);
-      return 'done';
+      return { kind: 'done' };
     } catch (e: unknown) {
-      logger.error({ webhookEventId, err: e instanceof Error ? e.message : String(e) }, 'event processing failed');
-      return 'failed';
+      logger.error(
+        { webhookEventId: current ?? null, err: e instanceof Error ? e.message : String(e) },
+        'event processing failed',
+      );
+      return { kind: 'failed', webhookEventId: current };
     }
   }
 
@@ -141,21 +156,43 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
    */
   const stalled = new Set<string>();
 
+  /** Chats with a drain queued that has not started yet: a new event for them needs no second one. */
+  const queued = new Set<string>();
+
   /**
-   * Handles one event, retrying inside the chat's queue: the chat's later events wait behind it,
-   * so they are never handled before it. Attempts are counted in the inbox (they survive a
-   * restart); when the database cannot even record a failure, they are counted here, and the
-   * event is left pending for recover() once they run out.
+   * Handles the chat's pending events one by one, earliest first, retrying a failing one inside
+   * the chat's queue: the chat's later events wait behind it, so they are never handled before
+   * it. Attempts are counted in the inbox (they survive a restart); when the database cannot even
+   * record a failure, they are counted here, and the event is left pending for recover() once
+   * they run out.
    */
-  async function processOne(webhookEventId: string, chatKey: string): Promise<void> {
-    if (stalled.has(chatKey)) return;
-    for (let tried = 1; ; tried += 1) {
-      if ((await attempt(webhookEventId, clock.now().toISOString())) === 'done') return;
+  async function drainChat(chatKey: string): Promise<void> {
+    let failing: string | undefined;
+    let tried = 0;
+    for (;;) {
+      if (stalled.has(chatKey)) return;
+      const result = await attempt(chatKey, clock.now().toISOString());
+      if (result.kind === 'empty') return;
+      if (result.kind === 'done') {
+        tried = 0;
+        continue;
+      }
+      if (result.webhookEventId !== failing) {
+        failing = result.webhookEventId;
+        tried = 0;
+      }
+      tried += 1;
       let next: 'retry' | 'parked' | 'left pending';
       try {
-        next = await recordFailure(webhookEventId);
+        // Not even read: nothing to count in the inbox.
+        if (result.webhookEventId === undefined) throw new Error('event not read');
+        next = await recordFailure(result.webhookEventId);
       } catch {
         next = tried >= maxAttempts ? 'left pending' : 'retry';
+      }
+      if (next === 'parked') {
+        tried = 0;
+        continue;
       }
       if (
         next === 'retry' &&
@@ -163,7 +200,7 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
         (await sleep(delays[Math.min(tried, delays.length) - 1] ?? 0, stopping.signal))
       )
         continue;
-      if (next !== 'parked') stalled.add(chatKey);
+      stalled.add(chatKey);
       return;
     }
   }
@@ -172,14 +209,18 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
     schedule(ids, keys) {
       // Shutting down: accepted events stay pending in the inbox for the next start's recover().
       if (stopping.signal.aborted) return;
-      ids.forEach((id, i) => {
-        const key = keys[i] ?? id;
+      for (const key of new Set(keys)) {
+        if (queued.has(key)) continue;
+        queued.add(key);
         void queue
-          .run(key, () => processOne(id, key))
+          .run(key, () => {
+            queued.delete(key);
+            return drainChat(key);
+          })
           .catch((e: unknown) => {
-            logger.error({ webhookEventId: id, chat: chatRef(key), err: String(e) }, 'queue task failed');
+            logger.error({ webhookEventIds: ids, chat: chatRef(key), err: String(e) }, 'queue task failed');
           });
-      });
+      }
     },
     async recover() {
       const pending = await pendingEvents(db);
