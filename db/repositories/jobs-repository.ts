@@ -56,7 +56,21 @@ export async function dueJobs(db: Db, now: string, limit: number): Promise<JobRo
     .execute();
 }
 
-/** Claims a job inside the caller's transaction; false when another run already finished it. */
+/**
+ * Claims a pending job inside the caller's transaction, marking it done before its work runs, so
+ * the work cannot skip its own job and a second runner (another process) finds it taken; false
+ * when another run already took it. A job whose work turned out to have nothing to do is then
+ * marked skipped in the same transaction (`markJobSkipped`).
+ */
+export async function claimJob(db: Db, id: string, now: string): Promise<boolean> {
+  return finishJob(db, id, 'done', now);
+}
+
+export async function markJobSkipped(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable('scheduled_jobs').set({ status: 'skipped', done_at: now }).where('id', '=', id).execute();
+}
+
+/** Finishes a pending job inside the caller's transaction; false when another run already finished it. */
 export async function finishJob(db: Db, id: string, status: 'done' | 'skipped', now: string): Promise<boolean> {
   const r = await db
     .updateTable('scheduled_jobs')

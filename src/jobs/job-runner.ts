@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { enqueue } from '../../db/repositories/outbox-repository.js';
-import { dueJobs, finishJob } from '../../db/repositories/jobs-repository.js';
+import { claimJob, dueJobs, markJobSkipped } from '../../db/repositories/jobs-repository.js';
 import { erasePersonalData, purgeHandled } from '../../db/repositories/retention-repository.js';
 import { toQueued } from '../bookings/dispatch.js';
 import { runJob } from './job-handlers.js';
@@ -21,7 +21,8 @@ const ERASE_ROUND = 500;
 
 /**
  * Timed work kept in the database, so it survives restarts. Each job is claimed, decided and
- * its messages queued in one transaction: a crash either leaves it pending (it runs again,
+ * its messages queued in one transaction (on PostgreSQL a serializable one, so of several server
+ * processes due to run it, one does and the others find it taken): a crash either leaves it pending (it runs again,
  * nothing was queued) or finished with its messages queued under a key of the job's own
  * (sent once, even when the send itself is retried).
  */
@@ -33,8 +34,10 @@ export function createJobRunner(deps: AppContext): JobRunner {
       const now = deps.clock.now().toISOString();
       try {
         const recipients = await deps.committer.run(async (trx) => {
+          // Taken first: a job another process (or an earlier pass) took is left alone.
+          if (!(await claimJob(trx, job.id, now))) return [];
           const outcome = await runJob(trx, deps, job, now);
-          if (!(await finishJob(trx, job.id, outcome.status, now))) return [];
+          if (outcome.status === 'skipped') await markJobSkipped(trx, job.id, now);
           const items = toQueued(`job:${job.id}`, outcome.dispatches, now, deps.lifecycle);
           await enqueue(trx, items, now);
           return items.map((item) => item.recipient);
