@@ -28,7 +28,9 @@ export async function commitChange<S extends { ok: true; dispatches: readonly Di
   const now = ctx.clock.now().toISOString();
   let recipients: string[] = [];
   try {
-    const outcome = await ctx.db.transaction().execute(async (trx) => {
+    // Through the committer: on PostgreSQL a serializable transaction, so two staff (or two
+    // server processes) acting on the same place at once cannot both succeed.
+    const outcome = await ctx.committer.run(async (trx) => {
       const result = await work(trx, now);
       if (!result.ok) throw new Refused(result);
       // Without a configured staff group, staff notes have nowhere to go.
