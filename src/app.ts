@@ -119,7 +119,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     overrides.lineClient ??
     createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
   const queue = createKeyedQueue();
-  const sender = createOutboxSender({ db, committer, client: lineClient, clock, logger });
+  const sender = createOutboxSender({ db, committer, client: lineClient, clock, logger, claims: store.shared });
   // The one context every part is handed (src/app-context.ts).
   const ctx: AppContext = {
     settings: config.office,

@@ -115,15 +115,48 @@ export async function chatHead(db: Db, recipient: string, now: string): Promise<
     .limit(rowLimit(2))
     .execute();
   const head = rows[0];
-  return { row: head && head.next_attempt_at <= now ? head : undefined, more: rows.length > 1 };
+  // A row another process is sending (claimed, the claim not yet run out) is not ours to send.
+  const free = head !== undefined && (head.claimed_until === null || head.claimed_until <= now);
+  return { row: free && head.next_attempt_at <= now ? head : undefined, more: rows.length > 1 };
 }
 
 export async function loadOutboxRow(db: Db, id: number): Promise<OutboxRow | undefined> {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Takes a row to send it, when several processes share the database: held until `until`, after
+ * which another process may take it over. A row taken over from a claim that ran out may have
+ * been sent by its holder before it stopped, so a reply is then treated as possibly used (a
+ * refused token means it was: see 0005), and a push carries the same retry key as before, which
+ * LINE accepts once. Returns the row as claimed, or undefined when another process holds it or
+ * it is no longer pending.
+ */
+export async function claimRow(db: Db, id: number, now: string, until: string): Promise<OutboxRow | undefined> {
+  return db
+    .updateTable('outbox')
+    .set((eb) => ({
+      claimed_until: until,
+      reply_maybe_used: eb
+        .case()
+        .when(eb.and([eb('claimed_until', 'is not', null), eb('reply_token', 'is not', null)]))
+        .then(1)
+        .else(eb.ref('reply_maybe_used'))
+        .end(),
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
+    .returningAll()
+    .executeTakeFirst();
+}
+
 export async function markSent(db: Db, id: number, now: string): Promise<void> {
-  await db.updateTable('outbox').set({ status: 'sent', sent_at: now, last_error: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: now, last_error: null, claimed_until: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface RetryOptions {
@@ -146,6 +179,7 @@ export async function scheduleRetry(
       status: 'pending',
       attempts: eb('attempts', '+', 1),
       next_attempt_at: nextAttemptAt,
+      claimed_until: null,
       last_error: error.slice(0, 500),
       ...(options.dropReplyToken ? { reply_token: null } : {}),
       ...(options.replyMaybeUsed ? { reply_maybe_used: 1 } : {}),
@@ -157,7 +191,7 @@ export async function scheduleRetry(
 export async function markFailed(db: Db, id: number, error: string): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({ status: 'failed', last_error: error.slice(0, 500) })
+    .set({ status: 'failed', last_error: error.slice(0, 500), claimed_until: null })
     .where('id', '=', id)
     .execute();
 }

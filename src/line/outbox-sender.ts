@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { GroupCommitter } from '../../db/group-commit.js';
 import {
   chatHead,
+  claimRow,
   dueHeads,
   markFailed,
   markSent,
@@ -37,6 +38,12 @@ export interface OutboxSenderDeps {
   concurrency?: number;
   /** A LINE call that has not answered by then counts as a network failure (and is retried). */
   callTimeoutMs?: number;
+  /**
+   * Other processes send from the same outbox (a shared PostgreSQL database): each row is claimed
+   * before it is sent, for the call's timeout and a margin, so one process sends it; a claim left
+   * by a process that died runs out and another takes the row over (claimRow).
+   */
+  claims?: boolean;
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -73,6 +80,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { db, client, clock, logger, committer } = deps;
   const concurrency = deps.concurrency ?? 32;
   const callTimeoutMs = deps.callTimeoutMs ?? 15_000;
+  // Shorter than a reply token lives (50 s), so a row taken over can still try its reply first.
+  const claimMs = callTimeoutMs + 5000;
   /** Chats being sent to, and the chats whose turn comes when a slot frees up. */
   const inFlight = new Map<string, Promise<void>>();
   const waiting = new Set<string>();
@@ -153,10 +162,20 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
   }
 
+  async function claim(head: OutboxRow): Promise<OutboxRow | undefined> {
+    const now = clock.now();
+    return committer.run((trx) =>
+      claimRow(trx, head.id, now.toISOString(), new Date(now.getTime() + claimMs).toISOString()),
+    );
+  }
+
   /** Sends one row and records the outcome; true when LINE took it and that is recorded. */
-  async function sendRow(row: OutboxRow): Promise<boolean> {
-    const alreadySent = unrecorded.get(row.id);
-    if (alreadySent !== undefined) return recordSent(row.id, alreadySent);
+  async function sendRow(head: OutboxRow): Promise<boolean> {
+    const alreadySent = unrecorded.get(head.id);
+    if (alreadySent !== undefined) return recordSent(head.id, alreadySent);
+    const row = deps.claims ? await claim(head) : head;
+    // Another process holds it, or has just sent it: the drain looks at the chat again.
+    if (!row) return false;
     // The row may be from a commit whose log is still being synced; what goes out must stay in.
     try {
       await committer.durable();
@@ -183,9 +202,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   /**
-   * Sends one chat's due rows in order. Only this process sends and a chat has one drain at a
-   * time, so no claim is written: a crash between sending and marking re-sends, which the retry
-   * key makes harmless. Rows committed for the chat meanwhile are picked up before it stops.
+   * Sends one chat's due rows in order; a chat has one drain at a time in this process. With one
+   * process no claim is written: a crash between sending and marking re-sends, which the retry
+   * key makes harmless. With several (`claims`), the head row is claimed first, so the chat's rows
+   * still go one at a time and in order, whichever process sends each. Rows committed for the
+   * chat meanwhile are picked up before it stops.
    */
   async function drainChat(recipient: string): Promise<void> {
     do {
