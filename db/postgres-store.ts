@@ -71,6 +71,11 @@ export async function openPostgres(config: PostgresStoreConfig, logger: Logger):
     connectionString: config.url,
     max: config.poolSize,
     statement_timeout: config.statementTimeoutMs,
+    // A lock held elsewhere (a long manual statement) fails a write after 2 s instead of holding a
+    // webhook past LINE's patience: it is answered 503 and LINE sends it again.
+    lock_timeout: Math.min(2000, config.statementTimeoutMs),
+    // A transaction left open by a stuck client would hold its locks for ever.
+    idle_in_transaction_session_timeout: 60_000,
     connectionTimeoutMillis: 10_000,
     application_name: 'aomori-consultation-bot',
     types,

@@ -156,6 +156,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  await harness.start();
+  try {
+    await harness.start();
+  } catch (e: unknown) {
+    // A server refused at start (a test of exactly that) leaves nothing behind either.
+    await platform.close();
+    await database?.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   return harness;
 }
