@@ -29,7 +29,7 @@ async function expectShownNotRestarted() {
   expect(u.lastText()).toContain('12月4日(金) 14:00〜14:40');
   expect(u.lastText()).toContain('017-776-1561');
   expect(u.lastText()).not.toContain('求職登録をされていますか');
-  expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('idle');
+  expect(await conversationStateOf(h, u.userId)).toBe('idle');
   expect(await fetchBookings(h)).toHaveLength(1);
   expect(h.platform.delivered().filter((d) => d.to === STAFF_GROUP)).toHaveLength(1);
 }

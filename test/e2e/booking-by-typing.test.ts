@@ -86,9 +86,9 @@ describe('booking a consultation by typing only (LINE for PC, no buttons)', () =
       ],
       replyDue: '2026-12-02T17:15:00+09:00',
     });
-    expect(countRows(h.sqlitePath, ['bookings']).bookings).toBe(1);
+    expect((await countRows(h, ['bookings'])).bookings).toBe(1);
     // Every answer was valid for LINE and sent once (none refused by the platform's checks).
-    expectDeliveredExactlyOnce(h);
+    await expectDeliveredExactlyOnce(h);
   });
 
   it('accepts a date typed alone, then a time typed alone', async () => {
@@ -159,13 +159,13 @@ describe('typing the words on a button counts as tapping it', () => {
     for (const [label, next] of script) {
       expect(labels(u)).toContain(label);
       await u.say(label);
-      expect(conversationStateOf(h.sqlitePath, u.userId)).toBe(next);
+      expect(await conversationStateOf(h, u.userId)).toBe(next);
     }
     await u.say('青森 花子');
     await u.say('02010-12345678');
     expect(labels(u)).toContain('12月3日(木)');
     await u.say('12月3日(木)');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Time');
+    expect(await conversationStateOf(h, u.userId)).toBe('choice1Time');
     await u.say('10:00');
     expect(labels(u)).toContain('12月4日(金)');
     await u.say('12月4日(金)');
@@ -180,7 +180,7 @@ describe('typing the words on a button counts as tapping it', () => {
       expect(labels(u)).toContain(label);
       await u.say(label);
     }
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('review');
+    expect(await conversationStateOf(h, u.userId)).toBe('review');
     await u.say('この内容で申し込む');
     expect(u.lastText()).toContain('受け付けました');
     expect((await fetchBookings(h)).find((b) => b.name === '青森 花子')).toMatchObject({
@@ -199,7 +199,7 @@ describe('typing the words on a button counts as tapping it', () => {
     expect(labels(u)).toContain('10:00〜10:40');
     await u.say('10:00〜10:40');
     expect(u.lastText()).not.toContain('読み取れませんでした');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice2Date');
+    expect(await conversationStateOf(h, u.userId)).toBe('choice2Date');
   });
 
   // Found while writing these tests (was a bug): a date with a time range, written the way the bot itself shows a slot (review card,
@@ -213,7 +213,7 @@ describe('typing the words on a button counts as tapping it', () => {
     await typeUntil(u, 'choice1Date');
     await u.say('12月8日(火) 10:00〜10:40');
     expect(u.lastText()).not.toContain('読み取れませんでした');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice2Date');
+    expect(await conversationStateOf(h, u.userId)).toBe('choice2Date');
   });
 
   // Found while writing these tests (was a bug): the time question's 「別の日を選ぶ」 button could not
@@ -226,7 +226,7 @@ describe('typing the words on a button counts as tapping it', () => {
     expect(labels(u)).toContain('別の日を選ぶ');
     await u.say('別の日を選ぶ');
     expect(u.lastText()).not.toContain('読み取れませんでした');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Date');
+    expect(await conversationStateOf(h, u.userId)).toBe('choice1Date');
   });
 });
 
@@ -285,7 +285,7 @@ describe('times and dates as people type them (usability review)', () => {
     await u.say('２時半');
     expect(u.lastText()).not.toContain('時間内に収まる必要があります');
     expect(u.lastText()).toContain('第1希望: 12月8日(火) 14:30〜15:10');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice2Date');
+    expect(await conversationStateOf(h, u.userId)).toBe('choice2Date');
   });
 
   it('午前2時 stays 2:00 and is refused', async () => {
@@ -293,7 +293,7 @@ describe('times and dates as people type them (usability review)', () => {
     await typeUntil(u, 'choice1Date');
     await u.say('12/7 午前2時');
     expect(u.lastText()).toContain('10:00〜12:00または13:30〜15:30の時間内に収まる必要があります');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Date');
+    expect(await conversationStateOf(h, u.userId)).toBe('choice1Date');
   });
 });
 

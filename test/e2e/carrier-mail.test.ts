@@ -14,7 +14,7 @@ it('takes a mobile carrier address and tells the person to let mail from compute
   const u = new ChatDriver(h, 'Ucarriermail000000000000000000001');
   await typeUntil(u, 'email');
   await u.say('hanako@docomo.ne.jp');
-  expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('phone');
+  expect(await conversationStateOf(h, u.userId)).toBe('phone');
   const said = u.last.map((m) => JSON.stringify(m)).join('\n');
   expect(said).toContain('携帯電話会社のメールアドレスは');
   expect(said).toContain('TeleOffice の招待メール');

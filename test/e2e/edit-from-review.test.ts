@@ -37,7 +37,7 @@ describe('editing one item from the review card', () => {
     await u.tap('メールアドレス');
     expect(u.lastText()).toContain('メールアドレスを入力してください');
     await u.say('ichiro.new@example.jp');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('review');
+    expect(await conversationStateOf(h, u.userId)).toBe('review');
     const after = u.lastText();
     expect(after).toContain('ichiro.new@example.jp');
     expect(after).not.toContain('hanako@example.jp');
@@ -51,7 +51,7 @@ describe('editing one item from the review card', () => {
     expect(u.lastText()).toContain('第1希望の日付');
     await u.tap('12月10日(木)');
     await u.tap('13:30〜14:10');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('review');
+    expect(await conversationStateOf(h, u.userId)).toBe('review');
     expect(u.lastText()).toContain('12月10日(木) 13:30〜14:10');
     expect(u.lastText()).toContain('12月8日(火) 14:00〜14:40');
     expect(u.lastText()).toContain('ichiro.new@example.jp');
@@ -63,9 +63,9 @@ describe('editing one item from the review card', () => {
     await u.say('お名前');
     await u.say('4郎');
     expect(u.lastText()).toContain('お名前として読み取れませんでした');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('name');
+    expect(await conversationStateOf(h, u.userId)).toBe('name');
     await u.say('編集 史郎');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('review');
+    expect(await conversationStateOf(h, u.userId)).toBe('review');
     expect(u.lastText()).toContain('編集 史郎');
     review = u.lastText();
   });
@@ -74,7 +74,7 @@ describe('editing one item from the review card', () => {
     await u.tap('修正する');
     await u.tap('修正せずに戻る');
     expect(u.lastText()).toBe(review);
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('review');
+    expect(await conversationStateOf(h, u.userId)).toBe('review');
   });
 
   it('submitting stores the edited values and the untouched ones', async () => {
@@ -105,10 +105,10 @@ describe('edits that touch other items', () => {
     await u.say('修正');
     await u.say('第一希望');
     await u.say('12/14 11:00');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice2Date');
+    expect(await conversationStateOf(h, u.userId)).toBe('choice2Date');
     expect(u.lastText()).toContain('第2希望の日付');
     await u.say('12/14 10:30');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('review');
+    expect(await conversationStateOf(h, u.userId)).toBe('review');
     await u.say('申し込む');
     const [b] = await bookingsOf('編集 三郎');
     expect(b?.choices.map((c) => c.start)).toEqual(['2026-12-14T11:00:00+09:00', '2026-12-14T10:30:00+09:00']);
@@ -123,7 +123,7 @@ describe('edits that touch other items', () => {
     expect(u.lastText()).toContain('第1希望と第2希望をもう一度お選びください');
     await u.say('12/17 11:00');
     await u.say('12/17 13:30');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('review');
+    expect(await conversationStateOf(h, u.userId)).toBe('review');
     expect(u.lastText()).toContain('マザーズコーナー');
     expect(u.lastText()).toContain('goro@example.jp');
     await u.tap('この内容で申し込む');

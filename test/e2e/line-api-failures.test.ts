@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
 import { advanceUntil, expectDeliveredExactlyOnce } from '../support/delivery-checks.js';
-import { outboxRows, writeDb } from '../support/db-inspect.js';
+import { outboxRows, probe } from '../support/db-inspect.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 import { textEvent } from '../support/line-events.js';
 import { fetchBookings } from '../support/staff-api.js';
@@ -45,7 +45,7 @@ describe("LINE's API failing, then recovering", () => {
     // Time passing after the recovery sends nothing more.
     h.clock.advance(10 * 60_000);
     await h.settle();
-    expectDeliveredExactlyOnce(h);
+    await expectDeliveredExactlyOnce(h);
   });
 
   it('LINE down (503) for over two minutes while a request is submitted: the answer is pushed with an X-Line-Retry-Key once LINE is back, the staff card too, each once', async () => {
@@ -85,7 +85,7 @@ describe("LINE's API failing, then recovering", () => {
     expect([...keysByRecipient.values()].map((s) => s.size)).toEqual([1, 1]);
     h.clock.advance(10 * 60_000);
     await h.settle();
-    expectDeliveredExactlyOnce(h);
+    await expectDeliveredExactlyOnce(h);
   });
 
   it('429 (rate limited) is retried like a 5xx and delivered once', async () => {
@@ -101,7 +101,7 @@ describe("LINE's API failing, then recovering", () => {
         .map((c) => c.status),
     ).toEqual([429, 429, 200]);
     expect(deliveredTo(u.userId).slice(before)).toHaveLength(1);
-    expectDeliveredExactlyOnce(h);
+    await expectDeliveredExactlyOnce(h);
   });
 
   it('a whole booking with failures at several steps delivers every queued message exactly once and in order', async () => {
@@ -138,14 +138,15 @@ describe("LINE's API failing, then recovering", () => {
       if (i === 11) h.clock.advance(2 * 60_000); // the step sent while LINE was down goes stale
       await advanceUntil(
         h,
-        () => outboxRows(h.sqlitePath).every((r) => r.status === 'sent') || h.platform.calls().at(-1)?.status === 503,
+        async () =>
+          (await outboxRows(h)).every((r) => r.status === 'sent') || h.platform.calls().at(-1)?.status === 503,
         1000,
         400,
       );
     }
-    await advanceUntil(h, () => outboxRows(h.sqlitePath).every((r) => r.status === 'sent'), 10_000);
+    await advanceUntil(h, async () => (await outboxRows(h)).every((r) => r.status === 'sent'), 10_000);
     expect(await fetchBookings(h)).toHaveLength(1);
-    expectDeliveredExactlyOnce(h);
+    await expectDeliveredExactlyOnce(h);
     expect(deliveredTo(STAFF_GROUP)).toHaveLength(1);
     const last = deliveredTo(u.userId).at(-1);
     expect(textOf(last!.message)).toContain('受け付けました');
@@ -155,18 +156,16 @@ describe("LINE's API failing, then recovering", () => {
     const u = new ChatDriver(h, 'Ufail00000000000000000000000000005');
     await typeUntil(u, 'review');
     await u.tap('この内容で申し込む');
-    const staffRow = outboxRows(h.sqlitePath).find((r) => r.recipient === STAFF_GROUP);
+    const staffRow = (await outboxRows(h)).find((r) => r.recipient === STAFF_GROUP);
     expect(staffRow?.status).toBe('sent');
     // As if the server died after LINE accepted the push and before it recorded that.
-    writeDb(h.sqlitePath, (db) =>
-      db.prepare("UPDATE outbox SET status = 'pending', sent_at = NULL WHERE id = ?").run(staffRow!.id),
-    );
+    await probe(h).run("UPDATE outbox SET status = 'pending', sent_at = NULL WHERE id = ?", staffRow!.id);
     await h.settle();
     const last = sendCalls().at(-1);
     expect(last?.status).toBe(409);
     expect(last?.headers['x-line-retry-key']).toMatch(RETRY_KEY);
     expect(deliveredTo(STAFF_GROUP)).toHaveLength(1);
-    expect(outboxRows(h.sqlitePath).find((r) => r.id === staffRow!.id)?.status).toBe('sent');
+    expect((await outboxRows(h)).find((r) => r.id === staffRow!.id)?.status).toBe('sent');
   });
 
   it('a reply token LINE refuses (400) falls back to a push at once', async () => {
@@ -179,7 +178,7 @@ describe("LINE's API failing, then recovering", () => {
     expect(calls.map((c) => `${c.path.split('/').at(-1)} ${c.status}`)).toEqual(['reply 400', 'push 200']);
     expect(deliveredTo(userId)).toHaveLength(1);
     expect(deliveredTo(userId)[0]?.via).toBe('push');
-    expectDeliveredExactlyOnce(h);
+    await expectDeliveredExactlyOnce(h);
   });
 
   it('a slow LINE API does not hold up the webhook answer', async () => {

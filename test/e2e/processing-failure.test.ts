@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
-import { readDb, writeDb } from '../support/db-inspect.js';
+import { probe } from '../support/db-inspect.js';
 import { textEvent } from '../support/line-events.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -17,9 +17,7 @@ describe('when an event cannot be processed', () => {
     const u = new ChatDriver(h, 'Ufail000000000000000000000000001');
     await u.say('予約する');
     await u.tap('同意する');
-    writeDb(h.sqlitePath, (db) =>
-      db.prepare("UPDATE conversations SET snapshot = '{not json' WHERE line_user_id = ?").run(u.userId),
-    );
+    await probe(h).run("UPDATE conversations SET snapshot = '{not json' WHERE line_user_id = ?", u.userId);
     await u.say('はい');
     expect(u.lastText()).toContain('続けられなくなりました');
   });
@@ -27,13 +25,12 @@ describe('when an event cannot be processed', () => {
   it('retries the event, and after several failures tells the person once instead of staying silent', async () => {
     const u = new ChatDriver(h, 'Ufail000000000000000000000000002');
     await u.say('予約する');
-    writeDb(h.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
+    await probe(h).run('ALTER TABLE conversations RENAME TO conversations_broken');
     await u.say('同意する');
     expect(u.lastText()).toContain('ただいまお返事できない状態です');
-    const inbox = readDb(h.sqlitePath, (db) =>
-      db
-        .prepare('SELECT status, attempts FROM inbox WHERE chat_key = ? ORDER BY received_at DESC LIMIT 1')
-        .get(u.userId),
+    const inbox = await probe(h).get(
+      'SELECT status, attempts FROM inbox WHERE chat_key = ? ORDER BY received_at DESC LIMIT 1',
+      u.userId,
     );
     expect(inbox).toEqual({ status: 'failed', attempts: 5 });
     // The parked event is not tried again, so the person is not told twice.
@@ -60,15 +57,15 @@ describe('when an event fails for a moment', () => {
   it("holds the chat's later messages until the failed one went through, so they are answered in order", async () => {
     const u = new ChatDriver(slow, 'Ufail000000000000000000000000003');
     await u.say('予約する');
-    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
+    await probe(slow).run('ALTER TABLE conversations RENAME TO conversations_broken');
     const agree = textEvent({
       userId: u.userId,
       replyToken: slow.platform.issueReplyToken(u.userId),
       text: '同意します',
     });
     expect((await slow.post([agree])).status).toBe(200);
-    await waitFor(() => attemptsOf(slow, agree.webhookEventId) >= 1);
-    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations_broken RENAME TO conversations'));
+    await waitFor(async () => (await attemptsOf(slow, agree.webhookEventId)) >= 1);
+    await probe(slow).run('ALTER TABLE conversations_broken RENAME TO conversations');
     // Sent while the first is waiting for its second attempt.
     const registered = textEvent({
       userId: u.userId,
@@ -85,34 +82,33 @@ describe('when an event fails for a moment', () => {
     expect(answers.at(-2)).toContain('求職登録');
     expect(answers.at(-1)).not.toContain('求職登録');
     expect(answers.at(-1)).not.toContain('利用規約');
-    const done = readDb(slow.sqlitePath, (db) =>
-      db
-        .prepare(
-          'SELECT webhook_event_id AS id, status, processed_at AS at FROM inbox WHERE webhook_event_id IN (?, ?)',
-        )
-        .all(agree.webhookEventId, registered.webhookEventId),
-    ) as { id: string; status: string; at: string }[];
+    const done = await probe(slow).all<{ id: string; status: string; at: string }>(
+      'SELECT webhook_event_id AS id, status, processed_at AS at FROM inbox WHERE webhook_event_id IN (?, ?)',
+      agree.webhookEventId,
+      registered.webhookEventId,
+    );
     expect(done.map((r) => r.status)).toEqual(['done', 'done']);
   });
 
   it('leaves a failing event pending at shutdown instead of using up its attempts, and answers it after the restart', async () => {
     const u = new ChatDriver(slow, 'Ufail000000000000000000000000004');
     await u.say('予約する');
-    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
+    await probe(slow).run('ALTER TABLE conversations RENAME TO conversations_broken');
     const agree = textEvent({
       userId: u.userId,
       replyToken: slow.platform.issueReplyToken(u.userId),
       text: '同意します',
     });
     expect((await slow.post([agree])).status).toBe(200);
-    await waitFor(() => attemptsOf(slow, agree.webhookEventId) >= 1);
+    await waitFor(async () => (await attemptsOf(slow, agree.webhookEventId)) >= 1);
     await slow.stop();
-    const left = readDb(slow.sqlitePath, (db) =>
-      db.prepare('SELECT status, attempts FROM inbox WHERE webhook_event_id = ?').get(agree.webhookEventId),
+    const left = await probe(slow).get(
+      'SELECT status, attempts FROM inbox WHERE webhook_event_id = ?',
+      agree.webhookEventId,
     );
     expect(left).toEqual({ status: 'pending', attempts: 1 });
 
-    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations_broken RENAME TO conversations'));
+    await probe(slow).run('ALTER TABLE conversations_broken RENAME TO conversations');
     await slow.start();
     await slow.settle();
     const answers = slow.platform
@@ -125,14 +121,14 @@ describe('when an event fails for a moment', () => {
   it("leaves the chat's later events pending behind one cut short at shutdown, so after the restart they still come in order", async () => {
     const u = new ChatDriver(slow, 'Ufail000000000000000000000000005');
     await u.say('予約する');
-    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations RENAME TO conversations_broken'));
+    await probe(slow).run('ALTER TABLE conversations RENAME TO conversations_broken');
     const agree = textEvent({
       userId: u.userId,
       replyToken: slow.platform.issueReplyToken(u.userId),
       text: '同意します',
     });
     expect((await slow.post([agree])).status).toBe(200);
-    await waitFor(() => attemptsOf(slow, agree.webhookEventId) >= 1);
+    await waitFor(async () => (await attemptsOf(slow, agree.webhookEventId)) >= 1);
     const registered = textEvent({
       userId: u.userId,
       replyToken: slow.platform.issueReplyToken(u.userId),
@@ -140,13 +136,13 @@ describe('when an event fails for a moment', () => {
     });
     expect((await slow.post([registered])).status).toBe(200);
     // The database mends just as the server shuts down, with the second event still queued.
-    writeDb(slow.sqlitePath, (db) => db.exec('ALTER TABLE conversations_broken RENAME TO conversations'));
+    await probe(slow).run('ALTER TABLE conversations_broken RENAME TO conversations');
     await slow.stop();
-    const statuses = readDb(slow.sqlitePath, (db) =>
-      db
-        .prepare('SELECT webhook_event_id AS id, status FROM inbox WHERE webhook_event_id IN (?, ?)')
-        .all(agree.webhookEventId, registered.webhookEventId),
-    ) as { id: string; status: string }[];
+    const statuses = await probe(slow).all<{ id: string; status: string }>(
+      'SELECT webhook_event_id AS id, status FROM inbox WHERE webhook_event_id IN (?, ?)',
+      agree.webhookEventId,
+      registered.webhookEventId,
+    );
     expect(statuses.map((r) => r.status)).toEqual(['pending', 'pending']);
 
     await slow.start();
@@ -161,17 +157,18 @@ describe('when an event fails for a moment', () => {
   });
 });
 
-async function waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > until) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 5));
   }
 }
 
-function attemptsOf(harness: Harness, webhookEventId: string): number {
-  const row = readDb(harness.sqlitePath, (db) =>
-    db.prepare('SELECT attempts FROM inbox WHERE webhook_event_id = ?').get(webhookEventId),
-  ) as { attempts: number } | undefined;
+async function attemptsOf(harness: Harness, webhookEventId: string): Promise<number> {
+  const row = await probe(harness).get<{ attempts: number }>(
+    'SELECT attempts FROM inbox WHERE webhook_event_id = ?',
+    webhookEventId,
+  );
   return row?.attempts ?? 0;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
 import { advanceUntil, expectDeliveredExactlyOnce } from '../support/delivery-checks.js';
-import { conversationStateOf, readDb, writeDb } from '../support/db-inspect.js';
+import { conversationStateOf, probe } from '../support/db-inspect.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 import { newWebhookEventId, textEvent } from '../support/line-events.js';
 import { fetchBookings } from '../support/staff-api.js';
@@ -23,7 +23,7 @@ describe('a server restart', () => {
     const u = new ChatDriver(h, 'Urestart000000000000000000000000001');
     await typeUntil(u, 'choice1Date');
     await h.restart();
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Date');
+    expect(await conversationStateOf(h, u.userId)).toBe('choice1Date');
     // A button shown before the restart still answers the current question.
     await u.tap('12月3日(木)');
     expect(u.lastText()).toContain('12月3日(木)の空いている時間');
@@ -50,25 +50,24 @@ describe('a server restart', () => {
     const replyToken = h.platform.issueReplyToken(u.userId);
     const webhookEventId = newWebhookEventId();
     const event = textEvent({ userId: u.userId, text: '青森 花子', replyToken, webhookEventId });
-    writeDb(h.sqlitePath, (db) =>
-      db
-        .prepare(
-          "INSERT INTO inbox (webhook_event_id, chat_key, payload, received_at, status, attempts, processed_at) VALUES (?, ?, ?, ?, 'pending', 0, NULL)",
-        )
-        .run(webhookEventId, u.userId, JSON.stringify(event), h.clock.now().toISOString()),
+    await probe(h).run(
+      "INSERT INTO inbox (webhook_event_id, chat_key, payload, received_at, status, attempts, processed_at) VALUES (?, ?, ?, ?, 'pending', 0, NULL)",
+      webhookEventId,
+      u.userId,
+      JSON.stringify(event),
+      h.clock.now().toISOString(),
     );
     const before = deliveredTo(u.userId).length;
     await h.start();
     await h.settle();
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('jobSeekerNumber');
+    expect(await conversationStateOf(h, u.userId)).toBe('jobSeekerNumber');
     const answer = deliveredTo(u.userId).slice(before);
     expect(answer).toHaveLength(1);
     expect(textOf(answer[0]!.message)).toContain('求職番号を入力してください');
-    expect(
-      readDb(h.sqlitePath, (db) =>
-        db.prepare('SELECT status, payload FROM inbox WHERE webhook_event_id = ?').get(webhookEventId),
-      ),
-    ).toEqual({ status: 'done', payload: null });
+    expect(await probe(h).get('SELECT status, payload FROM inbox WHERE webhook_event_id = ?', webhookEventId)).toEqual({
+      status: 'done',
+      payload: null,
+    });
     // Restarting again does not process it a second time.
     await h.restart();
     await h.settle();
@@ -81,23 +80,19 @@ describe('a server restart', () => {
     await h.stop();
     const texts = ['青森 花子', '02010-12345678', '12/3 10:00'];
     const base = h.clock.now().getTime();
-    writeDb(h.sqlitePath, (db) => {
-      const insert = db.prepare(
+    for (const [i, text] of texts.entries()) {
+      const id = newWebhookEventId(base + i);
+      await probe(h).run(
         "INSERT INTO inbox (webhook_event_id, chat_key, payload, received_at, status, attempts, processed_at) VALUES (?, ?, ?, ?, 'pending', 0, NULL)",
+        id,
+        u.userId,
+        JSON.stringify(textEvent({ userId: u.userId, text, webhookEventId: id })),
+        new Date(base + i).toISOString(),
       );
-      texts.forEach((text, i) => {
-        const id = newWebhookEventId(base + i);
-        insert.run(
-          id,
-          u.userId,
-          JSON.stringify(textEvent({ userId: u.userId, text, webhookEventId: id })),
-          new Date(base + i).toISOString(),
-        );
-      });
-    });
+    }
     await h.start();
     await h.settle();
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice2Date');
+    expect(await conversationStateOf(h, u.userId)).toBe('choice2Date');
   });
 
   it('messages waiting while LINE was down survive a restart and go out once when LINE is back', async () => {
@@ -114,7 +109,7 @@ describe('a server restart', () => {
     expect(deliveredTo(u.userId).slice(before)).toHaveLength(1);
     expect(deliveredTo(STAFF_GROUP)).toHaveLength(1);
     expect(await fetchBookings(h)).toHaveLength(1);
-    expectDeliveredExactlyOnce(h);
+    await expectDeliveredExactlyOnce(h);
   });
 
   it('events accepted just before a graceful stop are handled before the server closes', async () => {
@@ -125,7 +120,7 @@ describe('a server restart', () => {
       expect(res.status).toBe(200);
     }
     await h.stop(); // no settle: close() itself must finish the work in hand
-    expect(conversationStateOf(h.sqlitePath, userId)).toBe('target');
+    expect(await conversationStateOf(h, userId)).toBe('target');
     expect(deliveredTo(userId)).toHaveLength(3);
     await h.start();
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDb } from '../support/db-inspect.js';
+import { probe } from '../support/db-inspect.js';
 import { TEST_SECRET } from '../support/harness.js';
 import { startHarnessWithLogs, type HarnessWithLogs } from '../support/harness-with-logs.js';
 import { signedWebhookRequest, textEvent } from '../support/line-events.js';
@@ -23,11 +23,8 @@ async function postBody(signed: { body: string; headers: Record<string, string> 
 }
 
 const answersTo = (userId: string) => h.platform.delivered().filter((d) => d.to === userId).length;
-const inboxRows = (id: string) =>
-  readDb(
-    h.sqlitePath,
-    (db) => db.prepare('SELECT count(*) AS n FROM inbox WHERE webhook_event_id = ?').get(id) as { n: number },
-  ).n;
+const inboxRows = async (id: string) =>
+  (await probe(h).get<{ n: number }>('SELECT count(*) AS n FROM inbox WHERE webhook_event_id = ?', id))!.n;
 
 describe('old webhook events', () => {
   it('should not answer a signed body replayed after its inbox row was purged, but still answer 200', async () => {
@@ -41,12 +38,12 @@ describe('old webhook events', () => {
     // Eight days on, the inbox no longer remembers the event id.
     h.clock.advance(8 * DAY);
     await h.app.jobs.purge();
-    expect(inboxRows(event.webhookEventId)).toBe(0);
+    expect(await inboxRows(event.webhookEventId)).toBe(0);
 
     expect(await postBody(signed)).toBe(200);
     await h.settle();
     expect(answersTo(user)).toBe(1);
-    expect(inboxRows(event.webhookEventId)).toBe(0);
+    expect(await inboxRows(event.webhookEventId)).toBe(0);
     const warning = h
       .logLines()
       .find((l) => l.msg === 'webhook events too old to process ignored (a replay, or a clock far off)');

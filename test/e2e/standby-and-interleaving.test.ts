@@ -1,7 +1,7 @@
 import type { webhook } from '@line/bot-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
-import { conversationStateOf, countRows, readDb } from '../support/db-inspect.js';
+import { conversationStateOf, countRows, probe } from '../support/db-inspect.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 import { followEvent, postbackEvent, textEvent, unfollowEvent } from '../support/line-events.js';
 import { unsendEvent } from '../support/extra-events.js';
@@ -31,14 +31,11 @@ describe('events in standby mode', () => {
     await h.settle();
     expect(deliveredTo(userId)).toHaveLength(0);
     expect(h.platform.calls().filter((c) => c.path.startsWith('/v2/bot/message/'))).toHaveLength(0);
-    expect(conversationStateOf(h.sqlitePath, userId)).toBeUndefined();
-    const users = readDb(
-      h.sqlitePath,
-      (db) => db.prepare('SELECT count(*) AS n FROM users WHERE line_user_id = ?').get(userId) as { n: number },
-    );
-    expect(users.n).toBe(0);
+    expect(await conversationStateOf(h, userId)).toBeUndefined();
+    const users = await probe(h).get<{ n: number }>('SELECT count(*) AS n FROM users WHERE line_user_id = ?', userId);
+    expect(users?.n).toBe(0);
     // They are recorded as handled, so a redelivery does not answer them later either.
-    expect(countRows(h.sqlitePath, ['outbox']).outbox).toBe(0);
+    expect((await countRows(h, ['outbox'])).outbox).toBe(0);
   });
 
   it('a standby event in the middle of a conversation is skipped; the next active one is answered', async () => {
@@ -51,10 +48,10 @@ describe('events in standby mode', () => {
     ]);
     await h.settle();
     expect(deliveredTo(userId)).toHaveLength(before);
-    expect(conversationStateOf(h.sqlitePath, userId)).toBe('terms');
+    expect(await conversationStateOf(h, userId)).toBe('terms');
     await h.post([textEvent({ userId, text: '同意します', replyToken: h.platform.issueReplyToken(userId) })]);
     await h.settle();
-    expect(conversationStateOf(h.sqlitePath, userId)).toBe('registered');
+    expect(await conversationStateOf(h, userId)).toBe('registered');
   });
 });
 
@@ -65,7 +62,7 @@ describe('events from a group chat', () => {
     await h.post([textEvent({ userId, groupId, text: '予約する', replyToken: h.platform.issueReplyToken(groupId) })]);
     await h.settle();
     expect(h.platform.delivered().filter((d) => d.to === groupId || d.to === userId)).toHaveLength(0);
-    expect(conversationStateOf(h.sqlitePath, userId)).toBeUndefined();
+    expect(await conversationStateOf(h, userId)).toBeUndefined();
   });
 });
 
@@ -218,6 +215,6 @@ describe('events that are not messages to answer', () => {
     await u.say('予約する');
     await u.say('同意します');
     await answersTo(u.userId, [unfollowEvent({ userId: u.userId }), unsendEvent({ userId: u.userId })]);
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('registered');
+    expect(await conversationStateOf(h, u.userId)).toBe('registered');
   });
 });

@@ -6,8 +6,8 @@ import { expect } from 'vitest';
 import { outboxRows } from './db-inspect.js';
 import type { Harness } from './harness.js';
 
-export function expectDeliveredExactlyOnce(h: Harness): void {
-  const rows = outboxRows(h.sqlitePath);
+export async function expectDeliveredExactlyOnce(h: Harness): Promise<void> {
+  const rows = await outboxRows(h);
   expect(rows.filter((r) => r.status !== 'sent').map((r) => `${r.dedupe_key}: ${r.status}`)).toEqual([]);
   const recipients = new Set([...rows.map((r) => r.recipient), ...h.platform.delivered().map((d) => d.to)]);
   for (const to of recipients) {
@@ -25,11 +25,17 @@ export function expectDeliveredExactlyOnce(h: Harness): void {
 /**
  * Moves the server's clock on in steps and lets the sender work after each, until `done()`
  * holds. Retries wait on the server's clock (backoff), so this is how a test lets time pass.
+ * `done` may look into the database (an async check).
  */
-export async function advanceUntil(h: Harness, done: () => boolean, stepMs = 1000, maxSteps = 200): Promise<void> {
-  for (let i = 0; i < maxSteps && !done(); i += 1) {
+export async function advanceUntil(
+  h: Harness,
+  done: () => boolean | Promise<boolean>,
+  stepMs = 1000,
+  maxSteps = 200,
+): Promise<void> {
+  for (let i = 0; i < maxSteps && !(await done()); i += 1) {
     h.clock.advance(stepMs);
     await h.app.sender.flush();
   }
-  if (!done()) throw new Error(`condition not reached after ${maxSteps} steps of ${stepMs} ms`);
+  if (!(await done())) throw new Error(`condition not reached after ${maxSteps} steps of ${stepMs} ms`);
 }
