@@ -1,43 +1,121 @@
 /**
- * Looks into the server's SQLite file from the test, the way an operator would with the sqlite3
- * shell: read-only for assertions, writable only to stage what a crash would leave behind.
+ * Looks into the server's database from the test, the way an operator would with the sqlite3
+ * shell or psql: read for assertions, write only to stage what a crash would leave behind. The
+ * same calls work on both stores (test/support/test-store.ts): SQL is written with `?`
+ * placeholders, which become `$1, $2 ...` on PostgreSQL, and counts come back as numbers on both.
  */
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 export const PRODUCT_TABLES = ['inbox', 'users', 'conversations', 'bookings', 'outbox'] as const;
 export type ProductTable = (typeof PRODUCT_TABLES)[number];
 
-/** Runs `read` on a read-only connection to the database file, then closes it. */
-export function readDb<T>(sqlitePath: string, read: (db: Database.Database) => T): T {
-  const db = new Database(sqlitePath, { readonly: true, fileMustExist: true });
+/** Where a server keeps its data: a harness, or anything with the same two fields. */
+export interface DatabaseLocation {
+  sqlitePath: string;
+  /** Set on a PostgreSQL run: then the SQLite path is not used. */
+  databaseUrl?: string | undefined;
+}
+
+/** A few plain statements against the database; each call opens and closes its own connection. */
+export interface DbProbe {
+  all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T | undefined>;
+  /** One statement, or several separated by semicolons when no parameters are given. */
+  run(sql: string, ...params: unknown[]): Promise<void>;
+  /** Which store this is, for the rare statement that must differ (a trigger, a pragma). */
+  kind: 'sqlite' | 'postgres';
+}
+
+/** `?` placeholders as PostgreSQL numbers them (no `?` inside string literals in test SQL). */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${(n += 1)}`);
+}
+
+const NUMBER_TYPES = new Set([20, 1700]);
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+    NUMBER_TYPES.has(oid) ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+async function onPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, types });
+  await client.connect();
   try {
-    return read(db);
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function onSqlite<T>(file: string, readonly: boolean, work: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly, fileMustExist: true });
+  if (!readonly) db.pragma('busy_timeout = 5000');
+  try {
+    return work(db);
   } finally {
     db.close();
   }
 }
 
+/** SQLite gives booleans and bigints as numbers; parameters are passed as they come. */
+function sqliteParams(params: unknown[]): unknown[] {
+  return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+}
+
+export function probe(where: DatabaseLocation): DbProbe {
+  const url = where.databaseUrl;
+  if (url !== undefined) {
+    return {
+      kind: 'postgres',
+      all: <T>(sql: string, ...params: unknown[]) =>
+        onPostgres(url, async (c) => (await c.query(numbered(sql), params)).rows as T[]),
+      get: <T>(sql: string, ...params: unknown[]) =>
+        onPostgres(url, async (c) => (await c.query(numbered(sql), params)).rows[0] as T | undefined),
+      run: (sql: string, ...params: unknown[]) =>
+        onPostgres(url, async (c) => {
+          await c.query(numbered(sql), params);
+        }),
+    };
+  }
+  const file = where.sqlitePath;
+  return {
+    kind: 'sqlite',
+    all: <T>(sql: string, ...params: unknown[]) =>
+      Promise.resolve(onSqlite(file, true, (db) => db.prepare(sql).all(...sqliteParams(params)) as T[])),
+    get: <T>(sql: string, ...params: unknown[]) =>
+      Promise.resolve(onSqlite(file, true, (db) => db.prepare(sql).get(...sqliteParams(params)) as T | undefined)),
+    run: (sql: string, ...params: unknown[]) =>
+      Promise.resolve(
+        onSqlite(file, false, (db) => {
+          if (params.length === 0) db.exec(sql);
+          else db.prepare(sql).run(...sqliteParams(params));
+        }),
+      ),
+  };
+}
+
 /** Row counts of the tables the product writes. */
-export function countRows(
-  sqlitePath: string,
+export async function countRows(
+  where: DatabaseLocation,
   tables: readonly ProductTable[] = PRODUCT_TABLES,
-): Record<ProductTable, number> {
-  return readDb(sqlitePath, (db) => {
-    const counts = {} as Record<ProductTable, number>;
-    for (const t of tables) counts[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-    return counts;
-  });
+): Promise<Record<ProductTable, number>> {
+  const db = probe(where);
+  const counts = {} as Record<ProductTable, number>;
+  for (const t of tables) counts[t] = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))!.n;
+  return counts;
 }
 
 /** The question the user's stored conversation is at ('idle' when none is in progress). */
-export function conversationStateOf(sqlitePath: string, lineUserId: string): string | undefined {
-  return readDb(sqlitePath, (db) => {
-    const row = db.prepare('SELECT snapshot FROM conversations WHERE line_user_id = ?').get(lineUserId) as
-      { snapshot: string } | undefined;
-    if (!row) return undefined;
-    const value = (JSON.parse(row.snapshot) as { value?: unknown }).value;
-    return typeof value === 'string' ? value : JSON.stringify(value);
-  });
+export async function conversationStateOf(where: DatabaseLocation, lineUserId: string): Promise<string | undefined> {
+  const row = await probe(where).get<{ snapshot: string }>(
+    'SELECT snapshot FROM conversations WHERE line_user_id = ?',
+    lineUserId,
+  );
+  if (!row) return undefined;
+  const value = (JSON.parse(row.snapshot) as { value?: unknown }).value;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 export interface OutboxRecord {
@@ -50,23 +128,8 @@ export interface OutboxRecord {
   attempts: number;
 }
 
-export function outboxRows(sqlitePath: string): OutboxRecord[] {
-  return readDb(
-    sqlitePath,
-    (db) =>
-      db
-        .prepare('SELECT id, dedupe_key, recipient, messages, reply_token, status, attempts FROM outbox ORDER BY id')
-        .all() as OutboxRecord[],
+export function outboxRows(where: DatabaseLocation): Promise<OutboxRecord[]> {
+  return probe(where).all<OutboxRecord>(
+    'SELECT id, dedupe_key, recipient, messages, reply_token, status, attempts FROM outbox ORDER BY id',
   );
-}
-
-/** Runs `write` on a writable connection (only while the server is stopped, or for tiny staged edits). */
-export function writeDb<T>(sqlitePath: string, write: (db: Database.Database) => T): T {
-  const db = new Database(sqlitePath, { fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  try {
-    return write(db);
-  } finally {
-    db.close();
-  }
 }
