@@ -7,7 +7,7 @@ import { FIRST_CONSENT_SUMMARY } from '../../src/messages/terms-messages.js';
 import { seedBooking } from '../support/booking-seeds.js';
 import { textsDeliveredTo } from '../support/chat-driver.js';
 import { addStaff, consoleClient, STAFF_PASSWORD } from '../support/console.js';
-import { readDb } from '../support/db-inspect.js';
+import { probe } from '../support/db-inspect.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -214,12 +214,9 @@ describe('staff accounts', () => {
 
 describe('terms versions', () => {
   const termsJobs = () =>
-    readDb(h.sqlitePath, (db) =>
-      db
-        .prepare(
-          "SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id = ? ORDER BY due_at",
-        )
-        .all('2027-01-04'),
+    probe(h).all(
+      "SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id = ? ORDER BY due_at",
+      '2027-01-04',
     );
 
   it('shows how many agreed to each version, and names them only on request, recording the look', async () => {
@@ -279,7 +276,7 @@ describe('terms versions', () => {
     );
     // What was typed comes back in the form, so nothing is lost to a refusal.
     expect(tooLong.html).toContain('あ'.repeat(401));
-    expect(termsJobs()).toEqual([]);
+    expect(await termsJobs()).toEqual([]);
     const ok = await c.post('/staff/settings/terms', {
       id: '2027-01-04',
       effective_from: '2027-01-04',
@@ -291,7 +288,7 @@ describe('terms versions', () => {
     expect(ok.location).toBe('/staff/settings/terms?done=added');
     // Terms art. 13: the notice is due at registration, ahead of the day (on which only those who
     // booked since are told).
-    expect(termsJobs()).toEqual([
+    expect(await termsJobs()).toEqual([
       { subject_id: '2027-01-04', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) },
       { subject_id: '2027-01-04', due_at: '2027-01-03T15:00:00.000Z' },
     ]);
@@ -318,13 +315,11 @@ describe('terms versions', () => {
     });
     expect(conflict.status).toBe(409);
     expect(conflict.html).toContain('別の適用開始日・URL・要約で登録済み');
-    expect(termsJobs()).toHaveLength(2);
+    expect(await termsJobs()).toHaveLength(2);
     expect(await listAudit(h.app.db, { action: 'terms_add' })).toMatchObject([
       { loginId: 'yamada', subject: '2027-01-04' },
     ]);
-    const actions = readDb(h.sqlitePath, (db) =>
-      db.prepare("SELECT staff_id, via FROM staff_actions WHERE subject_id = 'terms:2027-01-04'").all(),
-    );
+    const actions = await probe(h).all("SELECT staff_id, via FROM staff_actions WHERE subject_id = 'terms:2027-01-04'");
     expect(actions).toEqual([{ staff_id: 'console:yamada', via: 'console' }]);
   });
 });

@@ -6,8 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/repositories/audit-log-repository.js';
 import { consoleClient } from '../support/console.js';
-import { readDb } from '../support/db-inspect.js';
+import { probe, type DatabaseLocation } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../support/test-store.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,13 +16,22 @@ const PASSWORD = 'first admin password 1';
 
 let dir: string;
 let sqlitePath: string;
+/** On a PostgreSQL run, the test's own database, shared by the script and the server. */
+let database: TestDatabase | undefined;
+const store = (): DatabaseLocation => ({ sqlitePath, databaseUrl: database?.url });
+
+/** The script's environment: the test's database, in the variable that names its store, and only that one. */
+function storeEnv(): NodeJS.ProcessEnv {
+  const { SQLITE_PATH: _sqlite, DATABASE_URL: _url, ...rest } = process.env;
+  return { ...rest, ...(database ? { DATABASE_URL: database.url } : { SQLITE_PATH: sqlitePath }) };
+}
 
 /** Runs `npm run staff -- ...` as an operator would (tsx, the real script), on the temp database. */
 async function staff(args: string[], env: Record<string, string> = {}) {
   try {
     const r = await run('npx', ['tsx', 'scripts/staff.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, SQLITE_PATH: sqlitePath, LOG_LEVEL: 'silent', ...env },
+      env: { ...storeEnv(), LOG_LEVEL: 'silent', ...env },
       timeout: 60_000,
     });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
@@ -31,11 +41,15 @@ async function staff(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-cli-'));
   sqlitePath = path.join(dir, 'booking.db');
+  database = onPostgres ? await createTestDatabase() : undefined;
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await database?.drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 // Each run of the script starts tsx afresh (a few seconds on a busy machine).
 describe('npm run staff', { timeout: 120_000 }, () => {
@@ -57,7 +71,11 @@ describe('npm run staff', { timeout: 120_000 }, () => {
     }
 
     // The script reads the real clock; the server's starts there too, so a lock it sets is current.
-    h = await startHarness({ sqlitePath, now: new Date().toISOString() });
+    // On PostgreSQL the server is pointed at the script's database (its env overrides the harness's own).
+    h = await startHarness({
+      now: new Date().toISOString(),
+      ...(database ? { env: { DATABASE_URL: database.url } } : { sqlitePath }),
+    });
     const c = consoleClient(h);
     await c.signIn('admin1', PASSWORD);
     expect((await c.get('/staff/settings')).status).toBe(200);
@@ -87,7 +105,7 @@ describe('npm run staff', { timeout: 120_000 }, () => {
     const lastAdmin = await staff(['disable', '--login', 'admin1']);
     expect(lastAdmin.code).toBe(1);
     expect(lastAdmin.stderr).toContain('有効な管理者がほかにいない');
-    const accounts = readDb(sqlitePath, (db) => db.prepare('SELECT login_id, disabled_at FROM staff_accounts').all());
+    const accounts = await probe(store()).all('SELECT login_id, disabled_at FROM staff_accounts');
     expect(accounts).toEqual([{ login_id: 'admin1', disabled_at: null }]);
   });
 

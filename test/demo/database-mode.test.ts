@@ -5,9 +5,10 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startDemo } from '../../src/demo/start-demo.js';
-import { countRows, readDb, writeDb } from '../support/db-inspect.js';
-import { startHarness } from '../support/harness.js';
+import { countRows, probe, type DatabaseLocation } from '../support/db-inspect.js';
+import { startHarness, type HarnessOptions } from '../support/harness.js';
 import { textEvent } from '../support/line-events.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../support/test-store.js';
 import { DEMO_NOW, startDemoHarness } from './demo-harness.js';
 
 const USER = 'U1111111111111111111111111111111a';
@@ -15,84 +16,101 @@ const USER = 'U1111111111111111111111111111111a';
 const HANAKO = 'U00000000000000000000000000de0001';
 
 let dir: string;
+let databases: TestDatabase[] = [];
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'db-mode-'));
 });
-afterEach(() => {
+afterEach(async () => {
+  for (const d of databases) await d.drop();
+  databases = [];
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const modeOf = (file: string) =>
-  readDb(
-    file,
-    (db) =>
-      (db.prepare("SELECT value FROM office_state WHERE key = 'database_mode'").get() as { value: string } | undefined)
-        ?.value,
+/** A database of the test's own: the named SQLite file, or on a PostgreSQL run a new database. */
+async function databaseNamed(file: string): Promise<DatabaseLocation> {
+  const sqlitePath = path.join(dir, file);
+  if (!onPostgres) return { sqlitePath };
+  const d = await createTestDatabase();
+  databases.push(d);
+  return { sqlitePath, databaseUrl: d.url };
+}
+
+/** How the refusals name the database: the file, or the PostgreSQL database. */
+const nameOf = (at: DatabaseLocation) =>
+  (at.databaseUrl ? new URL(at.databaseUrl).pathname.slice(1) : path.basename(at.sqlitePath)).replace(/\./g, '\\.');
+
+/** The variable that points a server at the database ('' leaves SQLITE_PATH unset). */
+const storeEnv = (at: DatabaseLocation): Record<string, string> =>
+  at.databaseUrl ? { SQLITE_PATH: '', DATABASE_URL: at.databaseUrl } : { SQLITE_PATH: at.sqlitePath };
+
+/** A server connected to (the fake) LINE on the database. */
+const connectedServer = (at: DatabaseLocation, options: HarnessOptions = {}) =>
+  startHarness(
+    at.databaseUrl ? { ...options, env: { DATABASE_URL: at.databaseUrl } } : { ...options, sqlitePath: at.sqlitePath },
   );
-const demoConfig = (file: string) =>
-  loadConfig({ NODE_ENV: 'test', SQLITE_PATH: file, APP_NOW: DEMO_NOW, LOG_LEVEL: 'silent' });
+
+const modeOf = async (at: DatabaseLocation) =>
+  (await probe(at).get<{ value: string }>("SELECT value FROM office_state WHERE key = 'database_mode'"))?.value;
+const pendingOf = (at: DatabaseLocation) =>
+  probe(at).get<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
+const demoConfig = (at: DatabaseLocation) =>
+  loadConfig({ NODE_ENV: 'test', ...storeEnv(at), APP_NOW: DEMO_NOW, LOG_LEVEL: 'silent' });
 
 /** A database a server connected to LINE has used: one person wrote, and a message waits to be sent. */
-async function realDatabase(file: string): Promise<void> {
-  const h = await startHarness({ sqlitePath: file });
+async function realDatabase(at: DatabaseLocation): Promise<void> {
+  const h = await connectedServer(at);
   await h.post([textEvent({ userId: USER, text: 'ヘルプ' })]);
   await h.settle();
   await h.stop();
   await h.close();
   // As if the server stopped before it could send: demo mode must not send it to its fake LINE.
-  writeDb(file, (db) => db.prepare("UPDATE outbox SET status = 'pending'").run());
+  await probe(at).run("UPDATE outbox SET status = 'pending'");
 }
 
 describe('demo mode and real databases', () => {
   it('should refuse to start demo mode on a database used with real LINE credentials, leaving it as it was', async () => {
-    const file = path.join(dir, 'booking.db');
-    await realDatabase(file);
-    expect(modeOf(file)).toBe('line');
-    const before = {
-      rows: countRows(file),
-      pending: readDb(file, (db) => db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get()),
-    };
+    const at = await databaseNamed('booking.db');
+    await realDatabase(at);
+    expect(await modeOf(at)).toBe('line');
+    const before = { rows: await countRows(at), pending: await pendingOf(at) };
 
-    await expect(startDemo(demoConfig(file), { port: 0 })).rejects.toThrow(
-      /booking\.db has been used connected to LINE.*data\/demo\.db/s,
+    await expect(startDemo(demoConfig(at), { port: 0 })).rejects.toThrow(
+      new RegExp(`${nameOf(at)} has been used connected to LINE.*data/demo\\.db`, 's'),
     );
-    expect({
-      rows: countRows(file),
-      pending: readDb(file, (db) => db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get()),
-    }).toEqual(before);
-    expect(modeOf(file)).toBe('line');
+    expect({ rows: await countRows(at), pending: await pendingOf(at) }).toEqual(before);
+    expect(await modeOf(at)).toBe('line');
   });
 
   it('should refuse to connect to LINE on a database used in demo mode, so demo data never reaches real users', async () => {
-    const file = path.join(dir, 'demo.db');
-    const demo = await startDemoHarness({ SQLITE_PATH: file });
+    const at = await databaseNamed('demo.db');
+    const demo = await startDemoHarness(storeEnv(at));
     expect((await demo.post('send', { chat: HANAKO, kind: 'follow' })).status).toBe(200);
     await demo.settle();
     await demo.demo.close();
-    expect(countRows(file).outbox).toBeGreaterThan(0);
-    expect(modeOf(file)).toBe('demo');
+    expect((await countRows(at)).outbox).toBeGreaterThan(0);
+    expect(await modeOf(at)).toBe('demo');
 
-    await expect(startHarness({ sqlitePath: file })).rejects.toThrow(/demo\.db holds demo data/);
-    expect(modeOf(file)).toBe('demo');
+    await expect(connectedServer(at)).rejects.toThrow(new RegExp(`${nameOf(at)} holds demo data`));
+    expect(await modeOf(at)).toBe('demo');
   });
 
   it('should take a used database from before modes were recorded as real: demo mode refuses it, a connected server claims it', async () => {
-    const file = path.join(dir, 'old.db');
-    await realDatabase(file);
-    writeDb(file, (db) => db.prepare("DELETE FROM office_state WHERE key = 'database_mode'").run());
+    const at = await databaseNamed('old.db');
+    await realDatabase(at);
+    await probe(at).run("DELETE FROM office_state WHERE key = 'database_mode'");
 
-    await expect(startDemo(demoConfig(file), { port: 0 })).rejects.toThrow(/may be real/);
-    expect(modeOf(file)).toBeUndefined();
+    await expect(startDemo(demoConfig(at), { port: 0 })).rejects.toThrow(/may be real/);
+    expect(await modeOf(at)).toBeUndefined();
     // The connected server takes it, and says so: an old demo database cannot be told apart.
     const lines: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
-    const h = await startHarness({ sqlitePath: file, logger });
+    const h = await connectedServer(at, { logger });
     await h.close();
-    expect(modeOf(file)).toBe('line');
+    expect(await modeOf(at)).toBe('line');
     expect(lines.join('')).toContain('recorded as connected to LINE');
     // Once recorded, it is simply its own database: no warning.
     lines.length = 0;
-    const again = await startHarness({ sqlitePath: file, logger });
+    const again = await connectedServer(at, { logger });
     await again.close();
     expect(lines.join('')).not.toContain('recorded as connected to LINE');
   });

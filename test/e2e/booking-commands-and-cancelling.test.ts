@@ -84,7 +84,7 @@ describe('booking commands mid-booking without a booking', () => {
       await u.say(command);
       expect(u.lastText()).toContain('入力中のお申し込みは、このまま続けられます');
       expect(u.lastText()).toContain('メールアドレスを入力してください');
-      expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('email');
+      expect(await conversationStateOf(h, u.userId)).toBe('email');
     }
     await u.say('hanako@example.jp');
     await u.say('090-1234-5678');
@@ -99,7 +99,7 @@ describe('キャンセル typed', () => {
     await typeUntil(u, 'name');
     await u.say('キャンセル');
     expect(u.lastText()).toContain('お申し込みの入力を中止しました');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('idle');
+    expect(await conversationStateOf(h, u.userId)).toBe('idle');
   });
 
   it('while idle, 「予約をキャンセルしたい」 asks to confirm cancelling the booking', async () => {
@@ -142,6 +142,6 @@ describe('on the day of a confirmed session', () => {
     expect(u.lastText()).toContain('ご予約当日のキャンセルや日時の変更は、お電話でのみ承っております');
     expect(u.lastText()).toContain('017-776-1561');
     expect(u.lastText()).not.toContain('よろしいですか');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('idle');
+    expect(await conversationStateOf(h, u.userId)).toBe('idle');
   });
 });

@@ -1,7 +1,7 @@
 import type { webhook } from '@line/bot-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
-import { conversationStateOf, outboxRows, readDb } from '../support/db-inspect.js';
+import { conversationStateOf, outboxRows, probe } from '../support/db-inspect.js';
 import { STAFF_GROUP, TEST_SECRET, startHarness, type Harness } from '../support/harness.js';
 import { newWebhookEventId, postbackEvent, signedWebhookRequest, textEvent } from '../support/line-events.js';
 import { fetchBookings } from '../support/staff-api.js';
@@ -61,11 +61,11 @@ async function expectOneBookingOneCardOneAnswer(
   await h.settle();
   const mine = (await fetchBookings(h)).filter((b) => b.name === name);
   expect(mine).toHaveLength(1);
-  const rowsOfUser = readDb(
-    h.sqlitePath,
-    (db) => db.prepare('SELECT count(*) AS n FROM bookings WHERE line_user_id = ?').get(userId) as { n: number },
+  const rowsOfUser = await probe(h).get<{ n: number }>(
+    'SELECT count(*) AS n FROM bookings WHERE line_user_id = ?',
+    userId,
   );
-  expect(rowsOfUser.n).toBe(1);
+  expect(rowsOfUser?.n).toBe(1);
   const cards = deliveredTo(STAFF_GROUP).slice(staffBefore);
   expect(cards).toHaveLength(1);
   // The card names the booking (its receipt number), not the person in full.
@@ -74,12 +74,12 @@ async function expectOneBookingOneCardOneAnswer(
   expect(answer).toHaveLength(1);
   expect(textOf(answer[0]!.message)).toContain('受け付けました');
   // One queued user answer and one staff card for the event, each sent.
-  const rows = outboxRows(h.sqlitePath).filter((r) => r.dedupe_key.startsWith(`${webhookEventId}:`));
+  const rows = (await outboxRows(h)).filter((r) => r.dedupe_key.startsWith(`${webhookEventId}:`));
   expect(rows.map((r) => [r.dedupe_key.slice(webhookEventId.length), r.status])).toEqual([
     [':user:0', 'sent'],
     [':staff:0', 'sent'],
   ]);
-  expect(conversationStateOf(h.sqlitePath, userId)).toBe('idle');
+  expect(await conversationStateOf(h, userId)).toBe('idle');
 }
 
 describe('the same webhook event delivered 20 times', () => {
@@ -156,15 +156,12 @@ describe('the same webhook event delivered 20 times', () => {
     const { body, headers } = signedWebhookRequest(TEST_SECRET, [event]);
     await Promise.all(Array.from({ length: 20 }, () => postBody(body, headers)));
     await h.settle();
-    expect(conversationStateOf(h.sqlitePath, userId)).toBe('jobSeekerNumber');
+    expect(await conversationStateOf(h, userId)).toBe('jobSeekerNumber');
     const answers = deliveredTo(userId, before);
     expect(answers).toHaveLength(1);
     expect(textOf(answers[0]!.message)).toContain('求職番号を入力してください');
-    const inboxOfUser = readDb(
-      h.sqlitePath,
-      (db) => db.prepare('SELECT count(*) AS n FROM inbox WHERE chat_key = ?').get(userId) as { n: number },
-    );
-    expect(inboxOfUser.n).toBe(typedSteps().findIndex((s) => s.question === 'name') + 1);
+    const inboxOfUser = await probe(h).get<{ n: number }>('SELECT count(*) AS n FROM inbox WHERE chat_key = ?', userId);
+    expect(inboxOfUser?.n).toBe(typedSteps().findIndex((s) => s.question === 'name') + 1);
   });
 
   it('a whole booking where LINE delivers every event twice (then once more as a redelivery) looks the same to the user as one without', async () => {

@@ -25,7 +25,7 @@ describe('a conversation left idle', () => {
     await u.say('hanako@example.jp');
     expect(u.lastText()).not.toContain('1日以上');
     expect(u.lastText()).toContain('電話番号を入力してください');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('phone');
+    expect(await conversationStateOf(h, u.userId)).toBe('phone');
   });
 
   it('for more than a day starts fresh, says so, and keeps nothing of the old draft', async () => {
@@ -34,7 +34,7 @@ describe('a conversation left idle', () => {
     h.clock.advance(25 * HOUR);
     await u.say('hanako@example.jp');
     expect(u.lastText()).toContain('前回の入力から1日以上たったため');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).not.toBe('phone');
+    expect(await conversationStateOf(h, u.userId)).not.toBe('phone');
     // Starting again: consent is on record, so the terms are not asked again.
     await u.say('予約する');
     expect(u.lastText()).not.toContain('1日以上');
@@ -64,6 +64,6 @@ describe('a conversation left idle', () => {
     h.clock.advance(25 * HOUR);
     await u.tap('一般の職業相談');
     expect(u.lastText()).toContain('1日以上');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).not.toBe('app');
+    expect(await conversationStateOf(h, u.userId)).not.toBe('app');
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionsIn, ChatDriver } from '../support/chat-driver.js';
-import { readDb } from '../support/db-inspect.js';
+import { probe } from '../support/db-inspect.js';
 import { advanceUntil } from '../support/delivery-checks.js';
 import { startHarnessWithLogs, type HarnessWithLogs } from '../support/harness-with-logs.js';
 import { textEvent } from '../support/line-events.js';
@@ -103,11 +103,8 @@ describe('logs at debug level', () => {
     }
   });
 
-  it('handled events keep no message text in the inbox table', () => {
-    const rows = readDb(
-      h.sqlitePath,
-      (db) => db.prepare('SELECT status, payload FROM inbox').all() as { status: string; payload: string | null }[],
-    );
+  it('handled events keep no message text in the inbox table', async () => {
+    const rows = await probe(h).all<{ status: string; payload: string | null }>('SELECT status, payload FROM inbox');
     expect(rows.length).toBeGreaterThan(15);
     expect(rows.filter((r) => r.payload !== null)).toEqual([]);
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['done']));

@@ -67,7 +67,7 @@ describe('a reply that is not a name', () => {
     await typeUntil(u, 'name');
     await u.say('はい');
     expect(u.lastText()).toContain('求職登録されているお名前（フルネーム）を入力してください');
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('name');
+    expect(await conversationStateOf(h, u.userId)).toBe('name');
   });
 });
 

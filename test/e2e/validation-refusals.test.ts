@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
-import { conversationStateOf, readDb } from '../support/db-inspect.js';
+import { conversationStateOf, probe } from '../support/db-inspect.js';
 import { stickerEvent } from '../support/extra-events.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { postbackEvent } from '../support/line-events.js';
@@ -52,23 +52,23 @@ async function sendSticker(userId: string): Promise<string> {
 }
 
 /** The answer was a Japanese refusal containing `reason`, the same question followed, and the conversation stayed there. */
-function expectAskedAgain(u: ChatDriver, question: string, said: string, reason: string | RegExp) {
+async function expectAskedAgain(u: ChatDriver, question: string, said: string, reason: string | RegExp) {
   if (typeof reason === 'string') expect(said).toContain(reason);
   else expect(said).toMatch(reason);
   expect(said).toMatch(JAPANESE);
   expect(said).toContain(QUESTION_TEXT[question]);
-  expect(conversationStateOf(h.sqlitePath, u.userId)).toBe(question);
+  expect(await conversationStateOf(h, u.userId)).toBe(question);
 }
 
 async function expectRefused(u: ChatDriver, question: string, bad: string, reason: string | RegExp) {
-  expect(conversationStateOf(h.sqlitePath, u.userId)).toBe(question);
+  expect(await conversationStateOf(h, u.userId)).toBe(question);
   await u.say(bad);
-  expectAskedAgain(u, question, u.lastText(), reason);
+  await expectAskedAgain(u, question, u.lastText(), reason);
 }
 
 async function expectAccepted(u: ChatDriver, good: string, next: string) {
   await u.say(good);
-  expect(conversationStateOf(h.sqlitePath, u.userId)).toBe(next);
+  expect(await conversationStateOf(h, u.userId)).toBe(next);
 }
 
 // These tests run in order with one person who gets every question wrong at least once: a
@@ -84,7 +84,7 @@ describe('every refusal is explained in Japanese and the same question is asked 
   it('name: digits', () => expectRefused(u, 'name', '12345', 'お名前として読み取れませんでした'));
   it('name: over 40 characters', () => expectRefused(u, 'name', 'あ'.repeat(41), '40文字以内'));
   it('name: a sticker', async () => {
-    expectAskedAgain(u, 'name', await sendSticker(u.userId), 'スタンプや画像にはお答えできません');
+    await expectAskedAgain(u, 'name', await sendSticker(u.userId), 'スタンプや画像にはお答えできません');
   });
   it('name: a valid one moves on', () => expectAccepted(u, '青森 花子', 'jobSeekerNumber'));
 
@@ -145,13 +145,13 @@ describe('every refusal is explained in Japanese and the same question is asked 
       { min?: string; max?: string } | undefined;
     expect(picker).toMatchObject({ min: '2026-12-03', max: '2027-01-26' });
     await u.pick({ date: '2026-12-13' });
-    expectAskedAgain(u, 'choice1Date', u.lastText(), '12月13日(日)は日曜日のため');
+    await expectAskedAgain(u, 'choice1Date', u.lastText(), '12月13日(日)は日曜日のため');
     await u.pick({ date: '2027-01-11' });
-    expectAskedAgain(u, 'choice1Date', u.lastText(), '祝日（成人の日）');
+    await expectAskedAgain(u, 'choice1Date', u.lastText(), '祝日（成人の日）');
   });
   it('first choice: a weekday from the picker offers its free times; a time off the grid is refused there', async () => {
     await u.pick({ date: '2026-12-03' });
-    expect(conversationStateOf(h.sqlitePath, u.userId)).toBe('choice1Time');
+    expect(await conversationStateOf(h, u.userId)).toBe('choice1Time');
     expect(u.lastActions().map((a) => a.label)).toEqual(expect.arrayContaining(['10:00〜10:40', '14:30〜15:10']));
     await expectRefused(
       u,
@@ -166,7 +166,7 @@ describe('every refusal is explained in Japanese and the same question is asked 
     expectRefused(u, 'choice2Date', '12/3 10:00', '第1希望と同じ日時です'));
   it('second choice: a button from the first choice\u2019s question is "no longer valid"', async () => {
     await u.tapData(dateButtonOfChoice1);
-    expectAskedAgain(u, 'choice2Date', u.lastText(), 'そのボタンは前の質問のもので、いまは使えません');
+    await expectAskedAgain(u, 'choice2Date', u.lastText(), 'そのボタンは前の質問のもので、いまは使えません');
   });
   it('second choice: a valid one moves on', () => expectAccepted(u, '12/3 10:30', 'email'));
 
@@ -187,7 +187,7 @@ describe('every refusal is explained in Japanese and the same question is asked 
   it('a choice question: an answer that is not one of the options', () =>
     expectRefused(u, 'interpreter', 'たぶん', 'ボタンと同じ言葉を入力してください'));
   it('a choice question: a sticker', async () => {
-    expectAskedAgain(u, 'interpreter', await sendSticker(u.userId), 'スタンプや画像にはお答えできません');
+    await expectAskedAgain(u, 'interpreter', await sendSticker(u.userId), 'スタンプや画像にはお答えできません');
   });
 
   it('after all the refusals, the request holds only the accepted answers', async () => {
@@ -263,7 +263,7 @@ describe('a slot that is full', () => {
     await a.say('申し込む');
     expect(a.lastText()).toContain('受け付けました');
     await b.say('申し込む');
-    expectAskedAgain(b, 'choice1Date', b.lastText(), 'すでに埋まっております');
+    await expectAskedAgain(b, 'choice1Date', b.lastText(), 'すでに埋まっております');
     await b.say('12/7 10:30');
     expect(b.lastText()).toContain('お申し込み内容をご確認ください');
     await b.say('申し込む');
@@ -283,15 +283,12 @@ describe('a slot that is full', () => {
     const [r1, r2] = await Promise.all([h.post([events[0]!]), h.post([events[1]!])]);
     expect([r1.status, r2.status]).toEqual([200, 200]);
     await h.settle();
-    const taken = readDb(
-      h.sqlitePath,
-      (db) =>
-        db
-          .prepare("SELECT count(*) AS n FROM bookings WHERE choice1_start = ? AND status = 'requested'")
-          .get('2026-12-10T01:00:00.000Z') as { n: number },
+    const taken = await probe(h).get<{ n: number }>(
+      "SELECT count(*) AS n FROM bookings WHERE choice1_start = ? AND status = 'requested'",
+      '2026-12-10T01:00:00.000Z',
     );
-    expect(taken.n).toBe(1);
-    const states = [a, b].map((u) => conversationStateOf(h.sqlitePath, u.userId)).sort();
+    expect(taken?.n).toBe(1);
+    const states = (await Promise.all([a, b].map((u) => conversationStateOf(h, u.userId)))).sort();
     expect(states).toEqual(['choice1Date', 'idle']);
   });
 });
@@ -324,7 +321,7 @@ describe('the lead time around closing time (17:15)', () => {
     // Before 17:15, Thursday 12/3 is still bookable.
     expect(u.lastText()).toContain('12月3日(木)から');
     await u.say('12/3 10:00');
-    expect(conversationStateOf(hc.sqlitePath, u.userId)).toBe('choice2Date');
+    expect(await conversationStateOf(hc, u.userId)).toBe('choice2Date');
     await u.say('12/4 10:00');
     await u.say('hanako@example.jp');
     await u.say('090-1234-5678');
@@ -335,11 +332,11 @@ describe('the lead time around closing time (17:15)', () => {
     await u.say('申し込む');
     expect(u.lastText()).toContain('12月3日(木)のご予約は12月1日(火) 17:15までに完了する必要があります');
     expect(u.lastText()).toContain('12月4日(金)以降');
-    expect(conversationStateOf(hc.sqlitePath, u.userId)).toBe('choice1Date');
+    expect(await conversationStateOf(hc, u.userId)).toBe('choice1Date');
     expect(await fetchBookings(hc)).toHaveLength(0);
 
     await u.say('12/7 10:00');
-    expect(conversationStateOf(hc.sqlitePath, u.userId)).toBe('review');
+    expect(await conversationStateOf(hc, u.userId)).toBe('review');
     await u.say('申し込む');
     expect(u.lastText()).toContain('受け付けました');
     // Made on Tuesday 12/1 after closing: the office answers within one business day of the
@@ -371,13 +368,13 @@ describe('both choices expire with the same deadline (usability review M7)', () 
     hc.clock.advance(10 * 60_000); // 17:20: Thursday 12/3 is now too soon for both choices
     await u.say('申し込む');
     expect(u.lastText()).toContain('【第1希望】\n12月3日(木)のご予約は12月1日(火) 17:15までに完了する必要があります');
-    expect(conversationStateOf(hc.sqlitePath, u.userId)).toBe('choice1Date');
+    expect(await conversationStateOf(hc, u.userId)).toBe('choice1Date');
 
     await u.say('12/7 10:00');
     expect(u.lastText()).not.toContain('お申し込み内容をご確認ください');
     expect(u.lastText()).toContain('【第2希望】\n12月3日(木)のご予約は12月1日(火) 17:15までに完了する必要があります');
     expect(u.lastText()).toContain('第2希望の日付をお選びください');
-    expect(conversationStateOf(hc.sqlitePath, u.userId)).toBe('choice2Date');
+    expect(await conversationStateOf(hc, u.userId)).toBe('choice2Date');
 
     await u.say('12/7 10:30');
     expect(u.lastText()).toContain('お申し込み内容をご確認ください');

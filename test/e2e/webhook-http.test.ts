@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, PRODUCT_TABLES, readDb } from '../support/db-inspect.js';
+import { countRows, PRODUCT_TABLES, probe } from '../support/db-inspect.js';
 import { STAFF_API_TOKEN, TEST_SECRET, startHarness, type Harness } from '../support/harness.js';
 import { followEvent, signedWebhookRequest, textEvent, webhookBody } from '../support/line-events.js';
 import { signWebhookBody } from '../../src/line/webhook-signature.js';
@@ -47,7 +47,7 @@ describe('the webhook endpoint over HTTP', () => {
       401,
     );
     await h.settle();
-    expect(countRows(h.sqlitePath)).toEqual(NOTHING);
+    expect(await countRows(h)).toEqual(NOTHING);
     expect(h.platform.delivered()).toHaveLength(0);
   });
 
@@ -58,7 +58,7 @@ describe('the webhook endpoint over HTTP', () => {
     const tampered = signed.body.replace('ヘルプ', '予約する');
     expect((await postWebhook(tampered, signed.headers)).status).toBe(401);
     await h.settle();
-    expect(countRows(h.sqlitePath)).toEqual(NOTHING);
+    expect(await countRows(h)).toEqual(NOTHING);
   });
 
   it('a missing signature gets 401 and stores nothing', async () => {
@@ -67,7 +67,7 @@ describe('the webhook endpoint over HTTP', () => {
       (await postWebhook(eventBody(), { 'content-type': 'application/json', 'x-line-signature': '' })).status,
     ).toBe(401);
     await h.settle();
-    expect(countRows(h.sqlitePath)).toEqual(NOTHING);
+    expect(await countRows(h)).toEqual(NOTHING);
     expect(h.platform.delivered()).toHaveLength(0);
   });
 
@@ -105,7 +105,7 @@ describe('the webhook endpoint over HTTP', () => {
         })
       ).status,
     ).toBe(400);
-    expect(countRows(h.sqlitePath)).toEqual(NOTHING);
+    expect(await countRows(h)).toEqual(NOTHING);
   });
 
   it('a body over 256 kB gets 413, signed or not, and stores nothing', async () => {
@@ -120,7 +120,7 @@ describe('the webhook endpoint over HTTP', () => {
       ).status,
     ).toBe(413);
     expect((await postWebhook(big, { 'content-type': 'application/json' })).status).toBe(413);
-    expect(countRows(h.sqlitePath)).toEqual(NOTHING);
+    expect(await countRows(h)).toEqual(NOTHING);
   });
 
   it('the console\'s verify request (signed {"events":[]}) gets 200 and stores nothing', async () => {
@@ -143,7 +143,7 @@ describe('the webhook endpoint over HTTP', () => {
       ).status,
     ).toBe(200);
     await h.settle();
-    expect(countRows(h.sqlitePath)).toEqual(NOTHING);
+    expect(await countRows(h)).toEqual(NOTHING);
     expect(h.platform.delivered()).toHaveLength(0);
   });
 
@@ -158,7 +158,7 @@ describe('the webhook endpoint over HTTP', () => {
     ]);
     expect((await postWebhook(signed.body, signed.headers)).status).toBe(200);
     await h.settle();
-    expect(countRows(h.sqlitePath, ['inbox', 'users']).inbox).toBe(1);
+    expect((await countRows(h, ['inbox', 'users'])).inbox).toBe(1);
     expect(h.platform.delivered().filter((d) => d.to === USER).length).toBeGreaterThan(0);
   });
 
@@ -236,13 +236,10 @@ describe('a signed webhook with an event that lacks what its type promises', () 
     // The two with a chat are stored and answered; the one without a source has no chat to answer.
     expect(h.platform.delivered().filter((d) => d.to === odd).length).toBeGreaterThan(0);
     const ids = events.map((e) => e.webhookEventId);
-    const stored = readDb(h.sqlitePath, (db) =>
-      db
-        .prepare(
-          `SELECT webhook_event_id AS id FROM inbox WHERE webhook_event_id IN (${ids.map(() => '?').join(', ')})`,
-        )
-        .all(...ids),
-    ) as { id: string }[];
+    const stored = await probe(h).all<{ id: string }>(
+      `SELECT webhook_event_id AS id FROM inbox WHERE webhook_event_id IN (${ids.map(() => '?').join(', ')})`,
+      ...ids,
+    );
     expect(stored.map((r) => r.id).sort()).toEqual(ids.slice(0, 3).sort());
   });
 });

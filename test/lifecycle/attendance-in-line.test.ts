@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
-import { readDb } from '../support/db-inspect.js';
+import { probe } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { fetchBookings } from '../support/staff-api.js';
 
@@ -13,11 +13,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const noShows = (userId: string) =>
-  readDb(
-    h.sqlitePath,
-    (db) => (db.prepare('SELECT no_show_count AS n FROM users WHERE line_user_id = ?').get(userId) as { n: number }).n,
-  );
+const noShows = async (userId: string) =>
+  (await probe(h).get<{ n: number }>('SELECT no_show_count AS n FROM users WHERE line_user_id = ?', userId))?.n;
 
 describe('attendance from the staff group', () => {
   it('records attendance after the start, refuses it before, and corrects a mistaken no-show', async () => {
@@ -31,14 +28,14 @@ describe('attendance from the staff group', () => {
     await h.runJobs();
     await h.settle();
     expect((await fetchBookings(h))[0]).toMatchObject({ status: 'confirmed' });
-    expect(noShows(u.userId)).toBe(0);
+    expect(await noShows(u.userId)).toBe(0);
     await staff.tap('接続なし'); // a mistake: the person was there
     expect((await fetchBookings(h))[0]).toMatchObject({ status: 'no_show' });
-    expect(noShows(u.userId)).toBe(1);
+    expect(await noShows(u.userId)).toBe(1);
     await staff.tap('出席に訂正');
     expect(staff.lastText()).toContain('出席に訂正しました');
     expect((await fetchBookings(h))[0]).toMatchObject({ status: 'attended' });
-    expect(noShows(u.userId)).toBe(0);
+    expect(await noShows(u.userId)).toBe(0);
   });
 
   it('a session marked attended in time is never turned into a no-show', async () => {
@@ -51,6 +48,6 @@ describe('attendance from the staff group', () => {
     h.clock.set(new Date('2026-12-03T01:11:00Z'));
     await h.runJobs();
     expect((await fetchBookings(h))[0]).toMatchObject({ status: 'attended' });
-    expect(noShows(u.userId)).toBe(0);
+    expect(await noShows(u.userId)).toBe(0);
   });
 });

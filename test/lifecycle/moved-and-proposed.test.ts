@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
-import { readDb } from '../support/db-inspect.js';
+import { probe } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { callStaffApi, fetchBookings } from '../support/staff-api.js';
 
@@ -16,10 +16,11 @@ afterEach(async () => {
 
 const api = (path: string, body: unknown) => callStaffApi(h, 'POST', path, body);
 
-function jobsOf(bookingId: string): { kind: string; status: string }[] {
-  return readDb(h.sqlitePath, (db) =>
-    db.prepare('SELECT kind, status FROM scheduled_jobs WHERE subject_id = ? ORDER BY due_at, kind').all(bookingId),
-  ) as { kind: string; status: string }[];
+function jobsOf(bookingId: string): Promise<{ kind: string; status: string }[]> {
+  return probe(h).all<{ kind: string; status: string }>(
+    'SELECT kind, status FROM scheduled_jobs WHERE subject_id = ? ORDER BY due_at, kind',
+    bookingId,
+  );
 }
 
 /** Shows the person the newest card sent to them, as if they scrolled to it. */
@@ -45,11 +46,11 @@ describe('a confirmed session moved to another time of the same day', () => {
     lookAtLatestCard(u);
     await u.tap('この日時で受ける');
     // The day-before and morning reminders fall due at the same moments as before the move.
-    expect(
-      jobsOf(b!.id)
-        .filter((j) => j.status === 'pending')
-        .map((j) => j.kind),
-    ).toEqual(['reminder_day_before', 'reminder_morning', 'no_show']);
+    expect((await jobsOf(b!.id)).filter((j) => j.status === 'pending').map((j) => j.kind)).toEqual([
+      'reminder_day_before',
+      'reminder_morning',
+      'no_show',
+    ]);
 
     for (const at of ['2026-12-02T03:00:30Z', '2026-12-02T23:30:30Z']) {
       h.clock.set(new Date(at));
@@ -73,9 +74,7 @@ describe('a confirmed session moved to another time of the same day', () => {
       lookAtLatestCard(u);
       await u.tap('この日時で受ける');
     }
-    const pending = jobsOf(b!.id)
-      .filter((j) => j.status === 'pending')
-      .map((j) => j.kind);
+    const pending = (await jobsOf(b!.id)).filter((j) => j.status === 'pending').map((j) => j.kind);
     expect(pending).toContain('no_show');
     expect(pending.filter((k) => k === 'no_show')).toHaveLength(1);
   });

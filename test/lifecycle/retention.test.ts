@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver } from '../support/chat-driver.js';
 import { answerUpToDates, bookByButtons } from '../support/booking-flow.js';
-import { readDb } from '../support/db-inspect.js';
+import { probe } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -12,23 +12,21 @@ afterEach(async () => {
   await h.close();
 });
 
-const count = (table: 'inbox' | 'outbox') =>
-  readDb(h.sqlitePath, (db) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+const count = async (table: 'inbox' | 'outbox') =>
+  (await probe(h).get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n;
 
 describe('retention of personal data in transit', () => {
   it('deletes handled events and sent messages after a week, and keeps the booking itself', async () => {
     const u = new ChatDriver(h, 'U7000000000000000000000000000001');
     await bookByButtons(u, 'TeleOffice');
-    expect(count('outbox')).toBeGreaterThan(0);
+    expect(await count('outbox')).toBeGreaterThan(0);
     await h.app.jobs.purge();
-    expect(count('outbox')).toBeGreaterThan(0); // nothing is a week old yet
+    expect(await count('outbox')).toBeGreaterThan(0); // nothing is a week old yet
     h.clock.advance(8 * 24 * 60 * 60 * 1000);
     await h.app.jobs.purge();
-    expect(count('inbox')).toBe(0);
-    expect(count('outbox')).toBe(0);
-    expect(
-      readDb(h.sqlitePath, (db) => (db.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }).n),
-    ).toBe(1);
+    expect(await count('inbox')).toBe(0);
+    expect(await count('outbox')).toBe(0);
+    expect((await probe(h).get<{ n: number }>('SELECT count(*) AS n FROM bookings'))?.n).toBe(1);
   });
 });
 
@@ -38,17 +36,12 @@ describe('retention of a booking given up halfway', () => {
     await u.say('予約する');
     await u.tap('同意する');
     await answerUpToDates(u, 'TeleOffice', '青森 花子');
-    const holdsNumber = () =>
-      readDb(
-        h.sqlitePath,
-        (db) =>
-          (db.prepare("SELECT count(*) AS n FROM conversations WHERE snapshot LIKE '%02010%'").get() as { n: number })
-            .n,
-      );
-    expect(holdsNumber()).toBe(1);
+    const holdsNumber = async () =>
+      (await probe(h).get<{ n: number }>("SELECT count(*) AS n FROM conversations WHERE snapshot LIKE '%02010%'"))?.n;
+    expect(await holdsNumber()).toBe(1);
     h.clock.advance(8 * 24 * 60 * 60 * 1000);
     await h.app.jobs.purge();
-    expect(holdsNumber()).toBe(0);
+    expect(await holdsNumber()).toBe(0);
     // The person can simply start again.
     await u.say('予約する');
     expect(u.lastText()).toContain('求職登録');
@@ -70,10 +63,8 @@ describe('requests nobody answered', () => {
     h.clock.set(new Date('2026-12-03T01:31:00Z')); // 12/3 10:31 JST, after both choices (10:00, 10:30)
     await h.runJobs();
     await h.settle();
-    const status = readDb(
-      h.sqlitePath,
-      (db) =>
-        db.prepare('SELECT status, cancel_reason FROM bookings').get() as { status: string; cancel_reason: string },
+    const status = await probe(h).get<{ status: string; cancel_reason: string }>(
+      'SELECT status, cancel_reason FROM bookings',
     );
     expect(status).toEqual({ status: 'cancelled', cancel_reason: 'expired' });
     const toUser = h.platform
@@ -91,23 +82,20 @@ describe('messages LINE would not take', () => {
     const delivered = h.platform.delivered().length;
     h.platform.setDown(503);
     await u.tap('同意する');
-    const pending = () =>
-      readDb(
-        h.sqlitePath,
-        (db) => (db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'pending'").get() as { n: number }).n,
-      );
-    expect(pending()).toBeGreaterThan(0);
+    const pending = async () =>
+      (await probe(h).get<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE status = 'pending'"))?.n;
+    expect(await pending()).toBeGreaterThan(0);
     // Each clock jump makes the waiting messages due; the sender's timer may try them at once.
     // Letting that attempt finish (LINE still down) before the purge keeps an attempt begun
     // before the give-up from landing after LINE is back, which would be a race of the test.
     h.clock.advance(29 * 24 * 60 * 60 * 1000);
     await h.settle();
     await h.app.jobs.purge();
-    expect(pending()).toBeGreaterThan(0); // still trying
+    expect(await pending()).toBeGreaterThan(0); // still trying
     h.clock.advance(2 * 24 * 60 * 60 * 1000);
     await h.settle();
     await h.app.jobs.purge();
-    expect(pending()).toBe(0);
+    expect(await pending()).toBe(0);
     h.platform.setDown(null);
     await h.settle();
     expect(h.platform.delivered().length).toBe(delivered);

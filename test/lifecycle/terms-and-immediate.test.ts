@@ -6,7 +6,7 @@ import { toLocal } from '../../src/calendar/index.js';
 import { FIRST_CONSENT_SUMMARY } from '../../src/messages/terms-messages.js';
 import { ChatDriver, textsDeliveredTo } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
-import { readDb } from '../support/db-inspect.js';
+import { probe } from '../support/db-inspect.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -88,10 +88,8 @@ async function atImmediateConfirm(userId: string): Promise<ChatDriver> {
   return u;
 }
 
-const requests = () =>
-  readDb(h.sqlitePath, (db) =>
-    (db.prepare('SELECT status FROM immediate_requests').all() as { status: string }[]).map((r) => r.status),
-  );
+const requests = async () =>
+  (await probe(h).all<{ status: string }>('SELECT status FROM immediate_requests')).map((r) => r.status);
 
 /** What the staff group received since `from` (an index into the group's deliveries), as text. */
 const staffTextsFrom = (from: number) => textsDeliveredTo(h, STAFF_GROUP).slice(from).join('\n');
@@ -113,7 +111,7 @@ describe('immediate sessions (今すぐ相談)', () => {
     expect(u.lastText()).toContain('「予約する」から日時を予約していただくと');
     // No name was asked and nothing went to staff.
     expect(u.lastText()).not.toContain('お名前');
-    expect(requests()).toEqual([]);
+    expect(await requests()).toEqual([]);
     expect(textsDeliveredTo(h, STAFF_GROUP)).toHaveLength(staffBefore);
     // The button starts the regular booking, with the terms and then the eligibility questions.
     await u.tap('予約する');
@@ -144,9 +142,7 @@ describe('immediate sessions (今すぐ相談)', () => {
     expect(card).toContain('【今すぐ相談の申込み】');
     expect(card).toContain('青森 花子 様');
     expect(card).toContain('通訳・介助者の同席: あり');
-    expect(readDb(h.sqlitePath, (db) => db.prepare('SELECT interpreter FROM immediate_requests').all())).toEqual([
-      { interpreter: 1 },
-    ]);
+    expect(await probe(h).all('SELECT interpreter FROM immediate_requests')).toEqual([{ interpreter: 1 }]);
     const staff = new StaffDriver(h);
     await staff.tap('対応する');
     const toUser = h.platform
@@ -168,7 +164,7 @@ describe('immediate sessions (今すぐ相談)', () => {
     await u.say('今すぐ相談');
     expect(u.lastText()).toContain('利用条件の確認にお答えいただいてから、6か月を過ぎています');
     expect(u.lastActions().map((a) => a.label)).toEqual(['予約する']);
-    expect(requests()).toEqual([]);
+    expect(await requests()).toEqual([]);
   });
 
   it('is refused at the yes when staff switched it off after the question was asked', async () => {
@@ -177,7 +173,7 @@ describe('immediate sessions (今すぐ相談)', () => {
     await setSwitch(h.app.db, 'immediate', false, h.clock.now().toISOString());
     await u.tap('お願いする');
     expect(u.lastText()).toContain('受付を行っていません');
-    expect(requests()).toEqual([]);
+    expect(await requests()).toEqual([]);
   });
 
   it('refuses at the yes when new terms came into force after the question was asked, offering a booking', async () => {
@@ -188,7 +184,7 @@ describe('immediate sessions (今すぐ相談)', () => {
     // Consent to the terms now in force was not on record before the request (§14).
     expect(u.lastText()).toContain('現在の利用規約への同意が、まだ記録されていません');
     expect(u.lastActions().map((a) => a.label)).toEqual(['予約する']);
-    expect(requests()).toEqual([]);
+    expect(await requests()).toEqual([]);
   });
 
   it('tells a staff member who answers after the wait ran out that it closed, not that a colleague took it', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIRST_CONSENT_SUMMARY } from '../../src/messages/terms-messages.js';
-import { readDb } from '../support/db-inspect.js';
+import { probe } from '../support/db-inspect.js';
 import { startStaffHarness, type StaffHarness } from './staff-support.js';
 
 let s: StaffHarness;
@@ -13,12 +13,8 @@ afterEach(async () => {
 
 // The configured version (2024-06-06) is announced at first start-up; these tests are about versions staff register.
 const termsJobs = (s: StaffHarness) =>
-  readDb(s.h.sqlitePath, (db) =>
-    db
-      .prepare(
-        "SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id != '2024-06-06' ORDER BY due_at",
-      )
-      .all(),
+  probe(s.h).all<{ subject_id: string; due_at: string }>(
+    "SELECT subject_id, due_at FROM scheduled_jobs WHERE kind = 'terms_notice' AND subject_id != '2024-06-06' ORDER BY due_at",
   );
 
 const SUMMARY = '当日以外のキャンセルをメールでも受け付けます。';
@@ -48,7 +44,7 @@ describe('staff API: terms versions', () => {
     });
     // Terms art. 13: people are told in advance, so the notice is due now; the one on the day
     // (00:00 JST) reaches only those who booked since, under the old version.
-    expect(termsJobs(s)).toEqual([
+    expect(await termsJobs(s)).toEqual([
       { subject_id: '2027-01-04', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) },
       { subject_id: '2027-01-04', due_at: '2027-01-03T15:00:00.000Z' },
     ]);
@@ -60,7 +56,7 @@ describe('staff API: terms versions', () => {
         status: 409,
         body: { code: 'terms_conflict', field: 'id' },
       });
-    expect(termsJobs(s)).toHaveLength(2);
+    expect(await termsJobs(s)).toHaveLength(2);
 
     const list = await s.api('GET', '/api/terms');
     expect((list.body.terms as { id: string }[]).map((t) => t.id)).toEqual(['2024-06-06', '2027-01-04']);
@@ -78,7 +74,7 @@ describe('staff API: terms versions', () => {
     expect(res.status).toBe(201);
     expect(res.body.terms).toMatchObject({ summary: SUMMARY, consentSummary: '・新しい規約の要点' });
     // Already in effect: due at once (the clock runs on from 2026-12-01T00:00Z while the test runs).
-    expect(termsJobs(s)).toEqual([{ subject_id: 'v2', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) }]);
+    expect(await termsJobs(s)).toEqual([{ subject_id: 'v2', due_at: expect.stringMatching(/^2026-12-01T00:0\d:/) }]);
     expect((await s.api('GET', '/api/terms')).body.current).toBe('v2');
     const ok = { id: 'v3', effectiveFrom: '2027-04-01', url: 'https://example.jp/v3', summary: SUMMARY, by: '山田' };
     expect((await s.api('POST', '/api/terms', { ...ok, url: 'ftp://example.jp/v3' })).body.field).toBe('url');
@@ -103,7 +99,7 @@ describe('staff API: terms versions', () => {
         .status,
     ).toBe(201);
     // v2 is already in force: told now only. v3 applies on 2027-04-01: now and on the day.
-    expect(termsJobs(s).map((j) => (j as { subject_id: string }).subject_id)).toEqual(['v2', 'v3', 'v3']);
+    expect((await termsJobs(s)).map((j) => j.subject_id)).toEqual(['v2', 'v3', 'v3']);
     expect((await s.api('POST', '/api/terms', { ...ok, id: 'v4', effectiveFrom: '2027-04-31' })).body.field).toBe(
       'effectiveFrom',
     );
@@ -135,7 +131,7 @@ describe('staff API: terms versions', () => {
         body: { code: 'terms_not_newer', field: 'effectiveFrom' },
       });
     }
-    expect(termsJobs(s).map((j) => (j as { subject_id: string }).subject_id)).toEqual(['v2', 'v2']);
+    expect((await termsJobs(s)).map((j) => j.subject_id)).toEqual(['v2', 'v2']);
     expect(
       (
         await s.api('POST', '/api/terms', {
@@ -166,7 +162,7 @@ describe('staff API: terms versions', () => {
       });
       expect(res.body.message).toContain('2027-12-01');
     }
-    expect(termsJobs(s)).toEqual([]);
+    expect(await termsJobs(s)).toEqual([]);
     expect((await s.api('POST', '/api/terms', version('v2', '2027-04-01'))).status).toBe(201);
     expect((await s.api('POST', '/api/terms', version('v3', '2027-12-01'))).status).toBe(201);
   });

@@ -46,11 +46,10 @@ describe('staff API: people', () => {
     expect(s.staffTexts().at(-1)).toContain('自動応答を停止しました');
 
     // The outbox row was queued with the change, under the API's own key.
-    expect(
-      outboxRows(s.h.sqlitePath)
-        .filter((r) => r.dedupe_key.startsWith('api:'))
-        .map((r) => r.recipient),
-    ).toEqual([USER, expect.stringMatching(/^C/)]);
+    expect((await outboxRows(s.h)).filter((r) => r.dedupe_key.startsWith('api:')).map((r) => r.recipient)).toEqual([
+      USER,
+      expect.stringMatching(/^C/),
+    ]);
     expect((await s.api('POST', `/api/users/${USER}/block`, { by: '所長' })).body.code).toBe('already_blocked');
 
     await u.say('予約確認');
