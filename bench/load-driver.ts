@@ -19,7 +19,19 @@ import type { Step, UserScript } from './conversation-script.js';
 type Json = Record<string, unknown>;
 
 export interface LoadOptions {
-  webhookUrl: string;
+  /** One server, or several sharing a database: each POST goes to the next one in turn. */
+  webhookUrl: string | readonly string[];
+  /**
+   * As LINE does when a server does not answer 200 (webhook redelivery on): an event whose POST
+   * failed or was refused is sent again, marked as a redelivery, to the next server, until one
+   * takes it or `redeliveryLimitMs` has passed. Off by default: the benchmark counts a refusal as
+   * a failure.
+   */
+  redeliver?: boolean;
+  /** Every n-th event is also sent a second time, as a redelivery, to another server (0: none). */
+  duplicateEvery?: number;
+  /** How long a failing event is offered again before the user gives up (default 60 s). */
+  redeliveryLimitMs?: number;
   channelSecret: string;
   platform: FakeLinePlatform;
   users: number;
@@ -65,6 +77,11 @@ export interface LoadResult {
   maxMessagesPerAnswer: number;
   /** CPU this process (driver and fake platform) used, as a share of one core over the run. */
   driverCpuShare: number;
+  /** The LINE user id each simulated user had, by index. */
+  userIds: string[];
+  /** Events posted again after a failed or refused POST, and events duplicated on purpose. */
+  redelivered: number;
+  duplicated: number;
 }
 
 const MAX_STEPS = 60;
@@ -125,6 +142,11 @@ function answerRouter(platform: FakeLinePlatform) {
   return { expect, cancel, close: unsubscribe };
 }
 
+/** The same event as LINE redelivers it: same id and content, marked as a redelivery. */
+function asRedelivery(event: webhook.Event): webhook.Event {
+  return { ...event, deliveryContext: { isRedelivery: true } };
+}
+
 function toEvent(step: Step, userId: string, replyToken: string, timestamp: number): webhook.Event {
   if (step.type === 'follow') return followEvent({ userId, replyToken, timestamp });
   if (step.type === 'text') return textEvent({ userId, replyToken, text: step.text, timestamp });
@@ -163,7 +185,14 @@ function post(
 
 /** Runs every user to the end of the conversation; resolves with the figures. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const url = new URL(options.webhookUrl);
+  const urls = (typeof options.webhookUrl === 'string' ? [options.webhookUrl] : options.webhookUrl).map(
+    (u) => new URL(u),
+  );
+  let turn = 0;
+  const nextUrl = () => urls[(turn += 1) % urls.length]!;
+  let redelivered = 0;
+  let duplicated = 0;
+  const userIds: string[] = [];
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.users + 8 });
   const router = answerRouter(options.platform);
   const timeoutMs = options.answerTimeoutMs ?? 30_000;
@@ -180,9 +209,28 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   /** Waits for `p`, or throws RunStopped once the run's time is up. */
   const untilStop = <T>(p: Promise<T>): Promise<T> => Promise.race([p, stop]);
 
+  async function sendOnce(event: webhook.Event): Promise<number> {
+    const { body, headers } = signedWebhookRequest(options.channelSecret, [event]);
+    return post(agent, nextUrl(), body, headers);
+  }
+
+  /** One event to the next server; with `redeliver`, again to the following ones until one takes it. */
+  async function deliver(event: webhook.Event): Promise<number> {
+    const giveUpAt = performance.now() + (options.redeliveryLimitMs ?? 60_000);
+    let current = event;
+    for (;;) {
+      const status = await sendOnce(current).catch(() => 0);
+      if (status === 200 || !options.redeliver || performance.now() > giveUpAt) return status;
+      redelivered += 1;
+      current = asRedelivery(event);
+      await delay(100);
+    }
+  }
+
   async function runUser(index: number): Promise<Outcome> {
     const script = options.scriptFor(index);
     const userId = `U${randomBytes(16).toString('hex')}`;
+    userIds[index] = userId;
     let last: Json[] = [];
     try {
       for (let i = 0; i < MAX_STEPS; i += 1) {
@@ -193,18 +241,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         // pause rather than all in the same millisecond.
         if (options.thinkMs)
           await untilStop(delay(i === 0 ? options.thinkMs * Math.random() : options.thinkMs * (0.5 + Math.random())));
-        const { body, headers } = signedWebhookRequest(options.channelSecret, [
-          toEvent(
-            next.step,
-            userId,
-            options.platform.issueReplyToken(userId),
-            Date.now() + (options.eventClockOffsetMs ?? 0),
-          ),
-        ]);
+        const event = toEvent(
+          next.step,
+          userId,
+          options.platform.issueReplyToken(userId),
+          Date.now() + (options.eventClockOffsetMs ?? 0),
+        );
         const answer = router.expect(userId, timeoutMs);
         answer.catch(() => undefined); // awaited below; may time out while the POST is still out
         const sentAt = performance.now();
-        const status = await untilStop(post(agent, url, body, headers)).catch((e: unknown) => {
+        const status = await untilStop(deliver(event)).catch((e: unknown) => {
           router.cancel(userId);
           throw e;
         });
@@ -213,6 +259,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (status !== 200) {
           router.cancel(userId);
           throw new Error(`webhook answered ${status}`);
+        }
+        if (options.duplicateEvery && events % options.duplicateEvery === 0) {
+          duplicated += 1;
+          void sendOnce(asRedelivery(event)).catch(() => undefined);
         }
         const got = await untilStop(answer).catch((e: unknown) => {
           router.cancel(userId);
@@ -256,5 +306,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     failureReasons,
     maxMessagesPerAnswer: maxMessages,
     driverCpuShare: (cpu.user + cpu.system) / 1000 / wallMs,
+    userIds,
+    redelivered,
+    duplicated,
   };
 }
