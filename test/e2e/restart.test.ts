@@ -95,6 +95,25 @@ describe('a server restart', () => {
     expect(await conversationStateOf(h, u.userId)).toBe('choice2Date');
   });
 
+  it("an event another process stored and left pending is handled before this chat's next one, without waiting for recovery", async () => {
+    const u = new ChatDriver(h, 'Urestart000000000000000000000000005');
+    await typeUntil(u, 'name');
+    // What another server process on the same database leaves when it stops after its 200: the
+    // name, stored a moment ago and pending. The person's next message (the number) reaches us.
+    const id = newWebhookEventId();
+    await probe(h).run(
+      "INSERT INTO inbox (webhook_event_id, chat_key, payload, received_at, status, attempts, processed_at) VALUES (?, ?, ?, ?, 'pending', 0, NULL)",
+      id,
+      u.userId,
+      JSON.stringify(textEvent({ userId: u.userId, text: '青森 花子', webhookEventId: id })),
+      new Date(h.clock.now().getTime() - 1000).toISOString(),
+    );
+    await u.say('02010-12345678');
+    // Both were handled, the name first: the number was then the answer to the number question.
+    expect(await conversationStateOf(h, u.userId)).toBe('choice1Date');
+    expect(await probe(h).get('SELECT status FROM inbox WHERE webhook_event_id = ?', id)).toEqual({ status: 'done' });
+  });
+
   it('messages waiting while LINE was down survive a restart and go out once when LINE is back', async () => {
     const u = new ChatDriver(h, 'Urestart000000000000000000000000004');
     await typeUntil(u, 'review');
