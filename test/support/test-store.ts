@@ -11,9 +11,6 @@ import pg from 'pg';
 export const POSTGRES_URL = process.env.DATABASE_URL || undefined;
 export const onPostgres = POSTGRES_URL !== undefined;
 
-/** Says why a test runs on one store only: `describe.skipIf(onPostgres)` next to it. */
-export const SQLITE_ONLY = onPostgres;
-
 export function templateName(baseUrl: string): string {
   return `${new URL(baseUrl).pathname.slice(1)}_template`;
 }
@@ -38,6 +35,17 @@ async function withAdmin<T>(baseUrl: string, work: (client: pg.Client) => Promis
 export interface TestDatabase {
   url: string;
   drop(): Promise<void>;
+}
+
+/** A new database with no tables at all (to watch the migrations run). */
+export async function createEmptyDatabase(baseUrl: string = POSTGRES_URL!): Promise<TestDatabase> {
+  const name = `${new URL(baseUrl).pathname.slice(1)}_t${randomBytes(6).toString('hex')}`;
+  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  return {
+    url: urlOf(baseUrl, name),
+    drop: () =>
+      withAdmin(baseUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
 }
 
 /** A fresh, migrated PostgreSQL database for one test (or one harness). */
