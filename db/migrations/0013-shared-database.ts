@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * For several server processes on one database (docs/storage.md):
@@ -14,11 +14,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('inbox')
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
+  await db.schema
+    .createIndex('inbox_chat_pending')
+    .on('inbox')
+    .columns(['chat_key', 'received_at', 'position'])
+    .where(sql.ref('status'), '=', 'pending')
+    .execute();
   await db.schema.alterTable('outbox').addColumn('claimed_until', 'text').execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('outbox').dropColumn('claimed_until').execute();
+  await db.schema.dropIndex('inbox_chat_pending').execute();
   await db.schema.alterTable('inbox').dropColumn('position').execute();
 }

@@ -70,31 +70,41 @@ export async function pendingEvents(db: Db, limit = 1000): Promise<PendingEvent[
   );
 }
 
+export interface NextEvent {
+  event: PendingEvent;
+  /** Another pending event of the chat follows it. */
+  more: boolean;
+}
+
 /**
  * The chat's earliest pending event (arrival order, as `pendingEvents`), whichever process
  * stored it: a chat's events are handled one after another in that order, so a later event never
- * overtakes one still waiting. Only pending rows are looked at, through the (status, received_at)
- * index: few at any moment, since handled ones are marked done at once.
+ * overtakes one still waiting. Read through the partial index of pending events per chat (0013),
+ * two rows at most, so the caller also learns whether to look again.
  */
-export async function nextPendingEventOf(db: Db, chatKey: string): Promise<PendingEvent | undefined> {
-  const r = await db
+export async function nextPendingEventOf(db: Db, chatKey: string): Promise<NextEvent | undefined> {
+  const rows = await db
     .selectFrom('inbox')
     .select(['webhook_event_id', 'chat_key', 'payload', 'attempts', 'received_at'])
-    .where('status', '=', 'pending')
     .where('chat_key', '=', chatKey)
-    .where('payload', 'is not', null)
+    .where('status', '=', 'pending')
     .orderBy('received_at')
     .orderBy('position')
     .orderBy('webhook_event_id')
-    .limit(rowLimit(1))
-    .executeTakeFirst();
+    .limit(rowLimit(2))
+    .execute();
+  const r = rows[0];
+  // A pending row without its payload cannot be handled; it is left for staff (none is written so).
   if (!r || r.payload === null) return undefined;
   return {
-    webhookEventId: r.webhook_event_id,
-    chatKey: r.chat_key,
-    payload: r.payload,
-    attempts: r.attempts,
-    receivedAt: r.received_at,
+    event: {
+      webhookEventId: r.webhook_event_id,
+      chatKey: r.chat_key,
+      payload: r.payload,
+      attempts: r.attempts,
+      receivedAt: r.received_at,
+    },
+    more: rows.length > 1,
   };
 }
 

@@ -71,7 +71,8 @@ export interface EventProcessor {
 }
 
 /** The chat had nothing pending, its next event was handled, or handling it failed (the event, if it was read). */
-type Attempt = { kind: 'empty' } | { kind: 'done' } | { kind: 'failed'; webhookEventId: string | undefined };
+type Attempt =
+  { kind: 'empty' } | { kind: 'done'; more: boolean } | { kind: 'failed'; webhookEventId: string | undefined };
 
 export function createEventProcessor(app: AppContext, options: EventProcessorOptions): EventProcessor {
   const { db, clock, logger } = app;
@@ -89,10 +90,11 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
   async function attempt(chatKey: string, now: string): Promise<Attempt> {
     let current: string | undefined;
     try {
-      const recipients = await app.committer.run(async (trx) => {
-        const pending = await nextPendingEventOf(trx, chatKey);
-        current = pending?.webhookEventId;
-        if (!pending) return null;
+      const handled = await app.committer.run(async (trx) => {
+        const next = await nextPendingEventOf(trx, chatKey);
+        current = next?.event.webhookEventId;
+        if (!next) return null;
+        const pending = next.event;
         // The webhook route stored the event as it read it: as a webhook.Event.
         const event = toIncomingEvent(JSON.parse(pending.payload) as webhook.Event);
         let items: QueuedMessages[] = [];
@@ -106,11 +108,12 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
           await enqueue(trx, items, now);
         }
         await markEventDone(trx, pending.webhookEventId, now);
-        return [...(released > 0 && event ? [event.chatKey] : []), ...items.map((item) => item.recipient)];
+        const recipients = [...(released > 0 && event ? [event.chatKey] : []), ...items.map((item) => item.recipient)];
+        return { recipients, more: next.more };
       });
-      if (recipients === null) return { kind: 'empty' };
-      if (recipients.length > 0) app.onOutgoing(recipients);
-      return { kind: 'done' };
+      if (handled === null) return { kind: 'empty' };
+      if (handled.recipients.length > 0) app.onOutgoing(handled.recipients);
+      return { kind: 'done', more: handled.more };
     } catch (e: unknown) {
       logger.error(
         { webhookEventId: current ?? null, err: e instanceof Error ? e.message : String(e) },
@@ -174,6 +177,8 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
       const result = await attempt(chatKey, clock.now().toISOString());
       if (result.kind === 'empty') return;
       if (result.kind === 'done') {
+        // Nothing else was pending: an event stored after that look schedules a drain of its own.
+        if (!result.more) return;
         tried = 0;
         continue;
       }
