@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRODUCT_TABLES } from '../../scripts/copy-to-postgres.js';
+import { bookByButtons } from '../support/booking-flow.js';
+import { ChatDriver } from '../support/chat-driver.js';
+import { addStaff, consoleClient } from '../support/console.js';
+import { probe, type DbProbe } from '../support/db-inspect.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { fetchBookings } from '../support/staff-api.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../support/test-store.js';
+import { runScript } from './run-script.js';
+
+const USER = 'Umigrate000000000000000000000001';
+const PERSONAL = ['青森 花子', '02010-12345678', 'hanako@example.jp', '090-1234-5678'];
+
+/** Every row of a table as sorted JSON, so the two stores' rows compare whatever their column order. */
+async function rowsOf(db: DbProbe, table: string): Promise<string[]> {
+  const rows = await db.all(`SELECT * FROM ${table}`);
+  return rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))).sort();
+}
+
+async function maxId(db: DbProbe, table: string): Promise<number> {
+  return (await db.get<{ n: number | null }>(`SELECT max(id) AS n FROM ${table}`))?.n ?? 0;
+}
+
+// PostgreSQL only: the script's target is a PostgreSQL database, which a SQLite run has not got.
+describe.skipIf(!onPostgres)('npm run migrate-to-postgres', { timeout: 180_000 }, () => {
+  let dir: string;
+  let sqlitePath: string;
+  let target: TestDatabase;
+  let h: Harness | undefined;
+  const sqlite = () => probe({ sqlitePath });
+  const postgres = () => probe({ sqlitePath, databaseUrl: target.url });
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'));
+    sqlitePath = path.join(dir, 'booking.db');
+    target = await createTestDatabase();
+    // An office's SQLite file with real content: a request booked in the chat (user, conversation,
+    // inbox, outbox, booking, timed jobs) and a staff account that signed in (session, audit log).
+    const office = await startHarness({ sqlitePath });
+    try {
+      await bookByButtons(new ChatDriver(office, USER));
+      await addStaff(office, 'sato', 'admin');
+      await consoleClient(office).signIn('sato');
+    } finally {
+      await office.close();
+    }
+  });
+  afterAll(async () => {
+    await h?.close();
+    await target?.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('copies every table into the empty database, ids and all, and a server on it carries on', async () => {
+    const counts: Record<string, number> = {};
+    for (const t of PRODUCT_TABLES)
+      counts[t] = (await sqlite().get<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))!.n;
+    for (const t of ['users', 'conversations', 'inbox', 'bookings', 'outbox', 'scheduled_jobs', 'staff_accounts'])
+      expect(counts[t], t).toBeGreaterThan(0);
+    for (const t of ['staff_sessions', 'audit_log', 'office_state']) expect(counts[t], t).toBeGreaterThan(0);
+    const copiedOutbox = await maxId(sqlite(), 'outbox');
+    const copiedAudit = await maxId(sqlite(), 'audit_log');
+
+    // --to left out: DATABASE_URL names the target, as on the office's server.
+    const r = await runScript('migrate-to-postgres.ts', ['--from', sqlitePath], { DATABASE_URL: target.url });
+    expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
+    for (const t of PRODUCT_TABLES) {
+      expect(r.stdout).toMatch(new RegExp(`^ {2}${t} +${counts[t]} copied, ${counts[t]} in PostgreSQL$`, 'm'));
+      expect(await rowsOf(postgres(), t), t).toEqual(await rowsOf(sqlite(), t));
+    }
+    expect(r.stdout).toContain(`outbox (next id ${copiedOutbox + 1})`);
+    expect(r.stdout).toContain('every count matches');
+    for (const secret of [...PERSONAL, ':bot@']) expect(r.stdout + r.stderr).not.toContain(secret);
+
+    h = await startHarness({ env: { DATABASE_URL: target.url } });
+    const [booking] = await fetchBookings(h);
+    expect(booking).toMatchObject({ lineUserId: USER, name: '青森 花子', status: 'requested' });
+    const u = new ChatDriver(h, USER);
+    await u.say('予約確認');
+    expect(u.lastText()).toContain('12月3日');
+    await consoleClient(h).signIn('sato');
+    // New rows are numbered after the copied ones: the sequences were moved past them.
+    const newOutbox = await postgres().all<{ id: number }>('SELECT id FROM outbox WHERE id > ?', copiedOutbox);
+    expect(newOutbox.length).toBeGreaterThan(0);
+    expect(await maxId(postgres(), 'audit_log')).toBeGreaterThan(copiedAudit);
+  });
+
+  it('refuses a database that already holds data, saying which tables, and changes nothing', async () => {
+    const before = await rowsOf(postgres(), 'bookings');
+    const outboxBefore = await rowsOf(postgres(), 'outbox');
+    const r = await runScript('migrate-to-postgres.ts', ['--from', sqlitePath, '--to', target.url], {});
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('already holds data');
+    expect(r.stderr).toMatch(/bookings: 1 rows/);
+    expect(r.stderr).toMatch(/staff_accounts: 1 rows/);
+    expect(r.stderr).toContain('nothing was copied');
+    expect(await rowsOf(postgres(), 'bookings')).toEqual(before);
+    expect(await rowsOf(postgres(), 'outbox')).toEqual(outboxBefore);
+  });
+});
