@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrationProvider } from '../../db/migrations/index.js';
+import type { Database as Schema } from '../../db/schema.js';
 import { PRODUCT_TABLES } from '../../scripts/copy-to-postgres.js';
 import { bookByButtons } from '../support/booking-flow.js';
 import { ChatDriver } from '../support/chat-driver.js';
@@ -100,5 +104,53 @@ describe.skipIf(!onPostgres)('npm run migrate-to-postgres', { timeout: 180_000 }
     expect(r.stderr).toContain('nothing was copied');
     expect(await rowsOf(postgres(), 'bookings')).toEqual(before);
     expect(await rowsOf(postgres(), 'outbox')).toEqual(outboxBefore);
+  });
+});
+
+describe('npm run migrate-to-postgres: the SQLite file', { timeout: 120_000 }, () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-from-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  // Checked before anything connects to PostgreSQL, so this runs on both stores (the target is never reached).
+  it("refuses a missing file, a file that is not SQLite and a database that is not the server's", async () => {
+    const nowhere = 'postgres://bot:bot@127.0.0.1:1/none';
+    const text = path.join(dir, 'notes.txt');
+    fs.writeFileSync(text, 'not a database, just some text that is long enough to have a header'.repeat(4));
+    const empty = path.join(dir, 'empty.db');
+    new Database(empty).close();
+    const cases: [string, string][] = [
+      [path.join(dir, 'missing.db'), 'no file at'],
+      [text, 'cannot be read as a SQLite database'],
+      [empty, "is not this server's database"],
+    ];
+    for (const [file, message] of cases) {
+      const r = await runScript('migrate-to-postgres.ts', ['--from', file, '--to', nowhere], {});
+      expect(r.code, file).toBe(1);
+      expect(r.stderr, file).toContain(message);
+    }
+    // An empty file was not turned into a new database by opening it.
+    expect(fs.statSync(empty).size).toBe(0);
+  });
+
+  // PostgreSQL only: the copy's target.
+  it.skipIf(!onPostgres)('brings a file from an older version up to date before copying it', async () => {
+    const file = path.join(dir, 'old.db');
+    const names = Object.keys(await migrationProvider.getMigrations());
+    const older = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+    await new Migrator({ db: older, provider: migrationProvider }).migrateTo(names.at(-2)!);
+    await older.destroy();
+    const target = await createTestDatabase();
+    try {
+      const r = await runScript('migrate-to-postgres.ts', ['--from', file, '--to', target.url], {});
+      expect(r, r.stderr).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toContain(`brought the SQLite file's schema up to date first (${names.at(-1)!})`);
+      const applied = await probe({ sqlitePath: file }).all<{ name: string }>('SELECT name FROM kysely_migration');
+      expect(applied.map((m) => m.name)).toEqual(names);
+    } finally {
+      await target.drop();
+    }
   });
 });
