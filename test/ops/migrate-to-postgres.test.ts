@@ -6,7 +6,9 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../db/migrations/index.js';
 import type { Database as Schema } from '../../db/schema.js';
-import { PRODUCT_TABLES } from '../../scripts/copy-to-postgres.js';
+import { openStore } from '../../db/store.js';
+import { copyToPostgres, PRODUCT_TABLES } from '../../scripts/copy-to-postgres.js';
+import { createLogger } from '../../src/infra/logger.js';
 import { bookByButtons } from '../support/booking-flow.js';
 import { ChatDriver } from '../support/chat-driver.js';
 import { addStaff, consoleClient } from '../support/console.js';
@@ -91,6 +93,33 @@ describe.skipIf(!onPostgres)('npm run migrate-to-postgres', { timeout: 180_000 }
     const newOutbox = await postgres().all<{ id: number }>('SELECT id FROM outbox WHERE id > ?', copiedOutbox);
     expect(newOutbox.length).toBeGreaterThan(0);
     expect(await maxId(postgres(), 'audit_log')).toBeGreaterThan(copiedAudit);
+  });
+
+  it('copies in batches, and a failure part-way keeps nothing (one transaction)', async () => {
+    const other = await createTestDatabase();
+    const store = await openStore(
+      { kind: 'postgres', url: other.url, poolSize: 2, statementTimeoutMs: 60_000 },
+      { logger: createLogger('silent') },
+    );
+    const source = new Database(sqlitePath, { readonly: true, fileMustExist: true });
+    const there = probe({ sqlitePath, databaseUrl: other.url });
+    try {
+      // A row already at the first copied audit id: the copy reaches audit_log late, after most tables.
+      await there.run("INSERT INTO audit_log (id, at, login_id, action) VALUES (1, 'x', 'x', 'x')");
+      await expect(copyToPostgres(source, store.db, 2)).rejects.toThrow(/audit_log_pkey/);
+      // Nothing of the tables copied before the failure is left; audit_log holds only the row put there.
+      for (const t of PRODUCT_TABLES) expect((await rowsOf(there, t)).length, t).toBe(t === 'audit_log' ? 1 : 0);
+      await there.run('DELETE FROM audit_log');
+
+      // Batches of 2: most tables take several, some end with a partial one.
+      const report = await copyToPostgres(source, store.db, 2);
+      expect(report.tables.some((t) => t.copied > 4 && t.copied % 2 === 1)).toBe(true);
+      for (const t of PRODUCT_TABLES) expect(await rowsOf(there, t), t).toEqual(await rowsOf(sqlite(), t));
+    } finally {
+      source.close();
+      await store.close();
+      await other.drop();
+    }
   });
 
   it('refuses a database that already holds data, saying which tables, and changes nothing', async () => {
