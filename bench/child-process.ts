@@ -46,17 +46,22 @@ function statusKb(pid: number, key: string): number {
 }
 
 /**
- * Spawns `script` with `env` (and extra Node flags, e.g. `--cpu-prof`) and resolves once it prints `{"port": N}` on a line of stdout.
+ * Spawns `script` with `env` added to this process's environment (a variable set to undefined is
+ * left out, e.g. a DATABASE_URL in the caller's shell when the run is meant for SQLite) and extra
+ * Node flags (e.g. `--cpu-prof`), and resolves once it prints `{"port": N}` on a line of stdout.
  * Its stderr passes through, so a crash is visible.
  */
 export async function startServerChild(
   script: string,
-  env: Record<string, string>,
+  env: Record<string, string | undefined>,
   nodeArgs: readonly string[] = [],
   timeoutMs = 30_000,
 ): Promise<ServerChild> {
+  const merged = Object.fromEntries(
+    Object.entries({ ...process.env, ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
-    env: { ...process.env, ...env },
+    env: merged,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await readPort(child, timeoutMs);

@@ -1,5 +1,13 @@
 /** Command-line flags of `npm run bench -- [flags]`. */
 
+/** Which store our server runs on in the capacity comparison (section 1). */
+export type BenchStore = 'sqlite' | 'postgres' | 'both';
+
+/** Where the PostgreSQL server's URL came from, so a refusal can name what to fix. */
+export type DatabaseUrlSource = '--database-url' | 'BENCH_DATABASE_URL' | 'default';
+
+export const DEFAULT_BENCH_DATABASE_URL = 'postgres://bot:bot@127.0.0.1:5432/bot_test';
+
 export interface BenchOptions {
   /** Concurrent users in both comparisons with the baseline (capacity and paced). */
   users: number;
@@ -37,6 +45,16 @@ export interface BenchOptions {
   growthCapacity: number;
   quick: boolean;
   outputFile: string;
+  /** Section 1: our server on SQLite, on PostgreSQL, or both side by side (default sqlite). */
+  store: BenchStore;
+  /** Section 1 on PostgreSQL: server processes sharing one database, load posted round-robin (default 1). */
+  processes: number;
+  /**
+   * A PostgreSQL server and a database on it the role may connect to; every PostgreSQL run creates
+   * a database of its own beside it (the role needs CREATEDB) and drops it afterwards.
+   */
+  databaseUrl: string;
+  databaseUrlSource: DatabaseUrlSource;
 }
 
 /** Growth runs stay short on seeded databases: a few warm-up users are enough to compile the code. */
@@ -45,6 +63,7 @@ export const GROWTH_WARMUP_MAX = 5;
 export const USAGE = `usage: npm run bench -- [--users N] [--rounds N] [--warmup N] [--run-limit S]
                         [--paced-think-ms MS] [--paced-run-limit S] [--skip-paced] [--skip-floor]
                         [--growth-sizes 1000,10000,100000] [--growth-users N] [--skip-growth]
+                        [--store sqlite|postgres|both] [--processes N] [--database-url URL]
                         [--output FILE] [--quick]
   --users            concurrent users in both comparisons with the baseline (default 200)
   --rounds           alternating rounds of ours, baseline and durable floor in the capacity
@@ -59,6 +78,14 @@ export const USAGE = `usage: npm run bench -- [--users N] [--rounds N] [--warmup
   --skip-paced       leave out the paced comparison (section 2)
   --skip-floor       leave the durable floor (baseline + stored event + chat state) out of section 1
   --skip-growth      leave out the growth runs (section 3)
+  --store            which store our server runs on in the capacity comparison, section 1:
+                     sqlite (default), postgres, or both side by side in one run; sections 2-4
+                     stay on SQLite
+  --processes        section 1 on PostgreSQL: N server processes on one database, the load posted
+                     to them in turn (default 1; needs --store postgres or both; with both, the
+                     single-process runs are kept and N processes added)
+  --database-url     the PostgreSQL server for --store postgres|both (default: BENCH_DATABASE_URL,
+                     else ${DEFAULT_BENCH_DATABASE_URL}); each run creates and drops a database of its own
   --output           where to write the JSON figures (default bench-output/latest.json)
   --quick            tiny sizes for a smoke run (4 users, 1 round, warm-up 2, paced pause 300 ms
                      and limit 20 s, growth 100/2000 with 2 users)`;
@@ -77,7 +104,13 @@ function wholeNumber(flag: string, value: string | undefined): number {
   return n;
 }
 
-export function parseOptions(argv: readonly string[]): BenchOptions {
+const STORES: readonly BenchStore[] = ['sqlite', 'postgres', 'both'];
+
+/** `env` is where BENCH_DATABASE_URL is read (the process environment unless a test passes its own). */
+export function parseOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): BenchOptions {
   const quick = argv.includes('--quick');
   const o: BenchOptions = {
     users: quick ? 4 : 200,
@@ -99,6 +132,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     growthCapacity: 100,
     quick,
     outputFile: 'bench-output/latest.json',
+    store: 'sqlite',
+    processes: 1,
+    databaseUrl: env.BENCH_DATABASE_URL || DEFAULT_BENCH_DATABASE_URL,
+    databaseUrlSource: env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'default',
   };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
@@ -156,9 +193,30 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--skip-growth':
         o.skipGrowth = true;
         break;
+      case '--store':
+        if (!STORES.includes(value as BenchStore))
+          throw new Error(`--store needs sqlite, postgres or both, got ${value ?? 'nothing'}\n${USAGE}`);
+        o.store = value as BenchStore;
+        i += 1;
+        break;
+      case '--processes':
+        o.processes = positiveInt(flag, value);
+        i += 1;
+        break;
+      case '--database-url':
+        if (!value || !/^postgres(ql)?:\/\/\S+$/.test(value))
+          throw new Error(`--database-url needs postgres://user:password@host:port/database\n${USAGE}`);
+        o.databaseUrl = value;
+        o.databaseUrlSource = '--database-url';
+        i += 1;
+        break;
       default:
         throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }
   }
+  if (o.processes > 1 && o.store === 'sqlite')
+    throw new Error(
+      `--processes ${o.processes} needs --store postgres or --store both: several server processes can share a PostgreSQL database, not a SQLite file`,
+    );
   return o;
 }

@@ -7,14 +7,17 @@ import type { MachineInfo } from './machine.js';
 import { GROWTH_WARMUP_MAX, type BenchOptions } from './options.js';
 import type { GrowthRow, PacedRuns, RunSummary } from './scenarios.js';
 import type { CallTiming } from './slot-search.js';
+import { withoutPassword } from './bench-database.js';
 import { median, ratio } from './stats.js';
 import { num, table, times } from './table.js';
 
 type Numeric = { [K in keyof RunSummary]: RunSummary[K] extends number | null ? K : never }[keyof RunSummary];
 
-/** The median across rounds of every figure, per server kind. */
-export function mediansOf(runs: readonly RunSummary[], kind: RunSummary['kind']): Record<Numeric, number> {
-  const mine = runs.filter((r) => r.kind === kind);
+type Medians = Record<Numeric, number>;
+
+/** The median across rounds of every figure, per server ('ours', 'oursPostgres', 'baseline'...: RunSummary.variant). */
+export function mediansOf(runs: readonly RunSummary[], variant: string): Medians {
+  const mine = runs.filter((r) => r.variant === variant);
   const fields: Numeric[] = [
     'users',
     'events',
@@ -34,6 +37,7 @@ export function mediansOf(runs: readonly RunSummary[], kind: RunSummary['kind'])
     'refusals',
     'driverCpuShare',
     'round',
+    'processes',
   ];
   return Object.fromEntries(fields.map((f) => [f, median(mine.map((r) => r[f] ?? Number.NaN))])) as Record<
     Numeric,
@@ -57,6 +61,12 @@ export function renderHeader(machine: MachineInfo, o: BenchOptions, startedAt: s
       ? `Warm-up: before every measured run, ${o.warmupUsers} users (growth runs ${Math.min(o.warmupUsers, GROWTH_WARMUP_MAX)}) go through whole conversations with no pause on the\n` +
         '         same server, unmeasured (--warmup), so the figures are those of a warmed-up server.'
       : 'Warm-up: none (--warmup 0); the first burst of cold requests is measured.',
+    ...(o.store === 'sqlite'
+      ? []
+      : [
+          `PostgreSQL (section 1 only, --store ${o.store}${o.processes > 1 ? ` --processes ${o.processes}` : ''}): ${withoutPassword(o.databaseUrl)}; every run of ours on a`,
+          '         fresh database of its own (CREATE DATABASE, migrated by the server, dropped after), DATABASE_URL to every server process.',
+        ]),
   ].join('\n');
 }
 
@@ -75,36 +85,70 @@ function runOutcome(r: RunSummary): string {
   return `${r.completed}/${r.users} / ${r.failed} / ${r.stopped}`;
 }
 
+/** The servers of ours in a set of runs, in the order they ran: one, or several with --store/--processes. */
+export function oursOf(runs: readonly RunSummary[]): { variant: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const r of runs) if (r.kind === 'ours' && !seen.has(r.variant)) seen.set(r.variant, r.label);
+  return [...seen].map(([variant, label]) => ({ variant, label }));
+}
+
+/** One figure of each server of ours: alone as it was, or labelled when there are several. */
+function perOurs(ours: readonly { label: string }[], figures: readonly string[]): string {
+  return ours.length === 1 ? (figures[0] ?? '-') : ours.map((v, i) => `${v.label} ${figures[i] ?? '-'}`).join(', ');
+}
+
+/** Median per process index across rounds, e.g. '203.1 / 198.4' for two processes. */
+function rssPerProcess(runs: readonly RunSummary[], variant: string): string {
+  const mine = runs.filter((r) => r.variant === variant);
+  const processes = Math.max(0, ...mine.map((r) => r.peakRssPerProcessMb.length));
+  return Array.from({ length: processes }, (_, i) =>
+    num(median(mine.map((r) => r.peakRssPerProcessMb[i] ?? Number.NaN)), 1),
+  ).join(' / ');
+}
+
+/** Share of rolled-back transactions in a PostgreSQL run, mostly serialization retries. */
+function postgresLine(r: RunSummary): string | null {
+  const t = r.postgresTransactions;
+  if (!t) return null;
+  const share = ratio(t.rolledBack, t.committed + t.rolledBack) * 100;
+  return `   ${r.label} #${r.round}: ${t.committed.toLocaleString('en-US')} transactions committed, ${t.rolledBack.toLocaleString('en-US')} rolled back (${num(share, 1)} %), ${t.deadlocks} deadlock(s)`;
+}
+
 /** Section 1: alternating rounds at saturation; only events per second is judged here. */
 export function renderCapacity(runs: readonly RunSummary[], o: BenchOptions, demand: Demand): string {
-  const ours = mediansOf(runs, 'ours');
+  const oursList = oursOf(runs);
+  const ours = oursList.map((v) => mediansOf(runs, v.variant));
   const base = mediansOf(runs, 'baseline');
   const floor = o.skipFloor ? null : mediansOf(runs, 'floor');
-  const eventsRatio = ratio(ours.eventsPerSecond, base.eventsPerSecond);
+  const eventsRatios = ours.map((m) => ratio(m.eventsPerSecond, base.eventsPerSecond));
   const peak = demand.peakEventsPerSecond;
+  const onPostgres = runs.some((r) => r.store === 'postgres');
+  const severalProcesses = runs.some((r) => r.processes > 1);
   const row = (
     label: string,
-    pick: (m: Record<Numeric, number>) => number,
+    pick: (m: Medians) => number,
     digits: number,
     target = '',
-    met: boolean | null = null,
+    met: ((m: Medians) => boolean) | null = null,
   ) => [
     label,
-    num(pick(ours), digits),
+    ...ours.map((m) => num(pick(m), digits)),
     num(pick(base), digits),
     ...(floor ? [num(pick(floor), digits)] : []),
-    times(ratio(pick(ours), pick(base))),
+    ...ours.map((m) => times(ratio(pick(m), pick(base)))),
     ...(floor ? [times(ratio(pick(floor), pick(base)))] : []),
     target,
-    verdict(met),
+    met ? ours.map((m) => verdict(met(m))).join(' / ') : '',
   ];
+  const blanks = (n: number) => Array.from({ length: n }, () => '');
   const summary = table(
     [
       'median of rounds',
-      'ours',
+      ...oursList.map((v) => v.label),
       'baseline',
       ...(floor ? ['floor'] : []),
-      'ours/baseline',
+      // Several servers of ours: 'SQLite/baseline', 'PG/baseline'... keep the table narrow.
+      ...oursList.map((v) => `${oursList.length > 1 ? v.label.replace(/^ours /, '') : v.label}/baseline`),
       ...(floor ? ['floor/baseline'] : []),
       'target',
       '',
@@ -115,23 +159,31 @@ export function renderCapacity(runs: readonly RunSummary[], o: BenchOptions, dem
         (m) => m.eventsPerSecond,
         1,
         `>= ${num(peak, 0)} (demand)`,
-        ours.eventsPerSecond >= peak,
+        (m) => m.eventsPerSecond >= peak,
       ),
       row('ack latency p50 (ms)', (m) => m.ackP50Ms, 1),
       row('ack latency p99 (ms)', (m) => m.ackP99Ms, 1),
       row('event-to-answer p50 (ms)', (m) => m.answerP50Ms, 1),
       row('event-to-answer p99 (ms)', (m) => m.answerP99Ms, 1),
       row('server CPU per event (ms)', (m) => m.serverCpuMsPerEvent, 2),
-      row('server peak RSS (MiB)', (m) => m.peakRssMb, 1),
+      row(severalProcesses ? 'server peak RSS, summed (MiB)' : 'server peak RSS (MiB)', (m) => m.peakRssMb, 1),
+      ...(severalProcesses
+        ? [
+            [
+              'peak RSS per process (MiB)',
+              ...oursList.map((v) => rssPerProcess(runs, v.variant)),
+              rssPerProcess(runs, 'baseline'),
+              ...(floor ? [rssPerProcess(runs, 'floor')] : []),
+              ...blanks(oursList.length + (floor ? 1 : 0) + 2),
+            ],
+          ]
+        : []),
       [
-        'database + WAL (MiB)',
-        num(ours.dbMb, 1),
+        onPostgres ? 'database size (MiB)' : 'database + WAL (MiB)',
+        ...ours.map((m) => num(m.dbMb, 1)),
         '-',
         ...(floor ? [num(floor.dbMb, 1)] : []),
-        '',
-        ...(floor ? [''] : []),
-        '',
-        '',
+        ...blanks(oursList.length + (floor ? 1 : 0) + 2),
       ],
       row('driver+platform CPU (cores)', (m) => m.driverCpuShare, 2),
     ],
@@ -153,7 +205,7 @@ export function renderCapacity(runs: readonly RunSummary[], o: BenchOptions, dem
       're-asked',
     ],
     runs.map((r) => [
-      `${r.kind} #${r.round}`,
+      `${r.label} #${r.round}`,
       num(r.eventsPerSecond, 1),
       num(r.ackP50Ms, 1),
       num(r.ackP99Ms, 1),
@@ -168,18 +220,36 @@ export function renderCapacity(runs: readonly RunSummary[], o: BenchOptions, dem
       r.kind === 'ours' ? `${r.usersWithRefusal} (${r.refusals})` : '-',
     ]),
   );
-  const failures = runs.flatMap((r) => r.failureReasons.map((f) => `  ${r.kind} #${r.round}: ${f}`));
+  const failures = runs.flatMap((r) => r.failureReasons.map((f) => `  ${r.label} #${r.round}: ${f}`));
+  const postgresLines = runs.map(postgresLine).filter((line): line is string => line !== null);
   return [
     `1. Capacity: ${o.users} users at once, 19 events each, every step right after the previous answer (no pause:`,
     `   a saturation test, so events/s is capacity). ${o.rounds} round(s), ${o.skipFloor ? 'ours and baseline' : 'ours, baseline and floor'} alternating.`,
     ...BASELINE_NOTE,
     ...(o.skipFloor ? [] : FLOOR_NOTE),
+    ...(onPostgres
+      ? [
+          '   PG = ours on PostgreSQL, a fresh database per run; PG xN = N server processes on that one database, the',
+          '   load posted to them in turn, their CPU and peak RSS summed. Database size: SQLite file + WAL, PostgreSQL',
+          '   pg_database_size, right after the run (warm-up included). Baseline and floor are the same in every column.',
+        ]
+      : []),
     '',
     summary,
     '',
     `   Target: ${num(peak, 1)} events/s, ten times the average demand of 1,000 offices over office hours (${demand.sessionsPerOfficePerWeek}`,
-    `   sessions per office per week, 3 whole conversations each; bench/demand.ts). Ours is ${times(ratio(ours.eventsPerSecond, peak))} that.`,
-    `   Issue 6 first asked for 0.8x the baseline: ours is ${times(eventsRatio)} (${verdict(eventsRatio >= 0.8)}); bench/README.md says why the demand target replaced it.`,
+    oursList.length === 1
+      ? `   sessions per office per week, 3 whole conversations each; bench/demand.ts). Ours is ${times(ratio(ours[0]?.eventsPerSecond ?? Number.NaN, peak))} that.`
+      : `   sessions per office per week, 3 whole conversations each; bench/demand.ts). Against it: ${perOurs(
+          oursList,
+          ours.map((m) => times(ratio(m.eventsPerSecond, peak))),
+        )}.`,
+    oursList.length === 1
+      ? `   Issue 6 first asked for 0.8x the baseline: ours is ${times(eventsRatios[0])} (${verdict((eventsRatios[0] ?? Number.NaN) >= 0.8)}); bench/README.md says why the demand target replaced it.`
+      : `   Issue 6 first asked for 0.8x the baseline: ${perOurs(
+          oursList,
+          eventsRatios.map((r) => `${times(r)} (${verdict(r >= 0.8)})`),
+        )}; bench/README.md says why the demand target replaced it.`,
     '',
     `   Latencies here include queueing: ${o.users} users answering instantly keep the server saturated. The latency targets`,
     `   are judged on the paced run (section 2)${o.skipPaced ? ', left out of this run (--skip-paced)' : ''}.`,
@@ -187,6 +257,14 @@ export function renderCapacity(runs: readonly RunSummary[], o: BenchOptions, dem
     perRound,
     '   re-asked = users asked again for a date or time because the slot filled meanwhile (re-asks in all)',
     `   stopped = users still mid-conversation at the ${o.runLimitSeconds} s limit of a run (--run-limit); figures cover what was done`,
+    ...(postgresLines.length
+      ? [
+          "   PostgreSQL transactions in each run's database (pg_stat_database; start-up and warm-up included, each read",
+          '   outside a transaction counted as one): a rollback is a serialization or deadlock retry, which the server',
+          '   runs again, or a transaction that failed.',
+          ...postgresLines,
+        ]
+      : []),
     ...(failures.length ? ['   failures:', ...failures] : []),
   ].join('\n');
 }
@@ -297,14 +375,13 @@ export interface TargetInputs {
 
 /** Every target of issue 6 in one place, each with the figure that judges it; figures left out of the run show '-'. */
 export function renderTargets({ runs, paced, growth, demand }: TargetInputs): string {
-  const ours = mediansOf(runs, 'ours');
+  const oursList = oursOf(runs);
   const base = mediansOf(runs, 'baseline');
   const first = growth[0];
   const last = growth.length > 1 ? growth[growth.length - 1] : undefined;
   const growthRatio = (pick: (r: GrowthRow) => number) => (first && last ? ratio(pick(last), pick(first)) : Number.NaN);
   const cpuGrowth = growthRatio((r) => r.serverCpuMsPerEvent);
   const rssGrowth = growthRatio((r) => r.peakRssMb);
-  const eventsRatio = ratio(ours.eventsPerSecond, base.eventsPerSecond);
   const judged = (value: number, met: boolean) => (Number.isFinite(value) ? verdict(met) : 'not run');
   const rows: (readonly string[])[] = [
     [
@@ -319,15 +396,26 @@ export function renderTargets({ runs, paced, growth, demand }: TargetInputs): st
       paced ? `${num(paced.ours.answerP99Ms, 1)} ms` : '-',
       paced ? verdict(paced.ours.answerP99Ms < 200) : 'not run',
     ],
-    [
-      'events/s at saturation',
-      `>= ${num(demand.peakEventsPerSecond, 0)} (10x demand of 1,000 offices)`,
-      num(ours.eventsPerSecond, 1),
-      judged(ours.eventsPerSecond, ours.eventsPerSecond >= demand.peakEventsPerSecond),
-    ],
+    ...oursList.map(({ variant, label }) => {
+      const ours = mediansOf(runs, variant);
+      return [
+        `events/s at saturation${oursList.length > 1 ? `, ${label}` : ''}`,
+        `>= ${num(demand.peakEventsPerSecond, 0)} (10x demand of 1,000 offices)`,
+        num(ours.eventsPerSecond, 1),
+        judged(ours.eventsPerSecond, ours.eventsPerSecond >= demand.peakEventsPerSecond),
+      ];
+    }),
     ['CPU per event, largest vs smallest store', '<= 1.3x', times(cpuGrowth), judged(cpuGrowth, cpuGrowth <= 1.3)],
     ['peak RSS, largest vs smallest store', '<= 1.2x (flat)', times(rssGrowth), judged(rssGrowth, rssGrowth <= 1.2)],
-    ['replaced: events/s vs echo baseline', '>= 0.8x', times(eventsRatio), judged(eventsRatio, eventsRatio >= 0.8)],
+    ...oursList.map(({ variant, label }) => {
+      const eventsRatio = ratio(mediansOf(runs, variant).eventsPerSecond, base.eventsPerSecond);
+      return [
+        `replaced: events/s vs echo baseline${oursList.length > 1 ? `, ${label}` : ''}`,
+        '>= 0.8x',
+        times(eventsRatio),
+        judged(eventsRatio, eventsRatio >= 0.8),
+      ];
+    }),
   ];
   return [
     'Targets (issue 6; figures are medians of rounds where there are rounds)',

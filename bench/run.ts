@@ -5,12 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkPostgresReachable, withoutPassword } from './bench-database.js';
 import { machineInfo } from './machine.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
 import { defaultOfficeSettings } from '../src/office/settings.js';
 import { modeledDemand } from './demand.js';
 import {
   mediansOf,
+  oursOf,
   renderCapacity,
   renderGrowth,
   renderHeader,
@@ -55,10 +57,11 @@ async function main(o: BenchOptions): Promise<void> {
     seconds,
     machine,
     loadAverageAtEnd: loadAtEnd,
-    options: o,
+    options: { ...o, databaseUrl: withoutPassword(o.databaseUrl) },
     comparison: {
       medians: {
-        ours: mediansOf(runs, 'ours'),
+        // 'ours' is the single process on SQLite; PostgreSQL runs add 'oursPostgres', 'oursPostgresX2'...
+        ...Object.fromEntries(oursOf(runs).map(({ variant }) => [variant, mediansOf(runs, variant)])),
         baseline: mediansOf(runs, 'baseline'),
         floor: o.skipFloor ? null : mediansOf(runs, 'floor'),
       },
@@ -85,7 +88,20 @@ try {
   process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(2);
 }
-main(options).catch((e: unknown) => {
-  process.stderr.write(`benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+// A PostgreSQL server that cannot be used stops the run before any run, in one line naming the flag or variable.
+const ready =
+  options.store === 'sqlite'
+    ? Promise.resolve()
+    : checkPostgresReachable(options.databaseUrl, options.databaseUrlSource);
+ready
+  .then(
+    () => main(options),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(2);
+    },
+  )
+  .catch((e: unknown) => {
+    process.stderr.write(`benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });

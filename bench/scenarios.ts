@@ -9,9 +9,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { blindScript, bookingScript, personaFor } from './conversation-script.js';
+import type { TransactionCounts } from './bench-database.js';
 import { measuredRun, type RunFigures, type ServerKind } from './measured-run.js';
 import { GROWTH_WARMUP_MAX, type BenchOptions } from './options.js';
 import { seedDatabase } from './seed.js';
+import { oursVariants, type OursVariant } from './server-variants.js';
 import { benchSlotSearch, type CallTiming } from './slot-search.js';
 import { quantile } from './stats.js';
 
@@ -20,6 +22,11 @@ export type Log = (message: string) => void;
 /** The figures of one run, without the raw samples. */
 export interface RunSummary {
   kind: ServerKind;
+  /** Which server: 'ours' (SQLite), 'oursPostgres', 'oursPostgresX2'..., 'baseline' or 'floor' (server-variants.ts). */
+  variant: string;
+  label: string;
+  store: 'sqlite' | 'postgres' | null;
+  processes: number;
   round: number;
   users: number;
   events: number;
@@ -30,8 +37,11 @@ export interface RunSummary {
   answerP50Ms: number;
   answerP99Ms: number;
   serverCpuMsPerEvent: number;
+  /** Summed over the server processes; each one's in peakRssPerProcessMb. */
   peakRssMb: number;
+  peakRssPerProcessMb: number[];
   dbMb: number | null;
+  postgresTransactions: TransactionCounts | null;
   completed: number;
   failed: number;
   stopped: number;
@@ -44,9 +54,16 @@ export interface RunSummary {
   warmupFailed: number;
 }
 
-function summarizeRun(r: RunFigures, round: number): RunSummary {
+/** A server of ours or a reference server, and how the tables call it. */
+type Variant = Pick<RunSummary, 'kind' | 'variant' | 'label'>;
+
+const plain = (kind: ServerKind): Variant => ({ kind, variant: kind, label: kind });
+
+function summarizeRun(r: RunFigures, round: number, variant: Variant = plain(r.kind)): RunSummary {
   return {
-    kind: r.kind,
+    ...variant,
+    store: r.store,
+    processes: r.processes,
     round,
     users: r.users,
     events: r.events,
@@ -58,7 +75,9 @@ function summarizeRun(r: RunFigures, round: number): RunSummary {
     answerP99Ms: quantile(r.answerMs, 0.99),
     serverCpuMsPerEvent: r.serverCpuMsPerEvent,
     peakRssMb: r.peakRssMb,
+    peakRssPerProcessMb: r.peakRssPerProcessMb,
     dbMb: r.dbMb,
+    postgresTransactions: r.postgresTransactions,
     completed: r.completed,
     failed: r.failed,
     stopped: r.stopped,
@@ -77,7 +96,10 @@ function progress(log: Log, label: string, total: number) {
 
 const EVENTS_PER_USER = 19;
 
-/** One run of `o.users` whole conversations against ours or the baseline, after the warm-up. */
+/**
+ * One run of `o.users` whole conversations against ours (on SQLite unless `ours` says otherwise)
+ * or a reference server, after the warm-up.
+ */
 async function comparisonRun(
   o: BenchOptions,
   log: Log,
@@ -85,6 +107,7 @@ async function comparisonRun(
   label: string,
   thinkMs: number,
   maxRunSeconds: number,
+  ours?: OursVariant,
 ): Promise<RunFigures> {
   log(
     `${label}: ${o.users} users${thinkMs > 0 ? `, pausing ${thinkMs} ms on average` : ''}${o.warmupUsers > 0 ? `, after a warm-up of ${o.warmupUsers}` : ''}`,
@@ -98,6 +121,7 @@ async function comparisonRun(
     maxRunMs: maxRunSeconds * 1000,
     warmupUsers: o.warmupUsers,
     onProgress: progress(log, label, o.users * EVENTS_PER_USER),
+    postgres: ours?.store === 'postgres' ? { adminUrl: o.databaseUrl, processes: ours.processes } : undefined,
   });
 }
 
@@ -107,17 +131,26 @@ async function comparisonRun(
  */
 export async function compareWithBaseline(o: BenchOptions, log: Log): Promise<RunSummary[]> {
   const runs: RunSummary[] = [];
+  const servers: { variant: Variant; ours?: OursVariant }[] = [
+    ...oursVariants(o).map((ours) => ({
+      variant: { kind: 'ours' as const, variant: ours.key, label: ours.label },
+      ours,
+    })),
+    { variant: plain('baseline') },
+    ...(o.skipFloor ? [] : [{ variant: plain('floor') }]),
+  ];
   for (let round = 1; round <= o.rounds; round += 1) {
-    for (const kind of o.skipFloor ? (['ours', 'baseline'] as const) : (['ours', 'baseline', 'floor'] as const)) {
+    for (const { variant, ours } of servers) {
       const figures = await comparisonRun(
         o,
         log,
-        kind,
-        `capacity: ${kind} round ${round}/${o.rounds}`,
+        variant.kind,
+        `capacity: ${variant.label} round ${round}/${o.rounds}`,
         0,
         o.runLimitSeconds,
+        ours,
       );
-      runs.push(summarizeRun(figures, round));
+      runs.push(summarizeRun(figures, round, variant));
     }
   }
   return runs;
