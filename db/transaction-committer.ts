@@ -2,16 +2,19 @@ import type { Committer, RunOptions } from './committer.js';
 import type { Db } from './database.js';
 
 /**
- * The PostgreSQL committer. Each piece of work runs in its own SERIALIZABLE transaction: the
- * result is as if all transactions, from every server process, had run one after another, which
- * is what the domain code was written for (on SQLite one writer at a time gives the same). So a
- * slot's last place is taken once, an event or a timed job is handled once, whichever process
- * gets there first; the other's transaction fails with a serialization error and runs again from
- * the start, on what the first one committed, where it finds the work done or the place taken.
- * The server's own commit is durable (synchronous_commit), so `durable()` has nothing to wait for.
+ * The PostgreSQL committer. Each piece of work runs in its own transaction (READ COMMITTED, the
+ * server's default) on a pooled connection. What one process on SQLite got from having one writer
+ * at a time, several processes get from a few locks taken where the domain needs them (db/locks.ts:
+ * a chat's work one at a time, places in slots one transaction at a time) and from writes that
+ * say what they expect (`where status = 'pending'`, `on conflict do nothing`). SERIALIZABLE was
+ * tried first and measured: its predicate locks on the small, hot inbox and outbox made most
+ * transactions conflict (bench/README.md).
  *
- * Work may therefore run more than once before it commits: it must only read and write through
- * its transaction, and leave effects outside (waking the sender, answering HTTP) to its caller.
+ * A transaction that deadlocked, or found that what it decided on changed under it
+ * (`ConcurrentChange`), is run again from the start, on what the other committed. Work may
+ * therefore run more than once before it commits: it must only read and write through its
+ * transaction, and leave effects outside (waking the sender, answering HTTP) to its caller. The
+ * server's own commit is durable (synchronous_commit), so `durable()` has nothing to wait for.
  */
 export interface TransactionCommitterOptions {
   /** Tries of one piece of work before its serialization error is passed on (default 12). */
@@ -20,7 +23,7 @@ export interface TransactionCommitterOptions {
   maxDelayMs?: number;
 }
 
-/** serialization_failure and deadlock_detected: the transaction may simply be run again. */
+/** serialization_failure (also ConcurrentChange's) and deadlock_detected: the transaction may simply be run again. */
 const RETRIABLE = new Set(['40001', '40P01']);
 
 export function isRetriableConflict(error: unknown): boolean {
@@ -37,7 +40,7 @@ export function createTransactionCommitter(db: Db, options: TransactionCommitter
   async function attempt<T>(work: (trx: Db) => Promise<T>): Promise<T> {
     for (let tried = 1; ; tried += 1) {
       try {
-        return await db.transaction().setIsolationLevel('serializable').execute(work);
+        return await db.transaction().execute(work);
       } catch (error: unknown) {
         if (tried >= maxAttempts || !isRetriableConflict(error)) throw error;
         // Jittered, so two processes that collided do not collide again in step.

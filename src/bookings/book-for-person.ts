@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
+import { lockChat } from '../../db/locks.js';
 import {
   getBooking,
   insertRequest,
@@ -78,6 +79,8 @@ async function openBookingRefusal(db: Db, lineUserId: string, now: Instant): Pro
  * confirmation card; capacity is counted and taken in the caller's transaction.
  */
 export async function bookForPerson(db: Db, deps: LifecycleDeps, input: BookForPersonInput): Promise<LifecycleResult> {
+  // Nothing of the person's may change while this is decided (their own request, say).
+  await lockChat(db, input.lineUserId);
   const user = await getUser(db, input.lineUserId);
   const latest = user && (await latestBookingOf(db, input.lineUserId));
   if (!user || !latest) return refuse({ code: 'person_unknown' });

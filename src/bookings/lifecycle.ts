@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { lockChat, lockPlaces } from '../../db/locks.js';
 import type { StaffVia } from '../../db/schema.js';
 import {
   cancellation,
@@ -61,6 +62,18 @@ export function subjectOf(row: Pick<Booking, 'id' | 'lineUserId' | 'name'>): Boo
 }
 
 /**
+ * The booking as the last change to its person's bookings left it. One change to a person's
+ * bookings at a time, across processes (db/locks.ts): a change in progress elsewhere is waited
+ * for, and the booking read again after it, so a decision is made on what that change left.
+ */
+export async function currentBooking(db: Db, bookingId: string): Promise<Booking | undefined> {
+  const found = await getBooking(db, bookingId);
+  if (!found) return undefined;
+  await lockChat(db, found.lineUserId);
+  return getBooking(db, bookingId);
+}
+
+/**
  * The one way every operation finds its booking: missing (or, with `owner`, someone else's) is
  * not found, and a booking whose personal details were erased (the office's retention period)
  * is over for good, so nothing more is done with it.
@@ -70,7 +83,7 @@ export async function bookingToChange(
   bookingId: string,
   owner?: string,
 ): Promise<{ row: Booking } | { refusal: BookingRefusal }> {
-  const row = await getBooking(db, bookingId);
+  const row = await currentBooking(db, bookingId);
   if (!row || (owner !== undefined && row.lineUserId !== owner)) return { refusal: { code: 'not_found' } };
   if (row.personalDataErasedAt !== null) return { refusal: { code: 'personal_data_erased' } };
   return { row };
@@ -87,6 +100,8 @@ export async function checkSlot(
   at: LocalDateTime,
   now: Instant,
 ): Promise<BookingRefusal | null> {
+  // Counting the places and taking one are one step for every process (db/locks.ts).
+  await lockPlaces(db);
   const calendar = await loadCalendar(db, deps.settings, now);
   const problem = staffTimeProblem(calendar, row.kind, at, now);
   if (problem) return { code: problem };

@@ -8,6 +8,7 @@ import {
   pendingEvents,
 } from '../../db/repositories/inbox-repository.js';
 import { enqueue, releaseHeld, type QueuedMessages } from '../../db/repositories/outbox-repository.js';
+import { lockChat } from '../../db/locks.js';
 import type { KeyedQueue } from '../infra/keyed-queue.js';
 import { chatRef } from '../infra/logger.js';
 import { toIncomingEvent, type IncomingEvent } from './chat-input.js';
@@ -91,6 +92,8 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
     let current: string | undefined;
     try {
       const handled = await app.committer.run(async (trx) => {
+        // The chat's events one at a time, whichever process stored them (db/locks.ts).
+        await lockChat(trx, chatKey);
         const next = await nextPendingEventOf(trx, chatKey);
         current = next?.event.webhookEventId;
         if (!next) return null;
@@ -124,10 +127,11 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
   }
 
   /** Counts the failure in the inbox; once the last attempt failed, parks the event and says so. */
-  async function recordFailure(webhookEventId: string): Promise<'retry' | 'parked'> {
+  async function recordFailure(webhookEventId: string, chatKey: string): Promise<'retry' | 'parked'> {
     const now = clock.now().toISOString();
     // Parking the event and telling the person are one write: neither happens without the other.
     const { parkedChat, attempts, told } = await app.committer.run(async (trx) => {
+      await lockChat(trx, chatKey);
       const counted = await markEventAttemptFailed(trx, webhookEventId, now, maxAttempts);
       // Given up: say so rather than leave the person without an answer (not in the staff group).
       const tell = counted.parkedChat !== null && counted.parkedChat !== app.staffGroupId;
@@ -191,7 +195,7 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
       try {
         // Not even read: nothing to count in the inbox.
         if (result.webhookEventId === undefined) throw new Error('event not read');
-        next = await recordFailure(result.webhookEventId);
+        next = await recordFailure(result.webhookEventId, chatKey);
       } catch {
         next = tried >= maxAttempts ? 'left pending' : 'retry';
       }

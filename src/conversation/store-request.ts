@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import { cancellation, insertRequest, updateBooking } from '../../db/repositories/bookings-repository.js';
+import { ConcurrentChange, lockPlaces } from '../../db/locks.js';
+import { cancellation, insertRequest, takenInSlot, updateBooking } from '../../db/repositories/bookings-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { countBooking } from '../../db/repositories/users-repository.js';
 import { isComplete } from '../../machines/booking/evaluate-answer.js';
 import type { Draft } from '../../machines/booking/types.js';
-import { replyDue, type CalendarContext, type LocalDateTime } from '../calendar/index.js';
+import { capacityOf, replyDue, type CalendarContext, type LocalDateTime } from '../calendar/index.js';
 import { preferredChoices, type BookingView } from '../bookings/booking-view.js';
 import { sessionSpan } from '../bookings/slot-rules.js';
 import type { ConversationDeps } from './conversation-deps.js';
@@ -44,6 +45,14 @@ export async function storeRequest(
   // The second preferred time is optional (docs/office-rules.md §9).
   const choices = preferredChoices(draft.choice1, draft.choice2);
   const spans = preferredChoices(span(draft.choice1), draft.choice2 && span(draft.choice2));
+  // The conversation checked the first choice's place on counts read before this lock; another
+  // process may have taken it since. Then the whole event runs again and the person is asked
+  // again, as when it was taken before they submitted (docs/storage.md).
+  if (await lockPlaces(db)) {
+    const slot = spans[0].slotKey;
+    if ((await takenInSlot(db, slot, options.change?.supersedes ?? '')) >= capacityOf(calendar, slot))
+      throw new ConcurrentChange('the first choice was taken meanwhile');
+  }
   await insertRequest(db, {
     id,
     lineUserId: userId,

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { getBooking, listBookings, type BookingFilter } from '../../db/repositories/bookings-repository.js';
 import { staffActionsOf } from '../../db/repositories/staff-actions-repository.js';
-import { cancelBooking, confirmBooking, markAttendance, proposeTime } from '../bookings/lifecycle.js';
+import { cancelBooking, confirmBooking, currentBooking, markAttendance, proposeTime } from '../bookings/lifecycle.js';
 import { addDays, toInstant, toLocal } from '../calendar/index.js';
 import type { MeetingDetails } from '../bookings/booking-outcome.js';
 import type { AppContext } from '../app-context.js';
@@ -128,7 +128,7 @@ export function bookingsRoutes(ctx: AppContext): Router {
       attendanceBody,
       (b, req) =>
         mutate(ctx, async (trx, now) => {
-          const row = await getBooking(trx, param(req, 'id'));
+          const row = await currentBooking(trx, param(req, 'id'));
           if (!row) return notFound('booking');
           // Whether someone came can only be known once the session has begun.
           if (row.status === 'confirmed' && row.confirmedStart !== null && now < row.confirmedStart) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { ConcurrentChange, lockChat, lockPlaces } from '../../db/locks.js';
 import { createTransactionCommitter, isRetriableConflict } from '../../db/transaction-committer.js';
 import { onPostgres } from '../support/test-store.js';
 import { useTempDatabase } from '../support/temp-db.js';
@@ -11,22 +13,22 @@ describe('which PostgreSQL errors are run again', () => {
     expect(isRetriableConflict({ code: '23505' })).toBe(false);
     expect(isRetriableConflict(new Error('x'))).toBe(false);
     expect(isRetriableConflict(null)).toBe(false);
+    expect(isRetriableConflict(new ConcurrentChange('x'))).toBe(true);
   });
 });
 
-// SERIALIZABLE transactions from many connections are PostgreSQL's; SQLite has one writer.
-describe.skipIf(!onPostgres)('serializable transactions on PostgreSQL', () => {
+// Transactions on many connections at once are PostgreSQL's; a SQLite file has one writer.
+describe.skipIf(!onPostgres)('transactions and locks on PostgreSQL', () => {
   const t = useTempDatabase('committer');
 
-  it('runs conflicting read-then-write work again, so no update is lost', async () => {
+  /** Eight pieces of work at once, each reading the counter, pausing, then writing it plus one. */
+  async function eightIncrements(lock: (trx: Db) => Promise<void>): Promise<string> {
     const committer = createTransactionCommitter(t.db);
     await t.db.insertInto('office_state').values({ key: 'counter', value: '0', updated_at: 'x' }).execute();
-    let runs = 0;
-    // Each reads the counter, waits a moment (so the others read the same value), then writes it plus one.
     await Promise.all(
       Array.from({ length: 8 }, () =>
         committer.run(async (trx) => {
-          runs += 1;
+          await lock(trx);
           const row = await trx
             .selectFrom('office_state')
             .select('value')
@@ -41,27 +43,59 @@ describe.skipIf(!onPostgres)('serializable transactions on PostgreSQL', () => {
         }),
       ),
     );
+    await committer.close();
     const final = await t.db
       .selectFrom('office_state')
       .select('value')
       .where('key', '=', 'counter')
       .executeTakeFirstOrThrow();
-    expect(final.value).toBe('8');
-    expect(runs).toBeGreaterThan(8); // some were run again: the conflicts were real
-    await committer.close();
+    return final.value;
+  }
+
+  it('loses updates without a lock (so the next test means something), and none under a chat lock', async () => {
+    expect(await eightIncrements(() => Promise.resolve())).not.toBe('8');
+    await t.db.deleteFrom('office_state').where('key', '=', 'counter').execute();
+    expect(await eightIncrements((trx) => lockChat(trx, 'U1'))).toBe('8');
   });
 
-  it('passes other errors on at once, and refuses work once closed', async () => {
+  it('serialises taking places across connections', async () => {
+    expect(await eightIncrements(async (trx) => void (await lockPlaces(trx)))).toBe('8');
+  });
+
+  it('runs work again when what it decided on changed under it, and passes other errors on at once', async () => {
     const committer = createTransactionCommitter(t.db);
     let runs = 0;
+    const value = await committer.run(async (trx) => {
+      runs += 1;
+      await trx
+        .insertInto('office_state')
+        .values({ key: `k${runs}`, value: 'v', updated_at: 'x' })
+        .execute();
+      if (runs < 3) throw new ConcurrentChange('taken meanwhile');
+      return runs;
+    });
+    expect(value).toBe(3);
+    // The first two runs were rolled back whole.
+    expect(await t.db.selectFrom('office_state').select('key').where('key', 'like', 'k%').execute()).toEqual([
+      { key: 'k3' },
+    ]);
+    let failed = 0;
     await expect(
       committer.run(async () => {
-        runs += 1;
+        failed += 1;
         throw new Error('refused by the work');
       }),
     ).rejects.toThrow('refused by the work');
-    expect(runs).toBe(1);
+    expect(failed).toBe(1);
     await committer.close();
     await expect(committer.run(() => Promise.resolve(1))).rejects.toThrow('closing');
+  });
+});
+
+describe('the locks on SQLite', () => {
+  const t = useTempDatabase('locks');
+  it.skipIf(onPostgres)('are no-ops: one writer at a time already', async () => {
+    await lockChat(t.db, 'U1');
+    expect(await lockPlaces(t.db)).toBe(false);
   });
 });

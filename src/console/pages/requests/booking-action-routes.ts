@@ -1,9 +1,15 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Db } from '../../../../db/database.js';
-import { getBooking, type Booking } from '../../../../db/repositories/bookings-repository.js';
+import type { Booking } from '../../../../db/repositories/bookings-repository.js';
 import { staffActionsOf } from '../../../../db/repositories/staff-actions-repository.js';
 import type { BookingRefusalCode } from '../../../bookings/booking-outcome.js';
-import { cancelBooking, confirmBooking, proposeTime, type LifecycleResult } from '../../../bookings/lifecycle.js';
+import {
+  cancelBooking,
+  confirmBooking,
+  currentBooking,
+  proposeTime,
+  type LifecycleResult,
+} from '../../../bookings/lifecycle.js';
 import type { AppContext } from '../../../app-context.js';
 import {
   changeFromConsole,
@@ -45,7 +51,7 @@ function fieldOfRefusal(code: BookingRefusalCode | undefined, timeField: string)
  * with what happened, so nothing is overwritten on a stale view.
  */
 async function unchangedSince(db: Db, id: string, seen: string): Promise<Booking | ConsoleRefused> {
-  const row = await getBooking(db, id);
+  const row = await currentBooking(db, id);
   if (!row) return consoleRefused(404, '該当する申込みが見つかりません。', SEEN_FIELD);
   if (row.updatedAt === seen) return row;
   const text = staleFormText(row, await staffActionsOf(db, id), seen, await staffNames(db), instantJa);

@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { getBooking } from '../../../../db/repositories/bookings-repository.js';
 import { contactTimesSince, sessionsBetween } from '../../../../db/repositories/console-calendar-repository.js';
 import type { AppContext } from '../../../app-context.js';
-import { markAttendance } from '../../../bookings/lifecycle.js';
+import { currentBooking, markAttendance } from '../../../bookings/lifecycle.js';
 import { addDays, toInstant, toLocal } from '../../../calendar/index.js';
 import { USER_CONTACT_ACTION } from '../../../conversation/session-day-contact.js';
 import { STAFF_ERROR_TEXT, STAFF_TEXT } from '../../../messages/staff-chat-texts.js';
@@ -108,7 +108,7 @@ export function todayPages(ctx: AppContext): Router {
       'attendance',
       bookingId,
       async ({ trx, now, by, render }) => {
-        const row = await getBooking(trx, bookingId);
+        const row = await currentBooking(trx, bookingId);
         if (!row) return consoleRefused(404, STAFF_ERROR_TEXT.not_found, 'attended');
         was = row.status;
         // A colleague recorded it first: say so rather than the generic wrong-status refusal.
