@@ -24,7 +24,9 @@ import {
   changeStartedNotice,
   evaluateAnswer,
   isComplete,
+  blocksNewBooking,
   isSessionDay,
+  writesOnSessionDay,
   type Effect,
   type Evaluation,
   type Outcome,
@@ -195,6 +197,8 @@ const baseSetup = setup({
     /** Every item of the booking is filled in (terms that changed mid-booking return to its review). */
     draftComplete: ({ context }) => isComplete(context.draft),
     hasActiveBooking: ({ event }) => event.facts.hasActiveBooking,
+    /** An open booking that a new request may not join (docs/office-rules.md §9: not the session under way). */
+    blocksNewBooking: ({ event }) => blocksNewBooking(event.facts),
     agreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion === event.facts.termsVersion,
     /**
      * Terms art. 2 and 6-2(1): consent to the terms in force recorded before this request, and the
@@ -205,6 +209,8 @@ const baseSetup = setup({
     hasIdentity: ({ event }) => event.facts.identity !== undefined,
     sessionIsToday: ({ event }) =>
       event.facts.activeBooking !== undefined && isSessionDay(event.facts.activeBooking, event.now),
+    /** Words typed on the day of the open booking's session, or of the session under way beside it. */
+    writesOnSessionDay: ({ event }) => writesOnSessionDay(event.facts, event.now),
     fillingImmediate: ({ context }) => context.purpose === 'immediate',
     changingBooking: ({ context }) => context.purpose === 'change',
     proposalPending: ({ event }) => event.facts.activeBooking?.proposalPending === true,
@@ -396,7 +402,7 @@ export const bookingMachine = machineSetup.createMachine({
     // Restarting keeps nothing of the draft and begins again where a new booking begins.
     RESTART: [
       {
-        guard: 'hasActiveBooking',
+        guard: 'blocksNewBooking',
         target: '.idle',
         actions: { type: 'effect', params: { effect: 'showActiveBooking', draft: {} } },
       },
@@ -465,7 +471,7 @@ export const bookingMachine = machineSetup.createMachine({
       on: {
         START: [
           {
-            guard: 'hasActiveBooking',
+            guard: 'blocksNewBooking',
             actions: [{ type: 'effect', params: { effect: 'showActiveBooking', draft: {} } }, 'greet'],
           },
           {
@@ -481,7 +487,7 @@ export const bookingMachine = machineSetup.createMachine({
           // (「遅れます」「Zoomに入れません」): they go to staff, and the person gets the number.
           // A change or cancel in words (「今日の予約をキャンセルしたい」) gets the phone-only rule; staff see the words.
           {
-            guard: and(['sessionIsToday', 'typedChangeOrCancel']),
+            guard: and(['writesOnSessionDay', 'typedChangeOrCancel']),
             actions: [
               { type: 'notice', params: { key: 'sameDayCancel' } },
               {
@@ -513,7 +519,7 @@ export const bookingMachine = machineSetup.createMachine({
             },
           },
           {
-            guard: 'sessionIsToday',
+            guard: 'writesOnSessionDay',
             actions: {
               type: 'effect',
               params: ({ event }) => ({ effect: 'sessionDayContact', draft: {}, ...typedMessage(event) }),

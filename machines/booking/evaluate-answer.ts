@@ -393,6 +393,23 @@ export function isSessionDay(booking: NonNullable<ConversationFacts['activeBooki
   return booking.confirmedDate !== undefined && booking.confirmedDate <= toLocal(now).date;
 }
 
+/**
+ * One upcoming session at a time (docs/office-rules.md §9): a request awaiting staff or a confirmed
+ * session that has not begun stands in the way of a new request; the session under way does not.
+ */
+export function blocksNewBooking(facts: ConversationFacts): boolean {
+  return facts.hasActiveBooking && facts.activeBooking?.begun !== true;
+}
+
+/**
+ * The day of a confirmed session, for words typed then (passed to staff as contact): the open
+ * booking's, or that of the session under way beside a newer request for the next one.
+ */
+export function writesOnSessionDay(facts: ConversationFacts, now: string): boolean {
+  if (facts.activeBooking && isSessionDay(facts.activeBooking, now)) return true;
+  return facts.sessionUnderWay !== undefined && facts.sessionUnderWay.confirmedDate <= toLocal(now).date;
+}
+
 function startChange(input: AnswerInput): Evaluation {
   const booking = input.facts.activeBooking;
   const draft = changeDraft(input.facts);
@@ -445,7 +462,7 @@ function submit(input: AnswerInput): Evaluation {
   // Applying means agreeing to the terms in force now (docs/office-rules.md §13): a newer version is shown first.
   if (input.facts.agreedTermsVersion !== input.facts.termsVersion) return { ok: true, outcome: 'termsChanged', draft };
   // One open booking per person: one made meanwhile (e.g. by staff) is shown instead of a second.
-  if (purposeOf(input) !== 'change' && input.facts.hasActiveBooking)
+  if (purposeOf(input) !== 'change' && blocksNewBooking(input.facts))
     return { ok: true, outcome: 'alreadyBooked', draft, editing: false, effects: ['showActiveBooking'] };
   // The first that no longer holds is asked again; the other is rechecked once it is answered
   // (bothStillHold), so every choice that no longer holds is asked before the review returns.

@@ -1,7 +1,7 @@
 import { normalizeText } from '../../src/calendar/index.js';
 import { matchOption } from './options.js';
 import { decodePostback, type Command } from './postback.js';
-import { isSessionDay } from './evaluate-answer.js';
+import { writesOnSessionDay } from './evaluate-answer.js';
 import { cancelPhrase, idleIntent, textCommand } from './text-commands.js';
 import type { ConversationContext, ConversationEvent, ConversationFacts, ConversationState } from './types.js';
 
@@ -74,7 +74,7 @@ export function toConversationEvent(
       if (command) return { type: COMMAND_EVENTS[command], ...base };
       // On the day of a session, words are taken as they are (「予約の時間に遅れます」 is not a new
       // booking): the machine passes them to staff. Guessing comes after, on other days.
-      if (state === 'idle' && facts.activeBooking && isSessionDay(facts.activeBooking, now))
+      if (state === 'idle' && writesOnSessionDay(facts, now))
         return { type: 'ANSWER', answer: { source: 'text', text: input.text }, ...base };
       const intent = state === 'idle' ? idleIntent(input.text) : undefined;
       if (intent) return { type: COMMAND_EVENTS[intent], ...base };

@@ -75,6 +75,11 @@ export interface ConversationFacts {
   hasActiveBooking: boolean;
   /** The user's open request or booking, when there is one. */
   activeBooking?: ActiveBookingFacts;
+  /**
+   * A confirmed session that has begun and is not marked yet, kept beside a newer request for the
+   * next session (docs/office-rules.md §9): words typed on its day are still about it.
+   */
+  sessionUnderWay?: { confirmedDate: IsoDate };
   /** Name and job-seeker number from the user's last request, for immediate sessions. */
   identity?: { name: string; jobSeekerNumber: string };
   /** Whether an immediate session can be asked for now, and why not. */
@@ -89,6 +94,11 @@ export interface ActiveBookingFacts {
   sessionDate: IsoDate;
   /** The office proposed another time and waits for the person's answer (buttons on its card). */
   proposalPending?: true;
+  /**
+   * A confirmed session whose start has come (and no proposed time ahead): it is under way or
+   * over, so it does not stand in the way of asking for the next one (docs/office-rules.md §9).
+   */
+  begun?: true;
   /** The date and start of the confirmed session (also while a change of it is pending). */
   confirmedDate?: IsoDate;
   confirmedMinutes?: number;

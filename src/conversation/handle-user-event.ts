@@ -60,6 +60,8 @@ interface Turn {
   active: Booking | undefined;
   /** The confirmed booking a pending change request would replace. */
   replaced: Booking | undefined;
+  /** A confirmed session that has begun, beside a newer request for the next one. */
+  underWay: Booking | undefined;
   now: string;
   /** A booking is being filled in (the conversation is at a question, not idle). */
   inProgress: boolean;
@@ -78,6 +80,19 @@ function absorb(t: Turn, dispatches: readonly Dispatch[]): void {
     if (d.audience === 'user' && d.recipient === t.userId) t.say.push(...d.messages);
     else t.others.push(d);
   }
+}
+
+/**
+ * The confirmed session words typed on a session day are about: the one of today, else the one
+ * under way. A pending change of it, or a request for the next one filed while it is under way,
+ * is not what the person means (docs/office-rules.md §9, §11).
+ */
+function sessionWrittenAbout(t: Turn): Booking | undefined {
+  const today = toLocal(t.now).date;
+  const confirmed = [t.replaced, t.active, t.underWay].flatMap((b) =>
+    b?.status === 'confirmed' && b.confirmedStart !== null ? [{ b, date: toLocal(b.confirmedStart).date }] : [],
+  );
+  return (confirmed.find((c) => c.date === today) ?? confirmed.at(-1))?.b;
 }
 
 async function performEffect(t: Turn, { effect, draft, message, answered }: EffectAction['params']): Promise<void> {
@@ -162,9 +177,8 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
       return;
     }
     case 'sessionDayContact': {
-      // The confirmed session of today; a pending change of it is not what the person means.
-      const session = t.replaced ?? active;
-      if (!session || session.status !== 'confirmed') return;
+      const session = sessionWrittenAbout(t);
+      if (!session) return;
       // `answered`: the phone-only rule already answered the person; staff still hear of it.
       const contact = await recordSessionDayContact(
         db,
@@ -287,7 +301,7 @@ export async function handleUserEvent(
   // except for 予約確認 and ヘルプ, which never get in their way.
   const duringHandoff = user.handoffAt ? handoffCommand(event.input) : null;
   if (user.handoffAt && duringHandoff === null) return [];
-  const { facts, active, replaced } = await loadUserFacts(db, deps, user, now);
+  const { facts, active, replaced, underWay } = await loadUserFacts(db, deps, user, now);
   if (duringHandoff !== null)
     return [{ audience: 'user', recipient: userId, messages: handoffAnswer(duringHandoff, deps, active, replaced) }];
   const restored = restoreConversation(await loadConversation(db, userId), now);
@@ -299,6 +313,7 @@ export async function handleUserEvent(
     facts,
     active,
     replaced,
+    underWay,
     now,
     inProgress: stateOf(restored.snapshot) !== 'idle',
     say: [],

@@ -16,7 +16,21 @@ import type { ConversationDeps } from './conversation-deps.js';
 import { loadCalendar } from '../bookings/calendar-facts.js';
 import { FIRST_CONSENT_SUMMARY } from '../messages/terms-messages.js';
 
-function activeFacts(row: Booking, replaced: Booking | undefined): ActiveBookingFacts {
+/**
+ * A confirmed session whose start has come has begun (under way, or over and not marked yet): the
+ * person may ask for the next one meanwhile, as staff may book it (docs/office-rules.md §7, §9).
+ * A time the office proposed for it that is still ahead keeps it upcoming until answered.
+ */
+export function hasBegun(row: Booking, now: Instant): boolean {
+  return (
+    row.status === 'confirmed' &&
+    row.confirmedStart !== null &&
+    row.confirmedStart <= now &&
+    !(row.proposedStart !== null && row.proposedStart > now)
+  );
+}
+
+function activeFacts(row: Booking, replaced: Booking | undefined, now: Instant): ActiveBookingFacts {
   const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choices, confirmed } = bookingViewOf(row);
   // While a change is pending, the session that is fixed is the confirmed one it would replace.
   const fixed = confirmed ?? (replaced ? bookingViewOf(replaced).confirmed : undefined);
@@ -37,6 +51,7 @@ function activeFacts(row: Booking, replaced: Booking | undefined): ActiveBooking
     sessionDate: (fixed ?? choices[0]).date,
     ...(fixed ? { confirmedDate: fixed.date, confirmedMinutes: fixed.minutes } : {}),
     ...(row.proposedStart ? { proposalPending: true as const } : {}),
+    ...(hasBegun(row, now) ? { begun: true as const } : {}),
   };
 }
 
@@ -77,6 +92,8 @@ export interface LoadedFacts {
   active: Booking | undefined;
   /** The confirmed booking a pending change request would replace, while it is still open. */
   replaced: Booking | undefined;
+  /** A confirmed session that has begun, beside a newer request for the next one (§9). */
+  underWay: Booking | undefined;
 }
 
 /** Everything the conversation needs to know about this user and the office, read in the event's transaction. */
@@ -93,6 +110,13 @@ export async function loadUserFacts(
     recent.find((row) => isActiveBooking(row, now)) ??
     (recent.length === RECENT_BOOKINGS ? await activeBookingOf(db, user.lineUserId, now) : undefined);
   const replaced = active ? await confirmedReplacedBy(db, active) : undefined;
+  // The newest open booking is the person's upcoming one; a session under way stays beside it
+  // until staff mark it, so words typed on its day still reach them about it.
+  const underWay = active
+    ? recent.find(
+        (row) => row.id !== active.id && row.id !== replaced?.id && isActiveBooking(row, now) && hasBegun(row, now),
+      )
+    : undefined;
   // The name and number on file come from the newest booking that still has them (retention
   // erases them from old ones; the person is then simply asked again).
   const latest = active ?? recent.find((row) => row.personalDataErasedAt === null);
@@ -110,9 +134,10 @@ export async function loadUserFacts(
     agreedTermsVersion: user.termsVersion,
     eligibilityAnsweredAt: user.eligibilityAnsweredAt,
     hasActiveBooking: active !== undefined,
-    ...(active ? { activeBooking: activeFacts(active, replaced) } : {}),
+    ...(active ? { activeBooking: activeFacts(active, replaced, now) } : {}),
+    ...(underWay?.confirmedStart ? { sessionUnderWay: { confirmedDate: toLocal(underWay.confirmedStart).date } } : {}),
     ...(latest ? { identity: { name: latest.name, jobSeekerNumber: latest.jobSeekerNumber } } : {}),
     immediate: immediateState(await getSwitch(db, 'immediate'), calendar, now),
   };
-  return { facts, active, replaced };
+  return { facts, active, replaced, underWay };
 }

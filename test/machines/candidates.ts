@@ -44,6 +44,18 @@ export const FACTS = {
   agreed: agreedFacts(),
   active: agreedFacts({ hasActiveBooking: true, activeBooking }),
   activeToday: agreedFacts({ hasActiveBooking: true, activeBooking: { ...activeBooking, sessionDate: '2026-12-01' } }),
+  /** A confirmed session under way (its start has come): the next one may be asked for (§9). */
+  activeBegun: agreedFacts({
+    hasActiveBooking: true,
+    activeBooking: {
+      ...activeBooking,
+      status: 'confirmed',
+      sessionDate: '2026-12-01',
+      confirmedDate: '2026-12-01',
+      confirmedMinutes: 540,
+      begun: true,
+    },
+  }),
   immediateOpen: onRecordFacts({
     immediate: { open: true },
     identity: { name: '青森 花子', jobSeekerNumber: '02010-12345678' },
@@ -55,10 +67,10 @@ export const FACTS = {
 
 /** For each command, the situations worth trying it in (a Record, so a new event type must be added here). */
 export const COMMAND_FACTS: Record<Command, ReadonlyArray<keyof typeof FACTS>> = {
-  START: ['newUser', 'agreed', 'active'],
+  START: ['newUser', 'agreed', 'active', 'activeBegun'],
   FOLLOW: ['newUser'],
   CANCEL: ['agreed'],
-  RESTART: ['newUser', 'agreed', 'active'],
+  RESTART: ['newUser', 'agreed', 'active', 'activeBegun'],
   HELP: ['agreed'],
   STALE: ['agreed'],
   CHECK: ['agreed'],
