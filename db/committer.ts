@@ -3,8 +3,9 @@ import type { Db } from './database.js';
 /**
  * How the server writes: every change is a piece of work run in a transaction, whose promise
  * settles only once the work is committed and durable. On SQLite many pieces share one commit
- * (group-commit.ts); on PostgreSQL each runs in a serializable transaction of its own, retried
- * when another process got in its way (transaction-committer.ts).
+ * (group-commit.ts); on PostgreSQL each runs in a transaction of its own, taking the locks of
+ * db/locks.ts where the domain needs them, and is run again after a deadlock or a
+ * `ConcurrentChange` (transaction-committer.ts).
  */
 export interface Committer {
   run<T>(work: (trx: Db) => Promise<T>, options?: RunOptions): Promise<T>;

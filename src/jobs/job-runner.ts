@@ -21,10 +21,10 @@ const ERASE_ROUND = 500;
 
 /**
  * Timed work kept in the database, so it survives restarts. Each job is claimed, decided and
- * its messages queued in one transaction (on PostgreSQL a serializable one, so of several server
- * processes due to run it, one does and the others find it taken): a crash either leaves it pending (it runs again,
- * nothing was queued) or finished with its messages queued under a key of the job's own
- * (sent once, even when the send itself is retried).
+ * its messages queued in one transaction (claimed only while still pending, so of several server
+ * processes due to run it, one does and the others find it taken): a crash either leaves it
+ * pending (it runs again, nothing was queued) or finished with its messages queued under a key
+ * of the job's own (sent once, even when the send itself is retried).
  */
 export function createJobRunner(deps: AppContext): JobRunner {
   let running: Promise<number> | null = null;

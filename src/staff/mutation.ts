@@ -28,8 +28,8 @@ export async function commitChange<S extends { ok: true; dispatches: readonly Di
   const now = ctx.clock.now().toISOString();
   let recipients: string[] = [];
   try {
-    // Through the committer: on PostgreSQL a serializable transaction, so two staff (or two
-    // server processes) acting on the same place at once cannot both succeed.
+    // Through the committer, in whose transactions the booking functions take their locks
+    // (db/locks.ts), so two staff (or two server processes) taking the same place cannot both succeed.
     const outcome = await ctx.committer.run(async (trx) => {
       const result = await work(trx, now);
       if (!result.ok) throw new Refused(result);
