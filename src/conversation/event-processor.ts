@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { webhook } from '@line/bot-sdk';
 import type { AppContext } from '../app-context.js';
 import type { Db } from '../../db/database.js';
@@ -82,6 +83,9 @@ export function createEventProcessor(app: AppContext, options: EventProcessorOpt
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const maxAttempts = delays.length + 1;
   const stopping = new AbortController();
+  // Every chat waiting to retry a failing event listens for the stop; many may wait at once when
+  // the database is failing for everyone, which is no listener leak.
+  setMaxListeners(0, stopping.signal);
 
   /**
    * Handles the chat's earliest pending event in one transaction: its answer is queued and the

@@ -1,12 +1,15 @@
 /**
  * Vitest's global setup: on a PostgreSQL run (DATABASE_URL set), builds the migrated template
- * every test database is cloned from, once, and afterwards drops it with any test database a
- * crashed worker left behind. On a SQLite run it does nothing.
+ * every test database of this run is cloned from, once, under a name of this run's own, and
+ * afterwards drops it with any test database of this run a test left behind. On a SQLite run it
+ * does nothing.
  */
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { openPostgres } from '../../db/postgres-store.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { POSTGRES_URL, templateName, urlOf } from './test-store.js';
+import { POSTGRES_URL, runPrefix, templateOf, urlOf } from './test-store.js';
 
 async function admin(baseUrl: string, sql: string): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: baseUrl });
@@ -18,26 +21,28 @@ async function admin(baseUrl: string, sql: string): Promise<pg.QueryResult> {
   }
 }
 
-async function dropLeftovers(baseUrl: string): Promise<void> {
-  const base = new URL(baseUrl).pathname.slice(1);
-  const { rows } = await admin(baseUrl, `SELECT datname FROM pg_database WHERE datname LIKE '${base}\\_t%'`);
+async function dropRun(baseUrl: string, prefix: string): Promise<void> {
+  const { rows } = await admin(
+    baseUrl,
+    `SELECT datname FROM pg_database WHERE starts_with(datname, '${prefix}_') AND datname <> '${templateOf(prefix)}'`,
+  );
   for (const row of rows as { datname: string }[])
     await admin(baseUrl, `DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
-  await admin(baseUrl, `DROP DATABASE IF EXISTS "${templateName(baseUrl)}" WITH (FORCE)`);
+  await admin(baseUrl, `DROP DATABASE IF EXISTS "${templateOf(prefix)}" WITH (FORCE)`);
 }
 
-export async function setup(): Promise<void> {
-  if (!POSTGRES_URL) return;
-  await dropLeftovers(POSTGRES_URL);
-  const template = templateName(POSTGRES_URL);
-  await admin(POSTGRES_URL, `CREATE DATABASE "${template}"`);
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  project.provide('postgresRunPrefix', '');
+  if (!POSTGRES_URL) return () => Promise.resolve();
+  const baseUrl = POSTGRES_URL;
+  const prefix = runPrefix(baseUrl, `r${randomBytes(4).toString('hex')}`);
+  project.provide('postgresRunPrefix', prefix);
+  const template = templateOf(prefix);
+  await admin(baseUrl, `CREATE DATABASE "${template}"`);
   const store = await openPostgres(
-    { kind: 'postgres', url: urlOf(POSTGRES_URL, template), poolSize: 1, statementTimeoutMs: 60_000 },
+    { kind: 'postgres', url: urlOf(baseUrl, template), poolSize: 1, statementTimeoutMs: 60_000 },
     createLogger('silent'),
   );
   await store.db.destroy();
-}
-
-export async function teardown(): Promise<void> {
-  if (POSTGRES_URL) await dropLeftovers(POSTGRES_URL);
+  return () => dropRun(baseUrl, prefix);
 }

@@ -6,14 +6,31 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** This run's prefix for database names (test/support/postgres-setup.ts), '' on SQLite. */
+    postgresRunPrefix: string;
+  }
+}
 
 /** The PostgreSQL server the suite runs on, or undefined on SQLite. */
 export const POSTGRES_URL = process.env.DATABASE_URL || undefined;
 export const onPostgres = POSTGRES_URL !== undefined;
 
-export function templateName(baseUrl: string): string {
-  return `${new URL(baseUrl).pathname.slice(1)}_template`;
+/**
+ * Every database of one run is named `<base>_<run id>_...`, so two runs on the same server (two
+ * terminals, say) never touch each other's databases.
+ */
+export function runPrefix(baseUrl: string, runId: string): string {
+  return `${new URL(baseUrl).pathname.slice(1)}_${runId}`;
 }
+
+export const templateOf = (prefix: string): string => `${prefix}_template`;
+
+/** This run's prefix, as the global setup provided it. */
+const currentPrefix = (): string => inject('postgresRunPrefix');
 
 /** The same server and role, another database. */
 export function urlOf(baseUrl: string, database: string): string {
@@ -39,7 +56,7 @@ export interface TestDatabase {
 
 /** A new database with no tables at all (to watch the migrations run). */
 export async function createEmptyDatabase(baseUrl: string = POSTGRES_URL!): Promise<TestDatabase> {
-  const name = `${new URL(baseUrl).pathname.slice(1)}_t${randomBytes(6).toString('hex')}`;
+  const name = `${currentPrefix()}_t${randomBytes(6).toString('hex')}`;
   await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   return {
     url: urlOf(baseUrl, name),
@@ -50,8 +67,9 @@ export async function createEmptyDatabase(baseUrl: string = POSTGRES_URL!): Prom
 
 /** A fresh, migrated PostgreSQL database for one test (or one harness). */
 export async function createTestDatabase(baseUrl: string = POSTGRES_URL!): Promise<TestDatabase> {
-  const name = `${new URL(baseUrl).pathname.slice(1)}_t${randomBytes(6).toString('hex')}`;
-  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName(baseUrl)}"`));
+  const prefix = currentPrefix();
+  const name = `${prefix}_t${randomBytes(6).toString('hex')}`;
+  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateOf(prefix)}"`));
   return {
     url: urlOf(baseUrl, name),
     drop: () =>
