@@ -9,7 +9,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPostgres } from '../../db/postgres-store.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { POSTGRES_URL, runPrefix, templateOf, urlOf } from './test-store.js';
+import { dropDatabase, POSTGRES_URL, runPrefix, templateOf, urlOf } from './test-store.js';
 
 async function admin(baseUrl: string, sql: string): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: baseUrl });
@@ -26,9 +26,8 @@ async function dropRun(baseUrl: string, prefix: string): Promise<void> {
     baseUrl,
     `SELECT datname FROM pg_database WHERE starts_with(datname, '${prefix}_') AND datname <> '${templateOf(prefix)}'`,
   );
-  for (const row of rows as { datname: string }[])
-    await admin(baseUrl, `DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
-  await admin(baseUrl, `DROP DATABASE IF EXISTS "${templateOf(prefix)}" WITH (FORCE)`);
+  for (const row of rows as { datname: string }[]) await dropDatabase(baseUrl, row.datname);
+  await dropDatabase(baseUrl, templateOf(prefix));
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -49,6 +49,23 @@ async function withAdmin<T>(baseUrl: string, work: (client: pg.Client) => Promis
   }
 }
 
+/**
+ * Drops a test database. An autovacuum worker (a superuser's process) busy in it cannot be ended
+ * by the test role, so the drop is tried again a few times; one still refused is left for the
+ * run's own clean-up (postgres-setup.ts), rather than failing the test that used it.
+ */
+export async function dropDatabase(baseUrl: string, name: string): Promise<void> {
+  for (let tried = 1; ; tried += 1) {
+    try {
+      await withAdmin(baseUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      return;
+    } catch {
+      if (tried >= 5) return;
+      await new Promise((resolve) => setTimeout(resolve, 200 * tried));
+    }
+  }
+}
+
 export interface TestDatabase {
   url: string;
   drop(): Promise<void>;
@@ -60,8 +77,7 @@ export async function createEmptyDatabase(baseUrl: string = POSTGRES_URL!): Prom
   await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   return {
     url: urlOf(baseUrl, name),
-    drop: () =>
-      withAdmin(baseUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () => dropDatabase(baseUrl, name),
   };
 }
 
@@ -72,7 +88,6 @@ export async function createTestDatabase(baseUrl: string = POSTGRES_URL!): Promi
   await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateOf(prefix)}"`));
   return {
     url: urlOf(baseUrl, name),
-    drop: () =>
-      withAdmin(baseUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () => dropDatabase(baseUrl, name),
   };
 }
