@@ -18,7 +18,7 @@ export class StoreOpenError extends Error {
  * Set on this pool's connections only, not on the `pg` module for the whole process.
  */
 const NUMBER_TYPES = new Set([20 /* int8 */, 1700 /* numeric */]);
-const types = {
+export const numberReadingTypes = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
     NUMBER_TYPES.has(oid) ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
@@ -78,7 +78,7 @@ export async function openPostgres(config: PostgresStoreConfig, logger: Logger):
     idle_in_transaction_session_timeout: 60_000,
     connectionTimeoutMillis: 10_000,
     application_name: 'aomori-consultation-bot',
-    types,
+    types: numberReadingTypes,
   });
   // An idle connection the server closed (a restart, a failover) must not take the process with it.
   pool.on('error', (error: Error & { code?: string }) => {

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { numberReadingTypes } from '../../db/postgres-store.js';
 
 export const PRODUCT_TABLES = ['inbox', 'users', 'conversations', 'bookings', 'outbox'] as const;
 export type ProductTable = (typeof PRODUCT_TABLES)[number];
@@ -33,14 +34,8 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${(n += 1)}`);
 }
 
-const NUMBER_TYPES = new Set([20, 1700]);
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
-    NUMBER_TYPES.has(oid) ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
-
 async function onPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, types });
+  const client = new pg.Client({ connectionString: url, types: numberReadingTypes });
   await client.connect();
   try {
     return await work(client);
