@@ -192,6 +192,7 @@ export async function runOnSharedDatabase(plan: RunPlan): Promise<RunOutcome> {
     let loadRunning = true;
     let jobs = new Map<string, string>();
     let jobsDuringLoad = false;
+    let jobsStarted = false;
     let killedDuringLoad: boolean | null = null;
     let restartedDuringLoad: boolean | null = null;
     const sideWork: Promise<void>[] = [];
@@ -200,7 +201,9 @@ export async function runOnSharedDatabase(plan: RunPlan): Promise<RunOutcome> {
     const reached = (sent: number, m: Moment) =>
       sent >= expectedEvents * m.share || performance.now() - loadStarted >= m.afterMs;
     const onProgress = (sent: number) => {
-      if (sideWork.length === 0 && reached(sent, plan.jobsAt)) {
+      // Whichever comes first, the jobs or the kill: each happens once.
+      if (!jobsStarted && reached(sent, plan.jobsAt)) {
+        jobsStarted = true;
         sideWork.push(
           makeJobsDue(db, earlyBookings, serverNow()).then((made) => {
             jobs = made;

@@ -4,6 +4,17 @@ import { runOnSharedDatabase, type RunOutcome, type RunPlan } from './shared-dat
 
 const EARLY_USERS = 6;
 
+/** The load of both runs: three processes, 200 people, every 7th event also redelivered elsewhere. */
+const LOAD = {
+  processes: 3,
+  users: 200,
+  earlyUsers: EARLY_USERS,
+  // Two places a slot for 200 requests: the first dates offered fill up while people choose.
+  capacity: 2,
+  duplicateEvery: 7,
+  jobsAt: { share: 0.3, afterMs: 15_000 },
+} as const;
+
 function summary(o: RunOutcome, plan: RunPlan): string {
   const f = o.audit.figures;
   return [
@@ -38,28 +49,13 @@ function expectNothingLostNothingTwice(o: RunOutcome, plan: RunPlan): void {
 // Several processes need one database server they all reach; SQLite is one process per file.
 describe.skipIf(!onPostgres)('three server processes on one PostgreSQL database', () => {
   it('200 people booking at once, redeliveries and duplicates to other processes: every event answered once, no slot over capacity, every due job run once', async () => {
-    const plan: RunPlan = {
-      processes: 3,
-      users: 200,
-      earlyUsers: EARLY_USERS,
-      // Two places a slot for 200 requests: the first dates offered fill up while people choose.
-      capacity: 2,
-      duplicateEvery: 7,
-      jobsAt: { share: 0.3, afterMs: 15_000 },
-      loadLimitMs: 55_000,
-      settleLimitMs: 15_000,
-    };
+    const plan: RunPlan = { ...LOAD, loadLimitMs: 55_000, settleLimitMs: 15_000 };
     expectNothingLostNothingTwice(await runOnSharedDatabase(plan), plan);
   }, 120_000);
 
   it('the same 200 people with one process killed (SIGKILL) mid-run and started again: nothing lost, nothing twice', async () => {
     const plan: RunPlan = {
-      processes: 3,
-      users: 200,
-      earlyUsers: EARLY_USERS,
-      capacity: 2,
-      duplicateEvery: 7,
-      jobsAt: { share: 0.3, afterMs: 15_000 },
+      ...LOAD,
       loadLimitMs: 70_000,
       // The killed process's claimed messages are taken over once their claim runs out (~20 s).
       settleLimitMs: 30_000,
