@@ -16,9 +16,12 @@ import { onPostgres } from './migrations/dialect.js';
  * One chat's work at a time, across processes: a person's events, and every change to a
  * booking of theirs (staff, timed jobs), so nothing is decided on a booking or a conversation
  * that another transaction is changing. The caller reads what it decides on after the lock.
+ * Returns true when it locked (PostgreSQL): a row read before the lock may be out of date.
  */
-export async function lockChat(db: Db, chatKey: string): Promise<void> {
-  if (onPostgres(db)) await sql`select pg_advisory_xact_lock(hashtextextended(${`chat:${chatKey}`}, 0))`.execute(db);
+export async function lockChat(db: Db, chatKey: string): Promise<boolean> {
+  if (!onPostgres(db)) return false;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`chat:${chatKey}`}, 0))`.execute(db);
+  return true;
 }
 
 /**

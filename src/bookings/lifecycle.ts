@@ -69,8 +69,8 @@ export function subjectOf(row: Pick<Booking, 'id' | 'lineUserId' | 'name'>): Boo
 export async function currentBooking(db: Db, bookingId: string): Promise<Booking | undefined> {
   const found = await getBooking(db, bookingId);
   if (!found) return undefined;
-  await lockChat(db, found.lineUserId);
-  return getBooking(db, bookingId);
+  // Read again only where another process may have changed it meanwhile (not on SQLite).
+  return (await lockChat(db, found.lineUserId)) ? getBooking(db, bookingId) : found;
 }
 
 /**
