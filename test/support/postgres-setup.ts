@@ -9,17 +9,9 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openPostgres } from '../../db/postgres-store.js';
 import { createLogger } from '../../src/infra/logger.js';
-import { dropDatabase, POSTGRES_URL, runPrefix, templateOf, urlOf } from './test-store.js';
+import { dropDatabase, POSTGRES_URL, runPrefix, templateOf, urlOf, withAdmin } from './test-store.js';
 
-async function admin(baseUrl: string, sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (baseUrl: string, sql: string): Promise<pg.QueryResult> => withAdmin(baseUrl, (c) => c.query(sql));
 
 async function dropRun(baseUrl: string, prefix: string): Promise<void> {
   const { rows } = await admin(

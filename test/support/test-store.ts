@@ -39,7 +39,7 @@ export function urlOf(baseUrl: string, database: string): string {
   return url.toString();
 }
 
-async function withAdmin<T>(baseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withAdmin<T>(baseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: baseUrl });
   await client.connect();
   try {
@@ -71,23 +71,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new database with no tables at all (to watch the migrations run). */
-export async function createEmptyDatabase(baseUrl: string = POSTGRES_URL!): Promise<TestDatabase> {
+/** A database of this run, new, as a copy of `template` or (without one) with no tables at all. */
+async function createDatabase(baseUrl: string, template?: string): Promise<TestDatabase> {
   const name = `${currentPrefix()}_t${randomBytes(6).toString('hex')}`;
-  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-  return {
-    url: urlOf(baseUrl, name),
-    drop: () => dropDatabase(baseUrl, name),
-  };
+  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`));
+  return { url: urlOf(baseUrl, name), drop: () => dropDatabase(baseUrl, name) };
 }
 
+/** A new database with no tables at all (to watch the migrations run). */
+export const createEmptyDatabase = (baseUrl: string = POSTGRES_URL!): Promise<TestDatabase> => createDatabase(baseUrl);
+
 /** A fresh, migrated PostgreSQL database for one test (or one harness). */
-export async function createTestDatabase(baseUrl: string = POSTGRES_URL!): Promise<TestDatabase> {
-  const prefix = currentPrefix();
-  const name = `${prefix}_t${randomBytes(6).toString('hex')}`;
-  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateOf(prefix)}"`));
-  return {
-    url: urlOf(baseUrl, name),
-    drop: () => dropDatabase(baseUrl, name),
-  };
-}
+export const createTestDatabase = (baseUrl: string = POSTGRES_URL!): Promise<TestDatabase> =>
+  createDatabase(baseUrl, templateOf(currentPrefix()));
