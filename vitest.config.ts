@@ -22,6 +22,14 @@ const tmp = fastTempDir();
 /** Files that replace a module with vi.mock: they get modules of their own (see isolate below). */
 export const MOCKING = ['test/machines/read-once.test.ts'];
 
+/**
+ * Files that start several server processes and drive hundreds of people through them. They test
+ * that nothing is lost or answered twice, not speed; but sharing two cores with the other files
+ * they crawled, and a run stopped by its time limit looked like lost answers. They run after all
+ * the other files, one at a time, with the machine to themselves.
+ */
+export const WHOLE_MACHINE = ['test/multi-process/**/*.test.ts'];
+
 const shared = {
   // End-to-end tests start real servers and SQLite files; give them room on a 2-core machine.
   testTimeout: 30_000,
@@ -46,7 +54,7 @@ export default defineConfig({
           ...shared,
           name: 'shared-modules',
           include: ['test/**/*.test.ts'],
-          exclude: MOCKING,
+          exclude: [...MOCKING, ...WHOLE_MACHINE],
           // Files share a worker's module cache instead of re-importing the whole application for
           // each of the ~100 files, which halved the CPU time of the unit tests. Safe because nothing
           // in src/, machines/ or db/ keeps module-level mutable state, and no file here mocks
@@ -56,6 +64,16 @@ export default defineConfig({
       },
       // A module replaced with vi.mock must not leak into, or be missed by, files sharing a cache.
       { test: { ...shared, name: 'own-modules', include: MOCKING, isolate: true } },
+      {
+        test: {
+          ...shared,
+          name: 'whole-machine',
+          include: WHOLE_MACHINE,
+          // Projects of a higher group order start once those of lower ones have finished.
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

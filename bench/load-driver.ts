@@ -49,6 +49,11 @@ export interface LoadOptions {
    * slow server cannot make the benchmark run for ever. The figures then cover what was done.
    */
   maxRunMs?: number;
+  /**
+   * The run also stops once no event has been acknowledged for this long: a stalled run ends
+   * early, while a run that is merely slow (a loaded machine) goes on to finish.
+   */
+  maxIdleMs?: number;
   /** Progress callback, called about once a second. */
   onProgress?(eventsSent: number): void;
   /**
@@ -202,7 +207,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let events = 0;
   let maxMessages = 0;
   let stopTimer: NodeJS.Timeout | undefined;
+  let stopRun: (reason: RunStopped) => void = () => undefined;
   const stop = new Promise<never>((_, reject) => {
+    stopRun = reject;
     stopTimer = setTimeout(() => reject(new RunStopped('run time limit reached')), options.maxRunMs ?? 2 ** 31 - 1);
   });
   stop.catch(() => undefined);
@@ -280,7 +287,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   }
 
-  const progress = setInterval(() => options.onProgress?.(events), 1000);
+  let lastEvents = -1;
+  let lastProgressAt = performance.now();
+  const progress = setInterval(() => {
+    options.onProgress?.(events);
+    if (events !== lastEvents) {
+      lastEvents = events;
+      lastProgressAt = performance.now();
+    } else if (options.maxIdleMs !== undefined && performance.now() - lastProgressAt > options.maxIdleMs) {
+      stopRun(new RunStopped(`no event acknowledged for ${options.maxIdleMs} ms`));
+    }
+  }, 1000);
   const cpuBefore = process.cpuUsage();
   const startedAt = performance.now();
   const outcomes = await Promise.all(Array.from({ length: options.users }, (_, i) => runUser(i)));

@@ -23,7 +23,7 @@ const APP_NOW = '2026-12-01T00:00:00Z';
 /** Events in one booking conversation without refusals (bench/scenarios.ts). */
 const EVENTS_PER_USER = 19;
 /** The few early bookings take seconds; the limit only bounds a run that goes wrong. */
-const EARLY_LIMIT_MS = 15_000;
+const EARLY_LIMIT_MS = 60_000;
 
 /** A moment in the load: a share of its expected events sent, or a time after its start, whichever comes first. */
 export interface Moment {
@@ -230,6 +230,8 @@ export async function runOnSharedDatabase(plan: RunPlan): Promise<RunOutcome> {
       users: plan.users,
       scriptFor: (i) => bookingScript(personaFor(i)),
       maxRunMs: plan.loadLimitMs,
+      // Longer than a killed process's claims take to run out (~20 s), so only a real stall stops it.
+      maxIdleMs: 60_000,
       onProgress,
     }).finally(() => {
       loadRunning = false;
