@@ -275,7 +275,6 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
           '修正する項目',
           ['修正する項目をお選びください。ほかの項目はそのまま残ります。'],
           optionActions(input),
-          { quick: true },
         ),
       ];
     case 'manage': {
