@@ -280,5 +280,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return '日時の変更を中止しました。今のご予約はそのままです。ご予約の内容は「予約確認」で確認できます。';
     case 'nothingToCancel':
       return '中止する入力はありません。予約を始める場合は「予約する」と送ってください。';
+    case 'previousDetailsGone':
+      return '申し訳ありません。前回のご回答やご入力の内容は、有効期間が過ぎたため使えなくなりました。お手数ですが、あらためてお答えください。';
   }
 }
