@@ -143,7 +143,7 @@ function immediateNeedsBookingText(reason: string, inProgress: boolean, s: Offic
   const why = (NOT_ON_RECORD[reason] ?? NOT_ON_RECORD.noConsent!)(s);
   const next = inProgress
     ? CONTINUE
-    : `「予約する」から日時を予約していただくと、規約への同意と利用条件の確認をあらためて行います。予約のお申し込みから${s.eligibilityValidMonths}か月のあいだは、今すぐ相談もご利用いただけます。`;
+    : `「予約する」から日時を予約していただくと、規約への同意と利用条件の確認をあらためて行います。利用条件の確認にお答えいただいてから${s.eligibilityValidMonths}か月のあいだは、今すぐ相談もご利用いただけます。`;
   return `申し訳ありません。${ON_RECORD}${why}
 ${next}`;
 }
