@@ -660,8 +660,6 @@ export const bookingMachine = machineSetup.createMachine({
       leadsTo('idle', 'sameDay'),
       leadsTo('idle', 'noBooking'),
     ]),
-    // Checked again at the yes: still open, and consent and eligibility still on record (a new
-    // version of the terms may have come into force meanwhile).
     // A returning person: everything of before kept (on to the dates), the items given afresh
     // (each offered as 「前回と同じ」), or the eligibility answers reviewed (the usual questions).
     previousDetails: questionState('previousDetails', [
@@ -669,6 +667,8 @@ export const bookingMachine = machineSetup.createMachine({
       keepingEligibility('kind', 'previousChanged'),
       leadsTo('registered', 'eligibilityReview'),
     ]),
+    // Checked again at the yes: still open, and consent and eligibility still on record (a new
+    // version of the terms may have come into force meanwhile).
     immediateConfirm: questionState('immediateConfirm', [
       leadsTo('idle', 'immediateRequested'),
       leadsTo('idle', 'closedMeanwhile'),
