@@ -11,7 +11,7 @@ import type { ConversationContext, ConversationFacts, Question } from '../../mac
 import { validatePhone } from '../validation/phone.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import { postback, questionCard } from './building-blocks.js';
-import { formatDateJa } from './format-ja.js';
+import { formatDateJa, formatDateWithYearJa } from './format-ja.js';
 import { optionLabel } from './option-labels.js';
 
 /**
@@ -69,7 +69,9 @@ function eligibilityLine(facts: ConversationFacts): string {
   if (answered === null) return '';
   const on = toLocal(answered).date;
   const through = eligibilityValidThrough(on, facts.calendar.settings.eligibilityValidMonths);
-  return `ご利用条件の確認（求職登録・ご利用の理由・端末・継続相談・ご利用環境）は、${formatDateJa(on)}のご回答をそのまま使います（${formatDateJa(through)}まで有効）。`;
+  // The year is said when the answers hold into another year than they were given in.
+  const until = through.slice(0, 4) === on.slice(0, 4) ? formatDateJa(through) : formatDateWithYearJa(through);
+  return `ご利用条件の確認（求職登録・ご利用の理由・端末・継続相談・ご利用環境）は、${formatDateJa(on)}のご回答をそのまま使います（${until}まで有効）。`;
 }
 
 /** The returning person's first card: what is kept, and one button each to keep, change or review. */

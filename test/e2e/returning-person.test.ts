@@ -70,7 +70,7 @@ describe('a returning person books again without answering the same questions (d
     const card = u.lastText();
     expect(card).not.toContain('求職登録をされていますか');
     expect(card).toContain('ご利用条件の確認（求職登録・ご利用の理由・端末・継続相談・ご利用環境）');
-    expect(card).toContain('12月1日(火)のご回答をそのまま使います（6月1日(火)まで有効）');
+    expect(card).toContain('12月1日(火)のご回答をそのまま使います（2027年6月1日(火)まで有効）');
     expect(card).toContain('相談の種類: 一般の職業相談');
     expect(card).toContain('利用アプリ: Zoom');
     expect(card).toContain('お名前: 青森 花子');
