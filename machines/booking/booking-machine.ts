@@ -32,6 +32,7 @@ import {
   type Outcome,
 } from './evaluate-answer.js';
 import { immediateRefusal } from './immediate-eligibility.js';
+import { isReturning } from './previous-details.js';
 import { idleIntent, smallTalk } from './text-commands.js';
 import type {
   ConversationContext,
@@ -153,6 +154,9 @@ const OUTCOME_GUARDS = {
   closedMeanwhile: outcomeIs('closedMeanwhile'),
   immediateRequested: outcomeIs('immediateRequested'),
   immediateNotOnRecord: outcomeIs('immediateNotOnRecord'),
+  previousKept: outcomeIs('previousKept'),
+  previousChanged: outcomeIs('previousChanged'),
+  eligibilityReview: outcomeIs('eligibilityReview'),
 } satisfies Record<Outcome, unknown>;
 
 const NEW: Purpose = 'new';
@@ -172,7 +176,14 @@ const baseSetup = setup({
       ({ context, event }, { question }) => read(question, context, event),
     ),
     nextTurn: assign({ turn: ({ context }) => context.turn + 1 }),
-    resetDraft: assign({ draft: () => ({}), editing: () => false, purpose: () => NEW }),
+    resetDraft: assign({
+      draft: () => ({}),
+      editing: () => false,
+      purpose: () => NEW,
+      eligibilityKept: () => undefined,
+    }),
+    /** A returning person goes on without the eligibility questions: their answers on record are kept. */
+    keepEligibility: assign({ eligibilityKept: () => true as const }),
     beginChange: assign({
       draft: ({ event }) => changeDraft(event.facts) ?? {},
       editing: () => true,
@@ -200,6 +211,10 @@ const baseSetup = setup({
     /** An open booking that a new request may not join (docs/office-rules.md §9: not the session under way). */
     blocksNewBooking: ({ event }) => blocksNewBooking(event.facts),
     agreedToCurrentTerms: ({ event }) => event.facts.agreedTermsVersion === event.facts.termsVersion,
+    /** Eligibility answered within the office's validity and details of before kept (docs/office-rules.md §12). */
+    returning: ({ event }) => isReturning(event.facts, event.now),
+    /** The e-mail and phone are already given (kept from before): they are not asked again. */
+    contactGiven: ({ context }) => context.draft.email !== undefined && context.draft.phone !== undefined,
     /**
      * Terms art. 2 and 6-2(1): consent to the terms in force recorded before this request, and the
      * eligibility questions answered within the office's validity (docs/office-rules.md §14).
@@ -266,6 +281,11 @@ function say(notice: Notice | ((args: EventArgs) => Notice)): Transition['action
 /** Where an accepted answer leads when `guard` holds (re-entered: asking the same question again is a new turn). */
 function leadsTo(target: ConversationState, guard: Guard): Transition {
   return { guard, target: `#booking.${target}`, reenter: true, actions: 'applyAnswer' };
+}
+
+/** Like leadsTo, and the booking goes on with the eligibility answers on record (see submitRepeatRequest). */
+function keepingEligibility(target: ConversationState, guard: Guard): Transition {
+  return { ...leadsTo(target, guard), actions: ['applyAnswer', 'keepEligibility'] };
 }
 
 /** 今すぐ相談 refused for want of consent or eligibility on record: why, and a regular booking offered. */
@@ -381,6 +401,8 @@ function choiceRoutes(which: 1 | 2, part: 'date' | 'time'): Transition[] {
     leadsTo('choice2Date', 'secondChoiceLapsed'),
     // While editing, the review once both are given; a change of booking asks the second after the first.
     leadsTo('review', and(['chosen', 'editing', 'bothChoicesGiven'])),
+    // A returning person who kept their details: the e-mail and phone are not asked again.
+    ...(which === 2 ? [leadsTo('interpreter', and(['chosen', 'contactGiven']))] : []),
     leadsTo(which === 1 ? 'choice2Date' : 'email', 'chosen'),
   ];
 }
@@ -405,6 +427,12 @@ export const bookingMachine = machineSetup.createMachine({
         guard: 'blocksNewBooking',
         target: '.idle',
         actions: { type: 'effect', params: { effect: 'showActiveBooking', draft: {} } },
+      },
+      {
+        guard: and(['agreedToCurrentTerms', 'returning']),
+        target: '.previousDetails',
+        reenter: true,
+        actions: ['resetDraft', 'greet', { type: 'notice', params: { key: 'restarted' } }],
       },
       {
         guard: 'agreedToCurrentTerms',
@@ -474,6 +502,8 @@ export const bookingMachine = machineSetup.createMachine({
             guard: 'blocksNewBooking',
             actions: [{ type: 'effect', params: { effect: 'showActiveBooking', draft: {} } }, 'greet'],
           },
+          // A returning person is not asked the eligibility questions again (docs/office-rules.md §12).
+          { guard: and(['agreedToCurrentTerms', 'returning']), target: '#booking.previousDetails', actions: 'greet' },
           {
             guard: 'agreedToCurrentTerms',
             target: '#booking.registered',
@@ -556,6 +586,7 @@ export const bookingMachine = machineSetup.createMachine({
     terms: questionState('terms', [
       leadsTo('idle', 'declined'),
       leadsTo('review', and(['agreed', 'draftComplete'])),
+      leadsTo('previousDetails', and(['agreed', 'returning'])),
       leadsTo('registered', 'agreed'),
     ]),
 
@@ -628,6 +659,13 @@ export const bookingMachine = machineSetup.createMachine({
       leadsTo('idle', 'kept'),
       leadsTo('idle', 'sameDay'),
       leadsTo('idle', 'noBooking'),
+    ]),
+    // A returning person: everything of before kept (on to the dates), the items given afresh
+    // (each offered as 「前回と同じ」), or the eligibility answers reviewed (the usual questions).
+    previousDetails: questionState('previousDetails', [
+      keepingEligibility('choice1Date', 'previousKept'),
+      keepingEligibility('kind', 'previousChanged'),
+      leadsTo('registered', 'eligibilityReview'),
     ]),
     // Checked again at the yes: still open, and consent and eligibility still on record (a new
     // version of the terms may have come into force meanwhile).

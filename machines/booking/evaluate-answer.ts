@@ -6,6 +6,7 @@ import { validatePhone } from '../../src/validation/phone.js';
 import { readChoiceAnswer } from './choice-answer.js';
 import { immediateRefusal } from './immediate-eligibility.js';
 import { matchOption } from './options.js';
+import { keepPrevious, previousDetailsStep } from './previous-details.js';
 import { staleChoice } from './recheck-choices.js';
 import { isCommandWord } from './text-commands.js';
 import type { Answer, ConversationContext, ConversationFacts, Draft, Notice, Purpose, Question } from './types.js';
@@ -15,6 +16,8 @@ export type Effect =
   | 'recordConsent'
   | 'submitRequest'
   | 'submitChange'
+  /** A new request whose eligibility answers were kept from before: filed, recording no new answering time. */
+  | 'submitRepeatRequest'
   | 'showActiveBooking'
   | 'showStatus'
   | 'cancelBooking'
@@ -83,7 +86,11 @@ export type Outcome =
   | 'closedMeanwhile'
   /** Consent or eligibility no longer on record (new terms in force, answers too old): a booking is offered. */
   | 'immediateNotOnRecord'
-  | 'immediateRequested';
+  | 'immediateRequested'
+  // previousDetails (a returning person): keep everything, give the items afresh, review eligibility
+  | 'previousKept'
+  | 'previousChanged'
+  | 'eligibilityReview';
 
 export type Evaluation =
   | {
@@ -374,6 +381,7 @@ export const STEPS: Record<Question, Step> = {
       no: outcome('declined', 'immediateDeclined'),
     })(input);
   },
+  previousDetails: previousDetailsStep,
 };
 
 function purposeOf(input: AnswerInput): Purpose {
@@ -481,7 +489,13 @@ function submit(input: AnswerInput): Evaluation {
     outcome: 'submitted',
     draft,
     editing: false,
-    effects: [purposeOf(input) === 'change' ? 'submitChange' : 'submitRequest'],
+    effects: [
+      purposeOf(input) === 'change'
+        ? 'submitChange'
+        : input.context.eligibilityKept
+          ? 'submitRepeatRequest'
+          : 'submitRequest',
+    ],
   };
 }
 
@@ -506,5 +520,6 @@ export function isComplete(d: Draft): d is CompleteDraft & Draft {
  * and the draft it leaves. Pure: same input, same result. The machine calls it once per answer.
  */
 export function evaluateAnswer(input: AnswerInput): Evaluation {
-  return STEPS[input.question](input);
+  // 「前回と同じ」 at an item a returning person gave before keeps it (previous-details.ts).
+  return keepPrevious(input) ?? STEPS[input.question](input);
 }

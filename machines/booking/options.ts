@@ -109,6 +109,11 @@ export const OPTIONS: Partial<Record<Question, readonly AnswerOption[]>> = {
     { value: 'yes', words: ['お願いする', 'お願いします', '申し込む', ...YES] },
     { value: 'no', words: ['やめておく', 'やめる', ...NO] },
   ],
+  previousDetails: [
+    { value: 'same', words: ['前回と同じ内容で進む', '前回と同じ', '同じ', 'そのまま', ...YES] },
+    { value: 'change', words: ['内容を変えて入力する', '入力し直す', '変える', ...NO] },
+    { value: 'review', words: ['利用条件の回答を見直す', '見直す', '利用条件'] },
+  ],
 };
 
 /**

@@ -25,6 +25,8 @@ export const QUESTIONS = [
   'manage',
   'cancelConfirm',
   'immediateConfirm',
+  /** A returning person: keep the answers and details of before, change them, or review the eligibility answers. */
+  'previousDetails',
 ] as const;
 export type Question = (typeof QUESTIONS)[number];
 export type ConversationState = 'idle' | Question;
@@ -60,6 +62,11 @@ export interface ConversationContext {
   /** True while changing one item from the review card: answering returns to the review. */
   editing: boolean;
   draft: Draft;
+  /**
+   * The eligibility questions were not asked in this booking: the answers on record were kept
+   * (a returning person, docs/office-rules.md §12). Filing it then records no new answering time.
+   */
+  eligibilityKept?: true;
 }
 
 /** Facts looked up by the runner before each event, so the machine needs no I/O. */
@@ -82,8 +89,22 @@ export interface ConversationFacts {
   sessionUnderWay?: { confirmedDate: IsoDate };
   /** Name and job-seeker number from the user's last request, for immediate sessions. */
   identity?: { name: string; jobSeekerNumber: string };
+  /**
+   * What the person gave in their newest booking that still holds it (retention erases it), offered
+   * as 「前回と同じ」 (docs/office-rules.md §12). Absent for a new person and for one whose details were erased.
+   */
+  previous?: PreviousDetails;
   /** Whether an immediate session can be asked for now, and why not. */
   immediate?: { open: true } | { open: false; reason: 'disabled' | 'closed_day' | 'outside_hours' };
+}
+
+export interface PreviousDetails {
+  kind: SessionKind;
+  app: AppChoice;
+  name: string;
+  jobSeekerNumber: string;
+  email: string;
+  phone: string;
 }
 
 export interface ActiveBookingFacts {
@@ -197,4 +218,6 @@ export type NoticeKey =
   | 'manageBack'
   | 'proposalTaken'
   | 'proposalStale'
-  | 'immediatePending';
+  | 'immediatePending'
+  /** 「前回と同じ」 tapped once the answers or details of before no longer hold: asked as for anyone. */
+  | 'previousDetailsGone';

@@ -114,6 +114,7 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
       return;
     }
     case 'submitRequest':
+    case 'submitRepeatRequest':
     case 'submitChange': {
       const change =
         effect === 'submitChange' && active
@@ -130,8 +131,9 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
         termsVersion: facts.termsVersion,
         ...(change ? { change } : {}),
       });
-      // A new request comes only after the eligibility questions (a change asks none): recorded
-      // as consent is, for immediate sessions (docs/office-rules.md §14).
+      // A new request comes after the eligibility questions (a change asks none, a returning person
+      // keeps the answers on record): recorded as consent is, for immediate sessions and for
+      // returning people (docs/office-rules.md §12, §14). Kept answers keep their old time.
       if (effect === 'submitRequest') await recordEligibility(db, userId, now);
       // A change of a confirmed session: that session holds until staff confirm the new time.
       const kept = change?.replacesConfirmed

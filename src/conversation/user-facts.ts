@@ -15,6 +15,7 @@ import { fitsWindow, isKindDay, toLocal, type CalendarContext, type Instant } fr
 import type { ConversationDeps } from './conversation-deps.js';
 import { loadCalendar } from '../bookings/calendar-facts.js';
 import { FIRST_CONSENT_SUMMARY } from '../messages/terms-messages.js';
+import { previousDetailsOf } from './previous-details.js';
 
 /**
  * A confirmed session whose start has come has begun (under way, or over and not marked yet): the
@@ -137,6 +138,7 @@ export async function loadUserFacts(
     ...(active ? { activeBooking: activeFacts(active, replaced, now) } : {}),
     ...(underWay?.confirmedStart ? { sessionUnderWay: { confirmedDate: toLocal(underWay.confirmedStart).date } } : {}),
     ...(latest ? { identity: { name: latest.name, jobSeekerNumber: latest.jobSeekerNumber } } : {}),
+    ...previousDetailsOf(latest),
     immediate: immediateState(await getSwitch(db, 'immediate'), calendar, now),
   };
   return { facts, active, replaced, underWay };

@@ -43,14 +43,16 @@ export function row(label: string, value: string): FlexComponent {
 }
 
 /**
- * A card with a question and its answers as buttons. Buttons in a Flex bubble show on LINE for
- * PC too, where quick replies do not; the same actions also go in the quick reply for phones.
+ * A card with a question and its answers as buttons, and nothing else: the buttons are the one
+ * place a choice is offered. Flex buttons show in LINE for iOS, Android and PC alike, where quick
+ * replies show on phones only (so the same choices as quick replies would show twice on a phone
+ * and not at all on PC). README, "One place for each choice".
  */
 export function questionCard(
   altText: string,
   lines: readonly string[],
   actions: readonly LineAction[],
-  options: { quick?: boolean; primary?: number } = {},
+  options: { primary?: number } = {},
 ): LineMessage {
   const bubble: FlexBubble = {
     type: 'bubble',
@@ -69,9 +71,7 @@ export function questionCard(
       })),
     };
   }
-  const message: LineMessage = { type: 'flex', altText: altText.slice(0, 400), contents: bubble };
-  const quick = options.quick === false ? undefined : quickReply(actions);
-  return quick ? { ...message, quickReply: quick } : message;
+  return { type: 'flex', altText: altText.slice(0, 400), contents: bubble };
 }
 
 export function infoCard(

@@ -143,7 +143,7 @@ function immediateNeedsBookingText(reason: string, inProgress: boolean, s: Offic
   const why = (NOT_ON_RECORD[reason] ?? NOT_ON_RECORD.noConsent!)(s);
   const next = inProgress
     ? CONTINUE
-    : `「予約する」から日時を予約していただくと、規約への同意と利用条件の確認をあらためて行います。予約のお申し込みから${s.eligibilityValidMonths}か月のあいだは、今すぐ相談もご利用いただけます。`;
+    : `「予約する」から日時を予約していただくと、規約への同意と利用条件の確認をあらためて行います。利用条件の確認にお答えいただいてから${s.eligibilityValidMonths}か月のあいだは、今すぐ相談もご利用いただけます。`;
   return `申し訳ありません。${ON_RECORD}${why}
 ${next}`;
 }
@@ -280,5 +280,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return '日時の変更を中止しました。今のご予約はそのままです。ご予約の内容は「予約確認」で確認できます。';
     case 'nothingToCancel':
       return '中止する入力はありません。予約を始める場合は「予約する」と送ってください。';
+    case 'previousDetailsGone':
+      return '申し訳ありません。前回のご回答やご入力の内容は、有効期間が過ぎたため使えなくなりました。お手数ですが、あらためてお答えください。';
   }
 }

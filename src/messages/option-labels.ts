@@ -75,6 +75,11 @@ export const OPTION_LABELS: { readonly [Q in Question]?: Readonly<Record<string,
     yes: 'お願いする',
     no: 'やめておく',
   },
+  previousDetails: {
+    same: '前回と同じ内容で進む',
+    change: '内容を変えて入力する',
+    review: '利用条件の回答を見直す',
+  },
 };
 
 /** The label of one answer's button; the value itself if the catalogue has none (a test forbids that). */

@@ -10,6 +10,7 @@ import type { LineAction, LineMessage } from '../line/message-types.js';
 import { postback, questionCard, text } from './building-blocks.js';
 import { reviewCard } from './booking-cards.js';
 import { preferredChoices } from '../bookings/booking-view.js';
+import { offerPrevious, previousDetailsCard } from './previous-details.js';
 
 interface QuestionInput {
   question: Question;
@@ -155,8 +156,15 @@ function cancelLead(b: NonNullable<ConversationFacts['activeBooking']> | undefin
     : '次の予約をキャンセルします。よろしいですか？';
 }
 
-/** The current question as LINE messages, with buttons that carry this turn. */
+/**
+ * The current question as LINE messages, with buttons that carry this turn; a typed item a
+ * returning person gave before also offers 「前回と同じ」.
+ */
 export function renderQuestion(input: QuestionInput): LineMessage[] {
+  return offerPrevious(input.question, input.context, input.facts, questionMessages(input));
+}
+
+function questionMessages(input: QuestionInput): LineMessage[] {
   const { question, context, facts } = input;
   const s = facts.calendar.settings;
   const choices = (alt: string, lines: string[], primary = 0) => [
@@ -275,7 +283,6 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
           '修正する項目',
           ['修正する項目をお選びください。ほかの項目はそのまま残ります。'],
           optionActions(input),
-          { quick: true },
         ),
       ];
     case 'manage': {
@@ -305,5 +312,7 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
         ],
         1,
       );
+    case 'previousDetails':
+      return [previousDetailsCard(facts, optionActions(input))];
   }
 }

@@ -25,8 +25,9 @@ export interface OfficeSettings {
   sessionMinutes: number;
   immediateSessionMinutes: number;
   /**
-   * How long answers to the eligibility questions hold for an immediate session, in months
-   * (docs/office-rules.md §14): older answers are asked again through a regular booking.
+   * How long answers to the eligibility questions hold, in months: within it a person who booked
+   * before is not asked them again (docs/office-rules.md §12) and may ask for an immediate session
+   * (§14); older answers are asked again through a regular booking.
    */
   eligibilityValidMonths: number;
   capacity: number;

@@ -82,11 +82,6 @@ const tapCard = (label: string) =>
   expectAnswer(userPhone(), () =>
     userPhone().locator('.chat__list').getByRole('button', { name: label, exact: true }).last().click(),
   );
-/** Taps a quick-reply chip, which LINE shows for the latest message only. */
-const tapQuick = (label: string) =>
-  expectAnswer(userPhone(), () =>
-    userPhone().locator('.quick-replies').getByRole('button', { name: label, exact: true }).click(),
-  );
 /** Types a line and presses Enter, as on a phone keyboard. */
 const type = (text: string) =>
   expectAnswer(userPhone(), async () => {
@@ -111,10 +106,12 @@ describe('the chat simulator in a real browser', () => {
     await expectAnswer(userPhone(), () => userPhone().getByRole('button', { name: '友だち追加' }).click());
     expect(await userChatText()).toContain('利用規約');
     await tapCard('同意する');
-    await tapQuick('登録しています');
+    // A question's choices are its card's buttons only: no quick-reply chips repeat them.
+    expect(await userPhone().locator('.quick-replies').isHidden()).toBe(true);
+    await tapCard('登録しています');
     await tapCard('長期療養中');
     await tapCard('はい、持っています');
-    await tapQuick('はい、希望します');
+    await tapCard('はい、希望します');
     await tapCard('すべて確認しました');
     await tapCard('一般の職業相談');
     await tapCard('TeleOffice');

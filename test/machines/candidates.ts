@@ -27,6 +27,16 @@ import {
   withFullSlots,
 } from './fixtures.js';
 
+/** What a returning person gave in their last booking. */
+export const PREVIOUS = {
+  kind: 'regular',
+  app: 'zoom',
+  name: '青森 花子',
+  jobSeekerNumber: '02010-12345678',
+  email: 'hanako@example.jp',
+  phone: '09012345678',
+} as const;
+
 type Command = Exclude<ConversationEvent['type'], 'ANSWER'>;
 type ActiveBooking = NonNullable<ConversationFacts['activeBooking']>;
 
@@ -63,14 +73,18 @@ export const FACTS = {
   immediateNoIdentity: onRecordFacts({ immediate: { open: true } }),
   immediateNotAgreed: makeFacts({ immediate: { open: true } }),
   immediateNotEligible: agreedFacts({ immediate: { open: true } }),
+  /** A returning person: consent and eligibility on record, and the details of before kept (§12). */
+  returning: onRecordFacts({ previous: PREVIOUS }),
+  /** Eligibility on record, but the details of before erased (retention): a new person again. */
+  erased: onRecordFacts(),
 } satisfies Record<string, ConversationFacts>;
 
 /** For each command, the situations worth trying it in (a Record, so a new event type must be added here). */
 export const COMMAND_FACTS: Record<Command, ReadonlyArray<keyof typeof FACTS>> = {
-  START: ['newUser', 'agreed', 'active', 'activeBegun'],
+  START: ['newUser', 'agreed', 'active', 'activeBegun', 'returning', 'erased'],
   FOLLOW: ['newUser'],
   CANCEL: ['agreed'],
-  RESTART: ['newUser', 'agreed', 'active', 'activeBegun'],
+  RESTART: ['newUser', 'agreed', 'active', 'activeBegun', 'returning'],
   HELP: ['agreed'],
   STALE: ['agreed'],
   CHECK: ['agreed'],
@@ -96,6 +110,9 @@ const TYPED: Partial<Record<ConversationState, readonly string[]>> = {
   phone: ['090-1234-5678', '0120-123-456'],
   immediateConfirm: ['電話番号を変更したい'],
 };
+
+/** The questions whose item a returning person may keep with 「前回と同じ」. */
+const KEEPABLE: readonly ConversationState[] = ['name', 'jobSeekerNumber', 'email', 'phone'];
 
 function which(state: ConversationState): 1 | 2 {
   return state.startsWith('choice1') ? 1 : 2;
@@ -158,6 +175,7 @@ export function candidateAnswers(
   for (const option of OPTIONS[state] ?? []) answers.push(button(option.value), text(optionLabel(state, option.value)));
   answers.push(text('わかりません'));
   for (const t of TYPED[state] ?? []) answers.push(text(t));
+  if (KEEPABLE.includes(state)) answers.push(button('same'), text('前回と同じ'));
   if (state === 'choice1Date' || state === 'choice2Date') answers.push(...dateAnswers(state, draft, facts, now));
   if (state === 'choice1Time' || state === 'choice2Time') answers.push(...timeAnswers(state, draft, facts, now));
   return answers;
@@ -176,6 +194,14 @@ export function answerFacts(state: ConversationState): ConversationFacts[] {
       return [FACTS.active, FACTS.agreed];
     case 'cancelConfirm':
       return [FACTS.active, FACTS.activeToday, FACTS.agreed];
+    case 'terms':
+    case 'previousDetails':
+      return [FACTS.returning, FACTS.agreed, FACTS.erased];
+    case 'name':
+    case 'jobSeekerNumber':
+    case 'email':
+    case 'phone':
+      return [FACTS.agreed, FACTS.returning];
     default:
       return [FACTS.agreed];
   }
@@ -202,12 +228,13 @@ export function candidateEvents(snapshot: BookingSnapshot, now: Instant = NOW): 
  * turn (which grows for ever) nor the exact values.
  */
 export function snapshotShape(snapshot: BookingSnapshot): string {
-  const { editing, greeted, purpose, draft } = snapshot.context;
+  const { editing, greeted, purpose, draft, eligibilityKept } = snapshot.context;
   return JSON.stringify([
     snapshot.value,
     editing,
     greeted,
     purpose ?? 'new',
+    eligibilityKept ?? false,
     draft.kind ?? null,
     Object.keys(draft).sort(),
   ]);

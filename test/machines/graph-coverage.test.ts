@@ -6,6 +6,7 @@ import { evaluateAnswer, isComplete } from '../../machines/booking/evaluate-answ
 import type { BookingSnapshot } from '../../machines/booking/restore.js';
 import { QUESTIONS, type Answer, type ConversationState, type Question } from '../../machines/booking/types.js';
 import { bookableDates } from '../../src/calendar/index.js';
+import { isReturning } from '../../machines/booking/previous-details.js';
 import { answerFacts, candidateAnswers, candidateEvents, snapshotShape } from './candidates.js';
 import { NOW, effectsOf, initialSnapshot, noticesOf, roundTrip, step } from './fixtures.js';
 
@@ -108,6 +109,8 @@ describe('each question routes its answers (the chart lists where each outcome l
                   isComplete(snapshot.context.draft),
                   facts.identity !== undefined ||
                     Boolean(snapshot.context.draft.name && snapshot.context.draft.jobSeekerNumber),
+                  // A returning person skips the eligibility questions once they agree (§12).
+                  isReturning(facts, NOW),
                 ])
               : '';
           const key = JSON.stringify([
@@ -116,6 +119,10 @@ describe('each question routes its answers (the chart lists where each outcome l
             editing,
             purpose ?? 'new',
             question.startsWith('choice1') ? both : null,
+            // Contact details kept from before are not asked again (a returning person, §12).
+            question.startsWith('choice2')
+              ? snapshot.context.draft.email !== undefined && snapshot.context.draft.phone !== undefined
+              : null,
             complete,
           ]);
           const set = targets.get(key) ?? new Set<string>();

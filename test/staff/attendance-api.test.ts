@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answerUpToDates } from '../support/booking-flow.js';
 import { requestViaChat, startStaffHarness, type StaffHarness } from './staff-support.js';
 
 const USER = 'U2222222222222222222222222222222b';
@@ -13,20 +12,21 @@ afterEach(async () => {
   await s.close();
 });
 
-/** The same person asks again: consent is on record, so the chat starts at the eligibility questions. */
+/**
+ * The same person asks again: consent and eligibility are on record and their details kept, so
+ * one tap keeps them all and the chat goes on to the dates (docs/office-rules.md §12).
+ */
 async function requestAgain(
   u: Awaited<ReturnType<typeof requestViaChat>>['u'],
   date: string,
   times: [string, string],
 ): Promise<void> {
   await u.say('予約する');
-  await answerUpToDates(u, 'Zoom');
+  await u.tap('前回と同じ内容で進む');
   await u.tap(date);
   await u.tap(times[0]);
   await u.tap(date);
   await u.tap(times[1]);
-  await u.say('hanako@example.jp');
-  await u.say('090-1234-5678');
   await u.tap('同席しません');
   await u.tap('この内容で申し込む');
   expect(u.lastText()).toContain('受け付けました');

@@ -29,24 +29,57 @@ export async function answerUpToDates(
   await u.say('02010-12345678');
 }
 
+/** The label of the first button the latest question offers (the first free date or time). */
+const firstOffered = (u: ChatDriver) => u.lastActions().find((a) => a.type === 'postback')!.label;
+
+async function tapChoices(u: ChatDriver, choices?: ChoiceLabels): Promise<void> {
+  for (const label of choices ? [...choices.first, ...choices.second] : [0, 1, 2, 3]) {
+    await u.tap(typeof label === 'string' ? label : firstOffered(u));
+  }
+}
+
+async function submit(u: ChatDriver): Promise<void> {
+  await u.tap('この内容で申し込む');
+  if (!u.lastText().includes('受け付けました')) throw new Error(`booking not accepted: ${u.lastText()}`);
+}
+
+/**
+ * A booking with every question answered, as a first booking is. A returning person is offered
+ * to keep what they gave before: here they review the eligibility answers instead, so the same
+ * answers are given every time (bookAgainByButtons keeps them). Returns the person's actions,
+ * from 「予約する」 to the filed request.
+ */
 export async function bookByButtons(
   u: ChatDriver,
   app: 'Zoom' | 'TeleOffice' = 'Zoom',
   name = '青森 花子',
   choices?: ChoiceLabels,
-): Promise<void> {
+): Promise<number> {
+  const before = u.actions;
   await u.say('予約する');
   if (u.lastText().includes('利用規約')) await u.tap('同意する');
+  if (u.lastActions().some((a) => a.label === '利用条件の回答を見直す')) await u.tap('利用条件の回答を見直す');
   await answerUpToDates(u, app, name);
-  const firstOffered = () => u.lastActions().find((a) => a.type === 'postback')!.label;
-  for (const label of choices ? [...choices.first, ...choices.second] : [0, 1, 2, 3]) {
-    await u.tap(typeof label === 'string' ? label : firstOffered());
-  }
+  await tapChoices(u, choices);
   await u.say('hanako@example.jp');
   await u.say('090-1234-5678');
   await u.tap('同席しません');
-  await u.tap('この内容で申し込む');
-  if (!u.lastText().includes('受け付けました')) throw new Error(`booking not accepted: ${u.lastText()}`);
+  await submit(u);
+  return u.actions - before;
+}
+
+/**
+ * A returning person's booking by buttons: everything of before kept with one tap, then the two
+ * preferred times, the interpreter question and the submit. Returns the person's actions.
+ */
+export async function bookAgainByButtons(u: ChatDriver, choices?: ChoiceLabels): Promise<number> {
+  const before = u.actions;
+  await u.say('予約する');
+  await u.tap('前回と同じ内容で進む');
+  await tapChoices(u, choices);
+  await u.tap('同席しません');
+  await submit(u);
+  return u.actions - before;
 }
 
 /** A staff member in the staff group: taps buttons of the group's cards and types answers. */

@@ -36,6 +36,9 @@ export class ChatDriver {
   /** Messages the bot sent to this user since the last step. */
   last: Json[] = [];
 
+  /** The person's actions so far: every message typed and every button or picker used (following is not one). */
+  actions = 0;
+
   private async send(make: (replyToken: string) => Parameters<Harness['post']>[0][number]): Promise<Json[]> {
     const token = this.h.platform.issueReplyToken(this.userId);
     const res = await this.h.post([make(token)]);
@@ -52,6 +55,7 @@ export class ChatDriver {
   }
 
   say(text: string) {
+    this.actions += 1;
     return this.send((replyToken) => textEvent({ userId: this.userId, replyToken, text }));
   }
 
@@ -66,11 +70,13 @@ export class ChatDriver {
       );
     if (action.type === 'message') return this.say(action.text);
     const data = (action as Extract<LineAction, { type: 'postback' }>).data;
+    this.actions += 1;
     return this.send((replyToken) => postbackEvent({ userId: this.userId, replyToken, data }));
   }
 
   /** Sends the postback of an earlier button again (a stale tap). */
   tapData(data: string, params?: Record<string, string>) {
+    this.actions += 1;
     return this.send((replyToken) =>
       postbackEvent({ userId: this.userId, replyToken, data, ...(params ? { params } : {}) }),
     );
