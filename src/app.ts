@@ -82,6 +82,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const store = await openStore(config.store, {
     logger,
     onFatal,
+    dataKey: { config: config.dataKey, now: () => clock.now().toISOString() },
     ...(overrides.walSync ? { walSync: overrides.walSync } : {}),
   });
   const { db, committer } = store;
