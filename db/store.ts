@@ -48,6 +48,8 @@ export interface OpenStoreOptions {
    * it (tools that copy rows as they are) values are read and written as stored.
    */
   dataKey?: { config: DataKeyConfig; now: () => string };
+  /** Read-only checks that refuse the database for a reason of their own before the key is looked at. */
+  beforeKey?: (db: Db) => Promise<void>;
 }
 
 /** Finds and checks the key before the migrations; afterwards seals rows from before and installs the cipher. */
@@ -57,6 +59,7 @@ function cipherHooks(options: OpenStoreOptions): StoreHooks {
   let opened: OpenedDataKey | undefined;
   return {
     async beforeMigrations(db) {
+      await options.beforeKey?.(db);
       opened = await openDataKey(db, dataKey.config);
     },
     async afterMigrations(db) {
