@@ -257,6 +257,14 @@ describe('personal data at rest', () => {
     );
     expect(await probe(h).all('select key, value, updated_at from office_state order by key')).toEqual(before);
     if (!onPostgres) expect(fs.existsSync(h.sqlitePath.replace(/\.db$/, '.key'))).toBe(false);
+    // The same key from a file (DATA_ENCRYPTION_KEY_FILE) opens it.
+    const file = path.join(path.dirname(h.sqlitePath), 'office.key');
+    fs.writeFileSync(file, `# the office's data key\n${TEST_DATA_KEY}\n`, { mode: 0o600 });
+    const fromFile = await startWith(h, { ...env, DATA_ENCRYPTION_KEY_FILE: file });
+    expect(
+      (await getBooking(fromFile.db, (await probe(h).get<{ id: string }>('select id from bookings'))!.id))?.email,
+    ).toBe(PERSON.email);
+    await fromFile.close();
   });
 
   it.skipIf(onPostgres)(
