@@ -86,4 +86,30 @@ describe('the cipher installed on a database', () => {
       await raw.destroy();
     }
   });
+
+  it('encrypts a raw event as stored and opens it for the server, in one row or several', async () => {
+    const raw = await openDatabase({ path: ':memory:' });
+    const db = raw.withPlugin(new FieldCipherPlugin(createFieldCipher([A])));
+    try {
+      const row = (id: string) => ({
+        webhook_event_id: id,
+        chat_key: 'U1',
+        payload: `{"text":"hanako@example.jp ${id}"}`,
+        received_at: 'now',
+        status: 'pending' as const,
+        processed_at: null,
+      });
+      await db.insertInto('inbox').values(row('e1')).execute();
+      await db
+        .insertInto('inbox')
+        .values([row('e2'), row('e3')])
+        .execute();
+      const stored = await raw.selectFrom('inbox').select('payload').orderBy('webhook_event_id').execute();
+      expect(stored.every((r) => isEncryptedValue(r.payload!))).toBe(true);
+      const read = await db.selectFrom('inbox').select('payload').orderBy('webhook_event_id').execute();
+      expect(read.map((r) => r.payload)).toEqual(['e1', 'e2', 'e3'].map((id) => `{"text":"hanako@example.jp ${id}"}`));
+    } finally {
+      await raw.destroy();
+    }
+  });
 });
