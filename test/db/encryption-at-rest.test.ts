@@ -8,7 +8,6 @@ import { createFieldCipher, parseDataKey } from '../../db/field-cipher.js';
 import { jobSeekerNumberKey } from '../../db/encrypted-columns.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { rotateDataKey } from '../../scripts/rotate-key.js';
 import { bookByButtons } from '../support/booking-flow.js';
 import { ChatDriver } from '../support/chat-driver.js';
 import { numberIndexOf, opened, TEST_DATA_KEY, testCipher } from '../support/data-key.js';
@@ -67,6 +66,23 @@ function envOf(harness: Harness, keys: Record<string, string>): Record<string, s
     LOG_LEVEL: 'silent',
     ...keys,
   };
+}
+
+/** Runs a script of the project as `npm run` would, with only the given environment. */
+async function runScript(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', ...env },
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, out, err };
 }
 
 async function startWith(harness: Harness, keys: Record<string, string>) {
@@ -224,8 +240,11 @@ describe('personal data at rest', () => {
     expect(await getBooking(both.db, id)).toMatchObject({ email: PERSON.email });
     await both.close();
 
-    const line = await rotateDataKey(envOf(h, rotating), h.clock);
-    expect(line).toMatch(new RegExp(`^\\d+ rows re-encrypted under key ${newCipher.currentKeyId}`));
+    // `npm run rotate-key`, as an operator runs it.
+    const script = await runScript('scripts/rotate-key.ts', envOf(h, rotating));
+    expect(script.code, script.err).toBe(0);
+    expect(script.out).toMatch(new RegExp(`^\\d+ rows re-encrypted under key ${newCipher.currentKeyId}`));
+    expect(script.out).toContain('DATA_ENCRYPTION_OLD_KEYS may now be removed');
     const stored = await storedPerson(h, id);
     expect(newCipher.keyIdOf(stored.email)).toBe(newCipher.currentKeyId);
     expect(newCipher.decrypt(stored.email)).toBe(PERSON.email);
@@ -279,17 +298,7 @@ describe('personal data at rest', () => {
       const hash = () => createHash('sha256').update(fileBytes(h)).digest('hex');
       const before = hash();
       const wrong = randomBytes(32).toString('hex');
-      const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          DOTENV_CONFIG_PATH: '/nonexistent/.env',
-          ...envOf(h, { DATA_ENCRYPTION_KEY: wrong, PORT: '0' }),
-        },
-      });
-      let err = '';
-      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      const { code, err } = await runScript('src/main.ts', envOf(h, { DATA_ENCRYPTION_KEY: wrong, PORT: '0' }));
       expect(code).toBe(1);
       expect(err.trim().split('\n')).toEqual([
         expect.stringMatching(
