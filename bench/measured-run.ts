@@ -23,6 +23,8 @@ import type { UserScript } from './conversation-script.js';
 import { runLoad, type LoadResult } from './load-driver.js';
 
 export const CHANNEL_SECRET = 'bench-channel-secret';
+/** The data key the servers encrypt personal data under (given, so no key file is written beside the repository). */
+const DATA_KEY = 'YmVuY2gtZGF0YS1rZXktMDEyMzQ1Njc4OWFiY2RlZjA=';
 export const CHANNEL_TOKEN = 'bench-channel-access-token';
 export const STAFF_GROUP = 'Cbenchstaffgroup0000000000000000';
 
@@ -161,6 +163,7 @@ async function runOnServers(
             LINE_CHANNEL_ACCESS_TOKEN: CHANNEL_TOKEN,
             LINE_API_BASE_URL: platform.url,
             STAFF_GROUP_ID: STAFF_GROUP,
+            DATA_ENCRYPTION_KEY: DATA_KEY,
             LOG_LEVEL: 'silent',
             ...store.env,
             ...options.env,

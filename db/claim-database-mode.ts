@@ -26,3 +26,16 @@ export async function claimDatabaseMode(
   if (decision.record) await recordDatabaseMode(db, mode, now);
   return decision.record && facts.active;
 }
+
+/**
+ * The refusal of claimDatabaseMode, read only, for a database as found before its migrations:
+ * checked before the data key, so a database of the other mode is refused for that reason (what
+ * to do about it) rather than for holding data under another key. A new database passes.
+ */
+export async function refuseOtherMode(db: Db, mode: DatabaseMode, place: DatabasePlace): Promise<void> {
+  const tables = new Set((await db.introspection.getTables()).map((t) => t.name));
+  if (!tables.has('office_state') || !['users', 'inbox', 'bookings', 'outbox'].every((t) => tables.has(t))) return;
+  const facts = { recorded: await recordedDatabaseMode(db), active: await holdsActivity(db) };
+  const decision = decideDatabaseMode(mode, facts, place);
+  if (!decision.ok) throw new DatabaseModeError(decision.reason);
+}

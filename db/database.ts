@@ -17,6 +17,8 @@ export interface OpenDatabaseOptions {
    * again) and retries queued events with backoff. Default 250.
    */
   busyTimeoutMs?: number;
+  /** Runs before the migrations, on the database as found: a refusal here leaves it untouched. */
+  beforeMigrations?: (db: Db) => Promise<void>;
 }
 
 /**
@@ -25,8 +27,14 @@ export interface OpenDatabaseOptions {
  * same durability by syncing the log themselves, see wal-sync.ts) and runs pending migrations. Throws when a migration fails, so the server never runs on a half-built schema.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
-  if (options.path !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
+  if (options.path !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
+    ownerOnly(options.path);
+  }
   const sqlite = new SQLite(options.path);
+  // Deleted and overwritten content is zeroed in the file, not left in free space for `strings`
+  // to find (erased personal data: docs/storage.md).
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   // After a checkpoint the log is reused from its start; this trims a file that a burst grew.
@@ -35,8 +43,30 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 250)}`);
   cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateToLatest(db);
+  try {
+    await options.beforeMigrations?.(db);
+    await migrateToLatest(db);
+  } catch (e: unknown) {
+    await db.destroy();
+    throw e;
+  }
   return db;
+}
+
+/**
+ * The database file, readable and writable by its owner only, whatever the umask: created so
+ * before SQLite opens it, and narrowed if it was not. SQLite gives its log and shared-memory
+ * files the database file's permissions; ones left from before are narrowed too.
+ */
+function ownerOnly(file: string): void {
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    try {
+      fs.chmodSync(f, 0o600);
+    } catch (e: unknown) {
+      if ((e as { code?: unknown }).code !== 'ENOENT') throw e;
+    }
+  }
 }
 
 /**

@@ -55,6 +55,13 @@ export function describeConnectError(error: unknown, url: string): string {
   return `DATABASE_URL: could not open the PostgreSQL database at ${where}: ${message}`;
 }
 
+/** Work on a database being opened: before its migrations (nothing touched yet), and after them. */
+export interface StoreHooks {
+  beforeMigrations?: (db: Db) => Promise<void>;
+  /** Returns the instance the server then uses (with the cipher installed). */
+  afterMigrations?: (db: Db) => Promise<Db>;
+}
+
 export interface PostgresHandle {
   db: Db;
   committer: Committer;
@@ -66,7 +73,11 @@ export interface PostgresHandle {
  * an advisory lock (Kysely's own), so processes starting at once take turns and the second finds
  * nothing left to do.
  */
-export async function openPostgres(config: PostgresStoreConfig, logger: Logger): Promise<PostgresHandle> {
+export async function openPostgres(
+  config: PostgresStoreConfig,
+  logger: Logger,
+  hooks: StoreHooks = {},
+): Promise<PostgresHandle> {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolSize,
@@ -92,11 +103,14 @@ export async function openPostgres(config: PostgresStoreConfig, logger: Logger):
     throw new StoreOpenError(describeConnectError(error, config.url));
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let ready: Db;
   try {
+    await hooks.beforeMigrations?.(db);
     await migrateToLatest(db);
+    ready = hooks.afterMigrations ? await hooks.afterMigrations(db) : db;
   } catch (error: unknown) {
     await db.destroy();
     throw error;
   }
-  return { db, committer: createTransactionCommitter(db) };
+  return { db: ready, committer: createTransactionCommitter(ready) };
 }

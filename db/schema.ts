@@ -120,6 +120,8 @@ export interface BookingsTable {
   proposed_by: Generated<string | null>;
   /** When name, numbers, e-mail, phone and meeting details were erased (retention); null while kept. */
   personal_data_erased_at: Generated<string | null>;
+  /** Keyed digest of the job-seeker number (db/encrypted-columns.ts), for exact lookups; null when erased. */
+  job_seeker_number_index: Generated<string | null>;
 }
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';

@@ -3,7 +3,10 @@ import { startCheckpointer } from './checkpointer.js';
 import type { Committer } from './committer.js';
 import { databaseFile, openDatabase, type Db } from './database.js';
 import { createGroupCommitter } from './group-commit.js';
-import { openPostgres } from './postgres-store.js';
+import type { DataKeyConfig } from './data-key-config.js';
+import { openDataKey, sealStoredData, valuesUnderOlderKeys, type OpenedDataKey } from './data-key.js';
+import { FieldCipherPlugin } from './encrypted-columns.js';
+import { openPostgres, type StoreHooks } from './postgres-store.js';
 import { storeLabel, storeVariable, type StoreConfig } from './store-config.js';
 import { openWalSync, type WalSyncOptions } from './wal-sync.js';
 
@@ -38,12 +41,50 @@ export interface OpenStoreOptions {
   onFatal?: (error: unknown) => void;
   /** SQLite: how the write-ahead log is synced (tests make the disk fail). */
   walSync?: WalSyncOptions;
+  /**
+   * The key personal data is encrypted under (docs/storage.md): checked before the migrations
+   * (a missing or wrong key stops start-up, touching nothing), then installed on the Kysely
+   * instance, which encrypts and decrypts the personal columns (db/encrypted-columns.ts). Without
+   * it (tools that copy rows as they are) values are read and written as stored.
+   */
+  dataKey?: { config: DataKeyConfig; now: () => string };
+  /** Read-only checks that refuse the database for a reason of their own before the key is looked at. */
+  beforeKey?: (db: Db) => Promise<void>;
+}
+
+/** Finds and checks the key before the migrations; afterwards seals rows from before and installs the cipher. */
+function cipherHooks(options: OpenStoreOptions): StoreHooks {
+  const dataKey = options.dataKey;
+  if (!dataKey) return {};
+  let opened: OpenedDataKey | undefined;
+  return {
+    async beforeMigrations(db) {
+      await options.beforeKey?.(db);
+      opened = await openDataKey(db, dataKey.config);
+    },
+    async afterMigrations(db) {
+      const key = opened!;
+      if (key.generated)
+        options.logger.warn(
+          { keyFile: key.generated },
+          'no DATA_ENCRYPTION_KEY set: personal data is encrypted under a key generated in this file; keep it with the database (without it the data cannot be read)',
+        );
+      const sealed = await sealStoredData(db, key, dataKey.now());
+      if (sealed > 0) options.logger.info({ rows: sealed }, 'encrypted personal data stored before encryption');
+      if (key.cipher.keyIds.length > 1) {
+        const older = await valuesUnderOlderKeys(db, key.cipher);
+        if (older > 0)
+          options.logger.warn({ values: older }, 'values remain under an older data key; run `npm run rotate-key`');
+      }
+      return db.withPlugin(new FieldCipherPlugin(key.cipher));
+    },
+  };
 }
 
 export async function openStore(config: StoreConfig, options: OpenStoreOptions): Promise<Store> {
   const where = { label: storeLabel(config), variable: storeVariable(config) };
   if (config.kind === 'postgres') {
-    const { db, committer } = await openPostgres(config, options.logger);
+    const { db, committer } = await openPostgres(config, options.logger, cipherHooks(options));
     return {
       kind: 'postgres',
       db,
@@ -56,7 +97,18 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions):
       },
     };
   }
-  const db = await openDatabase({ path: config.path });
+  const hooks = cipherHooks(options);
+  const opened = await openDatabase({
+    path: config.path,
+    ...(hooks.beforeMigrations ? { beforeMigrations: hooks.beforeMigrations } : {}),
+  });
+  let db: Db;
+  try {
+    db = hooks.afterMigrations ? await hooks.afterMigrations(opened) : opened;
+  } catch (e: unknown) {
+    await opened.destroy();
+    throw e;
+  }
   const inMemory = config.path === ':memory:';
   const checkpointer = inMemory ? null : await startCheckpointer(db, { path: config.path, logger: options.logger });
   const walSync = openWalSync(await databaseFile(db), options.walSync);

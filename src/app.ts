@@ -13,7 +13,8 @@ import { webhookRouter } from './http/webhook-route.js';
 import { movableClock, systemClock, type Clock } from './infra/clock.js';
 import { createKeyedQueue, type KeyedQueue } from './infra/keyed-queue.js';
 import { createLogger, type Logger } from './infra/logger.js';
-import { claimDatabaseMode } from '../db/claim-database-mode.js';
+import { claimDatabaseMode, refuseOtherMode } from '../db/claim-database-mode.js';
+import { storeLabel, storeVariable } from '../db/store-config.js';
 import { createLineClient, type LineClient } from './line/line-client.js';
 import { createOccupancyCache } from './bookings/occupancy-cache.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
@@ -82,6 +83,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const store = await openStore(config.store, {
     logger,
     onFatal,
+    dataKey: { config: config.dataKey, now: () => clock.now().toISOString() },
+    beforeKey: (db) =>
+      refuseOtherMode(db, config.demoMode ? 'demo' : 'line', {
+        label: storeLabel(config.store),
+        variable: storeVariable(config.store),
+      }),
     ...(overrides.walSync ? { walSync: overrides.walSync } : {}),
   });
   const { db, committer } = store;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { lineUrlProblem, staffTokenProblem } from './config-checks.js';
 import { officeSettingsFrom, type OfficeSettings } from './office/settings.js';
 import type { StoreConfig } from '../db/store-config.js';
+import { DataKeyConfigError, dataKeyFrom, dataKeyVariables } from './data-key-config.js';
+import type { DataKeyConfig } from '../db/data-key-config.js';
 
 /**
  * Everything configurable, read once at start-up from the environment (which overrides `.env`).
@@ -21,6 +23,8 @@ export interface Config {
    * SQLITE_PATH (by default data/booking.db connected to LINE, data/demo.db in demo mode).
    */
   store: StoreConfig;
+  /** The key personal data is encrypted under (DATA_ENCRYPTION_KEY...; docs/storage.md). */
+  dataKey: DataKeyConfig;
   staffGroupId: string;
   staffApiToken: string | null;
   appNow: string | null;
@@ -83,6 +87,7 @@ const envSchema = z.object({
       .min(100, 'expected at least 100 ms')
       .max(600_000, 'expected at most 600000 ms'),
   ),
+  ...dataKeyVariables,
   STAFF_GROUP_ID: optional(z.string().min(1)),
   STAFF_API_TOKEN: optional(
     z
@@ -221,6 +226,14 @@ export function loadConfig(env: Env): Config {
   } catch (err: unknown) {
     throw new ConfigError(namingVariables(err instanceof Error ? err.message : String(err)));
   }
+  const store = storeFrom(e, demoMode);
+  let dataKey: DataKeyConfig;
+  try {
+    dataKey = dataKeyFrom(e, store, production);
+  } catch (err: unknown) {
+    if (err instanceof DataKeyConfigError) throw new ConfigError(err.message);
+    throw err;
+  }
   return {
     port: (e.PORT as number | undefined) ?? 3000,
     host: (e.HOST as string | undefined) ?? null,
@@ -236,7 +249,8 @@ export function loadConfig(env: Env): Config {
           'https://api-data.line.me',
       ),
     },
-    store: storeFrom(e, demoMode),
+    store,
+    dataKey,
     staffGroupId: (e.STAFF_GROUP_ID as string | undefined) ?? DEMO_STAFF_GROUP_ID,
     staffApiToken: (e.STAFF_API_TOKEN as string | undefined) ?? null,
     appNow: (e.APP_NOW as string | undefined) ?? null,

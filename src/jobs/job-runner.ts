@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.js';
 import { enqueue } from '../../db/repositories/outbox-repository.js';
 import { claimJob, dueJobs, markJobSkipped } from '../../db/repositories/jobs-repository.js';
 import { erasePersonalData, purgeHandled } from '../../db/repositories/retention-repository.js';
+import { truncateLog } from '../../db/truncate-log.js';
 import { toQueued } from '../bookings/dispatch.js';
 import { runJob } from './job-handlers.js';
 
@@ -60,6 +61,7 @@ export function createJobRunner(deps: AppContext): JobRunner {
   async function purge(): Promise<void> {
     const now = deps.clock.now().getTime();
     const day = 24 * 60 * 60 * 1000;
+    let removed = 0;
     try {
       const purged = await deps.committer.run((trx) =>
         purgeHandled(
@@ -69,16 +71,26 @@ export function createJobRunner(deps: AppContext): JobRunner {
           new Date(now - day).toISOString(),
         ),
       );
-      if (purged.inbox + purged.outbox + purged.conversations + purged.staffSessions + purged.idempotencyKeys > 0)
+      removed = purged.inbox + purged.outbox + purged.conversations + purged.staffSessions + purged.idempotencyKeys;
+      if (removed > 0)
         deps.logger.info(purged, 'purged handled events, sent messages, abandoned conversations and unused sign-ins');
     } catch (e: unknown) {
       deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'purge failed; will retry');
     }
-    if (deps.personalDataRetentionDays) await erase(new Date(now - deps.personalDataRetentionDays * day).toISOString());
+    if (deps.personalDataRetentionDays)
+      removed += await erase(new Date(now - deps.personalDataRetentionDays * day).toISOString());
+    // What was deleted or erased must not stay readable in the database's log (docs/storage.md).
+    if (removed > 0) {
+      try {
+        if (!(await truncateLog(deps.db))) deps.logger.info('database log in use; it is emptied on the next purge');
+      } catch (e: unknown) {
+        deps.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'emptying the database log failed');
+      }
+    }
   }
 
   /** In rounds of a few hundred bookings, each its own commit, so the server answers in between. */
-  async function erase(cutoff: string): Promise<void> {
+  async function erase(cutoff: string): Promise<number> {
     const erased = { bookings: 0, immediateRequests: 0 };
     try {
       for (;;) {
@@ -97,6 +109,7 @@ export function createJobRunner(deps: AppContext): JobRunner {
     }
     if (erased.bookings + erased.immediateRequests > 0)
       deps.logger.info(erased, 'erased personal details past the retention period');
+    return erased.bookings + erased.immediateRequests;
   }
 
   return {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { configWarnings } from '../../src/config-warnings.js';
 
-const LINE = { LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token' };
+// A data key too: production refuses to start without one (see the data key tests below).
+const KEY = 'q0Ygr3fU0b3hXN8pOWvS4m1v8dYJ6V7a9m2kB0cHn+o=';
+const LINE = { LINE_CHANNEL_SECRET: 'secret', LINE_CHANNEL_ACCESS_TOKEN: 'token', DATA_ENCRYPTION_KEY: KEY };
 const TERMS_URL = 'https://aomori-roudoukyoku.example/terms';
 
 describe('loadConfig', () => {
@@ -163,5 +165,50 @@ describe('loadConfig', () => {
     expect(loadConfig({ LINE_API_BASE_URL: 'http://127.0.0.1:9999/' }).line.dataApiBaseUrl).toBe(
       'http://127.0.0.1:9999',
     );
+  });
+
+  describe('the data key (DATA_ENCRYPTION_KEY)', () => {
+    const prod = { NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup', TERMS_URL };
+    const { DATA_ENCRYPTION_KEY: _set, ...prodWithoutKey } = prod;
+
+    it('is required in production, from the variable or a key file', () => {
+      expect(() => loadConfig(prodWithoutKey)).toThrow(
+        /NODE_ENV=production needs DATA_ENCRYPTION_KEY or DATA_ENCRYPTION_KEY_FILE/,
+      );
+      expect(loadConfig(prod).dataKey).toMatchObject({ kind: 'keys', keys: [expect.any(Buffer)] });
+      expect(loadConfig({ ...prodWithoutKey, DATA_ENCRYPTION_KEY_FILE: '/etc/bot/data.key' }).dataKey).toEqual({
+        kind: 'file',
+        path: '/etc/bot/data.key',
+      });
+    });
+
+    it('takes 32 bytes in base64 or hex, with older keys for rotation, and refuses anything else naming the variable', () => {
+      const hex = 'ab'.repeat(32);
+      expect(
+        loadConfig({ ...prod, DATA_ENCRYPTION_KEY: hex, DATA_ENCRYPTION_OLD_KEYS: `${KEY},${hex}` }).dataKey,
+      ).toMatchObject({
+        kind: 'keys',
+        keys: [Buffer.from(hex, 'hex'), Buffer.from(KEY, 'base64'), Buffer.from(hex, 'hex')],
+      });
+      expect(() => loadConfig({ ...prod, DATA_ENCRYPTION_KEY: 'too-short' })).toThrow(
+        /DATA_ENCRYPTION_KEY: expected 32 bytes/,
+      );
+      expect(() => loadConfig({ ...prod, DATA_ENCRYPTION_OLD_KEYS: `${KEY},nope` })).toThrow(
+        /DATA_ENCRYPTION_OLD_KEYS: each/,
+      );
+      expect(() => loadConfig({ ...prod, DATA_ENCRYPTION_KEY_FILE: '/k' })).toThrow(/not both/);
+      expect(() => loadConfig({ ...prodWithoutKey, DATA_ENCRYPTION_OLD_KEYS: KEY })).toThrow(
+        /needs DATA_ENCRYPTION_KEY/,
+      );
+    });
+
+    it('outside production, with nothing set, is a key of the database’s own beside it (in memory for :memory:)', () => {
+      expect(loadConfig({}).dataKey).toEqual({ kind: 'generated', path: 'data/demo.key' });
+      expect(loadConfig({ SQLITE_PATH: '/srv/bot/booking.db' }).dataKey).toEqual({
+        kind: 'generated',
+        path: '/srv/bot/booking.key',
+      });
+      expect(loadConfig({ SQLITE_PATH: ':memory:' }).dataKey).toEqual({ kind: 'generated', path: null });
+    });
   });
 });

@@ -53,6 +53,7 @@ describe('starting in production', () => {
           STAFF_GROUP_ID: 'Cgroup',
           TERMS_URL: 'https://aomori-roudoukyoku.example/terms',
           SQLITE_PATH: path.join(dir, 'booking.db'),
+          DATA_ENCRYPTION_KEY: 'q0Ygr3fU0b3hXN8pOWvS4m1v8dYJ6V7a9m2kB0cHn+o=',
           LOG_LEVEL: 'info',
         },
         /"msg":"listening"[\s\S]*staff API/,

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startDemo } from '../../src/demo/start-demo.js';
+import { TEST_DATA_KEY } from '../support/data-key.js';
 import { countRows, probe, type DatabaseLocation } from '../support/db-inspect.js';
 import { startHarness, type HarnessOptions } from '../support/harness.js';
 import { textEvent } from '../support/line-events.js';
@@ -39,9 +40,14 @@ async function databaseNamed(file: string): Promise<DatabaseLocation> {
 const nameOf = (at: DatabaseLocation) =>
   (at.databaseUrl ? new URL(at.databaseUrl).pathname.slice(1) : path.basename(at.sqlitePath)).replace(/\./g, '\\.');
 
-/** The variable that points a server at the database ('' leaves SQLITE_PATH unset). */
+/**
+ * The variable that points a server at the database ('' leaves SQLITE_PATH unset). On PostgreSQL
+ * the servers' data key is given: demo mode would otherwise keep its own in data/ beside the repository.
+ */
 const storeEnv = (at: DatabaseLocation): Record<string, string> =>
-  at.databaseUrl ? { SQLITE_PATH: '', DATABASE_URL: at.databaseUrl } : { SQLITE_PATH: at.sqlitePath };
+  at.databaseUrl
+    ? { SQLITE_PATH: '', DATABASE_URL: at.databaseUrl, DATA_ENCRYPTION_KEY: TEST_DATA_KEY }
+    : { SQLITE_PATH: at.sqlitePath };
 
 /** A server connected to (the fake) LINE on the database. */
 const connectedServer = (at: DatabaseLocation, options: HarnessOptions = {}) =>

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { startServerChild, type ServerChild } from '../../bench/child-process.js';
+import { TEST_DATA_KEY } from '../support/data-key.js';
 
 const SCRIPT = path.join(path.dirname(new URL(import.meta.url).pathname), 'server-child.ts');
 
@@ -31,6 +32,8 @@ export interface ServerCluster {
 
 export async function startServerCluster(options: ClusterOptions): Promise<ServerCluster> {
   const envFor = (port: number): Record<string, string> => ({
+    // Every process reads and writes personal data under the same key.
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
     ...options.env,
     DATABASE_URL: options.databaseUrl,
     APP_NOW: options.appNow,

@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { numberReadingTypes } from '../../db/postgres-store.js';
+import { opened } from './data-key.js';
 
 export const PRODUCT_TABLES = ['inbox', 'users', 'conversations', 'bookings', 'outbox'] as const;
 export type ProductTable = (typeof PRODUCT_TABLES)[number];
@@ -109,7 +110,8 @@ export async function conversationStateOf(where: DatabaseLocation, lineUserId: s
     lineUserId,
   );
   if (!row) return undefined;
-  const value = (JSON.parse(row.snapshot) as { value?: unknown }).value;
+  // Stored encrypted (docs/storage.md): opened with the product's cipher under the test key.
+  const value = (JSON.parse(opened(row.snapshot)) as { value?: unknown }).value;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -123,8 +125,10 @@ export interface OutboxRecord {
   attempts: number;
 }
 
-export function outboxRows(where: DatabaseLocation): Promise<OutboxRecord[]> {
-  return probe(where).all<OutboxRecord>(
+/** The outbox as stored, its messages opened with the test key (they are stored encrypted). */
+export async function outboxRows(where: DatabaseLocation): Promise<OutboxRecord[]> {
+  const rows = await probe(where).all<OutboxRecord>(
     'SELECT id, dedupe_key, recipient, messages, reply_token, status, attempts FROM outbox ORDER BY id',
   );
+  return rows.map((r) => ({ ...r, messages: opened(r.messages) }));
 }

@@ -10,6 +10,7 @@ import { createLineClient, type LineClient } from '../../src/line/line-client.js
 import { startFakeLinePlatform, type FakeLinePlatform } from '../../src/line/fake-line-platform.js';
 import { signedWebhookRequest } from './line-events.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from './test-store.js';
+import { TEST_DATA_KEY } from './data-key.js';
 
 export const TEST_SECRET = 'test-channel-secret';
 export const TEST_TOKEN = 'test-channel-access-token';
@@ -80,6 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(database ? { DATABASE_URL: database.url } : { SQLITE_PATH: sqlitePath }),
     STAFF_GROUP_ID: STAFF_GROUP,
     STAFF_API_TOKEN: STAFF_API_TOKEN,
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(options.env ?? {}),
   });
