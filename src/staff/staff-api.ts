@@ -7,6 +7,7 @@ import { idempotentChanges } from './idempotency.js';
 import { bookingsRoutes } from './bookings-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { personBookingRoutes } from './person-booking-routes.js';
+import { personRightsApiRoutes } from './person-rights-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { usersRoutes } from './users-routes.js';
 
@@ -29,6 +30,7 @@ export function staffApiRouter(ctx: AppContext, staffApiToken: string | null): R
   router.use(calendarRoutes(ctx));
   router.use(usersRoutes(ctx));
   router.use(personBookingRoutes(ctx));
+  router.use(personRightsApiRoutes(ctx));
   router.use(settingsRoutes(ctx));
   return router;
 }

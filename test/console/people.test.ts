@@ -157,7 +157,7 @@ describe('利用者: one person', () => {
   it('shows erased details as erased, and records no view of them', async () => {
     const r = await c.get(`/staff/people/${ERASED}`);
     expect(r.status).toBe(200);
-    expect(r.html).toContain('保存期間が過ぎたため消去済みです');
+    expect(r.html).toContain('保存期間の経過またはご本人の申出により消去済みです');
     expect(r.html).toContain('本人キャンセル');
     expect(await listAudit(h.app.db, { action: 'view_person', subject: ERASED })).toEqual([]);
   });
