@@ -5,10 +5,10 @@ import { by, byOnlyBody } from './api-schemas.js';
 import { done, fail, notFound, type Outcome } from './outcome.js';
 import { disclosePerson, disclosureJson, erasePersonOnRequest, type Requester } from './person-rights.js';
 import type { PersonErased } from '../../db/repositories/person-record-repository.js';
-import { param, withBody, withQuery } from './route-helpers.js';
+import { param, readerOf, withBody, withQuery } from './route-helpers.js';
 
-/** A read of a person's whole record names who asked, as a change does (the audit log keeps it). */
-const disclosureQuery = z.strictObject({ by });
+/** Who asked is recorded: the token's name, or with the shared token the `by` it sends. */
+const disclosureQuery = z.strictObject({ by: by.optional() });
 
 /** An API caller as the audit log records them: no console account, `api:<by>`. */
 const apiRequester = (name: string): Requester => ({ accountId: null, loginId: `api:${name}` });
@@ -21,10 +21,10 @@ export function personRightsApiRoutes(ctx: AppContext): Router {
     '/api/users/:lineUserId/disclosure',
     withQuery(
       disclosureQuery,
-      async (q, req): Promise<Outcome<ReturnType<typeof disclosureJson>>> => {
+      async (q, req, res): Promise<Outcome<ReturnType<typeof disclosureJson>>> => {
         const now = ctx.clock.now().toISOString();
         const record = await ctx.committer.run((trx) =>
-          disclosePerson(trx, apiRequester(q.by), param(req, 'lineUserId'), 'json', now),
+          disclosePerson(trx, apiRequester(readerOf(res, q.by)), param(req, 'lineUserId'), 'json', now),
         );
         return record ? done(disclosureJson(record, now)) : notFound('user');
       },

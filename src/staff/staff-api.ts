@@ -23,7 +23,7 @@ export const STAFF_API_BODY_LIMIT = '64kb';
  */
 export function staffApiRouter(ctx: AppContext, staffApiToken: string | null): Router {
   const router = express.Router();
-  router.use('/api', noStore(), requireStaffToken(staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
+  router.use('/api', noStore(), requireStaffToken(ctx, staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
   router.use('/api', durableReplies(ctx.durable));
   router.use('/api', idempotentChanges(ctx));
   router.use(bookingsRoutes(ctx));

@@ -48,8 +48,10 @@ describe('GET /api/users/:lineUserId/disclosure', () => {
     expect(entry).toMatchObject({ accountId: null, loginId: 'api:所長', detail: { format: 'json' } });
   });
 
-  it('needs `by`, and answers 404 for an unknown person', async () => {
-    expect(await disclosure(PAST, '')).toMatchObject({ status: 400, body: { field: 'by' } });
+  it('with the shared token and no `by`, records the read as the "env" token; 404 for an unknown person', async () => {
+    expect((await disclosure(PAST, '')).status).toBe(200);
+    const [entry] = await listAudit(h.app.db, { action: 'disclose_person', subject: PAST });
+    expect(entry).toMatchObject({ loginId: 'api:env' });
     expect((await disclosure('U0000000000000000000000000nobody1', '?by=所長')).status).toBe(404);
   });
 });
