@@ -22,6 +22,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
+  api_tokens: ApiTokensTable;
 }
 
 export interface UsersTable {
@@ -284,4 +285,18 @@ export interface IdempotencyKeysTable {
   status: number | null;
   body: string | null;
   created_at: string;
+}
+
+/** A named staff API token (0016); the token itself is never stored, only its SHA-256. */
+export interface ApiTokensTable {
+  id: string;
+  /** Who or what uses it: the API records its changes as `api:<name>`. */
+  name: string;
+  token_hash: string;
+  /** 'console:<login id>' of the admin who created it. */
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
 }

@@ -30,6 +30,7 @@ const TABLES: Record<keyof Database, true> = {
   staff_sessions: true,
   audit_log: true,
   idempotency_keys: true,
+  api_tokens: true,
 };
 export const PRODUCT_TABLES = Object.keys(TABLES) as (keyof Database)[];
 

@@ -1,3 +1,4 @@
+import { MIN_TOKEN_BITS, strongEnough } from './infra/token-strength.js';
 /**
  * Checks on configuration values that zod's shapes cannot express: pure functions returning
  * what is wrong (or null), so loadConfig can name the variable and the tests can call them alone.
@@ -13,6 +14,8 @@ export function staffTokenProblem(token: string): string | null {
     return 'must not begin or end with spaces or line breaks (clients cannot send them, so no request would match)';
   if (new Set(token).size === 1)
     return 'must not be one character repeated; use a random value, e.g. `openssl rand -base64 32`';
+  if (!strongEnough(token))
+    return `must carry at least ${MIN_TOKEN_BITS} bits of randomness (e.g. 22 random letters and digits); use \`openssl rand -base64 32\`, or better, a named token from the console`;
   return null;
 }
 

@@ -6,10 +6,12 @@ import type { Config } from './config.js';
  */
 export function configWarnings(config: Config): string[] {
   const warnings: string[] = [];
-  // Not an error: an office may run without its own tools. But the staff API then refuses every
-  // call (401), which looks like a wrong token unless the log says why.
-  if (config.nodeEnv === 'production' && config.staffApiToken === null) {
-    warnings.push('STAFF_API_TOKEN is not set: the staff API (/api) is off and answers 401 to every request');
+  // The shared token still works for one release, as the API token named "env", so deployments
+  // keep running while each tool gets its own named token from the console (docs/staff-api.md).
+  if (config.nodeEnv === 'production' && config.staffApiToken !== null) {
+    warnings.push(
+      'STAFF_API_TOKEN is deprecated and will stop working in the next release: create a named API token for each tool in the console (設定 → APIトークン) and remove it',
+    );
   }
   return warnings;
 }

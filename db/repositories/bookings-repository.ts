@@ -148,6 +148,8 @@ export interface BookingFilter {
   /** ...and before this instant. */
   to?: string;
   limit?: number;
+  /** The next page: bookings after this one in the list's order (newest request first). */
+  after?: { createdAt: string; id: string };
 }
 
 export async function listBookings(db: Db, filter: BookingFilter = {}): Promise<Booking[]> {
@@ -155,7 +157,16 @@ export async function listBookings(db: Db, filter: BookingFilter = {}): Promise<
     .selectFrom('bookings')
     .selectAll()
     .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .limit(rowLimit(Math.min(filter.limit ?? 500, 1000)));
+  const after = filter.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.lineUserId) q = q.where('line_user_id', '=', filter.lineUserId);

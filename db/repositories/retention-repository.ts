@@ -85,36 +85,7 @@ export async function erasePersonalData(db: Db, cutoff: string, now: string, lim
     .limit(rowLimit(limit))
     .execute();
   const ids = due.map((r) => r.id);
-  if (ids.length > 0) {
-    await db
-      .updateTable('bookings')
-      .set((eb) => ({
-        name: '',
-        job_seeker_number: '',
-        email: '',
-        phone: '',
-        meeting_id: null,
-        meeting_passcode: null,
-        proposed_meeting_id: null,
-        proposed_meeting_passcode: null,
-        // Staff's own words may name the person; the system's codes ('expired'...) are kept for counting.
-        cancel_reason: eb
-          .case()
-          .when('cancel_reason', 'in', [...SYSTEM_CANCEL_REASONS])
-          .then(eb.ref('cancel_reason'))
-          .else(null)
-          .end(),
-        personal_data_erased_at: now,
-      }))
-      .where('id', 'in', ids)
-      .execute();
-    await db
-      .updateTable('staff_actions')
-      .set({ detail: null })
-      .where('subject_id', 'in', ids)
-      .where('action', '=', 'cancel')
-      .execute();
-  }
+  await eraseBookingDetails(db, ids, now);
   const immediate = await db
     .updateTable('immediate_requests')
     .set({ name: '', job_seeker_number: '' })
@@ -122,4 +93,40 @@ export async function erasePersonalData(db: Db, cutoff: string, now: string, lim
     .where((eb) => eb.or([eb('name', '!=', ''), eb('job_seeker_number', '!=', '')]))
     .executeTakeFirst();
   return { bookings: ids.length, immediateRequests: Number(immediate.numUpdatedRows) };
+}
+
+/**
+ * Blanks the person's details on these bookings and marks them erased; the retention job and an
+ * erasure on the person's request (docs/office-rules.md) do exactly the same to a booking.
+ */
+export async function eraseBookingDetails(db: Db, ids: readonly string[], now: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('bookings')
+    .set((eb) => ({
+      name: '',
+      job_seeker_number: '',
+      email: '',
+      phone: '',
+      meeting_id: null,
+      meeting_passcode: null,
+      proposed_meeting_id: null,
+      proposed_meeting_passcode: null,
+      // Staff's own words may name the person; the system's codes ('expired'...) are kept for counting.
+      cancel_reason: eb
+        .case()
+        .when('cancel_reason', 'in', [...SYSTEM_CANCEL_REASONS])
+        .then(eb.ref('cancel_reason'))
+        .else(null)
+        .end(),
+      personal_data_erased_at: now,
+    }))
+    .where('id', 'in', ids)
+    .execute();
+  await db
+    .updateTable('staff_actions')
+    .set({ detail: null })
+    .where('subject_id', 'in', ids)
+    .where('action', '=', 'cancel')
+    .execute();
 }

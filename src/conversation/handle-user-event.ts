@@ -22,6 +22,7 @@ import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { acceptProposal, cancelBooking, declineProposal } from '../bookings/lifecycle.js';
 import { nextOpening, toLocal } from '../calendar/index.js';
+import { choicesFree } from '../bookings/choice-free.js';
 import type { LineMessage } from '../line/message-types.js';
 import { text } from '../messages/building-blocks.js';
 import { activeBookingMessages, submittedMessages } from '../messages/booking-cards.js';
@@ -140,7 +141,8 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
         ? [t.replaced, active].find((b) => b?.id === change.replacesConfirmed)?.confirmedStart
         : undefined;
       t.say.push(...submittedMessages(booking, deps.settings, change ? { keeps: kept ? toLocal(kept) : null } : null));
-      staff(t, staffRequestMessages(booking, deps.settings, change !== undefined));
+      const free = choicesFree(facts.calendar, booking, now);
+      staff(t, staffRequestMessages(booking, deps.settings, change !== undefined, free));
       return;
     }
     case 'cancelBooking': {

@@ -149,8 +149,12 @@ export function staffRequestCard(
   s: OfficeSettings,
   actions: readonly LineAction[] = [],
   title = '新しいオンライン相談の申込み',
+  free: readonly boolean[] = [],
 ): LineMessage {
-  const slot = (i: 0 | 1) => choiceJa(b, i, s);
+  // Whether staff could confirm the time now (src/bookings/choice-free.ts), when known.
+  const state = (i: 0 | 1) =>
+    b.choices[i] && free[i] !== undefined ? (free[i] ? '（空きあり）' : '（空きなし）') : '';
+  const slot = (i: 0 | 1) => `${choiceJa(b, i, s)}${state(i)}`;
   // What staff need to decide, and no more: the card stays on LINE's servers and every staff
   // phone, beyond the office's retention period. The person's details are read in the console,
   // where reading them is recorded (docs/staff-console.md).
@@ -163,7 +167,12 @@ export function staffRequestCard(
     row('第2希望', slot(1)),
     row('通訳・介助者', b.interpreter ? '同席します' : '同席しません'),
     ...(b.replyDue ? [row('返信期限', formatInstantJa(b.replyDue))] : []),
-    paragraph('氏名・求職番号・連絡先は管理画面でご確認ください。', { size: 'xs', margin: 'md' }),
+    paragraph(
+      s.consoleUrl && b.id
+        ? '氏名・求職番号・連絡先は管理画面でご確認ください。'
+        : '氏名・求職番号・連絡先は、スタッフ画面の受付一覧からご確認ください。',
+      { size: 'xs', margin: 'md' },
+    ),
   ];
   const link = s.consoleUrl && b.id ? [uri('管理画面で開く', `${s.consoleUrl}/bookings/${b.id}`)] : [];
   return infoCard(`${title}（受付番号 ${b.id ? receiptNumber(b.id) : ''}）`, title, rows, [...actions, ...link]);

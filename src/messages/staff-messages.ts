@@ -5,16 +5,27 @@ import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { postback, text } from './building-blocks.js';
-import { staffRequestCard, receiptNumber } from './booking-cards.js';
+import { shortName, staffRequestCard, receiptNumber } from './booking-cards.js';
 
-/** How staff notes name a booking: the start of its id and the person's name (none once erased). */
+/**
+ * How staff notes name a booking: the start of its id and the short form of the person's name
+ * (none once erased); notes stay on LINE's servers and staff phones, so never the full name.
+ */
 export function bookingRef(b: { bookingId: string; name: string | null }): string {
   const number = receiptNumber(b.bookingId);
-  return b.name ? `受付番号 ${number}（${b.name} 様）` : `受付番号 ${number}`;
+  return b.name ? `受付番号 ${number}（${shortName(b.name)} 様）` : `受付番号 ${number}`;
 }
 
-/** A new request (or a change request) for the staff group, with what staff can do about it. */
-export function staffRequestMessages(b: BookingView, s: OfficeSettings, change: boolean): LineMessage[] {
+/**
+ * A new request (or a change request) for the staff group, with what staff can do about it;
+ * `free`: whether each preferred time could be confirmed now (src/bookings/choice-free.ts).
+ */
+export function staffRequestMessages(
+  b: BookingView,
+  s: OfficeSettings,
+  change: boolean,
+  free: readonly boolean[],
+): LineMessage[] {
   const id = b.id!;
   const actions = [
     postback('第1希望で確定', encodeBookingAction({ action: 'confirm1', bookingId: id })),
@@ -23,7 +34,7 @@ export function staffRequestMessages(b: BookingView, s: OfficeSettings, change: 
     postback('別の日時を提案', encodeBookingAction({ action: 'propose', bookingId: id })),
     postback('担当者が対応', encodeBookingAction({ action: 'takeover', bookingId: id })),
   ];
-  return [staffRequestCard(b, s, actions, change ? '日時変更の申込み' : '新しいオンライン相談の申込み')];
+  return [staffRequestCard(b, s, actions, change ? '日時変更の申込み' : '新しいオンライン相談の申込み', free)];
 }
 
 /** The button that hands a chat staff took over back to the bot: keyed on the person, who may have no booking. */
@@ -32,14 +43,14 @@ export function handbackButton(lineUserId: string): LineAction {
 }
 
 export function staffHandoffMessages(name: string | null, summary: string, lineUserId: string): LineMessage[] {
-  const lines = `【担当者対応の依頼】${name ? `${name} 様` : 'ご利用者'}が職員との会話を希望しています。\n${summary}\nLINE公式アカウントのチャットからお返事ください。終わったら「自動応答に戻す」を押してください。`;
+  const lines = `【担当者対応の依頼】${name ? `${shortName(name)} 様` : 'ご利用者'}が職員との会話を希望しています。\n${summary}\nLINE公式アカウントのチャットからお返事ください。終わったら「自動応答に戻す」を押してください。`;
   return [noteWithButtons(lines, [handbackButton(lineUserId)], '担当者対応の依頼')];
 }
 
 export function staffReplyOverdueMessages(b: BookingView, s: OfficeSettings): LineMessage[] {
   return [
     text(
-      `【返信期限切れ】受付番号 ${b.id ? receiptNumber(b.id) : ''}（${b.name} 様）の申込みに、期限までに返信がありません。第1希望 ${formatSlotJa(b.choices[0], s.sessionMinutes)}。ご本人にはお電話での確認をお願いしました。`,
+      `【返信期限切れ】受付番号 ${b.id ? receiptNumber(b.id) : ''}（${shortName(b.name)} 様）の申込みに、期限までに返信がありません。第1希望 ${formatSlotJa(b.choices[0], s.sessionMinutes)}。ご本人にはお電話での確認をお願いしました。`,
     ),
   ];
 }
@@ -142,7 +153,9 @@ export function staffSessionDayContactMessages(ref: string, when: string, messag
 /** Nobody took an immediate-session request in time; the person was offered a booking. */
 export function staffImmediateClosedMessages(name: string): LineMessage[] {
   return [
-    text(`今すぐ相談（${name} 様）は、対応できる職員がいなかったため締め切りました。ご本人には予約をご案内しました。`),
+    text(
+      `今すぐ相談（${shortName(name)} 様）は、対応できる職員がいなかったため締め切りました。ご本人には予約をご案内しました。`,
+    ),
   ];
 }
 

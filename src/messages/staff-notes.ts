@@ -4,11 +4,15 @@
  */
 import type { Dispatch } from '../bookings/dispatch.js';
 import { text } from './building-blocks.js';
+import { shortName } from './booking-cards.js';
 
-/** How staff recognise a person: the name of their last request, else the end of the LINE id. */
+/**
+ * How staff recognise a person: the short form of the name of their last request (notes stay on
+ * LINE's servers and staff phones, so never the full name), else the end of the LINE id.
+ */
 export function personLabel(name: string | null, lineUserId: string): string {
   // Empty once the details were erased after the retention period.
-  return name ? `${name} 様` : `LINE利用者（…${lineUserId.slice(-6)}）`;
+  return name ? `${shortName(name)} 様` : `LINE利用者（…${lineUserId.slice(-6)}）`;
 }
 
 function note(staffGroupId: string, body: string): Dispatch {

@@ -153,6 +153,8 @@ export const bookingQuery = z.strictObject({
   to: isoDate.optional(),
   user: z.string().min(1).max(100).optional(),
   limit: z.coerce.number({ error: 'limit must be a whole number from 1 to 1000' }).int().min(1).max(1000).optional(),
+  /** `nextCursor` of the page before (docs/staff-api.md). */
+  cursor: z.string().max(200).optional(),
 });
 
 export const fromQuery = z.strictObject({ from: isoDate.optional() });

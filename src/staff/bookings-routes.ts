@@ -1,5 +1,12 @@
 import express, { type Router } from 'express';
-import { getBooking, listBookings, type BookingFilter } from '../../db/repositories/bookings-repository.js';
+import {
+  getBooking,
+  listBookings,
+  type Booking,
+  type BookingFilter,
+} from '../../db/repositories/bookings-repository.js';
+import { auditApiReads } from './api-audit.js';
+import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { staffActionsOf } from '../../db/repositories/staff-actions-repository.js';
 import { cancelBooking, confirmBooking, currentBooking, markAttendance, proposeTime } from '../bookings/lifecycle.js';
 import { addDays, toInstant, toLocal } from '../calendar/index.js';
@@ -20,6 +27,13 @@ function meetingOf(b: { meetingId?: string | undefined; passcode?: string | unde
 
 const one = (row: Parameters<typeof bookingJson>[0]) => ({ booking: bookingJson(row) });
 
+/** The list's page size when the caller names none (docs/staff-api.md). */
+const DEFAULT_PAGE = 500;
+
+/** The people whose details an answer with these bookings shows (erased ones show none). */
+const withDetails = (rows: readonly Booking[]) =>
+  rows.filter((b) => b.personalDataErasedAt === null).map((b) => b.lineUserId);
+
 /** Listing, reading and changing bookings: every change goes through src/bookings/lifecycle.ts. */
 export function bookingsRoutes(ctx: AppContext): Router {
   const router = express.Router();
@@ -28,9 +42,11 @@ export function bookingsRoutes(ctx: AppContext): Router {
     '/api/bookings',
     withQuery(
       bookingQuery,
-      async (q) => {
+      async (q, _req, res) => {
         if (q.from !== undefined && q.to !== undefined && q.to < q.from)
           return fail(400, 'invalid_field', 'to must not be before from', 'to');
+        const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+        if (after === null) return fail(400, 'invalid_field', 'cursor is not one this API gave', 'cursor');
         // Both dates are inclusive Japan dates: from 00:00 JST of `from` to 00:00 JST of the day after `to`.
         const filter: BookingFilter = {
           ...(q.status ? { status: q.status } : {}),
@@ -39,10 +55,16 @@ export function bookingsRoutes(ctx: AppContext): Router {
           ...(q.from ? { from: toInstant({ date: q.from, minutes: 0 }) } : {}),
           ...(q.to ? { to: toInstant({ date: addDays(q.to, 1), minutes: 0 }) } : {}),
           ...(q.limit ? { limit: q.limit } : {}),
+          ...(after ? { after } : {}),
         };
-        return done(await listBookings(ctx.db, filter));
+        const rows = await listBookings(ctx.db, filter);
+        await auditApiReads(ctx, res, withDetails(rows), 'api_bookings');
+        const last = rows.at(-1);
+        // A full page may have more after it; a short one is the end.
+        const nextCursor = last && rows.length === (q.limit ?? DEFAULT_PAGE) ? encodeCursor(last) : null;
+        return done({ rows, nextCursor });
       },
-      (rows) => ({ bookings: rows.map(bookingJson) }),
+      ({ rows, nextCursor }) => ({ bookings: rows.map(bookingJson), nextCursor }),
     ),
   );
 
@@ -53,6 +75,7 @@ export function bookingsRoutes(ctx: AppContext): Router {
       return;
     }
     const actions = await staffActionsOf(ctx.db, row.id);
+    await auditApiReads(ctx, res, withDetails([row]), 'api_booking');
     res.json({ booking: bookingJson(row), actions: actions.map(actionJson) });
   });
 

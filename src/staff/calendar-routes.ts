@@ -12,7 +12,7 @@ import type { AppContext } from '../app-context.js';
 import { byOnlyBody, capacityBody, closureBody, fromQuery, parseWith, pathDate } from './api-schemas.js';
 import { mutate } from './mutation.js';
 import { done, fail, notFound, sendFailure, sendOutcome } from './outcome.js';
-import { apiActor, param, withBody, withQuery } from './route-helpers.js';
+import { apiActor, param, withBody, withCallerBy, withQuery } from './route-helpers.js';
 import { capacityJson, closureJson } from './staff-json.js';
 
 /** Office closure days (閉庁日) and per-slot capacity: the calendar facts staff control. */
@@ -59,7 +59,8 @@ export function calendarRoutes(ctx: AppContext): Router {
   router.delete('/api/closures/:date', async (req, res) => {
     // `by` may come in a JSON body or, for clients that send no body with DELETE, as ?by=.
     const hasBody = typeof req.body === 'object' && req.body !== null && Object.keys(req.body as object).length > 0;
-    const body = parseWith(byOnlyBody, hasBody ? req.body : { by: req.query.by });
+    const input = withCallerBy(res, hasBody ? req.body : req.query.by === undefined ? {} : { by: req.query.by });
+    const body = input.ok ? parseWith(byOnlyBody, input.value) : input;
     if (!body.ok) {
       sendFailure(res, body);
       return;

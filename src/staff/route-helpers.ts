@@ -1,12 +1,34 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { apiCallerOf } from '../http/staff-auth.js';
 import type { z } from 'zod';
 import type { Actor } from '../bookings/lifecycle.js';
 import { parseWith } from './api-schemas.js';
-import { sendFailure, sendOutcome, type Outcome } from './outcome.js';
+import { fail, sendFailure, sendOutcome, type Failure, type Outcome } from './outcome.js';
 
 /** The staff member behind an API call, as the lifecycle and the action history record it. */
 export function apiActor(by: string): Actor {
   return { id: `api:${by}`, via: 'api' };
+}
+
+/**
+ * The body as the schemas read it, with `by` filled in from the caller's token: a named token is
+ * its caller, so `by` cannot name anyone else (one that does is refused). With the deprecated
+ * shared token, callers still name themselves in `by`.
+ */
+export function withCallerBy(res: Response, input: unknown): { ok: true; value: unknown } | Failure {
+  const caller = apiCallerOf(res);
+  if (caller.kind === 'env') return { ok: true, value: input };
+  const body = typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {};
+  const given = (body as { by?: unknown }).by;
+  if (given !== undefined && given !== caller.name)
+    return fail(400, 'invalid_field', 'by is the name of the API token; leave it out', 'by');
+  return { ok: true, value: { ...body, by: caller.name } };
+}
+
+/** Who reads, for the audit log: the token's name, or `by` (else "env") with the shared token. */
+export function readerOf(res: Response, by: string | undefined): string {
+  const caller = apiCallerOf(res);
+  return caller.kind === 'named' ? caller.name : (by ?? caller.name);
 }
 
 /**
@@ -16,23 +38,24 @@ export function apiActor(by: string): Actor {
  */
 export function withBody<S extends z.ZodType, T>(
   schema: S,
-  handle: (body: z.output<S>, req: Request) => Promise<Outcome<T>>,
+  handle: (body: z.output<S>, req: Request, res: Response) => Promise<Outcome<T>>,
   render: (value: T) => unknown,
 ): RequestHandler {
   return async (req, res) => {
-    const body = parseWith(schema, req.body);
+    const input = withCallerBy(res, req.body);
+    const body = input.ok ? parseWith(schema, input.value) : input;
     if (!body.ok) {
       sendFailure(res, body);
       return;
     }
-    sendOutcome(res, await handle(body.value, req), render);
+    sendOutcome(res, await handle(body.value, req, res), render);
   };
 }
 
 /** The same for reads: `handle` gets the parsed query string. */
 export function withQuery<S extends z.ZodType, T>(
   schema: S,
-  handle: (query: z.output<S>, req: Request) => Promise<Outcome<T>>,
+  handle: (query: z.output<S>, req: Request, res: Response) => Promise<Outcome<T>>,
   render: (value: T) => unknown,
 ): RequestHandler {
   return async (req, res) => {
@@ -41,7 +64,7 @@ export function withQuery<S extends z.ZodType, T>(
       sendFailure(res, query);
       return;
     }
-    sendOutcome(res, await handle(query.value, req), render);
+    sendOutcome(res, await handle(query.value, req, res), render);
   };
 }
 

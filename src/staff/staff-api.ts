@@ -7,6 +7,7 @@ import { idempotentChanges } from './idempotency.js';
 import { bookingsRoutes } from './bookings-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { personBookingRoutes } from './person-booking-routes.js';
+import { personRightsApiRoutes } from './person-rights-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { usersRoutes } from './users-routes.js';
 
@@ -22,13 +23,14 @@ export const STAFF_API_BODY_LIMIT = '64kb';
  */
 export function staffApiRouter(ctx: AppContext, staffApiToken: string | null): Router {
   const router = express.Router();
-  router.use('/api', noStore(), requireStaffToken(staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
+  router.use('/api', noStore(), requireStaffToken(ctx, staffApiToken), express.json({ limit: STAFF_API_BODY_LIMIT }));
   router.use('/api', durableReplies(ctx.durable));
   router.use('/api', idempotentChanges(ctx));
   router.use(bookingsRoutes(ctx));
   router.use(calendarRoutes(ctx));
   router.use(usersRoutes(ctx));
   router.use(personBookingRoutes(ctx));
+  router.use(personRightsApiRoutes(ctx));
   router.use(settingsRoutes(ctx));
   return router;
 }

@@ -11,6 +11,7 @@ import { mutate } from './mutation.js';
 import { changePerson, type PersonChange, type PersonRefusal } from './person-changes.js';
 import { done, fail, notFound, type Outcome } from './outcome.js';
 import { apiActor, param, withBody } from './route-helpers.js';
+import { auditApiReads } from './api-audit.js';
 import { actionJson, bookingJson } from './staff-json.js';
 
 const jst = (instant: string | null) => (instant === null ? null : formatIsoJst(instant));
@@ -80,7 +81,9 @@ export function usersRoutes(ctx: AppContext): Router {
       res.status(404).json({ code: 'not_found', message: 'no such user' });
       return;
     }
-    res.json(render(await userJson(ctx.db, user, ctx.clock.now().toISOString())));
+    const json = await userJson(ctx.db, user, ctx.clock.now().toISOString());
+    if (json.name !== null || json.activeBooking !== null) await auditApiReads(ctx, res, [user.lineUserId], 'api_user');
+    res.json(render(json));
   });
 
   router.post(

@@ -126,7 +126,20 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ STAFF_API_TOKEN: bad }), JSON.stringify(bad)).toThrow(/STAFF_API_TOKEN: must not/);
     }
     expect(() => loadConfig({ STAFF_API_TOKEN: 'short' })).toThrow(/STAFF_API_TOKEN: use at least 16 characters/);
-    expect(loadConfig({ STAFF_API_TOKEN: 'k3Jx 9vQ2-pL7mZ0aB' }).staffApiToken).toBe('k3Jx 9vQ2-pL7mZ0aB');
+    expect(loadConfig({ STAFF_API_TOKEN: 'k3Jx 9vQ2-pL7mZ0aB-w8Rt' }).staffApiToken).toBe('k3Jx 9vQ2-pL7mZ0aB-w8Rt');
+  });
+
+  it('refuses a STAFF_API_TOKEN with less than 128 bits of randomness (short, one kind of character, repetitive)', () => {
+    for (const weak of [
+      'k3Jx 9vQ2-pL7mZ0aB', // 18 characters of every kind: about 118 bits
+      'k3Jx9vQ2pL7mZ0aB', // 16 letters and digits: about 95 bits
+      '31415926535897932384626433832795028841', // 38 decimal digits: about 126 bits
+      'abababababababababababababababababab', // long, but two characters
+    ])
+      expect(() => loadConfig({ STAFF_API_TOKEN: weak }), weak).toThrow(
+        /STAFF_API_TOKEN: must carry at least 128 bits/,
+      );
+    expect(loadConfig({ STAFF_API_TOKEN: '314159265358979323846264338327950288419' }).staffApiToken).toHaveLength(39);
   });
 
   it('in production, sends the channel access token to LINE over https only (plain http only to this machine)', () => {
@@ -151,12 +164,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...LINE, LINE_API_BASE_URL: 'http://example.com' }).line.apiBaseUrl).toBe('http://example.com');
   });
 
-  it('warns once, in production, that the staff API is off without STAFF_API_TOKEN', () => {
+  it('warns once, in production, that the shared STAFF_API_TOKEN is deprecated (named tokens replace it)', () => {
     const prod = { NODE_ENV: 'production', ...LINE, STAFF_GROUP_ID: 'Cgroup', TERMS_URL };
-    expect(configWarnings(loadConfig(prod))).toEqual([
-      expect.stringMatching(/STAFF_API_TOKEN is not set: the staff API \(\/api\) is off/),
+    expect(configWarnings(loadConfig(prod))).toEqual([]);
+    expect(configWarnings(loadConfig({ ...prod, STAFF_API_TOKEN: 'k3Jx9vQ2pL7mZ0aBw8RtY5' }))).toEqual([
+      expect.stringMatching(/STAFF_API_TOKEN is deprecated .* named API token/),
     ]);
-    expect(configWarnings(loadConfig({ ...prod, STAFF_API_TOKEN: 'k3Jx9vQ2pL7mZ0aB' }))).toEqual([]);
     expect(configWarnings(loadConfig({ ...LINE }))).toEqual([]);
   });
 

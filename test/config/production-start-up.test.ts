@@ -39,7 +39,7 @@ function outputUntil(env: Record<string, string>, done: RegExp): Promise<string>
 }
 
 describe('starting in production', () => {
-  it('says once that the staff API is off when STAFF_API_TOKEN is not set', async () => {
+  it('says once that the shared STAFF_API_TOKEN is deprecated when it is set', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prod-start-'));
     try {
       const out = await outputUntil(
@@ -54,11 +54,13 @@ describe('starting in production', () => {
           TERMS_URL: 'https://aomori-roudoukyoku.example/terms',
           SQLITE_PATH: path.join(dir, 'booking.db'),
           DATA_ENCRYPTION_KEY: 'q0Ygr3fU0b3hXN8pOWvS4m1v8dYJ6V7a9m2kB0cHn+o=',
+          STAFF_API_TOKEN: 'k3Jx9vQ2pL7mZ0aBw8RtY5',
           LOG_LEVEL: 'info',
         },
-        /"msg":"listening"[\s\S]*staff API/,
+        /"msg":"listening"[\s\S]*STAFF_API_TOKEN is deprecated/,
       );
-      expect(out.match(/STAFF_API_TOKEN is not set: the staff API \(\/api\) is off/g)).toHaveLength(1);
+      expect(out.match(/STAFF_API_TOKEN is deprecated/g)).toHaveLength(1);
+      expect(out).not.toContain('k3Jx9vQ2pL7mZ0aBw8RtY5');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

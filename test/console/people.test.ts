@@ -157,7 +157,7 @@ describe('利用者: one person', () => {
   it('shows erased details as erased, and records no view of them', async () => {
     const r = await c.get(`/staff/people/${ERASED}`);
     expect(r.status).toBe(200);
-    expect(r.html).toContain('保存期間が過ぎたため消去済みです');
+    expect(r.html).toContain('保存期間の経過またはご本人の申出により消去済みです');
     expect(r.html).toContain('本人キャンセル');
     expect(await listAudit(h.app.db, { action: 'view_person', subject: ERASED })).toEqual([]);
   });
@@ -187,7 +187,7 @@ describe('利用者: stopping the bot and handing the chat back', () => {
     expect(page.html).toContain('自動応答停止中');
     expect(page.html).toContain('威圧的な発言が続いたため');
     expect(page.html).toContain('<td>山田 太郎（管理画面）</td>');
-    expect(staffTexts().at(-1)).toContain('十和田 湖子 様 への自動応答を停止しました（山田 太郎・管理画面）');
+    expect(staffTexts().at(-1)).toContain('十和田 様 への自動応答を停止しました（山田 太郎・管理画面）');
     const audit = await listAudit(h.app.db, { action: 'block', subject: CHATTER });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ loginId: 'yamada', detail: { reason: '威圧的な発言が続いたため' } });

@@ -68,6 +68,8 @@ describe('booking a consultation by typing only (LINE for PC, no buttons)', () =
     // Only the family name travels to the staff group; the console shows the rest.
     expect(JSON.stringify(staff[0]?.message)).toContain('青森 様');
     expect(JSON.stringify(staff[0]?.message)).not.toContain('青森 太郎');
+    // Both times were open when the request arrived.
+    expect(JSON.stringify(staff[0]?.message).match(/（空きあり）/g)).toHaveLength(2);
 
     const bookings = await fetchBookings(h);
     expect(bookings).toHaveLength(1);

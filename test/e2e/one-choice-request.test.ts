@@ -49,7 +49,8 @@ describe('a request with one preferred time', () => {
     const cards = h.platform.delivered().filter((d) => d.to === STAFF_GROUP);
     expect(cards).toHaveLength(1);
     const card = cards[0]!.message;
-    expect(textOf(card)).toMatch(/第1希望\n12月3日\(木\) 10:00〜10:40\n第2希望\nなし/);
+    // The staff card also says whether the time is still free.
+    expect(textOf(card)).toMatch(/第1希望\n12月3日\(木\) 10:00〜10:40（空きあり）\n第2希望\nなし/);
     const buttons = actionsIn(card).map((a) => a.label);
     expect(buttons).toContain('第1希望で確定');
     expect(buttons).not.toContain('第2希望で確定');

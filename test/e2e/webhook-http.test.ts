@@ -185,7 +185,7 @@ describe('the webhook endpoint over HTTP', () => {
     expect(prefix.status).toBe(401);
     const ok = await fetch(`${h.baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${STAFF_API_TOKEN}` } });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ bookings: [] });
+    expect(await ok.json()).toEqual({ bookings: [], nextCursor: null });
   });
 });
 

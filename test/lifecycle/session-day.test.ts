@@ -240,9 +240,10 @@ describe('questions the person cannot answer', () => {
     expect(u.lastText()).toContain('ハローワーク受付票');
     expect(u.lastText()).toContain('017-776-1561');
     expect(u.lastText()).toContain('担当者と話す');
-    // Asking for a person from here names them to staff.
+    // Asking for a person from here names them to staff, by family name only (the note stays on LINE).
     await u.say('担当者と話す');
-    expect(textsTo(STAFF_GROUP).at(-1)).toContain('青森 花子 様');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('青森 様');
+    expect(textsTo(STAFF_GROUP).at(-1)).not.toContain('花子');
   });
 });
 
@@ -255,7 +256,7 @@ describe('asking for staff in the middle of a booking', () => {
     expect(u.lastText()).toContain('第1希望の日付');
     const dateButtons = u.last;
     await u.say('担当者と話す');
-    expect(textsTo(STAFF_GROUP).at(-1)).toContain('八戸 さくら 様');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('八戸 様');
     await new StaffDriver(h).tap('自動応答に戻す');
     expect(textsTo(u.userId).at(-1)).toContain('続きから');
     // The buttons of the question asked before still answer it.

@@ -34,8 +34,18 @@ describe('the staff-group request card', () => {
       expect(card).toContain(shown);
     for (const hidden of ['花子', '02010-12345678', 'hanako@example.jp', '09012345678', '090-1234-5678'])
       expect(card).not.toContain(hidden);
-    expect(card).toContain('管理画面でご確認ください');
+    expect(card).toContain('スタッフ画面の受付一覧からご確認ください');
     expect(card).not.toContain('"type":"uri"');
+  });
+
+  it('says for each preferred time whether staff could confirm it now', () => {
+    const card = JSON.stringify(staffRequestCard(booking, defaultOfficeSettings, [], 'title', [true, false]));
+    expect(card).toContain('12月3日(木) 10:00〜10:40（空きあり）');
+    expect(card).toContain('12月3日(木) 10:30〜11:10（空きなし）');
+    const one = { ...booking, choices: [booking.choices[0]] as const } satisfies BookingView;
+    const single = JSON.stringify(staffRequestCard(one, defaultOfficeSettings, [], 'title', [false]));
+    expect(single).toContain('"text":"なし",');
+    expect(single).not.toContain('なし（');
   });
 
   it('links to the booking in the console when the console address is known', () => {
@@ -44,6 +54,8 @@ describe('the staff-group request card', () => {
     expect(card).toContain(
       '{"type":"uri","label":"管理画面で開く","uri":"https://booking.example.jp/staff/bookings/5bf44d0a-681c-4d3e-b344-5bee9f585c7e"}',
     );
+    expect(card).toContain('管理画面でご確認ください');
+    expect(card).not.toContain('受付一覧');
   });
 });
 

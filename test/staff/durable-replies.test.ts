@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../../db/database.js';
 import { staffApiRouter } from '../../src/staff/staff-api.js';
 import { testAppContext } from '../support/app-context.js';
 
-const TOKEN = 'durable-replies-token';
+const TOKEN = 'durable-replies-token-0123456789';
 let db: Db;
 beforeEach(async () => {
   db = await openDatabase({ path: ':memory:' });
@@ -38,7 +38,7 @@ describe('staff API answers wait for the disk', () => {
     synced();
     const res = await pending;
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ bookings: [] });
+    expect(res.body).toEqual({ bookings: [], nextCursor: null });
   });
 
   it('answers 503 when the disk can no longer sync', async () => {

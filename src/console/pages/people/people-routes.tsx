@@ -18,6 +18,7 @@ import { PeopleSearchPage } from './people-search-page.js';
 import { bookNextSession, parseBookNextForm } from './person-booking.js';
 import { blockPerson, handBackPerson, unblockPerson, type PersonAction } from './person-changes.js';
 import { PersonPage } from './person-page.js';
+import { ERASED_NOTICE, personRightsRoutes } from './person-rights-routes.js';
 import { personSummary, type PersonSummary } from './person-summary.js';
 import { MAX_QUERY, peopleSearchOf } from './search-query.js';
 
@@ -128,9 +129,18 @@ export function peoplePages(ctx: AppContext): Router {
     );
   }
 
+  router.use(personRightsRoutes(ctx));
+
   router.get('/staff/people/:lineUserId', async (req, res) => {
     const done = typeof req.query.done === 'string' ? req.query.done : '';
-    const notice = done === 'book' ? BOOKED_JA : done in DONE_JA ? DONE_JA[done as PersonAction] : null;
+    const notice =
+      done === 'book'
+        ? BOOKED_JA
+        : done === 'erase'
+          ? ERASED_NOTICE
+          : done in DONE_JA
+            ? DONE_JA[done as PersonAction]
+            : null;
     await showPerson(req, res, 200, notice, null);
   });
 

@@ -100,7 +100,7 @@ export function PersonPage(props: PersonPageProps) {
               <dd>{d.phone}</dd>
             </dl>
           ) : (
-            <p>個人情報（氏名・求職番号・メール・電話番号）は、保存期間が過ぎたため消去済みです。</p>
+            <p>個人情報（氏名・求職番号・メール・電話番号）は、保存期間の経過またはご本人の申出により消去済みです。</p>
           )}
           <p class="muted person-id">{`LINE利用者ID: ${person.lineUserId}`}</p>
         </section>
@@ -219,6 +219,24 @@ export function PersonPage(props: PersonPageProps) {
           </form>
         ) : null}
       </div>
+
+      <h2>個人情報の開示・消去</h2>
+      <p>ご本人から求められたときに使います。どちらも、操作した職員の名前とともに記録されます。</p>
+      <ul class="person-rights">
+        <li>
+          <a href={`/staff/people/${encodeURIComponent(person.lineUserId)}/disclosure`}>
+            保有している情報を表示（開示）
+          </a>
+        </li>
+        <li>
+          <a href={`/staff/people/${encodeURIComponent(person.lineUserId)}/disclosure.json`} download>
+            保有している情報をJSONファイルでダウンロード
+          </a>
+        </li>
+        <li>
+          <a href={`/staff/people/${encodeURIComponent(person.lineUserId)}/erase`}>個人情報を消去する（確認画面へ）</a>
+        </li>
+      </ul>
 
       {actions.length > 0 ? (
         <>

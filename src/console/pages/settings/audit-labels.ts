@@ -30,6 +30,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   unblock: 'ブロックの解除',
   handback: '自動応答に戻す',
   book_for_person: '次回の相談の代理予約',
+  disclose_person: '保有個人データの開示',
+  api_token_add: 'APIトークンの発行',
+  api_token_revoke: 'APIトークンの無効化',
+  erase_person: '個人情報の消去（本人の申出）',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -5,6 +5,7 @@ import { frameOf } from '../../views/frame.js';
 import { Page } from '../../views/page.js';
 import { sendPage } from '../../views/render.js';
 import { accountsPages } from './accounts-routes.js';
+import { apiTokensPages } from './api-tokens-routes.js';
 import { auditPages } from './audit-routes.js';
 import { immediatePages } from './immediate-routes.js';
 import { ownPasswordPages } from './own-password-routes.js';
@@ -39,6 +40,7 @@ export function settingsPages(ctx: AppContext): Router {
   router.use(accountsPages(ctx));
   router.use(termsPages(ctx));
   router.use(immediatePages(ctx));
+  router.use(apiTokensPages(ctx));
   router.use(auditPages(ctx));
   router.use(ownPasswordPages(ctx));
   return router;

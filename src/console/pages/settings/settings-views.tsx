@@ -10,6 +10,11 @@ export const SETTINGS_PARTS = [
   },
   { href: '/staff/settings/terms', label: '利用規約の版', about: '版の一覧と同意した人の数、新しい版の登録' },
   { href: '/staff/settings/immediate', label: '今すぐ相談', about: '「今すぐ相談」の受付の開始・停止' },
+  {
+    href: '/staff/settings/api-tokens',
+    label: 'APIトークン',
+    about: '事務所のツールがAPIを使うための鍵の発行・無効化',
+  },
   { href: '/staff/settings/audit', label: '操作記録', about: 'ログイン、変更、個人情報の閲覧の記録' },
 ] as const;
 
