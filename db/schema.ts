@@ -138,7 +138,7 @@ export interface OutboxTable {
   created_at: string;
   sent_at: string | null;
   last_error: string | null;
-  /** 1 once a reply attempt ended without an answer from LINE (it may have been delivered). */
+  /** 1 once a reply call has started whose outcome is not known to be "not delivered": pushed, never replied again. */
   reply_maybe_used: Generated<number>;
   /** A process sending this row holds it until then (several processes on one database); null when free. */
   claimed_until: Generated<string | null>;
