@@ -196,6 +196,8 @@ export interface ScheduledJobsTable {
   status: JobStatus;
   created_at: string;
   done_at: string | null;
+  /** Why it sent nothing, when it ran too late to make sense (0014); null otherwise. */
+  reason: Generated<string | null>;
 }
 
 export interface StaffPromptsTable {
