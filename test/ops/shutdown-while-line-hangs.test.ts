@@ -85,6 +85,7 @@ it('stops within 10 s on SIGTERM while LINE hangs, and answers everyone after th
   const stoppedByItself = await server.stop();
   const tookMs = Date.now() - stopping;
   server = undefined;
+  console.log(`SIGTERM while LINE hangs: exited after ${tookMs} ms`);
   expect(stoppedByItself).toBe(true);
   expect(tookMs).toBeLessThan(STOP_LIMIT_MS);
   expect(platform.delivered()).toEqual([]);
