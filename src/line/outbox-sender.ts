@@ -194,11 +194,35 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
   }
 
-  async function claim(head: OutboxRow): Promise<OutboxRow | undefined> {
-    const now = clock.now();
-    return committer.run((trx) =>
-      claimRow(trx, head.id, now.toISOString(), new Date(now.getTime() + claimMs).toISOString()),
+  /**
+   * A reply, unless an earlier attempt may have gone out: LINE could not tell us whether it did
+   * (a refused token proves nothing), so such a row is pushed (§3).
+   */
+  function goesAsReply(row: OutboxRow): boolean {
+    return (
+      row.reply_token !== null &&
+      row.reply_maybe_used === 0 &&
+      row.reply_token_expires_at !== null &&
+      clock.now().toISOString() < row.reply_token_expires_at
     );
+  }
+
+  /**
+   * Takes the row and decides how it goes. A reply is recorded as started in the same commit
+   * (on the disk before the call): a crash or a lost answer from then on leaves the row marked as
+   * a reply that may have gone out, which is then pushed rather than replied again.
+   */
+  async function claim(head: OutboxRow): Promise<{ row: OutboxRow; viaReply: boolean } | undefined> {
+    const now = clock.now();
+    return committer.run(async (trx) => {
+      const row = deps.claims
+        ? await claimRow(trx, head.id, now.toISOString(), new Date(now.getTime() + claimMs).toISOString())
+        : head;
+      if (!row) return undefined;
+      const viaReply = goesAsReply(row);
+      if (viaReply) await markReplyStarted(trx, row.id);
+      return { row, viaReply };
+    });
   }
 
   /** The call has not answered for slowAfterMs: it gives its slot to the next waiting chat. */
@@ -214,9 +238,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   async function sendRow(head: OutboxRow, drain: Drain): Promise<boolean> {
     const alreadySent = unrecorded.get(head.id);
     if (alreadySent !== undefined) return recordSent(head.id, alreadySent);
-    const row = deps.claims ? await claim(head) : head;
+    // Without claims (one process), a push needs no write first: its retry key covers a crash.
+    const taken = deps.claims || goesAsReply(head) ? await claim(head) : { row: head, viaReply: false };
     // Another process holds it, or has just sent it: the drain looks at the chat again.
-    if (!row) return false;
+    if (!taken) return false;
+    const { row, viaReply } = taken;
     // The row may be from a commit whose log is still being synced; what goes out must stay in.
     try {
       await committer.durable();
@@ -224,21 +250,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       halted = true;
       throw e;
     }
+    if (closing) return false;
     const messages = JSON.parse(row.messages) as LineMessage[];
-    // A reply whose earlier attempt may have gone out is never tried again: LINE could not tell
-    // us whether it did (a refused token proves nothing), so it is pushed (§3).
-    const viaReply =
-      row.reply_token !== null &&
-      row.reply_maybe_used === 0 &&
-      row.reply_token_expires_at !== null &&
-      clock.now().toISOString() < row.reply_token_expires_at;
-    if (viaReply) {
-      // On the disk before the call: a crash or a lost answer from here on leaves the row marked
-      // as a reply that may have gone out, which is then pushed rather than replied again.
-      await committer.run((trx) => markReplyStarted(trx, row.id));
-      await committer.durable();
-      if (closing) return false;
-    }
     const slowTimer = setTimeout(() => goSlow(drain), slowAfterMs);
     try {
       const call = viaReply
