@@ -160,6 +160,17 @@ export async function markReplyStarted(db: Db, id: number): Promise<void> {
   await db.updateTable('outbox').set({ reply_maybe_used: 1 }).where('id', '=', id).execute();
 }
 
+/** A stopping process hands back rows it claimed but could not finish; others take them at once. */
+export async function releaseClaims(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ claimed_until: null })
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'pending')
+    .execute();
+}
+
 export async function markSent(db: Db, id: number, now: string): Promise<void> {
   await db
     .updateTable('outbox')

@@ -6,6 +6,7 @@ import {
   dueHeads,
   markFailed,
   markReplyStarted,
+  releaseClaims,
   markSent,
   scheduleRetry,
   type OutboxRow,
@@ -85,6 +86,8 @@ function retriable(e: LineApiError): boolean {
 interface Drain {
   slow: boolean;
   done: Promise<void>;
+  /** The row whose call is under way, if any. */
+  sending?: number | undefined;
 }
 
 function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
@@ -243,6 +246,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     // Another process holds it, or has just sent it: the drain looks at the chat again.
     if (!taken) return false;
     const { row, viaReply } = taken;
+    drain.sending = row.id;
     // The row may be from a commit whose log is still being synced; what goes out must stay in.
     try {
       await committer.durable();
@@ -263,6 +267,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       return false;
     } finally {
       clearTimeout(slowTimer);
+      drain.sending = undefined;
     }
     // Outside the try: failing to record a send must not count as a failed send (it would go twice).
     return recordSent(row.id, clock.now().toISOString());
@@ -369,8 +374,17 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       await Promise.race([this.flush(), grace]).finally(() => clearTimeout(timer));
       closing = true;
       waiting.clear();
-      if (inFlight.size > 0)
-        logger.warn({ calls: inFlight.size }, 'LINE calls still unanswered at shutdown; sent again after restart');
+      if (inFlight.size === 0) return;
+      logger.warn({ calls: inFlight.size }, 'LINE calls still unanswered at shutdown; sent again after restart');
+      // Handed back at once rather than when their claims run out: the next process sends them
+      // by the same rule (a reply already marked as started goes as a push).
+      const held = [...inFlight.values()].flatMap((d) => (d.sending === undefined ? [] : [d.sending]));
+      if (deps.claims && held.length > 0)
+        await committer
+          .run((trx) => releaseClaims(trx, held))
+          .catch((e: unknown) =>
+            logger.error({ err: e instanceof Error ? e.message : String(e) }, 'could not hand back claimed messages'),
+          );
     },
     notify(recipients) {
       new Set(recipients).forEach(startChat);
