@@ -237,23 +237,31 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     startNextWaiting();
   }
 
-  /** Sends one row and records the outcome; true when LINE took it and that is recorded. */
-  async function sendRow(head: OutboxRow, drain: Drain): Promise<boolean> {
-    const alreadySent = unrecorded.get(head.id);
-    if (alreadySent !== undefined) return recordSent(head.id, alreadySent);
-    // Without claims (one process), a push needs no write first: its retry key covers a crash.
-    const taken = deps.claims || goesAsReply(head) ? await claim(head) : { row: head, viaReply: false };
-    // Another process holds it, or has just sent it: the drain looks at the chat again.
-    if (!taken) return false;
-    const { row, viaReply } = taken;
-    drain.sending = row.id;
-    // The row may be from a commit whose log is still being synced; what goes out must stay in.
+  /** Waits for the disk; once it has failed, nothing more is sent (see `halted`). */
+  async function durable(): Promise<void> {
     try {
       await committer.durable();
     } catch (e: unknown) {
       halted = true;
       throw e;
     }
+  }
+
+  /** Sends one row and records the outcome; true when LINE took it and that is recorded. */
+  async function sendRow(head: OutboxRow, drain: Drain): Promise<boolean> {
+    const alreadySent = unrecorded.get(head.id);
+    if (alreadySent !== undefined) return recordSent(head.id, alreadySent);
+    // The row may be from a commit whose log is still being synced; what goes out must stay in.
+    await durable();
+    // Without claims (one process), a push needs no write first: its retry key covers a crash.
+    const writes = deps.claims || goesAsReply(head);
+    const taken = writes ? await claim(head) : { row: head, viaReply: false };
+    // Another process holds it, or has just sent it: the drain looks at the chat again.
+    if (!taken) return false;
+    const { row, viaReply } = taken;
+    drain.sending = row.id;
+    // The claim and the reply's mark too, before the call.
+    if (writes) await durable();
     if (closing) return false;
     const messages = JSON.parse(row.messages) as LineMessage[];
     const slowTimer = setTimeout(() => goSlow(drain), slowAfterMs);
