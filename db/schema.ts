@@ -141,7 +141,7 @@ export interface OutboxTable {
   created_at: string;
   sent_at: string | null;
   last_error: string | null;
-  /** 1 once a reply attempt ended without an answer from LINE (it may have been delivered). */
+  /** 1 once a reply call has started whose outcome is not known to be "not delivered": pushed, never replied again. */
   reply_maybe_used: Generated<number>;
   /** A process sending this row holds it until then (several processes on one database); null when free. */
   claimed_until: Generated<string | null>;
@@ -199,6 +199,8 @@ export interface ScheduledJobsTable {
   status: JobStatus;
   created_at: string;
   done_at: string | null;
+  /** Why it sent nothing, when it ran too late to make sense (0014); null otherwise. */
+  reason: Generated<string | null>;
 }
 
 export interface StaffPromptsTable {

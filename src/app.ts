@@ -25,6 +25,12 @@ import { defaultConsoleSettings, type ConsoleSettings } from './console/console-
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { defaultLifecycleSettings, type LifecycleSettings } from './office/lifecycle-settings.js';
 
+/**
+ * How long a stopping server keeps sending what is due. With the events in hand and the database
+ * closing, a stop stays well inside the 10 s a container is usually given before it is killed.
+ */
+const SHUTDOWN_SEND_GRACE_MS = 3_000;
+
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
@@ -126,7 +132,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     overrides.lineClient ??
     createLineClient({ channelAccessToken: config.line.channelAccessToken, baseURL: config.line.apiBaseUrl });
   const queue = createKeyedQueue();
-  const sender = createOutboxSender({ db, committer, client: lineClient, clock, logger, claims: store.shared });
+  const sender = createOutboxSender({
+    db,
+    committer,
+    client: lineClient,
+    clock,
+    logger,
+    claims: store.shared,
+    replyTimeoutMs: config.line.replyTimeoutMs,
+    callTimeoutMs: config.line.pushTimeoutMs,
+  });
   // The one context every part is handed (src/app-context.ts).
   const ctx: AppContext = {
     settings: config.office,
@@ -237,7 +252,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         });
       }
       await queue.idle();
-      await sender.flush();
+      // Bounded, so a stop finishes within a container's grace period even while LINE hangs: what
+      // is left unanswered is sent again after the restart (docs/line-platform.md §3).
+      await sender.close(SHUTDOWN_SEND_GRACE_MS);
       await store.close();
     },
   };

@@ -17,7 +17,15 @@ export interface Config {
   nodeEnv: string;
   /** True when no LINE channel is configured: a fake LINE platform runs inside the process. */
   demoMode: boolean;
-  line: { channelSecret: string; channelAccessToken: string; apiBaseUrl: string; dataApiBaseUrl: string };
+  line: {
+    channelSecret: string;
+    channelAccessToken: string;
+    apiBaseUrl: string;
+    dataApiBaseUrl: string;
+    /** A reply or push LINE has not answered by then is given up (docs/line-platform.md §3, §4). */
+    replyTimeoutMs: number;
+    pushTimeoutMs: number;
+  };
   /**
    * Where the data is kept: PostgreSQL when DATABASE_URL is set, else the SQLite file at
    * SQLITE_PATH (by default data/booking.db connected to LINE, data/demo.db in demo mode).
@@ -58,6 +66,12 @@ const timeOfDay = z
 
 const optional = (s: z.ZodType) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 
+const lineTimeout = z.coerce
+  .number({ error: 'expected a whole number of milliseconds from 500 to 60000' })
+  .int('expected a whole number of milliseconds from 500 to 60000')
+  .min(500, 'expected at least 500 ms')
+  .max(60_000, 'expected at most 60000 ms');
+
 const envSchema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
   NODE_ENV: optional(
@@ -69,6 +83,8 @@ const envSchema = z.object({
   LINE_CHANNEL_ACCESS_TOKEN: optional(z.string().min(1)),
   LINE_API_BASE_URL: optional(z.url()),
   LINE_DATA_API_BASE_URL: optional(z.url()),
+  LINE_REPLY_TIMEOUT_MS: optional(lineTimeout),
+  LINE_PUSH_TIMEOUT_MS: optional(lineTimeout),
   SQLITE_PATH: optional(z.string().min(1)),
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\/[^\s]+$/, 'expected postgres://user:password@host:5432/database'),
@@ -248,6 +264,9 @@ export function loadConfig(env: Env): Config {
           (e.LINE_API_BASE_URL as string | undefined) ??
           'https://api-data.line.me',
       ),
+      // LINE answers a reply in milliseconds; a longer wait holds the person's answer back.
+      replyTimeoutMs: (e.LINE_REPLY_TIMEOUT_MS as number | undefined) ?? 5_000,
+      pushTimeoutMs: (e.LINE_PUSH_TIMEOUT_MS as number | undefined) ?? 15_000,
     },
     store,
     dataKey,

@@ -12,6 +12,7 @@ import * as m0010 from './0010-terms-summaries.js';
 import * as m0011 from './0011-idempotency-keys.js';
 import * as m0012 from './0012-immediate-eligibility.js';
 import * as m0013 from './0013-shared-database.js';
+import * as m0014 from './0014-job-outcome-reason.js';
 import * as m0015 from './0015-personal-data-encrypted.js';
 import * as m0016 from './0016-api-tokens.js';
 
@@ -35,6 +36,7 @@ export const migrationProvider: MigrationProvider = {
       '0011-idempotency-keys': m0011,
       '0012-immediate-eligibility': m0012,
       '0013-shared-database': m0013,
+      '0014-job-outcome-reason': m0014,
       '0015-personal-data-encrypted': m0015,
       '0016-api-tokens': m0016,
     };

@@ -70,6 +70,15 @@ export async function markJobSkipped(db: Db, id: string, now: string): Promise<v
   await db.updateTable('scheduled_jobs').set({ status: 'skipped', done_at: now }).where('id', '=', id).execute();
 }
 
+/** Records why a job that ran sent nothing (it came too late to make sense). */
+export async function noteJobReason(db: Db, id: string, reason: string): Promise<void> {
+  await db
+    .updateTable('scheduled_jobs')
+    .set({ reason: reason.slice(0, 500) })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Finishes a pending job inside the caller's transaction; false when another run already finished it. */
 export async function finishJob(db: Db, id: string, status: 'done' | 'skipped', now: string): Promise<boolean> {
   const r = await db

@@ -127,9 +127,9 @@ export async function loadOutboxRow(db: Db, id: number): Promise<OutboxRow | und
 /**
  * Takes a row to send it, when several processes share the database: held until `until`, after
  * which another process may take it over. A row taken over from a claim that ran out may have
- * been sent by its holder before it stopped, so a reply is then treated as possibly used (a
- * refused token means it was: see 0005), and a push carries the same retry key as before, which
- * LINE accepts once. Returns the row as claimed, or undefined when another process holds it or
+ * been sent by its holder before it stopped, so a reply is then treated as possibly gone out
+ * (it is pushed instead: docs/line-platform.md §3), and a push carries the same retry key as
+ * before, which LINE accepts once. Returns the row as claimed, or undefined when another process holds it or
  * it is no longer pending.
  */
 export async function claimRow(db: Db, id: number, now: string, until: string): Promise<OutboxRow | undefined> {
@@ -151,6 +151,26 @@ export async function claimRow(db: Db, id: number, now: string, until: string): 
     .executeTakeFirst();
 }
 
+/**
+ * Written (and synced) before a reply call: from now on the reply may have gone out, so if the
+ * outcome is not known (no answer, LINE's 5xx, a crash) the row is pushed, never replied again
+ * (docs/line-platform.md §3). `reply_maybe_used` keeps its name from 0005; it now means this.
+ */
+export async function markReplyStarted(db: Db, id: number): Promise<void> {
+  await db.updateTable('outbox').set({ reply_maybe_used: 1 }).where('id', '=', id).execute();
+}
+
+/** A stopping process hands back rows it claimed but could not finish; others take them at once. */
+export async function releaseClaims(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ claimed_until: null })
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'pending')
+    .execute();
+}
+
 export async function markSent(db: Db, id: number, now: string): Promise<void> {
   await db
     .updateTable('outbox')
@@ -162,8 +182,8 @@ export async function markSent(db: Db, id: number, now: string): Promise<void> {
 export interface RetryOptions {
   /** The reply token is refused or expired: the next attempt is a push. */
   dropReplyToken?: boolean;
-  /** A reply attempt ended without LINE's answer, so it may have been delivered (see 0005). */
-  replyMaybeUsed?: boolean;
+  /** LINE said the reply did not go out (429, 401): its token may be tried again while fresh. */
+  replyUnused?: boolean;
 }
 
 export async function scheduleRetry(
@@ -182,7 +202,7 @@ export async function scheduleRetry(
       claimed_until: null,
       last_error: error.slice(0, 500),
       ...(options.dropReplyToken ? { reply_token: null } : {}),
-      ...(options.replyMaybeUsed ? { reply_maybe_used: 1 } : {}),
+      ...(options.replyUnused ? { reply_maybe_used: 0 } : {}),
     }))
     .where('id', '=', id)
     .execute();

@@ -32,11 +32,18 @@ import {
 } from '../messages/lifecycle-messages.js';
 import { termsChangeNoticeMessages } from '../messages/terms-messages.js';
 import { USER_CONTACT_ACTION } from '../conversation/session-day-contact.js';
+import { staleReason } from './job-staleness.js';
 
-/** What a job does when it fires, deciding from the state as it is now (it may have changed). */
-export type JobOutcome = { status: 'done' | 'skipped'; dispatches: Dispatch[] };
+/**
+ * What a job does when it fires, deciding from the state as it is now (it may have changed).
+ * `reason`: why it sends nothing although its subject is still there (it ran too late), recorded
+ * beside the job.
+ */
+export type JobOutcome = { status: 'done' | 'skipped'; dispatches: Dispatch[]; reason?: string };
 
 const skipped: JobOutcome = { status: 'skipped', dispatches: [] };
+/** Ran too late to make sense: nothing is sent, and the job records why. */
+const stale = (reason: string): JobOutcome => ({ status: 'skipped', dispatches: [], reason });
 
 async function reminder(
   db: Db,
@@ -54,7 +61,9 @@ async function reminder(
   // person on the day itself, where its same-day cancel in the chat is refused; the morning
   // reminder covers the day. A morning one after the start is no use either.
   if (kind === 'day_before' ? toLocal(notBefore(now, deps.lifecycle)).date >= at.date : now >= b.confirmedStart)
-    return skipped;
+    return stale(
+      kind === 'day_before' ? 'ran late: it would reach the person on the day of the session' : 'the session has begun',
+    );
   return {
     status: 'done',
     dispatches: [
@@ -73,7 +82,7 @@ async function replyDue(db: Db, deps: OfficeContext, job: JobRow, now: string): 
   // Run late (the server was down) after every preferred time has passed, "your request still
   // stands" would be untrue: the request's expiry closes it and tells the person instead.
   const lastChoice = b.choice2Start !== null && b.choice2Start > b.choice1Start ? b.choice2Start : b.choice1Start;
-  if (now >= lastChoice) return skipped;
+  if (now >= lastChoice) return stale('ran late: every preferred time has passed');
   return {
     status: 'done',
     dispatches: [
@@ -97,6 +106,10 @@ async function noShow(db: Db, deps: OfficeContext, job: JobRow, now: string): Pr
   // Only if this job belongs to the current time (a moved booking has its own job).
   const graceEnd = new Date(Date.parse(b.confirmedStart) + deps.lifecycle.noShowGraceMinutes * 60_000).toISOString();
   if (job.due_at !== graceEnd || now < graceEnd) return skipped;
+  // Long after the session's day (the server was down), the question is recorded, not asked:
+  // the session stays confirmed, and staff record attendance in the console.
+  const late = staleReason(job.kind, job.due_at, now);
+  if (late) return stale(late);
   // The person wrote on the day (late, could not connect): missed, but not without contact.
   const dayStart = toInstant({ date: toLocal(b.confirmedStart).date, minutes: 0 });
   if (await hasActionSince(db, b.id, USER_CONTACT_ACTION, dayStart)) {
@@ -110,6 +123,8 @@ async function noShow(db: Db, deps: OfficeContext, job: JobRow, now: string): Pr
 
 /** Staff have not said whether the person connected: ask once more. */
 async function attendanceReminder(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
+  const late = staleReason(job.kind, job.due_at, now);
+  if (late) return stale(late);
   const asked = await askAttendance(db, deps, job.subject_id, now, true);
   return asked.ok ? { status: 'done', dispatches: bookingEventsDispatches(asked.events, deps) } : skipped;
 }
@@ -137,9 +152,12 @@ async function termsNotice(db: Db, job: JobRow, now: string): Promise<JobOutcome
 }
 
 /** Nobody took an immediate-session request in time: say so, rather than leave the person waiting. */
-async function immediateTimeout(db: Db, deps: OfficeContext, job: JobRow): Promise<JobOutcome> {
+async function immediateTimeout(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
   const req = await declineImmediateRequest(db, job.subject_id);
   if (!req) return skipped;
+  // Declined all the same (it is no longer open), but hours later nobody is told.
+  const late = staleReason(job.kind, job.due_at, now);
+  if (late) return { status: 'done', dispatches: [], reason: late };
   return {
     status: 'done',
     dispatches: [
@@ -159,6 +177,9 @@ async function requestExpiry(db: Db, deps: OfficeContext, job: JobRow, now: stri
     return skipped;
   }
   await updateBooking(db, b.id, cancellation('expired', 'system', now), now);
+  // Closed all the same, but a day or more late neither the person nor staff are told of it.
+  const late = staleReason(job.kind, job.due_at, now);
+  if (late) return { status: 'done', dispatches: [], reason: late };
   // A change request that lapses leaves the confirmed session it would have replaced in place.
   const kept = await confirmedReplacedBy(db, b);
   const keptStart = kept?.confirmedStart ?? null;
@@ -197,7 +218,7 @@ export async function runJob(db: Db, deps: OfficeContext, job: JobRow, now: stri
     case 'terms_notice':
       return termsNotice(db, job, now);
     case 'immediate_timeout':
-      return immediateTimeout(db, deps, job);
+      return immediateTimeout(db, deps, job, now);
     case 'request_expiry':
       return requestExpiry(db, deps, job, now);
   }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context.js';
 import { enqueue } from '../../db/repositories/outbox-repository.js';
-import { claimJob, dueJobs, markJobSkipped } from '../../db/repositories/jobs-repository.js';
+import { claimJob, dueJobs, markJobSkipped, noteJobReason } from '../../db/repositories/jobs-repository.js';
 import { erasePersonalData, purgeHandled } from '../../db/repositories/retention-repository.js';
 import { truncateLog } from '../../db/truncate-log.js';
 import { toQueued } from '../bookings/dispatch.js';
@@ -34,16 +34,19 @@ export function createJobRunner(deps: AppContext): JobRunner {
     for (const job of await dueJobs(deps.db, deps.clock.now().toISOString(), 200)) {
       const now = deps.clock.now().toISOString();
       try {
-        const recipients = await deps.committer.run(async (trx) => {
+        const { recipients, reason } = await deps.committer.run(async (trx) => {
           // Taken first: a job another process (or an earlier pass) took is left alone.
-          if (!(await claimJob(trx, job.id, now))) return [];
+          if (!(await claimJob(trx, job.id, now))) return { recipients: [], reason: undefined };
           const outcome = await runJob(trx, deps, job, now);
           if (outcome.status === 'skipped') await markJobSkipped(trx, job.id, now);
+          if (outcome.reason !== undefined) await noteJobReason(trx, job.id, outcome.reason);
           const items = toQueued(`job:${job.id}`, outcome.dispatches, now, deps.lifecycle);
           await enqueue(trx, items, now);
-          return items.map((item) => item.recipient);
+          return { recipients: items.map((item) => item.recipient), reason: outcome.reason };
         });
         handled += 1;
+        if (reason !== undefined)
+          deps.logger.info({ job: job.id, kind: job.kind, reason }, 'timed job ran late; sent nothing');
         if (recipients.length > 0) deps.onOutgoing(recipients);
       } catch (e: unknown) {
         deps.logger.error(

@@ -44,6 +44,18 @@ export async function startFakeLinePlatform(options: FakeLinePlatformOptions = {
   const calls = createCallLog();
   const closing = new AbortController();
   let latencyMs = 0;
+  let hungChats: ReadonlySet<string> = new Set();
+  /** The chat a send request is for: push names it, a reply's token was issued for it. */
+  const hangs = (raw: Buffer): boolean => {
+    if (hungChats.size === 0) return false;
+    try {
+      const body = JSON.parse(raw.toString('utf8')) as { to?: unknown; replyToken?: unknown };
+      const chat = typeof body.to === 'string' ? body.to : replyTokens.chatOf(String(body.replyToken));
+      return chat !== undefined && hungChats.has(chat);
+    } catch {
+      return false;
+    }
+  };
 
   const routes = [
     ...createSendRoutes({
@@ -63,6 +75,7 @@ export async function startFakeLinePlatform(options: FakeLinePlatformOptions = {
       channelAccessToken: options.channelAccessToken,
       now,
       closing: closing.signal,
+      hangs,
     }),
   );
   const port = await listen(server, options.port ?? 0, host);
@@ -73,6 +86,9 @@ export async function startFakeLinePlatform(options: FakeLinePlatformOptions = {
     delivered: () => deliveries.all(),
     failNext: (count, status, retryAfterSeconds) => failures.failNext(count, status, retryAfterSeconds),
     setDown: (status) => failures.setDown(status),
+    hang(chats) {
+      hungChats = new Set(chats);
+    },
     setLatency(ms) {
       if (!Number.isFinite(ms) || ms < 0)
         throw new RangeError(`latency must be a non-negative number of milliseconds, got ${ms}`);

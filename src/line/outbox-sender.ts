@@ -5,6 +5,8 @@ import {
   claimRow,
   dueHeads,
   markFailed,
+  markReplyStarted,
+  releaseClaims,
   markSent,
   scheduleRetry,
   type OutboxRow,
@@ -25,6 +27,12 @@ export interface OutboxSender {
   notify(recipients: readonly string[]): void;
   /** Starts a timer that retries waiting messages; returns a stop function. */
   start(intervalMs?: number): () => void;
+  /**
+   * For shutdown: sends what is due for at most `graceMs`, then starts nothing more and returns,
+   * abandoning calls LINE has not answered. Their rows stay pending; a reply among them is
+   * already marked as started, so it is pushed after the restart (docs/line-platform.md §3).
+   */
+  close(graceMs: number): Promise<void>;
 }
 
 export interface OutboxSenderDeps {
@@ -34,10 +42,22 @@ export interface OutboxSenderDeps {
   client: LineClient;
   clock: Clock;
   logger: Logger;
-  /** How many chats are sent to at once. */
+  /** How many chats are sent to at once (calls LINE is slow to answer stop counting, see slowAfterMs). */
   concurrency?: number;
-  /** A LINE call that has not answered by then counts as a network failure (and is retried). */
+  /** A push that has not answered by then counts as a network failure (and is retried). */
   callTimeoutMs?: number;
+  /**
+   * The same for a reply: LINE answers those in milliseconds, and a reply left hanging holds the
+   * chat's answer back, so it is given up much sooner (and the answer pushed: §3).
+   */
+  replyTimeoutMs?: number;
+  /**
+   * A call not answered by then is slow: it gives its slot up to the next chat, so chats LINE
+   * hangs on cannot hold up everyone else's answers. At most `maxSlowCalls` calls are slow at once
+   * (each chat has one call at most); beyond that a slow call keeps its slot.
+   */
+  slowAfterMs?: number;
+  maxSlowCalls?: number;
   /**
    * Other processes send from the same outbox (a shared PostgreSQL database): each row is claimed
    * before it is sent, for the call's timeout and a margin, so one process sends it; a claim left
@@ -62,6 +82,14 @@ function retriable(e: LineApiError): boolean {
   return e.status === 0 || e.status === 401 || e.status === 429 || e.status >= 500;
 }
 
+/** One chat's drain: whether its call went slow (gave its slot up), and when it ends. */
+interface Drain {
+  slow: boolean;
+  done: Promise<void>;
+  /** The row whose call is under way, if any. */
+  sending?: number | undefined;
+}
+
 function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -80,11 +108,20 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { db, client, clock, logger, committer } = deps;
   const concurrency = deps.concurrency ?? 32;
   const callTimeoutMs = deps.callTimeoutMs ?? 15_000;
-  // Shorter than a reply token lives (50 s), so a row taken over can still try its reply first.
-  const claimMs = callTimeoutMs + 5000;
+  const replyTimeoutMs = deps.replyTimeoutMs ?? 5_000;
+  const slowAfterMs = deps.slowAfterMs ?? 1_000;
+  // Open connections to LINE at most: enough for every chat it could hang on at once in practice.
+  const maxSlowCalls = deps.maxSlowCalls ?? 256;
+  // Outlasts the longest call, so a row is never sent by two processes while its call runs.
+  const claimMs = Math.max(callTimeoutMs, replyTimeoutMs) + 5000;
   /** Chats being sent to, and the chats whose turn comes when a slot frees up. */
-  const inFlight = new Map<string, Promise<void>>();
+  const inFlight = new Map<string, Drain>();
   const waiting = new Set<string>();
+  /** Drains holding one of the `concurrency` slots, and drains whose call went slow (no slot). */
+  let slotsTaken = 0;
+  let slowCalls = 0;
+  /** Set by close(): nothing new is started. */
+  let closing = false;
   /** Chats that got new rows while their drain was running. */
   const moreFor = new Set<string>();
   let pumping: Promise<void> | null = null;
@@ -116,13 +153,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       via: viaReply ? 'reply' : 'push',
     };
     if (viaReply && !retriable(err)) {
-      if (row.reply_maybe_used) {
-        // The token is refused after an attempt whose answer was lost: that attempt used it, so
-        // the person has this answer already. A push now would show it twice.
-        logger.info(log, 'reply token used by an earlier attempt; counted as delivered');
-        return committer.run((trx) => markSent(trx, row.id, now.toISOString()));
-      }
-      // An invalid or expired reply token: fall back to push at once.
+      // An invalid or expired reply token: LINE delivered nothing, so push at once.
       logger.info(log, 'reply token refused; pushing instead');
       return committer.run((trx) =>
         scheduleRetry(trx, row.id, now.toISOString(), err.message, { dropReplyToken: true }),
@@ -132,15 +163,19 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       // LINE's Retry-After when it gives one (a 429 usually does), else our own backoff.
       const next = new Date(now.getTime() + (err.retryAfterMs ?? backoffMs(row.attempts)));
       if (err.status === 429) pausedUntilMs = Math.max(pausedUntilMs, next.getTime());
-      // No answer, or LINE failed on its side: the reply may have gone out (429 and 401 mean it did not).
-      const replyMaybeUsed = viaReply && err.status !== 429 && err.status !== 401;
+      // 429 and 401 mean the reply did not go out: its token may be tried again. No answer, or
+      // LINE's own failure, leaves it uncertain: the mark written before the call stays, and the
+      // next attempt is a push (docs/line-platform.md §3).
+      const replyUnused = viaReply && (err.status === 429 || err.status === 401);
       if (err.status === 401)
         logger.error(
           { ...log, retryAt: next.toISOString() },
           'LINE refused the channel access token; messages wait until it is replaced',
         );
       else logger.warn({ ...log, retryAt: next.toISOString() }, 'LINE send failed; will retry');
-      return committer.run((trx) => scheduleRetry(trx, row.id, next.toISOString(), err.message, { replyMaybeUsed }));
+      return committer.run((trx) =>
+        scheduleRetry(trx, row.id, next.toISOString(), err.message, replyUnused ? { replyUnused } : {}),
+      );
     }
     logger.error(log, 'LINE refused the message; giving up');
     return committer.run((trx) => markFailed(trx, row.id, err.message));
@@ -162,40 +197,85 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
   }
 
-  async function claim(head: OutboxRow): Promise<OutboxRow | undefined> {
-    const now = clock.now();
-    return committer.run((trx) =>
-      claimRow(trx, head.id, now.toISOString(), new Date(now.getTime() + claimMs).toISOString()),
+  /**
+   * A reply, unless an earlier attempt may have gone out: LINE could not tell us whether it did
+   * (a refused token proves nothing), so such a row is pushed (§3).
+   */
+  function goesAsReply(row: OutboxRow): boolean {
+    return (
+      row.reply_token !== null &&
+      row.reply_maybe_used === 0 &&
+      row.reply_token_expires_at !== null &&
+      clock.now().toISOString() < row.reply_token_expires_at
     );
   }
 
-  /** Sends one row and records the outcome; true when LINE took it and that is recorded. */
-  async function sendRow(head: OutboxRow): Promise<boolean> {
-    const alreadySent = unrecorded.get(head.id);
-    if (alreadySent !== undefined) return recordSent(head.id, alreadySent);
-    const row = deps.claims ? await claim(head) : head;
-    // Another process holds it, or has just sent it: the drain looks at the chat again.
-    if (!row) return false;
-    // The row may be from a commit whose log is still being synced; what goes out must stay in.
+  /**
+   * Takes the row and decides how it goes. A reply is recorded as started in the same commit
+   * (on the disk before the call): a crash or a lost answer from then on leaves the row marked as
+   * a reply that may have gone out, which is then pushed rather than replied again.
+   */
+  async function claim(head: OutboxRow): Promise<{ row: OutboxRow; viaReply: boolean } | undefined> {
+    const now = clock.now();
+    return committer.run(async (trx) => {
+      const row = deps.claims
+        ? await claimRow(trx, head.id, now.toISOString(), new Date(now.getTime() + claimMs).toISOString())
+        : head;
+      if (!row) return undefined;
+      const viaReply = goesAsReply(row);
+      if (viaReply) await markReplyStarted(trx, row.id);
+      return { row, viaReply };
+    });
+  }
+
+  /** The call has not answered for slowAfterMs: it gives its slot to the next waiting chat. */
+  function goSlow(drain: Drain): void {
+    if (drain.slow || slowCalls >= maxSlowCalls) return;
+    drain.slow = true;
+    slotsTaken -= 1;
+    slowCalls += 1;
+    startNextWaiting();
+  }
+
+  /** Waits for the disk; once it has failed, nothing more is sent (see `halted`). */
+  async function durable(): Promise<void> {
     try {
       await committer.durable();
     } catch (e: unknown) {
       halted = true;
       throw e;
     }
+  }
+
+  /** Sends one row and records the outcome; true when LINE took it and that is recorded. */
+  async function sendRow(head: OutboxRow, drain: Drain): Promise<boolean> {
+    const alreadySent = unrecorded.get(head.id);
+    if (alreadySent !== undefined) return recordSent(head.id, alreadySent);
+    // The row may be from a commit whose log is still being synced; what goes out must stay in.
+    await durable();
+    // Without claims (one process), a push needs no write first: its retry key covers a crash.
+    const writes = deps.claims || goesAsReply(head);
+    const taken = writes ? await claim(head) : { row: head, viaReply: false };
+    // Another process holds it, or has just sent it: the drain looks at the chat again.
+    if (!taken) return false;
+    const { row, viaReply } = taken;
+    drain.sending = row.id;
+    // The claim and the reply's mark too, before the call.
+    if (writes) await durable();
+    if (closing) return false;
     const messages = JSON.parse(row.messages) as LineMessage[];
-    const viaReply =
-      row.reply_token !== null &&
-      row.reply_token_expires_at !== null &&
-      clock.now().toISOString() < row.reply_token_expires_at;
+    const slowTimer = setTimeout(() => goSlow(drain), slowAfterMs);
     try {
       const call = viaReply
         ? client.reply(row.reply_token!, messages)
         : client.push(row.recipient, messages, retryKeyFor(row.dedupe_key));
-      await withTimeout(call, callTimeoutMs);
+      await withTimeout(call, viaReply ? replyTimeoutMs : callTimeoutMs);
     } catch (e: unknown) {
       await onFailure(row, e, viaReply);
       return false;
+    } finally {
+      clearTimeout(slowTimer);
+      drain.sending = undefined;
     }
     // Outside the try: failing to record a send must not count as a failed send (it would go twice).
     return recordSent(row.id, clock.now().toISOString());
@@ -208,15 +288,20 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
    * still go one at a time and in order, whichever process sends each. Rows committed for the
    * chat meanwhile are picked up before it stops.
    */
-  async function drainChat(recipient: string): Promise<void> {
+  async function drainChat(recipient: string, drain: Drain): Promise<void> {
     do {
       moreFor.delete(recipient);
       for (;;) {
         // Rate-limited: the rows stay due, and the timer brings the chat back once the pause is over.
-        if (paused()) return;
+        if (paused() || closing) return;
+        // A slow call gave its slot away: the chat queues for a slot again for its next row.
+        if (drain.slow) {
+          moreFor.add(recipient);
+          return;
+        }
         const { row, more } = await chatHead(db, recipient, clock.now().toISOString());
         if (!row) break;
-        const done = await sendRow(row);
+        const done = await sendRow(row, drain);
         // Sent but not yet recorded (the database is failing): leave the chat to the timer.
         if (!done && unrecorded.has(row.id)) break;
         // After a failure, look again: a refused reply token leaves the row due at once, as a push.
@@ -225,29 +310,38 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     } while (moreFor.delete(recipient));
   }
 
+  function startNextWaiting(): void {
+    const nextWaiting = waiting.values().next();
+    if (!nextWaiting.done) startChat(nextWaiting.value);
+  }
+
+  /** One call at most per chat: a chat LINE hangs on holds its own slot (or a slow one), no more. */
   function startChat(recipient: string): void {
-    if (halted || paused()) return;
+    if (halted || closing || paused()) return;
     if (inFlight.has(recipient)) {
       moreFor.add(recipient);
       return;
     }
-    if (inFlight.size >= concurrency) {
+    if (slotsTaken >= concurrency) {
       waiting.add(recipient);
       return;
     }
     waiting.delete(recipient);
-    const sending = drainChat(recipient)
+    slotsTaken += 1;
+    const drain: Drain = { slow: false, done: Promise.resolve() };
+    drain.done = drainChat(recipient, drain)
       .catch((e: unknown) =>
         logger.error({ to: chatRef(recipient), err: e instanceof Error ? e.message : String(e) }, 'outbox send failed'),
       )
       .finally(() => {
         inFlight.delete(recipient);
+        if (drain.slow) slowCalls -= 1;
+        else slotsTaken -= 1;
         // Rows announced between the drain's last look and now: go again rather than wait for the timer.
         if (moreFor.delete(recipient)) startChat(recipient);
-        const nextWaiting = waiting.values().next();
-        if (!nextWaiting.done) startChat(nextWaiting.value);
+        startNextWaiting();
       });
-    inFlight.set(recipient, sending);
+    inFlight.set(recipient, drain);
   }
 
   async function pump(): Promise<void> {
@@ -277,10 +371,28 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     async flush() {
       await wake();
       // Wait until what was started has finished and nothing further became due.
-      while (inFlight.size > 0 || pumping) {
-        await Promise.all([...inFlight.values(), pumping ?? Promise.resolve()]);
+      while ((inFlight.size > 0 || pumping) && !closing) {
+        await Promise.all([...[...inFlight.values()].map((d) => d.done), pumping ?? Promise.resolve()]);
         await wake();
       }
+    },
+    async close(graceMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([this.flush(), grace]).finally(() => clearTimeout(timer));
+      closing = true;
+      waiting.clear();
+      if (inFlight.size === 0) return;
+      logger.warn({ calls: inFlight.size }, 'LINE calls still unanswered at shutdown; sent again after restart');
+      // Handed back at once rather than when their claims run out: the next process sends them
+      // by the same rule (a reply already marked as started goes as a push).
+      const held = [...inFlight.values()].flatMap((d) => (d.sending === undefined ? [] : [d.sending]));
+      if (deps.claims && held.length > 0)
+        await committer
+          .run((trx) => releaseClaims(trx, held))
+          .catch((e: unknown) =>
+            logger.error({ err: e instanceof Error ? e.message : String(e) }, 'could not hand back claimed messages'),
+          );
     },
     notify(recipients) {
       new Set(recipients).forEach(startChat);

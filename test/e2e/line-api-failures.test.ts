@@ -22,7 +22,7 @@ const sendCalls = () => h.platform.calls().filter((c) => c.path.startsWith('/v2/
 const deliveredTo = (to: string) => h.platform.delivered().filter((d) => d.to === to);
 
 describe("LINE's API failing, then recovering", () => {
-  it('three 500s on a reply: retried with backoff, delivered once, still as a reply while the token is fresh', async () => {
+  it('three 500s on a reply: LINE may have delivered it, so it goes on as a push with a retry key, with backoff, and arrives once', async () => {
     const u = new ChatDriver(h, 'Ufail00000000000000000000000000001');
     await typeUntil(u, 'name');
     const before = deliveredTo(u.userId).length;
@@ -34,13 +34,15 @@ describe("LINE's API failing, then recovering", () => {
     const calls = sendCalls().slice(callsBefore);
     expect(calls.map((c) => `${c.path} ${c.status}`)).toEqual([
       '/v2/bot/message/reply 500',
-      '/v2/bot/message/reply 500',
-      '/v2/bot/message/reply 500',
-      '/v2/bot/message/reply 200',
+      '/v2/bot/message/push 500',
+      '/v2/bot/message/push 500',
+      '/v2/bot/message/push 200',
     ]);
+    // The same key on every push, so LINE shows the answer once however often it is retried.
+    expect(new Set(calls.slice(1).map((c) => c.headers['x-line-retry-key'])).size).toBe(1);
     const answer = deliveredTo(u.userId).slice(before);
     expect(answer).toHaveLength(1);
-    expect(answer[0]?.via).toBe('reply');
+    expect(answer[0]?.via).toBe('push');
     expect(textOf(answer[0]!.message)).toContain('求職番号を入力してください');
     // Time passing after the recovery sends nothing more.
     h.clock.advance(10 * 60_000);

@@ -55,6 +55,7 @@ function job(kind: JobKind, subjectId: string, dueAt: string): JobRow {
     status: 'pending',
     created_at: NOW,
     done_at: null,
+    reason: null,
   };
 }
 
@@ -89,15 +90,14 @@ describe('reminders', () => {
     const s = await confirmedSession();
     const dayBefore = s.jobs.get('reminder_day_before')!;
     // Run late on the morning of the session (the server was down)...
-    expect(await runJob(temp.db, office, dayBefore, jst('2026-12-10', 7))).toEqual({
+    const onTheDay = {
       status: 'skipped',
       dispatches: [],
-    });
+      reason: expect.stringContaining('on the day of the session'),
+    };
+    expect(await runJob(temp.db, office, dayBefore, jst('2026-12-10', 7))).toEqual(onTheDay);
     // ...or at 22:00 the evening before, when quiet hours would hold it until the morning.
-    expect(await runJob(temp.db, office, dayBefore, jst('2026-12-09', 22))).toEqual({
-      status: 'skipped',
-      dispatches: [],
-    });
+    expect(await runJob(temp.db, office, dayBefore, jst('2026-12-09', 22))).toEqual(onTheDay);
     expect((await runJob(temp.db, office, dayBefore, jst('2026-12-09', 20, 59))).status).toBe('done');
   });
 
@@ -146,6 +146,7 @@ describe('the reply deadline', () => {
     expect(await runJob(temp.db, office, job('reply_due', b.id, NOW), after)).toEqual({
       status: 'skipped',
       dispatches: [],
+      reason: 'ran late: every preferred time has passed',
     });
   });
 
@@ -379,5 +380,41 @@ describe('a request whose times all passed', () => {
       dispatches: [],
     });
     expect((await getBooking(temp.db, s.id))?.status).toBe('confirmed');
+  });
+});
+
+describe('jobs run long after they were due (the server was down)', () => {
+  /** Three months after Thursday 10 December. */
+  const MONTHS_LATER = jst('2027-03-10', 10);
+
+  it('should record the attendance question and its reminder, not ask staff about a session long past', async () => {
+    const s = await confirmedSession();
+    const check = s.jobs.get('no_show')!;
+    const outcome = await runJob(temp.db, office, check, MONTHS_LATER);
+    expect(outcome).toEqual({ status: 'skipped', dispatches: [], reason: expect.stringContaining('after it was due') });
+    // Nothing is decided for staff: the session stays as it was, for them to record in the console.
+    expect((await getBooking(temp.db, s.id))?.status).toBe('confirmed');
+    const reminder = job('attendance_reminder', s.id, jst('2026-12-10', 10, 40));
+    expect((await runJob(temp.db, office, reminder, MONTHS_LATER)).dispatches).toEqual([]);
+    // The same day, both still ask.
+    expect((await runJob(temp.db, office, check, jst('2026-12-10', 18))).status).toBe('done');
+  });
+
+  it('should close an expired request and an untaken immediate request without telling anyone', async () => {
+    const b = await seedBooking(temp.db, { choices: [THU_10, THU_1330], createdAt: NOW });
+    const expiry = await runJob(temp.db, office, job('request_expiry', b.id, jst('2026-12-10', 14)), MONTHS_LATER);
+    expect(expiry).toEqual({ status: 'done', dispatches: [], reason: expect.stringContaining('after it was due') });
+    expect((await getBooking(temp.db, b.id))?.status).toBe('cancelled');
+    await insertImmediateRequest(temp.db, {
+      id: 'imm-late',
+      lineUserId: 'U3333333333333333333333333333333c',
+      name: '',
+      jobSeekerNumber: '',
+      interpreter: false,
+      createdAt: NOW,
+    });
+    const timeout = await runJob(temp.db, office, job('immediate_timeout', 'imm-late', NOW), MONTHS_LATER);
+    expect(timeout).toMatchObject({ status: 'done', dispatches: [] });
+    expect(await immediateRequestStatus(temp.db, 'imm-late')).toBe('declined');
   });
 });

@@ -207,7 +207,7 @@ describe('outbox sender, told which chats have new rows', () => {
     expect(platform.calls().map((c) => `${c.path.split('/').at(-1)} ${c.status}`)).toEqual(['reply 400', 'push 200']);
   });
 
-  it('counts a reply as delivered when its answer was lost and the token then turns out used, instead of pushing it again', async () => {
+  it('pushes an answer whose reply went out but whose answer was lost: it may arrive twice, never not at all', async () => {
     let lose = 1;
     const real = createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url });
     // LINE takes the reply, but its answer never arrives (a dropped connection).
@@ -240,14 +240,105 @@ describe('outbox sender, told which chats have new rows', () => {
     await sender.flush();
     clock.advance(2_000); // past the first retry's backoff
     await sender.flush();
-    expect(platform.calls().map((c) => `${c.path.split('/').at(-1)} ${c.status}`)).toEqual(['reply 200', 'reply 400']);
-    expect(textsTo('Uf')).toEqual(['answer']);
+    // The reply is not tried again (a refused token would prove nothing): the push carries a retry key.
+    expect(platform.calls().map((c) => `${c.path.split('/').at(-1)} ${c.status}`)).toEqual(['reply 200', 'push 200']);
+    expect(platform.calls()[1]?.headers['x-line-retry-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(textsTo('Uf')).toEqual(['answer', 'answer']);
     const row = await db
       .selectFrom('outbox')
       .select(['status'])
       .where('dedupe_key', '=', 'lost-answer')
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('sent');
+  });
+
+  it('pushes an answer whose reply LINE never answered, although LINE has meanwhile let the token expire', async () => {
+    // LINE's own clock for its tokens (a 12 s lifetime: LINE documents none, so none is relied on).
+    const line = await startFakeLinePlatform({
+      channelAccessToken: TOKEN,
+      replyTokenTtlMs: 12_000,
+      now: () => clock.now().getTime(),
+    });
+    try {
+      const sender = createOutboxSender({
+        db,
+        committer,
+        client: createLineClient({ channelAccessToken: TOKEN, baseURL: line.url }),
+        clock,
+        logger: createLogger('silent'),
+        replyTimeoutMs: 100,
+      });
+      await committer.run((trx) =>
+        enqueue(
+          trx,
+          [
+            {
+              dedupeKey: 'hung-reply',
+              recipient: 'Uk',
+              messages: [{ type: 'text', text: 'answer' }],
+              replyToken: line.issueReplyToken('Uk'),
+              replyTokenExpiresAt: new Date(clock.now().getTime() + 50_000).toISOString(),
+            },
+          ],
+          clock.now().toISOString(),
+        ),
+      );
+      line.hang(['Uk']);
+      sender.notify(['Uk']);
+      await sender.flush(); // the reply gets no answer within 100 ms
+      expect(line.delivered()).toEqual([]);
+      line.hang([]);
+      clock.advance(15_000); // LINE's token has expired; ours would still say it is fresh
+      await sender.flush();
+      const [delivered] = await line.waitFor((d) => d.length === 1);
+      expect(delivered).toMatchObject({ via: 'push', to: 'Uk', message: { text: 'answer' } });
+      const row = await db
+        .selectFrom('outbox')
+        .select(['status'])
+        .where('dedupe_key', '=', 'hung-reply')
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('sent');
+    } finally {
+      await line.close();
+    }
+  });
+
+  it('records that a reply is starting before it is sent, so a crash during the call leaves it to be pushed', async () => {
+    let markedBeforeCall: number | undefined;
+    const real = createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url });
+    const sender = senderWith({
+      ...real,
+      async reply(token, messages) {
+        // What a process restarted after a kill at this moment would find on the disk.
+        const row = await db
+          .selectFrom('outbox')
+          .select('reply_maybe_used')
+          .where('dedupe_key', '=', 'crash-mid-reply')
+          .executeTakeFirstOrThrow();
+        markedBeforeCall = row.reply_maybe_used;
+        return real.reply(token, messages);
+      },
+    });
+    await committer.run((trx) =>
+      enqueue(
+        trx,
+        [
+          {
+            dedupeKey: 'crash-mid-reply',
+            recipient: 'Ul',
+            messages: [{ type: 'text', text: 'answer' }],
+            replyToken: platform.issueReplyToken('Ul'),
+            replyTokenExpiresAt: new Date(clock.now().getTime() + 50_000).toISOString(),
+          },
+        ],
+        clock.now().toISOString(),
+      ),
+    );
+    sender.notify(['Ul']);
+    await platform.waitFor((d) => d.length === 1);
+    await sender.flush();
+    expect(markedBeforeCall).toBe(1);
+    expect(platform.delivered()[0]?.via).toBe('reply');
   });
 
   it('still pushes when the reply was refused after LINE only asked us to slow down (429: nothing was delivered)', async () => {
@@ -317,6 +408,39 @@ describe('outbox sender, told which chats have new rows', () => {
       .where('recipient', '=', 'Uh')
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('sent');
+  });
+
+  it('answers other people promptly while LINE hangs for many chats: hung calls cannot take every slot', async () => {
+    const timeoutMs = 5_000;
+    const sender = createOutboxSender({
+      db,
+      committer,
+      client: createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }),
+      clock,
+      logger: createLogger('silent'),
+      concurrency: 4,
+      callTimeoutMs: timeoutMs,
+      replyTimeoutMs: timeoutMs,
+      slowAfterMs: 50,
+    });
+    const hung = Array.from({ length: 40 }, (_, i) => `Uhung${i}`);
+    const others = Array.from({ length: 10 }, (_, i) => `Uok${i}`);
+    platform.hang(hung);
+    for (const chat of hung) await queue(chat, 'stuck');
+    sender.notify(hung);
+    // Every slot is now waiting on LINE; the others write afterwards.
+    for (const chat of others) await queue(chat, `hello ${chat}`);
+    const started = Date.now();
+    sender.notify(others);
+    await platform.waitFor((d) => d.length === others.length, timeoutMs);
+    const waited = Date.now() - started;
+    // Well before a hung call times out: nobody waited for one.
+    expect(waited).toBeLessThan(timeoutMs / 2);
+    expect(others.map((c) => textsTo(c))).toEqual(others.map((c) => [`hello ${c}`]));
+    // One call per hung chat at most: a hung chat does not take a second slot.
+    const pushesTo = (chat: string) =>
+      platform.calls().filter((c) => (c.body as { to?: string } | null)?.to === chat).length;
+    expect(Math.max(...hung.map(pushesTo))).toBe(1);
   });
 
   it('keeps messages waiting while LINE refuses the channel access token (401), and sends them once it is replaced', async () => {

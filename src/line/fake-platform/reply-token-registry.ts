@@ -8,6 +8,8 @@ export interface ReplyTokenRegistry {
    * before it expires; returns undefined for unknown, used or expired tokens.
    */
   consume(token: string): string | undefined;
+  /** The chat a token was issued for, without using it up (to make LINE hang for a chat). */
+  chatOf(token: string): string | undefined;
 }
 
 /** Reply tokens as LINE hands them out: random, single use, short-lived. */
@@ -26,6 +28,9 @@ export function createReplyTokenRegistry(options: { ttlMs: number; now: () => nu
       const token = randomBytes(16).toString('hex');
       tokens.set(token, { to, expiresAt: at + options.ttlMs });
       return token;
+    },
+    chatOf(token) {
+      return tokens.get(token)?.to;
     },
     consume(token) {
       const entry = tokens.get(token);

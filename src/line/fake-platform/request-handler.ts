@@ -23,7 +23,12 @@ export interface RequestHandlerDeps {
   now: () => number;
   /** Aborted when the platform closes, so that pending latency waits end with it. */
   closing: AbortSignal;
+  /** True when a send request (its raw body) is for a chat LINE is told to hang on. */
+  hangs: (raw: Buffer) => boolean;
 }
+
+/** A send request for a hung chat: delivered nothing and never answered while the platform runs. */
+const HANG: RouteResult = { status: 0, body: null };
 
 /** Larger than any request the bot sends; rich menu images are at most 1 MB. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -68,10 +73,15 @@ async function handle(deps: RequestHandlerDeps, request: IncomingMessage, respon
     status: result.status,
     requestId,
   });
-  const latency = deps.latencyMs();
+  const latency = result === HANG ? Number.MAX_SAFE_INTEGER : deps.latencyMs();
   if (latency > 0) {
     try {
-      await delay(latency, undefined, { signal: deps.closing });
+      // A hang ends when the platform closes, or when the caller gives up and drops the connection.
+      const gone = new AbortController();
+      response.once('close', () => gone.abort());
+      await delay(Math.min(latency, 2 ** 31 - 1), undefined, {
+        signal: AbortSignal.any([deps.closing, gone.signal]),
+      });
     } catch {
       // The platform is closing and drops every connection; there is nobody left to answer.
       return;
@@ -95,6 +105,7 @@ function answer(
   if (match === undefined) return notFoundResult();
   const { route, params } = match;
   if (route.isSend) {
+    if (deps.hangs(raw)) return HANG;
     const injected = deps.failures.take();
     if (injected !== null) return injectedFailureResult(injected.status, injected.retryAfterSeconds);
   }

@@ -38,6 +38,11 @@ export interface FakeLinePlatform {
   failNext(count: number, status?: number, retryAfterSeconds?: number): void;
   /** While non-null, every send request answers this status and delivers nothing. */
   setDown(status: number | null): void;
+  /**
+   * Send requests (reply and push) for these chats are never answered and deliver nothing, until
+   * the caller gives up or the platform closes; replaces the previous list (empty: none hang).
+   */
+  hang(chats: readonly string[]): void;
   /** Artificial delay before each answer (the work is done first, as a slow network would). */
   setLatency(ms: number): void;
   /**
