@@ -65,6 +65,8 @@ export interface RunOutcome {
   /** The jobs were made due, and the process killed and started again, while the load still ran. */
   jobsDuringLoad: boolean;
   killedDuringLoad: boolean | null;
+  /** Replies started and not yet sent when the process was killed (of all processes). */
+  inFlightAtKill: number;
   restartedDuringLoad: boolean | null;
   settleMs: number;
 }
@@ -194,6 +196,7 @@ export async function runOnSharedDatabase(plan: RunPlan): Promise<RunOutcome> {
     let jobsDuringLoad = false;
     let jobsStarted = false;
     let killedDuringLoad: boolean | null = null;
+    let inFlightAtKill = new Set<number>();
     let restartedDuringLoad: boolean | null = null;
     const sideWork: Promise<void>[] = [];
     const expectedEvents = plan.users * EVENTS_PER_USER;
@@ -217,6 +220,13 @@ export async function runOnSharedDatabase(plan: RunPlan): Promise<RunOutcome> {
         sideWork.push(
           servers
             .kill(kill.index)
+            .then(async () => {
+              // The replies that had started and were not yet sent: the killed process's among them.
+              const rows = await db.all<{ id: number }>(
+                "SELECT id FROM outbox WHERE reply_maybe_used = 1 AND status <> 'sent'",
+              );
+              inFlightAtKill = new Set(rows.map((r) => r.id));
+            })
             .then(() => delay(kill.downMs))
             .then(() => servers.restart(kill.index))
             .then(() => {
@@ -248,6 +258,7 @@ export async function runOnSharedDatabase(plan: RunPlan): Promise<RunOutcome> {
       acknowledgedEvents: early.events + load.events,
       staffGroupId: STAFF_GROUP,
       jobs,
+      inFlightAtKill,
     });
     const bookings = await bookingChecks(db, userIds, plan.capacity, serverNow());
     return {
@@ -261,6 +272,7 @@ export async function runOnSharedDatabase(plan: RunPlan): Promise<RunOutcome> {
       jobsDuringLoad,
       killedDuringLoad,
       restartedDuringLoad,
+      inFlightAtKill: inFlightAtKill.size,
       settleMs,
     };
   } finally {
