@@ -140,6 +140,14 @@ function oneOfTwoWeeks(
   return b ? alsoMeans : date;
 }
 
+/** `2026-12-16@630` (date and start in minutes), the value of a suggested-slot button; anything else is none. */
+export function suggestedSlot(value: string): LocalDateTime | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})@(\d{1,4})$/.exec(value);
+  if (!match || !isValidIsoDate(match[1]!)) return undefined;
+  const minutes = Number(match[2]);
+  return minutes < 24 * 60 ? { date: match[1]!, minutes } : undefined;
+}
+
 const OTHER_DAY = new Set(['別の日を選ぶ', '別の日', '別の日にする', '日付を変える', '他の日', 'ほかの日']);
 
 /** Reads an answer to "which date?" or "what time on that date?" for choice 1 or 2. */
@@ -151,6 +159,12 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
     const [tag, rest] = answer.value.split(':', 2) as [string, string | undefined];
     // Button values are checked like typed text: old card formats or forged data must not throw.
     if (tag === 'd' && rest && isValidIsoDate(rest)) return checkDate(input, kind, rest);
+    // A suggested slot (a button under a refusal): checked again as it is now, since the slot may
+    // have been taken or passed since it was suggested.
+    if (tag === 's' && rest) {
+      const slot = suggestedSlot(rest);
+      if (slot) return checkChoice(input, kind, slot);
+    }
     if (tag === 't' && rest && input.pendingDate) {
       const minutes = Number(rest);
       if (Number.isInteger(minutes) && minutes >= 0 && minutes < 24 * 60)
