@@ -122,6 +122,7 @@ const OUTCOME_GUARDS = {
   ready: outcomeIs('ready'),
   notReady: outcomeIs('notReady'),
   filled: outcomeIs('filled'),
+  confirmAsked: outcomeIs('confirmAsked'),
   kindChanged: outcomeIs('kindChanged'),
   otherDay: outcomeIs('otherDay'),
   dayPicked: outcomeIs('dayPicked'),
@@ -572,7 +573,8 @@ export const bookingMachine = machineSetup.createMachine({
     // The booking's items. Another kind while editing clears both choices, which are asked again.
     kind: questionState('kind', [leadsTo('choice1Date', 'kindChanged'), ...filledThen('app')]),
     app: questionState('app', filledThen('name')),
-    name: questionState('name', filledThen('jobSeekerNumber')),
+    // A one-word kana name or a likely mail typo is asked about once more (confirm-answer.ts).
+    name: questionState('name', [leadsTo('name', 'confirmAsked'), ...filledThen('jobSeekerNumber')]),
     // For an immediate session the interpreter question follows the number.
     jobSeekerNumber: questionState('jobSeekerNumber', [
       leadsTo('interpreter', and(['filled', 'fillingImmediate'])),
@@ -582,7 +584,7 @@ export const bookingMachine = machineSetup.createMachine({
     choice1Time: questionState('choice1Time', choiceRoutes(1, 'time')),
     choice2Date: questionState('choice2Date', choiceRoutes(2, 'date')),
     choice2Time: questionState('choice2Time', choiceRoutes(2, 'time')),
-    email: questionState('email', filledThen('phone')),
+    email: questionState('email', [leadsTo('email', 'confirmAsked'), ...filledThen('phone')]),
     phone: questionState('phone', filledThen('interpreter')),
     // For an immediate session the last question before its final yes.
     interpreter: questionState('interpreter', [

@@ -1,14 +1,21 @@
 import { toLocal } from '../../src/calendar/index.js';
-import { isCarrierMail, validateEmail } from '../../src/validation/email.js';
 import { validateJobSeekerNumber } from '../../src/validation/job-seeker-number.js';
-import { validatePersonName } from '../../src/validation/person-name.js';
 import { validatePhone } from '../../src/validation/phone.js';
 import { readChoiceAnswer } from './choice-answer.js';
+import { emailStep, nameStep } from './confirm-answer.js';
 import { immediateRefusal } from './immediate-eligibility.js';
 import { matchOption } from './options.js';
 import { staleChoice } from './recheck-choices.js';
-import { isCommandWord } from './text-commands.js';
-import type { Answer, ConversationContext, ConversationFacts, Draft, Notice, Purpose, Question } from './types.js';
+import type {
+  Answer,
+  ConversationContext,
+  ConversationFacts,
+  Draft,
+  Notice,
+  Purpose,
+  Question,
+  WorkingFields,
+} from './types.js';
 
 /** Side effects an accepted answer asks the runner to carry out, inside the event's transaction. */
 export type Effect =
@@ -44,6 +51,8 @@ export type Outcome =
   | 'notReady'
   /** An item of the booking was given (kind, app, name, number, e-mail, phone, interpreter). */
   | 'filled'
+  /** Read, but asked once more before it is taken (a likely mail typo, a one-word kana name: confirm-answer.ts). */
+  | 'confirmAsked'
   /** While editing, another kind of session: its grid differs, so both choices are asked again. */
   | 'kindChanged'
   // the four date and time questions
@@ -248,10 +257,6 @@ function editTarget(input: AnswerInput): Evaluation {
 }
 
 /**
- * A command word is never a name: 「キャンセル」 typed at the name question means stopping, and the
- * runner turns it into a command first; this refuses any that reaches the step another way.
- */
-/**
  * 「わかりません」「まだありません」「忘れました」: the person has no number at hand, which no amount
  * of asking again fixes (docs/office-rules.md §9: guide them, do not loop). Digits mean a number was attempted.
  */
@@ -265,10 +270,6 @@ function jobSeekerNumberOf(text: string): ReturnType<typeof validateJobSeekerNum
   )
     return { ok: false, code: 'unknown' };
   return validateJobSeekerNumber(text);
-}
-
-function nameOf(text: string): ReturnType<typeof validatePersonName> | { ok: false; code: 'command' } {
-  return isCommandWord(text) ? { ok: false, code: 'command' } : validatePersonName(text);
 }
 
 export const STEPS: Record<Question, Step> = {
@@ -297,7 +298,7 @@ export const STEPS: Record<Question, Step> = {
   checklist: choose({ ok: outcome('ready'), not_ready: outcome('notReady', 'checklistNotReady') }),
   kind: choose({ regular: setKind('regular'), mothers: setKind('mothers') }),
   app: choose({ zoom: setApp('zoom'), teleoffice: setApp('teleoffice') }),
-  name: textStep(nameOf, 'invalidName', (d, r) => ({ ...d, name: r.value })),
+  name: nameStep,
   jobSeekerNumber: textStep(
     jobSeekerNumberOf,
     'invalidJobSeekerNumber',
@@ -308,12 +309,7 @@ export const STEPS: Record<Question, Step> = {
   choice1Time: choiceStep(1, 'time'),
   choice2Date: choiceStep(2, 'date'),
   choice2Time: choiceStep(2, 'time'),
-  email: textStep(
-    validateEmail,
-    'invalidEmail',
-    (d, r) => ({ ...d, email: r.value }),
-    (r) => (isCarrierMail(r.value) ? { key: 'carrierMail' } : undefined),
-  ),
+  email: emailStep,
   phone: textStep(validatePhone, 'invalidPhone', (d, r) => ({ ...d, phone: r.value })),
   interpreter: choose({
     yes: (input) => filled({ ...input.context.draft, interpreter: true }),
@@ -485,7 +481,7 @@ function submit(input: AnswerInput): Evaluation {
   };
 }
 
-export type CompleteDraft = Required<Omit<Draft, 'pendingDate'>>;
+export type CompleteDraft = Required<Omit<Draft, WorkingFields>>;
 
 export function isComplete(d: Draft): d is CompleteDraft & Draft {
   return (

@@ -45,7 +45,15 @@ export interface Draft {
   email?: string;
   phone?: string;
   interpreter?: boolean;
+  /** An answer read but not taken yet: the question is asked once more with it (confirm-answer.ts). */
+  unconfirmed?: Unconfirmed;
 }
+
+/** A likely typo of a common mail domain (both offered), or a name of one kana word (fullName asked once). */
+export type Unconfirmed = { item: 'email'; typed: string; suggested: string } | { item: 'name'; typed: string };
+
+/** Draft fields that hold a step in progress, never part of a filed request. */
+export type WorkingFields = 'pendingDate' | 'unconfirmed';
 
 /** Why the conversation is collecting answers: a new booking, a change of one, an immediate session. */
 export type Purpose = 'new' | 'change' | 'immediate';
@@ -89,7 +97,7 @@ export interface ConversationFacts {
 export interface ActiveBookingFacts {
   id: string;
   status: 'requested' | 'confirmed';
-  draft: Required<Omit<Draft, 'pendingDate'>>;
+  draft: Required<Omit<Draft, WorkingFields>>;
   /** The date of the session (the confirmed one, else the first choice): same-day rules use it. */
   sessionDate: IsoDate;
   /** The office proposed another time and waits for the person's answer (buttons on its card). */

@@ -9,6 +9,7 @@ import { isComplete } from '../../machines/booking/evaluate-answer.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import { postback, questionCard, text } from './building-blocks.js';
 import { reviewCard } from './booking-cards.js';
+import { confirmQuestion } from './confirm-questions.js';
 import { preferredChoices } from '../bookings/booking-view.js';
 
 interface QuestionInput {
@@ -212,7 +213,7 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
         'Zoom の場合、ミーティングIDとパスコードを確定時にお知らせします。TeleOffice の場合、招待メールが届きます。',
       ]);
     case 'name':
-      return [text('お名前（フルネーム）を入力してください。\n例: 青森 花子')];
+      return confirmQuestion(question, context) ?? [text('お名前（フルネーム）を入力してください。\n例: 青森 花子')];
     case 'jobSeekerNumber':
       return [text('求職番号を入力してください。ハローワーク受付票に記載されています。\n例: 02010-12345678')];
     case 'choice1Date':
@@ -259,7 +260,7 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
       ];
     }
     case 'email':
-      return [text('ご連絡用のメールアドレスを入力してください。\n例: aomori@example.jp')];
+      return confirmQuestion(question, context) ?? [text('ご連絡用のメールアドレスを入力してください。\n例: aomori@example.jp')];
     case 'phone':
       return [text('求職登録の際にお届けの電話番号を入力してください。\n例: 090-1234-5678')];
     case 'interpreter':
