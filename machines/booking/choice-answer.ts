@@ -2,6 +2,7 @@ import {
   availableSlots,
   checkPreferredTime,
   findRefusal,
+  firstFreeSlot,
   gridStarts,
   isValidIsoDate,
   parseDateTime,
@@ -150,6 +151,12 @@ export function suggestedSlot(value: string): LocalDateTime | undefined {
 
 const OTHER_DAY = new Set(['別の日を選ぶ', '別の日', '別の日にする', '日付を変える', '他の日', 'ほかの日']);
 
+/** A slot free now, for the refusal's example of typing (none when nothing is free). */
+function exampleParams(input: ChoiceInput, kind: SessionKind): { exampleDate?: IsoDate; exampleMinutes?: number } {
+  const at = firstFreeSlot(input.facts.calendar, kind, input.now, firstChoiceOf(input.which, input.draft));
+  return at ? { exampleDate: at.date, exampleMinutes: at.minutes } : {};
+}
+
 /** Reads an answer to "which date?" or "what time on that date?" for choice 1 or 2. */
 export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
   const kind = input.draft.kind ?? 'regular';
@@ -190,8 +197,15 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
     }
     case 'time':
       if (input.pendingDate) return checkChoice(input, kind, { date: input.pendingDate, minutes: parsed.minutes });
-      return { type: 'refused', notice: { key: 'needDate' } };
+      return { type: 'refused', notice: { key: 'needDate', params: exampleParams(input, kind) } };
     case 'invalid':
-      return { type: 'refused', notice: { key: 'dateUnreadable', params: { reason: parsed.reason } } };
+      return {
+        type: 'refused',
+        notice: {
+          key: 'dateUnreadable',
+          // Text that is no date at all gets an example of one that can be booked now.
+          params: { reason: parsed.reason, ...(parsed.reason === 'unreadable' ? exampleParams(input, kind) : {}) },
+        },
+      };
   }
 }

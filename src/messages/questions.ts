@@ -10,6 +10,7 @@ import type { LineAction, LineMessage } from '../line/message-types.js';
 import { postback, questionCard, text } from './building-blocks.js';
 import { reviewCard } from './booking-cards.js';
 import { confirmQuestion } from './confirm-questions.js';
+import { typedSlotExample } from './examples.js';
 import { preferredChoices } from '../bookings/booking-view.js';
 
 interface QuestionInput {
@@ -73,12 +74,11 @@ function offeredDates(input: QuestionInput, which: 1 | 2): IsoDate[] {
  * What to show as an example of typing a date and time: the first slot actually offered, so the
  * example is one the bot accepts (a fixed 「12/8 10:30」 was in the past, or no Mothers' Corner time).
  */
-function typedExample(input: QuestionInput, which: 1 | 2, offered: readonly IsoDate[]): string {
+function typedExample(input: QuestionInput, which: 1 | 2, offered: readonly IsoDate[]): string | undefined {
   const date = offered[0];
-  if (!date) return '12/10 10:30';
-  const start = offeredStarts(input, which, date)[0] ?? 0;
-  const [, month, day] = date.split('-').map(Number);
-  return `${month}/${day} ${formatTimeJa(start)}`;
+  const start = date ? offeredStarts(input, which, date)[0] : undefined;
+  // Nothing free: no example rather than one the bot would refuse.
+  return date && start !== undefined ? typedSlotExample({ date, minutes: start }) : undefined;
 }
 
 function dateActions(input: QuestionInput, which: 1 | 2, dates: readonly IsoDate[]): LineAction[] {
@@ -116,12 +116,13 @@ function timeActions(input: QuestionInput, date: IsoDate, starts: readonly numbe
 function choiceDateLines(input: QuestionInput, which: 1 | 2, offered: readonly IsoDate[]): string[] {
   const { facts, now } = input;
   const first = earliest(now, facts.calendar);
+  const example = typedExample(input, which, offered);
   const lines = [
     which === 2
       ? '第2希望の日付をお選びください（第1希望とは別の日時）。第2希望がなければ「第2希望はなし」を押してください。'
       : '第1希望の日付をお選びください。',
     `いまからですと、${formatDateJa(first)}から${formatDateJa(horizonEnd(now, facts.calendar))}までの日をお選びいただけます（ご希望日の2開庁日前の${formatTimeJa(facts.calendar.settings.closingMinutes)}が締切です）。`,
-    `日付と時刻を「${typedExample(input, which, offered)}」のように入力することもできます。`,
+    ...(example ? [`日付と時刻を「${example}」のように入力することもできます。`] : []),
   ];
   if (which === 2 && input.context.draft.choice1)
     lines.push(`第1希望: ${formatSlotJa(input.context.draft.choice1, facts.calendar.settings.sessionMinutes)}`);
@@ -260,7 +261,11 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
       ];
     }
     case 'email':
-      return confirmQuestion(question, context) ?? [text('ご連絡用のメールアドレスを入力してください。\n例: aomori@example.jp')];
+      return (
+        confirmQuestion(question, context) ?? [
+          text('ご連絡用のメールアドレスを入力してください。\n例: aomori@example.jp'),
+        ]
+      );
     case 'phone':
       return [text('求職登録の際にお届けの電話番号を入力してください。\n例: 090-1234-5678')];
     case 'interpreter':

@@ -96,3 +96,20 @@ describe('a closed day', () => {
     expect(picker).toMatchObject({ min: '2026-12-03', max: '2027-01-26', initial: '2026-12-03' });
   });
 });
+
+describe('examples of typing a date and time', () => {
+  it('are the first free slot, computed from the clock and the calendar', async () => {
+    await closeSlot('2026-12-03', '10:00');
+    const u = new ChatDriver(h, 'Usuggest00000000000000000000006');
+    await typeUntil(u, 'choice1Date');
+    expect(u.lastText()).toContain('日付と時刻を「12/3 10:30」のように入力することもできます');
+    await u.say('10:00');
+    expect(u.lastText()).toContain('先に日付をお選びください（例: 12/3）');
+    await u.say('そのうち');
+    expect(u.lastText()).toContain('「12/3 10:30」のように入力するか');
+    // A day later the example moves on with the clock.
+    h.clock.set(new Date('2026-12-02T00:00:00Z'));
+    await u.say('10:00');
+    expect(u.lastText()).toContain('先に日付をお選びください（例: 12/4）');
+  });
+});
