@@ -382,6 +382,8 @@ function choiceRoutes(which: 1 | 2, part: 'date' | 'time'): Transition[] {
     leadsTo('choice2Date', 'secondChoiceLapsed'),
     // While editing, the review once both are given; a change of booking asks the second after the first.
     leadsTo('review', and(['chosen', 'editing', 'bothChoicesGiven'])),
+    // Both wishes in one message (「16日14時か17日10時」): the second choice is answered already.
+    ...(which === 1 ? [leadsTo('email', and(['chosen', 'bothChoicesGiven']))] : []),
     leadsTo(which === 1 ? 'choice2Date' : 'email', 'chosen'),
   ];
 }

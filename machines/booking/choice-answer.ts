@@ -13,13 +13,17 @@ import {
   type SessionKind,
   type DayRefusal,
   type SlotRefusal,
+  type HalfDay,
 } from '../../src/calendar/index.js';
+import { readNaturalChoice } from './natural-choice.js';
 import type { Answer, ConversationFacts, Draft, Notice } from './types.js';
 
 /** What a date or time answer for one preferred choice amounts to. */
 export type ChoiceReading =
-  | { type: 'chosen'; choice: LocalDateTime }
-  | { type: 'date'; date: IsoDate }
+  /** `second`: a second wish given in the same message and bookable; `secondRefused`: given, and why not. */
+  | { type: 'chosen'; choice: LocalDateTime; second?: LocalDateTime; secondRefused?: Notice }
+  /** `half`: only that half-day's starts are offered; `halfTaken`: that half asked for had none free. */
+  | { type: 'date'; date: IsoDate; half?: HalfDay; halfTaken?: HalfDay }
   | { type: 'otherDay' }
   | { type: 'refused'; notice: Notice };
 
@@ -69,7 +73,7 @@ export function freeStartsOn(
 /** Refusals that concern one time of a day; any other reason closes the whole day. */
 const TIME_REFUSALS: ReadonlySet<RefusalCode> = new Set(['past', 'full', 'same_as_first']);
 
-function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): ChoiceReading {
+export function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): ChoiceReading {
   const { calendar } = input.facts;
   const firstChoice = firstChoiceOf(input.which, input.draft);
   if (freeStartsOn(input.facts, kind, date, input.now, firstChoice).length > 0) return { type: 'date', date };
@@ -181,6 +185,9 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
   }
   if (answer.source === 'text' && OTHER_DAY.has(answer.text.normalize('NFKC').replace(/\s/g, '')))
     return { type: 'otherDay' };
+  // 「12/16 午前中」, 「16日14時か17日10時」: read before the date parser, which takes neither.
+  const natural = answer.source === 'text' ? readNaturalChoice(input, kind, answer.text) : undefined;
+  if (natural) return natural;
   // Typed hours are read as people mean them (「2時半」 is 14:30); the picker's are 24-hour already.
   const parsed =
     answer.source === 'text'

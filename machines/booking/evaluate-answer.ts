@@ -168,7 +168,7 @@ function setApp(app: 'zoom' | 'teleoffice'): (input: AnswerInput) => Evaluation 
 function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
   return (input) => {
     const { draft } = input.context;
-    const { pendingDate: _drop, ...rest } = draft;
+    const { pendingDate: _drop, pendingHalf: _half, ...rest } = draft;
     // 「第2希望はなし」: the request goes on with the first choice alone (docs/office-rules.md §9).
     if (which === 2 && option(input) === 'none') return chosen(input, { ...rest, choice2: null });
     const pendingDate = part === 'time' ? draft.pendingDate : undefined;
@@ -187,9 +187,26 @@ function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
         // 「別の日」 answers a time question; at a date question it is no date, and is refused.
         return part === 'time' ? { ok: true, outcome: 'otherDay', draft: rest } : refuse({ key: 'invalidChoice' });
       case 'date':
-        return { ok: true, outcome: 'dayPicked', draft: { ...rest, pendingDate: reading.date } };
-      case 'chosen':
-        return chosen(input, which === 1 ? { ...rest, choice1: reading.choice } : { ...rest, choice2: reading.choice });
+        return {
+          ok: true,
+          outcome: 'dayPicked',
+          draft: { ...rest, pendingDate: reading.date, ...(reading.half ? { pendingHalf: reading.half } : {}) },
+          ...(reading.halfTaken
+            ? { notices: [{ key: 'halfDayTaken', params: { date: reading.date, half: reading.halfTaken } }] }
+            : {}),
+        };
+      case 'chosen': {
+        // 「16日14時か17日10時」: both wishes at once (natural-choice.ts), each already checked.
+        if (which === 1 && reading.second)
+          return chosen(input, { ...rest, choice1: reading.choice, choice2: reading.second });
+        const next = chosen(
+          input,
+          which === 1 ? { ...rest, choice1: reading.choice } : { ...rest, choice2: reading.choice },
+        );
+        return reading.secondRefused && next.ok
+          ? { ...next, notices: [...(next.notices ?? []), reading.secondRefused] }
+          : next;
+      }
     }
   };
 }

@@ -1,5 +1,12 @@
 import type { SlotRefusal } from '../../src/calendar/index.js';
-import type { CalendarContext, Instant, IsoDate, LocalDateTime, SessionKind } from '../../src/calendar/index.js';
+import type {
+  CalendarContext,
+  HalfDay,
+  Instant,
+  IsoDate,
+  LocalDateTime,
+  SessionKind,
+} from '../../src/calendar/index.js';
 
 /** Every question the booking conversation can ask; each is a state of the machine. */
 export const QUESTIONS = [
@@ -39,6 +46,8 @@ export interface Draft {
   jobSeekerNumber?: string;
   /** A date picked for a choice whose time is still to come. */
   pendingDate?: IsoDate;
+  /** The half of that date asked for (「午前中」): only its starts are offered. */
+  pendingHalf?: HalfDay;
   choice1?: LocalDateTime;
   /** Null: the person said they have no second choice (docs/office-rules.md §9); undefined: not asked yet. */
   choice2?: LocalDateTime | null;
@@ -53,7 +62,7 @@ export interface Draft {
 export type Unconfirmed = { item: 'email'; typed: string; suggested: string } | { item: 'name'; typed: string };
 
 /** Draft fields that hold a step in progress, never part of a filed request. */
-export type WorkingFields = 'pendingDate' | 'unconfirmed';
+export type WorkingFields = 'pendingDate' | 'pendingHalf' | 'unconfirmed';
 
 /** Why the conversation is collecting answers: a new booking, a change of one, an immediate session. */
 export type Purpose = 'new' | 'change' | 'immediate';
@@ -165,6 +174,8 @@ export type NoticeKey =
   | 'dateUnreadable'
   | 'whichWeek'
   | 'needDate'
+  /** 「午前中」 asked for a day whose morning (or afternoon) is taken: its other times are offered. */
+  | 'halfDayTaken'
   | 'invalidEmail'
   /** An address at a mobile carrier's mail: accepted, with a note to allow mail from computers. */
   | 'carrierMail'

@@ -224,6 +224,13 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return dateUnreadableText(p);
     case 'whichWeek':
       return whichWeek(p);
+    case 'halfDayTaken': {
+      const date = String(p.date ?? '');
+      const half = p.half === 'am' ? '午前' : '午後';
+      return isValidIsoDate(date)
+        ? `${formatDateJa(date)}の${half}は、空いている時間がありません。この日のほかの時間をご案内します。`
+        : `${half}は、空いている時間がありません。ほかの時間をご案内します。`;
+    }
     case 'needDate':
       return needDateText(p);
     case 'invalidEmail':

@@ -1,4 +1,4 @@
-import { bookableDates, earliest, horizonEnd, type Instant, type IsoDate } from '../calendar/index.js';
+import { bookableDates, earliest, horizonEnd, inHalfDay, type Instant, type IsoDate } from '../calendar/index.js';
 import { formatDateJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja.js';
 import { freeStartsOn } from '../../machines/booking/choice-answer.js';
 import { OPTIONS } from '../../machines/booking/options.js';
@@ -233,7 +233,9 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
     case 'choice2Time': {
       const which = question === 'choice1Time' ? 1 : 2;
       const date = context.draft.pendingDate ?? '';
-      const starts = date ? offeredStarts(input, which, date) : [];
+      // 「午前中」 with the date: that half-day's starts only.
+      const half = context.draft.pendingHalf;
+      const starts = date ? offeredStarts(input, which, date).filter((m) => !half || inHalfDay(half, m)) : [];
       const actions = date ? timeActions(input, date, starts) : [];
       // The day may have filled up since it was picked (others book at the same time): say so,
       // rather than show a time question whose only button is another day.
@@ -253,7 +255,7 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
         questionCard(
           `第${which}希望の時刻`,
           [
-            `${formatDateJa(date)}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`,
+            `${formatDateJa(date)}${half ? (half === 'am' ? '午前' : '午後') : ''}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`,
             `「${example}」のように入力することもできます。`,
           ],
           actions,
