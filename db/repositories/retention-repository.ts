@@ -93,6 +93,8 @@ export async function erasePersonalData(db: Db, cutoff: string, now: string, lim
         job_seeker_number: '',
         email: '',
         phone: '',
+        // The interpreter's language may say where the person comes from; who attends stays, for counting.
+        companion_language: null,
         meeting_id: null,
         meeting_passcode: null,
         proposed_meeting_id: null,

@@ -590,6 +590,8 @@ export const bookingMachine = machineSetup.createMachine({
     phone: questionState('phone', filledThen('interpreter')),
     // For an immediate session the last question before its final yes.
     interpreter: questionState('interpreter', [
+      // 「同席します」: who attends, then an interpreter's language (confirm-answer.ts).
+      leadsTo('interpreter', 'confirmAsked'),
       leadsTo('immediateConfirm', and(['filled', 'fillingImmediate'])),
       leadsTo('review', 'filled'),
     ]),

@@ -10,6 +10,7 @@ import { likelyMeantAddress } from '../../src/validation/email-typo.js';
 import { normalizeCharacters } from '../../src/validation/normalize.js';
 import { isOneKanaWord } from '../../src/validation/name-parts.js';
 import { validatePersonName } from '../../src/validation/person-name.js';
+import { matchOption } from './options.js';
 import { isCommandWord } from './text-commands.js';
 import type { AnswerInput, Evaluation } from './evaluate-answer.js';
 import type { Answer, Draft, Notice } from './types.js';
@@ -107,4 +108,66 @@ export function nameStep(input: AnswerInput): Evaluation {
   // Asked once: whatever valid name comes after the question is taken as it is.
   if (pending || !isOneKanaWord(result.value)) return filled({ ...draft, name: result.value });
   return { ok: true, outcome: 'confirmAsked', draft: { ...draft, unconfirmed: { item: 'name', typed: result.value } } };
+}
+
+/** Button values of 「どなたが同席されますか？」, and the prefix of a language button (`l:英語`). */
+export const COMPANION_VALUES = { interpreter: 'c_interpreter', helper: 'c_helper', language: 'l:' } as const;
+
+/** Languages offered as buttons (any other is typed): those the office is most often asked for. */
+export const COMMON_LANGUAGES = ['英語', '中国語', '韓国語', 'ベトナム語', 'ポルトガル語', '手話'] as const;
+
+const MAX_LANGUAGE_LENGTH = 20;
+
+function askAgain(draft: Draft, item: 'companion' | 'language'): Evaluation {
+  return { ok: true, outcome: 'confirmAsked', draft: { ...draft, unconfirmed: { item } } };
+}
+
+/** Who a reply names: an interpreter (「通訳」), a helper (「介助者」「ヘルパー」「付き添い」), or neither. */
+function whoOf(answer: Answer): 'interpreter' | 'helper' | undefined {
+  if (answer.source === 'button')
+    return answer.value === COMPANION_VALUES.interpreter
+      ? 'interpreter'
+      : answer.value === COMPANION_VALUES.helper
+        ? 'helper'
+        : undefined;
+  const t = answer.source === 'text' ? normalizeText(answer.text) : '';
+  if (/通訳|手話/.test(t)) return 'interpreter';
+  if (/介助|ヘルパー|付き?添|支援者|家族/.test(t)) return 'helper';
+  return undefined;
+}
+
+/** The language an answer names: a button's, or typed words (「ベトナム語です」 is ベトナム語). */
+function languageOf(answer: Answer): string | undefined {
+  if (answer.source === 'button')
+    return answer.value.startsWith(COMPANION_VALUES.language)
+      ? answer.value.slice(COMPANION_VALUES.language.length) || undefined
+      : undefined;
+  if (answer.source !== 'text') return undefined;
+  const t = normalizeText(answer.text)
+    .replace(/[。.!！]+$/u, '')
+    .replace(/(?:の通訳)?(?:です|でお願いします|をお願いします|になります)$/u, '');
+  const length = Array.from(t).length;
+  return length >= 1 && length <= MAX_LANGUAGE_LENGTH && /^[\p{L}\p{M}・ー-]+$/u.test(t) ? t : undefined;
+}
+
+/**
+ * 「通訳・介助者の同席」 (docs/office-rules.md §9, terms art. 12): a yes asks who attends, an
+ * interpreter then asks the language, since the office prepares for either. 「通訳が同席します」
+ * goes straight to the language. Nobody attending is one answer, as before.
+ */
+export function companionStep(input: AnswerInput): Evaluation {
+  const { unconfirmed, companion: _who, companionLanguage: _language, ...draft } = input.context.draft;
+  const step = unconfirmed?.item === 'companion' || unconfirmed?.item === 'language' ? unconfirmed.item : undefined;
+  const option = input.answer.source === 'picker' ? undefined : matchOption('interpreter', input.answer);
+  if (step === 'language') {
+    const language = languageOf(input.answer);
+    if (language === undefined) return { ok: false, notice: { key: 'invalidLanguage' } };
+    return filled({ ...draft, interpreter: true, companion: 'interpreter', companionLanguage: language });
+  }
+  if (option === 'no') return filled({ ...draft, interpreter: false });
+  const who = whoOf(input.answer);
+  if (who === 'helper') return filled({ ...draft, interpreter: true, companion: 'helper' });
+  if (who === 'interpreter') return askAgain(draft, 'language');
+  if (step === undefined && option === 'yes') return askAgain(draft, 'companion');
+  return { ok: false, notice: { key: 'invalidChoice' } };
 }

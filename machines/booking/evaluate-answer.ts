@@ -2,7 +2,7 @@ import { toLocal } from '../../src/calendar/index.js';
 import { validateJobSeekerNumber } from '../../src/validation/job-seeker-number.js';
 import { validatePhone } from '../../src/validation/phone.js';
 import { readChoiceAnswer } from './choice-answer.js';
-import { emailStep, nameStep } from './confirm-answer.js';
+import { companionStep, emailStep, nameStep } from './confirm-answer.js';
 import { immediateRefusal } from './immediate-eligibility.js';
 import { matchOption } from './options.js';
 import { staleChoice } from './recheck-choices.js';
@@ -13,6 +13,7 @@ import type {
   Draft,
   Notice,
   Purpose,
+  OptionalDetails,
   Question,
   WorkingFields,
 } from './types.js';
@@ -328,10 +329,7 @@ export const STEPS: Record<Question, Step> = {
   choice2Time: choiceStep(2, 'time'),
   email: emailStep,
   phone: textStep(validatePhone, 'invalidPhone', (d, r) => ({ ...d, phone: r.value })),
-  interpreter: choose({
-    yes: (input) => filled({ ...input.context.draft, interpreter: true }),
-    no: (input) => filled({ ...input.context.draft, interpreter: false }),
-  }),
+  interpreter: companionStep,
   review: choose({ submit: submit, edit: outcome('editRequested') }),
   editMenu: editTarget,
   manage: choose({
@@ -498,7 +496,7 @@ function submit(input: AnswerInput): Evaluation {
   };
 }
 
-export type CompleteDraft = Required<Omit<Draft, WorkingFields>>;
+export type CompleteDraft = Required<Omit<Draft, WorkingFields | OptionalDetails>> & Pick<Draft, OptionalDetails>;
 
 export function isComplete(d: Draft): d is CompleteDraft & Draft {
   return (

@@ -54,15 +54,26 @@ export interface Draft {
   email?: string;
   phone?: string;
   interpreter?: boolean;
+  /** Who attends when `interpreter` (docs/office-rules.md §9): an interpreter and their language, or a helper. */
+  companion?: 'interpreter' | 'helper';
+  companionLanguage?: string;
   /** An answer read but not taken yet: the question is asked once more with it (confirm-answer.ts). */
   unconfirmed?: Unconfirmed;
 }
 
 /** A likely typo of a common mail domain (both offered), or a name of one kana word (fullName asked once). */
-export type Unconfirmed = { item: 'email'; typed: string; suggested: string } | { item: 'name'; typed: string };
+export type Unconfirmed =
+  | { item: 'email'; typed: string; suggested: string }
+  | { item: 'name'; typed: string }
+  /** 「同席します」: who attends is asked next, then an interpreter's language. */
+  | { item: 'companion' }
+  | { item: 'language' };
 
 /** Draft fields that hold a step in progress, never part of a filed request. */
 export type WorkingFields = 'pendingDate' | 'pendingHalf' | 'unconfirmed';
+
+/** Details a complete request may lack (nobody attends; requests filed before they were asked). */
+export type OptionalDetails = 'companion' | 'companionLanguage';
 
 /** Why the conversation is collecting answers: a new booking, a change of one, an immediate session. */
 export type Purpose = 'new' | 'change' | 'immediate';
@@ -106,7 +117,7 @@ export interface ConversationFacts {
 export interface ActiveBookingFacts {
   id: string;
   status: 'requested' | 'confirmed';
-  draft: Required<Omit<Draft, WorkingFields>>;
+  draft: Required<Omit<Draft, WorkingFields | OptionalDetails>> & Pick<Draft, OptionalDetails>;
   /** The date of the session (the confirmed one, else the first choice): same-day rules use it. */
   sessionDate: IsoDate;
   /** The office proposed another time and waits for the person's answer (buttons on its card). */
@@ -177,6 +188,8 @@ export type NoticeKey =
   /** 「午前中」 asked for a day whose morning (or afternoon) is taken: its other times are offered. */
   | 'halfDayTaken'
   | 'invalidEmail'
+  /** An interpreter's language that could not be read. */
+  | 'invalidLanguage'
   /** An address at a mobile carrier's mail: accepted, with a note to allow mail from computers. */
   | 'carrierMail'
   | 'invalidPhone'

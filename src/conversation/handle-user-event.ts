@@ -34,6 +34,7 @@ import { bookingEventsDispatches } from '../messages/booking-events.js';
 import { noticeQuickReply, noticeText } from '../messages/notices.js';
 import { renderQuestion } from '../messages/questions.js';
 import { suggestionsFor } from '../messages/suggestion-buttons.js';
+import { whoJa } from '../messages/companion-ja.js';
 import {
   handoffBookingSummary,
   staffHandoffMessages,
@@ -214,7 +215,7 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
       });
       await scheduleJob(db, 'immediate_timeout', id, new Date(Date.parse(now) + IMMEDIATE_WAIT_MS).toISOString(), now);
       t.say.push(...immediateRequestedMessages());
-      staff(t, staffImmediateMessages(name, number, interpreter, id));
+      staff(t, staffImmediateMessages(name, number, interpreter, id, draft.companion ? whoJa(draft) : undefined));
       return;
     }
   }

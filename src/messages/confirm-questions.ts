@@ -1,9 +1,9 @@
 /**
- * The name and e-mail questions asked once more about what was read (machines/booking/confirm-answer.ts):
+ * The name, e-mail and interpreter questions asked once more about what was read (machines/booking/confirm-answer.ts):
  * 「○○のことですか？」 with both addresses as buttons, or 「フルネームでお願いします」 with a button that
  * keeps the name as typed. The buttons are in the card only: a quick reply would cut an address short.
  */
-import { CONFIRM_VALUES } from '../../machines/booking/confirm-answer.js';
+import { COMMON_LANGUAGES, COMPANION_VALUES, CONFIRM_VALUES } from '../../machines/booking/confirm-answer.js';
 import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationContext, Question } from '../../machines/booking/types.js';
 import type { LineMessage } from '../line/message-types.js';
@@ -50,6 +50,26 @@ export function confirmQuestion(question: Question, context: ConversationContext
           '求職登録されているお名前を、姓と名の間に空白を入れて入力してください（例: 青森 花子）。これがフルネームでしたら「このまま進む」を押してください。',
         ],
         [button(CONFIRM_VALUES.keepName, 'このまま進む')],
+      ),
+    ];
+  if (question === 'interpreter' && pending?.item === 'companion')
+    return [
+      questionCard(
+        '同席される方',
+        ['どなたが同席されますか？ 準備のためにおたずねします。'],
+        [
+          button(COMPANION_VALUES.interpreter, '通訳'),
+          button(COMPANION_VALUES.helper, '介助者'),
+          button('no', '同席しません'),
+        ],
+      ),
+    ];
+  if (question === 'interpreter' && pending?.item === 'language')
+    return [
+      questionCard(
+        '通訳の言語',
+        ['通訳の言語をお選びください。ほかの言語は「タガログ語」のように入力してください。'],
+        COMMON_LANGUAGES.map((language) => button(`${COMPANION_VALUES.language}${language}`, language)),
       ),
     ];
   return undefined;

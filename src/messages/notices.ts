@@ -233,6 +233,8 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     }
     case 'needDate':
       return needDateText(p);
+    case 'invalidLanguage':
+      return '通訳の言語を「英語」「ベトナム語」のように入力するか、ボタンからお選びください。';
     case 'invalidEmail':
       return EMAIL_PROBLEMS[String(p.code) as EmailProblem] ?? EMAIL_PROBLEMS.format;
     case 'carrierMail':

@@ -271,7 +271,10 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
     case 'phone':
       return [text('求職登録の際にお届けの電話番号を入力してください。\n例: 090-1234-5678')];
     case 'interpreter':
-      return choices('通訳・介助者の同席', ['相談の際に、通訳や介助の方が同席されますか？']);
+      return (
+        confirmQuestion(question, context) ??
+        choices('通訳・介助者の同席', ['相談の際に、通訳や介助の方が同席されますか？'])
+      );
     case 'review': {
       const d = context.draft;
       if (!isComplete(d)) return [text('入力内容に不足があります。「最初から」と送ってやり直してください。')];
