@@ -32,6 +32,7 @@ import {
   type Outcome,
 } from './evaluate-answer.js';
 import { immediateRefusal } from './immediate-eligibility.js';
+import { PREVIOUS_IN_CHANGE, PREVIOUS_QUESTION } from './back.js';
 import { idleIntent, smallTalk } from './text-commands.js';
 import type {
   ConversationContext,
@@ -359,8 +360,51 @@ function questionState(question: Question, routes: readonly Transition[]) {
         { actions: say({ key: 'invalidChoice' }) },
       ],
       ...menuCommands(question),
+      BACK: backTo(question),
     },
   });
+}
+
+/**
+ * 「戻る」: while editing from the review card, back to the review; in a change of times, among the
+ * choices; in a new booking, the previous question (back.ts). What was given is kept.
+ */
+function backTo(question: Question): Transition[] {
+  // A step in progress (a date waiting for its time, an answer waiting for a yes) belongs to the
+  // question left behind; every answer given stays.
+  const went: Transition['actions'] = [
+    assign({
+      draft: ({ context }: { context: ConversationContext }) => {
+        const { pendingDate: _d, pendingHalf: _h, unconfirmed: _u, ...kept } = context.draft;
+        return kept;
+      },
+    }),
+    { type: 'notice', params: { key: 'wentBack' } },
+  ];
+  const change = PREVIOUS_IN_CHANGE[question];
+  const previous = PREVIOUS_QUESTION[question];
+  return [
+    ...(change
+      ? [{ guard: 'changingBooking' as const, target: `#booking.${change}`, reenter: true, actions: went }]
+      : []),
+    {
+      guard: and(['editing', not('changingBooking'), 'draftComplete']),
+      target: '#booking.review',
+      reenter: true,
+      actions: went,
+    },
+    ...(previous
+      ? [
+          {
+            guard: and([not('changingBooking'), not('fillingImmediate')]),
+            target: `#booking.${previous}`,
+            reenter: true,
+            actions: went,
+          },
+        ]
+      : []),
+    { actions: say({ key: 'cannotGoBack' }) },
+  ];
 }
 
 /** An item of the booking: the next question, or back to the review card while editing. */

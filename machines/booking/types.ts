@@ -151,6 +151,8 @@ export type ConversationEvent =
   | (Base & { type: 'HELP' })
   | (Base & { type: 'STALE' })
   | (Base & { type: 'ANSWER'; answer: Answer })
+  /** 「戻る」 typed at a question where it is no answer: the previous question (back.ts). */
+  | (Base & { type: 'BACK' })
   | (Base & { type: 'CHECK' })
   | (Base & { type: 'MANAGE' })
   | (Base & { type: 'CHANGE' })
@@ -185,6 +187,10 @@ export type NoticeKey =
   | 'dateUnreadable'
   | 'whichWeek'
   | 'needDate'
+  /** 「戻る」: the previous question is asked again, answers kept. */
+  | 'wentBack'
+  /** 「戻る」 where there is no previous question to go to. */
+  | 'cannotGoBack'
   /** 「午前中」 asked for a day whose morning (or afternoon) is taken: its other times are offered. */
   | 'halfDayTaken'
   | 'invalidEmail'

@@ -224,6 +224,10 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return dateUnreadableText(p);
     case 'whichWeek':
       return whichWeek(p);
+    case 'wentBack':
+      return 'ひとつ前の質問に戻ります。入力済みの内容はそのまま残っています。';
+    case 'cannotGoBack':
+      return 'ここから前の質問には戻れません。最初からやり直す場合は「最初から」、中止する場合は「やめる」と送ってください。';
     case 'halfDayTaken': {
       const date = String(p.date ?? '');
       const half = p.half === 'am' ? '午前' : '午後';

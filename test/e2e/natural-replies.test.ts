@@ -53,3 +53,17 @@ it('「16日14時か17日10時」 fills both choices after checking each, and as
   expect(u.lastText()).toContain('12月16日(水) 14:00');
   expect(u.lastText()).toContain('12月17日(木) 10:00');
 });
+
+it('「戻る」 goes back to the previous question, keeping what was given', async () => {
+  const u = new ChatDriver(h, 'Unatural0000000000000000000000005');
+  await typeUntil(u, 'email', { choice1: '12/7 10:00', choice2: '12/8 14:00' });
+  await u.say('戻る');
+  expect(u.lastText()).toContain('ひとつ前の質問に戻ります');
+  expect(await conversationStateOf(h, u.userId)).toBe('choice2Date');
+  // The second choice is answered again; the rest stays.
+  await u.say('12/9 14:00');
+  for (const step of ['hanako@example.jp', '090-1234-5678', '同席しません']) await u.say(step);
+  expect(u.lastText()).toContain('12月7日(月) 10:00');
+  expect(u.lastText()).toContain('12月9日(水) 14:00');
+  expect(u.lastText()).toContain('青森 花子');
+});
