@@ -11,6 +11,7 @@ import { postback, questionCard, text } from './building-blocks.js';
 import { reviewCard } from './booking-cards.js';
 import { confirmQuestion } from './confirm-questions.js';
 import { typedSlotExample } from './examples.js';
+import { whoJa } from './companion-ja.js';
 import { preferredChoices } from '../bookings/booking-view.js';
 
 interface QuestionInput {
@@ -309,7 +310,7 @@ export function renderQuestion(input: QuestionInput): LineMessage[] {
         '今すぐ相談の確認',
         [
           `今すぐ相談（${s.immediateSessionMinutes}分）をお申し込みになりますか？`,
-          `担当者の手が空きしだい、求職登録の電話番号にお電話し、接続のためのアクセスコード（ミーティングIDなど）をお伝えします。${context.draft.name ? `\nお名前: ${context.draft.name}` : ''}${context.draft.interpreter === undefined ? '' : `\n通訳・介助者の同席: ${context.draft.interpreter ? 'あり' : 'なし'}`}`,
+          `担当者の手が空きしだい、求職登録の電話番号にお電話し、接続のためのアクセスコード（ミーティングIDなど）をお伝えします。${context.draft.name ? `\nお名前: ${context.draft.name}` : ''}${context.draft.interpreter === undefined ? '' : `\n通訳・介助者の同席: ${context.draft.interpreter ? `あり${context.draft.companion ? `（${whoJa(context.draft)}）` : ''}` : 'なし'}`}`,
           // The session rules, restated before the request is sent (docs/office-rules.md §14).
           `相談は${s.immediateSessionMinutes}分です。ほかの人のいない個室からご参加ください。相談の録音・録画はできません。`,
           'ご本人確認のため、お申し込みと同時に電話番号を変更することはできません。',
