@@ -86,6 +86,10 @@ export interface BookingsTable {
   email: string;
   phone: string;
   interpreter: number;
+  /** 'interpreter' or 'helper' when someone attends with the person; null when nobody or not asked (0018). */
+  companion: 'interpreter' | 'helper' | null;
+  /** The interpreter's language as the person gave it. */
+  companion_language: string | null;
   choice1_start: string;
   choice1_end: string;
   /** Slot key of the first choice: it occupies that slot while the request awaits staff. */

@@ -23,6 +23,9 @@ export interface Booking {
   phone: string;
   /** Whether an interpreter or helper joins the session (stored as 1/0). */
   interpreter: boolean;
+  /** Who attends: an interpreter (in `companionLanguage`) or a helper; null when nobody or not asked. */
+  companion: 'interpreter' | 'helper' | null;
+  companionLanguage: string | null;
   choice1Start: string;
   choice1End: string;
   /** Slot key of the first choice: it occupies that slot while the request awaits staff. */
@@ -86,6 +89,8 @@ export function bookingOf(row: BookingRow): Booking {
     email: row.email,
     phone: row.phone,
     interpreter: row.interpreter === 1,
+    companion: row.companion,
+    companionLanguage: row.companion_language,
     choice1Start: row.choice1_start,
     choice1End: row.choice1_end,
     choice1Slot: row.choice1_slot,
@@ -134,6 +139,8 @@ const COLUMN_OF: {
   email: 'email',
   phone: 'phone',
   interpreter: 'interpreter',
+  companion: 'companion',
+  companionLanguage: 'companion_language',
   choice1Start: 'choice1_start',
   choice1End: 'choice1_end',
   choice1Slot: 'choice1_slot',

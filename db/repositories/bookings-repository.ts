@@ -17,6 +17,8 @@ export interface NewBooking {
   email: string;
   phone: string;
   interpreter: boolean;
+  /** Who attends, when someone does (docs/office-rules.md §9); absent: nobody, or not asked. */
+  companion?: { who: 'interpreter' | 'helper'; language?: string };
   choices: PreferredChoices<BookedChoice>;
   termsVersion: string;
   createdAt: string;
@@ -70,6 +72,8 @@ export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
       email: b.email,
       phone: b.phone,
       interpreter: b.interpreter ? 1 : 0,
+      companion: b.companion?.who ?? null,
+      companion_language: b.companion?.language ?? null,
       choice1_start: c1.start,
       choice1_end: c1.end,
       choice1_slot: c1.slotKey,

@@ -108,6 +108,8 @@ export async function eraseBookingDetails(db: Db, ids: readonly string[], now: s
       job_seeker_number: '',
       email: '',
       phone: '',
+      // The interpreter's language may say where the person comes from; who attends stays, for counting.
+      companion_language: null,
       meeting_id: null,
       meeting_passcode: null,
       proposed_meeting_id: null,

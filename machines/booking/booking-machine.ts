@@ -33,6 +33,7 @@ import {
 } from './evaluate-answer.js';
 import { immediateRefusal } from './immediate-eligibility.js';
 import { isReturning } from './previous-details.js';
+import { PREVIOUS_IN_CHANGE, PREVIOUS_QUESTION } from './back.js';
 import { idleIntent, smallTalk } from './text-commands.js';
 import type {
   ConversationContext,
@@ -123,6 +124,7 @@ const OUTCOME_GUARDS = {
   ready: outcomeIs('ready'),
   notReady: outcomeIs('notReady'),
   filled: outcomeIs('filled'),
+  confirmAsked: outcomeIs('confirmAsked'),
   kindChanged: outcomeIs('kindChanged'),
   otherDay: outcomeIs('otherDay'),
   dayPicked: outcomeIs('dayPicked'),
@@ -378,8 +380,51 @@ function questionState(question: Question, routes: readonly Transition[]) {
         { actions: say({ key: 'invalidChoice' }) },
       ],
       ...menuCommands(question),
+      BACK: backTo(question),
     },
   });
+}
+
+/**
+ * 「戻る」: while editing from the review card, back to the review; in a change of times, among the
+ * choices; in a new booking, the previous question (back.ts). What was given is kept.
+ */
+function backTo(question: Question): Transition[] {
+  // A step in progress (a date waiting for its time, an answer waiting for a yes) belongs to the
+  // question left behind; every answer given stays.
+  const went: Transition['actions'] = [
+    assign({
+      draft: ({ context }: { context: ConversationContext }) => {
+        const { pendingDate: _d, pendingHalf: _h, unconfirmed: _u, ...kept } = context.draft;
+        return kept;
+      },
+    }),
+    { type: 'notice', params: { key: 'wentBack' } },
+  ];
+  const change = PREVIOUS_IN_CHANGE[question];
+  const previous = PREVIOUS_QUESTION[question];
+  return [
+    ...(change
+      ? [{ guard: 'changingBooking' as const, target: `#booking.${change}`, reenter: true, actions: went }]
+      : []),
+    {
+      guard: and(['editing', not('changingBooking'), 'draftComplete']),
+      target: '#booking.review',
+      reenter: true,
+      actions: went,
+    },
+    ...(previous
+      ? [
+          {
+            guard: and([not('changingBooking'), not('fillingImmediate')]),
+            target: `#booking.${previous}`,
+            reenter: true,
+            actions: went,
+          },
+        ]
+      : []),
+    { actions: say({ key: 'cannotGoBack' }) },
+  ];
 }
 
 /** An item of the booking: the next question, or back to the review card while editing. */
@@ -403,6 +448,13 @@ function choiceRoutes(which: 1 | 2, part: 'date' | 'time'): Transition[] {
     leadsTo('review', and(['chosen', 'editing', 'bothChoicesGiven'])),
     // A returning person who kept their details: the e-mail and phone are not asked again.
     ...(which === 2 ? [leadsTo('interpreter', and(['chosen', 'contactGiven']))] : []),
+    // Both wishes in one message (「16日14時か17日10時」): the second choice is answered already.
+    ...(which === 1
+      ? [
+          leadsTo('interpreter', and(['chosen', 'bothChoicesGiven', 'contactGiven'])),
+          leadsTo('email', and(['chosen', 'bothChoicesGiven'])),
+        ]
+      : []),
     leadsTo(which === 1 ? 'choice2Date' : 'email', 'chosen'),
   ];
 }
@@ -603,7 +655,8 @@ export const bookingMachine = machineSetup.createMachine({
     // The booking's items. Another kind while editing clears both choices, which are asked again.
     kind: questionState('kind', [leadsTo('choice1Date', 'kindChanged'), ...filledThen('app')]),
     app: questionState('app', filledThen('name')),
-    name: questionState('name', filledThen('jobSeekerNumber')),
+    // A one-word kana name or a likely mail typo is asked about once more (confirm-answer.ts).
+    name: questionState('name', [leadsTo('name', 'confirmAsked'), ...filledThen('jobSeekerNumber')]),
     // For an immediate session the interpreter question follows the number.
     jobSeekerNumber: questionState('jobSeekerNumber', [
       leadsTo('interpreter', and(['filled', 'fillingImmediate'])),
@@ -613,10 +666,12 @@ export const bookingMachine = machineSetup.createMachine({
     choice1Time: questionState('choice1Time', choiceRoutes(1, 'time')),
     choice2Date: questionState('choice2Date', choiceRoutes(2, 'date')),
     choice2Time: questionState('choice2Time', choiceRoutes(2, 'time')),
-    email: questionState('email', filledThen('phone')),
+    email: questionState('email', [leadsTo('email', 'confirmAsked'), ...filledThen('phone')]),
     phone: questionState('phone', filledThen('interpreter')),
     // For an immediate session the last question before its final yes.
     interpreter: questionState('interpreter', [
+      // 「同席します」: who attends, then an interpreter's language (confirm-answer.ts).
+      leadsTo('interpreter', 'confirmAsked'),
       leadsTo('immediateConfirm', and(['filled', 'fillingImmediate'])),
       leadsTo('review', 'filled'),
     ]),

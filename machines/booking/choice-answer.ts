@@ -2,6 +2,7 @@ import {
   availableSlots,
   checkPreferredTime,
   findRefusal,
+  firstFreeSlot,
   gridStarts,
   isValidIsoDate,
   parseDateTime,
@@ -12,13 +13,17 @@ import {
   type SessionKind,
   type DayRefusal,
   type SlotRefusal,
+  type HalfDay,
 } from '../../src/calendar/index.js';
+import { readNaturalChoice } from './natural-choice.js';
 import type { Answer, ConversationFacts, Draft, Notice } from './types.js';
 
 /** What a date or time answer for one preferred choice amounts to. */
 export type ChoiceReading =
-  | { type: 'chosen'; choice: LocalDateTime }
-  | { type: 'date'; date: IsoDate }
+  /** `second`: a second wish given in the same message and bookable; `secondRefused`: given, and why not. */
+  | { type: 'chosen'; choice: LocalDateTime; second?: LocalDateTime; secondRefused?: Notice }
+  /** `half`: only that half-day's starts are offered; `halfTaken`: that half asked for had none free. */
+  | { type: 'date'; date: IsoDate; half?: HalfDay; halfTaken?: HalfDay }
   | { type: 'otherDay' }
   | { type: 'refused'; notice: Notice };
 
@@ -68,7 +73,7 @@ export function freeStartsOn(
 /** Refusals that concern one time of a day; any other reason closes the whole day. */
 const TIME_REFUSALS: ReadonlySet<RefusalCode> = new Set(['past', 'full', 'same_as_first']);
 
-function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): ChoiceReading {
+export function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate): ChoiceReading {
   const { calendar } = input.facts;
   const firstChoice = firstChoiceOf(input.which, input.draft);
   if (freeStartsOn(input.facts, kind, date, input.now, firstChoice).length > 0) return { type: 'date', date };
@@ -140,7 +145,21 @@ function oneOfTwoWeeks(
   return b ? alsoMeans : date;
 }
 
+/** `2026-12-16@630` (date and start in minutes), the value of a suggested-slot button; anything else is none. */
+export function suggestedSlot(value: string): LocalDateTime | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})@(\d{1,4})$/.exec(value);
+  if (!match || !isValidIsoDate(match[1]!)) return undefined;
+  const minutes = Number(match[2]);
+  return minutes < 24 * 60 ? { date: match[1]!, minutes } : undefined;
+}
+
 const OTHER_DAY = new Set(['別の日を選ぶ', '別の日', '別の日にする', '日付を変える', '他の日', 'ほかの日']);
+
+/** A slot free now, for the refusal's example of typing (none when nothing is free). */
+function exampleParams(input: ChoiceInput, kind: SessionKind): { exampleDate?: IsoDate; exampleMinutes?: number } {
+  const at = firstFreeSlot(input.facts.calendar, kind, input.now, firstChoiceOf(input.which, input.draft));
+  return at ? { exampleDate: at.date, exampleMinutes: at.minutes } : {};
+}
 
 /** Reads an answer to "which date?" or "what time on that date?" for choice 1 or 2. */
 export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
@@ -151,6 +170,12 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
     const [tag, rest] = answer.value.split(':', 2) as [string, string | undefined];
     // Button values are checked like typed text: old card formats or forged data must not throw.
     if (tag === 'd' && rest && isValidIsoDate(rest)) return checkDate(input, kind, rest);
+    // A suggested slot (a button under a refusal): checked again as it is now, since the slot may
+    // have been taken or passed since it was suggested.
+    if (tag === 's' && rest) {
+      const slot = suggestedSlot(rest);
+      if (slot) return checkChoice(input, kind, slot);
+    }
     if (tag === 't' && rest && input.pendingDate) {
       const minutes = Number(rest);
       if (Number.isInteger(minutes) && minutes >= 0 && minutes < 24 * 60)
@@ -160,6 +185,9 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
   }
   if (answer.source === 'text' && OTHER_DAY.has(answer.text.normalize('NFKC').replace(/\s/g, '')))
     return { type: 'otherDay' };
+  // 「12/16 午前中」, 「16日14時か17日10時」: read before the date parser, which takes neither.
+  const natural = answer.source === 'text' ? readNaturalChoice(input, kind, answer.text) : undefined;
+  if (natural) return natural;
   // Typed hours are read as people mean them (「2時半」 is 14:30); the picker's are 24-hour already.
   const parsed =
     answer.source === 'text'
@@ -176,8 +204,15 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
     }
     case 'time':
       if (input.pendingDate) return checkChoice(input, kind, { date: input.pendingDate, minutes: parsed.minutes });
-      return { type: 'refused', notice: { key: 'needDate' } };
+      return { type: 'refused', notice: { key: 'needDate', params: exampleParams(input, kind) } };
     case 'invalid':
-      return { type: 'refused', notice: { key: 'dateUnreadable', params: { reason: parsed.reason } } };
+      return {
+        type: 'refused',
+        notice: {
+          key: 'dateUnreadable',
+          // Text that is no date at all gets an example of one that can be booked now.
+          params: { reason: parsed.reason, ...(parsed.reason === 'unreadable' ? exampleParams(input, kind) : {}) },
+        },
+      };
   }
 }

@@ -1,15 +1,23 @@
 import { toLocal } from '../../src/calendar/index.js';
-import { isCarrierMail, validateEmail } from '../../src/validation/email.js';
 import { validateJobSeekerNumber } from '../../src/validation/job-seeker-number.js';
-import { validatePersonName } from '../../src/validation/person-name.js';
 import { validatePhone } from '../../src/validation/phone.js';
 import { readChoiceAnswer } from './choice-answer.js';
+import { companionStep, emailStep, nameStep } from './confirm-answer.js';
 import { immediateRefusal } from './immediate-eligibility.js';
 import { matchOption } from './options.js';
 import { keepPrevious, previousDetailsStep } from './previous-details.js';
 import { staleChoice } from './recheck-choices.js';
-import { isCommandWord } from './text-commands.js';
-import type { Answer, ConversationContext, ConversationFacts, Draft, Notice, Purpose, Question } from './types.js';
+import type {
+  Answer,
+  ConversationContext,
+  ConversationFacts,
+  Draft,
+  Notice,
+  Purpose,
+  OptionalDetails,
+  Question,
+  WorkingFields,
+} from './types.js';
 
 /** Side effects an accepted answer asks the runner to carry out, inside the event's transaction. */
 export type Effect =
@@ -47,6 +55,8 @@ export type Outcome =
   | 'notReady'
   /** An item of the booking was given (kind, app, name, number, e-mail, phone, interpreter). */
   | 'filled'
+  /** Read, but asked once more before it is taken (a likely mail typo, a one-word kana name: confirm-answer.ts). */
+  | 'confirmAsked'
   /** While editing, another kind of session: its grid differs, so both choices are asked again. */
   | 'kindChanged'
   // the four date and time questions
@@ -166,7 +176,7 @@ function setApp(app: 'zoom' | 'teleoffice'): (input: AnswerInput) => Evaluation 
 function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
   return (input) => {
     const { draft } = input.context;
-    const { pendingDate: _drop, ...rest } = draft;
+    const { pendingDate: _drop, pendingHalf: _half, ...rest } = draft;
     // 「第2希望はなし」: the request goes on with the first choice alone (docs/office-rules.md §9).
     if (which === 2 && option(input) === 'none') return chosen(input, { ...rest, choice2: null });
     const pendingDate = part === 'time' ? draft.pendingDate : undefined;
@@ -185,9 +195,26 @@ function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
         // 「別の日」 answers a time question; at a date question it is no date, and is refused.
         return part === 'time' ? { ok: true, outcome: 'otherDay', draft: rest } : refuse({ key: 'invalidChoice' });
       case 'date':
-        return { ok: true, outcome: 'dayPicked', draft: { ...rest, pendingDate: reading.date } };
-      case 'chosen':
-        return chosen(input, which === 1 ? { ...rest, choice1: reading.choice } : { ...rest, choice2: reading.choice });
+        return {
+          ok: true,
+          outcome: 'dayPicked',
+          draft: { ...rest, pendingDate: reading.date, ...(reading.half ? { pendingHalf: reading.half } : {}) },
+          ...(reading.halfTaken
+            ? { notices: [{ key: 'halfDayTaken', params: { date: reading.date, half: reading.halfTaken } }] }
+            : {}),
+        };
+      case 'chosen': {
+        // 「16日14時か17日10時」: both wishes at once (natural-choice.ts), each already checked.
+        if (which === 1 && reading.second)
+          return chosen(input, { ...rest, choice1: reading.choice, choice2: reading.second });
+        const next = chosen(
+          input,
+          which === 1 ? { ...rest, choice1: reading.choice } : { ...rest, choice2: reading.choice },
+        );
+        return reading.secondRefused && next.ok
+          ? { ...next, notices: [...(next.notices ?? []), reading.secondRefused] }
+          : next;
+      }
     }
   };
 }
@@ -255,10 +282,6 @@ function editTarget(input: AnswerInput): Evaluation {
 }
 
 /**
- * A command word is never a name: 「キャンセル」 typed at the name question means stopping, and the
- * runner turns it into a command first; this refuses any that reaches the step another way.
- */
-/**
  * 「わかりません」「まだありません」「忘れました」: the person has no number at hand, which no amount
  * of asking again fixes (docs/office-rules.md §9: guide them, do not loop). Digits mean a number was attempted.
  */
@@ -272,10 +295,6 @@ function jobSeekerNumberOf(text: string): ReturnType<typeof validateJobSeekerNum
   )
     return { ok: false, code: 'unknown' };
   return validateJobSeekerNumber(text);
-}
-
-function nameOf(text: string): ReturnType<typeof validatePersonName> | { ok: false; code: 'command' } {
-  return isCommandWord(text) ? { ok: false, code: 'command' } : validatePersonName(text);
 }
 
 export const STEPS: Record<Question, Step> = {
@@ -304,7 +323,7 @@ export const STEPS: Record<Question, Step> = {
   checklist: choose({ ok: outcome('ready'), not_ready: outcome('notReady', 'checklistNotReady') }),
   kind: choose({ regular: setKind('regular'), mothers: setKind('mothers') }),
   app: choose({ zoom: setApp('zoom'), teleoffice: setApp('teleoffice') }),
-  name: textStep(nameOf, 'invalidName', (d, r) => ({ ...d, name: r.value })),
+  name: nameStep,
   jobSeekerNumber: textStep(
     jobSeekerNumberOf,
     'invalidJobSeekerNumber',
@@ -315,17 +334,9 @@ export const STEPS: Record<Question, Step> = {
   choice1Time: choiceStep(1, 'time'),
   choice2Date: choiceStep(2, 'date'),
   choice2Time: choiceStep(2, 'time'),
-  email: textStep(
-    validateEmail,
-    'invalidEmail',
-    (d, r) => ({ ...d, email: r.value }),
-    (r) => (isCarrierMail(r.value) ? { key: 'carrierMail' } : undefined),
-  ),
+  email: emailStep,
   phone: textStep(validatePhone, 'invalidPhone', (d, r) => ({ ...d, phone: r.value })),
-  interpreter: choose({
-    yes: (input) => filled({ ...input.context.draft, interpreter: true }),
-    no: (input) => filled({ ...input.context.draft, interpreter: false }),
-  }),
+  interpreter: companionStep,
   review: choose({ submit: submit, edit: outcome('editRequested') }),
   editMenu: editTarget,
   manage: choose({
@@ -499,7 +510,7 @@ function submit(input: AnswerInput): Evaluation {
   };
 }
 
-export type CompleteDraft = Required<Omit<Draft, 'pendingDate'>>;
+export type CompleteDraft = Required<Omit<Draft, WorkingFields | OptionalDetails>> & Pick<Draft, OptionalDetails>;
 
 export function isComplete(d: Draft): d is CompleteDraft & Draft {
   return (

@@ -1,5 +1,6 @@
 import { normalizeText } from '../../src/calendar/index.js';
 import { matchOption } from './options.js';
+import { isBackWord } from './back.js';
 import { decodePostback, type Command } from './postback.js';
 import { writesOnSessionDay } from './evaluate-answer.js';
 import { cancelPhrase, idleIntent, textCommand } from './text-commands.js';
@@ -76,6 +77,13 @@ export function toConversationEvent(
       // booking): the machine passes them to staff. Guessing comes after, on other days.
       if (state === 'idle' && writesOnSessionDay(facts, now))
         return { type: 'ANSWER', answer: { source: 'text', text: input.text }, ...base };
+      // 「戻る」 at a question where it is not itself an answer (the edit menu's and manage's are).
+      if (
+        state !== 'idle' &&
+        isBackWord(normalizeText(input.text)) &&
+        matchOption(state, { source: 'text', text: input.text }) === undefined
+      )
+        return { type: 'BACK', ...base };
       const intent = state === 'idle' ? idleIntent(input.text) : undefined;
       if (intent) return { type: COMMAND_EVENTS[intent], ...base };
       if (state === 'idle' && (!context.greeted || looksLikeBookingRequest(input.text)))

@@ -1,5 +1,12 @@
 import type { SlotRefusal } from '../../src/calendar/index.js';
-import type { CalendarContext, Instant, IsoDate, LocalDateTime, SessionKind } from '../../src/calendar/index.js';
+import type {
+  CalendarContext,
+  HalfDay,
+  Instant,
+  IsoDate,
+  LocalDateTime,
+  SessionKind,
+} from '../../src/calendar/index.js';
 
 /** Every question the booking conversation can ask; each is a state of the machine. */
 export const QUESTIONS = [
@@ -41,13 +48,34 @@ export interface Draft {
   jobSeekerNumber?: string;
   /** A date picked for a choice whose time is still to come. */
   pendingDate?: IsoDate;
+  /** The half of that date asked for (「午前中」): only its starts are offered. */
+  pendingHalf?: HalfDay;
   choice1?: LocalDateTime;
   /** Null: the person said they have no second choice (docs/office-rules.md §9); undefined: not asked yet. */
   choice2?: LocalDateTime | null;
   email?: string;
   phone?: string;
   interpreter?: boolean;
+  /** Who attends when `interpreter` (docs/office-rules.md §9): an interpreter and their language, or a helper. */
+  companion?: 'interpreter' | 'helper';
+  companionLanguage?: string;
+  /** An answer read but not taken yet: the question is asked once more with it (confirm-answer.ts). */
+  unconfirmed?: Unconfirmed;
 }
+
+/** A likely typo of a common mail domain (both offered), or a name of one kana word (fullName asked once). */
+export type Unconfirmed =
+  | { item: 'email'; typed: string; suggested: string }
+  | { item: 'name'; typed: string }
+  /** 「同席します」: who attends is asked next, then an interpreter's language. */
+  | { item: 'companion' }
+  | { item: 'language' };
+
+/** Draft fields that hold a step in progress, never part of a filed request. */
+export type WorkingFields = 'pendingDate' | 'pendingHalf' | 'unconfirmed';
+
+/** Details a complete request may lack (nobody attends; requests filed before they were asked). */
+export type OptionalDetails = 'companion' | 'companionLanguage';
 
 /** Why the conversation is collecting answers: a new booking, a change of one, an immediate session. */
 export type Purpose = 'new' | 'change' | 'immediate';
@@ -110,7 +138,7 @@ export interface PreviousDetails {
 export interface ActiveBookingFacts {
   id: string;
   status: 'requested' | 'confirmed';
-  draft: Required<Omit<Draft, 'pendingDate'>>;
+  draft: Required<Omit<Draft, WorkingFields | OptionalDetails>> & Pick<Draft, OptionalDetails>;
   /** The date of the session (the confirmed one, else the first choice): same-day rules use it. */
   sessionDate: IsoDate;
   /** The office proposed another time and waits for the person's answer (buttons on its card). */
@@ -144,6 +172,8 @@ export type ConversationEvent =
   | (Base & { type: 'HELP' })
   | (Base & { type: 'STALE' })
   | (Base & { type: 'ANSWER'; answer: Answer })
+  /** 「戻る」 typed at a question where it is no answer: the previous question (back.ts). */
+  | (Base & { type: 'BACK' })
   | (Base & { type: 'CHECK' })
   | (Base & { type: 'MANAGE' })
   | (Base & { type: 'CHANGE' })
@@ -178,7 +208,15 @@ export type NoticeKey =
   | 'dateUnreadable'
   | 'whichWeek'
   | 'needDate'
+  /** 「戻る」: the previous question is asked again, answers kept. */
+  | 'wentBack'
+  /** 「戻る」 where there is no previous question to go to. */
+  | 'cannotGoBack'
+  /** 「午前中」 asked for a day whose morning (or afternoon) is taken: its other times are offered. */
+  | 'halfDayTaken'
   | 'invalidEmail'
+  /** An interpreter's language that could not be read. */
+  | 'invalidLanguage'
   /** An address at a mobile carrier's mail: accepted, with a note to allow mail from computers. */
   | 'carrierMail'
   | 'invalidPhone'

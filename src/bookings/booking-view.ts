@@ -21,6 +21,9 @@ export interface BookingView {
   email: string;
   phone: string;
   interpreter: boolean;
+  /** Who attends (docs/office-rules.md §9): absent when nobody does, or for requests from before it was asked. */
+  companion?: 'interpreter' | 'helper';
+  companionLanguage?: string;
   /** The first preferred time, and the second when one was given (docs/office-rules.md §9). */
   choices: PreferredChoices<LocalDateTime>;
   confirmed?: LocalDateTime;
@@ -68,6 +71,8 @@ export function bookingViewOf(row: Booking): BookingView {
     email: row.email,
     phone: row.phone,
     interpreter: row.interpreter,
+    ...(row.companion ? { companion: row.companion } : {}),
+    ...(row.companionLanguage ? { companionLanguage: row.companionLanguage } : {}),
     choices: choicesOf(row),
     ...(row.confirmedStart ? { confirmed: toLocal(row.confirmedStart) } : {}),
     ...(meeting ? { meeting } : {}),

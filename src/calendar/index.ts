@@ -14,3 +14,6 @@ export * from './parse-result.js';
 export * from './bare-hour.js';
 export * from './parse-date-time.js';
 export * from './office-hours.js';
+export * from './example-slot.js';
+export * from './half-day.js';
+export * from './two-wishes.js';

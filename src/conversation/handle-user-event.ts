@@ -24,7 +24,7 @@ import { acceptProposal, cancelBooking, declineProposal } from '../bookings/life
 import { nextOpening, toLocal } from '../calendar/index.js';
 import { choicesFree } from '../bookings/choice-free.js';
 import type { LineMessage } from '../line/message-types.js';
-import { text } from '../messages/building-blocks.js';
+import { questionCard, text } from '../messages/building-blocks.js';
 import { activeBookingMessages, submittedMessages } from '../messages/booking-cards.js';
 import {
   blockedUserMessages,
@@ -34,6 +34,8 @@ import {
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import { noticeQuickReply, noticeText } from '../messages/notices.js';
 import { renderQuestion } from '../messages/questions.js';
+import { suggestionsFor } from '../messages/suggestion-buttons.js';
+import { whoJa } from '../messages/companion-ja.js';
 import {
   handoffBookingSummary,
   staffHandoffMessages,
@@ -217,7 +219,7 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
       });
       await scheduleJob(db, 'immediate_timeout', id, new Date(Date.parse(now) + IMMEDIATE_WAIT_MS).toISOString(), now);
       t.say.push(...immediateRequestedMessages());
-      staff(t, staffImmediateMessages(name, number, interpreter, id));
+      staff(t, staffImmediateMessages(name, number, interpreter, id, draft.companion ? whoJa(draft) : undefined));
       return;
     }
   }
@@ -263,11 +265,25 @@ async function runMachine(
   return next;
 }
 
-function flushNotices(t: Turn, notices: Notice[]): void {
+/** `after`: where the conversation ends up, for buttons that answer its question (suggested times). */
+function flushNotices(t: Turn, notices: Notice[], after?: BookingSnapshot): void {
   if (notices.length === 0) return;
+  const words = notices.map((n) => noticeText(n, t.deps.settings)).join('\n\n');
+  const state = after ? stateOf(after) : 'idle';
+  const suggested =
+    after && state !== 'idle'
+      ? suggestionsFor(notices, { question: state, context: after.context, facts: t.facts, now: t.now })
+      : undefined;
+  // A refused time with free slots nearby: they are buttons (in the card, so LINE for PC shows them too).
+  if (suggested) t.say.push(questionCard('近い空き枠', [words, suggested.caption], suggested.actions));
   // A notice that offers a next step (a regular booking instead of 今すぐ相談) carries its button.
-  const buttons = notices.map(noticeQuickReply).find((q) => q !== undefined);
-  t.say.push(text(notices.map((n) => noticeText(n, t.deps.settings)).join('\n\n'), buttons));
+  else
+    t.say.push(
+      text(
+        words,
+        notices.map(noticeQuickReply).find((q) => q !== undefined),
+      ),
+    );
   notices.length = 0;
 }
 
@@ -348,7 +364,7 @@ export async function handleUserEvent(
     machineEvent === undefined && t.say.length > 0
       ? restored.snapshot
       : await runMachine(t, restored.snapshot, machineEvent, notices);
-  flushNotices(t, notices);
+  flushNotices(t, notices, after);
   await saveConversation(db, userId, BOOKING_MACHINE_VERSION, persistable(after), now);
   const state = stateOf(after);
   if (state !== 'idle') t.say.push(...renderQuestion({ question: state, context: after.context, facts: t.facts, now }));

@@ -18,7 +18,9 @@ import {
   proposeTime,
   type LifecycleResult,
 } from '../bookings/lifecycle.js';
-import { normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
+import { firstFreeSlot, normalizeText, parseDateTime, toLocal, type LocalDateTime } from '../calendar/index.js';
+import { loadCalendar } from '../bookings/calendar-facts.js';
+import { typedSlotExample } from '../messages/examples.js';
 import { formatSlotJa } from '../messages/format-ja.js';
 import { text } from '../messages/building-blocks.js';
 import { STAFF_ERROR_TEXT, STAFF_TEXT } from '../messages/staff-chat-texts.js';
@@ -208,11 +210,12 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
       return say(
         t,
         wanted === 'requested'
-          ? STAFF_TEXT.askProposal(ref, booking.app === 'zoom')
+          ? STAFF_TEXT.askProposal(ref, booking.app === 'zoom', await exampleFor(t, booking))
           : STAFF_TEXT.askMove(
               ref,
               formatSlotJa(toLocal(booking.confirmedStart!), t.deps.settings.sessionMinutes),
               booking.app === 'zoom',
+              await exampleFor(t, booking),
             ),
       );
     }
@@ -278,6 +281,13 @@ function splitWhenAndRest(raw: string, now: string, settings: OfficeSettings): {
   return { rest: raw };
 }
 
+/** A slot of the booking's kind free now, as the example of a date and time to type (never a fixed date). */
+async function exampleFor(t: StaffTurn, booking: Booking | undefined): Promise<string | undefined> {
+  if (!booking) return undefined;
+  const at = firstFreeSlot(await loadCalendar(t.db, t.deps.settings, t.now), booking.kind, t.now);
+  return at ? typedSlotExample(at) : undefined;
+}
+
 async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
   const prompt = await staffPromptOf(t.db, t.staffId);
   if (!prompt) return []; // ordinary talk among staff: the bot stays quiet
@@ -312,9 +322,10 @@ async function onText(t: StaffTurn, raw: string): Promise<Dispatch[]> {
     );
   }
   const { at, rest } = splitWhenAndRest(raw, t.now, t.deps.settings);
-  if (!at) return say(t, STAFF_TEXT.whenUnreadable);
+  if (!at) return say(t, STAFF_TEXT.whenUnreadable(await exampleFor(t, await getBooking(t.db, prompt.bookingId))));
   const meeting = rest ? parseMeetingDetails(rest) : undefined;
-  if (rest && !meeting) return say(t, STAFF_TEXT.restUnreadable);
+  if (rest && !meeting)
+    return say(t, STAFF_TEXT.restUnreadable(await exampleFor(t, await getBooking(t.db, prompt.bookingId))));
   const result = await proposeTime(t.db, t.deps, {
     bookingId: prompt.bookingId,
     start: at,

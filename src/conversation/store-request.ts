@@ -63,6 +63,16 @@ export async function storeRequest(
     email: draft.email,
     phone: draft.phone,
     interpreter: draft.interpreter,
+    ...(draft.interpreter && draft.companion
+      ? {
+          companion: {
+            who: draft.companion,
+            ...(draft.companion === 'interpreter' && draft.companionLanguage
+              ? { language: draft.companionLanguage }
+              : {}),
+          },
+        }
+      : {}),
     choices: spans,
     termsVersion: options.termsVersion,
     createdAt: now,
@@ -81,7 +91,7 @@ export async function storeRequest(
     .sort()
     .at(-1)!;
   await scheduleJob(db, 'request_expiry', id, lastChoice, now);
-  const { kind, app, name, jobSeekerNumber, email, phone, interpreter } = draft;
+  const { kind, app, name, jobSeekerNumber, email, phone, interpreter, companion, companionLanguage } = draft;
   return {
     id,
     status: 'requested',
@@ -92,6 +102,8 @@ export async function storeRequest(
     email,
     phone,
     interpreter,
+    ...(interpreter && companion ? { companion } : {}),
+    ...(interpreter && companion === 'interpreter' && companionLanguage ? { companionLanguage } : {}),
     choices,
     replyDue: due,
     createdAt: now,

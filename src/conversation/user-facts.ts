@@ -32,7 +32,8 @@ export function hasBegun(row: Booking, now: Instant): boolean {
 }
 
 function activeFacts(row: Booking, replaced: Booking | undefined, now: Instant): ActiveBookingFacts {
-  const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choices, confirmed } = bookingViewOf(row);
+  const view = bookingViewOf(row);
+  const { kind, app, name, jobSeekerNumber, email, phone, interpreter, choices, confirmed } = view;
   // While a change is pending, the session that is fixed is the confirmed one it would replace.
   const fixed = confirmed ?? (replaced ? bookingViewOf(replaced).confirmed : undefined);
   return {
@@ -46,6 +47,9 @@ function activeFacts(row: Booking, replaced: Booking | undefined, now: Instant):
       email,
       phone,
       interpreter,
+      // Who attends goes with a change of times, as every other detail does.
+      ...(view.companion ? { companion: view.companion } : {}),
+      ...(view.companionLanguage ? { companionLanguage: view.companionLanguage } : {}),
       choice1: choices[0],
       choice2: choices[1] ?? null,
     },

@@ -1,3 +1,4 @@
+import { companionJa } from './companion-ja.js';
 import { toLocal, type LocalDateTime } from '../calendar/index.js';
 import { formatInstantJa, formatSlotJa, formatTimeJa } from './format-ja.js';
 import { encodeBookingAction } from '../bookings/booking-actions.js';
@@ -39,7 +40,7 @@ function detailRows(b: BookingView, s: OfficeSettings) {
     row('第2希望', slot(1)),
     row('メール', b.email),
     row('電話番号', phoneDisplay(b.phone)),
-    row('通訳・介助者', b.interpreter ? '同席します' : '同席しません'),
+    row('通訳・介助者', companionJa(b)),
   ];
 }
 
@@ -165,7 +166,7 @@ export function staffRequestCard(
     row('利用アプリ', APP_LABEL[b.app]),
     row('第1希望', slot(0)),
     row('第2希望', slot(1)),
-    row('通訳・介助者', b.interpreter ? '同席します' : '同席しません'),
+    row('通訳・介助者', companionJa(b)),
     ...(b.replyDue ? [row('返信期限', formatInstantJa(b.replyDue))] : []),
     paragraph(
       s.consoleUrl && b.id

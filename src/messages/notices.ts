@@ -1,6 +1,7 @@
 import { isValidIsoDate, type LocalDateTime, type DayRefusal } from '../calendar/index.js';
 import { formatDateJa, formatTimeJa } from './format-ja.js';
 import { dayRefusalMessage, refusalMessage } from './refusals.js';
+import { typedDateExample, typedSlotExample } from './examples.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { Notice } from '../../machines/booking/types.js';
 import { encodePostback } from '../../machines/booking/postback.js';
@@ -51,9 +52,31 @@ const DATE_PROBLEMS: Record<string, string> = {
   impossible_date: 'その日付は存在しないようです。もう一度ご確認ください。',
   impossible_time: 'その時刻は読み取れませんでした。「10:30」や「14時」のように入力してください。',
   weekday_mismatch: '日付と曜日が合っていないようです。もう一度ご確認ください。',
-  unreadable:
-    '日時を読み取れませんでした。「12/8 10:30」や「12月8日 14時」のように入力するか、ボタンからお選びください。',
+  unreadable: '日時を読み取れませんでした。日付と時刻を「月/日 時:分」の形で入力するか、ボタンからお選びください。',
 };
+
+/** A free slot sent with the notice (`exampleDate`, `exampleMinutes`), for an example of typing. */
+function exampleIn(p: Record<string, string | number>): LocalDateTime | undefined {
+  const date = String(p.exampleDate ?? '');
+  const minutes = p.exampleMinutes;
+  return isValidIsoDate(date) && typeof minutes === 'number' ? { date, minutes } : undefined;
+}
+
+function dateUnreadableText(p: Record<string, string | number>): string {
+  const words = DATE_PROBLEMS[String(p.reason)];
+  if (words !== undefined && p.reason !== 'unreadable') return words;
+  const at = exampleIn(p);
+  return at
+    ? `日時を読み取れませんでした。「${typedSlotExample(at)}」のように入力するか、ボタンからお選びください。`
+    : DATE_PROBLEMS.unreadable!;
+}
+
+function needDateText(p: Record<string, string | number>): string {
+  const at = exampleIn(p);
+  return at
+    ? `先に日付をお選びください（例: ${typedDateExample(at)}）。日付と時刻をまとめて「${typedSlotExample(at)}」のように入力することもできます。`
+    : '先に日付をお選びください。日付と時刻をまとめて入力することもできます。';
+}
 
 /** 「来週火曜」 typed on a Sunday, where both weeks can be booked: which one the person means. */
 function whichWeek(p: Record<string, string | number>): string {
@@ -198,11 +221,24 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'dayRefused':
       return dayRefusedText(p, s);
     case 'dateUnreadable':
-      return DATE_PROBLEMS[String(p.reason)] ?? DATE_PROBLEMS.unreadable!;
+      return dateUnreadableText(p);
     case 'whichWeek':
       return whichWeek(p);
+    case 'wentBack':
+      return 'ひとつ前の質問に戻ります。入力済みの内容はそのまま残っています。';
+    case 'cannotGoBack':
+      return 'ここから前の質問には戻れません。最初からやり直す場合は「最初から」、中止する場合は「やめる」と送ってください。';
+    case 'halfDayTaken': {
+      const date = String(p.date ?? '');
+      const half = p.half === 'am' ? '午前' : '午後';
+      return isValidIsoDate(date)
+        ? `${formatDateJa(date)}の${half}は、空いている時間がありません。この日のほかの時間をご案内します。`
+        : `${half}は、空いている時間がありません。ほかの時間をご案内します。`;
+    }
     case 'needDate':
-      return '先に日付をお選びください（例: 12/8）。日付と時刻をまとめて「12/8 10:30」のように入力することもできます。';
+      return needDateText(p);
+    case 'invalidLanguage':
+      return '通訳の言語を「英語」「ベトナム語」のように入力するか、ボタンからお選びください。';
     case 'invalidEmail':
       return EMAIL_PROBLEMS[String(p.code) as EmailProblem] ?? EMAIL_PROBLEMS.format;
     case 'carrierMail':

@@ -1,4 +1,4 @@
-import { bookableDates, earliest, horizonEnd, type Instant, type IsoDate } from '../calendar/index.js';
+import { bookableDates, earliest, horizonEnd, inHalfDay, type Instant, type IsoDate } from '../calendar/index.js';
 import { formatDateJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja.js';
 import { freeStartsOn } from '../../machines/booking/choice-answer.js';
 import { OPTIONS } from '../../machines/booking/options.js';
@@ -9,6 +9,9 @@ import { isComplete } from '../../machines/booking/evaluate-answer.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import { postback, questionCard, text } from './building-blocks.js';
 import { reviewCard } from './booking-cards.js';
+import { confirmQuestion } from './confirm-questions.js';
+import { typedSlotExample } from './examples.js';
+import { whoJa } from './companion-ja.js';
 import { preferredChoices } from '../bookings/booking-view.js';
 import { offerPrevious, previousDetailsCard } from './previous-details.js';
 
@@ -73,12 +76,11 @@ function offeredDates(input: QuestionInput, which: 1 | 2): IsoDate[] {
  * What to show as an example of typing a date and time: the first slot actually offered, so the
  * example is one the bot accepts (a fixed 「12/8 10:30」 was in the past, or no Mothers' Corner time).
  */
-function typedExample(input: QuestionInput, which: 1 | 2, offered: readonly IsoDate[]): string {
+function typedExample(input: QuestionInput, which: 1 | 2, offered: readonly IsoDate[]): string | undefined {
   const date = offered[0];
-  if (!date) return '12/10 10:30';
-  const start = offeredStarts(input, which, date)[0] ?? 0;
-  const [, month, day] = date.split('-').map(Number);
-  return `${month}/${day} ${formatTimeJa(start)}`;
+  const start = date ? offeredStarts(input, which, date)[0] : undefined;
+  // Nothing free: no example rather than one the bot would refuse.
+  return date && start !== undefined ? typedSlotExample({ date, minutes: start }) : undefined;
 }
 
 function dateActions(input: QuestionInput, which: 1 | 2, dates: readonly IsoDate[]): LineAction[] {
@@ -116,12 +118,13 @@ function timeActions(input: QuestionInput, date: IsoDate, starts: readonly numbe
 function choiceDateLines(input: QuestionInput, which: 1 | 2, offered: readonly IsoDate[]): string[] {
   const { facts, now } = input;
   const first = earliest(now, facts.calendar);
+  const example = typedExample(input, which, offered);
   const lines = [
     which === 2
       ? '第2希望の日付をお選びください（第1希望とは別の日時）。第2希望がなければ「第2希望はなし」を押してください。'
       : '第1希望の日付をお選びください。',
     `いまからですと、${formatDateJa(first)}から${formatDateJa(horizonEnd(now, facts.calendar))}までの日をお選びいただけます（ご希望日の2開庁日前の${formatTimeJa(facts.calendar.settings.closingMinutes)}が締切です）。`,
-    `日付と時刻を「${typedExample(input, which, offered)}」のように入力することもできます。`,
+    ...(example ? [`日付と時刻を「${example}」のように入力することもできます。`] : []),
   ];
   if (which === 2 && input.context.draft.choice1)
     lines.push(`第1希望: ${formatSlotJa(input.context.draft.choice1, facts.calendar.settings.sessionMinutes)}`);
@@ -220,7 +223,7 @@ function questionMessages(input: QuestionInput): LineMessage[] {
         'Zoom の場合、ミーティングIDとパスコードを確定時にお知らせします。TeleOffice の場合、招待メールが届きます。',
       ]);
     case 'name':
-      return [text('お名前（フルネーム）を入力してください。\n例: 青森 花子')];
+      return confirmQuestion(question, context) ?? [text('お名前（フルネーム）を入力してください。\n例: 青森 花子')];
     case 'jobSeekerNumber':
       return [text('求職番号を入力してください。ハローワーク受付票に記載されています。\n例: 02010-12345678')];
     case 'choice1Date':
@@ -239,7 +242,9 @@ function questionMessages(input: QuestionInput): LineMessage[] {
     case 'choice2Time': {
       const which = question === 'choice1Time' ? 1 : 2;
       const date = context.draft.pendingDate ?? '';
-      const starts = date ? offeredStarts(input, which, date) : [];
+      // 「午前中」 with the date: that half-day's starts only.
+      const half = context.draft.pendingHalf;
+      const starts = date ? offeredStarts(input, which, date).filter((m) => !half || inHalfDay(half, m)) : [];
       const actions = date ? timeActions(input, date, starts) : [];
       // The day may have filled up since it was picked (others book at the same time): say so,
       // rather than show a time question whose only button is another day.
@@ -259,7 +264,7 @@ function questionMessages(input: QuestionInput): LineMessage[] {
         questionCard(
           `第${which}希望の時刻`,
           [
-            `${formatDateJa(date)}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`,
+            `${formatDateJa(date)}${half ? (half === 'am' ? '午前' : '午後') : ''}の空いている時間です。第${which}希望の開始時刻をお選びください（${s.sessionMinutes}分以内）。`,
             `「${example}」のように入力することもできます。`,
           ],
           actions,
@@ -267,11 +272,18 @@ function questionMessages(input: QuestionInput): LineMessage[] {
       ];
     }
     case 'email':
-      return [text('ご連絡用のメールアドレスを入力してください。\n例: aomori@example.jp')];
+      return (
+        confirmQuestion(question, context) ?? [
+          text('ご連絡用のメールアドレスを入力してください。\n例: aomori@example.jp'),
+        ]
+      );
     case 'phone':
       return [text('求職登録の際にお届けの電話番号を入力してください。\n例: 090-1234-5678')];
     case 'interpreter':
-      return choices('通訳・介助者の同席', ['相談の際に、通訳や介助の方が同席されますか？']);
+      return (
+        confirmQuestion(question, context) ??
+        choices('通訳・介助者の同席', ['相談の際に、通訳や介助の方が同席されますか？'])
+      );
     case 'review': {
       const d = context.draft;
       if (!isComplete(d)) return [text('入力内容に不足があります。「最初から」と送ってやり直してください。')];
@@ -305,7 +317,7 @@ function questionMessages(input: QuestionInput): LineMessage[] {
         '今すぐ相談の確認',
         [
           `今すぐ相談（${s.immediateSessionMinutes}分）をお申し込みになりますか？`,
-          `担当者の手が空きしだい、求職登録の電話番号にお電話し、接続のためのアクセスコード（ミーティングIDなど）をお伝えします。${context.draft.name ? `\nお名前: ${context.draft.name}` : ''}${context.draft.interpreter === undefined ? '' : `\n通訳・介助者の同席: ${context.draft.interpreter ? 'あり' : 'なし'}`}`,
+          `担当者の手が空きしだい、求職登録の電話番号にお電話し、接続のためのアクセスコード（ミーティングIDなど）をお伝えします。${context.draft.name ? `\nお名前: ${context.draft.name}` : ''}${context.draft.interpreter === undefined ? '' : `\n通訳・介助者の同席: ${context.draft.interpreter ? `あり${context.draft.companion ? `（${whoJa(context.draft)}）` : ''}` : 'なし'}`}`,
           // The session rules, restated before the request is sent (docs/office-rules.md §14).
           `相談は${s.immediateSessionMinutes}分です。ほかの人のいない個室からご参加ください。相談の録音・録画はできません。`,
           'ご本人確認のため、お申し込みと同時に電話番号を変更することはできません。',

@@ -10,6 +10,12 @@ const STATUS_CHANGE_TEXT: Partial<Record<BookingStatus, string>> = {
   no_show: '欠席が記録された',
 };
 
+/** 「例: 12/16 10:30」 with a free slot; the form alone when nothing is free. */
+function whenExample(example: string | undefined, zoom: boolean): string {
+  const meeting = zoom ? ' 123 4567 8901 abc123' : '';
+  return example ? `例: ${example}${meeting}` : `形式: 月/日 時:分${meeting ? ' ミーティングID パスコード' : ''}`;
+}
+
 /** What the bot says in the staff group while staff act on requests (kept with the other texts). */
 export const STAFF_TEXT = {
   immediateTaken: 'この今すぐ相談は、すでにほかの職員が対応しています。',
@@ -18,10 +24,11 @@ export const STAFF_TEXT = {
   immediateAccepted: '今すぐ相談の対応者が決まりました。求職登録の電話番号へ折り返してください。',
   askZoomDetails: (ref: string, when: string) =>
     `受付番号 ${ref} を ${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
-  askProposal: (ref: string, zoom: boolean) =>
-    `受付番号 ${ref} に提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
-  askMove: (ref: string, when: string, zoom: boolean) =>
-    `受付番号 ${ref}（確定済み ${when}）の変更後の日時を送ってください${zoom ? '（Zoom のミーティングIDとパスコードを変える場合はそれも）' : ''}。ご本人が承諾するまでは今の日時のままです。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
+  // Examples are a slot free when the prompt is written (`example`, 「12/16 10:30」), never a fixed date.
+  askProposal: (ref: string, zoom: boolean, example?: string) =>
+    `受付番号 ${ref} に提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n${whenExample(example, zoom)}\n（取りやめる場合は「取消」）`,
+  askMove: (ref: string, when: string, zoom: boolean, example?: string) =>
+    `受付番号 ${ref}（確定済み ${when}）の変更後の日時を送ってください${zoom ? '（Zoom のミーティングIDとパスコードを変える場合はそれも）' : ''}。ご本人が承諾するまでは今の日時のままです。\n${whenExample(example, zoom)}\n（取りやめる場合は「取消」）`,
   proposeConfirmed: (ref: string) =>
     `受付番号 ${ref} はすでに確定しています。確定した日時を変える場合は、確定のお知らせの「日時を変更」を押してください。`,
   moveRequested: (ref: string) =>
@@ -45,9 +52,9 @@ export const STAFF_TEXT = {
   promptHeld: (ref: string) =>
     `受付番号 ${ref} の入力をお待ちしています（パソコン版LINEからの操作は、どの職員か区別できません）。先にその入力を送るか、「取消」と送ってから操作してください。`,
   zoomUnreadable: 'ミーティングIDとパスコードを読み取れませんでした。例: 123 4567 8901 abc123',
-  whenUnreadable: '日時を読み取れませんでした。例: 12/10 14:00',
-  restUnreadable:
-    '日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。例: 12/10 14:00 123 4567 8901 abc123',
+  whenUnreadable: (example?: string) => `日時を読み取れませんでした。${whenExample(example, false)}`,
+  restUnreadable: (example?: string) =>
+    `日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。${whenExample(example, true)}`,
 } as const;
 
 /** Why a staff action could not be done, by the booking refusal's code. */

@@ -61,6 +61,8 @@ export function staffImmediateMessages(
   jobSeekerNumber: string,
   interpreter: boolean,
   requestId: string,
+  /** Who attends, as the person said (「通訳・英語」「介助者」), when someone does. */
+  who?: string,
 ): LineMessage[] {
   return [
     {
@@ -75,7 +77,7 @@ export function staffImmediateMessages(
             { type: 'text', text: '【今すぐ相談の申込み】', weight: 'bold', wrap: true },
             {
               type: 'text',
-              text: `${name} 様（求職番号 ${jobSeekerNumber}）\n通訳・介助者の同席: ${interpreter ? 'あり' : 'なし'}\n求職登録の電話番号へ折り返し、アクセスコードをお伝えください。`,
+              text: `${name} 様（求職番号 ${jobSeekerNumber}）\n通訳・介助者の同席: ${interpreter ? `あり${who ? `（${who}）` : ''}` : 'なし'}\n求職登録の電話番号へ折り返し、アクセスコードをお伝えください。`,
               wrap: true,
               size: 'sm',
             },

@@ -36,6 +36,9 @@ export function bookingJson(row: Booking) {
     email: row.email,
     phone: row.phone,
     interpreter: row.interpreter,
+    /** Who attends: 'interpreter' (with its language) or 'helper'; null when nobody, or not asked (docs/staff-api.md). */
+    companion: row.companion,
+    companionLanguage: row.companionLanguage,
     // One or two: the second preferred time is optional (docs/office-rules.md §9).
     choices: [span(row.choice1Start, row.choice1End), span(row.choice2Start, row.choice2End)].filter((c) => c !== null),
     confirmed: span(row.confirmedStart, row.confirmedEnd),

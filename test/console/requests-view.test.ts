@@ -30,6 +30,8 @@ function booking(patch: Partial<Booking> = {}): Booking {
     email: 'a@example.jp',
     phone: '09012345678',
     interpreter: false,
+    companion: null,
+    companionLanguage: null,
     choice1Start: at('2026-12-03', 600),
     choice1End: at('2026-12-03', 640),
     choice1Slot: slotKey('regular', '2026-12-03', 600),

@@ -66,6 +66,8 @@ const staffSaid = (dispatches: readonly Dispatch[]) =>
     .filter((d) => d.audience === 'staff')
     .flatMap((d) => d.messages.map((m) => (m.type === 'text' ? m.text : m.altText)));
 
+/** The first slot free at NOW (Thursday 12/3, the earliest day): what prompts show as their example. */
+const EXAMPLE_NOW = '12/3 10:00';
 const zoomRequest = () => seedBooking(temp.db, { app: 'zoom', choices: [THU_10, THU_1330], createdAt: NOW });
 
 describe('confirming a Zoom request from its card', () => {
@@ -228,7 +230,8 @@ describe('proposing another time from the request card', () => {
   it('should ask for a time, and propose the one typed with its meeting details', async () => {
     const b = await zoomRequest();
     expect(staffSaid(await press({ action: 'propose', bookingId: b.id }, at(1)))).toEqual([
-      STAFF_TEXT.askProposal(b.id.slice(0, 8), true),
+      // The example is a slot free now (the request holds its first choice), never a fixed date.
+      STAFF_TEXT.askProposal(b.id.slice(0, 8), true, EXAMPLE_NOW),
     ]);
     const proposed = await type('12/8 14:00 987 6543 2100 pass9', at(2));
     expect(audiences(proposed)).toEqual([`user:${b.lineUserId}`, `staff:${STAFF_GROUP}`]);

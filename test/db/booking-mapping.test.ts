@@ -30,6 +30,8 @@ const EVERY_FIELD: Required<BookingPatch> = {
   email: 'b@example.jp',
   phone: '08011112222',
   interpreter: false,
+  companion: 'interpreter',
+  companionLanguage: 'ベトナム語',
   choice1Start: '2026-12-14T01:00:00.000Z',
   choice1End: '2026-12-14T01:40:00.000Z',
   choice1Slot: 'mothers|2026-12-14|600',
@@ -61,7 +63,11 @@ const EVERY_FIELD: Required<BookingPatch> = {
 
 describe('a booking as the repository hands it out', () => {
   it('carries every column of a new request under its camelCase name, the interpreter flag as a boolean', async () => {
-    await insertRequest(temp.db, { ...sampleRequest('b1', 'U1', [FIRST, SECOND], NOW), interpreter: true });
+    await insertRequest(temp.db, {
+      ...sampleRequest('b1', 'U1', [FIRST, SECOND], NOW),
+      interpreter: true,
+      companion: { who: 'helper' },
+    });
     const expected: Booking = {
       id: 'b1',
       lineUserId: 'U1',
@@ -73,6 +79,8 @@ describe('a booking as the repository hands it out', () => {
       email: 'a@example.jp',
       phone: '09012345678',
       interpreter: true,
+      companion: 'helper',
+      companionLanguage: null,
       choice1Start: FIRST.start,
       choice1End: FIRST.end,
       choice1Slot: FIRST.slotKey,

@@ -35,6 +35,9 @@ describe('erasing personal details after the retention period', () => {
       confirmedEnd: old[0].replace(':00:00', ':40:00'),
       meetingId: '123 456 789',
       meetingPasscode: 'x1',
+      interpreter: true,
+      companion: 'interpreter',
+      companionLanguage: 'ベトナム語',
     });
     await booking('unanswered', '2026-03-01T00:00:00.000Z', old);
     // Changed after the cutoff: a late attendance mark, say.
@@ -95,6 +98,12 @@ describe('erasing personal details after the retention period', () => {
         personalDataErasedAt: NOW,
       });
     }
+    // The interpreter's language may say where the person comes from; that someone attended stays.
+    expect(await getBooking(t.db, 'unmarked')).toMatchObject({
+      interpreter: true,
+      companion: 'interpreter',
+      companionLanguage: null,
+    });
     // What the office counts stays.
     expect(await getBooking(t.db, 'cancelled')).toMatchObject({
       status: 'cancelled',

@@ -176,6 +176,9 @@ describe('typing the words on a button counts as tapping it', () => {
     await u.say('090-1234-5678');
     expect(labels(u)).toContain('同席します');
     await u.say('同席します');
+    // Who attends is asked next (docs/office-rules.md §9), by its button words too.
+    expect(labels(u)).toContain('介助者');
+    await u.say('介助者');
     expect(labels(u)).toEqual(['この内容で申し込む', '修正する']);
     await u.say('修正する');
     for (const label of ['通訳・介助者', '同席しません']) {

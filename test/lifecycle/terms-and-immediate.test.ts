@@ -129,11 +129,15 @@ describe('immediate sessions (今すぐ相談)', () => {
     await u.say('今すぐ相談');
     expect(u.lastText()).toContain('通訳や介助の方が同席されますか');
     await u.tap('同席します');
+    // Who attends is asked before the final yes (docs/office-rules.md §9).
+    expect(u.lastText()).toContain('どなたが同席されますか');
+    await u.tap('通訳');
+    await u.tap('英語');
     expect(u.lastText()).toContain('今すぐ相談（30分）をお申し込みになりますか');
     expect(u.lastText()).toContain(
       '相談は30分です。ほかの人のいない個室からご参加ください。相談の録音・録画はできません。',
     );
-    expect(u.lastText()).toContain('通訳・介助者の同席: あり');
+    expect(u.lastText()).toContain('通訳・介助者の同席: あり（通訳・英語）');
     await u.say('電話番号を 090-9999-8888 に変更したい');
     expect(u.lastText()).toContain('電話番号を変更することはできません');
     await u.tap('お願いする');
@@ -141,7 +145,7 @@ describe('immediate sessions (今すぐ相談)', () => {
     const card = staffTextsFrom(staffBefore);
     expect(card).toContain('【今すぐ相談の申込み】');
     expect(card).toContain('青森 花子 様');
-    expect(card).toContain('通訳・介助者の同席: あり');
+    expect(card).toContain('通訳・介助者の同席: あり（通訳・英語）');
     expect(await probe(h).all('SELECT interpreter FROM immediate_requests')).toEqual([{ interpreter: 1 }]);
     const staff = new StaffDriver(h);
     await staff.tap('対応する');

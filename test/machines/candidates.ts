@@ -92,6 +92,7 @@ export const COMMAND_FACTS: Record<Command, ReadonlyArray<keyof typeof FACTS>> =
   CHANGE: ['agreed', 'active'],
   CANCEL_BOOKING: ['agreed', 'active'],
   HANDOFF: ['agreed'],
+  BACK: ['agreed'],
   IMMEDIATE: ['agreed', 'immediateOpen', 'immediateNoIdentity', 'immediateNotAgreed', 'immediateNotEligible'],
 };
 

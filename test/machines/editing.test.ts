@@ -47,7 +47,8 @@ describe('fixing one item from the review card keeps the rest', () => {
     ['app', (c: Chat) => c.tap('teleoffice'), { app: 'teleoffice' }],
     ['jobSeekerNumber', (c: Chat) => c.say('02010-00000001'), { jobSeekerNumber: '02010-00000001' }],
     ['phone', (c: Chat) => c.say('017-776-1561'), { phone: '0177761561' }],
-    ['interpreter', (c: Chat) => c.tap('yes'), { interpreter: true }],
+    // 「同席します」 asks who attends before the review comes back.
+    ['interpreter', (c: Chat) => c.tap('yes').tap('c_helper'), { interpreter: true, companion: 'helper' }],
   ] as const)('changes %s and returns to the review', (item, answer, change) => {
     const chat = answer(edit(item));
     expect(chat.state).toBe('review');

@@ -45,9 +45,12 @@ describe('a whole booking by buttons', () => {
   });
 
   it('records an interpreter or helper attending', () => {
+    // Who attends is asked next (docs/office-rules.md §9), then the review.
     const chat = chatAt('interpreter').tap('yes');
+    expect(chat.state).toBe('interpreter');
+    chat.tap('c_helper');
     expect(chat.state).toBe('review');
-    expect(chat.draft.interpreter).toBe(true);
+    expect(chat.draft).toMatchObject({ interpreter: true, companion: 'helper' });
   });
 
   it('offers another day from the time question and forgets the date picked', () => {

@@ -44,11 +44,14 @@ describe('who may ask for an immediate session', () => {
     const chat = new Chat(onRecordFacts({ ...OPEN, identity: IDENTITY })).say('今すぐ相談');
     expect(chat.state).toBe('interpreter');
     expect(chat.draft).toEqual(IDENTITY);
-    chat.tap('yes');
+    // 「同席します」: who attends is asked before the final yes.
+    chat.tap('yes').tap('c_helper');
     expect(chat.state).toBe('immediateConfirm');
     chat.tap('yes');
     expect(chat.state).toBe('idle');
-    expect(chat.effects).toEqual([{ effect: 'requestImmediate', draft: { ...IDENTITY, interpreter: true } }]);
+    expect(chat.effects).toEqual([
+      { effect: 'requestImmediate', draft: { ...IDENTITY, interpreter: true, companion: 'helper' } },
+    ]);
   });
 
   it('asks the name and number when none are on file, then the interpreter question', () => {

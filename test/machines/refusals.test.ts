@@ -207,14 +207,34 @@ describe('each calendar rule refuses a typed first choice and asks again', () =>
     });
   });
 
-  it('refuses text that is no date at all', () => {
+  it('refuses text that is no date at all, with an example that is free now', () => {
+    // The example is the first free slot (12/3 10:00 at NOW), not a fixed date.
     expect(expectReasked(chatAt('choice1Date'), (c) => c.say('あいうえお'), 'dateUnreadable')).toEqual({
       reason: 'unreadable',
+      exampleDate: '2026-12-03',
+      exampleMinutes: 600,
     });
   });
 
-  it('asks for a date when only a time is typed for the date question', () => {
-    expectReasked(chatAt('choice1Date'), (c) => c.say('10:00'), 'needDate');
+  it('asks for a date when only a time is typed for the date question, with an example that is free now', () => {
+    const chat = chatAt('choice1Date');
+    chat.facts = withFullSlots(chat.facts, 'regular', [{ date: '2026-12-03', minutes: 600 }]);
+    expect(expectReasked(chat, (c) => c.say('10:00'), 'needDate')).toEqual({
+      exampleDate: '2026-12-03',
+      exampleMinutes: 630,
+    });
+    expect(worded(chat.notices[0])).toContain('（例: 12/3）');
+    expect(worded(chat.notices[0])).toContain('「12/3 10:30」');
+  });
+
+  it('gives no example of typing a date when nothing is free', () => {
+    const chat = chatAt('choice1Date');
+    chat.facts = {
+      ...chat.facts,
+      calendar: { ...chat.facts.calendar, settings: { ...chat.facts.calendar.settings, capacity: 0 } },
+    };
+    expect(expectReasked(chat, (c) => c.say('あいうえお'), 'dateUnreadable')).toEqual({ reason: 'unreadable' });
+    expect(worded(chat.notices[0])).not.toMatch(/\d+\/\d+/);
   });
 
   it('refuses a weekend date button (from an old card or a forged postback)', () => {

@@ -3,6 +3,8 @@ import type { PersonStanding } from '../../../../db/repositories/console-request
 import type { RecordedAction } from '../../../../db/repositories/staff-actions-repository.js';
 import { toLocal, type Instant } from '../../../calendar/index.js';
 import { receiptNumber } from '../../../messages/booking-cards.js';
+import { whoJa } from '../../../messages/companion-ja.js';
+import { bookingViewOf } from '../../../bookings/booking-view.js';
 import { validatePhone } from '../../../validation/phone.js';
 import { instantJa, maybeInstantJa, timeJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
@@ -317,7 +319,7 @@ function BookingFacts({ data }: { data: BookingPageData }) {
       <dt>種類・アプリ</dt>
       <dd>
         {KIND_SHORT[b.kind]}・{APP_NAME[b.app]}
-        {b.interpreter ? '（通訳・支援者が同席）' : ''}
+        {b.interpreter ? `（${whoJa(bookingViewOf(b))}が同席）` : ''}
       </dd>
       <dt>受付日時</dt>
       <dd>{instantJa(b.createdAt)}</dd>

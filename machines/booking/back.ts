@@ -1,0 +1,50 @@
+import type { Question } from './types.js';
+
+/**
+ * 「戻る」 (docs/office-rules.md §15): the question before this one in a new booking, asked again with
+ * everything given so far kept (answering it again replaces only that answer). Not listed: nothing
+ * to go back to (the terms, the first eligibility question) or a menu whose own 「戻る」 is an answer.
+ */
+export const PREVIOUS_QUESTION: Partial<Record<Question, Question>> = {
+  target: 'registered',
+  device: 'target',
+  continuing: 'device',
+  checklist: 'continuing',
+  kind: 'checklist',
+  app: 'kind',
+  name: 'app',
+  jobSeekerNumber: 'name',
+  choice1Date: 'jobSeekerNumber',
+  choice1Time: 'choice1Date',
+  choice2Date: 'choice1Date',
+  choice2Time: 'choice2Date',
+  email: 'choice2Date',
+  phone: 'email',
+  interpreter: 'phone',
+};
+
+/** A change of times asks only the choices: 「戻る」 stays among them. */
+export const PREVIOUS_IN_CHANGE: Partial<Record<Question, Question>> = {
+  choice1Time: 'choice1Date',
+  choice2Date: 'choice1Date',
+  choice2Time: 'choice2Date',
+};
+
+const BACK_WORDS = new Set([
+  '戻る',
+  'もどる',
+  '戻ります',
+  '戻りたい',
+  '前に戻る',
+  'ひとつ前に戻る',
+  '一つ前に戻る',
+  '1つ前に戻る',
+  '前の質問に戻る',
+  '戻って',
+  '戻ってください',
+]);
+
+/** Whether typed text (normalised by the caller) asks to go back one question. */
+export function isBackWord(normalized: string): boolean {
+  return BACK_WORDS.has(normalized.replace(/[。.!！]+$/u, ''));
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { suggestionButtons } from '../../src/messages/suggestion-buttons.js';
+import { chatAt, FIRST, withFullSlots } from '../machines/fixtures.js';
+
+describe('the buttons under a refusal', () => {
+  it('are the nearest free slots for a refused time, answering the question in its turn', () => {
+    const chat = chatAt('choice1Date');
+    chat.facts = withFullSlots(chat.facts, 'regular', [FIRST]);
+    chat.say('12/3 10:00');
+    const buttons = suggestionButtons(chat.notices, {
+      question: 'choice1Date',
+      context: chat.context,
+      facts: chat.facts,
+      now: chat.now,
+    });
+    expect(buttons.map((b) => b.label)).toEqual(['12月3日(木) 10:30', '12月3日(木) 11:00', '12月3日(木) 13:30']);
+    expect(buttons[0]).toMatchObject({ type: 'postback', data: chat.postbackData('s:2026-12-03@630') });
+  });
+
+  it('are the next open days for a day the office is closed', () => {
+    const chat = chatAt('choice1Date').say('12/30');
+    expect(chat.noticeKeys).toEqual(['slotRefused']);
+    const buttons = suggestionButtons(chat.notices, {
+      question: 'choice1Date',
+      context: chat.context,
+      facts: chat.facts,
+      now: chat.now,
+    });
+    expect(buttons.map((b) => b.label)).toEqual(['1月4日(月)', '1月5日(火)', '1月6日(水)']);
+  });
+
+  it('are none away from the date and time questions', () => {
+    const chat = chatAt('choice1Date').say('12/30');
+    expect(
+      suggestionButtons(chat.notices, { question: 'email', context: chat.context, facts: chat.facts, now: chat.now }),
+    ).toEqual([]);
+  });
+});
