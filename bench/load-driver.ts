@@ -87,6 +87,8 @@ export interface LoadResult {
   /** Events posted again after a failed or refused POST, and events duplicated on purpose. */
   redelivered: number;
   duplicated: number;
+  /** Sends that repeated an answer the user already had (allowed after a kill), skipped. */
+  secondCopies: number;
 }
 
 const MAX_STEPS = 60;
@@ -100,29 +102,55 @@ type Outcome = { status: 'done' | 'failed' | 'stopped'; refusals: number };
 
 interface PendingAnswer {
   messages: Json[];
+  /** Whether every message of the send collected so far came by push. */
+  allPushed: boolean;
   at: number;
   resolve(): void;
   scheduled: boolean;
   timer: NodeJS.Timeout;
 }
 
-/** Routes every delivery to the user waiting for it; one answer is everything one send carried. */
+/**
+ * Routes every delivery to the user waiting for it; one answer is everything one send carried.
+ *
+ * A reply whose process was killed mid-call may have reached the person already; the server then
+ * pushes the same answer again rather than risk losing it (docs/line-platform.md), and that second
+ * copy can arrive while the person waits for the answer to a later step. A person sees it is the
+ * same message again and goes on waiting; so does this router: a send made of pushes that repeat,
+ * message for message, what the user already received is counted and skipped.
+ */
 function answerRouter(platform: FakeLinePlatform) {
   const waiting = new Map<string, PendingAnswer>();
+  const received = new Map<string, Set<string>>();
+  let secondCopies = 0;
   const unsubscribe = platform.onDelivered((d) => {
     const pending = waiting.get(d.to);
     if (!pending) return; // the staff group's card, or a late second send
     pending.messages.push(d.message);
+    pending.allPushed &&= d.via === 'push';
     if (pending.scheduled) return;
     pending.scheduled = true;
     pending.at = performance.now();
     // The platform delivers every message of one send synchronously: collect them all first.
-    queueMicrotask(() => pending.resolve());
+    queueMicrotask(() => {
+      const seen = received.get(d.to) ?? new Set<string>();
+      received.set(d.to, seen);
+      const texts = pending.messages.map((m) => JSON.stringify(m));
+      if (pending.allPushed && texts.every((t) => seen.has(t))) {
+        secondCopies += 1;
+        pending.messages = [];
+        pending.scheduled = false;
+        return;
+      }
+      for (const t of texts) seen.add(t);
+      pending.resolve();
+    });
   });
   function expect(userId: string, timeoutMs: number): Promise<{ messages: Json[]; at: number }> {
     return new Promise((resolve, reject) => {
       const pending: PendingAnswer = {
         messages: [],
+        allPushed: true,
         at: 0,
         scheduled: false,
         timer: setTimeout(() => {
@@ -144,7 +172,7 @@ function answerRouter(platform: FakeLinePlatform) {
     if (pending) clearTimeout(pending.timer);
     waiting.delete(userId);
   }
-  return { expect, cancel, close: unsubscribe };
+  return { expect, cancel, close: unsubscribe, secondCopies: () => secondCopies };
 }
 
 /** The same event as LINE redelivers it: same id and content, marked as a redelivery. */
@@ -326,5 +354,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     userIds,
     redelivered,
     duplicated,
+    secondCopies: router.secondCopies(),
   };
 }

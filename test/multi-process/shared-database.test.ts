@@ -31,7 +31,7 @@ function summary(o: RunOutcome, plan: RunPlan): string {
     `${o.fullSlots} slots full, fullest ${o.maxOccupancy}/${plan.capacity}`,
     `${f.inboxEvents} inbox events, ${f.outboxRows} outbox rows, ${f.acceptedSends} sends accepted`,
     `${f.retryKeyConflicts} pushes refused as already accepted, ${f.refusedReplies} replies refused`,
-    `${f.answeredTwice} answered twice, of ${o.inFlightAtKill} replies in flight at the kill`,
+    `${f.answeredTwice} answered twice, of ${o.inFlightAtKill} replies in flight at the kill (${o.load.secondCopies} second copies seen by the people)`,
     `${o.jobsMadeDue} jobs made due, settled ${(o.settleMs / 1000).toFixed(1)} s after the load`,
   ].join('; ');
 }
