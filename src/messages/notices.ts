@@ -121,7 +121,8 @@ function immediateClosedText(reason: string, inProgress: boolean, s: OfficeSetti
       when + (inProgress ? CONTINUE : '時間内にあらためてお送りいただくか、「予約する」で日時を予約してください。')
     );
   }
-  const sorry = '申し訳ありません。ただいま今すぐ相談の受付を行っていません。';
+  // The menu shows 今すぐ相談 to everyone (one rich menu for all), so the answer says when it usually runs.
+  const sorry = `申し訳ありません。ただいま今すぐ相談の受付を行っていません。今すぐ相談は、担当者の手が空いているときに、開庁日の${immediateStarts(s)}に受け付けています。`;
   return (
     sorry +
     (inProgress ? CONTINUE : `「予約する」で日時を予約していただくか、お電話でお問い合わせください。\n${phoneLine(s)}`)
