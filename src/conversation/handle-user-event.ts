@@ -331,17 +331,23 @@ export async function handleUserEvent(
     now,
     facts,
   );
-  // After a reset the person was in the middle of a booking: their answer begins a new one.
-  if ((restored.expired || restored.reset) && machineEvent?.type === 'ANSWER')
-    machineEvent = { type: 'START', now, facts };
   if (event.input.type === 'postback') {
     const handled = await bookingAction(t, event.input.data);
     if (handled === 'handled') machineEvent = undefined;
     else if (handled === 'CHANGE')
       machineEvent = { type: 'CHANGE', now, facts: (await loadUserFacts(db, deps, user, now)).facts };
   }
+  // After a reset the person was in the middle of a booking. What they typed or tapped answered a
+  // question that is gone: they are told so and offered to start again (a button), rather than
+  // taken into a new booking they did not ask for. Commands (予約する, 予約確認...) still run.
+  const offerRestart =
+    (restored.expired || restored.reset) && (machineEvent?.type === 'ANSWER' || machineEvent?.type === 'STALE');
+  if (offerRestart) {
+    notices.forEach((n) => (n.params = { ...n.params, offer: 1 }));
+    flushNotices(t, notices);
+  }
   const after =
-    machineEvent === undefined && t.say.length > 0
+    offerRestart || (machineEvent === undefined && t.say.length > 0)
       ? restored.snapshot
       : await runMachine(t, restored.snapshot, machineEvent, notices);
   flushNotices(t, notices);

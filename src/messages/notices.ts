@@ -3,7 +3,7 @@ import { formatDateJa, formatTimeJa } from './format-ja.js';
 import { dayRefusalMessage, refusalMessage } from './refusals.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { Notice } from '../../machines/booking/types.js';
-import { encodePostback } from '../../machines/booking/postback.js';
+import { encodePostback, type Command } from '../../machines/booking/postback.js';
 import type { QuickReply } from '../line/message-types.js';
 import { postback, quickReply } from './building-blocks.js';
 import type { EmailProblem } from '../validation/email.js';
@@ -149,6 +149,8 @@ function immediateNeedsBookingText(reason: string, inProgress: boolean, s: Offic
 ${next}`;
 }
 
+const command = (label: string, c: Command) => postback(label, encodePostback({ kind: 'command', command: c }));
+
 /**
  * Buttons that go with a notice's words: refusing 今すぐ相談 offers a regular booking with one
  * tap (outside a booking in progress, which simply goes on).
@@ -156,6 +158,12 @@ ${next}`;
 export function noticeQuickReply(notice: Notice): QuickReply | undefined {
   if (notice.key === 'immediateNeedsBooking' && notice.params?.inProgress === undefined)
     return quickReply([postback('予約する', encodePostback({ kind: 'command', command: 'start' }))]);
+  // A conversation that ran out (or could not be continued): starting again is one tap.
+  if (
+    ((notice.key === 'expired' || notice.key === 'conversationReset') && notice.params?.offer) ||
+    notice.key === 'staleIdle'
+  )
+    return quickReply([command('予約する', 'start'), command('予約確認', 'check'), command('ヘルプ', 'help')]);
   return undefined;
 }
 
@@ -217,7 +225,10 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'restarted':
       return '最初からやり直します。';
     case 'expired':
-      return '前回の入力から1日以上たったため、お申し込みの入力を最初からやり直します。';
+      // `offer`: what the person sent answered a question that is gone; they choose to start again.
+      return p.offer
+        ? '前回の入力から1日以上たったため、入力途中のお申し込みは終了しました（入力いただいた内容は破棄しました）。\nもう一度お申し込みになる場合は「予約する」を押すか、「予約する」と送ってください。'
+        : '前回の入力から1日以上たったため、お申し込みの入力を最初からやり直します。';
     case 'conversationReset':
       return '申し訳ありません。入力途中のお申し込みを続けられなくなりました。お手数ですが、もう一度「予約する」からお願いします。';
     case 'unsupportedMessage':
@@ -257,7 +268,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'stale':
       return 'そのボタンは前の質問のもので、いまは使えません。お手数ですが、いまの質問にお答えください。';
     case 'staleIdle':
-      return 'そのボタンは、すでに使えなくなっています。次のように送ってください。\n・「予約する」… 予約を始めます\n・「予約確認」… お申し込み中の予約を表示します\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「ヘルプ」… 使い方';
+      return 'そのボタンは、すでに使えなくなっています（入力途中のお申し込みは、時間がたつと終了します）。次のように送ってください。\n・「予約する」… 予約を始めます\n・「予約確認」… お申し込み中の予約を表示します\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「ヘルプ」… 使い方';
     case 'inProgress':
       return 'いま予約のお申し込みを入力中です。続きからお答えください（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。';
     case 'idleMenu':
