@@ -5,7 +5,7 @@ import type { BookingView, PreferredChoices } from '../bookings/booking-view.js'
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { APP_LABEL, KIND_LABEL, receiptNumber } from './booking-cards.js';
-import { infoCard, paragraph, row, text } from './building-blocks.js';
+import { infoCard, paragraph, questionCard, row, text } from './building-blocks.js';
 import { cancelRule, NO_SHOW_RULE, OFFICE_MAY_MOVE } from './rule-sentences.js';
 
 function office(s: OfficeSettings): string {
@@ -113,11 +113,19 @@ export function proposalCard(
   ];
 }
 
+/**
+ * A reminder, with what the person may want to do as buttons: see the booking, and the day before
+ * cancel it in the chat; on the day, say they are late or cannot join (the words go to staff as if
+ * typed: session-day-contact.ts). `phoneFrom`: when the office next opens if it is closed as the
+ * reminder goes out (a Sunday before a Monday session), so it never says "call us" to a closed
+ * office; null while it is open.
+ */
 export function reminderMessages(
   kind: 'day_before' | 'morning',
   at: LocalDateTime,
   b: BookingView,
   s: OfficeSettings,
+  phoneFrom: LocalDateTime | null = null,
 ): LineMessage[] {
   const when = formatSlotJa(at, s.sessionMinutes);
   const lead =
@@ -128,11 +136,24 @@ export function reminderMessages(
       : b.meeting
         ? `Zoom ミーティングID: ${b.meeting.meetingId}\nパスコード: ${b.meeting.passcode}`
         : 'Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。';
-  return [
-    text(
-      `${lead}\n${app}\nご都合が悪くなった場合は、${kind === 'day_before' ? `本日中にこのトークで「予約キャンセル」と送るか、${s.officeEmail ? `メール（${s.officeEmail}）か、` : ''}` : ''}お電話でご連絡ください。\n${office(s)}`,
-    ),
-  ];
+  const email = s.officeEmail ? `（メール ${s.officeEmail} でも承ります）` : '';
+  const phone = phoneFrom
+    ? `お電話は${formatSlotJa(phoneFrom)}から受け付けています。\n${office(s)}`
+    : `お電話でもご連絡いただけます。\n${office(s)}`;
+  const ask =
+    kind === 'day_before'
+      ? `ご都合が悪くなった場合は、本日中に下の「予約キャンセル」を押すか、「予約キャンセル」と送ってください${email}。`
+      : '遅れる場合や参加できなくなった場合は、下のボタンを押すか、このトークでお知らせください（職員に伝わります）。';
+  const actions =
+    kind === 'day_before'
+      ? [message('予約確認'), message('予約キャンセル')]
+      : [message('予約確認'), message('遅れます'), message('参加できません')];
+  return [questionCard(`${lead}`, [lead, app, ask, phone], actions, { quick: false })];
+}
+
+/** A button that sends its words, exactly as if the person typed them (the conversation reads both alike). */
+function message(label: string): LineAction {
+  return { type: 'message', label, text: label };
 }
 
 /** A session was recorded as missed without notice (by the office, or the check 10 minutes after the start). */
