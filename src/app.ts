@@ -127,6 +127,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     terms: { version: config.terms.version, url: config.terms.url },
     staffGroupId: config.staffGroupId,
     personalDataRetentionDays: config.personalDataRetentionDays,
+    faq: config.faq,
     db,
     committer,
     clock,

@@ -45,6 +45,8 @@ import { recordSessionDayContact } from './session-day-contact.js';
 import { storeRequest } from './store-request.js';
 import { loadUserFacts } from './user-facts.js';
 import { handoffCommand } from './handoff-answers.js';
+import { faqEntryFor } from './faq-match.js';
+import { faqAnswerText } from '../messages/faq-messages.js';
 
 export type { ConversationDeps } from './conversation-deps.js';
 
@@ -65,6 +67,8 @@ interface Turn {
   now: string;
   /** A booking is being filled in (the conversation is at a question, not idle). */
   inProgress: boolean;
+  /** What the person typed (undefined for a tap, a sticker, a follow). */
+  typed: string | undefined;
   /** What the user will read, in order; staff and other dispatches go beside it. */
   say: LineMessage[];
   others: Dispatch[];
@@ -263,7 +267,11 @@ function flushNotices(t: Turn, notices: Notice[]): void {
   if (notices.length === 0) return;
   // A notice that offers a next step (a regular booking instead of 今すぐ相談) carries its button.
   const buttons = notices.map(noticeQuickReply).find((q) => q !== undefined);
-  t.say.push(text(notices.map((n) => noticeText(n, t.deps.settings)).join('\n\n'), buttons));
+  // Words the conversation could not act on may be a common question the office answers (config/faq.json).
+  const faq = t.typed !== undefined && t.deps.faq ? faqEntryFor(t.deps.faq, t.typed) : undefined;
+  const words = (n: Notice) =>
+    n.key === 'idleMenu' && faq ? faqAnswerText(faq, t.deps.settings) : noticeText(n, t.deps.settings);
+  t.say.push(text(notices.map(words).join('\n\n'), buttons));
   notices.length = 0;
 }
 
@@ -316,6 +324,7 @@ export async function handleUserEvent(
     underWay,
     now,
     inProgress: stateOf(restored.snapshot) !== 'idle',
+    typed: event.input.type === 'text' ? event.input.text : undefined,
     say: [],
     others: [],
   };

@@ -152,12 +152,27 @@ ${next}`;
 const command = (label: string, c: Command) => postback(label, encodePostback({ kind: 'command', command: c }));
 
 /**
+ * The menu as buttons, for a message the bot could not act on: what the person can do, and a
+ * person to talk to. Someone with a booking is most likely writing about it.
+ */
+export function menuQuickReply(hasBooking: boolean): QuickReply | undefined {
+  return quickReply([
+    ...(hasBooking
+      ? [command('予約確認', 'check'), command('予約変更・キャンセル', 'manage')]
+      : [command('予約する', 'start'), command('予約確認', 'check')]),
+    command('担当者と話す', 'handoff'),
+    command('ヘルプ', 'help'),
+  ]);
+}
+
+/**
  * Buttons that go with a notice's words: refusing 今すぐ相談 offers a regular booking with one
  * tap (outside a booking in progress, which simply goes on).
  */
 export function noticeQuickReply(notice: Notice): QuickReply | undefined {
   if (notice.key === 'immediateNeedsBooking' && notice.params?.inProgress === undefined)
     return quickReply([postback('予約する', encodePostback({ kind: 'command', command: 'start' }))]);
+  if (notice.key === 'idleMenu') return menuQuickReply(Boolean(notice.params?.hasBooking));
   // A conversation that ran out (or could not be continued): starting again is one tap.
   if (
     ((notice.key === 'expired' || notice.key === 'conversationReset') && notice.params?.offer) ||
@@ -275,7 +290,7 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       // Someone with a booking is most likely writing about it: offer what they can do with it.
       if (p.hasBooking)
         return `申し訳ありません、メッセージの内容にはお答えできませんでした。次のように送ってください。\n・「予約確認」… ご予約の内容\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「担当者と話す」… 職員とのやりとり\nお急ぎの場合はお電話でどうぞ。\n${phoneLine(s)}`;
-      return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」で確認できます。';
+      return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」、職員とのやりとりは「担当者と話す」です（下のボタンからも選べます）。';
     case 'handoffContinues':
       return 'ただいま職員が対応しています。このトークで職員からお返事しますので、しばらくお待ちください。';
     case 'smallTalk': {

@@ -1,4 +1,5 @@
 import type { LifecycleSettings } from './lifecycle-settings.js';
+import type { FaqEntry } from './faq.js';
 import type { OfficeSettings } from './settings.js';
 
 /**
@@ -16,4 +17,6 @@ export interface OfficeContext {
   staffGroupId: string;
   /** Days personal details are kept after a booking is over; null keeps them. */
   personalDataRetentionDays: number | null;
+  /** The office's answers to common questions (config/faq.json); none when absent. */
+  faq?: readonly FaqEntry[];
 }
