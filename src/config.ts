@@ -39,6 +39,8 @@ export interface Config {
   personalDataRetentionDays: number | null;
   /** The staff console: minutes a sign-in stays alive unused. */
   console: { idleMinutes: number };
+  /** Where people's phones and staff reach this server (PUBLIC_BASE_URL, no trailing slash); null when unset. */
+  publicBaseUrl: string | null;
   /** The office's answers to common questions, read from FAQ_FILE (default config/faq.json). */
   faq: FaqEntry[];
 }
@@ -255,6 +257,7 @@ export function loadConfig(env: Env): Config {
     personalDataRetentionDays: (e.PERSONAL_DATA_RETENTION_DAYS as number | undefined) ?? null,
     console: { idleMinutes: (e.CONSOLE_IDLE_MINUTES as number | undefined) ?? 30 },
     faq: faqFrom(e.FAQ_FILE as string | undefined),
+    publicBaseUrl: e.PUBLIC_BASE_URL === undefined ? null : stripSlash(e.PUBLIC_BASE_URL as string),
   };
 }
 

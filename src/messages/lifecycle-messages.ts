@@ -5,7 +5,7 @@ import type { BookingView, PreferredChoices } from '../bookings/booking-view.js'
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { APP_LABEL, KIND_LABEL, receiptNumber } from './booking-cards.js';
-import { infoCard, paragraph, questionCard, row, text } from './building-blocks.js';
+import { infoCard, paragraph, questionCard, row, text, uri } from './building-blocks.js';
 import { cancelRule, NO_SHOW_RULE, OFFICE_MAY_MOVE } from './rule-sentences.js';
 
 function office(s: OfficeSettings): string {
@@ -23,12 +23,16 @@ function rules(s: OfficeSettings): string {
   );
 }
 
-/** Sent to the user when staff confirm a time: everything needed to join, and the rules. */
+/**
+ * Sent to the user when staff confirm a time: everything needed to join, and the rules.
+ * `calendarUrl`: the signed .ics link of 「カレンダーに追加」 (src/bookings/calendar-link.ts).
+ */
 export function confirmationCard(
   b: BookingView,
   at: LocalDateTime,
   meeting: MeetingDetails | null,
   s: OfficeSettings,
+  calendarUrl: string | null = null,
 ): LineMessage[] {
   const rows = [
     ...(b.id ? [row('受付番号', receiptNumber(b.id))] : []),
@@ -48,7 +52,8 @@ export function confirmationCard(
       : []),
     paragraph(rules(s), { size: 'sm', margin: 'lg' }),
   ];
-  return [infoCard('オンライン相談の日時が確定しました', 'オンライン相談の日時が確定しました', rows)];
+  const actions = calendarUrl ? [uri('カレンダーに追加', calendarUrl)] : [];
+  return [infoCard('オンライン相談の日時が確定しました', 'オンライン相談の日時が確定しました', rows, actions)];
 }
 
 export function cancelledByUserMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {

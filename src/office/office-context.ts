@@ -17,6 +17,11 @@ export interface OfficeContext {
   staffGroupId: string;
   /** Days personal details are kept after a booking is over; null keeps them. */
   personalDataRetentionDays: number | null;
+  /**
+   * 「カレンダーに追加」 links (src/bookings/calendar-link.ts): where phones reach this server
+   * (PUBLIC_BASE_URL) and the key that signs them; absent without PUBLIC_BASE_URL (no button).
+   */
+  calendarLink?: { baseUrl: string; key: string };
   /** The office's answers to common questions (config/faq.json); none when absent. */
   faq?: readonly FaqEntry[];
 }
