@@ -12,6 +12,7 @@ import * as m0010 from './0010-terms-summaries.js';
 import * as m0011 from './0011-idempotency-keys.js';
 import * as m0012 from './0012-immediate-eligibility.js';
 import * as m0013 from './0013-shared-database.js';
+import * as m0019 from './0019-meeting-join-url.js';
 
 /**
  * A static provider: each migration is imported by name, so bundling or a changed working
@@ -33,6 +34,7 @@ export const migrationProvider: MigrationProvider = {
       '0011-idempotency-keys': m0011,
       '0012-immediate-eligibility': m0012,
       '0013-shared-database': m0013,
+      '0019-meeting-join-url': m0019,
     };
   },
 };

@@ -175,6 +175,7 @@ export const NO_PROPOSAL = {
   proposedEnd: null,
   proposedMeetingId: null,
   proposedMeetingPasscode: null,
+  proposedMeetingUrl: null,
   proposedBy: null,
 } as const;
 

@@ -95,8 +95,10 @@ export async function erasePersonalData(db: Db, cutoff: string, now: string, lim
         phone: '',
         meeting_id: null,
         meeting_passcode: null,
+        meeting_url: null,
         proposed_meeting_id: null,
         proposed_meeting_passcode: null,
+        proposed_meeting_url: null,
         // Staff's own words may name the person; the system's codes ('expired'...) are kept for counting.
         cancel_reason: eb
           .case()

@@ -17,6 +17,27 @@ export function uri(label: string, address: string): LineAction {
   return { type: 'uri', label: label.slice(0, 40), uri: address };
 }
 
+/**
+ * The rows of a Zoom meeting on a card: its ID and passcode when staff gave them (a join link
+ * alone has none; it goes on the card's 「Zoom で参加」 button: zoomJoinActions).
+ */
+export function meetingRows(m: { meetingId?: string; passcode?: string }): FlexComponent[] {
+  return m.meetingId && m.passcode ? [row('ミーティングID', m.meetingId), row('パスコード', m.passcode)] : [];
+}
+
+/** The meeting's lines in a text message: ID and passcode, and the join link when staff gave one. */
+export function meetingLines(m: { meetingId?: string; passcode?: string; joinUrl?: string }): string {
+  return [
+    ...(m.meetingId && m.passcode ? [`Zoom ミーティングID: ${m.meetingId}`, `パスコード: ${m.passcode}`] : []),
+    ...(m.joinUrl ? [`Zoom の参加用リンク: ${m.joinUrl}`] : []),
+  ].join('\n');
+}
+
+/** 「Zoom で参加」, when staff gave a join link (opens Zoom straight into the meeting). */
+export function zoomJoinActions(m: { joinUrl?: string } | null | undefined): LineAction[] {
+  return m?.joinUrl ? [uri('Zoom で参加', m.joinUrl)] : [];
+}
+
 export function quickReply(actions: readonly LineAction[]): QuickReply | undefined {
   if (actions.length === 0) return undefined;
   return {

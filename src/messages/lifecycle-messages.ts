@@ -5,7 +5,17 @@ import type { BookingView, PreferredChoices } from '../bookings/booking-view.js'
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { APP_LABEL, KIND_LABEL, receiptNumber } from './booking-cards.js';
-import { infoCard, paragraph, questionCard, row, text, uri } from './building-blocks.js';
+import {
+  infoCard,
+  meetingLines,
+  meetingRows,
+  paragraph,
+  questionCard,
+  row,
+  text,
+  uri,
+  zoomJoinActions,
+} from './building-blocks.js';
 import { cancelRule, NO_SHOW_RULE, OFFICE_MAY_MOVE } from './rule-sentences.js';
 
 function office(s: OfficeSettings): string {
@@ -39,9 +49,7 @@ export function confirmationCard(
     row('日時', formatSlotJa(at, s.sessionMinutes)),
     row('相談の種類', KIND_LABEL[b.kind]),
     row('アプリ', APP_LABEL[b.app]),
-    ...(b.app === 'zoom' && meeting
-      ? [row('ミーティングID', meeting.meetingId), row('パスコード', meeting.passcode)]
-      : []),
+    ...(b.app === 'zoom' && meeting ? meetingRows(meeting) : []),
     ...(b.app === 'teleoffice'
       ? [
           paragraph('TeleOffice の招待メールが、ご登録のメールアドレスに TeleOffice から届きます。', {
@@ -52,7 +60,10 @@ export function confirmationCard(
       : []),
     paragraph(rules(s), { size: 'sm', margin: 'lg' }),
   ];
-  const actions = calendarUrl ? [uri('カレンダーに追加', calendarUrl)] : [];
+  const actions = [
+    ...(b.app === 'zoom' ? zoomJoinActions(meeting) : []),
+    ...(calendarUrl ? [uri('カレンダーに追加', calendarUrl)] : []),
+  ];
   return [infoCard('オンライン相談の日時が確定しました', 'オンライン相談の日時が確定しました', rows, actions)];
 }
 
@@ -139,7 +150,7 @@ export function reminderMessages(
     b.app === 'teleoffice'
       ? 'TeleOffice の招待メールをご確認ください。'
       : b.meeting
-        ? `Zoom ミーティングID: ${b.meeting.meetingId}\nパスコード: ${b.meeting.passcode}`
+        ? meetingLines(b.meeting)
         : 'Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。';
   const email = s.officeEmail ? `（メール ${s.officeEmail} でも承ります）` : '';
   const phone = phoneFrom
@@ -152,7 +163,12 @@ export function reminderMessages(
   const actions =
     kind === 'day_before'
       ? [message('予約確認'), message('予約キャンセル')]
-      : [message('予約確認'), message('遅れます'), message('参加できません')];
+      : [
+          ...(b.app === 'zoom' ? zoomJoinActions(b.meeting) : []),
+          message('予約確認'),
+          message('遅れます'),
+          message('参加できません'),
+        ];
   return [questionCard(`${lead}`, [lead, app, ask, phone], actions, { quick: false })];
 }
 
@@ -185,7 +201,7 @@ export function sessionDayContactMessages(
   meeting: MeetingDetails | null,
   s: OfficeSettings,
 ): LineMessage[] {
-  const join = meeting ? `\nZoom ミーティングID: ${meeting.meetingId}\nパスコード: ${meeting.passcode}` : '';
+  const join = meeting ? `\n${meetingLines(meeting)}` : '';
   return [
     text(
       `本日のオンライン相談（${when}）についてのご連絡として、職員に伝えました。${join}\n遅れる場合や、つながらない場合は、お電話でもご連絡ください。\n${office(s)}`,

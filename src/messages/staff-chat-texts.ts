@@ -17,7 +17,7 @@ export const STAFF_TEXT = {
     'この今すぐ相談は、対応できる職員がいなかったため締め切られています。ご本人には予約をご案内済みです。',
   immediateAccepted: '今すぐ相談の対応者が決まりました。求職登録の電話番号へ折り返してください。',
   askZoomDetails: (ref: string, when: string) =>
-    `受付番号 ${ref} を ${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
+    `受付番号 ${ref} を ${when} で確定します。Zoom のミーティングIDとパスコード、または参加用リンク（https://…）を送ってください（両方でも構いません）。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
   askProposal: (ref: string, zoom: boolean) =>
     `受付番号 ${ref} に提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n例: 12/10 14:00${zoom ? ' 123 4567 8901 abc123' : ''}\n（取りやめる場合は「取消」）`,
   askMove: (ref: string, when: string, zoom: boolean) =>
@@ -44,10 +44,11 @@ export const STAFF_TEXT = {
   // LINE on PC does not say who pressed a button, so two such members cannot be told apart.
   promptHeld: (ref: string) =>
     `受付番号 ${ref} の入力をお待ちしています（パソコン版LINEからの操作は、どの職員か区別できません）。先にその入力を送るか、「取消」と送ってから操作してください。`,
-  zoomUnreadable: 'ミーティングIDとパスコードを読み取れませんでした。例: 123 4567 8901 abc123',
+  zoomUnreadable:
+    'ミーティングIDとパスコード、または参加用リンクを読み取れませんでした。例: 123 4567 8901 abc123 または https://zoom.us/j/12345678901?pwd=…',
   whenUnreadable: '日時を読み取れませんでした。例: 12/10 14:00',
   restUnreadable:
-    '日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。例: 12/10 14:00 123 4567 8901 abc123',
+    '日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」か「日時 参加用リンク」の形で送ってください。例: 12/10 14:00 123 4567 8901 abc123',
 } as const;
 
 /** Why a staff action could not be done, by the booking refusal's code. */
