@@ -35,6 +35,7 @@ describe('erasing personal details after the retention period', () => {
       confirmedEnd: old[0].replace(':00:00', ':40:00'),
       meetingId: '123 456 789',
       meetingPasscode: 'x1',
+      meetingUrl: 'https://zoom.example/j/123456789',
     });
     await booking('unanswered', '2026-03-01T00:00:00.000Z', old);
     // Changed after the cutoff: a late attendance mark, say.
@@ -91,6 +92,7 @@ describe('erasing personal details after the retention period', () => {
         phone: '',
         meetingId: null,
         meetingPasscode: null,
+        meetingUrl: null,
         cancelReason: null,
         personalDataErasedAt: NOW,
       });
