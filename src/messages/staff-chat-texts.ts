@@ -61,7 +61,7 @@ export const STAFF_ERROR_TEXT: Record<BookingRefusalCode, string> = {
   past: 'その日時はすでに過ぎています。',
   closed_day: 'その日はこの種類の相談を行っていません（閉庁日・祝日など）。',
   outside_window: 'その時刻では相談時間内に収まりません。',
-  meeting_required: 'Zoom のミーティングIDとパスコードが必要です。',
+  meeting_required: 'Zoom のミーティングIDとパスコードが必要です（参加用リンクでも構いません）。',
   no_second_choice: 'この申込みには第2希望がありません。第1希望で確定するか、別の日時を提案してください。',
   personal_data_erased: 'この申込みは個人情報の保存期間を過ぎ、氏名などを削除済みのため操作できません。',
   // Booking the next session for a person (src/bookings/book-for-person.ts).

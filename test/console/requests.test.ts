@@ -241,7 +241,7 @@ describe('the booking page and its forms', () => {
     expect(ok.status).toBe(303);
     await h.settle();
     expect((await getBooking(h.app.db, booking.id))!.confirmedStart).toBe('2026-12-11T05:30:00.000Z');
-    expect(textsDeliveredTo(h, u.userId).join('\n')).toContain('12月11日(金) 14:30');
+    expect(textsDeliveredTo(h, u.userId).join('\n')).toContain('12月11日(金)\n14:30');
   });
 
   it('cancels with a reason, which the person is told; a missing reason is asked for beside its field', async () => {
@@ -301,7 +301,7 @@ describe('the booking page and its forms', () => {
     });
     expect(r.status).toBe(303);
     await h.settle();
-    expect(textsDeliveredTo(h, u.userId).join('\n')).toContain('12月16日(水) 14:00');
+    expect(textsDeliveredTo(h, u.userId).join('\n')).toContain('12月16日(水)\n14:00');
     expect(lastStaffNote()).toMatch(/（操作: 佐藤 花子・管理画面）$/);
     const stored = (await getBooking(h.app.db, booking.id))!;
     expect(stored).toMatchObject({

@@ -166,7 +166,7 @@ describe('the chat simulator in a real browser', () => {
       staffChat.getByRole('button', { name: '第1希望で確定', exact: true }).last().click(),
     );
     await expect.poll(userChatText).toContain('オンライン相談の日時が確定しました');
-    expect(await userChatText()).toContain('12月3日(木) 10:00');
+    expect(await userChatText()).toContain('12月3日(木)\n10:00');
 
     // Fold the rich menu away again (its chat bar toggles it, as in LINE) so the screenshot shows the talk.
     await chatBar.click();

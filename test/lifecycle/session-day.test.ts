@@ -86,7 +86,7 @@ describe("a proposal waiting for the person's answer", () => {
     await h.settle();
     await u.say('予約確認');
     expect(u.lastText()).toContain('ご提案の日時');
-    expect(u.lastText()).toContain('12月8日(火) 14:00');
+    expect(u.lastText()).toContain('12月8日(火)\n14:00');
     await u.tap('この日時で受ける');
     expect(u.lastText()).toContain('日時が確定しました');
     expect((await fetchBookings(h))[0]).toMatchObject({
