@@ -5,17 +5,7 @@ import type { BookingView, PreferredChoices } from '../bookings/booking-view.js'
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { APP_LABEL, KIND_LABEL, receiptNumber } from './booking-cards.js';
-import {
-  infoCard,
-  meetingLines,
-  meetingRows,
-  paragraph,
-  questionCard,
-  row,
-  text,
-  uri,
-  zoomJoinActions,
-} from './building-blocks.js';
+import { infoCard, meetingLines, meetingRows, paragraph, row, text, uri, zoomJoinActions } from './building-blocks.js';
 import { cancelRule, NO_SHOW_RULE, OFFICE_MAY_MOVE } from './rule-sentences.js';
 
 function office(s: OfficeSettings): string {
@@ -144,14 +134,15 @@ export function reminderMessages(
   phoneFrom: LocalDateTime | null = null,
 ): LineMessage[] {
   const when = formatSlotJa(at, s.sessionMinutes);
-  const lead =
-    kind === 'day_before' ? `明日はオンライン相談の日です。\n${when}` : `本日はオンライン相談の日です。\n${when}`;
+  const title = kind === 'day_before' ? '明日はオンライン相談の日です' : '本日はオンライン相談の日です';
+  // The meeting as rows (label above value), like the confirmation card, so a narrow phone never
+  // breaks 「ミーティングID」 or the ID; a join link is the 「Zoom で参加」 button.
   const app =
     b.app === 'teleoffice'
-      ? 'TeleOffice の招待メールをご確認ください。'
+      ? [paragraph('TeleOffice の招待メールをご確認ください。', { size: 'sm' })]
       : b.meeting
-        ? meetingLines(b.meeting)
-        : 'Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。';
+        ? meetingRows(b.meeting)
+        : [paragraph('Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。', { size: 'sm' })];
   const email = s.officeEmail ? `（メール ${s.officeEmail} でも承ります）` : '';
   const phone = phoneFrom
     ? `お電話は${formatSlotJa(phoneFrom)}から受け付けています。\n${office(s)}`
@@ -169,7 +160,19 @@ export function reminderMessages(
           message('遅れます'),
           message('参加できません'),
         ];
-  return [questionCard(`${lead}`, [lead, app, ask, phone], actions, { quick: false })];
+  return [
+    infoCard(
+      `${title}。${when}`,
+      title,
+      [
+        row('日時', when),
+        ...app,
+        paragraph(ask, { size: 'sm', margin: 'lg' }),
+        paragraph(phone, { size: 'sm', margin: 'md' }),
+      ],
+      actions,
+    ),
+  ];
 }
 
 /** A button that sends its words, exactly as if the person typed them (the conversation reads both alike). */

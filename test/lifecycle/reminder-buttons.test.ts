@@ -74,7 +74,7 @@ describe('reminders carry the buttons the person needs', () => {
     await at('2026-12-03T23:30:00Z'); // Friday 12/4 08:30 JST
     u.receive();
     expect(u.lastText()).toContain('本日はオンライン相談の日です');
-    expect(u.lastText()).toContain('Zoom ミーティングID: 123 4567 8901');
+    expect(u.lastText()).toContain('ミーティングID\n123 4567 8901');
     expect(labels(u)).toEqual(['予約確認', '遅れます', '参加できません']);
     expect(u.lastText()).not.toContain('予約キャンセル');
 

@@ -47,7 +47,7 @@ describe('finding the meeting again', () => {
     await at('2026-12-02T23:30:30Z'); // 12/3 08:30: morning
     const reminders = textsTo(u.userId).filter((t) => t.includes('オンライン相談の日です'));
     expect(reminders).toHaveLength(2);
-    for (const r of reminders) expect(r).toContain('パスコード: abc123');
+    for (const r of reminders) expect(r).toContain('パスコード\nabc123');
   });
 
   it('does not send 「明日は」 when a late reminder would be held overnight and arrive on the day', async () => {
