@@ -141,7 +141,18 @@ describe('cards on a phone-sized screen', () => {
         // A tall screen of the same width shows every card at once, for a person to look at.
         fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
         await page.setViewportSize({ width, height: 3400 });
-        await page.locator('#user-phone').screenshot({ path: path.join(SCREENSHOT_DIR, `demo-cards-${width}px.png`) });
+        const box = (await page.locator('#user-phone').boundingBox())!;
+        // In parts of 800 px, each readable at full size.
+        for (let top = 0, part = 1; top < box.height - 100; top += 800, part += 1)
+          await page.screenshot({
+            path: path.join(SCREENSHOT_DIR, `demo-cards-${width}px-${part}.png`),
+            clip: {
+              x: box.x,
+              y: box.y + top,
+              width: box.width,
+              height: Math.min(800, Math.floor(box.height - top) - 1),
+            },
+          });
         await page.setViewportSize({ width, height });
         expect(await brokenWords(page)).toEqual([]);
         // Nothing wider than the screen: no sideways scrolling.
