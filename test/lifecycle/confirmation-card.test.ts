@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChatDriver } from '../support/chat-driver.js';
+import { ChatDriver, textsDeliveredTo } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, STAFF_GROUP, type Harness } from '../support/harness.js';
 import { fetchBookings } from '../support/staff-api.js';
 
 let h: Harness | undefined;
@@ -23,6 +23,23 @@ async function confirmed(harness: Harness, id: string): Promise<ChatDriver> {
 }
 
 const calendarButton = (u: ChatDriver) => u.lastActions().find((a) => a.label === 'カレンダーに追加');
+
+describe('the receipt number (受付番号)', () => {
+  it('is the same in the acknowledgement, 予約確認, the confirmation and the staff group', async () => {
+    h = await startHarness({ now: '2026-12-01T00:00:00Z' });
+    const u = new ChatDriver(h, 'U9000000000000000000000000000003');
+    await bookByButtons(u, 'TeleOffice', '青森 花子');
+    const [b] = await fetchBookings(h);
+    const ref = b!.id.slice(0, 8);
+    expect(u.lastText()).toContain(`受付番号: ${ref}`);
+    expect(textsDeliveredTo(h, STAFF_GROUP).join('\n')).toContain(ref);
+    await u.say('予約確認');
+    expect(u.lastText()).toContain(`受付番号\n${ref}`);
+    await new StaffDriver(h).tap('第1希望で確定');
+    u.receive();
+    expect(u.lastText()).toContain(`受付番号\n${ref}`);
+  });
+});
 
 describe('the confirmation card', () => {
   it('carries the receipt number and the office number beside 「当日はお電話のみ」', async () => {
