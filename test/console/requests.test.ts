@@ -196,7 +196,9 @@ describe('the booking page and its forms', () => {
     const page = await yamada.get(`/staff/bookings/${booking.id}`);
     const none = await yamada.post(`/staff/bookings/${booking.id}/confirm`, { updated_at: seenOf(page), choice: '1' });
     expect(none.status).toBe(400);
-    expect(none.html).toMatch(/id="confirm-meeting_id-error"[^>]*>Zoom のミーティングIDとパスコードが必要です。/);
+    expect(none.html).toMatch(
+      /id="confirm-meeting_id-error"[^>]*>Zoom のミーティングIDとパスコードが必要です（参加用リンクでも構いません）。/,
+    );
     expect(none.html).toMatch(/id="confirm-meeting_id"[^>]*aria-invalid="true"/);
     const half = await yamada.post(`/staff/bookings/${booking.id}/confirm`, {
       updated_at: seenOf(page),
@@ -291,7 +293,9 @@ describe('the booking page and its forms', () => {
       time: '14:00',
     });
     expect(noMeeting.status).toBe(400);
-    expect(noMeeting.html).toMatch(/id="propose-meeting_id-error"[^>]*>Zoom のミーティングIDとパスコードが必要です。/);
+    expect(noMeeting.html).toMatch(
+      /id="propose-meeting_id-error"[^>]*>Zoom のミーティングIDとパスコードが必要です（参加用リンクでも構いません）。/,
+    );
     const r = await sato.post(`/staff/bookings/${booking.id}/propose`, {
       updated_at: seenOf(page),
       date: '2026-12-16',
