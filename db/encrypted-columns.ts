@@ -32,8 +32,13 @@ export const ENCRYPTED_COLUMNS = {
     'phone',
     'meeting_id',
     'meeting_passcode',
+    // A join link carries the meeting's number and often its passcode.
+    'meeting_url',
     'proposed_meeting_id',
     'proposed_meeting_passcode',
+    'proposed_meeting_url',
+    // An interpreter's language may say where the person comes from.
+    'companion_language',
   ],
   immediate_requests: ['name', 'job_seeker_number'],
   // A conversation's draft: what the person typed so far (name, number, e-mail, phone).

@@ -107,6 +107,8 @@ export interface BookingsTable {
   updated_at: string;
   meeting_id: string | null;
   meeting_passcode: string | null;
+  /** A Zoom join link staff gave beside or instead of the ID and passcode (migration 0019). */
+  meeting_url: Generated<string | null>;
   /** A change request points at the booking it replaces; that one ends when this is confirmed. */
   replaces_booking_id: string | null;
   confirmed_by: string | null;
@@ -121,6 +123,7 @@ export interface BookingsTable {
   /** Meeting details for the proposed time; they replace the booking's own only when the person accepts. */
   proposed_meeting_id: Generated<string | null>;
   proposed_meeting_passcode: Generated<string | null>;
+  proposed_meeting_url: Generated<string | null>;
   /** Who proposed it (as `confirmed_by`): an accepted proposal is confirmed in their name. */
   proposed_by: Generated<string | null>;
   /** When name, numbers, e-mail, phone and meeting details were erased (retention); null while kept. */

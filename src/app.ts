@@ -21,6 +21,8 @@ import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
 import { staffApiRouter } from './staff/staff-api.js';
 import { scheduleTermsNotices } from './staff/office-settings.js';
 import { consoleRouter } from './console/console-router.js';
+import { calendarLinkKey } from './bookings/calendar-link.js';
+import { calendarRouter } from './http/calendar-route.js';
 import { defaultConsoleSettings, type ConsoleSettings } from './console/console-settings.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { defaultLifecycleSettings, type LifecycleSettings } from './office/lifecycle-settings.js';
@@ -149,6 +151,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     terms: { version: config.terms.version, url: config.terms.url },
     staffGroupId: config.staffGroupId,
     personalDataRetentionDays: config.personalDataRetentionDays,
+    faq: config.faq,
+    ...(config.publicBaseUrl
+      ? { calendarLink: { baseUrl: config.publicBaseUrl, key: calendarLinkKey(config.line.channelSecret) } }
+      : {}),
     db,
     committer,
     clock,
@@ -180,6 +186,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', demoMode: config.demoMode });
   });
+  if (ctx.calendarLink) http.use(calendarRouter({ key: ctx.calendarLink.key, settings: ctx.settings, clock }));
   http.use(webhookRouter({ committer, channelSecret: config.line.channelSecret, processor, clock, logger }));
   // No JSON parser here: each router parses its own bodies once it knows who is asking
   // (the staff API after its token, the demo after its loopback check).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_FAQ_FILE, loadFaqFile, type FaqEntry } from './office/faq.js';
 import { lineUrlProblem, staffTokenProblem } from './config-checks.js';
 import { officeSettingsFrom, type OfficeSettings } from './office/settings.js';
 import type { StoreConfig } from '../db/store-config.js';
@@ -50,6 +51,10 @@ export interface Config {
   personalDataRetentionDays: number | null;
   /** The staff console: minutes a sign-in stays alive unused. */
   console: { idleMinutes: number };
+  /** Where people's phones and staff reach this server (PUBLIC_BASE_URL, no trailing slash); null when unset. */
+  publicBaseUrl: string | null;
+  /** The office's answers to common questions, read from FAQ_FILE (default config/faq.json). */
+  faq: FaqEntry[];
 }
 
 const DEMO_SECRET = 'demo-channel-secret-not-for-production';
@@ -140,6 +145,7 @@ const envSchema = z.object({
   TERMS_URL: optional(z.url()),
   ZOOM_TERMS_URL: optional(z.url()),
   OFFICE_EMAIL: optional(z.email()),
+  FAQ_FILE: optional(z.string().min(1)),
   // Where staff reach this server (https://booking.example.jp): staff-group cards link to the console there.
   PUBLIC_BASE_URL: optional(z.url()),
   // The same rule as an id registered through the staff API (POST /api/terms).
@@ -283,7 +289,18 @@ export function loadConfig(env: Env): Config {
     },
     personalDataRetentionDays: (e.PERSONAL_DATA_RETENTION_DAYS as number | undefined) ?? null,
     console: { idleMinutes: (e.CONSOLE_IDLE_MINUTES as number | undefined) ?? 30 },
+    faq: faqFrom(e.FAQ_FILE as string | undefined),
+    publicBaseUrl: e.PUBLIC_BASE_URL === undefined ? null : stripSlash(e.PUBLIC_BASE_URL as string),
   };
+}
+
+/** The FAQ file is the office's to edit: a mistake in it stops the start, naming the variable. */
+function faqFrom(file: string | undefined): FaqEntry[] {
+  try {
+    return loadFaqFile(file ?? DEFAULT_FAQ_FILE);
+  } catch (e) {
+    throw new ConfigError(`FAQ_FILE: ${(e as Error).message}`, { cause: e });
+  }
 }
 
 function storeFrom(e: z.infer<typeof envSchema>, demoMode: boolean): StoreConfig {

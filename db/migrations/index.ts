@@ -16,6 +16,7 @@ import * as m0014 from './0014-job-outcome-reason.js';
 import * as m0015 from './0015-personal-data-encrypted.js';
 import * as m0016 from './0016-api-tokens.js';
 import * as m0018 from './0018-companion.js';
+import * as m0019 from './0019-meeting-join-url.js';
 
 /**
  * A static provider: each migration is imported by name, so bundling or a changed working
@@ -41,6 +42,7 @@ export const migrationProvider: MigrationProvider = {
       '0015-personal-data-encrypted': m0015,
       '0016-api-tokens': m0016,
       '0018-companion': m0018,
+      '0019-meeting-join-url': m0019,
     };
   },
 };

@@ -43,6 +43,8 @@ export interface Booking {
   updatedAt: string;
   meetingId: string | null;
   meetingPasscode: string | null;
+  /** A Zoom join link staff gave beside or instead of the ID and passcode. */
+  meetingUrl: string | null;
   /** A change request points at the booking it replaces; that one ends when this is confirmed. */
   replacesBookingId: string | null;
   confirmedBy: string | null;
@@ -57,6 +59,7 @@ export interface Booking {
   /** Meeting details for the proposed time; they replace the booking's own only when the person accepts. */
   proposedMeetingId: string | null;
   proposedMeetingPasscode: string | null;
+  proposedMeetingUrl: string | null;
   /** Who proposed it (as `confirmedBy`): an accepted proposal is confirmed in their name. */
   proposedBy: string | null;
   /** When name, numbers, e-mail, phone and meeting details were erased (retention); null while kept. */
@@ -106,6 +109,7 @@ export function bookingOf(row: BookingRow): Booking {
     updatedAt: row.updated_at,
     meetingId: row.meeting_id,
     meetingPasscode: row.meeting_passcode,
+    meetingUrl: row.meeting_url ?? null,
     replacesBookingId: row.replaces_booking_id,
     confirmedBy: row.confirmed_by,
     confirmedAt: row.confirmed_at,
@@ -117,6 +121,7 @@ export function bookingOf(row: BookingRow): Booking {
     proposedEnd: row.proposed_end,
     proposedMeetingId: row.proposed_meeting_id,
     proposedMeetingPasscode: row.proposed_meeting_passcode,
+    proposedMeetingUrl: row.proposed_meeting_url ?? null,
     proposedBy: row.proposed_by,
     personalDataErasedAt: row.personal_data_erased_at,
   };
@@ -155,6 +160,7 @@ const COLUMN_OF: {
   updatedAt: 'updated_at',
   meetingId: 'meeting_id',
   meetingPasscode: 'meeting_passcode',
+  meetingUrl: 'meeting_url',
   replacesBookingId: 'replaces_booking_id',
   confirmedBy: 'confirmed_by',
   confirmedAt: 'confirmed_at',
@@ -166,6 +172,7 @@ const COLUMN_OF: {
   proposedEnd: 'proposed_end',
   proposedMeetingId: 'proposed_meeting_id',
   proposedMeetingPasscode: 'proposed_meeting_passcode',
+  proposedMeetingUrl: 'proposed_meeting_url',
   proposedBy: 'proposed_by',
   personalDataErasedAt: 'personal_data_erased_at',
 };

@@ -190,6 +190,7 @@ export const NO_PROPOSAL = {
   proposedEnd: null,
   proposedMeetingId: null,
   proposedMeetingPasscode: null,
+  proposedMeetingUrl: null,
   proposedBy: null,
 } as const;
 

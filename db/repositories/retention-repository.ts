@@ -112,8 +112,10 @@ export async function eraseBookingDetails(db: Db, ids: readonly string[], now: s
       companion_language: null,
       meeting_id: null,
       meeting_passcode: null,
+      meeting_url: null,
       proposed_meeting_id: null,
       proposed_meeting_passcode: null,
+      proposed_meeting_url: null,
       // Staff's own words may name the person; the system's codes ('expired'...) are kept for counting.
       cancel_reason: eb
         .case()

@@ -124,6 +124,7 @@ export async function bookForPerson(db: Db, deps: LifecycleDeps, input: BookForP
       confirmedSlot: span.slot,
       meetingId: meeting?.meetingId ?? null,
       meetingPasscode: meeting?.passcode ?? null,
+      meetingUrl: meeting?.joinUrl ?? null,
       confirmedBy: input.by.id,
       confirmedAt: input.now,
       updatedAt: input.now,

@@ -4,10 +4,21 @@ import type { BookingStatus } from '../../db/schema.js';
 
 export type { PreferredChoices } from '../../db/repositories/bookings-repository.js';
 
-/** A Zoom meeting as staff gave it: what the person needs to join. */
+/**
+ * A Zoom meeting as staff gave it: what the person needs to join. Staff give the ID and passcode
+ * (always together), a join link, or both; never neither.
+ */
 export interface MeetingDetails {
-  meetingId: string;
-  passcode: string;
+  meetingId?: string;
+  passcode?: string;
+  joinUrl?: string;
+}
+
+/** The meeting from its stored parts, or null when nothing usable is on file. */
+function meetingFrom(id: string | null, passcode: string | null, url: string | null): MeetingDetails | null {
+  const pair = id && passcode ? { meetingId: id, passcode } : {};
+  if (!url && !('meetingId' in pair)) return null;
+  return url ? { ...pair, joinUrl: url } : pair;
 }
 
 /** A request or booking as people see it: the same shape for the review card, the user and staff. */
@@ -35,18 +46,16 @@ export interface BookingView {
   createdAt?: Instant;
 }
 
-/** The Zoom meeting staff gave a booking, when both its id and passcode are on file. */
-export function meetingOf(b: Pick<Booking, 'meetingId' | 'meetingPasscode'>): MeetingDetails | null {
-  return b.meetingId && b.meetingPasscode ? { meetingId: b.meetingId, passcode: b.meetingPasscode } : null;
+/** The Zoom meeting staff gave a booking: its id and passcode, its join link, or both. */
+export function meetingOf(b: Pick<Booking, 'meetingId' | 'meetingPasscode' | 'meetingUrl'>): MeetingDetails | null {
+  return meetingFrom(b.meetingId, b.meetingPasscode, b.meetingUrl);
 }
 
 /** The meeting that goes with a time the office proposed, applied only if the person accepts. */
 export function proposedMeetingOf(
-  b: Pick<Booking, 'proposedMeetingId' | 'proposedMeetingPasscode'>,
+  b: Pick<Booking, 'proposedMeetingId' | 'proposedMeetingPasscode' | 'proposedMeetingUrl'>,
 ): MeetingDetails | null {
-  return b.proposedMeetingId && b.proposedMeetingPasscode
-    ? { meetingId: b.proposedMeetingId, passcode: b.proposedMeetingPasscode }
-    : null;
+  return meetingFrom(b.proposedMeetingId, b.proposedMeetingPasscode, b.proposedMeetingUrl);
 }
 
 /** The preferred times, in order: the second only when one was given (docs/office-rules.md §9). */

@@ -178,6 +178,7 @@ export async function confirmBooking(db: Db, deps: LifecycleDeps, input: Confirm
       confirmedSlot: span.slot,
       meetingId: meeting?.meetingId ?? null,
       meetingPasscode: meeting?.passcode ?? null,
+      meetingUrl: meeting?.joinUrl ?? null,
       confirmedBy: input.by.id,
       confirmedAt: input.now,
       ...NO_PROPOSAL,
@@ -299,14 +300,15 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
   if ('refusal' in found) return refuse(found.refusal);
   const { row } = found;
   if (row.status !== 'requested' && row.status !== 'confirmed') return wrongStatus(row, 'move');
-  if (row.app === 'zoom' && !input.meeting && !row.meetingId) return refuse({ code: 'meeting_required' });
+  if (row.app === 'zoom' && !input.meeting && !meetingOf(row)) return refuse({ code: 'meeting_required' });
   const span = sessionSpan(row.kind, input.start, deps.settings.sessionMinutes);
   // The same proposal sent again (a retried request, a double click) is already standing: the
   // person has its card, and a second one would only confuse them.
   const same =
     row.proposedStart === span.start &&
     (row.proposedMeetingId ?? null) === (input.meeting?.meetingId ?? null) &&
-    (row.proposedMeetingPasscode ?? null) === (input.meeting?.passcode ?? null);
+    (row.proposedMeetingPasscode ?? null) === (input.meeting?.passcode ?? null) &&
+    (row.proposedMeetingUrl ?? null) === (input.meeting?.joinUrl ?? null);
   if (same) return done(row, []);
   const slotError = await checkSlot(db, deps, row, input.start, input.now);
   if (slotError) return refuse(slotError);
@@ -319,6 +321,7 @@ export async function proposeTime(db: Db, deps: LifecycleDeps, input: ProposeInp
       proposedEnd: span.end,
       proposedMeetingId: input.meeting?.meetingId ?? null,
       proposedMeetingPasscode: input.meeting?.passcode ?? null,
+      proposedMeetingUrl: input.meeting?.joinUrl ?? null,
       proposedBy: input.by.id,
       updatedAt: input.now,
     },
@@ -380,7 +383,13 @@ export async function acceptProposal(
         confirmedStart: span.start,
         confirmedEnd: span.end,
         confirmedSlot: span.slot,
-        ...(proposedMeeting ? { meetingId: proposedMeeting.meetingId, meetingPasscode: proposedMeeting.passcode } : {}),
+        ...(proposedMeeting
+          ? {
+              meetingId: proposedMeeting.meetingId ?? null,
+              meetingPasscode: proposedMeeting.passcode ?? null,
+              meetingUrl: proposedMeeting.joinUrl ?? null,
+            }
+          : {}),
         confirmedBy: proposer.id,
         confirmedAt: now,
         ...NO_PROPOSAL,

@@ -67,7 +67,12 @@ export function changeFromConsole(
       trx,
       now,
       by: { id: consoleActorId(who.account), via: 'console' },
-      render: { settings: ctx.settings, staffGroupId: ctx.staffGroupId, by: consoleByLabel(who) },
+      render: {
+        settings: ctx.settings,
+        staffGroupId: ctx.staffGroupId,
+        by: consoleByLabel(who),
+        ...(ctx.calendarLink ? { calendarLink: ctx.calendarLink } : {}),
+      },
     });
     if (outcome.ok) await audit(trx, who, now, action, subject, detail);
     return outcome;

@@ -48,6 +48,8 @@ import { recordSessionDayContact } from './session-day-contact.js';
 import { storeRequest } from './store-request.js';
 import { loadUserFacts } from './user-facts.js';
 import { handoffCommand } from './handoff-answers.js';
+import { faqEntryFor } from './faq-match.js';
+import { faqAnswerText } from '../messages/faq-messages.js';
 
 export type { ConversationDeps } from './conversation-deps.js';
 
@@ -68,6 +70,8 @@ interface Turn {
   now: string;
   /** A booking is being filled in (the conversation is at a question, not idle). */
   inProgress: boolean;
+  /** What the person typed (undefined for a tap, a sticker, a follow). */
+  typed: string | undefined;
   /** What the user will read, in order; staff and other dispatches go beside it. */
   say: LineMessage[];
   others: Dispatch[];
@@ -268,7 +272,11 @@ async function runMachine(
 /** `after`: where the conversation ends up, for buttons that answer its question (suggested times). */
 function flushNotices(t: Turn, notices: Notice[], after?: BookingSnapshot): void {
   if (notices.length === 0) return;
-  const words = notices.map((n) => noticeText(n, t.deps.settings)).join('\n\n');
+  // Words the conversation could not act on may be a common question the office answers (config/faq.json).
+  const faq = t.typed !== undefined && t.deps.faq ? faqEntryFor(t.deps.faq, t.typed) : undefined;
+  const wordsOf = (n: Notice) =>
+    n.key === 'idleMenu' && faq ? faqAnswerText(faq, t.deps.settings) : noticeText(n, t.deps.settings);
+  const words = notices.map(wordsOf).join('\n\n');
   const state = after ? stateOf(after) : 'idle';
   const suggested =
     after && state !== 'idle'
@@ -336,6 +344,7 @@ export async function handleUserEvent(
     underWay,
     now,
     inProgress: stateOf(restored.snapshot) !== 'idle',
+    typed: event.input.type === 'text' ? event.input.text : undefined,
     say: [],
     others: [],
   };
@@ -351,17 +360,23 @@ export async function handleUserEvent(
     now,
     facts,
   );
-  // After a reset the person was in the middle of a booking: their answer begins a new one.
-  if ((restored.expired || restored.reset) && machineEvent?.type === 'ANSWER')
-    machineEvent = { type: 'START', now, facts };
   if (event.input.type === 'postback') {
     const handled = await bookingAction(t, event.input.data);
     if (handled === 'handled') machineEvent = undefined;
     else if (handled === 'CHANGE')
       machineEvent = { type: 'CHANGE', now, facts: (await loadUserFacts(db, deps, user, now)).facts };
   }
+  // After a reset the person was in the middle of a booking. What they typed or tapped answered a
+  // question that is gone: they are told so and offered to start again (a button), rather than
+  // taken into a new booking they did not ask for. Commands (予約する, 予約確認...) still run.
+  const offerRestart =
+    (restored.expired || restored.reset) && (machineEvent?.type === 'ANSWER' || machineEvent?.type === 'STALE');
+  if (offerRestart) {
+    notices.forEach((n) => (n.params = { ...n.params, offer: 1 }));
+    flushNotices(t, notices);
+  }
   const after =
-    machineEvent === undefined && t.say.length > 0
+    offerRestart || (machineEvent === undefined && t.say.length > 0)
       ? restored.snapshot
       : await runMachine(t, restored.snapshot, machineEvent, notices);
   flushNotices(t, notices, after);

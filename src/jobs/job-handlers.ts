@@ -22,7 +22,8 @@ import {
   staffRequestLapsedMessages,
 } from '../messages/staff-messages.js';
 import { notBefore } from '../bookings/quiet-hours.js';
-import { toInstant, toLocal } from '../calendar/index.js';
+import { nextOpening, toInstant, toLocal } from '../calendar/index.js';
+import { closureDates } from '../../db/repositories/closures-repository.js';
 import {
   changeRequestEndedMessages,
   immediateUnavailableMessages,
@@ -60,17 +61,20 @@ async function reminder(
   // Run late (the server was down), or held overnight by quiet hours, "tomorrow" would reach the
   // person on the day itself, where its same-day cancel in the chat is refused; the morning
   // reminder covers the day. A morning one after the start is no use either.
-  if (kind === 'day_before' ? toLocal(notBefore(now, deps.lifecycle)).date >= at.date : now >= b.confirmedStart)
+  const goesOut = notBefore(now, deps.lifecycle);
+  if (kind === 'day_before' ? toLocal(goesOut).date >= at.date : now >= b.confirmedStart)
     return stale(
       kind === 'day_before' ? 'ran late: it would reach the person on the day of the session' : 'the session has begun',
     );
+  // A reminder never sends the person to a closed office's phone (docs/office-rules.md §2).
+  const phoneFrom = nextOpening(goesOut, deps.settings, await closureDates(db, toLocal(goesOut).date));
   return {
     status: 'done',
     dispatches: [
       {
         audience: 'user',
         recipient: b.lineUserId,
-        messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings),
+        messages: reminderMessages(kind, at, bookingViewOf(b), deps.settings, phoneFrom),
       },
     ],
   };

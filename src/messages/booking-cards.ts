@@ -6,7 +6,7 @@ import type { OfficeSettings } from '../office/settings.js';
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import { validatePhone } from '../validation/phone.js';
-import { infoCard, paragraph, postback, row, text, uri } from './building-blocks.js';
+import { infoCard, meetingRows, paragraph, postback, row, text, uri, zoomJoinActions } from './building-blocks.js';
 
 export const KIND_LABEL = { regular: '一般の職業相談', mothers: 'マザーズコーナー' } as const;
 export const APP_LABEL = { zoom: 'Zoom', teleoffice: 'TeleOffice' } as const;
@@ -115,9 +115,7 @@ export function activeBookingMessages(
       row('状況', b.status ? STATUS_LABEL[b.status] : ''),
       ...(b.confirmed ? [row('確定日時', formatSlotJa(b.confirmed, s.sessionMinutes))] : []),
       // The meeting is what the person needs on the day; the confirmation may have scrolled away.
-      ...(b.status === 'confirmed' && b.app === 'zoom' && b.meeting
-        ? [row('ミーティングID', b.meeting.meetingId), row('パスコード', b.meeting.passcode)]
-        : []),
+      ...(b.status === 'confirmed' && b.app === 'zoom' && b.meeting ? meetingRows(b.meeting) : []),
       ...(b.proposedStart ? [row('ご提案の日時', formatSlotJa(toLocal(b.proposedStart), s.sessionMinutes))] : []),
       ...detailRows(b, s),
       ...(b.proposedStart
@@ -130,7 +128,12 @@ export function activeBookingMessages(
         : []),
     ];
     // The proposal's own buttons again, so someone who lost the card can still answer it.
-    const actions = b.proposedStart && b.id ? proposalActions(b.id, b.proposedStart) : [];
+    const actions =
+      b.proposedStart && b.id
+        ? proposalActions(b.id, b.proposedStart)
+        : b.status === 'confirmed' && b.app === 'zoom'
+          ? zoomJoinActions(b.meeting)
+          : [];
     return infoCard(title, title, rows, actions);
   });
   const lead = asked ? '現在のご予約の内容です。' : 'すでにお申し込み中の予約があります。内容は次のとおりです。';

@@ -1,4 +1,5 @@
 import { encodeBookingAction } from '../bookings/booking-actions.js';
+import { calendarLinkUrl, type CalendarLinkSettings } from '../bookings/calendar-link.js';
 import type { BookingEvent, BookingSubject } from '../bookings/booking-outcome.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { formatSlotJa } from './format-ja.js';
@@ -28,6 +29,8 @@ export interface RenderContext {
    * console names its staff member (a button pressed in the group is seen there already).
    */
   by?: string;
+  /** Signs 「カレンダーに追加」 links on confirmation cards; no button without it. */
+  calendarLink?: CalendarLinkSettings;
 }
 
 function staffNote(ctx: RenderContext, body: string, actions: readonly LineAction[] = []): Dispatch {
@@ -52,6 +55,8 @@ export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext):
     messages,
   });
   const ref = bookingRef(event.subject);
+  const calendar = (at: Parameters<typeof formatSlotJa>[0]) =>
+    ctx.calendarLink ? calendarLinkUrl(ctx.calendarLink, at, s.sessionMinutes) : null;
   switch (event.type) {
     case 'confirmed': {
       // A change: say plainly that the earlier session is gone, so nobody turns up for both.
@@ -62,7 +67,7 @@ export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext):
         : '確定しました';
       return [
         toPerson([
-          ...confirmationCard(event.booking, event.at, event.meeting, s),
+          ...confirmationCard(event.booking, event.at, event.meeting, s, calendar(event.at)),
           ...(replacedLine ? [text(replacedLine)] : []),
         ]),
         staffNote(
@@ -77,7 +82,7 @@ export function bookingEventDispatches(event: BookingEvent, ctx: RenderContext):
     }
     case 'moveAccepted':
       return [
-        toPerson(confirmationCard(event.booking, event.at, event.meeting, s)),
+        toPerson(confirmationCard(event.booking, event.at, event.meeting, s, calendar(event.at))),
         staffNote(ctx, `ご本人が変更後の日時を承諾しました: ${ref} ${slot(event.at)}`),
       ];
     case 'cancelled': {

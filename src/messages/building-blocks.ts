@@ -17,6 +17,27 @@ export function uri(label: string, address: string): LineAction {
   return { type: 'uri', label: label.slice(0, 40), uri: address };
 }
 
+/**
+ * The rows of a Zoom meeting on a card: its ID and passcode when staff gave them (a join link
+ * alone has none; it goes on the card's 「Zoom で参加」 button: zoomJoinActions).
+ */
+export function meetingRows(m: { meetingId?: string; passcode?: string }): FlexComponent[] {
+  return m.meetingId && m.passcode ? [row('ミーティングID', m.meetingId), row('パスコード', m.passcode)] : [];
+}
+
+/** The meeting's lines in a text message: ID and passcode, and the join link when staff gave one. */
+export function meetingLines(m: { meetingId?: string; passcode?: string; joinUrl?: string }): string {
+  return [
+    ...(m.meetingId && m.passcode ? [`Zoom ミーティングID: ${m.meetingId}`, `パスコード: ${m.passcode}`] : []),
+    ...(m.joinUrl ? [`Zoom の参加用リンク: ${m.joinUrl}`] : []),
+  ].join('\n');
+}
+
+/** 「Zoom で参加」, when staff gave a join link (opens Zoom straight into the meeting). */
+export function zoomJoinActions(m: { joinUrl?: string } | null | undefined): LineAction[] {
+  return m?.joinUrl ? [uri('Zoom で参加', m.joinUrl)] : [];
+}
+
 export function quickReply(actions: readonly LineAction[]): QuickReply | undefined {
   if (actions.length === 0) return undefined;
   return {
@@ -30,17 +51,26 @@ export function paragraph(body: string, extra: Partial<Extract<FlexComponent, { 
   return { type: 'text', text: body, wrap: true, ...extra };
 }
 
+/**
+ * A label and its value, the label small above the value. Side by side, a 320 px phone (or a
+ * large font setting) leaves the label a column too narrow for 「ミーティングID」 and breaks it,
+ * and the value's column breaks a meeting ID or a time in two; stacked, each has the card's full
+ * width (test/demo/narrow-phone.browser.test.ts). A date and a time (「12月3日(木) 10:00〜10:40」)
+ * take a line each: on one line a narrow card breaks the time range after 「〜」.
+ */
 export function row(label: string, value: string): FlexComponent {
   return {
     type: 'box',
-    layout: 'baseline',
-    spacing: 'sm',
+    layout: 'vertical',
     contents: [
-      { type: 'text', text: label, size: 'sm', color: '#777777', flex: 3, wrap: true },
-      { type: 'text', text: value, size: 'sm', flex: 5, wrap: true },
+      { type: 'text', text: label, size: 'xs', color: '#6b6b6b', wrap: true },
+      { type: 'text', text: value.replace(DATE_THEN_TIME, '$1\n'), size: 'sm', wrap: true },
     ],
   };
 }
+
+/** 「12月3日(木) 」 before a time, as format-ja.ts writes a date and a time. */
+const DATE_THEN_TIME = /^(\d{1,2}月\d{1,2}日\([日月火水木金土]\)) (?=\d)/u;
 
 /**
  * A card with a question and its answers as buttons, and nothing else: the buttons are the one

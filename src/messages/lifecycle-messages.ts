@@ -5,7 +5,7 @@ import type { BookingView, PreferredChoices } from '../bookings/booking-view.js'
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { APP_LABEL, KIND_LABEL, receiptNumber } from './booking-cards.js';
-import { infoCard, paragraph, row, text } from './building-blocks.js';
+import { infoCard, meetingLines, meetingRows, paragraph, row, text, uri, zoomJoinActions } from './building-blocks.js';
 import { cancelRule, NO_SHOW_RULE, OFFICE_MAY_MOVE } from './rule-sentences.js';
 
 function office(s: OfficeSettings): string {
@@ -23,21 +23,23 @@ function rules(s: OfficeSettings): string {
   );
 }
 
-/** Sent to the user when staff confirm a time: everything needed to join, and the rules. */
+/**
+ * Sent to the user when staff confirm a time: everything needed to join, and the rules.
+ * `calendarUrl`: the signed .ics link of 「カレンダーに追加」 (src/bookings/calendar-link.ts).
+ */
 export function confirmationCard(
   b: BookingView,
   at: LocalDateTime,
   meeting: MeetingDetails | null,
   s: OfficeSettings,
+  calendarUrl: string | null = null,
 ): LineMessage[] {
   const rows = [
     ...(b.id ? [row('受付番号', receiptNumber(b.id))] : []),
     row('日時', formatSlotJa(at, s.sessionMinutes)),
     row('相談の種類', KIND_LABEL[b.kind]),
     row('アプリ', APP_LABEL[b.app]),
-    ...(b.app === 'zoom' && meeting
-      ? [row('ミーティングID', meeting.meetingId), row('パスコード', meeting.passcode)]
-      : []),
+    ...(b.app === 'zoom' && meeting ? meetingRows(meeting) : []),
     ...(b.app === 'teleoffice'
       ? [
           paragraph('TeleOffice の招待メールが、ご登録のメールアドレスに TeleOffice から届きます。', {
@@ -48,7 +50,11 @@ export function confirmationCard(
       : []),
     paragraph(rules(s), { size: 'sm', margin: 'lg' }),
   ];
-  return [infoCard('オンライン相談の日時が確定しました', 'オンライン相談の日時が確定しました', rows)];
+  const actions = [
+    ...(b.app === 'zoom' ? zoomJoinActions(meeting) : []),
+    ...(calendarUrl ? [uri('カレンダーに追加', calendarUrl)] : []),
+  ];
+  return [infoCard('オンライン相談の日時が確定しました', 'オンライン相談の日時が確定しました', rows, actions)];
 }
 
 export function cancelledByUserMessages(at: LocalDateTime, s: OfficeSettings): LineMessage[] {
@@ -113,26 +119,65 @@ export function proposalCard(
   ];
 }
 
+/**
+ * A reminder, with what the person may want to do as buttons: see the booking, and the day before
+ * cancel it in the chat; on the day, say they are late or cannot join (the words go to staff as if
+ * typed: session-day-contact.ts). `phoneFrom`: when the office next opens if it is closed as the
+ * reminder goes out (a Sunday before a Monday session), so it never says "call us" to a closed
+ * office; null while it is open.
+ */
 export function reminderMessages(
   kind: 'day_before' | 'morning',
   at: LocalDateTime,
   b: BookingView,
   s: OfficeSettings,
+  phoneFrom: LocalDateTime | null = null,
 ): LineMessage[] {
   const when = formatSlotJa(at, s.sessionMinutes);
-  const lead =
-    kind === 'day_before' ? `明日はオンライン相談の日です。\n${when}` : `本日はオンライン相談の日です。\n${when}`;
+  const title = kind === 'day_before' ? '明日はオンライン相談の日です' : '本日はオンライン相談の日です';
+  // The meeting as rows (label above value), like the confirmation card, so a narrow phone never
+  // breaks 「ミーティングID」 or the ID; a join link is the 「Zoom で参加」 button.
   const app =
     b.app === 'teleoffice'
-      ? 'TeleOffice の招待メールをご確認ください。'
+      ? [paragraph('TeleOffice の招待メールをご確認ください。', { size: 'sm' })]
       : b.meeting
-        ? `Zoom ミーティングID: ${b.meeting.meetingId}\nパスコード: ${b.meeting.passcode}`
-        : 'Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。';
+        ? meetingRows(b.meeting)
+        : [paragraph('Zoom のミーティングIDとパスコードは、確定のご案内をご覧ください。', { size: 'sm' })];
+  const email = s.officeEmail ? `（メール ${s.officeEmail} でも承ります）` : '';
+  const phone = phoneFrom
+    ? `お電話は${formatSlotJa(phoneFrom)}から受け付けています。\n${office(s)}`
+    : `お電話でもご連絡いただけます。\n${office(s)}`;
+  const ask =
+    kind === 'day_before'
+      ? `ご都合が悪くなった場合は、本日中に下の「予約キャンセル」を押すか、「予約キャンセル」と送ってください${email}。`
+      : '遅れる場合や参加できなくなった場合は、下のボタンを押すか、このトークでお知らせください（職員に伝わります）。';
+  const actions =
+    kind === 'day_before'
+      ? [message('予約確認'), message('予約キャンセル')]
+      : [
+          ...(b.app === 'zoom' ? zoomJoinActions(b.meeting) : []),
+          message('予約確認'),
+          message('遅れます'),
+          message('参加できません'),
+        ];
   return [
-    text(
-      `${lead}\n${app}\nご都合が悪くなった場合は、${kind === 'day_before' ? `本日中にこのトークで「予約キャンセル」と送るか、${s.officeEmail ? `メール（${s.officeEmail}）か、` : ''}` : ''}お電話でご連絡ください。\n${office(s)}`,
+    infoCard(
+      `${title}。${when}`,
+      title,
+      [
+        row('日時', when),
+        ...app,
+        paragraph(ask, { size: 'sm', margin: 'lg' }),
+        paragraph(phone, { size: 'sm', margin: 'md' }),
+      ],
+      actions,
     ),
   ];
+}
+
+/** A button that sends its words, exactly as if the person typed them (the conversation reads both alike). */
+function message(label: string): LineAction {
+  return { type: 'message', label, text: label };
 }
 
 /** A session was recorded as missed without notice (by the office, or the check 10 minutes after the start). */
@@ -159,7 +204,7 @@ export function sessionDayContactMessages(
   meeting: MeetingDetails | null,
   s: OfficeSettings,
 ): LineMessage[] {
-  const join = meeting ? `\nZoom ミーティングID: ${meeting.meetingId}\nパスコード: ${meeting.passcode}` : '';
+  const join = meeting ? `\n${meetingLines(meeting)}` : '';
   return [
     text(
       `本日のオンライン相談（${when}）についてのご連絡として、職員に伝えました。${join}\n遅れる場合や、つながらない場合は、お電話でもご連絡ください。\n${office(s)}`,

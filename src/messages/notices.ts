@@ -4,7 +4,7 @@ import { dayRefusalMessage, refusalMessage } from './refusals.js';
 import { typedDateExample, typedSlotExample } from './examples.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { Notice } from '../../machines/booking/types.js';
-import { encodePostback } from '../../machines/booking/postback.js';
+import { encodePostback, type Command } from '../../machines/booking/postback.js';
 import type { QuickReply } from '../line/message-types.js';
 import { postback, quickReply } from './building-blocks.js';
 import type { EmailProblem } from '../validation/email.js';
@@ -144,7 +144,8 @@ function immediateClosedText(reason: string, inProgress: boolean, s: OfficeSetti
       when + (inProgress ? CONTINUE : '時間内にあらためてお送りいただくか、「予約する」で日時を予約してください。')
     );
   }
-  const sorry = '申し訳ありません。ただいま今すぐ相談の受付を行っていません。';
+  // The menu shows 今すぐ相談 to everyone (one rich menu for all), so the answer says when it usually runs.
+  const sorry = `申し訳ありません。ただいま今すぐ相談の受付を行っていません。今すぐ相談は、担当者の手が空いているときに、開庁日の${immediateStarts(s)}に受け付けています。`;
   return (
     sorry +
     (inProgress ? CONTINUE : `「予約する」で日時を予約していただくか、お電話でお問い合わせください。\n${phoneLine(s)}`)
@@ -171,6 +172,22 @@ function immediateNeedsBookingText(reason: string, inProgress: boolean, s: Offic
 ${next}`;
 }
 
+const command = (label: string, c: Command) => postback(label, encodePostback({ kind: 'command', command: c }));
+
+/**
+ * The menu as buttons, for a message the bot could not act on: what the person can do, and a
+ * person to talk to. Someone with a booking is most likely writing about it.
+ */
+export function menuQuickReply(hasBooking: boolean): QuickReply | undefined {
+  return quickReply([
+    ...(hasBooking
+      ? [command('予約確認', 'check'), command('予約変更・キャンセル', 'manage')]
+      : [command('予約する', 'start'), command('予約確認', 'check')]),
+    command('担当者と話す', 'handoff'),
+    command('ヘルプ', 'help'),
+  ]);
+}
+
 /**
  * Buttons that go with a notice's words: refusing 今すぐ相談 offers a regular booking with one
  * tap (outside a booking in progress, which simply goes on).
@@ -178,6 +195,13 @@ ${next}`;
 export function noticeQuickReply(notice: Notice): QuickReply | undefined {
   if (notice.key === 'immediateNeedsBooking' && notice.params?.inProgress === undefined)
     return quickReply([postback('予約する', encodePostback({ kind: 'command', command: 'start' }))]);
+  if (notice.key === 'idleMenu') return menuQuickReply(Boolean(notice.params?.hasBooking));
+  // A conversation that ran out (or could not be continued): starting again is one tap.
+  if (
+    ((notice.key === 'expired' || notice.key === 'conversationReset') && notice.params?.offer) ||
+    notice.key === 'staleIdle'
+  )
+    return quickReply([command('予約する', 'start'), command('予約確認', 'check'), command('ヘルプ', 'help')]);
   return undefined;
 }
 
@@ -252,7 +276,10 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'restarted':
       return '最初からやり直します。';
     case 'expired':
-      return '前回の入力から1日以上たったため、お申し込みの入力を最初からやり直します。';
+      // `offer`: what the person sent answered a question that is gone; they choose to start again.
+      return p.offer
+        ? '前回の入力から1日以上たったため、入力途中のお申し込みは終了しました（入力いただいた内容は破棄しました）。\nもう一度お申し込みになる場合は「予約する」を押すか、「予約する」と送ってください。'
+        : '前回の入力から1日以上たったため、お申し込みの入力を最初からやり直します。';
     case 'conversationReset':
       return '申し訳ありません。入力途中のお申し込みを続けられなくなりました。お手数ですが、もう一度「予約する」からお願いします。';
     case 'unsupportedMessage':
@@ -292,14 +319,14 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'stale':
       return 'そのボタンは前の質問のもので、いまは使えません。お手数ですが、いまの質問にお答えください。';
     case 'staleIdle':
-      return 'そのボタンは、すでに使えなくなっています。次のように送ってください。\n・「予約する」… 予約を始めます\n・「予約確認」… お申し込み中の予約を表示します\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「ヘルプ」… 使い方';
+      return 'そのボタンは、すでに使えなくなっています（入力途中のお申し込みは、時間がたつと終了します）。次のように送ってください。\n・「予約する」… 予約を始めます\n・「予約確認」… お申し込み中の予約を表示します\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「ヘルプ」… 使い方';
     case 'inProgress':
       return 'いま予約のお申し込みを入力中です。続きからお答えください（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。';
     case 'idleMenu':
       // Someone with a booking is most likely writing about it: offer what they can do with it.
       if (p.hasBooking)
         return `申し訳ありません、メッセージの内容にはお答えできませんでした。次のように送ってください。\n・「予約確認」… ご予約の内容\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「担当者と話す」… 職員とのやりとり\nお急ぎの場合はお電話でどうぞ。\n${phoneLine(s)}`;
-      return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」で確認できます。';
+      return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」、職員とのやりとりは「担当者と話す」です（下のボタンからも選べます）。';
     case 'handoffContinues':
       return 'ただいま職員が対応しています。このトークで職員からお返事しますので、しばらくお待ちください。';
     case 'smallTalk': {

@@ -308,7 +308,10 @@ function questionMessages(input: QuestionInput): LineMessage[] {
       const when = b ? bookingWhen(b, s.sessionMinutes) : '';
       return choices(
         'キャンセルの確認',
-        [`${cancelLead(b)}\n${when}`, 'ご予約の前日までは、このトークでキャンセルできます（当日はお電話のみ）。'],
+        [
+          `${cancelLead(b)}\n${when}`,
+          `ご予約の前日までは、このトークでキャンセルできます（当日はお電話のみ: ${s.officePhone}）。`,
+        ],
         1,
       );
     }

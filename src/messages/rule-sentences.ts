@@ -1,4 +1,5 @@
 import type { OfficeSettings } from '../office/settings.js';
+import { formatTimeJa } from './format-ja.js';
 
 /**
  * Sentences that state one of the office's rules and appear in more than one message: written
@@ -19,5 +20,6 @@ export const OFFICE_MAY_MOVE = 'ハローワークの都合により、ご予約
  */
 export function cancelRule(s: OfficeSettings): string {
   const email = s.officeEmail ? `、メール（${s.officeEmail}）でご連絡ください` : 'てください';
-  return `キャンセルは前日までこのトークで「予約キャンセル」と送${s.officeEmail ? 'るか' : 'っ'}${email}。当日はお電話のみです。`;
+  // The number is given right where the phone is named: on the day it is the only way.
+  return `キャンセルは前日までこのトークで「予約キャンセル」と送${s.officeEmail ? 'るか' : 'っ'}${email}。当日はお電話のみです（電話 ${s.officePhone}、平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）。`;
 }

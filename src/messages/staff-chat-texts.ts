@@ -23,12 +23,12 @@ export const STAFF_TEXT = {
     'この今すぐ相談は、対応できる職員がいなかったため締め切られています。ご本人には予約をご案内済みです。',
   immediateAccepted: '今すぐ相談の対応者が決まりました。求職登録の電話番号へ折り返してください。',
   askZoomDetails: (ref: string, when: string) =>
-    `受付番号 ${ref} を ${when} で確定します。Zoom のミーティングIDとパスコードを送ってください。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
+    `受付番号 ${ref} を ${when} で確定します。Zoom のミーティングIDとパスコード、または参加用リンク（https://…）を送ってください（両方でも構いません）。\n例: 123 4567 8901 abc123\n（取りやめる場合は「取消」）`,
   // Examples are a slot free when the prompt is written (`example`, 「12/16 10:30」), never a fixed date.
   askProposal: (ref: string, zoom: boolean, example?: string) =>
-    `受付番号 ${ref} に提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコードも）' : ''}。\n${whenExample(example, zoom)}\n（取りやめる場合は「取消」）`,
+    `受付番号 ${ref} に提案する日時を送ってください${zoom ? '（Zoom の場合はミーティングIDとパスコード、または参加用リンクも）' : ''}。\n${whenExample(example, zoom)}\n（取りやめる場合は「取消」）`,
   askMove: (ref: string, when: string, zoom: boolean, example?: string) =>
-    `受付番号 ${ref}（確定済み ${when}）の変更後の日時を送ってください${zoom ? '（Zoom のミーティングIDとパスコードを変える場合はそれも）' : ''}。ご本人が承諾するまでは今の日時のままです。\n${whenExample(example, zoom)}\n（取りやめる場合は「取消」）`,
+    `受付番号 ${ref}（確定済み ${when}）の変更後の日時を送ってください${zoom ? '（Zoom のミーティングIDとパスコード、または参加用リンクを変える場合はそれも）' : ''}。ご本人が承諾するまでは今の日時のままです。\n${whenExample(example, zoom)}\n（取りやめる場合は「取消」）`,
   proposeConfirmed: (ref: string) =>
     `受付番号 ${ref} はすでに確定しています。確定した日時を変える場合は、確定のお知らせの「日時を変更」を押してください。`,
   moveRequested: (ref: string) =>
@@ -51,10 +51,11 @@ export const STAFF_TEXT = {
   // LINE on PC does not say who pressed a button, so two such members cannot be told apart.
   promptHeld: (ref: string) =>
     `受付番号 ${ref} の入力をお待ちしています（パソコン版LINEからの操作は、どの職員か区別できません）。先にその入力を送るか、「取消」と送ってから操作してください。`,
-  zoomUnreadable: 'ミーティングIDとパスコードを読み取れませんでした。例: 123 4567 8901 abc123',
+  zoomUnreadable:
+    'ミーティングIDとパスコード、または参加用リンクを読み取れませんでした。例: 123 4567 8901 abc123 または https://zoom.us/j/12345678901?pwd=…',
   whenUnreadable: (example?: string) => `日時を読み取れませんでした。${whenExample(example, false)}`,
   restUnreadable: (example?: string) =>
-    `日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」の形で送ってください。${whenExample(example, true)}`,
+    `日時のあとの部分を読み取れませんでした。日時だけ、または「日時 ミーティングID パスコード」か「日時 参加用リンク」の形で送ってください。${whenExample(example, true)}`,
 } as const;
 
 /** Why a staff action could not be done, by the booking refusal's code. */
@@ -67,7 +68,7 @@ export const STAFF_ERROR_TEXT: Record<BookingRefusalCode, string> = {
   past: 'その日時はすでに過ぎています。',
   closed_day: 'その日はこの種類の相談を行っていません（閉庁日・祝日など）。',
   outside_window: 'その時刻では相談時間内に収まりません。',
-  meeting_required: 'Zoom のミーティングIDとパスコードが必要です。',
+  meeting_required: 'Zoom のミーティングIDとパスコードが必要です（参加用リンクでも構いません）。',
   no_second_choice: 'この申込みには第2希望がありません。第1希望で確定するか、別の日時を提案してください。',
   personal_data_erased: 'この申込みは個人情報の保存期間を過ぎ、氏名などを削除済みのため操作できません。',
   // Booking the next session for a person (src/bookings/book-for-person.ts).

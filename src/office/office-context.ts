@@ -1,4 +1,5 @@
 import type { LifecycleSettings } from './lifecycle-settings.js';
+import type { FaqEntry } from './faq.js';
 import type { OfficeSettings } from './settings.js';
 
 /**
@@ -16,4 +17,11 @@ export interface OfficeContext {
   staffGroupId: string;
   /** Days personal details are kept after a booking is over; null keeps them. */
   personalDataRetentionDays: number | null;
+  /**
+   * 「カレンダーに追加」 links (src/bookings/calendar-link.ts): where phones reach this server
+   * (PUBLIC_BASE_URL) and the key that signs them; absent without PUBLIC_BASE_URL (no button).
+   */
+  calendarLink?: { baseUrl: string; key: string };
+  /** The office's answers to common questions (config/faq.json); none when absent. */
+  faq?: readonly FaqEntry[];
 }

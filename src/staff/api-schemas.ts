@@ -45,7 +45,24 @@ const shortText = (name: string, max: number) =>
 const meetingFields = {
   meetingId: shortText('meetingId', 40).optional(),
   passcode: shortText('passcode', 40).optional(),
+  /** A Zoom join link, beside or instead of the ID and passcode (「Zoom で参加」 on the person's card). */
+  joinUrl: z
+    .url({ protocol: /^https$/, error: 'joinUrl must be an https URL' })
+    .max(500, 'joinUrl must be at most 500 characters')
+    .optional(),
 };
+
+/** The meeting a body gives: the ID and passcode (a pair), the join link, or both; undefined for none. */
+export function meetingFromBody(b: {
+  meetingId?: string | undefined;
+  passcode?: string | undefined;
+  joinUrl?: string | undefined;
+}): { meetingId?: string; passcode?: string; joinUrl?: string } | undefined {
+  const pair =
+    b.meetingId !== undefined && b.passcode !== undefined ? { meetingId: b.meetingId, passcode: b.passcode } : {};
+  if (b.joinUrl === undefined) return 'meetingId' in pair ? pair : undefined;
+  return { ...pair, joinUrl: b.joinUrl };
+}
 
 /** Zoom meeting details come as a pair or not at all. */
 function meetingPair(v: { meetingId?: string | undefined; passcode?: string | undefined }, ctx: z.RefinementCtx): void {

@@ -34,7 +34,7 @@ export function refusalFailure(r: BookingRefusal): Failure {
     case 'invalid_status':
       return fail(409, r.code, `a ${r.status} booking ${CANNOT[r.operation]}`);
     case 'meeting_required':
-      return fail(400, r.code, 'a Zoom booking needs meetingId and passcode', 'meetingId');
+      return fail(400, r.code, 'a Zoom booking needs meetingId and passcode, or joinUrl', 'meetingId');
     case 'no_second_choice':
       return fail(409, r.code, 'the request has no second choice; confirm choice 1 or give a start', 'choice');
     case 'same_day':

@@ -12,17 +12,15 @@ import { cancelBooking, confirmBooking, currentBooking, markAttendance, proposeT
 import { addDays, toInstant, toLocal } from '../calendar/index.js';
 import type { MeetingDetails } from '../bookings/booking-outcome.js';
 import type { AppContext } from '../app-context.js';
-import { attendanceBody, bookingQuery, cancelBody, confirmBody, proposeBody } from './api-schemas.js';
+import { attendanceBody, bookingQuery, cancelBody, confirmBody, meetingFromBody, proposeBody } from './api-schemas.js';
 import { mutate } from './mutation.js';
 import { fromLifecycle } from './lifecycle-outcome.js';
 import { done, fail, notFound } from './outcome.js';
 import { apiActor, param, withBody, withQuery } from './route-helpers.js';
 import { actionJson, bookingJson } from './staff-json.js';
 
-function meetingOf(b: { meetingId?: string | undefined; passcode?: string | undefined }): MeetingDetails | undefined {
-  return b.meetingId !== undefined && b.passcode !== undefined
-    ? { meetingId: b.meetingId, passcode: b.passcode }
-    : undefined;
+function meetingOf(b: Parameters<typeof meetingFromBody>[0]): MeetingDetails | undefined {
+  return meetingFromBody(b);
 }
 
 const one = (row: Parameters<typeof bookingJson>[0]) => ({ booking: bookingJson(row) });

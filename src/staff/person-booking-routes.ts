@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { bookForPerson } from '../bookings/book-for-person.js';
 import { toLocal } from '../calendar/index.js';
 import type { AppContext } from '../app-context.js';
-import { bookForPersonBody } from './api-schemas.js';
+import { bookForPersonBody, meetingFromBody } from './api-schemas.js';
 import { fromLifecycle } from './lifecycle-outcome.js';
 import { mutate } from './mutation.js';
 import { apiActor, param, withBody } from './route-helpers.js';
@@ -20,10 +20,7 @@ export function personBookingRoutes(ctx: AppContext): Router {
       bookForPersonBody,
       (b, req) =>
         mutate(ctx, async (trx, now) => {
-          const meeting =
-            b.meetingId !== undefined && b.passcode !== undefined
-              ? { meetingId: b.meetingId, passcode: b.passcode }
-              : undefined;
+          const meeting = meetingFromBody(b);
           const result = await bookForPerson(trx, ctx, {
             lineUserId: param(req, 'lineUserId'),
             kind: b.kind,

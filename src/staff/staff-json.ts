@@ -10,15 +10,18 @@ const jst = (instant: string | null): string | null => (instant === null ? null 
 const span = (start: string | null, end: string | null) =>
   start && end ? { start: formatIsoJst(start), end: formatIsoJst(end) } : null;
 
+/** A meeting as the API gives it: ID and passcode (null when only a link was given), and `joinUrl` when there is one. */
+function meetingJson(id: string | null, passcode: string | null, url: string | null) {
+  if (id === null && url === null) return null;
+  return { meetingId: id, passcode, ...(url !== null ? { joinUrl: url } : {}) };
+}
+
 function proposalJson(row: Booking) {
   const at = span(row.proposedStart, row.proposedEnd);
   if (!at) return null;
   return {
     ...at,
-    meeting:
-      row.proposedMeetingId !== null
-        ? { meetingId: row.proposedMeetingId, passcode: row.proposedMeetingPasscode }
-        : null,
+    meeting: meetingJson(row.proposedMeetingId, row.proposedMeetingPasscode, row.proposedMeetingUrl),
     by: row.proposedBy,
   };
 }
@@ -42,7 +45,7 @@ export function bookingJson(row: Booking) {
     // One or two: the second preferred time is optional (docs/office-rules.md §9).
     choices: [span(row.choice1Start, row.choice1End), span(row.choice2Start, row.choice2End)].filter((c) => c !== null),
     confirmed: span(row.confirmedStart, row.confirmedEnd),
-    meeting: row.meetingId !== null ? { meetingId: row.meetingId, passcode: row.meetingPasscode } : null,
+    meeting: meetingJson(row.meetingId, row.meetingPasscode, row.meetingUrl),
     /** With the meeting details that come with it (they replace `meeting` when the person accepts). */
     proposed: proposalJson(row),
     cancelReason: row.cancelReason,

@@ -54,7 +54,7 @@ it('books the next session from the person page; a missing meeting is shown besi
   await expect.poll(() => page.getByRole('table').first().textContent()).toContain('12月4日(金)');
   await b.screenshot('book-for-person');
   await h.settle();
-  expect(textsDeliveredTo(h, PERSON).join('\n')).toContain('12月4日(金) 13:30〜14:10');
+  expect(textsDeliveredTo(h, PERSON).join('\n')).toContain('12月4日(金)\n13:30〜14:10');
   // The refused form came back as the page with status 409, which the browser reports; nothing else.
   expect(b.errors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
 });

@@ -85,7 +85,7 @@ describe('利用者: booking the next session for a person (terms 6(2))', () => 
 
     const card = textsDeliveredTo(h, PERSON).join('\n');
     expect(card).toContain('確定しました');
-    expect(card).toContain('12月4日(金) 13:30〜14:10');
+    expect(card).toContain('12月4日(金)\n13:30〜14:10');
     expect(card).toContain('987 6543 2100');
     expect(card).toContain('next42');
     const note = textsDeliveredTo(h, STAFF_GROUP).at(-1) ?? '';

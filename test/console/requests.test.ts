@@ -196,7 +196,9 @@ describe('the booking page and its forms', () => {
     const page = await yamada.get(`/staff/bookings/${booking.id}`);
     const none = await yamada.post(`/staff/bookings/${booking.id}/confirm`, { updated_at: seenOf(page), choice: '1' });
     expect(none.status).toBe(400);
-    expect(none.html).toMatch(/id="confirm-meeting_id-error"[^>]*>Zoom のミーティングIDとパスコードが必要です。/);
+    expect(none.html).toMatch(
+      /id="confirm-meeting_id-error"[^>]*>Zoom のミーティングIDとパスコードが必要です（参加用リンクでも構いません）。/,
+    );
     expect(none.html).toMatch(/id="confirm-meeting_id"[^>]*aria-invalid="true"/);
     const half = await yamada.post(`/staff/bookings/${booking.id}/confirm`, {
       updated_at: seenOf(page),
@@ -241,7 +243,7 @@ describe('the booking page and its forms', () => {
     expect(ok.status).toBe(303);
     await h.settle();
     expect((await getBooking(h.app.db, booking.id))!.confirmedStart).toBe('2026-12-11T05:30:00.000Z');
-    expect(textsDeliveredTo(h, u.userId).join('\n')).toContain('12月11日(金) 14:30');
+    expect(textsDeliveredTo(h, u.userId).join('\n')).toContain('12月11日(金)\n14:30');
   });
 
   it('cancels with a reason, which the person is told; a missing reason is asked for beside its field', async () => {
@@ -291,7 +293,9 @@ describe('the booking page and its forms', () => {
       time: '14:00',
     });
     expect(noMeeting.status).toBe(400);
-    expect(noMeeting.html).toMatch(/id="propose-meeting_id-error"[^>]*>Zoom のミーティングIDとパスコードが必要です。/);
+    expect(noMeeting.html).toMatch(
+      /id="propose-meeting_id-error"[^>]*>Zoom のミーティングIDとパスコードが必要です（参加用リンクでも構いません）。/,
+    );
     const r = await sato.post(`/staff/bookings/${booking.id}/propose`, {
       updated_at: seenOf(page),
       date: '2026-12-16',
@@ -301,7 +305,7 @@ describe('the booking page and its forms', () => {
     });
     expect(r.status).toBe(303);
     await h.settle();
-    expect(textsDeliveredTo(h, u.userId).join('\n')).toContain('12月16日(水) 14:00');
+    expect(textsDeliveredTo(h, u.userId).join('\n')).toContain('12月16日(水)\n14:00');
     expect(lastStaffNote()).toMatch(/（操作: 佐藤 花子・管理画面）$/);
     const stored = (await getBooking(h.app.db, booking.id))!;
     expect(stored).toMatchObject({

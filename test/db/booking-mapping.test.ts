@@ -46,6 +46,7 @@ const EVERY_FIELD: Required<BookingPatch> = {
   updatedAt: LATER,
   meetingId: '111 2222 3333',
   meetingPasscode: 'own',
+  meetingUrl: 'https://zoom.example/j/own',
   replacesBookingId: 'older',
   confirmedBy: 'Ustaff',
   confirmedAt: '2026-12-02T00:01:00.000Z',
@@ -57,6 +58,7 @@ const EVERY_FIELD: Required<BookingPatch> = {
   proposedEnd: '2026-12-17T01:40:00.000Z',
   proposedMeetingId: '444 5555 6666',
   proposedMeetingPasscode: 'proposed',
+  proposedMeetingUrl: 'https://zoom.example/j/proposed',
   proposedBy: 'Uproposer',
   personalDataErasedAt: '2026-12-02T00:04:00.000Z',
 };
@@ -96,6 +98,7 @@ describe('a booking as the repository hands it out', () => {
       updatedAt: NOW,
       meetingId: null,
       meetingPasscode: null,
+      meetingUrl: null,
       replacesBookingId: null,
       confirmedBy: null,
       confirmedAt: null,
@@ -107,6 +110,7 @@ describe('a booking as the repository hands it out', () => {
       proposedEnd: null,
       proposedMeetingId: null,
       proposedMeetingPasscode: null,
+      proposedMeetingUrl: null,
       proposedBy: null,
       personalDataErasedAt: null,
     };

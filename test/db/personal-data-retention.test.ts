@@ -38,6 +38,7 @@ describe('erasing personal details after the retention period', () => {
       interpreter: true,
       companion: 'interpreter',
       companionLanguage: 'ベトナム語',
+      meetingUrl: 'https://zoom.example/j/123456789',
     });
     await booking('unanswered', '2026-03-01T00:00:00.000Z', old);
     // Changed after the cutoff: a late attendance mark, say.
@@ -94,6 +95,7 @@ describe('erasing personal details after the retention period', () => {
         phone: '',
         meetingId: null,
         meetingPasscode: null,
+        meetingUrl: null,
         cancelReason: null,
         personalDataErasedAt: NOW,
       });

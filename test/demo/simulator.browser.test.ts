@@ -144,7 +144,12 @@ describe('the chat simulator in a real browser', () => {
 
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'demo-simulator-submitted.png') });
 
-    // The rich menu sends its text like typing it would.
+    // The rich menu starts folded (selected: false, so the talk stays readable); its chat bar opens
+    // it, and it sends its text like typing it would.
+    const chatBar = userPhone().getByRole('button', { name: /メニュー/ });
+    expect(await chatBar.getAttribute('aria-expanded')).toBe('false');
+    await chatBar.click();
+    expect(await chatBar.getAttribute('aria-expanded')).toBe('true');
     await expectAnswer(userPhone(), () => userPhone().getByRole('button', { name: 'ヘルプ', exact: true }).click());
     expect(await userPhone().locator('li.msg--mine').last().innerText()).toContain('ヘルプ');
 
@@ -158,10 +163,9 @@ describe('the chat simulator in a real browser', () => {
       staffChat.getByRole('button', { name: '第1希望で確定', exact: true }).last().click(),
     );
     await expect.poll(userChatText).toContain('オンライン相談の日時が確定しました');
-    expect(await userChatText()).toContain('12月3日(木) 10:00');
+    expect(await userChatText()).toContain('12月3日(木)\n10:00');
 
-    // Fold the rich menu away (its chat bar toggles it, as in LINE) so the screenshot shows the talk.
-    const chatBar = userPhone().getByRole('button', { name: /メニュー/ });
+    // Fold the rich menu away again (its chat bar toggles it, as in LINE) so the screenshot shows the talk.
     await chatBar.click();
     expect(await chatBar.getAttribute('aria-expanded')).toBe('false');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'demo-simulator.png') });

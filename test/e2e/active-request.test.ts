@@ -25,8 +25,8 @@ const SHOWN = /すでに[^。\n]*予約があります/;
 async function expectShownNotRestarted() {
   expect(u.lastText()).toMatch(SHOWN);
   expect(u.lastText()).toContain('受付済み（日程調整中）');
-  expect(u.lastText()).toContain('12月3日(木) 10:00〜10:40');
-  expect(u.lastText()).toContain('12月4日(金) 14:00〜14:40');
+  expect(u.lastText()).toContain('12月3日(木)\n10:00〜10:40');
+  expect(u.lastText()).toContain('12月4日(金)\n14:00〜14:40');
   expect(u.lastText()).toContain('017-776-1561');
   expect(u.lastText()).not.toContain('求職登録をされていますか');
   expect(await conversationStateOf(h, u.userId)).toBe('idle');

@@ -41,7 +41,7 @@ describe('booking a consultation by tapping buttons', () => {
     await u.say('090-1234-5678');
     await u.tap('同席しません');
     expect(u.lastText()).toContain('お申し込み内容をご確認ください');
-    expect(u.lastText()).toContain('12月3日(木) 10:00〜10:40');
+    expect(u.lastText()).toContain('12月3日(木)\n10:00〜10:40');
     await u.tap('この内容で申し込む');
     expect(u.lastText()).toContain('受け付けました');
     expect(u.lastText()).toContain('12月2日(水) 17:15');

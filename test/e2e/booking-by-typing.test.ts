@@ -47,8 +47,8 @@ describe('booking a consultation by typing only (LINE for PC, no buttons)', () =
     expect(u.lastText()).toContain('通訳');
     await u.say('いいえ');
     expect(u.lastText()).toContain('お申し込み内容をご確認ください');
-    expect(u.lastText()).toContain('12月3日(木) 10:00〜10:40');
-    expect(u.lastText()).toContain('12月3日(木) 10:30〜11:10');
+    expect(u.lastText()).toContain('12月3日(木)\n10:00〜10:40');
+    expect(u.lastText()).toContain('12月3日(木)\n10:30〜11:10');
 
     // Change the second choice by typing a date with its weekday and 14時.
     await u.say('修正する');
@@ -57,7 +57,7 @@ describe('booking a consultation by typing only (LINE for PC, no buttons)', () =
     expect(u.lastText()).toContain('第2希望の日付');
     await u.say('12月4日(金)14時');
     expect(u.lastText()).toContain('お申し込み内容をご確認ください');
-    expect(u.lastText()).toContain('12月4日(金) 14:00〜14:40');
+    expect(u.lastText()).toContain('12月4日(金)\n14:00〜14:40');
 
     await u.say('申し込む');
     expect(u.lastText()).toContain('受け付けました');
@@ -312,12 +312,12 @@ describe('dates as people type them (usability review)', () => {
     await u.say('18日の10時半');
     expect(u.lastText()).toContain('メールアドレス');
     for (const t of ['hanako@example.jp', '090-1234-5678', '同席しません']) await u.say(t);
-    expect(u.lastText()).toContain('12月18日(金) 10:30〜11:10');
+    expect(u.lastText()).toContain('12月18日(金)\n10:30〜11:10');
     await u.say('修正する');
     await u.say('第2希望');
     await u.say('12/18 11:00でよろしくお願いします');
     expect(u.lastText()).toContain('お申し込み内容をご確認ください');
-    expect(u.lastText()).toContain('12月18日(金) 11:00〜11:40');
+    expect(u.lastText()).toContain('12月18日(金)\n11:00〜11:40');
     await u.say('申し込む');
     expect(u.lastText()).toContain('受け付けました');
     const [b] = await fetchBookings(h);

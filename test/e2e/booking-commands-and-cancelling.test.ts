@@ -89,7 +89,7 @@ describe('booking commands mid-booking without a booking', () => {
     await u.say('hanako@example.jp');
     await u.say('090-1234-5678');
     await u.say('同席しません');
-    expect(u.lastText()).toContain('12月3日(木) 10:00〜10:40');
+    expect(u.lastText()).toContain('12月3日(木)\n10:00〜10:40');
   });
 });
 

@@ -52,8 +52,8 @@ describe('editing one item from the review card', () => {
     await u.tap('12月10日(木)');
     await u.tap('13:30〜14:10');
     expect(await conversationStateOf(h, u.userId)).toBe('review');
-    expect(u.lastText()).toContain('12月10日(木) 13:30〜14:10');
-    expect(u.lastText()).toContain('12月8日(火) 14:00〜14:40');
+    expect(u.lastText()).toContain('12月10日(木)\n13:30〜14:10');
+    expect(u.lastText()).toContain('12月8日(火)\n14:00〜14:40');
     expect(u.lastText()).toContain('ichiro.new@example.jp');
     review = u.lastText();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatDriver } from '../support/chat-driver.js';
-import { conversationStateOf } from '../support/db-inspect.js';
+import { conversationStateOf, probe } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { fetchBookings } from '../support/staff-api.js';
 import { typeUntil } from '../support/typed-booking.js';
@@ -33,10 +33,12 @@ describe('a conversation left idle', () => {
     await typeUntil(u, 'email', { name: '古い 名前', choice1: '12/9 10:00', choice2: '12/10 10:00' });
     h.clock.advance(25 * HOUR);
     await u.say('hanako@example.jp');
-    expect(u.lastText()).toContain('前回の入力から1日以上たったため');
-    expect(await conversationStateOf(h, u.userId)).not.toBe('phone');
-    // Starting again: consent is on record, so the terms are not asked again.
-    await u.say('予約する');
+    expect(u.lastText()).toContain('前回の入力から1日以上たったため、入力途中のお申し込みは終了しました');
+    // The e-mail answered a question that is gone: no new booking is started unasked.
+    expect(await conversationStateOf(h, u.userId)).toBe('idle');
+    expect(u.lastActions().map((a) => a.label)).toEqual(['予約する', '予約確認', 'ヘルプ']);
+    // Starting again (one tap): consent is on record, so the terms are not asked again.
+    await u.tap('予約する');
     expect(u.lastText()).not.toContain('1日以上');
     expect(u.lastText()).toContain('求職登録');
     for (const text of ['登録済み', '長期療養中', 'はい', 'はい', '確認しました', '一般', 'Zoom']) await u.say(text);
@@ -63,7 +65,22 @@ describe('a conversation left idle', () => {
     await typeUntil(u, 'kind');
     h.clock.advance(25 * HOUR);
     await u.tap('一般の職業相談');
-    expect(u.lastText()).toContain('1日以上');
-    expect(await conversationStateOf(h, u.userId)).not.toBe('app');
+    expect(u.lastText()).toContain('1日以上たったため、入力途中のお申し込みは終了しました');
+    expect(await conversationStateOf(h, u.userId)).toBe('idle');
+    await u.tap('予約する');
+    expect(u.lastText()).not.toContain('1日以上');
+    expect(await conversationStateOf(h, u.userId)).not.toBe('idle');
+  });
+
+  it('for more than a week (the conversation deleted), an old button says it no longer works and offers the menu', async () => {
+    const u = new ChatDriver(h, 'Uidle00000000000000000000000000004');
+    await typeUntil(u, 'kind');
+    const old = u.lastActions().find((a) => a.label === '一般の職業相談');
+    await probe(h).run('DELETE FROM conversations WHERE line_user_id = ?', u.userId);
+    await u.tapData((old as { data: string }).data);
+    expect(u.lastText()).toContain(
+      'そのボタンは、すでに使えなくなっています（入力途中のお申し込みは、時間がたつと終了します）',
+    );
+    expect(u.lastActions().map((a) => a.label)).toEqual(['予約する', '予約確認', 'ヘルプ']);
   });
 });

@@ -35,7 +35,7 @@ async function requestWithOneChoice(u: ChatDriver): Promise<void> {
   await u.say('090-1234-5678');
   await u.tap('同席しません');
   expect(u.lastText()).toContain('お申し込み内容をご確認ください');
-  expect(u.lastText()).toMatch(/第1希望\n12月3日\(木\) 10:00〜10:40\n第2希望\nなし/);
+  expect(u.lastText()).toMatch(/第1希望\n12月3日\(木\)\n10:00〜10:40\n第2希望\nなし/);
   await u.tap('この内容で申し込む');
   expect(u.lastText()).toContain('受け付けました');
 }
@@ -50,7 +50,7 @@ describe('a request with one preferred time', () => {
     expect(cards).toHaveLength(1);
     const card = cards[0]!.message;
     // The staff card also says whether the time is still free.
-    expect(textOf(card)).toMatch(/第1希望\n12月3日\(木\) 10:00〜10:40（空きあり）\n第2希望\nなし/);
+    expect(textOf(card)).toMatch(/第1希望\n12月3日\(木\)\n10:00〜10:40（空きあり）\n第2希望\nなし/);
     const buttons = actionsIn(card).map((a) => a.label);
     expect(buttons).toContain('第1希望で確定');
     expect(buttons).not.toContain('第2希望で確定');
@@ -81,14 +81,14 @@ describe('a request with one preferred time', () => {
 
     // The person's own 予約確認 shows the one choice.
     await u.say('予約確認');
-    expect(u.lastText()).toMatch(/第1希望\n12月3日\(木\) 10:00〜10:40\n第2希望\nなし/);
+    expect(u.lastText()).toMatch(/第1希望\n12月3日\(木\)\n10:00〜10:40\n第2希望\nなし/);
 
     await staff.tap('第1希望で確定');
     expect((await fetchBookings(h))[0]).toMatchObject({
       status: 'confirmed',
       confirmed: { start: '2026-12-03T10:00:00+09:00', end: '2026-12-03T10:40:00+09:00' },
     });
-    expect(textsDeliveredTo(h, USER).at(-1)).toContain('12月3日(木) 10:00');
+    expect(textsDeliveredTo(h, USER).at(-1)).toContain('12月3日(木)\n10:00');
   });
 
   it('withdrawn by the person, names the one choice it had', async () => {

@@ -47,7 +47,7 @@ describe('finding the meeting again', () => {
     await at('2026-12-02T23:30:30Z'); // 12/3 08:30: morning
     const reminders = textsTo(u.userId).filter((t) => t.includes('オンライン相談の日です'));
     expect(reminders).toHaveLength(2);
-    for (const r of reminders) expect(r).toContain('パスコード: abc123');
+    for (const r of reminders) expect(r).toContain('パスコード\nabc123');
   });
 
   it('does not send 「明日は」 when a late reminder would be held overnight and arrive on the day', async () => {
@@ -86,7 +86,7 @@ describe("a proposal waiting for the person's answer", () => {
     await h.settle();
     await u.say('予約確認');
     expect(u.lastText()).toContain('ご提案の日時');
-    expect(u.lastText()).toContain('12月8日(火) 14:00');
+    expect(u.lastText()).toContain('12月8日(火)\n14:00');
     await u.tap('この日時で受ける');
     expect(u.lastText()).toContain('日時が確定しました');
     expect((await fetchBookings(h))[0]).toMatchObject({

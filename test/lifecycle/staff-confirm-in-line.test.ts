@@ -42,7 +42,7 @@ describe('staff confirm a request from the staff group', () => {
       .map((d) => JSON.stringify(d.message))
       .join('\n');
     expect(card).toContain('招待メール');
-    expect(card).toContain('12月3日(木) 10:30');
+    expect(card).toContain('12月3日(木)\\n10:30');
   });
 
   it('lets only one of two staff confirming into the same slot at once succeed; the other is told it is taken', async () => {
@@ -85,7 +85,7 @@ describe('staff confirm a request from the staff group', () => {
     u.last = [proposal.message];
     await u.tap('この日時で受ける');
     expect(u.lastText()).toContain('日時が確定しました');
-    expect(u.lastText()).toContain('12月8日(火) 14:00');
+    expect(u.lastText()).toContain('12月8日(火)\n14:00');
     const [b] = await fetchBookings(h);
     expect(b).toMatchObject({ status: 'confirmed', confirmed: { start: '2026-12-08T14:00:00+09:00' } });
   });

@@ -95,10 +95,13 @@ const requests = async () =>
 const staffTextsFrom = (from: number) => textsDeliveredTo(h, STAFF_GROUP).slice(from).join('\n');
 
 describe('immediate sessions (今すぐ相談)', () => {
-  it('is refused while staff have not switched it on', async () => {
+  it('is refused while staff have not switched it on, saying when it usually runs (the menu shows it to everyone)', async () => {
     const u = new ChatDriver(h, 'U4000000000000000000000000000002');
     await u.say('今すぐ相談');
     expect(u.lastText()).toContain('受付を行っていません');
+    expect(u.lastText()).toContain(
+      '担当者の手が空いているときに、開庁日の10:00〜11:30、13:30〜15:00に受け付けています',
+    );
   });
 
   it('offers a brand-new person a regular booking instead (terms 2, 6-2(1)): no consent or eligibility on record', async () => {

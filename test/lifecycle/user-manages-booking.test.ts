@@ -22,7 +22,7 @@ describe('users check, change and cancel in the chat', () => {
     await bookByButtons(u, 'TeleOffice');
     await u.say('予約確認');
     expect(u.lastText()).toContain('受付済み（日程調整中）');
-    expect(u.lastText()).toContain('12月3日(木) 10:00〜10:40');
+    expect(u.lastText()).toContain('12月3日(木)\n10:00〜10:40');
   });
 
   it('予約キャンセル asks for confirmation and cancels up to the day before', async () => {
@@ -85,7 +85,7 @@ describe('users check, change and cancel in the chat', () => {
     expect(u.last).toHaveLength(0);
     // 予約確認 and ヘルプ still answer, saying that staff still have the chat; nothing else does.
     await u.say('予約確認');
-    expect(u.lastText()).toContain('12月3日(木) 10:00〜10:40');
+    expect(u.lastText()).toContain('12月3日(木)\n10:00〜10:40');
     expect(u.lastText()).toContain('ただいま職員が対応しています');
     await u.say('ヘルプ');
     expect(u.lastText()).toContain('「予約する」… 予約を始めます');

@@ -36,8 +36,12 @@ describe('cancelling by e-mail, where the office gives an address (terms 6(4))',
     expect(render(defaultOfficeSettings)).not.toMatch(/メール（|メール \S+@/);
   });
 
-  it('keeps the same day by phone only, e-mail or not', () => {
-    expect(read(confirmationCard(booking, at, null, withEmail))).toContain('当日はお電話のみです');
+  it('keeps the same day by phone only, e-mail or not, with the number right beside it', () => {
+    expect(read(confirmationCard(booking, at, null, withEmail))).toContain(
+      '当日はお電話のみです（電話 017-776-1561、平日 8:30〜17:15）',
+    );
+    const otherNumber = { ...defaultOfficeSettings, officePhone: '0172-00-0000' };
+    expect(read(confirmationCard(booking, at, null, otherNumber))).toContain('当日はお電話のみです（電話 0172-00-0000');
   });
 });
 

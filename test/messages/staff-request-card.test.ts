@@ -28,8 +28,8 @@ describe('the staff-group request card', () => {
       '青森 様',
       '一般の職業相談',
       'Zoom',
-      '12月3日(木) 10:00〜10:40',
-      '12月3日(木) 10:30〜11:10',
+      '12月3日(木)\\n10:00〜10:40',
+      '12月3日(木)\\n10:30〜11:10',
     ])
       expect(card).toContain(shown);
     for (const hidden of ['花子', '02010-12345678', 'hanako@example.jp', '09012345678', '090-1234-5678'])

@@ -44,7 +44,7 @@ describe('staff API: booking the next session for a person (terms 6(2))', () => 
     });
     const card = s.userTexts(USER).at(-1) ?? '';
     expect(card).toContain('確定しました');
-    expect(card).toContain('12月4日(金) 13:30〜14:10');
+    expect(card).toContain('12月4日(金)\n13:30〜14:10');
     expect(card).toContain('987 6543 2100');
     const note = s.staffTexts().at(-1) ?? '';
     expect(note).toContain('次回の相談を代理で予約し、確定しました');

@@ -88,7 +88,7 @@ describe('staff API: bookings', () => {
 
     const card = s.userTexts(USER).at(-1) ?? '';
     expect(card).toContain('確定しました');
-    expect(card).toContain('12月3日(木) 10:30〜11:10');
+    expect(card).toContain('12月3日(木)\n10:30〜11:10');
     expect(card).toContain('123 4567 8901');
     expect(card).toContain('aomori1');
     expect(card).toContain('録画');
@@ -198,7 +198,7 @@ describe('staff API: bookings', () => {
     });
     const card = s.userTexts(USER).at(-1) ?? '';
     expect(card).toContain('日時のご提案');
-    expect(card).toContain('12月4日(金) 14:00〜14:40');
+    expect(card).toContain('12月4日(金)\n14:00〜14:40');
     expect(s.staffTexts().at(-1)).toContain('日時を提案しました');
   });
 

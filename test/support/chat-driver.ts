@@ -50,6 +50,14 @@ export class ChatDriver {
     return this.last;
   }
 
+  /** Reads what the bot pushed since the last step (a reminder, a confirmation), as the person's phone shows it. */
+  receive(): Json[] {
+    const mine = this.h.platform.delivered().filter((d) => d.to === this.userId);
+    this.last = mine.slice(this.seen).map((d) => d.message);
+    this.seen = mine.length;
+    return this.last;
+  }
+
   follow() {
     return this.send((replyToken) => followEvent({ userId: this.userId, replyToken }));
   }

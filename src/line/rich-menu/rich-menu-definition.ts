@@ -81,8 +81,9 @@ export function richMenuDefinition(items: readonly RichMenuItem[] = RICH_MENU_IT
     throw new RangeError(`the ${COLUMNS}x${ROWS} menu needs ${cells.length} items, got ${items.length}`);
   return {
     size: { ...RICH_MENU_SIZE },
-    // Open by default: first-time users find the booking button without knowing to tap the bar.
-    selected: true,
+    // Closed by default, so the chat stays readable on a phone (the menu covers half the screen);
+    // the chat bar's メニュー opens it, and the greeting's buttons lead first-time users on.
+    selected: false,
     name: RICH_MENU_NAME,
     chatBarText: RICH_MENU_CHAT_BAR_TEXT,
     areas: items.map((item, i) => ({

@@ -91,6 +91,7 @@ export function BookNextForm(props: {
             {text('meeting_id', 'ミーティングID')}
             {text('passcode', 'パスコード')}
           </div>
+          {text('join_url', '参加用リンク（任意）')}
         </fieldset>
         <div>
           <button type="submit">予約してご本人に知らせる</button>

@@ -87,19 +87,35 @@ function shortText(body: Body, name: string, label: string): Parsed<string | und
   return { ok: true, value: v };
 }
 
+/** Longest join link (the same limit as the staff API). */
+const JOIN_URL_MAX = 500;
+
+function joinUrlOf(body: Body): Parsed<string | undefined> {
+  const v = (fieldOf(body, 'join_url') ?? '').trim();
+  if (v === '') return { ok: true, value: undefined };
+  if (v.length > JOIN_URL_MAX || !URL.canParse(v) || new URL(v).protocol !== 'https:')
+    return problem('join_url', '参加用リンクは https:// で始まるアドレスを入力してください。');
+  return { ok: true, value: v };
+}
+
 /**
- * Zoom meeting details come as a pair or not at all (as in the staff API). Whether Zoom needs
- * them is the booking functions' rule (a request has none yet; a confirmed session keeps its own).
+ * Zoom meeting details: the ID and passcode as a pair, a join link, or both (as in the staff API).
+ * Whether Zoom needs them is the booking functions' rule (a request has none yet; a confirmed
+ * session keeps its own).
  */
 export function meetingOf(body: Body): Parsed<MeetingDetails | undefined> {
   const id = shortText(body, 'meeting_id', 'ミーティングID');
   if (!id.ok) return id;
   const pass = shortText(body, 'passcode', 'パスコード');
   if (!pass.ok) return pass;
+  const url = joinUrlOf(body);
+  if (!url.ok) return url;
   if (id.value !== undefined && pass.value === undefined) return problem('passcode', 'パスコードも入力してください。');
   if (id.value === undefined && pass.value !== undefined)
     return problem('meeting_id', 'ミーティングIDも入力してください。');
-  return { ok: true, value: id.value && pass.value ? { meetingId: id.value, passcode: pass.value } : undefined };
+  const pair = id.value && pass.value ? { meetingId: id.value, passcode: pass.value } : undefined;
+  if (!url.value) return { ok: true, value: pair };
+  return { ok: true, value: { ...pair, joinUrl: url.value } };
 }
 
 export function parseConfirmForm(body: Body): Parsed<ConfirmForm> {

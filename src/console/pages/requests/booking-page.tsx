@@ -151,6 +151,13 @@ function MeetingFields(props: { form: FormName; failure: FormFailure | undefined
         <TextField form={props.form} name="meeting_id" label="ミーティングID" failure={props.failure} />
         <TextField form={props.form} name="passcode" label="パスコード" failure={props.failure} />
       </div>
+      <TextField
+        form={props.form}
+        name="join_url"
+        label="参加用リンク（任意）"
+        hint="https:// で始まる Zoom の参加用リンク。ID とパスコードの代わりにも使えます。ご本人には「Zoom で参加」ボタンで届きます。"
+        failure={props.failure}
+      />
     </fieldset>
   );
 }
@@ -247,9 +254,9 @@ function ProposeForm({ frame, data, failure }: { frame: PageFrame; data: Booking
           form="propose"
           failure={failure}
           hint={
-            b.meetingId
+            b.meetingId || b.meetingUrl
               ? '空欄なら、今のミーティングのままです。'
-              : '提案する日時のミーティングIDとパスコードを入力してください（必須）。'
+              : '提案する日時のミーティングIDとパスコード、または参加用リンクを入力してください（必須）。'
           }
         />
       ) : null}
@@ -375,6 +382,14 @@ function BookingFacts({ data }: { data: BookingPageData }) {
           <dd>{b.meetingId ?? '—'}</dd>
           <dt>パスコード</dt>
           <dd>{b.meetingPasscode ?? '—'}</dd>
+          {b.meetingUrl ? (
+            <>
+              <dt>参加用リンク</dt>
+              <dd>
+                <a href={b.meetingUrl}>{b.meetingUrl}</a>
+              </dd>
+            </>
+          ) : null}
         </>
       ) : null}
       {b.proposedStart ? (

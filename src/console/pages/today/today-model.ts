@@ -22,7 +22,7 @@ export interface TodayRow {
   name: string;
   /** Zoom: the meeting; TeleOffice: where its invitation went. */
   meeting:
-    | { app: 'zoom'; meetingId: string; passcode: string }
+    | { app: 'zoom'; meetingId?: string; passcode?: string; joinUrl?: string }
     | { app: 'zoom'; missing: true }
     | {
         app: 'teleoffice';

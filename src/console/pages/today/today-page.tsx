@@ -18,9 +18,19 @@ export function Meeting({ row }: { row: TodayRow }) {
   if ('missing' in m) return <span class="badge bad">接続情報なし</span>;
   return (
     <span>
-      ID {m.meetingId}
-      <br />
-      パスコード {m.passcode}
+      {m.meetingId && m.passcode ? (
+        <>
+          ID {m.meetingId}
+          <br />
+          パスコード {m.passcode}
+        </>
+      ) : null}
+      {m.joinUrl ? (
+        <>
+          {m.meetingId ? <br /> : null}
+          参加用リンク <a href={m.joinUrl}>{m.joinUrl}</a>
+        </>
+      ) : null}
     </span>
   );
 }
