@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ChatDriver, textOf } from '../support/chat-driver.js';
+import { opened } from '../support/data-key.js';
 import { probe } from '../support/db-inspect.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
 import { getStaffApi } from '../support/staff-api.js';
@@ -37,7 +38,9 @@ it('an interpreter: the language is asked, stored with the request and shown to 
     'SELECT id, interpreter, companion, companion_language FROM bookings WHERE line_user_id = ?',
     u.userId,
   );
-  expect(row).toMatchObject({ interpreter: 1, companion: 'interpreter', companion_language: 'ベトナム語' });
+  expect(row).toMatchObject({ interpreter: 1, companion: 'interpreter' });
+  // The language is personal data, stored encrypted (docs/storage.md).
+  expect(opened(row!.companion_language)).toBe('ベトナム語');
   expect(staffTexts()).toContain('同席します（通訳・ベトナム語）');
   const api = await getStaffApi(h, `/api/bookings/${row!.id}`);
   expect(api.booking).toMatchObject({ interpreter: true, companion: 'interpreter', companionLanguage: 'ベトナム語' });

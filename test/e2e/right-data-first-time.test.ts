@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatDriver } from '../support/chat-driver.js';
-import { conversationStateOf, probe } from '../support/db-inspect.js';
+import { conversationDraftOf, conversationStateOf } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { typeUntil } from '../support/typed-booking.js';
 
@@ -18,12 +18,8 @@ afterAll(async () => h.close());
 let n = 0;
 const person = () => new ChatDriver(h, `Urightdata${String(++n).padStart(23, '0')}`);
 
-async function draftOf(u: ChatDriver): Promise<Record<string, unknown>> {
-  const row = await probe(h).get<{ snapshot: string }>(
-    'SELECT snapshot FROM conversations WHERE line_user_id = ?',
-    u.userId,
-  );
-  return (JSON.parse(row!.snapshot) as { context: { draft: Record<string, unknown> } }).context.draft;
+function draftOf(u: ChatDriver): Promise<Record<string, unknown>> {
+  return conversationDraftOf(h, u.userId);
 }
 
 describe('the job-seeker number', () => {

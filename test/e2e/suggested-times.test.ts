@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatDriver } from '../support/chat-driver.js';
-import { conversationStateOf, probe } from '../support/db-inspect.js';
+import { conversationDraftOf, conversationStateOf } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { callStaffApi } from '../support/staff-api.js';
 import { typeUntil } from '../support/typed-booking.js';
@@ -19,12 +19,8 @@ afterEach(async () => {
   await h.close();
 });
 
-async function draftOf(u: ChatDriver): Promise<Record<string, unknown>> {
-  const row = await probe(h).get<{ snapshot: string }>(
-    'SELECT snapshot FROM conversations WHERE line_user_id = ?',
-    u.userId,
-  );
-  return (JSON.parse(row!.snapshot) as { context: { draft: Record<string, unknown> } }).context.draft;
+function draftOf(u: ChatDriver): Promise<Record<string, unknown>> {
+  return conversationDraftOf(h, u.userId);
 }
 
 async function closeSlot(date: string, start: string): Promise<void> {

@@ -119,8 +119,9 @@ describe('each question routes its answers (the chart lists where each outcome l
             editing,
             purpose ?? 'new',
             question.startsWith('choice1') ? both : null,
-            // Contact details kept from before are not asked again (a returning person, §12).
-            question.startsWith('choice2')
+            // Contact details kept from before are not asked again (a returning person, §12), also
+            // when both choices came in one message at the first.
+            question.startsWith('choice')
               ? snapshot.context.draft.email !== undefined && snapshot.context.draft.phone !== undefined
               : null,
             complete,

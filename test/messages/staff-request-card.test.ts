@@ -40,8 +40,8 @@ describe('the staff-group request card', () => {
 
   it('says for each preferred time whether staff could confirm it now', () => {
     const card = JSON.stringify(staffRequestCard(booking, defaultOfficeSettings, [], 'title', [true, false]));
-    expect(card).toContain('12月3日(木) 10:00〜10:40（空きあり）');
-    expect(card).toContain('12月3日(木) 10:30〜11:10（空きなし）');
+    expect(card).toContain('12月3日(木)\\n10:00〜10:40（空きあり）');
+    expect(card).toContain('12月3日(木)\\n10:30〜11:10（空きなし）');
     const one = { ...booking, choices: [booking.choices[0]] as const } satisfies BookingView;
     const single = JSON.stringify(staffRequestCard(one, defaultOfficeSettings, [], 'title', [false]));
     expect(single).toContain('"text":"なし",');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startServerChild, type ServerChild } from '../../bench/child-process.js';
 import { startFakeLinePlatform, type FakeLinePlatform } from '../../src/line/fake-line-platform.js';
+import { TEST_DATA_KEY } from '../support/data-key.js';
 import { outboxRows, type DatabaseLocation } from '../support/db-inspect.js';
 import { signedWebhookRequest, textEvent } from '../support/line-events.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/test-store.js';
@@ -43,6 +44,8 @@ function startServer(): Promise<ServerChild> {
     LOG_LEVEL: 'info',
     PORT: '0',
     HOST: '127.0.0.1',
+    // The test reads what the server stored, encrypted under this key (docs/storage.md).
+    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
     LINE_CHANNEL_SECRET: SECRET,
     LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
     LINE_API_BASE_URL: platform.url,

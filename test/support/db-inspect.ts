@@ -115,6 +115,19 @@ export async function conversationStateOf(where: DatabaseLocation, lineUserId: s
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The draft a person's conversation holds so far (what they typed and chose), opened with the test key. */
+export async function conversationDraftOf(
+  where: DatabaseLocation,
+  lineUserId: string,
+): Promise<Record<string, unknown>> {
+  const row = await probe(where).get<{ snapshot: string }>(
+    'SELECT snapshot FROM conversations WHERE line_user_id = ?',
+    lineUserId,
+  );
+  if (!row) throw new Error(`no conversation stored for ${lineUserId}`);
+  return (JSON.parse(opened(row.snapshot)) as { context: { draft: Record<string, unknown> } }).context.draft;
+}
+
 export interface OutboxRecord {
   id: number;
   dedupe_key: string;
