@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { by, byOnlyBody } from './api-schemas.js';
 import { done, fail, notFound, type Outcome } from './outcome.js';
-import { disclosePerson, disclosureJson, erasePersonOnRequest, type Requester } from './person-rights.js';
+import { disclosePerson, disclosureJson, erasePersonNow, type Requester } from './person-rights.js';
 import type { PersonErased } from '../../db/repositories/person-record-repository.js';
 import { param, readerOf, withBody, withQuery } from './route-helpers.js';
 
@@ -38,9 +38,7 @@ export function personRightsApiRoutes(ctx: AppContext): Router {
       byOnlyBody,
       async (b, req): Promise<Outcome<PersonErased>> => {
         const now = ctx.clock.now().toISOString();
-        const r = await ctx.committer.run((trx) =>
-          erasePersonOnRequest(trx, apiRequester(b.by), param(req, 'lineUserId'), now),
-        );
+        const r = await erasePersonNow(ctx, apiRequester(b.by), param(req, 'lineUserId'), now);
         if (r.ok) return done(r.erased);
         if (r.refusal === 'not_found') return notFound('user');
         return fail(409, 'open_booking', `booking ${r.bookingId} is still open: cancel it before erasing the person`);

@@ -7,6 +7,8 @@ import {
   type PersonErased,
   type PersonRecord,
 } from '../../db/repositories/person-record-repository.js';
+import { truncateLog } from '../../db/truncate-log.js';
+import type { AppContext } from '../app-context.js';
 import { formatIsoJst, type Instant } from '../calendar/index.js';
 import { actionJson, bookingJson } from './staff-json.js';
 
@@ -113,4 +115,19 @@ export async function erasePersonOnRequest(
   const erased = await erasePerson(db, lineUserId, now);
   await recordAudit(db, { at: now, ...who, action: 'erase_person', subject: lineUserId, detail: { ...erased } });
   return { ok: true, erased };
+}
+
+/**
+ * 消去 as the doors run it: committed, then the SQLite log emptied, so the erased values leave the
+ * file as well as the tables (docs/storage.md), as after the retention job's erasure.
+ */
+export async function erasePersonNow(
+  ctx: Pick<AppContext, 'committer' | 'db' | 'logger'>,
+  who: Requester,
+  lineUserId: string,
+  now: Instant,
+): Promise<ErasureResult> {
+  const r = await ctx.committer.run((trx) => erasePersonOnRequest(trx, who, lineUserId, now));
+  if (r.ok && !(await truncateLog(ctx.db))) ctx.logger.info('database log in use; it is emptied on the next purge');
+  return r;
 }

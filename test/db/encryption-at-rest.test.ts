@@ -20,6 +20,7 @@ import {
   TEST_TOKEN,
   type Harness,
 } from '../support/harness.js';
+import { postStaffApi } from '../support/staff-api.js';
 import { onPostgres } from '../support/test-store.js';
 
 let h: Harness | undefined;
@@ -197,6 +198,25 @@ describe('personal data at rest', () => {
       const after = fileBytes(h);
       expect(traces.filter((t) => holds(after, t))).toEqual([]);
       expect(fs.existsSync(`${h.sqlitePath}-wal`) ? fs.statSync(`${h.sqlitePath}-wal`).size : 0).toBe(0);
+    },
+  );
+
+  it.skipIf(onPostgres)(
+    'leaves no trace in the file after erasing a person on their request (消去), its log included (SQLite)',
+    async () => {
+      const { h, id } = await booked();
+      const stored = await storedPerson(h, id);
+      const traces = [stored.name, stored.email, stored.phone, stored.job_seeker_number].map((v) => v.slice(-24));
+      expect(traces.filter((t) => holds(fileBytes(h), t)).length).toBe(traces.length);
+
+      // An open request is cancelled first; then the person is erased at once, not at retention.
+      const cancel = await postStaffApi(h, `/api/bookings/${id}/cancel`, { reason: 'ご本人の申出により', by: '山田' });
+      expect(cancel.status).toBe(200);
+      const erase = await postStaffApi(h, `/api/users/${USER}/erase`, { by: '山田' });
+      expect(erase.status).toBe(200);
+      expect((await storedPerson(h, id)).email).toBe('');
+      expect(traces.filter((t) => holds(fileBytes(h), t))).toEqual([]);
+      expect(fs.statSync(`${h.sqlitePath}-wal`).size).toBe(0);
     },
   );
 

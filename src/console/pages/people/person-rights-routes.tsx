@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { personRecordOf } from '../../../../db/repositories/person-record-repository.js';
 import type { AppContext } from '../../../app-context.js';
-import { disclosePerson, disclosureJson, erasePersonOnRequest, type Requester } from '../../../staff/person-rights.js';
+import { disclosePerson, disclosureJson, erasePersonNow, type Requester } from '../../../staff/person-rights.js';
 import { receiptNumber } from '../../../messages/booking-cards.js';
 import { signedIn, type SignedIn } from '../../auth/signed-in.js';
 import { frameOf } from '../../views/frame.js';
@@ -67,7 +67,7 @@ export function personRightsRoutes(ctx: AppContext): Router {
     if ((req.body as Record<string, unknown> | undefined)?.confirm !== 'yes')
       return showErase(req, res, 'ご本人からの申出と本人確認を確かめて、チェックを入れてください。', 400);
     const at = now();
-    const r = await ctx.committer.run((trx) => erasePersonOnRequest(trx, requester(who), id, at));
+    const r = await erasePersonNow(ctx, requester(who), id, at);
     if (r.ok) return res.redirect(303, `${personPath(id)}?done=erase`);
     if (r.refusal === 'not_found') return notFound(res, who);
     return showErase(
