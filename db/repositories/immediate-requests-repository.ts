@@ -81,3 +81,34 @@ export async function immediateRequestStatus(db: Db, id: string): Promise<Immedi
   const row = await db.selectFrom('immediate_requests').select('status').where('id', '=', id).executeTakeFirst();
   return row?.status;
 }
+
+/** An immediate-session request as the console lists it. */
+export interface ImmediateRequestRow {
+  id: string;
+  lineUserId: string;
+  name: string;
+  jobSeekerNumber: string;
+  interpreter: boolean | null;
+  status: ImmediateStatus;
+  createdAt: string;
+}
+
+/** Requests made in [from, until), oldest first: the day's 今すぐ相談 for the console. */
+export async function immediateRequestsBetween(db: Db, from: string, until: string): Promise<ImmediateRequestRow[]> {
+  const rows = await db
+    .selectFrom('immediate_requests')
+    .select(['id', 'line_user_id', 'name', 'job_seeker_number', 'interpreter', 'status', 'created_at'])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', until)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    lineUserId: r.line_user_id,
+    name: r.name,
+    jobSeekerNumber: r.job_seeker_number,
+    interpreter: r.interpreter === null ? null : r.interpreter === 1,
+    status: r.status,
+    createdAt: r.created_at,
+  }));
+}

@@ -223,7 +223,10 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
       });
       await scheduleJob(db, 'immediate_timeout', id, new Date(Date.parse(now) + IMMEDIATE_WAIT_MS).toISOString(), now);
       t.say.push(...immediateRequestedMessages());
-      staff(t, staffImmediateMessages(name, number, interpreter, id, draft.companion ? whoJa(draft) : undefined));
+      staff(
+        t,
+        staffImmediateMessages(name, interpreter, id, t.deps.settings, draft.companion ? whoJa(draft) : undefined),
+      );
       return;
     }
   }

@@ -4,7 +4,7 @@ import { encodeBookingAction, encodeChatAction } from '../bookings/booking-actio
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
-import { postback, text } from './building-blocks.js';
+import { postback, text, uri } from './building-blocks.js';
 import { shortName, staffRequestCard, receiptNumber } from './booking-cards.js';
 
 /**
@@ -55,15 +55,25 @@ export function staffReplyOverdueMessages(b: BookingView, s: OfficeSettings): Li
   ];
 }
 
-/** An immediate-session request for the staff group: who, whether an interpreter or helper attends, and who takes it. */
+/**
+ * An immediate-session request for the staff group: who (by family name), whether an interpreter or
+ * helper attends, and who takes it. Like the request card, it leaves the job-seeker number out: the
+ * card stays on LINE's servers and every staff phone, while the console's 本日の相談 shows the
+ * details to the member who takes it and records that they read them (docs/staff-console.md).
+ */
 export function staffImmediateMessages(
   name: string,
-  jobSeekerNumber: string,
   interpreter: boolean,
   requestId: string,
+  s: Pick<OfficeSettings, 'consoleUrl'>,
   /** Who attends, as the person said (「通訳・英語」「介助者」), when someone does. */
   who?: string,
 ): LineMessage[] {
+  const where = s.consoleUrl ? '管理画面の「本日の相談」' : 'スタッフ画面の「本日の相談」';
+  const actions: LineAction[] = [
+    postback('対応する', encodeBookingAction({ action: 'immediate', bookingId: requestId })),
+  ];
+  if (s.consoleUrl) actions.push(uri('管理画面で開く', `${s.consoleUrl}/today`));
   return [
     {
       type: 'flex',
@@ -77,7 +87,7 @@ export function staffImmediateMessages(
             { type: 'text', text: '【今すぐ相談の申込み】', weight: 'bold', wrap: true },
             {
               type: 'text',
-              text: `${name} 様（求職番号 ${jobSeekerNumber}）\n通訳・介助者の同席: ${interpreter ? `あり${who ? `（${who}）` : ''}` : 'なし'}\n求職登録の電話番号へ折り返し、アクセスコードをお伝えください。`,
+              text: `${name ? `${shortName(name)} 様` : 'ご利用者'}\n通訳・介助者の同席: ${interpreter ? `あり${who ? `（${who}）` : ''}` : 'なし'}\n対応する方は、氏名と求職番号を${where}で確かめ、求職登録の電話番号へ折り返してアクセスコードをお伝えください。`,
               wrap: true,
               size: 'sm',
             },
@@ -86,14 +96,13 @@ export function staffImmediateMessages(
         footer: {
           type: 'box',
           layout: 'vertical',
-          contents: [
-            {
-              type: 'button',
-              style: 'primary',
-              height: 'sm',
-              action: postback('対応する', encodeBookingAction({ action: 'immediate', bookingId: requestId })),
-            },
-          ],
+          spacing: 'sm',
+          contents: actions.map((action, i) => ({
+            type: 'button' as const,
+            style: i === 0 ? ('primary' as const) : ('secondary' as const),
+            height: 'sm' as const,
+            action,
+          })),
         },
       },
     },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/repositories/audit-log-repository.js';
 import { getBooking } from '../../db/repositories/bookings-repository.js';
+import { insertImmediateRequest } from '../../db/repositories/immediate-requests-repository.js';
 import { staffActionsOf } from '../../db/repositories/staff-actions-repository.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
 import { confirmedAt, seedBooking } from '../support/booking-seeds.js';
@@ -94,6 +95,38 @@ describe("today's sessions", () => {
     expect(seen.map((e) => e.subject)).toEqual(
       expect.arrayContaining([person.userId, noon.lineUserId, late.lineUserId]),
     );
+  });
+
+  it("lists today's 今すぐ相談 with the name and number the staff card leaves out, and records the reading", async () => {
+    const today = '2026-12-03';
+    const caller = 'Utodayimmediate0000000000000001';
+    await insertImmediateRequest(h.app.db, {
+      id: 'imm-today-1',
+      lineUserId: caller,
+      name: '八戸 四季',
+      jobSeekerNumber: '02010-87654321',
+      interpreter: true,
+      createdAt: new Date(`${today}T09:40:00+09:00`).toISOString(),
+    });
+    // Yesterday's is not today's business.
+    await insertImmediateRequest(h.app.db, {
+      id: 'imm-yesterday',
+      lineUserId: 'Utodayimmediate0000000000000002',
+      name: '昨日 五郎',
+      jobSeekerNumber: '02010-11112222',
+      interpreter: false,
+      createdAt: new Date('2026-12-02T15:00:00+09:00').toISOString(),
+    });
+    const r = await c.get('/staff/today');
+    const table = r.html.slice(r.html.indexOf('id="immediate-today"'));
+    expect(table).toContain('本日の今すぐ相談 1 件');
+    expect(table).toContain('9:40');
+    expect(table).toContain('八戸 四季');
+    expect(table).toContain('02010-87654321');
+    expect(table).toContain('対応者を待っています');
+    expect(r.html).not.toContain('昨日 五郎');
+    const seen = await listAudit(h.app.db, { loginId: 'sato', action: 'view_person', subject: caller });
+    expect(seen.length).toBeGreaterThan(0);
   });
 
   it('shows beside the session that the person wrote to the bot today', async () => {

@@ -147,7 +147,11 @@ describe('immediate sessions (今すぐ相談)', () => {
     expect(u.lastText()).toContain('受け付けました');
     const card = staffTextsFrom(staffBefore);
     expect(card).toContain('【今すぐ相談の申込み】');
-    expect(card).toContain('青森 花子 様');
+    // Family name only, and no job-seeker number: staff read those in the console (本日の相談).
+    expect(card).toContain('青森 様');
+    expect(card).not.toContain('花子');
+    expect(card).not.toMatch(/\d{5}-?\d{8}/);
+    expect(card).toContain('本日の相談');
     expect(card).toContain('通訳・介助者の同席: あり（通訳・英語）');
     expect(await probe(h).all('SELECT interpreter FROM immediate_requests')).toEqual([{ interpreter: 1 }]);
     const staff = new StaffDriver(h);

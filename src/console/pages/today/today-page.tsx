@@ -1,6 +1,8 @@
 import type { IsoDate } from '../../../calendar/index.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
 import { dateJa, timeJa } from '../../views/format.js';
+import type { ImmediateRequestRow } from '../../../../db/repositories/immediate-requests-repository.js';
+import { ImmediateToday } from './immediate-today.js';
 import type { TodayRow } from './today-model.js';
 
 const KIND_JA = { regular: '一般', mothers: 'マザーズコーナー' } as const;
@@ -91,6 +93,8 @@ export function TodayPage(props: {
   frame: PageFrame;
   date: IsoDate;
   rows: readonly TodayRow[];
+  /** Today's 今すぐ相談, oldest first. */
+  immediate: readonly ImmediateRequestRow[];
   notice: string | null;
   problem: TodayProblem | null;
 }) {
@@ -158,6 +162,7 @@ export function TodayPage(props: {
           </table>
         </div>
       )}
+      <ImmediateToday requests={props.immediate} />
       <p class="muted">
         欠席（接続なし）を記録すると、ご本人に LINE でお知らせします（利用規約 6(4)
         の回数に数えます）。誤って記録したときは「出席に訂正」で直せます。出席の記録は取り消せません。

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { getBooking } from '../../../../db/repositories/bookings-repository.js';
 import { contactTimesSince, sessionsBetween } from '../../../../db/repositories/console-calendar-repository.js';
+import { immediateRequestsBetween } from '../../../../db/repositories/immediate-requests-repository.js';
 import type { AppContext } from '../../../app-context.js';
 import { currentBooking, markAttendance } from '../../../bookings/lifecycle.js';
 import { addDays, toInstant, toLocal } from '../../../calendar/index.js';
@@ -45,11 +46,13 @@ export function todayPages(ctx: AppContext): Router {
     extra: { notice?: string | null; problem?: TodayProblem | null; status?: number },
   ): Promise<void> {
     const { date, rows } = await loadToday();
+    const from = toInstant({ date, minutes: 0 });
+    const immediate = await immediateRequestsBetween(ctx.db, from, toInstant({ date: addDays(date, 1), minutes: 0 }));
     await auditViews(
       ctx.db,
       who,
       ctx.clock.now().toISOString(),
-      rows.map((r) => r.lineUserId),
+      [...rows.map((r) => r.lineUserId), ...immediate.map((r) => r.lineUserId)],
       'today',
     );
     sendPage(
@@ -58,6 +61,7 @@ export function todayPages(ctx: AppContext): Router {
         frame={frameOf(ctx, who)}
         date={date}
         rows={rows}
+        immediate={immediate}
         notice={extra.notice ?? null}
         problem={extra.problem ?? null}
       />,

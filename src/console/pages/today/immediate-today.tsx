@@ -1,0 +1,53 @@
+import type { ImmediateRequestRow } from '../../../../db/repositories/immediate-requests-repository.js';
+import { toLocal } from '../../../calendar/index.js';
+import { timeJa } from '../../views/format.js';
+
+const STATUS_JA = {
+  requested: { label: '対応者を待っています', tone: 'warn' },
+  accepted: { label: '対応者あり', tone: 'ok' },
+  declined: { label: '締切（予約をご案内済み）', tone: 'plain' },
+} as const;
+
+/**
+ * Today's 今すぐ相談: the name and job-seeker number the member who takes one needs to call back.
+ * The staff-group card leaves them out (docs/staff-console.md); here reading them is recorded.
+ */
+export function ImmediateToday({ requests }: { requests: readonly ImmediateRequestRow[] }) {
+  if (requests.length === 0) return null;
+  return (
+    <div class="cal-scroll">
+      <table class="today" id="immediate-today">
+        <caption>本日の今すぐ相談 {requests.length} 件（申込み順）</caption>
+        <thead>
+          <tr>
+            <th scope="col">申込み</th>
+            <th scope="col">氏名</th>
+            <th scope="col">求職番号</th>
+            <th scope="col">通訳・介助者</th>
+            <th scope="col">状態</th>
+          </tr>
+        </thead>
+        <tbody>
+          {requests.map((r) => {
+            const status = STATUS_JA[r.status];
+            return (
+              <tr key={r.id}>
+                <th scope="row" class="today-time">
+                  {timeJa(toLocal(r.createdAt).minutes)}
+                </th>
+                <td class="today-name">
+                  <a href={`/staff/people/${encodeURIComponent(r.lineUserId)}`}>{r.name || '（消去済み）'}</a>
+                </td>
+                <td>{r.jobSeekerNumber || '—'}</td>
+                <td>{r.interpreter === null ? '—' : r.interpreter ? 'あり' : 'なし'}</td>
+                <td>
+                  <span class={status.tone === 'plain' ? 'badge' : `badge ${status.tone}`}>{status.label}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
