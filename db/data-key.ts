@@ -130,6 +130,7 @@ const PRIMARY_KEY: Record<EncryptedTable, string> = {
   conversations: 'line_user_id',
   outbox: 'id',
   inbox: 'webhook_event_id',
+  idempotency_keys: 'key',
 };
 
 const BATCH = 200;

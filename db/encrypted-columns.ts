@@ -46,6 +46,8 @@ export const ENCRYPTED_COLUMNS = {
   // Queued cards and answers carry the person's details; the raw event carries what they typed.
   outbox: ['messages'],
   inbox: ['payload'],
+  // A staff API answer kept a day for its Idempotency-Key: a booking with all its details.
+  idempotency_keys: ['body'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EncryptedTable = keyof typeof ENCRYPTED_COLUMNS;

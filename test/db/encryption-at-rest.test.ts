@@ -201,6 +201,29 @@ describe('personal data at rest', () => {
     },
   );
 
+  it('keeps a staff API answer replayable under its Idempotency-Key encrypted (it holds the booking and its details)', async () => {
+    const { h, id } = await booked();
+    const send = () =>
+      fetch(`${h.baseUrl}/api/bookings/${id}/cancel`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${STAFF_API_TOKEN}`,
+          'content-type': 'application/json',
+          'idempotency-key': 'cancel-once-0001',
+        },
+        body: JSON.stringify({ reason: '担当者の都合により', by: '山田' }),
+      });
+    const first = await send();
+    expect(first.status).toBe(200);
+    const kept = await probe(h).get<{ body: string }>('select body from idempotency_keys');
+    expect(kept!.body).toMatch(/^v1:/);
+    expect(opened(kept!.body)).toContain(PERSON.email);
+    // Replayed from the encrypted copy, word for word.
+    const again = await send();
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.text()).toBe(await first.text());
+  });
+
   it.skipIf(onPostgres)(
     'leaves no trace in the file after erasing a person on their request (消去), its log included (SQLite)',
     async () => {
