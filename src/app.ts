@@ -228,6 +228,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     processor,
     jobs,
     async listen(port = config.port, host = '127.0.0.1') {
+      // Before any event can arrive: what the last run left half-sent is settled first.
+      await sender.adoptLeftovers();
       server = await new Promise<Server>((resolve, reject) => {
         const s = http.listen(port, host, () => resolve(s));
         s.once('error', reject);

@@ -160,6 +160,22 @@ export async function markReplyStarted(db: Db, id: number): Promise<void> {
   await db.updateTable('outbox').set({ reply_maybe_used: 1 }).where('id', '=', id).execute();
 }
 
+/**
+ * At start-up, on a store one process sends from: replies an earlier process left unsent may have
+ * gone out before it stopped (its calls' outcomes died with it), so each is pushed, never replied
+ * again (docs/line-platform.md §3). Written once here instead of before every reply call.
+ */
+export async function markLeftRepliesUncertain(db: Db): Promise<number> {
+  const r = await db
+    .updateTable('outbox')
+    .set({ reply_maybe_used: 1 })
+    .where('status', '=', 'pending')
+    .where('reply_token', 'is not', null)
+    .where('reply_maybe_used', '=', 0)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** A stopping process hands back rows it claimed but could not finish; others take them at once. */
 export async function releaseClaims(db: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
@@ -184,6 +200,8 @@ export interface RetryOptions {
   dropReplyToken?: boolean;
   /** LINE said the reply did not go out (429, 401): its token may be tried again while fresh. */
   replyUnused?: boolean;
+  /** The reply's outcome is unknown (no answer, LINE's 5xx): it may have gone out, so it is pushed next. */
+  replyMaybeUsed?: boolean;
 }
 
 export async function scheduleRetry(
@@ -203,6 +221,7 @@ export async function scheduleRetry(
       last_error: error.slice(0, 500),
       ...(options.dropReplyToken ? { reply_token: null } : {}),
       ...(options.replyUnused ? { reply_maybe_used: 0 } : {}),
+      ...(options.replyMaybeUsed ? { reply_maybe_used: 1 } : {}),
     }))
     .where('id', '=', id)
     .execute();

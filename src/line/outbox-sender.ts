@@ -5,6 +5,7 @@ import {
   claimRow,
   dueHeads,
   markFailed,
+  markLeftRepliesUncertain,
   markReplyStarted,
   releaseClaims,
   markSent,
@@ -28,9 +29,16 @@ export interface OutboxSender {
   /** Starts a timer that retries waiting messages; returns a stop function. */
   start(intervalMs?: number): () => void;
   /**
+   * Once at start-up, before any event is handled: replies an earlier process left unsent are
+   * marked as possibly gone out, so they are pushed (docs/line-platform.md §3). On a shared
+   * database each reply is marked in its claim instead, and this does nothing.
+   */
+  adoptLeftovers(): Promise<void>;
+  /**
    * For shutdown: sends what is due for at most `graceMs`, then starts nothing more and returns,
    * abandoning calls LINE has not answered. Their rows stay pending; a reply among them is
-   * already marked as started, so it is pushed after the restart (docs/line-platform.md §3).
+   * marked as possibly gone out (in its claim, or by adoptLeftovers after the restart), so it is
+   * pushed (docs/line-platform.md §3).
    */
   close(graceMs: number): Promise<void>;
 }
@@ -167,6 +175,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       // LINE's own failure, leaves it uncertain: the mark written before the call stays, and the
       // next attempt is a push (docs/line-platform.md §3).
       const replyUnused = viaReply && (err.status === 429 || err.status === 401);
+      const replyMaybeUsed = viaReply && !replyUnused;
       if (err.status === 401)
         logger.error(
           { ...log, retryAt: next.toISOString() },
@@ -174,7 +183,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         );
       else logger.warn({ ...log, retryAt: next.toISOString() }, 'LINE send failed; will retry');
       return committer.run((trx) =>
-        scheduleRetry(trx, row.id, next.toISOString(), err.message, replyUnused ? { replyUnused } : {}),
+        scheduleRetry(trx, row.id, next.toISOString(), err.message, { replyUnused, replyMaybeUsed }),
       );
     }
     logger.error(log, 'LINE refused the message; giving up');
@@ -223,6 +232,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         : head;
       if (!row) return undefined;
       const viaReply = goesAsReply(row);
+      // Another process may take the row over if this one dies mid-call: it must know a reply may
+      // have gone out. One process alone learns that at its restart (adoptLeftovers), with no
+      // write before each call.
       if (viaReply) await markReplyStarted(trx, row.id);
       return { row, viaReply };
     });
@@ -253,9 +265,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     if (alreadySent !== undefined) return recordSent(head.id, alreadySent);
     // The row may be from a commit whose log is still being synced; what goes out must stay in.
     await durable();
-    // Without claims (one process), a push needs no write first: its retry key covers a crash.
-    const writes = deps.claims || goesAsReply(head);
-    const taken = writes ? await claim(head) : { row: head, viaReply: false };
+    // Without claims (one process) nothing is written first: a push's retry key covers a crash,
+    // and a reply left by a crash is marked at the restart (adoptLeftovers).
+    const writes = deps.claims === true;
+    const taken = writes ? await claim(head) : { row: head, viaReply: goesAsReply(head) };
     // Another process holds it, or has just sent it: the drain looks at the chat again.
     if (!taken) return false;
     const { row, viaReply } = taken;
@@ -368,6 +381,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   }
 
   return {
+    async adoptLeftovers() {
+      if (deps.claims) return;
+      const marked = await committer.run((trx) => markLeftRepliesUncertain(trx));
+      if (marked > 0) logger.info({ replies: marked }, 'replies left unsent by the last run will be pushed');
+    },
     async flush() {
       await wake();
       // Wait until what was started has finished and nothing further became due.

@@ -303,22 +303,9 @@ describe('outbox sender, told which chats have new rows', () => {
     }
   });
 
-  it('records that a reply is starting before it is sent, so a crash during the call leaves it to be pushed', async () => {
-    let markedBeforeCall: number | undefined;
-    const real = createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url });
-    const sender = senderWith({
-      ...real,
-      async reply(token, messages) {
-        // What a process restarted after a kill at this moment would find on the disk.
-        const row = await db
-          .selectFrom('outbox')
-          .select('reply_maybe_used')
-          .where('dedupe_key', '=', 'crash-mid-reply')
-          .executeTakeFirstOrThrow();
-        markedBeforeCall = row.reply_maybe_used;
-        return real.reply(token, messages);
-      },
-    });
+  it('pushes a reply an earlier process left unsent (it may have gone out before that process died), never replies it again', async () => {
+    const token = platform.issueReplyToken('Ul');
+    const messages = [{ type: 'text' as const, text: 'answer' }];
     await committer.run((trx) =>
       enqueue(
         trx,
@@ -326,18 +313,60 @@ describe('outbox sender, told which chats have new rows', () => {
           {
             dedupeKey: 'crash-mid-reply',
             recipient: 'Ul',
-            messages: [{ type: 'text', text: 'answer' }],
-            replyToken: platform.issueReplyToken('Ul'),
+            messages,
+            replyToken: token,
             replyTokenExpiresAt: new Date(clock.now().getTime() + 50_000).toISOString(),
           },
         ],
         clock.now().toISOString(),
       ),
     );
+    // The process killed mid-call: LINE took its reply, and nothing of the outcome was written.
+    await createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }).reply(token, messages);
+    // The next process, started on what the disk kept; the token is still fresh.
+    const sender = senderWith(createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url }));
+    await sender.adoptLeftovers();
     sender.notify(['Ul']);
+    await platform.waitFor((d) => d.length === 2);
+    await sender.flush();
+    const calls = platform.calls().filter((c) => c.path.includes('/message/'));
+    expect(calls.map((c) => `${c.path.split('/').at(-1)} ${c.status}`)).toEqual(['reply 200', 'push 200']);
+    expect(calls[1]!.headers['x-line-retry-key']).toBeDefined();
+    // Twice is the price of never losing it: only a reply in flight at the crash can arrive twice.
+    expect(textsTo('Ul')).toEqual(['answer', 'answer']);
+  });
+
+  it('replies with no write before the call when it has the outbox to itself (one process)', async () => {
+    let markAtCall: number | undefined;
+    const real = createLineClient({ channelAccessToken: TOKEN, baseURL: platform.url });
+    const sender = senderWith({
+      ...real,
+      async reply(token, messages) {
+        const row = await db.selectFrom('outbox').select('reply_maybe_used').executeTakeFirstOrThrow();
+        markAtCall = row.reply_maybe_used;
+        return real.reply(token, messages);
+      },
+    });
+    await sender.adoptLeftovers();
+    await committer.run((trx) =>
+      enqueue(
+        trx,
+        [
+          {
+            dedupeKey: 'fresh-reply',
+            recipient: 'Um',
+            messages: [{ type: 'text', text: 'fresh answer' }],
+            replyToken: platform.issueReplyToken('Um'),
+            replyTokenExpiresAt: new Date(clock.now().getTime() + 50_000).toISOString(),
+          },
+        ],
+        clock.now().toISOString(),
+      ),
+    );
+    sender.notify(['Um']);
     await platform.waitFor((d) => d.length === 1);
     await sender.flush();
-    expect(markedBeforeCall).toBe(1);
+    expect(markAtCall).toBe(0);
     expect(platform.delivered()[0]?.via).toBe('reply');
   });
 

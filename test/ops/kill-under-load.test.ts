@@ -2,8 +2,8 @@
  * The real server (src/main.ts) under a steady load of people writing to it, killed outright
  * (SIGKILL) several times and started again on the same database. Counted against the fake LINE
  * platform, message by message: no answer may be lost, and an answer may arrive twice only if
- * its reply call was in flight at a kill, which the server's own record says (a reply marked as
- * started and not finished: docs/line-platform.md §3).
+ * its reply call was in flight at a kill: LINE had received it and the process died before it
+ * recorded the outcome (docs/line-platform.md §3).
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -120,16 +120,25 @@ it('loses no answer over repeated kill -9 under load, and doubles only calls in 
     }),
   );
 
-  /** Rows whose reply had started and not finished when the process died: calls in flight. */
+  /**
+   * Rows whose reply call LINE had received and whose outcome the dead process never recorded:
+   * the calls in flight at a kill, seen from LINE's side and the disk's.
+   */
   const inFlightAtKills = new Set<number>();
   for (let k = 0; k < KILLS; k += 1) {
     await sleep(1500);
     process.kill(server.pid, 'SIGKILL');
     await server.stop();
-    const uncertain = await probe(where).all<{ id: number }>(
-      "SELECT id FROM outbox WHERE status = 'pending' AND reply_maybe_used = 1",
+    const unsent = await probe(where).all<{ id: number; reply_token: string }>(
+      "SELECT id, reply_token FROM outbox WHERE status = 'pending' AND reply_token IS NOT NULL",
     );
-    for (const r of uncertain) inFlightAtKills.add(r.id);
+    const called = new Set(
+      platform
+        .calls()
+        .filter((c) => c.path.endsWith('/reply'))
+        .map((c) => (c.body as { replyToken?: string } | undefined)?.replyToken),
+    );
+    for (const r of unsent) if (called.has(r.reply_token)) inFlightAtKills.add(r.id);
     server = await startServer(port);
   }
   await sleep(1000);
