@@ -3,6 +3,7 @@ import {
   ColumnUpdateNode,
   InsertQueryNode,
   PrimitiveValueListNode,
+  ReferenceNode,
   TableNode,
   UpdateQueryNode,
   ValueListNode,
@@ -64,7 +65,7 @@ const columnsOf = new Map<string, ReadonlySet<string>>(
   Object.entries(ENCRYPTED_COLUMNS).map(([table, columns]) => [table, new Set<string>(columns)]),
 );
 /** Every encrypted column's name, whatever its table: results are decrypted by name and form. */
-const RESULT_COLUMNS: readonly string[] = [...new Set(Object.values(ENCRYPTED_COLUMNS).flat())];
+const RESULT_COLUMNS: ReadonlySet<string> = new Set(Object.values(ENCRYPTED_COLUMNS).flat());
 
 function tableName(node: OperationNode | undefined): string | undefined {
   return node && TableNode.is(node) ? node.table.identifier.name : undefined;
@@ -72,6 +73,15 @@ function tableName(node: OperationNode | undefined): string | undefined {
 
 function columnName(node: OperationNode): string | undefined {
   return ColumnNode.is(node) ? node.column.name : undefined;
+}
+
+function isExcluded(node: OperationNode, column: string): boolean {
+  return (
+    ReferenceNode.is(node) &&
+    ColumnNode.is(node.column) &&
+    node.column.column.name === column &&
+    tableName(node.table) === 'excluded'
+  );
 }
 
 /**
@@ -91,8 +101,13 @@ export class FieldCipherPlugin implements KyselyPlugin {
   }
 
   transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    for (const row of result.rows) {
-      for (const column of RESULT_COLUMNS) {
+    // Every row of one result has the same columns: find the encrypted names once, from the
+    // first row, so a query of other tables costs one look at its column names.
+    const first = result.rows[0];
+    if (first === undefined) return Promise.resolve(result);
+    for (const column of Object.keys(first)) {
+      if (!RESULT_COLUMNS.has(column)) continue;
+      for (const row of result.rows) {
         const value = row[column];
         if (typeof value === 'string' && isEncryptedValue(value)) row[column] = this.cipher.decrypt(value);
       }
@@ -115,6 +130,12 @@ export class FieldCipherPlugin implements KyselyPlugin {
     for (const u of updates) {
       const column = columnName(u.column);
       if (column === undefined || !encrypted.has(column)) {
+        out.push(u);
+        continue;
+      }
+      // An upsert may set the column to the value its insert carried (`excluded.column`): that
+      // value is encrypted already, once.
+      if (isExcluded(u.value, column)) {
         out.push(u);
         continue;
       }

@@ -33,8 +33,13 @@ export async function saveConversation(
   await db
     .insertInto('conversations')
     .values({ line_user_id: lineUserId, machine_version: machineVersion, snapshot: text, updated_at: now })
+    // `excluded`: the inserted row's values, so the draft is encrypted once (db/encrypted-columns.ts).
     .onConflict((oc) =>
-      oc.column('line_user_id').doUpdateSet({ machine_version: machineVersion, snapshot: text, updated_at: now }),
+      oc.column('line_user_id').doUpdateSet((eb) => ({
+        machine_version: eb.ref('excluded.machine_version'),
+        snapshot: eb.ref('excluded.snapshot'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
     )
     .execute();
 }

@@ -69,9 +69,10 @@ export function likelyMeantAddress(address: string): string | undefined {
   const local = address.slice(0, at);
   const domain = address.slice(at + 1).toLowerCase();
   if ((COMMON_DOMAINS as readonly string[]).includes(domain)) return undefined;
-  const scored = COMMON_DOMAINS.map((d) => ({ d, distance: editDistance(domain, d) })).filter(
-    (s) => s.distance <= tolerance(s.d),
-  );
+  // Lengths further apart than the tolerance cannot be within it: most domains are skipped unmeasured.
+  const scored = COMMON_DOMAINS.filter((d) => Math.abs(d.length - domain.length) <= tolerance(d))
+    .map((d) => ({ d, distance: editDistance(domain, d) }))
+    .filter((s) => s.distance <= tolerance(s.d));
   if (scored.length === 0) return undefined;
   const best = Math.min(...scored.map((s) => s.distance));
   const closest = scored.filter((s) => s.distance === best);

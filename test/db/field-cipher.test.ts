@@ -118,4 +118,36 @@ describe('the cipher installed on a database', () => {
       await raw.destroy();
     }
   });
+
+  it('lets an upsert keep the value its insert encrypted, and no other column', async () => {
+    const raw = await openDatabase({ path: ':memory:' });
+    const db = raw.withPlugin(new FieldCipherPlugin(createFieldCipher([A])));
+    try {
+      const save = (snapshot: string) =>
+        db
+          .insertInto('conversations')
+          .values({ line_user_id: 'U1', machine_version: 1, snapshot, updated_at: 'now' })
+          .onConflict((oc) =>
+            oc.column('line_user_id').doUpdateSet((eb) => ({ snapshot: eb.ref('excluded.snapshot') })),
+          )
+          .execute();
+      await save('{"name":"青森 花子"}');
+      await save('{"name":"青森 太郎"}');
+      const stored = await raw.selectFrom('conversations').select('snapshot').executeTakeFirstOrThrow();
+      expect(isEncryptedValue(stored.snapshot)).toBe(true);
+      expect((await db.selectFrom('conversations').select('snapshot').executeTakeFirstOrThrow()).snapshot).toBe(
+        '{"name":"青森 太郎"}',
+      );
+      // Another column's inserted value would be stored as it is: refused.
+      const wrong = db
+        .insertInto('conversations')
+        .values({ line_user_id: 'U1', machine_version: 1, snapshot: 'x', updated_at: 'now' })
+        .onConflict((oc) =>
+          oc.column('line_user_id').doUpdateSet((eb) => ({ snapshot: eb.ref('excluded.updated_at') })),
+        );
+      await expect(wrong.execute()).rejects.toThrow(/encrypted/);
+    } finally {
+      await raw.destroy();
+    }
+  });
 });
