@@ -12,7 +12,7 @@ import { isOneKanaWord } from '../../src/validation/name-parts.js';
 import { validatePersonName } from '../../src/validation/person-name.js';
 import { matchOption } from './options.js';
 import { isCommandWord } from './text-commands.js';
-import type { AnswerInput, Evaluation } from './evaluate-answer.js';
+import type { AnswerInput, Evaluation } from './evaluation.js';
 import type { Answer, Draft, Notice } from './types.js';
 
 /** Button values of the confirmation: the suggested address, the address as typed, the name as typed. */

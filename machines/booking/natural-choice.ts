@@ -4,7 +4,7 @@
  * wishes in one message (「16日14時か17日10時」: both choices filled, each checked on its own).
  */
 import { inHalfDay, parseDateTime, readHalfDay, splitTwoWishes, type SessionKind } from '../../src/calendar/index.js';
-import { checkChoice, checkDate, freeStartsOn, type ChoiceInput, type ChoiceReading } from './choice-answer.js';
+import { checkChoice, checkDate, freeStartsOn, type ChoiceInput, type ChoiceReading } from './choice-checks.js';
 
 /** Half a day named: the date's free starts in that half, or the whole day's when that half has none. */
 function halfDayReading(input: ChoiceInput, kind: SessionKind, text: string): ChoiceReading | undefined {

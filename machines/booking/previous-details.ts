@@ -3,7 +3,7 @@ import { validateEmail } from '../../src/validation/email.js';
 import { validateJobSeekerNumber } from '../../src/validation/job-seeker-number.js';
 import { validatePersonName } from '../../src/validation/person-name.js';
 import { validatePhone } from '../../src/validation/phone.js';
-import type { AnswerInput, Evaluation } from './evaluate-answer.js';
+import type { AnswerInput, Evaluation } from './evaluation.js';
 import { eligibilityCurrent } from './immediate-eligibility.js';
 import { matchOption } from './options.js';
 import type { Answer, ConversationFacts, Draft, Question } from './types.js';

@@ -1,5 +1,5 @@
 import type { Instant } from '../../src/calendar/index.js';
-import { checkChoice } from './choice-answer.js';
+import { checkChoice } from './choice-checks.js';
 import type { Answer, ConversationFacts, Draft, Notice } from './types.js';
 
 /** A preferred choice that no longer holds, and the notice that says why. */

@@ -1,6 +1,6 @@
 import { bookableDates, earliest, horizonEnd, inHalfDay, type Instant, type IsoDate } from '../calendar/index.js';
 import { formatDateJa, formatSlotJa, formatTimeJa, weekdayJa } from './format-ja.js';
-import { freeStartsOn } from '../../machines/booking/choice-answer.js';
+import { freeStartsOn } from '../../machines/booking/choice-checks.js';
 import { OPTIONS } from '../../machines/booking/options.js';
 import { optionLabel } from './option-labels.js';
 import { encodePostback } from '../../machines/booking/postback.js';

@@ -6,7 +6,7 @@
  * (machines/booking/choice-answer.ts).
  */
 import { bookableDates, isValidIsoDate, type Instant, type IsoDate, type LocalDateTime } from '../calendar/index.js';
-import { freeStartsOn } from '../../machines/booking/choice-answer.js';
+import { freeStartsOn } from '../../machines/booking/choice-checks.js';
 import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationContext, ConversationFacts, Notice, Question } from '../../machines/booking/types.js';
 import type { LineAction } from '../line/message-types.js';

@@ -6,7 +6,7 @@
 import type { BookingSnapshot } from '../../machines/booking/restore.js';
 import { OPTIONS } from '../../machines/booking/options.js';
 import { optionLabel } from '../../src/messages/option-labels.js';
-import { freeStartsOn } from '../../machines/booking/choice-answer.js';
+import { freeStartsOn } from '../../machines/booking/choice-checks.js';
 import type {
   Answer,
   ConversationEvent,
