@@ -193,7 +193,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   for (const router of overrides.routers ?? []) http.use(router);
   http.use(staffApiRouter(ctx, config.staffApiToken));
   http.use(
-    await consoleRouter(ctx, {
+    consoleRouter(ctx, {
       ...defaultConsoleSettings,
       idleMinutes: config.console.idleMinutes,
       secureCookie: config.nodeEnv === 'production',

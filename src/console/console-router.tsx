@@ -44,7 +44,7 @@ function durableFirst(ctx: AppContext): RequestHandler {
  * form that changes something carries the session's token; every change goes through the same
  * booking functions as the LINE staff group and the JSON API.
  */
-export async function consoleRouter(ctx: AppContext, settings: ConsoleSettings): Promise<Router> {
+export function consoleRouter(ctx: AppContext, settings: ConsoleSettings): Router {
   const router = express.Router();
   router.use(
     '/staff',
@@ -70,7 +70,7 @@ export async function consoleRouter(ctx: AppContext, settings: ConsoleSettings):
   router.use('/staff/assets', express.static(assets, { index: false, fallthrough: false }));
   router.use('/staff', express.urlencoded({ extended: false, limit: FORM_BODY_LIMIT, parameterLimit: 200 }));
   router.use('/staff', durableFirst(ctx));
-  router.use(await loginRoutes(ctx, settings));
+  router.use(loginRoutes(ctx, settings));
   router.use('/staff', requireSignIn(ctx, settings), requireCsrfToken());
   router.use(logoutRoute(ctx, settings));
   router.get(['/staff', '/staff/'], (_req, res) => res.redirect(303, '/staff/requests'));

@@ -12,7 +12,7 @@ import type { ConsoleSettings } from '../console-settings.js';
 import { sendPage } from '../views/render.js';
 import { LoginPage } from './login-page.js';
 import { afterFailure, loginBlock, safeNext } from './login-rules.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { decoyHash, verifyPassword } from './passwords.js';
 import {
   clearedSessionCookie,
   hashSessionId,
@@ -30,10 +30,10 @@ const WRONG = 'ログインIDまたはパスワードが違います。';
  * for a while after repeated failures (console-settings.ts); the failures, the lock and its end are
  * all in the audit log, with the login id typed but never the password.
  */
-export async function loginRoutes(ctx: AppContext, settings: ConsoleSettings): Promise<Router> {
+export function loginRoutes(ctx: AppContext, settings: ConsoleSettings): Router {
   const router = express.Router();
   // Checked against when the login id is unknown, so that case takes as long as a wrong password.
-  const decoy = await hashPassword('decoy-password-never-matches');
+  const decoy = decoyHash();
   const officeName = ctx.settings.officeName;
 
   router.get('/staff/login', (req, res) => {

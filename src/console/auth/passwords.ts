@@ -27,6 +27,17 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/**
+ * A stored form to check a password against when the login id is unknown, so that case takes as
+ * long as a wrong password: today's cost, a random salt and a random "hash" that no password
+ * derives to (one chance in 2^256). Made without hashing anything, so building the sign-in page's
+ * routes costs no scrypt run.
+ */
+export function decoyHash(): string {
+  const random = (bytes: number) => randomBytes(bytes).toString('base64url');
+  return ['scrypt', COST.N, COST.r, COST.p, random(16), random(KEY_LENGTH)].join('$');
+}
+
 /** True when `password` matches `stored`; false for anything malformed, in constant time for the match. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
