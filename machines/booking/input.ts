@@ -29,6 +29,18 @@ const COMMAND_EVENTS = {
   immediate: 'IMMEDIATE',
 } as const;
 
+/**
+ * The command a message or a tap gives (予約確認 typed, or a menu button), the same however it
+ * came; undefined for anything else. Words whose meaning depends on the question (a bare
+ * 「キャンセル」) are read by toConversationEvent, which knows it.
+ */
+export function commandOf(input: ChatInput): Command | undefined {
+  if (input.type === 'text') return textCommand(input.text);
+  if (input.type !== 'postback') return undefined;
+  const data = decodePostback(input.data);
+  return data?.kind === 'command' ? data.command : undefined;
+}
+
 /** 「予約したいです」「予約お願いします」: a short message about booking starts one when nothing is in progress. */
 function looksLikeBookingRequest(text: string): boolean {
   const t = normalizeText(text);

@@ -1,6 +1,4 @@
-import type { ChatInput } from '../../machines/booking/input.js';
-import { decodePostback } from '../../machines/booking/postback.js';
-import { textCommand } from '../../machines/booking/text-commands.js';
+import { commandOf, type ChatInput } from '../../machines/booking/input.js';
 
 /**
  * What the bot still answers while a staff member has the chat: 予約確認 (the person checks their
@@ -8,14 +6,6 @@ import { textCommand } from '../../machines/booking/text-commands.js';
  * the bot stays silent so it never talks over them.
  */
 export function handoffCommand(input: ChatInput): 'check' | 'help' | null {
-  const command =
-    input.type === 'text'
-      ? textCommand(input.text)
-      : input.type === 'postback'
-        ? (() => {
-            const data = decodePostback(input.data);
-            return data?.kind === 'command' ? data.command : undefined;
-          })()
-        : undefined;
+  const command = commandOf(input);
   return command === 'check' || command === 'help' ? command : null;
 }

@@ -13,6 +13,9 @@ describe('likelyMeantAddress', () => {
     ['hanako@i.softbnak.jp', 'hanako@i.softbank.jp'],
     ['hanako@yahoo.co.jo', 'hanako@yahoo.co.jp'],
     ['hanako@icloud.co', 'hanako@icloud.com'],
+    // Two slips in a long domain.
+    ['hanako@dcomo.ne.j', 'hanako@docomo.ne.jp'],
+    ['hanako@ahoo.co.pj', 'hanako@yahoo.co.jp'],
   ])('%s was probably meant as %s', (typed, meant) => {
     expect(likelyMeantAddress(typed)).toBe(meant);
   });
