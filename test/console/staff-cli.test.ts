@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/repositories/audit-log-repository.js';
+import { staffCli } from '../../scripts/staff-cli.js';
 import { consoleClient } from '../support/console.js';
 import { probe, type DatabaseLocation } from '../support/db-inspect.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -26,12 +27,18 @@ function storeEnv(): NodeJS.ProcessEnv {
   return { ...rest, ...(database ? { DATABASE_URL: database.url } : { SQLITE_PATH: sqlitePath }) };
 }
 
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
 /**
  * Runs the script `npm run staff -- ...` runs, as an operator would, on the temp database: the same
  * file under the same tsx loader, started as `node --import tsx` so no npx and no tsx wrapper
- * process stand in front of it (each run costs about a second less).
+ * process stand in front of it.
  */
-async function staff(args: string[], env: Record<string, string> = {}) {
+async function staffProcess(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   try {
     const r = await run(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', ...args], {
       cwd: ROOT,
@@ -45,6 +52,21 @@ async function staff(args: string[], env: Record<string, string> = {}) {
   }
 }
 
+/**
+ * The same commands in this process (staffCli is all the script runs, with the process's streams):
+ * its own connection to the database, as the script has, without starting Node for each command.
+ */
+async function staff(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await staffCli(
+    args,
+    { ...storeEnv(), ...env },
+    { out: (t) => (stdout += t), err: (t) => (stderr += t) },
+  );
+  return { code, stdout, stderr };
+}
+
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-cli-'));
   sqlitePath = path.join(dir, 'booking.db');
@@ -55,20 +77,24 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-// Each run of the script starts Node and tsx afresh (about a second, more on a busy machine).
+// A run of the script starts Node and tsx afresh (about a second, more on a busy machine).
 describe('npm run staff', { timeout: 120_000 }, () => {
   let h: Harness | undefined;
   afterAll(async () => h?.close());
 
   it('adds the first admin from STAFF_PASSWORD, who can then sign in to a server on that file', async () => {
-    const added = await staff(['add', '--login', 'admin1', '--name', '管理 一郎', '--role', 'admin'], {
+    // The script itself, in a process of its own: the commands below run the same code in this one.
+    const added = await staffProcess(['add', '--login', 'admin1', '--name', '管理 一郎', '--role', 'admin'], {
       STAFF_PASSWORD: PASSWORD,
     });
     expect(added).toMatchObject({ code: 0, stderr: '' });
     expect(added.stdout).toContain('admin1');
-    const list = await staff(['list']);
+    const list = await staffProcess(['list']);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^admin1\t管理 一郎\tadmin\t有効 active$/m);
+    const unknown = await staffProcess(['remove', '--login', 'admin1']);
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect(unknown.stderr).toMatch(/^staff: 不明なコマンド \/ unknown command: remove$/m);
     for (const out of [added.stdout, added.stderr, list.stdout]) {
       expect(out).not.toContain(PASSWORD);
       expect(out).not.toContain('scrypt$');
@@ -89,16 +115,13 @@ describe('npm run staff', { timeout: 120_000 }, () => {
   });
 
   it('refuses bad input with exit code 1 and a clear message, changing nothing', async () => {
-    // Each refusal changes nothing, so they may run side by side.
-    const [short, badLogin, taken, unknown, noTty, lastAdmin] = await Promise.all([
-      staff(['add', '--login', 'tanaka', '--name', '田中'], { STAFF_PASSWORD: 'short' }),
-      staff(['add', '--login', 'A B', '--name', '田中'], { STAFF_PASSWORD: PASSWORD }),
-      staff(['add', '--login', 'admin1', '--name', '別人'], { STAFF_PASSWORD: PASSWORD }),
-      staff(['remove', '--login', 'admin1']),
-      // No terminal to type the password on, and no STAFF_PASSWORD: told what to do.
-      staff(['reset-password', '--login', 'admin1'], { STAFF_PASSWORD: '' }),
-      staff(['disable', '--login', 'admin1']),
-    ]);
+    const short = await staff(['add', '--login', 'tanaka', '--name', '田中'], { STAFF_PASSWORD: 'short' });
+    const badLogin = await staff(['add', '--login', 'A B', '--name', '田中'], { STAFF_PASSWORD: PASSWORD });
+    const taken = await staff(['add', '--login', 'admin1', '--name', '別人'], { STAFF_PASSWORD: PASSWORD });
+    const unknown = await staff(['remove', '--login', 'admin1']);
+    // No terminal to type the password on, and no STAFF_PASSWORD: told what to do.
+    const noTty = await staff(['reset-password', '--login', 'admin1'], { STAFF_PASSWORD: '' });
+    const lastAdmin = await staff(['disable', '--login', 'admin1']);
     expect(short.code).toBe(1);
     expect(short.stderr).toContain('パスワードは12文字以上にしてください。');
     expect(short.stderr).not.toContain('short\n');
