@@ -5,43 +5,18 @@
  * its reply call was in flight at a kill: LINE had received it and the process died before it
  * recorded the outcome (docs/line-platform.md §3).
  */
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startServerChild, type ServerChild } from '../../bench/child-process.js';
-import { startFakeLinePlatform, type FakeLinePlatform } from '../../src/line/fake-line-platform.js';
+import { expect, it } from 'vitest';
 import { retryKeyFor } from '../../src/line/retry-key.js';
-import { TEST_DATA_KEY } from '../support/data-key.js';
-import { probe, type DatabaseLocation } from '../support/db-inspect.js';
+import { probe } from '../support/db-inspect.js';
 import { signedWebhookRequest, textEvent } from '../support/line-events.js';
-import { createTestDatabase, onPostgres, type TestDatabase } from '../support/test-store.js';
+import { useMainProcess } from '../support/main-process.js';
+import { onPostgres } from '../support/test-store.js';
 
-const SECRET = 'kill-test-secret';
-const TOKEN = 'kill-test-token';
-const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts');
 const USERS = 24;
 const KILLS = 4;
 
-let dir: string;
-let where: DatabaseLocation;
-let pgDatabase: TestDatabase | undefined;
-let platform: FakeLinePlatform;
-let server: ServerChild | undefined;
-
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kill-load-'));
-  pgDatabase = onPostgres ? await createTestDatabase() : undefined;
-  where = { sqlitePath: path.join(dir, 'db.sqlite'), databaseUrl: pgDatabase?.url };
-  platform = await startFakeLinePlatform({ channelAccessToken: TOKEN });
-});
-afterEach(async () => {
-  await server?.stop();
-  await platform.close();
-  await pgDatabase?.drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const main = useMainProcess('kill-load');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,24 +26,6 @@ function freePort(): Promise<number> {
       const port = (s.address() as net.AddressInfo).port;
       s.close(() => resolve(port));
     });
-  });
-}
-
-function startServer(port: number): Promise<ServerChild> {
-  return startServerChild(MAIN, {
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'info',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    // The test reads what the server stored, encrypted under this key (docs/storage.md).
-    DATA_ENCRYPTION_KEY: TEST_DATA_KEY,
-    LINE_CHANNEL_SECRET: SECRET,
-    LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
-    LINE_API_BASE_URL: platform.url,
-    LINE_DATA_API_BASE_URL: platform.url,
-    STAFF_GROUP_ID: 'Cstaffgroup000000000000000000000',
-    SQLITE_PATH: pgDatabase ? undefined : where.sqlitePath,
-    DATABASE_URL: pgDatabase?.url,
   });
 }
 
@@ -97,9 +54,10 @@ interface OutboxRecord {
 
 it('loses no answer over repeated kill -9 under load, and doubles only calls in flight at a kill', async () => {
   const port = await freePort();
+  const { platform, where } = main;
   // Every call spends a moment at LINE, so kills find calls under way.
   platform.setLatency(20);
-  server = await startServer(port);
+  let server = await main.start(port);
   let loading = true;
   const acknowledged: string[] = [];
   const users = Array.from({ length: USERS }, (_, i) => `Ukill${String(i).padStart(27, '0')}`);
@@ -112,7 +70,7 @@ it('loses no answer over repeated kill -9 under load, and doubles only calls in 
           text: i % 2 ? '予約確認' : 'こんにちは',
           replyToken: platform.issueReplyToken(userId),
         });
-        const request = signedWebhookRequest(SECRET, [event]);
+        const request = signedWebhookRequest(main.secret, [event]);
         await deliver(port, request.body, request.headers);
         acknowledged.push(event.webhookEventId);
         await sleep(50);
@@ -139,7 +97,7 @@ it('loses no answer over repeated kill -9 under load, and doubles only calls in 
         .map((c) => (c.body as { replyToken?: string } | undefined)?.replyToken),
     );
     for (const r of unsent) if (called.has(r.reply_token)) inFlightAtKills.add(r.id);
-    server = await startServer(port);
+    server = await main.start(port);
   }
   await sleep(1000);
   loading = false;
@@ -157,7 +115,6 @@ it('loses no answer over repeated kill -9 under load, and doubles only calls in 
   while (!(await settled()) && Date.now() < end) await sleep(200);
   expect(await settled()).toBe(true);
   await server.stop();
-  server = undefined;
 
   const rows = await db.all<OutboxRecord>('SELECT id, dedupe_key, reply_token, status FROM outbox ORDER BY id');
   const byToken = new Map(rows.filter((r) => r.reply_token !== null).map((r) => [r.reply_token!, r.id]));
