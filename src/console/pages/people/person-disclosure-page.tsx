@@ -3,6 +3,7 @@ import { APP_LABEL, KIND_LABEL, receiptNumber } from '../../../messages/booking-
 import { STATUS_JA } from '../requests/request-view.js';
 import { instantJa, maybeInstantJa } from '../../views/format.js';
 import { Page, type PageFrame } from '../../views/page.js';
+import { RecordTable } from '../../views/record-table.js';
 import { auditActionLabel } from '../settings/audit-labels.js';
 
 const Json = ({ value }: { value: unknown }) => <pre class="disclosure-json">{JSON.stringify(value, null, 2)}</pre>;
@@ -84,26 +85,17 @@ export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRe
       {r.staffActions.length === 0 ? (
         <p>ありません。</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">日時</th>
-              <th scope="col">操作</th>
-              <th scope="col">対象</th>
-              <th scope="col">職員</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.staffActions.map((a) => (
-              <tr key={a.id}>
-                <td>{instantJa(a.at)}</td>
-                <td>{a.action}</td>
-                <td>{a.subjectId === u.lineUserId ? '本人' : `受付番号 ${receiptNumber(a.subjectId)}`}</td>
-                <td>{a.staffId}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          columns={['日時', '操作', '対象', '職員']}
+          rows={r.staffActions}
+          rowKey={(a) => a.id}
+          cells={(a) => [
+            instantJa(a.at),
+            a.action,
+            a.subjectId === u.lineUserId ? '本人' : `受付番号 ${receiptNumber(a.subjectId)}`,
+            a.staffId,
+          ]}
+        />
       )}
 
       <h2>会話の途中の入力</h2>
@@ -123,24 +115,12 @@ export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRe
       {r.audit.length === 0 ? (
         <p>ありません。</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">日時</th>
-              <th scope="col">職員</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.audit.map((e) => (
-              <tr key={e.id}>
-                <td>{instantJa(e.at)}</td>
-                <td>{e.loginId}</td>
-                <td>{auditActionLabel(e.action)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          columns={['日時', '職員', '操作']}
+          rows={r.audit}
+          rowKey={(e) => e.id}
+          cells={(e) => [instantJa(e.at), e.loginId, auditActionLabel(e.action)]}
+        />
       )}
     </Page>
   );

@@ -4,6 +4,7 @@ import type { RecordedAction } from '../../../../db/repositories/staff-actions-r
 import { APP_LABEL, KIND_LABEL, receiptNumber } from '../../../messages/booking-cards.js';
 import { instantJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
+import { RecordTable } from '../../views/record-table.js';
 import { BookNextForm, type BookNextFailure } from './book-next-form.js';
 import { PersonStateBadges } from './person-badges.js';
 import type { PersonAction } from './person-changes.js';
@@ -241,26 +242,17 @@ export function PersonPage(props: PersonPageProps) {
       {actions.length > 0 ? (
         <>
           <h2>自動応答の操作記録</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">日時</th>
-                <th scope="col">操作</th>
-                <th scope="col">職員</th>
-                <th scope="col">理由</th>
-              </tr>
-            </thead>
-            <tbody>
-              {actions.map((a) => (
-                <tr key={a.id}>
-                  <td>{instantJa(a.at)}</td>
-                  <td>{ACTION_JA[a.action] ?? a.action}</td>
-                  <td>{actorJa(a.staffId, props.staffNames)}</td>
-                  <td>{reasonOf(a.detail) ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            columns={['日時', '操作', '職員', '理由']}
+            rows={actions}
+            rowKey={(a) => a.id}
+            cells={(a) => [
+              instantJa(a.at),
+              ACTION_JA[a.action] ?? a.action,
+              actorJa(a.staffId, props.staffNames),
+              reasonOf(a.detail) ?? '—',
+            ]}
+          />
         </>
       ) : null}
     </Page>
