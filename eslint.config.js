@@ -55,6 +55,12 @@ export default defineConfig(
     },
   },
   {
+    // A migration works on the schema as it was when it was written, not on today's Database
+    // type, so it takes Kysely<any> (as Kysely's documentation does).
+    files: ['db/migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     // The rich-chat simulator's page scripts run in the browser, untyped and unbundled.
     files: ['src/demo/public/**/*.js'],
     languageOptions: { globals: globals.browser },

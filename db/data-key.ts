@@ -15,7 +15,7 @@ export class DataKeyError extends Error {
 const CHECK_KEY = 'data_key_check';
 const CHECK_TEXT = 'personal data key check';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- reads before the migrations (the schema as found) and walks the encrypted tables by name
 type AnyDb = Kysely<any>;
 
 export interface OpenedDataKey {

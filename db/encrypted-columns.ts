@@ -195,7 +195,7 @@ export class FieldCipherPlugin implements KyselyPlugin {
  * The cipher of the store `db` belongs to (installed by db/store.ts), for the few repositories
  * that need it directly: a blind-index lookup, a search that must look at decrypted names.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any store's instance: the plugin is found whatever the schema
 export function fieldCipherOf(db: Kysely<any>): FieldCipher {
   const plugin = db.getExecutor().plugins.find((p): p is FieldCipherPlugin => p instanceof FieldCipherPlugin);
   if (!plugin) throw new Error('this database was opened without its data key (db/store.ts)');

@@ -38,7 +38,7 @@ export const PRODUCT_TABLES = Object.keys(TABLES) as (keyof Database)[];
 const NOT_PRODUCT = /^(sqlite_.*|kysely_migration|kysely_migration_lock)$/;
 
 // The copy addresses tables by name from the list above, so it works on untyped rows.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of every table, addressed by name
 type AnyDb = Kysely<any>;
 
 export interface TableCount {

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   }
   // Not const: a storage failure can call shutdown before startConnected returns, and it must see
   // undefined then, not a variable in its temporal dead zone.
-  // eslint-disable-next-line prefer-const
+  // eslint-disable-next-line prefer-const -- assigned once, but read before the assignment (above)
   let running: Running | undefined;
   let stopping = false;
   const shutdown = async (reason: string, code: number) => {

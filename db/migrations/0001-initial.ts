@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 
 // Migrations take Kysely<any> on purpose: they describe the schema as it was at the time,
 // not the current Database type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('users')
@@ -105,7 +104,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['terms_versions', 'closures', 'outbox', 'bookings', 'inbox', 'conversations', 'users']) {
     await db.schema.dropTable(table).execute();

@@ -6,7 +6,6 @@ import type { Kysely } from 'kysely';
  * timed jobs, handoff and blocking, staff prompts, capacity overrides, office switches and
  * immediate sessions.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   for (const column of [
     'meeting_id',
@@ -87,7 +86,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
     'immediate_requests',

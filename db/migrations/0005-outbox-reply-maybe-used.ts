@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
  * been delivered, using up its one-time token. The mark lets the next attempt read LINE's
  * "invalid reply token" as "already delivered" instead of pushing the same answer a second time.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('outbox')
@@ -13,7 +12,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('outbox').dropColumn('reply_maybe_used').execute();
 }

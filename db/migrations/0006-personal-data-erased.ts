@@ -5,7 +5,6 @@ import { sql, type Kysely } from 'kysely';
  * PERSONAL_DATA_RETENTION_DAYS); null while they are kept. The booking itself stays, without
  * them, so the office can still count its sessions.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('bookings').addColumn('personal_data_erased_at', 'text').execute();
   // The hourly pass looks only at bookings not yet erased, oldest change first.
@@ -17,7 +16,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('bookings_erasable').execute();
   await db.schema.alterTable('bookings').dropColumn('personal_data_erased_at').execute();

@@ -7,7 +7,6 @@ import type { Kysely } from 'kysely';
  * A staff member's open question also remembers the booking's status when it was asked, so an
  * answer given after a colleague changed the booking is refused instead of acting on the new state.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   for (const column of ['proposed_meeting_id', 'proposed_meeting_passcode', 'proposed_by']) {
     await db.schema.alterTable('bookings').addColumn(column, 'text').execute();
@@ -15,7 +14,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('staff_prompts').addColumn('booking_status', 'text').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('staff_prompts').dropColumn('booking_status').execute();
   for (const column of ['proposed_by', 'proposed_meeting_passcode', 'proposed_meeting_id']) {

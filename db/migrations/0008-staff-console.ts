@@ -10,7 +10,6 @@ import type { Kysely } from 'kysely';
  * - `audit_log`: who did or looked at what in the console, including every view of a person's
  *   details; kept apart from `staff_actions`, which is the history of bookings and people.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('staff_accounts')
@@ -47,7 +46,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('audit_log').execute();
   await db.schema.dropTable('staff_sessions').execute();

@@ -15,7 +15,6 @@ import { onPostgres } from './dialect.js';
  */
 const SECOND_CHOICE = ['choice2_start', 'choice2_end', 'choice2_slot'] as const;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   if (onPostgres(db)) {
     for (const column of SECOND_CHOICE)
@@ -33,7 +32,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   const { rows } = await sql<{ n: number }>`select count(*) as n from bookings where choice2_start is null`.execute(db);
   // Going back would have to invent a second time for these requests: refuse instead.
@@ -62,7 +60,6 @@ function replaceOnce(text: string, from: string, to: string): string {
   return `${text.slice(0, at)}${to}${text.slice(at + from.length)}`;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function rebuildBookings(db: Kysely<any>, redefine: (definition: string) => string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const table = await sql<{

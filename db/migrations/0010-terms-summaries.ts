@@ -19,7 +19,6 @@ export const CONSENT_SUMMARY_BEFORE_VERSIONS =
   '・当日のキャンセルはお電話のみです。ご連絡のないまま開始から10分が過ぎるとキャンセルとみなされ、その場合は以後のオンライン相談をお断りすることがあります。\n' +
   '・お申し込みをもって利用規約に同意したものとみなされます。';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('terms_versions').addColumn('change_summary', 'text').execute();
   await db.schema
@@ -29,7 +28,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`UPDATE terms_versions SET consent_summary = ${CONSENT_SUMMARY_BEFORE_VERSIONS}`.execute(db);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('terms_versions').dropColumn('consent_summary').execute();
   await db.schema.alterTable('terms_versions').dropColumn('change_summary').execute();

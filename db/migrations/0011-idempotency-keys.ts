@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
  * with the same `Idempotency-Key` gets the first answer back instead of being made twice. Kept a
  * day, far longer than any client retries.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('idempotency_keys')
@@ -18,7 +17,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('idempotency_keys_created').on('idempotency_keys').column('created_at').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('idempotency_keys').execute();
 }

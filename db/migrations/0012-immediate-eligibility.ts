@@ -11,7 +11,6 @@ import { sql, type Kysely } from 'kysely';
  * the moment the old one is cancelled as 'changed'; such rows are left out, as are sessions staff
  * booked for the person (their confirmation is recorded with `forPerson`): no eligibility was asked.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('users').addColumn('eligibility_answered_at', 'text').execute();
   await db.schema.alterTable('immediate_requests').addColumn('interpreter', 'integer').execute();
@@ -33,7 +32,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('immediate_requests').dropColumn('interpreter').execute();
   await db.schema.alterTable('users').dropColumn('eligibility_answered_at').execute();

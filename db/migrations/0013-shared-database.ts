@@ -8,7 +8,6 @@ import { sql, type Kysely } from 'kysely';
  *   process leaves it alone meanwhile, and takes it over once the time has passed (its holder
  *   died mid-send).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('inbox')
@@ -23,7 +22,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('outbox').addColumn('claimed_until', 'text').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('outbox').dropColumn('claimed_until').execute();
   await db.schema.dropIndex('inbox_chat_pending').execute();

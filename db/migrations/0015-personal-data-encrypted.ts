@@ -7,7 +7,6 @@ import { sql, type Kysely } from 'kysely';
  * for exact lookups. Rows from before are encrypted, and their digests written, on the first
  * start with a data key (db/data-key.ts): a migration has no key.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('bookings').addColumn('job_seeker_number_index', 'text').execute();
   await db.schema
@@ -18,7 +17,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('bookings_job_seeker_number_index').execute();
   await db.schema.alterTable('bookings').dropColumn('job_seeker_number_index').execute();

@@ -6,7 +6,6 @@ import type { Kysely } from 'kysely';
  * strings, so a fast hash is enough (no dictionary to guess from), and the database never holds
  * one that could be used.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('api_tokens')
@@ -21,7 +20,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('api_tokens').execute();
 }

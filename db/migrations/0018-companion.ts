@@ -6,13 +6,11 @@ import type { Kysely } from 'kysely';
  * language as the person gave it, so the office can prepare. Null for bookings from before it was
  * asked, and when nobody attends. Plain nullable text columns: the same on SQLite and PostgreSQL.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('bookings').addColumn('companion', 'text').execute();
   await db.schema.alterTable('bookings').addColumn('companion_language', 'text').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('bookings').dropColumn('companion_language').execute();
   await db.schema.alterTable('bookings').dropColumn('companion').execute();

@@ -4,7 +4,6 @@ import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kyse
  * The few places where the two stores' SQL must differ are decided here, from the database the
  * migration runs on, so every migration stays one file for both (docs/storage.md).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function onPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
@@ -13,7 +12,6 @@ export function onPostgres(db: Kysely<any>): boolean {
  * A whole-number key the database numbers itself: SQLite's `integer primary key autoincrement`,
  * PostgreSQL's identity column (which has no `autoincrement` keyword).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function generatedId(db: Kysely<any>): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
   return onPostgres(db) ? (c) => c.primaryKey().generatedByDefaultAsIdentity() : (c) => c.primaryKey().autoIncrement();
 }
