@@ -24,7 +24,6 @@ import { acceptProposal, cancelBooking, declineProposal } from '../bookings/life
 import { nextOpening, toLocal } from '../calendar/index.js';
 import { choicesFree } from '../bookings/choice-free.js';
 import type { LineMessage } from '../line/message-types.js';
-import { questionCard, text } from '../messages/building-blocks.js';
 import { activeBookingMessages, submittedMessages } from '../messages/booking-cards.js';
 import {
   blockedUserMessages,
@@ -32,9 +31,8 @@ import {
   immediateRequestedMessages,
 } from '../messages/lifecycle-messages.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
-import { noticeQuickReply, noticeText } from '../messages/notices.js';
+import { noticeMessage, noticeMessages } from '../messages/notice-messages.js';
 import { renderQuestion } from '../messages/questions.js';
-import { suggestionsFor } from '../messages/suggestion-buttons.js';
 import { whoJa } from '../messages/companion-ja.js';
 import {
   handoffBookingSummary,
@@ -49,7 +47,6 @@ import { storeRequest } from './store-request.js';
 import { loadUserFacts } from './user-facts.js';
 import { handoffCommand } from './handoff-answers.js';
 import { faqEntryFor } from './faq-match.js';
-import { faqAnswerText } from '../messages/faq-messages.js';
 
 export type { ConversationDeps } from './conversation-deps.js';
 
@@ -111,13 +108,11 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
     case 'showStatus': {
       const views = [t.replaced, active].flatMap((b) => (b ? [bookingViewOf(b)] : []));
       // Asked mid-booking, the answer says the booking being filled in goes on (its question follows).
-      const none = noticeText(
+      const none = noticeMessage(
         { key: 'noActiveBooking', ...(t.inProgress ? { params: { inProgress: 1 } } : {}) },
         deps.settings,
       );
-      t.say.push(
-        ...(views.length > 0 ? activeBookingMessages(views, deps.settings, effect === 'showStatus') : [text(none)]),
-      );
+      t.say.push(...(views.length > 0 ? activeBookingMessages(views, deps.settings, effect === 'showStatus') : none));
       return;
     }
     case 'submitRequest':
@@ -165,11 +160,9 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
         if (result.ok) absorb(t, bookingEventsDispatches(result.events, deps));
         else
           t.say.push(
-            text(
-              noticeText(
-                { key: result.refusal.code === 'same_day' ? 'sameDayCancel' : 'noActiveBooking' },
-                deps.settings,
-              ),
+            ...noticeMessage(
+              { key: result.refusal.code === 'same_day' ? 'sameDayCancel' : 'noActiveBooking' },
+              deps.settings,
             ),
           );
       }
@@ -206,7 +199,7 @@ async function performEffect(t: Turn, { effect, draft, message, answered }: Effe
     case 'requestImmediate': {
       const open = await openImmediateRequestOf(db, userId);
       if (open !== undefined) {
-        t.say.push(text(noticeText({ key: 'immediatePending' }, deps.settings)));
+        t.say.push(...noticeMessage({ key: 'immediatePending' }, deps.settings));
         return;
       }
       const id = randomUUID();
@@ -240,8 +233,9 @@ async function bookingAction(t: Turn, data: string): Promise<ConversationEvent['
   const result = await run(t.db, t.deps, action.bookingId, t.userId, t.now, action.proposed);
   if (!result.ok) {
     t.say.push(
-      text(
-        noticeText({ key: result.refusal.code === 'slot_full' ? 'proposalTaken' : 'proposalStale' }, t.deps.settings),
+      ...noticeMessage(
+        { key: result.refusal.code === 'slot_full' ? 'proposalTaken' : 'proposalStale' },
+        t.deps.settings,
       ),
     );
     return 'handled';
@@ -277,24 +271,12 @@ function flushNotices(t: Turn, notices: Notice[], after?: BookingSnapshot): void
   if (notices.length === 0) return;
   // Words the conversation could not act on may be a common question the office answers (config/faq.json).
   const faq = t.typed !== undefined && t.deps.faq ? faqEntryFor(t.deps.faq, t.typed) : undefined;
-  const wordsOf = (n: Notice) =>
-    n.key === 'idleMenu' && faq ? faqAnswerText(faq, t.deps.settings) : noticeText(n, t.deps.settings);
-  const words = notices.map(wordsOf).join('\n\n');
-  const state = after ? stateOf(after) : 'idle';
-  const suggested =
-    after && state !== 'idle'
-      ? suggestionsFor(notices, { question: state, context: after.context, facts: t.facts, now: t.now })
-      : undefined;
-  // A refused time with free slots nearby: they are buttons (in the card, so LINE for PC shows them too).
-  if (suggested) t.say.push(questionCard('近い空き枠', [words, suggested.caption], suggested.actions));
-  // A notice that offers a next step (a regular booking instead of 今すぐ相談) carries its button.
-  else
-    t.say.push(
-      text(
-        words,
-        notices.map(noticeQuickReply).find((q) => q !== undefined),
-      ),
-    );
+  const question = after ? stateOf(after) : 'idle';
+  const next =
+    after && question !== 'idle' ? { question, context: after.context, facts: t.facts, now: t.now } : undefined;
+  t.say.push(
+    ...noticeMessages(notices, { settings: t.deps.settings, ...(faq ? { faq } : {}), ...(next ? { next } : {}) }),
+  );
   notices.length = 0;
 }
 
@@ -305,12 +287,12 @@ function handoffAnswer(
   active: Booking | undefined,
   replaced: Booking | undefined,
 ): LineMessage[] {
-  const still = text(noticeText({ key: 'handoffContinues' }, deps.settings));
-  if (command === 'help') return [text(noticeText({ key: 'help' }, deps.settings)), still];
+  const still = noticeMessage({ key: 'handoffContinues' }, deps.settings);
+  if (command === 'help') return [...noticeMessage({ key: 'help' }, deps.settings), ...still];
   const views = [replaced, active].flatMap((b) => (b ? [bookingViewOf(b)] : []));
   return views.length > 0
-    ? [...activeBookingMessages(views, deps.settings, true), still]
-    : [text(noticeText({ key: 'noActiveBooking' }, deps.settings)), still];
+    ? [...activeBookingMessages(views, deps.settings, true), ...still]
+    : [...noticeMessage({ key: 'noActiveBooking' }, deps.settings), ...still];
 }
 
 /**
