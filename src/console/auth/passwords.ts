@@ -10,21 +10,30 @@ export const MAX_PASSWORD_LENGTH = 200;
  * guessing from a stolen database expensive and quick enough for a sign-in. Stored with the hash,
  * so raising it later keeps older hashes readable.
  */
-const COST = { N: 2 ** 15, r: 8, p: 1 };
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+const COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
-function derive(password: string, salt: Buffer, o: { N: number; r: number; p: number }): Promise<Buffer> {
+function derive(password: string, salt: Buffer, o: ScryptCost): Promise<Buffer> {
   const options: ScryptOptions = { N: o.N, r: o.r, p: o.p, maxmem: 128 * o.N * o.r * 2 };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
   });
 }
 
-/** 'scrypt$N$r$p$salt$hash' with salt and hash in base64url. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * 'scrypt$N$r$p$salt$hash' with salt and hash in base64url. `cost` is today's unless given (tests
+ * seed their accounts cheaper; checking reads the cost from the stored form).
+ */
+export async function hashPassword(password: string, cost: ScryptCost = COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await derive(password, salt, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 /**
