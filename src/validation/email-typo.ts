@@ -1,3 +1,5 @@
+import { CARRIER_DOMAINS } from './email.js';
+
 /**
  * A likely typo in the domain of a valid address (`gmial.com`, `docomo.ne.j`): the common domain it
  * was probably meant to be. The address is not refused (the domain may really exist); the person is
@@ -5,8 +7,9 @@
  * wrong address never arrive and nobody learns why.
  */
 
-/** Domains most people in Japan give: free mail, and the mobile carriers' own (see email.ts). */
+/** Domains most people in Japan give: free mail, and the mobile carriers' own (email.ts). */
 const COMMON_DOMAINS = [
+  ...CARRIER_DOMAINS,
   'gmail.com',
   'yahoo.co.jp',
   'yahoo.ne.jp',
@@ -19,13 +22,6 @@ const COMMON_DOMAINS = [
   'hotmail.com',
   'live.jp',
   'live.com',
-  'docomo.ne.jp',
-  'ezweb.ne.jp',
-  'au.com',
-  'softbank.ne.jp',
-  'i.softbank.jp',
-  'ymobile.ne.jp',
-  'rakumail.jp',
   'nifty.com',
   'biglobe.ne.jp',
   'ocn.ne.jp',

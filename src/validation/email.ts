@@ -58,7 +58,7 @@ export function validateEmail(input: string): EmailResult {
  * spam filters often refuse mail sent from computers by default, and the TeleOffice invitation
  * and other notices come that way, so a person who gives such an address is told to allow it.
  */
-const CARRIER_DOMAINS = [
+export const CARRIER_DOMAINS = [
   'docomo.ne.jp',
   'ezweb.ne.jp',
   'au.com',

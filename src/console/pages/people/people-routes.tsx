@@ -10,7 +10,6 @@ import { auditViews } from '../../audit.js';
 import { signedIn } from '../../auth/signed-in.js';
 import type { ConsoleOutcome } from '../../console-change.js';
 import { frameOf } from '../../views/frame.js';
-import { Page } from '../../views/page.js';
 import { sendPage } from '../../views/render.js';
 import { echoOf } from '../requests/booking-forms.js';
 import type { BookNextFailure } from './book-next-form.js';
@@ -18,6 +17,7 @@ import { PeopleSearchPage } from './people-search-page.js';
 import { bookNextSession, parseBookNextForm } from './person-booking.js';
 import { blockPerson, handBackPerson, unblockPerson, type PersonAction } from './person-changes.js';
 import { PersonPage } from './person-page.js';
+import { sendPersonNotFound } from './person-not-found.js';
 import { ERASED_NOTICE, personRightsRoutes } from './person-rights-routes.js';
 import { personSummary, type PersonSummary } from './person-summary.js';
 import { MAX_QUERY, peopleSearchOf } from './search-query.js';
@@ -89,16 +89,7 @@ export function peoplePages(ctx: AppContext): Router {
     const lineUserId = String(req.params.lineUserId);
     const user = await getUser(ctx.db, lineUserId);
     if (!user) {
-      sendPage(
-        res,
-        <Page frame={frameOf(ctx, who)} section="people" title="利用者が見つかりません">
-          <p>この利用者は記録にありません。</p>
-          <p>
-            <a href="/staff/people">利用者の検索に戻る</a>
-          </p>
-        </Page>,
-        404,
-      );
+      sendPersonNotFound(res, ctx, who);
       return;
     }
     const bookings = await recentBookingsOf(ctx.db, lineUserId, BOOKINGS_SHOWN);

@@ -5,10 +5,10 @@ import { disclosePerson, disclosureJson, erasePersonNow, type Requester } from '
 import { receiptNumber } from '../../../messages/booking-cards.js';
 import { signedIn, type SignedIn } from '../../auth/signed-in.js';
 import { frameOf } from '../../views/frame.js';
-import { Page } from '../../views/page.js';
 import { sendPage } from '../../views/render.js';
 import { PersonDisclosurePage } from './person-disclosure-page.js';
 import { PersonErasePage } from './person-erase-page.js';
+import { sendPersonNotFound } from './person-not-found.js';
 
 const requester = (who: SignedIn): Requester => ({ accountId: who.account.id, loginId: who.account.loginId });
 const personOf = (req: Request): string => String(req.params.lineUserId);
@@ -22,25 +22,12 @@ export function personRightsRoutes(ctx: AppContext): Router {
   const router = express.Router();
   const now = () => ctx.clock.now().toISOString();
 
-  function notFound(res: Response, who: SignedIn) {
-    sendPage(
-      res,
-      <Page frame={frameOf(ctx, who)} section="people" title="利用者が見つかりません">
-        <p>この利用者は記録にありません。</p>
-        <p>
-          <a href="/staff/people">利用者の検索に戻る</a>
-        </p>
-      </Page>,
-      404,
-    );
-  }
-
   async function disclose(req: Request, res: Response, format: 'json' | 'page') {
     const who = signedIn(res);
     const at = now();
     const id = personOf(req);
     const record = await ctx.committer.run((trx) => disclosePerson(trx, requester(who), id, format, at));
-    if (!record) return notFound(res, who);
+    if (!record) return sendPersonNotFound(res, ctx, who);
     if (format === 'page')
       return sendPage(res, <PersonDisclosurePage frame={frameOf(ctx, who)} record={record} at={at} />);
     res
@@ -55,7 +42,7 @@ export function personRightsRoutes(ctx: AppContext): Router {
   async function showErase(req: Request, res: Response, error: string | null, status = 200) {
     const who = signedIn(res);
     const record = await personRecordOf(ctx.db, personOf(req));
-    if (!record) return notFound(res, who);
+    if (!record) return sendPersonNotFound(res, ctx, who);
     sendPage(res, <PersonErasePage frame={frameOf(ctx, who)} record={record} error={error} />, status);
   }
 
@@ -69,7 +56,7 @@ export function personRightsRoutes(ctx: AppContext): Router {
     const at = now();
     const r = await erasePersonNow(ctx, requester(who), id, at);
     if (r.ok) return res.redirect(303, `${personPath(id)}?done=erase`);
-    if (r.refusal === 'not_found') return notFound(res, who);
+    if (r.refusal === 'not_found') return sendPersonNotFound(res, ctx, who);
     return showErase(
       req,
       res,

@@ -15,6 +15,7 @@ import { consoleActorId, signedIn } from '../../auth/signed-in.js';
 import { frameOf } from '../../views/frame.js';
 import { instantJa, maybeInstantJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
+import { RecordTable } from '../../views/record-table.js';
 import { sendPage } from '../../views/render.js';
 import { formText, queryText } from './form-body.js';
 import { BackToSettings } from './settings-views.js';
@@ -69,37 +70,26 @@ function ApiTokensPage(props: {
       {props.tokens.length === 0 ? (
         <p>ありません。</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">名前</th>
-              <th scope="col">発行</th>
-              <th scope="col">最後の利用</th>
-              <th scope="col">状態</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{`${instantJa(t.createdAt)}（${t.createdBy.replace(/^console:/, '')}）`}</td>
-                <td>{maybeInstantJa(t.lastUsedAt)}</td>
-                <td>
-                  {t.revokedAt ? (
-                    `無効化済み（${instantJa(t.revokedAt)}）`
-                  ) : (
-                    <form method="post" action={`/staff/settings/api-tokens/${t.id}/revoke`} class="inline">
-                      <CsrfField token={frame.csrfToken} />
-                      <button type="submit" class="danger" aria-label={`「${t.name}」を無効にする`}>
-                        無効にする
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          columns={['名前', '発行', '最後の利用', '状態']}
+          rows={props.tokens}
+          rowKey={(t) => t.id}
+          cells={(t) => [
+            t.name,
+            `${instantJa(t.createdAt)}（${t.createdBy.replace(/^console:/, '')}）`,
+            maybeInstantJa(t.lastUsedAt),
+            t.revokedAt ? (
+              `無効化済み（${instantJa(t.revokedAt)}）`
+            ) : (
+              <form method="post" action={`/staff/settings/api-tokens/${t.id}/revoke`} class="inline">
+                <CsrfField token={frame.csrfToken} />
+                <button type="submit" class="danger" aria-label={`「${t.name}」を無効にする`}>
+                  無効にする
+                </button>
+              </form>
+            ),
+          ]}
+        />
       )}
     </Page>
   );
