@@ -7,6 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { createCallLog } from './fake-platform/call-log.js';
 import { createChatRoutes } from './fake-platform/chat-routes.js';
 import { createDeliveryLog } from './fake-platform/delivery-log.js';
@@ -66,18 +67,24 @@ export async function startFakeLinePlatform(options: FakeLinePlatformOptions = {
     ...createChatRoutes(),
     ...createRichMenuRoutes(createRichMenuStore()),
   ];
-  const server = createServer(
-    createRequestHandler({
-      routes,
-      calls,
-      failures,
-      latencyMs: () => latencyMs,
-      channelAccessToken: options.channelAccessToken,
-      now,
-      closing: closing.signal,
-      hangs,
-    }),
-  );
+  const handler = createRequestHandler({
+    routes,
+    calls,
+    failures,
+    latencyMs: () => latencyMs,
+    channelAccessToken: options.channelAccessToken,
+    now,
+    closing: closing.signal,
+    hangs,
+  });
+  /** Requests being read or answered. */
+  let underWay = 0;
+  const server = createServer((request, response) => {
+    underWay += 1;
+    void handler(request, response).finally(() => {
+      underWay -= 1;
+    });
+  });
   const port = await listen(server, options.port ?? 0, host);
 
   return {
@@ -97,12 +104,30 @@ export async function startFakeLinePlatform(options: FakeLinePlatformOptions = {
     waitFor: (predicate, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS) => deliveries.waitFor(predicate, timeoutMs),
     onDelivered: (listener) => deliveries.subscribe(listener),
     issueReplyToken: (to) => replyTokens.issue(to),
+    settled: (timeoutMs = DEFAULT_WAIT_TIMEOUT_MS) => quiet(server, () => underWay, timeoutMs),
     close: () => {
       closing.abort();
       deliveries.close();
       return closeServer(server);
     },
   };
+}
+
+const openConnections = (server: Server): Promise<number> =>
+  new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+
+/**
+ * Waits until no connection is open and no request under way, twice in a row 20 ms apart: a
+ * connection the kernel had accepted but the server not yet taken is counted by the second look.
+ */
+async function quiet(server: Server, underWay: () => number, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let quietLooks = 0;
+  while (quietLooks < 2) {
+    if (Date.now() > end) throw new Error(`the fake LINE platform still had calls under way after ${timeoutMs} ms`);
+    await delay(20);
+    quietLooks = underWay() === 0 && (await openConnections(server)) === 0 ? quietLooks + 1 : 0;
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

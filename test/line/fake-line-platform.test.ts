@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HTTPFetchError, messagingApi, validateSignature } from '@line/bot-sdk';
 import {
@@ -359,6 +360,54 @@ describe('fake LINE platform', () => {
 
       expect(seen).toEqual(['reply:a', 'reply:b']);
       expect(platform.delivered()).toHaveLength(3);
+    });
+  });
+
+  describe('settled', () => {
+    /** Writes a whole push request on a raw connection and drops it at once, as a killed process does. */
+    function sendAndDie(body: string): Promise<void> {
+      const { port } = new URL(platform.url);
+      return new Promise((resolve, reject) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => {
+          socket.end(
+            [
+              'POST /v2/bot/message/push HTTP/1.1',
+              `Host: 127.0.0.1:${port}`,
+              `Authorization: Bearer ${TOKEN}`,
+              'Content-Type: application/json',
+              `Content-Length: ${Buffer.byteLength(body)}`,
+              '',
+              body,
+            ].join('\r\n'),
+            () => {
+              socket.destroy();
+              resolve();
+            },
+          );
+        });
+        socket.once('error', reject);
+      });
+    }
+
+    it('should resolve once what a caller sent before it died is recorded and delivered', async () => {
+      platform.setLatency(200);
+      await sendAndDie(JSON.stringify({ to: USER, messages: [text('最後の一通')] }));
+
+      await platform.settled();
+
+      expect(platform.calls().map((c) => [c.path, c.status])).toEqual([['/v2/bot/message/push', 200]]);
+      expect(texts(platform.delivered())).toEqual(['最後の一通']);
+    });
+
+    it('should reject while a caller keeps a connection open', async () => {
+      const socket = net.connect(Number(new URL(platform.url).port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      try {
+        await expect(platform.settled(100)).rejects.toThrow(/still had calls under way after 100 ms/);
+      } finally {
+        socket.destroy();
+      }
+      await platform.settled();
     });
   });
 

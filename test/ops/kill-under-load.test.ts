@@ -87,6 +87,9 @@ it('loses no answer over repeated kill -9 under load, and doubles only calls in 
     await sleep(1500);
     process.kill(server.pid, 'SIGKILL');
     await server.stop();
+    // What the dead process had written to its sockets still reaches LINE after its death: read
+    // the calls once the platform has taken all of it, or a reply it had sent would go unseen here.
+    await platform.settled();
     const unsent = await probe(where).all<{ id: number; reply_token: string }>(
       "SELECT id, reply_token FROM outbox WHERE status = 'pending' AND reply_token IS NOT NULL",
     );

@@ -37,14 +37,13 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * The node:http handler of the fake platform.
  * Guarantees: every request is recorded exactly once, with the status it is answered with,
  * before the artificial latency; the work (including delivery) happens before the latency,
- * as when a slow network delays LINE's answer; the handler never rejects.
+ * as when a slow network delays LINE's answer; the handler never rejects, and resolves once the
+ * request is answered (or its caller is gone).
  */
 export function createRequestHandler(
   deps: RequestHandlerDeps,
-): (request: IncomingMessage, response: ServerResponse) => void {
-  return (request, response) => {
-    void handle(deps, request, response);
-  };
+): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+  return (request, response) => handle(deps, request, response);
 }
 
 async function handle(deps: RequestHandlerDeps, request: IncomingMessage, response: ServerResponse): Promise<void> {

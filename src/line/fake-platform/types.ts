@@ -53,6 +53,12 @@ export interface FakeLinePlatform {
   waitFor(predicate: (delivered: DeliveredMessage[]) => boolean, timeoutMs?: number): Promise<DeliveredMessage[]>;
   /** Calls `listener` for every delivered message from now on; returns the unsubscribe function. */
   onDelivered(listener: (message: DeliveredMessage) => void): () => void;
+  /**
+   * Resolves once every call that reached the platform is recorded and answered, and no
+   * connection is open: after its only caller died (kill -9), what that process had sent is then
+   * all in `calls()`. Rejects after `timeoutMs` (default 5000) while a caller keeps a connection open.
+   */
+  settled(timeoutMs?: number): Promise<void>;
   /** A fresh reply token for the chat `to`: single use, valid for 60 s of real time by default. */
   issueReplyToken(to: string): string;
   close(): Promise<void>;
