@@ -93,14 +93,16 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
       trx = await conn.startTransaction().execute();
       for (let item = next(); item; item = next()) {
         taken.push(item);
-        const name = `w${taken.length}`;
-        const sp = await trx.savepoint(name).execute();
+        // Plain statements on the batch's transaction: Kysely's savepoint API builds a new
+        // transaction object for each, a cost every event paid (docs/storage.md, "Cost").
+        const name = sql.raw(`w${taken.length}`);
+        await sql`savepoint ${name}`.execute(trx);
         try {
-          const value = await item.work(sp);
-          await sp.releaseSavepoint(name).execute();
+          const value = await item.work(trx);
+          await sql`release ${name}`.execute(trx);
           outcomes.push({ ok: true, value });
         } catch (error: unknown) {
-          await sp.rollbackToSavepoint(name).execute();
+          await sql`rollback to ${name}`.execute(trx);
           outcomes.push({ ok: false, error });
         }
       }
