@@ -2,15 +2,15 @@
  * The slot search on its own, per call, over a seeded database: the pure rules
  * (`availableSlots` for the whole horizon, `bookableDates` for the date buttons) on a
  * CalendarContext built by the product's `loadCalendar`, and the database occupancy query
- * (`slotOccupancy`) and `loadCalendar` itself, which every event runs: counting afresh, and with
- * the occupancy cache the conversation uses while no booking changes.
+ * (`slotOccupancy`), and the calendar as each event reads it: afresh (`loadCalendar`), and
+ * through the office facts cache the conversation uses while nothing it holds changes.
  */
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../db/database.js';
 import { slotOccupancy } from '../db/repositories/bookings-repository.js';
 import { availableSlots, bookableDates, earliest, horizonEnd } from '../src/calendar/index.js';
 import { loadCalendar } from '../src/bookings/calendar-facts.js';
-import { createOccupancyCache } from '../src/bookings/occupancy-cache.js';
+import { createOfficeFactsCache } from '../src/bookings/office-facts-cache.js';
 import type { OfficeSettings } from '../src/office/settings.js';
 import { quantile } from './stats.js';
 
@@ -50,7 +50,7 @@ export async function benchSlotSearch(
     const ctx = await loadCalendar(db, settings, now);
     const from = earliest(now, ctx);
     const to = horizonEnd(now, ctx);
-    const cache = createOccupancyCache();
+    const cache = createOfficeFactsCache();
     return [
       await time('availableSlots (regular, whole horizon)', calls, () => availableSlots(ctx, 'regular', now, from, to)),
       await time('bookableDates (regular, first 9)', calls, () => bookableDates(ctx, 'regular', now, 9)),
@@ -58,8 +58,8 @@ export async function benchSlotSearch(
       await time('loadCalendar (closures + occupancy)', Math.ceil(calls / 5), () =>
         loadCalendar(db, settings, now).then((c) => c.occupancy),
       ),
-      await time('loadCalendar, cached (no booking changed)', calls, () =>
-        loadCalendar(db, settings, now, cache).then((c) => c.occupancy),
+      await time('office facts, cached (nothing changed)', calls, () =>
+        cache.read(db, settings, now).then((f) => f.calendar.occupancy),
       ),
     ];
   } finally {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { GroupCommitter } from '../db/group-commit.js';
-import type { OccupancyCache } from './bookings/occupancy-cache.js';
+import type { OfficeFactsCache } from './bookings/office-facts-cache.js';
 import type { Clock } from './infra/clock.js';
 import type { Logger } from './infra/logger.js';
 import type { OfficeContext } from './office/office-context.js';
@@ -17,8 +17,8 @@ export interface AppContext extends OfficeContext {
   committer: GroupCommitter;
   clock: Clock;
   logger: Logger;
-  /** Keeps slot occupancy between events while no booking changes. */
-  occupancy: OccupancyCache;
+  /** Keeps what every event reads about the office (calendar, terms, switch) while none of it changes. */
+  officeFacts: OfficeFactsCache;
   /** Called after a commit that queued messages, with the chats they go to (all chats when absent). */
   onOutgoing: (recipients?: readonly string[]) => void;
   /** Resolves once every commit so far is on the disk; staff API answers wait for it. */

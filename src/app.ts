@@ -16,7 +16,7 @@ import { createLogger, type Logger } from './infra/logger.js';
 import { claimDatabaseMode, refuseOtherMode } from '../db/claim-database-mode.js';
 import { storeLabel, storeVariable } from '../db/store-config.js';
 import { createLineClient, type LineClient } from './line/line-client.js';
-import { createOccupancyCache } from './bookings/occupancy-cache.js';
+import { createOfficeFactsCache } from './bookings/office-facts-cache.js';
 import { createOutboxSender, type OutboxSender } from './line/outbox-sender.js';
 import { staffApiRouter } from './staff/staff-api.js';
 import { scheduleTermsNotices } from './staff/office-settings.js';
@@ -159,7 +159,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     committer,
     clock,
     logger,
-    occupancy: createOccupancyCache(),
+    officeFacts: createOfficeFactsCache(),
     // Fresh rows go straight to their chats' senders; without a list, look through the whole outbox.
     onOutgoing: (recipients) => (recipients ? sender.notify(recipients) : void sender.flush()),
     durable: () => committer.durable(),

@@ -34,26 +34,20 @@ export interface BookedChoice {
 /** Statuses in which a booking still matters to the user and to the office. */
 export const ACTIVE_STATUSES: readonly BookingStatus[] = ['requested', 'confirmed'];
 
-const VERSION_KEY = 'bookings_version';
-
 /**
- * Every write to bookings also replaces this token, in the same transaction. A reader that finds
- * the token it saw before knows no booking changed since (see src/bookings/occupancy-cache.ts);
+ * Every write to bookings also replaces this office_state value, in the same transaction. A reader
+ * that finds the token it saw before knows no booking changed since (src/bookings/office-facts-cache.ts);
  * a random token, not a counter, so a rolled-back write can never be mistaken for a later one.
  */
+export const BOOKINGS_VERSION_KEY = 'bookings_version';
+
 async function markBookingsChanged(db: Db, now: string): Promise<void> {
   const token = randomUUID();
   await db
     .insertInto('office_state')
-    .values({ key: VERSION_KEY, value: token, updated_at: now })
+    .values({ key: BOOKINGS_VERSION_KEY, value: token, updated_at: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: token }))
     .execute();
-}
-
-/** The token of the last committed (or, inside a transaction, own) change to bookings; '' before any. */
-export async function bookingsVersion(db: Db): Promise<string> {
-  const row = await db.selectFrom('office_state').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
-  return row?.value ?? '';
 }
 
 export async function insertRequest(db: Db, b: NewBooking): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import { markOfficeChanged } from './office-state-repository.js';
 
 /** An office closure day (閉庁日) as staff entered it. */
 export interface Closure {
@@ -15,6 +16,7 @@ export async function closureDates(db: Db, from: string): Promise<Set<string>> {
 }
 
 export async function addClosure(db: Db, date: string, note: string | null, now: string): Promise<void> {
+  await markOfficeChanged(db, now);
   await db
     .insertInto('closures')
     .values({ date, note, created_at: now })
@@ -34,9 +36,11 @@ export async function getClosure(db: Db, date: string): Promise<Closure | undefi
 }
 
 /** True when there was such a closure day. */
-export async function removeClosure(db: Db, date: string): Promise<boolean> {
+export async function removeClosure(db: Db, date: string, now: string): Promise<boolean> {
   const r = await db.deleteFrom('closures').where('date', '=', date).executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+  const removed = Number(r.numDeletedRows) > 0;
+  if (removed) await markOfficeChanged(db, now);
+  return removed;
 }
 
 function closureOf(row: { date: string; note: string | null; created_at: string }): Closure {

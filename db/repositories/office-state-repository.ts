@@ -1,5 +1,36 @@
+import { randomUUID } from 'node:crypto';
 import { parseSlotKey, type IsoDate, type SessionKind } from '../../src/calendar/index.js';
 import type { Db } from '../database.js';
+
+/** The switch the conversation reads before offering an immediate session. */
+export const IMMEDIATE_SWITCH = 'immediate';
+
+/**
+ * Replaced, in the same transaction, by every write to what the office has set and the
+ * conversation reads on each event (closure days, capacity, terms versions): a reader holding the
+ * token it saw before knows none of them changed since (src/bookings/office-facts-cache.ts). Random,
+ * not a counter, so a rolled-back write can never be mistaken for a later one.
+ */
+export const OFFICE_VERSION_KEY = 'office_version';
+
+export async function markOfficeChanged(db: Db, now: string): Promise<void> {
+  const value = randomUUID();
+  await db
+    .insertInto('office_state')
+    .values({ key: OFFICE_VERSION_KEY, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+    .execute();
+}
+
+/** Several office_state values in one read, by key (a key never written is absent). */
+export async function officeStateValues(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('office_state')
+    .select(['key', 'value'])
+    .where('key', 'in', [...keys])
+    .execute();
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
 
 /** Switches staff flip at run time (e.g. immediate sessions on or off), kept across restarts. */
 export async function getSwitch(db: Db, key: string): Promise<boolean> {
@@ -22,6 +53,7 @@ export async function capacityOverrides(db: Db): Promise<Map<string, number>> {
 }
 
 export async function setCapacity(db: Db, slotKey: string, capacity: number, now: string): Promise<void> {
+  await markOfficeChanged(db, now);
   await db
     .insertInto('capacity_overrides')
     .values({ slot_key: slotKey, capacity, updated_at: now })

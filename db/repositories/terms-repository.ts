@@ -1,5 +1,6 @@
 import { toLocal } from '../../src/calendar/index.js';
 import type { Db } from '../database.js';
+import { markOfficeChanged } from './office-state-repository.js';
 import { rowLimit } from '../row-limit.js';
 
 export interface TermsVersion {
@@ -28,6 +29,26 @@ function termsOf(row: {
     summary: row.change_summary,
     consentSummary: row.consent_summary,
   };
+}
+
+/**
+ * Every registered version, newest first (by effective date, then registration): what
+ * `termsInForce` picks from. A few rows, one per change of the terms.
+ */
+export async function termsNewestFirst(db: Db): Promise<TermsVersion[]> {
+  const rows = await db
+    .selectFrom('terms_versions')
+    .select(COLUMNS)
+    .orderBy('effective_from', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map(termsOf);
+}
+
+/** From versions newest first, the one in force at `now`, as `currentTerms` reads it. */
+export function termsInForce(newestFirst: readonly TermsVersion[], now: string): TermsVersion | undefined {
+  const today = toLocal(now).date;
+  return newestFirst.find((t) => t.effectiveFrom <= today);
 }
 
 /** The version in force at `now`: the latest whose effective date (a Japan date) has come. */
@@ -88,6 +109,7 @@ export async function ensureTermsVersion(db: Db, terms: TermsVersion, now: strin
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')
     .executeTakeFirst();
+  if (inserted !== undefined) await markOfficeChanged(db, now);
   return inserted !== undefined;
 }
 

@@ -3,6 +3,6 @@ import type { OfficeContext } from '../office/office-context.js';
 
 /**
  * What the conversation reads of the app's one context (src/app-context.ts): the office, and the
- * occupancy cache, without which every event counts the slots again.
+ * office facts cache, without which every event reads the calendar and terms again.
  */
-export type ConversationDeps = OfficeContext & Partial<Pick<AppContext, 'occupancy'>>;
+export type ConversationDeps = OfficeContext & Partial<Pick<AppContext, 'officeFacts'>>;

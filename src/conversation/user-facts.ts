@@ -6,14 +6,12 @@ import {
   recentBookingsOf,
   type Booking,
 } from '../../db/repositories/bookings-repository.js';
-import { getSwitch } from '../../db/repositories/office-state-repository.js';
-import { currentTerms } from '../../db/repositories/terms-repository.js';
 import type { UserRecord } from '../../db/repositories/users-repository.js';
 import type { ActiveBookingFacts, ConversationFacts } from '../../machines/booking/types.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import { fitsWindow, isKindDay, toLocal, type CalendarContext, type Instant } from '../calendar/index.js';
 import type { ConversationDeps } from './conversation-deps.js';
-import { loadCalendar } from '../bookings/calendar-facts.js';
+import { createOfficeFactsCache } from '../bookings/office-facts-cache.js';
 import { FIRST_CONSENT_SUMMARY } from '../messages/terms-messages.js';
 import { previousDetailsOf } from './previous-details.js';
 
@@ -108,7 +106,7 @@ export async function loadUserFacts(
   user: UserRecord,
   now: Instant,
 ): Promise<LoadedFacts> {
-  const office = await loadCalendar(db, deps.settings, now, deps.occupancy);
+  const office = await (deps.officeFacts ?? createOfficeFactsCache(0)).read(db, deps.settings, now);
   // One read serves both the open booking and the newest one (for the name and number on file).
   const recent = await recentBookingsOf(db, user.lineUserId, RECENT_BOOKINGS);
   const active =
@@ -125,8 +123,8 @@ export async function loadUserFacts(
   // The name and number on file come from the newest booking that still has them (retention
   // erases them from old ones; the person is then simply asked again).
   const latest = active ?? recent.find((row) => row.personalDataErasedAt === null);
-  const calendar = withoutOwnRequest(office, active);
-  const terms = (await currentTerms(db, now)) ?? {
+  const calendar = withoutOwnRequest(office.calendar, active);
+  const terms = office.terms ?? {
     id: deps.terms.version,
     url: deps.terms.url,
     consentSummary: FIRST_CONSENT_SUMMARY,
@@ -143,7 +141,7 @@ export async function loadUserFacts(
     ...(underWay?.confirmedStart ? { sessionUnderWay: { confirmedDate: toLocal(underWay.confirmedStart).date } } : {}),
     ...(latest ? { identity: { name: latest.name, jobSeekerNumber: latest.jobSeekerNumber } } : {}),
     ...previousDetailsOf(latest),
-    immediate: immediateState(await getSwitch(db, 'immediate'), calendar, now),
+    immediate: immediateState(office.immediateOn, calendar, now),
   };
   return { facts, active, replaced, underWay };
 }

@@ -71,7 +71,7 @@ export function calendarRoutes(ctx: AppContext): Router {
       return;
     }
     const outcome = await mutate(ctx, async (trx, now) => {
-      if (!(await removeClosure(trx, date.value))) return notFound('closure day', 'date');
+      if (!(await removeClosure(trx, date.value, now))) return notFound('closure day', 'date');
       await recordStaffAction(trx, {
         subjectId: `closure:${date.value}`,
         action: 'closure_removed',

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
-import { setSwitch, switchRow } from '../../db/repositories/office-state-repository.js';
+import { IMMEDIATE_SWITCH, setSwitch, switchRow } from '../../db/repositories/office-state-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import {
   currentTerms,
@@ -18,8 +18,7 @@ import { FIRST_CONSENT_SUMMARY } from '../messages/terms-messages.js';
 import { immediateNote } from '../messages/staff-notes.js';
 import { isTermsDateTooFar, latestTermsEffectiveFrom } from './terms-dates.js';
 
-/** The switch the conversation reads before offering an immediate session. */
-export const IMMEDIATE_SWITCH = 'immediate';
+export { IMMEDIATE_SWITCH };
 
 /** Why a terms version was not registered; each door words it in its own language. */
 export type TermsRefusal =

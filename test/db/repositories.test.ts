@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bookingsVersion,
+  BOOKINGS_VERSION_KEY,
   insertRequest,
   openBookingIdsOn,
   updateBooking,
@@ -9,6 +9,7 @@ import { addClosure, getClosure, listClosures, removeClosure } from '../../db/re
 import { pendingJobsOf, scheduleJob, skipPendingJobsOf } from '../../db/repositories/jobs-repository.js';
 import {
   capacityOverridesFrom,
+  officeStateValues,
   setCapacity,
   setSwitch,
   switchRow,
@@ -36,8 +37,8 @@ describe('closure days', () => {
       { date: '2026-12-24', note: '研修', createdAt: NOW },
     ]);
     expect(await getClosure(temp.db, '2026-12-24')).toEqual({ date: '2026-12-24', note: '研修', createdAt: NOW });
-    expect(await removeClosure(temp.db, '2026-12-24')).toBe(true);
-    expect(await removeClosure(temp.db, '2026-12-24')).toBe(false);
+    expect(await removeClosure(temp.db, '2026-12-24', NOW)).toBe(true);
+    expect(await removeClosure(temp.db, '2026-12-24', NOW)).toBe(false);
     expect(await getClosure(temp.db, '2026-12-24')).toBeUndefined();
   });
 });
@@ -162,6 +163,9 @@ describe('bookings a closure touches', () => {
     expect(await openBookingIdsOn(temp.db, '2026-12-10')).toEqual(['first-choice', 'second-choice', 'confirmed-there']);
   });
 });
+
+const bookingsVersion = async (db: typeof temp.db) =>
+  (await officeStateValues(db, [BOOKINGS_VERSION_KEY])).get(BOOKINGS_VERSION_KEY) ?? '';
 
 describe('the bookings change token', () => {
   const at = (date: string, hhmm: string) => {

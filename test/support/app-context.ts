@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { createGroupCommitter } from '../../db/group-commit.js';
 import type { AppContext } from '../../src/app-context.js';
-import { createOccupancyCache } from '../../src/bookings/occupancy-cache.js';
+import { createOfficeFactsCache } from '../../src/bookings/office-facts-cache.js';
 import { systemClock } from '../../src/infra/clock.js';
 import { createLogger } from '../../src/infra/logger.js';
 import { testOffice } from './booking-seeds.js';
@@ -20,7 +20,7 @@ export function testAppContext(db: Db, overrides: Partial<AppContext> = {}): App
     committer,
     clock: systemClock,
     logger: createLogger('silent'),
-    occupancy: createOccupancyCache(),
+    officeFacts: createOfficeFactsCache(),
     onOutgoing: () => undefined,
     durable: () => committer.durable(),
     ...overrides,

@@ -252,7 +252,7 @@ export function calendarPages(ctx: AppContext): Router {
       'closure_removed',
       `closure:${date}`,
       async ({ trx, now, by }) => {
-        if ((await getClosure(trx, date)) === undefined || !(await removeClosure(trx, date)))
+        if ((await getClosure(trx, date)) === undefined || !(await removeClosure(trx, date, now)))
           return consoleRefused(
             404,
             `${dateJa(date)}は閉庁日に登録されていません（ほかの職員がすでに解除した可能性があります）。`,
