@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../database.js';
+import type { InboxStatus } from '../schema.js';
 import { rowLimit } from '../row-limit.js';
 
 export interface AcceptedEvent {
@@ -36,6 +38,13 @@ export async function acceptEvents(trx: Db, events: readonly AcceptedEvent[], re
   }
 }
 
+/**
+ * `status = 'pending'` written out, not bound: SQLite compiles a statement again on every run when
+ * a bound value decides whether a partial index applies (inbox_chat_pending, 0013), which cost
+ * more than running the query.
+ */
+const PENDING = sql.lit<InboxStatus>('pending');
+
 export interface PendingEvent {
   webhookEventId: string;
   chatKey: string;
@@ -49,7 +58,7 @@ export async function pendingEvents(db: Db, limit = 1000): Promise<PendingEvent[
   const rows = await db
     .selectFrom('inbox')
     .select(['webhook_event_id', 'chat_key', 'payload', 'attempts', 'received_at'])
-    .where('status', '=', 'pending')
+    .where('status', '=', PENDING)
     .orderBy('received_at')
     .orderBy('position')
     .orderBy('webhook_event_id')
@@ -87,7 +96,7 @@ export async function nextPendingEventOf(db: Db, chatKey: string): Promise<NextE
     .selectFrom('inbox')
     .select(['webhook_event_id', 'chat_key', 'payload', 'attempts', 'received_at'])
     .where('chat_key', '=', chatKey)
-    .where('status', '=', 'pending')
+    .where('status', '=', PENDING)
     .orderBy('received_at')
     .orderBy('position')
     .orderBy('webhook_event_id')
@@ -132,7 +141,7 @@ export async function markEventAttemptFailed(
     .selectFrom('inbox')
     .select(['attempts', 'chat_key'])
     .where('webhook_event_id', '=', webhookEventId)
-    .where('status', '=', 'pending')
+    .where('status', '=', PENDING)
     .executeTakeFirst();
   if (!row) return { parkedChat: null, attempts: maxAttempts };
   const attempts = row.attempts + 1;
