@@ -54,6 +54,11 @@ export interface AppOverrides {
   walSync?: WalSyncOptions;
   /** The staff console's sign-in rules (tests shorten the pause after a failed sign-in). */
   console?: Partial<ConsoleSettings>;
+  /**
+   * false: timed jobs run only when called (`jobs.runDue()`), never on the server's own timer.
+   * For tests that read the database file or count its syncs between two steps of their own.
+   */
+  jobTimer?: boolean;
 }
 
 export interface RunningApp {
@@ -240,7 +245,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       void sender.flush();
       const interval = overrides.retryIntervalMs ?? 1000;
       stops.push(sender.start(interval));
-      stops.push(jobs.start(Math.max(interval * 5, 1000)));
+      if (overrides.jobTimer !== false) stops.push(jobs.start(Math.max(interval * 5, 1000)));
       const recovery = setInterval(
         () => void processor.recover().catch(() => undefined),
         Math.max(interval * 30, 5000),

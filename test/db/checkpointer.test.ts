@@ -22,6 +22,8 @@ afterEach(async () => {
 });
 
 const logger = createLogger('silent');
+/** vi.waitFor gives up after 1 s by default; a worker thread starting on a loaded machine can take longer. */
+const WAIT = { timeout: 15_000, interval: 20 };
 const autocheckpoint = async () =>
   (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]?.wal_autocheckpoint;
 async function writeSome(n: number): Promise<void> {
@@ -57,7 +59,7 @@ describe('checkpoints on a worker thread', () => {
       await writeSome(10);
       // The rows reach the database file itself only through a checkpoint (the main connection's
       // cap is far away): its growth shows the timer's checkpoint ran.
-      await vi.waitFor(() => expect(fs.statSync(file).size).toBeGreaterThan(before + 15_000));
+      await vi.waitFor(() => expect(fs.statSync(file).size).toBeGreaterThan(before + 15_000), WAIT);
     } finally {
       await checkpointer.stop();
     }
@@ -69,7 +71,7 @@ describe('checkpoints on a worker thread', () => {
       logger,
       intervalMs: 60_000,
     });
-    await vi.waitFor(async () => expect(await autocheckpoint()).toBe(1000));
+    await vi.waitFor(async () => expect(await autocheckpoint()).toBe(1000), WAIT);
     await expect(checkpointer.checkpoint()).rejects.toThrow(/not running/);
     await checkpointer.stop();
   });

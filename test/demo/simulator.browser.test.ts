@@ -104,7 +104,8 @@ describe('the chat simulator in a real browser', () => {
     expect(await placeholder.innerText()).toContain('https://jsite.mhlw.go.jp/aomori-roudoukyoku/');
 
     await expectAnswer(userPhone(), () => userPhone().getByRole('button', { name: '友だち追加' }).click());
-    expect(await userChatText()).toContain('利用規約');
+    // An answer of several messages may still be arriving when its first one shows.
+    await expect.poll(userChatText).toContain('利用規約');
     await tapCard('同意する');
     // A question's choices are its card's buttons only: no quick-reply chips repeat them.
     expect(await userPhone().locator('.quick-replies').isHidden()).toBe(true);
@@ -136,7 +137,7 @@ describe('the chat simulator in a real browser', () => {
     await type('hanako@example.jp');
     await type('090-1234-5678');
     await tapCard('同席しません');
-    expect(await userChatText()).toContain('お申し込み内容をご確認ください');
+    await expect.poll(userChatText).toContain('お申し込み内容をご確認ください');
     await tapCard('この内容で申し込む');
     await expect.poll(userChatText).toContain('受け付けました');
     // The person's own taps appear as their green bubbles, as in LINE (postback displayText).
@@ -163,7 +164,7 @@ describe('the chat simulator in a real browser', () => {
       staffChat.getByRole('button', { name: '第1希望で確定', exact: true }).last().click(),
     );
     await expect.poll(userChatText).toContain('オンライン相談の日時が確定しました');
-    expect(await userChatText()).toContain('12月3日(木)\n10:00');
+    await expect.poll(userChatText).toContain('12月3日(木)\n10:00');
 
     // Fold the rich menu away again (its chat bar toggles it, as in LINE) so the screenshot shows the talk.
     await chatBar.click();

@@ -224,7 +224,9 @@ describe('one LINE call that hangs', () => {
       await hc.post([
         textEvent({ userId: otherUser, text: '予約する', replyToken: hc.platform.issueReplyToken(otherUser) }),
       ]);
-      await hc.platform.waitFor((d) => d.some((m) => m.to === otherUser), 1000);
+      // Well before A's hanging reply would time out (5 s): B did not wait for it. Not 1 s, which a
+      // loaded machine can take for a whole webhook round trip.
+      await hc.platform.waitFor((d) => d.some((m) => m.to === otherUser), 3000);
     } finally {
       release();
       await hc.close();

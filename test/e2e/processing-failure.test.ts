@@ -47,8 +47,9 @@ describe('when an event cannot be processed', () => {
 describe('when an event fails for a moment', () => {
   let slow: Harness;
   beforeEach(async () => {
-    // Long enough waits between attempts to mend the database while the first one waits.
-    slow = await startHarness({ now: '2026-12-01T00:00:00Z', eventRetryDelaysMs: [400, 400, 400, 400] });
+    // Long enough waits between attempts to mend the database, or stop the server, while the
+    // first one waits: a loaded machine can take a few hundred milliseconds between two steps.
+    slow = await startHarness({ now: '2026-12-01T00:00:00Z', eventRetryDelaysMs: [1500, 1500, 1500, 1500] });
   });
   afterEach(async () => {
     await slow.close();

@@ -29,6 +29,8 @@ describe.skipIf(onPostgres)('the disk fails a sync', () => {
               : fs.fdatasync(fd, done),
         },
         onStorageFailure: (e) => failures.push(e),
+        // The test counts syncs to fail a chosen commit: no timed job may commit in between.
+        jobTimer: false,
       },
     });
     const u = new ChatDriver(h, 'Ustorage000000000000000000000000a1');

@@ -62,7 +62,7 @@ export interface HarnessOptions {
   /** Waits between attempts at a failing event (short by default, so tests don't wait). */
   eventRetryDelaysMs?: readonly number[];
   /** Further overrides for createApp (a failing disk, say). */
-  app?: Pick<AppOverrides, 'onStorageFailure' | 'walSync' | 'console'>;
+  app?: Pick<AppOverrides, 'onStorageFailure' | 'walSync' | 'console' | 'jobTimer'>;
 }
 
 /** The real server on port 0 with a real SQLite file and a fake LINE platform on loopback. */
@@ -144,6 +144,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         console: { failedLoginDelayMs: 0, ...options.app?.console },
         ...(options.app?.onStorageFailure ? { onStorageFailure: options.app.onStorageFailure } : {}),
         ...(options.app?.walSync ? { walSync: options.app.walSync } : {}),
+        ...(options.app?.jobTimer === false ? { jobTimer: false } : {}),
       });
       port = await app.listen(0);
     },
