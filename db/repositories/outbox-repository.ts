@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../database.js';
 import type { OutboxTable } from '../schema.js';
 import { rowLimit } from '../row-limit.js';
@@ -50,7 +50,10 @@ export async function releaseHeld(db: Db, recipient: string, now: string): Promi
     .where('status', '=', 'pending')
     .where('recipient', '=', recipient)
     .where('attempts', '=', 0)
-    .where('next_attempt_at', '>', now)
+    // Wrapped so that SQLite reads this chat's rows (outbox_recipient) rather than every row due
+    // later (outbox_pending, which it prefers for a bare range): while LINE is down, thousands of
+    // rows wait for their retry, and every event would step through all of them.
+    .where((eb) => eb(eb.fn.coalesce('next_attempt_at', sql.lit('')), '>', now))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
