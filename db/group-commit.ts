@@ -94,7 +94,7 @@ export function createGroupCommitter(db: Db, options: GroupCommitOptions = {}): 
       for (let item = next(); item; item = next()) {
         taken.push(item);
         // Plain statements on the batch's transaction: Kysely's savepoint API builds a new
-        // transaction object for each, a cost every event paid (docs/storage.md, "Cost").
+        // transaction object for each, a cost every event paid.
         const name = sql.raw(`w${taken.length}`);
         await sql`savepoint ${name}`.execute(trx);
         try {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { replaceChangeToken } from './office-state-repository.js';
 import type { Db } from '../database.js';
 import type { BookingStatus } from '../schema.js';
 import { rowLimit } from '../row-limit.js';
@@ -34,21 +34,10 @@ export interface BookedChoice {
 /** Statuses in which a booking still matters to the user and to the office. */
 export const ACTIVE_STATUSES: readonly BookingStatus[] = ['requested', 'confirmed'];
 
-/**
- * Every write to bookings also replaces this office_state value, in the same transaction. A reader
- * that finds the token it saw before knows no booking changed since (src/bookings/office-facts-cache.ts);
- * a random token, not a counter, so a rolled-back write can never be mistaken for a later one.
- */
+/** Replaced by every write to bookings, in the same transaction (replaceChangeToken). */
 export const BOOKINGS_VERSION_KEY = 'bookings_version';
 
-async function markBookingsChanged(db: Db, now: string): Promise<void> {
-  const token = randomUUID();
-  await db
-    .insertInto('office_state')
-    .values({ key: BOOKINGS_VERSION_KEY, value: token, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: token }))
-    .execute();
-}
+const markBookingsChanged = (db: Db, now: string): Promise<void> => replaceChangeToken(db, BOOKINGS_VERSION_KEY, now);
 
 export async function insertRequest(db: Db, b: NewBooking): Promise<void> {
   await markBookingsChanged(db, b.createdAt);

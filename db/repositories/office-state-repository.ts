@@ -7,20 +7,26 @@ export const IMMEDIATE_SWITCH = 'immediate';
 
 /**
  * Replaced, in the same transaction, by every write to what the office has set and the
- * conversation reads on each event (closure days, capacity, terms versions): a reader holding the
- * token it saw before knows none of them changed since (src/bookings/office-facts-cache.ts). Random,
- * not a counter, so a rolled-back write can never be mistaken for a later one.
+ * conversation reads on each event (closure days, capacity, terms versions).
  */
 export const OFFICE_VERSION_KEY = 'office_version';
 
-export async function markOfficeChanged(db: Db, now: string): Promise<void> {
+/**
+ * Gives a change token a new value, in the writer's transaction: a reader holding the value it saw
+ * before knows nothing the token covers changed since (src/bookings/office-facts-cache.ts). Random,
+ * not a counter, so a rolled-back write can never be mistaken for a later one.
+ */
+export async function replaceChangeToken(db: Db, key: string, now: string): Promise<void> {
   const value = randomUUID();
   await db
     .insertInto('office_state')
-    .values({ key: OFFICE_VERSION_KEY, value, updated_at: now })
+    .values({ key, value, updated_at: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
     .execute();
 }
+
+export const markOfficeChanged = (db: Db, now: string): Promise<void> =>
+  replaceChangeToken(db, OFFICE_VERSION_KEY, now);
 
 /** Several office_state values in one read, by key (a key never written is absent). */
 export async function officeStateValues(db: Db, keys: readonly string[]): Promise<Map<string, string>> {
@@ -33,11 +39,6 @@ export async function officeStateValues(db: Db, keys: readonly string[]): Promis
 }
 
 /** Switches staff flip at run time (e.g. immediate sessions on or off), kept across restarts. */
-export async function getSwitch(db: Db, key: string): Promise<boolean> {
-  const row = await db.selectFrom('office_state').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value === 'on';
-}
-
 export async function setSwitch(db: Db, key: string, on: boolean, now: string): Promise<void> {
   const value = on ? 'on' : 'off';
   await db

@@ -53,17 +53,7 @@ export function termsInForce(newestFirst: readonly TermsVersion[], now: string):
 
 /** The version in force at `now`: the latest whose effective date (a Japan date) has come. */
 export async function currentTerms(db: Db, now: string): Promise<TermsVersion | undefined> {
-  const today = toLocal(now).date;
-  const row = await db
-    .selectFrom('terms_versions')
-    .select(COLUMNS)
-    .where('effective_from', '<=', today)
-    .orderBy('effective_from', 'desc')
-    // Two versions of one date (only possible in data older than the rule in latestEffectiveFrom): the later registered.
-    .orderBy('created_at', 'desc')
-    .limit(rowLimit(1))
-    .executeTakeFirst();
-  return row ? termsOf(row) : undefined;
+  return termsInForce(await termsNewestFirst(db), now);
 }
 
 /**

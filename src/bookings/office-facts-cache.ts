@@ -9,8 +9,9 @@ import {
   officeStateValues,
 } from '../../db/repositories/office-state-repository.js';
 import { termsInForce, termsNewestFirst, type TermsVersion } from '../../db/repositories/terms-repository.js';
-import { addDays, toInstant, toLocal, type CalendarContext, type Instant, type IsoDate } from '../calendar/index.js';
+import { toInstant, toLocal, type CalendarContext, type Instant, type IsoDate } from '../calendar/index.js';
 import type { OfficeSettings } from '../office/settings.js';
+import { occupancyUntil } from './calendar-facts.js';
 
 /** What every event reads about the office: the calendar, the terms in force, the immediate-session switch. */
 export interface OfficeFacts {
@@ -77,10 +78,9 @@ export function createOfficeFactsCache(maxAgeMs = 10_000): OfficeFactsCache {
       }
 
       // Counted from the start of the day, so one count serves every event of the day until a
-      // booking changes (slots earlier today are never offered, so counting them is harmless);
-      // nothing past the booking horizon can be offered, so nothing past it is counted.
+      // booking changes (slots earlier today are never offered, so counting them is harmless).
       const from = toInstant({ date: today, minutes: 0 });
-      const until = toInstant({ date: addDays(today, settings.horizonWeeks * 7 + 1), minutes: 0 });
+      const until = occupancyUntil(settings, today);
       const bookingsVersion = values.get(BOOKINGS_VERSION_KEY) ?? '';
       if (!fresh(occupancy, bookingsVersion, at) || occupancy.value.from > from || occupancy.value.until < until) {
         occupancy = {
