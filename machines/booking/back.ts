@@ -1,4 +1,6 @@
-import type { Question } from './types.js';
+import { isComplete } from './evaluate-answer.js';
+import { matchOption } from './options.js';
+import type { ConversationContext, Question } from './types.js';
 
 /**
  * 「戻る」 (docs/office-rules.md §15): the question before this one in a new booking, asked again with
@@ -47,4 +49,24 @@ const BACK_WORDS = new Set([
 /** Whether typed text (normalised by the caller) asks to go back one question. */
 export function isBackWord(normalized: string): boolean {
   return BACK_WORDS.has(normalized.replace(/[。.!！]+$/u, ''));
+}
+
+/**
+ * Where 「戻る」 leads from `question` (the machine's BACK transitions follow this, and the question's
+ * 「ひとつ前に戻る」 button is shown by it): in a change of times, among the choices; while editing
+ * from the review card, back to the review; in a new booking, the previous question. Undefined
+ * where nothing comes before (the bot says so).
+ */
+export function backTarget(question: Question, context: ConversationContext): Question | undefined {
+  if (context.purpose === 'change') return PREVIOUS_IN_CHANGE[question];
+  if (context.editing && isComplete(context.draft)) return 'review';
+  if (context.purpose === 'immediate') return undefined;
+  return PREVIOUS_QUESTION[question];
+}
+
+/** Whether the question offers a 「ひとつ前に戻る」 button: 「戻る」 leads somewhere and is not one of its own answers. */
+export function offersBack(question: Question, context: ConversationContext): boolean {
+  return (
+    backTarget(question, context) !== undefined && matchOption(question, { source: 'text', text: '戻る' }) === undefined
+  );
 }

@@ -33,7 +33,7 @@ import {
 } from './evaluate-answer.js';
 import { immediateRefusal } from './immediate-eligibility.js';
 import { isReturning } from './previous-details.js';
-import { PREVIOUS_IN_CHANGE, PREVIOUS_QUESTION } from './back.js';
+import { backTarget, PREVIOUS_IN_CHANGE, PREVIOUS_QUESTION } from './back.js';
 import { idleIntent, smallTalk } from './text-commands.js';
 import type {
   ConversationContext,
@@ -230,6 +230,9 @@ const baseSetup = setup({
     writesOnSessionDay: ({ event }) => writesOnSessionDay(event.facts, event.now),
     fillingImmediate: ({ context }) => context.purpose === 'immediate',
     changingBooking: ({ context }) => context.purpose === 'change',
+    /** 「戻る」 at `question` leads to `target` (back.ts, the one rule the question's button shows too). */
+    backLeadsTo: ({ context }, params: { question: Question; target: Question }) =>
+      backTarget(params.question, context) === params.target,
     proposalPending: ({ event }) => event.facts.activeBooking?.proposalPending === true,
     /** Thanks, a greeting or an 「わかりました」 on its own; not an 「わかりました」 that may answer a proposal. */
     typedSmallTalk: ({ event }) => {
@@ -386,8 +389,7 @@ function questionState(question: Question, routes: readonly Transition[]) {
 }
 
 /**
- * 「戻る」: while editing from the review card, back to the review; in a change of times, among the
- * choices; in a new booking, the previous question (back.ts). What was given is kept.
+ * 「戻る」: each place it may lead, taken when backTarget (back.ts) says so. What was given is kept.
  */
 function backTo(question: Question): Transition[] {
   // A step in progress (a date waiting for its time, an answer waiting for a yes) belongs to the
@@ -401,28 +403,18 @@ function backTo(question: Question): Transition[] {
     }),
     { type: 'notice', params: { key: 'wentBack' } },
   ];
-  const change = PREVIOUS_IN_CHANGE[question];
-  const previous = PREVIOUS_QUESTION[question];
+  const targets = new Set<Question>(
+    [PREVIOUS_IN_CHANGE[question], 'review' as const, PREVIOUS_QUESTION[question]].filter(
+      (q): q is Question => q !== undefined,
+    ),
+  );
   return [
-    ...(change
-      ? [{ guard: 'changingBooking' as const, target: `#booking.${change}`, reenter: true, actions: went }]
-      : []),
-    {
-      guard: and(['editing', not('changingBooking'), 'draftComplete']),
-      target: '#booking.review',
+    ...[...targets].map((target) => ({
+      guard: { type: 'backLeadsTo' as const, params: { question, target } },
+      target: `#booking.${target}`,
       reenter: true,
       actions: went,
-    },
-    ...(previous
-      ? [
-          {
-            guard: and([not('changingBooking'), not('fillingImmediate')]),
-            target: `#booking.${previous}`,
-            reenter: true,
-            actions: went,
-          },
-        ]
-      : []),
+    })),
     { actions: say({ key: 'cannotGoBack' }) },
   ];
 }

@@ -107,6 +107,7 @@ export function toConversationEvent(
       if (!data) return { type: 'STALE', ...base };
       if (data.kind === 'command') return { type: COMMAND_EVENTS[data.command], ...base };
       if (data.question !== state || data.turn !== context.turn) return { type: 'STALE', ...base };
+      if (data.kind === 'back') return { type: 'BACK', ...base };
       if (input.params && (input.params.date || input.params.time || input.params.datetime)) {
         return { type: 'ANSWER', answer: { source: 'picker', ...input.params }, ...base };
       }

@@ -3,10 +3,13 @@ import { QUESTIONS } from './types.js';
 
 /**
  * Postback data carried by buttons. Short (LINE allows 300 characters) and free of personal
- * data: a command, or the question, the turn it was asked in and the option value.
+ * data: a command; or the question, the turn it was asked in and the option value; or the
+ * question and turn of a 「ひとつ前に戻る」 button (on an older card it is stale, like an old answer).
  */
 export type PostbackData =
-  { kind: 'command'; command: Command } | { kind: 'answer'; question: Question; turn: number; value: string };
+  | { kind: 'command'; command: Command }
+  | { kind: 'answer'; question: Question; turn: number; value: string }
+  | { kind: 'back'; question: Question; turn: number };
 
 export const COMMANDS = [
   'start',
@@ -25,7 +28,10 @@ export type Command = (typeof COMMANDS)[number];
 export function encodePostback(data: PostbackData): string {
   const params = new URLSearchParams();
   if (data.kind === 'command') params.set('c', data.command);
-  else {
+  else if (data.kind === 'back') {
+    params.set('b', data.question);
+    params.set('t', String(data.turn));
+  } else {
     params.set('q', data.question);
     params.set('t', String(data.turn));
     params.set('v', data.value);
@@ -42,10 +48,13 @@ export function decodePostback(raw: string): PostbackData | undefined {
     return (COMMANDS as readonly string[]).includes(command)
       ? { kind: 'command', command: command as Command }
       : undefined;
-  const question = params.get('q');
+  const back = params.get('b');
+  const question = back ?? params.get('q');
   const turn = Number(params.get('t'));
   const value = params.get('v');
-  if (question === null || value === null || !Number.isSafeInteger(turn)) return undefined;
+  if (question === null || params.get('t') === null || !Number.isSafeInteger(turn)) return undefined;
   if (!(QUESTIONS as readonly string[]).includes(question)) return undefined;
+  if (back !== null) return { kind: 'back', question: question as Question, turn };
+  if (value === null) return undefined;
   return { kind: 'answer', question: question as Question, turn, value };
 }

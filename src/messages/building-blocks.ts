@@ -72,6 +72,9 @@ export function row(label: string, value: string): FlexComponent {
 /** 「12月3日(木) 」 before a time, as format-ja.ts writes a date and a time. */
 const DATE_THEN_TIME = /^(\d{1,2}月\d{1,2}日\([日月火水木金土]\)) (?=\d)/u;
 
+/** A flex message of one bubble: what the cards here are. */
+type BubbleMessage = Extract<LineMessage, { type: 'flex' }> & { contents: FlexBubble };
+
 /**
  * A card with a question and its answers as buttons, and nothing else: the buttons are the one
  * place a choice is offered. Flex buttons show in LINE for iOS, Android and PC alike, where quick
@@ -83,7 +86,7 @@ export function questionCard(
   lines: readonly string[],
   actions: readonly LineAction[],
   options: { primary?: number } = {},
-): LineMessage {
+): BubbleMessage {
   const bubble: FlexBubble = {
     type: 'bubble',
     body: { type: 'box', layout: 'vertical', spacing: 'md', contents: lines.map((l) => paragraph(l)) },
@@ -129,4 +132,28 @@ export function infoCard(
     };
   }
   return { type: 'flex', altText: altText.slice(0, 400), contents: bubble };
+}
+
+/** `bubble` with `button` last in its footer (a footer made for it when it has none). */
+function withFooterButton(bubble: FlexBubble, button: FlexComponent): FlexBubble {
+  const footer = bubble.footer ?? { type: 'box', layout: 'vertical', spacing: 'sm', contents: [] };
+  return { ...bubble, footer: { ...footer, contents: [...footer.contents, button] } };
+}
+
+/**
+ * The question's last message with a way back beneath its answers: a card gets a link-styled
+ * button under its own (it is not one of the answers); a typed question's words move into a card
+ * holding that one button, as 「前回と同じ」 does, so LINE for PC shows it too (a quick reply shows
+ * on phones only).
+ */
+export function withBackButton(messages: readonly LineMessage[], back: LineAction): LineMessage[] {
+  const last = messages.at(-1);
+  const button: FlexComponent = { type: 'button', action: back, style: 'link', height: 'sm' };
+  let card: BubbleMessage;
+  if (last?.type === 'flex' && last.contents.type === 'bubble') card = { ...last, contents: last.contents };
+  else if (last?.type === 'text' && !last.quickReply) {
+    const lines = last.text.split('\n');
+    card = questionCard(lines[0]!, lines, []);
+  } else return [...messages];
+  return [...messages.slice(0, -1), { ...card, contents: withFooterButton(card.contents, button) }];
 }

@@ -6,8 +6,9 @@ import { optionLabel } from './option-labels.js';
 import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationContext, ConversationFacts, Question } from '../../machines/booking/types.js';
 import { isComplete } from '../../machines/booking/evaluate-answer.js';
+import { offersBack } from '../../machines/booking/back.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
-import { postback, questionCard, text } from './building-blocks.js';
+import { postback, questionCard, text, withBackButton } from './building-blocks.js';
 import { reviewCard } from './booking-cards.js';
 import { confirmQuestion } from './confirm-questions.js';
 import { typedSlotExample } from './examples.js';
@@ -21,6 +22,9 @@ interface QuestionInput {
   facts: ConversationFacts;
   now: Instant;
 }
+
+/** The button that goes back one question; tapped, it reads as the person's words too. */
+const BACK_LABEL = 'ひとつ前に戻る';
 
 /** How many date buttons to offer: enough to choose from, few enough to read on a phone. */
 const DATE_BUTTONS = 8;
@@ -161,10 +165,15 @@ function cancelLead(b: NonNullable<ConversationFacts['activeBooking']> | undefin
 
 /**
  * The current question as LINE messages, with buttons that carry this turn; a typed item a
- * returning person gave before also offers 「前回と同じ」.
+ * returning person gave before also offers 「前回と同じ」, and a question 「戻る」 leads back from
+ * offers 「ひとつ前に戻る」 (docs/office-rules.md §15).
  */
 export function renderQuestion(input: QuestionInput): LineMessage[] {
-  return offerPrevious(input.question, input.context, input.facts, questionMessages(input));
+  const { question, context } = input;
+  const messages = offerPrevious(question, context, input.facts, questionMessages(input));
+  if (!offersBack(question, context)) return messages;
+  const back = encodePostback({ kind: 'back', question, turn: context.turn });
+  return withBackButton(messages, postback(BACK_LABEL, back));
 }
 
 function questionMessages(input: QuestionInput): LineMessage[] {

@@ -135,6 +135,12 @@ describe('the chat simulator in a real browser', () => {
     await tapCard('10:30〜11:10');
 
     await type('hanako@example.jp');
+    // A typed question is a card too, with the way back one question below its words.
+    await expect.poll(userChatText).toContain('電話番号を入力してください');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'demo-simulator-back-button.png') });
+    await tapCard('ひとつ前に戻る');
+    await expect.poll(userChatText).toContain('ひとつ前の質問に戻ります');
+    await type('hanako@example.jp');
     await type('090-1234-5678');
     await tapCard('同席しません');
     await expect.poll(userChatText).toContain('お申し込み内容をご確認ください');

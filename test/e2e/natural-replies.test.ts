@@ -29,7 +29,7 @@ it("「12/16 午前中」 offers that morning's free starts as buttons, and one 
   await u.say('12/16 午前中');
   expect(u.lastText()).toContain('12月16日(水)午前の空いている時間です');
   const times = new Set(u.lastActions().map((a) => a.label));
-  expect(times).toEqual(new Set(['10:00〜10:40', '10:30〜11:10', '11:00〜11:40', '別の日を選ぶ']));
+  expect(times).toEqual(new Set(['10:00〜10:40', '10:30〜11:10', '11:00〜11:40', '別の日を選ぶ', 'ひとつ前に戻る']));
   await u.tap('10:30〜11:10');
   expect(await conversationStateOf(h, u.userId)).toBe('choice2Date');
 });
@@ -40,7 +40,7 @@ it('「午後」 at the time question of a day offers its afternoon', async () =
   await u.tap('12月4日(金)');
   await u.say('午後');
   expect(new Set(u.lastActions().map((a) => a.label))).toEqual(
-    new Set(['13:30〜14:10', '14:00〜14:40', '14:30〜15:10', '別の日を選ぶ']),
+    new Set(['13:30〜14:10', '14:00〜14:40', '14:30〜15:10', '別の日を選ぶ', 'ひとつ前に戻る']),
   );
 });
 
@@ -52,6 +52,20 @@ it('「16日14時か17日10時」 fills both choices after checking each, and as
   for (const step of ['hanako@example.jp', '090-1234-5678', '同席しません']) await u.say(step);
   expect(u.lastText()).toMatch(/12月16日\(水\)\s+14:00/);
   expect(u.lastText()).toMatch(/12月17日\(木\)\s+10:00/);
+});
+
+it('the 「ひとつ前に戻る」 button under a question goes back, as typing 「戻る」 does', async () => {
+  const u = new ChatDriver(h, 'Unatural0000000000000000000000007');
+  await typeUntil(u, 'phone', { choice1: '12/7 10:00', choice2: '12/8 14:00' });
+  await u.tap('ひとつ前に戻る');
+  expect(u.lastText()).toContain('ひとつ前の質問に戻ります');
+  expect(u.lastText()).toContain('メールアドレスを入力してください');
+  expect(await conversationStateOf(h, u.userId)).toBe('email');
+  // The first question of a booking has nothing before it: no button there.
+  await u.say('やめる');
+  await u.say('予約する');
+  expect(await conversationStateOf(h, u.userId)).not.toBe('idle');
+  expect(u.lastActions().map((a) => a.label)).not.toContain('ひとつ前に戻る');
 });
 
 it('「戻る」 goes back to the previous question, keeping what was given', async () => {

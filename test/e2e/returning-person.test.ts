@@ -94,7 +94,7 @@ describe('a returning person books again without answering the same questions (d
     await u.tap('一般の職業相談');
     await u.tap('TeleOffice');
     expect(u.lastText()).toContain('前回のお名前: 青森 花子');
-    expect(u.lastActions().map((a) => a.label)).toEqual(['前回と同じ']);
+    expect(u.lastActions().map((a) => a.label)).toEqual(['前回と同じ', 'ひとつ前に戻る']);
     expect(u.last.every((m) => !('quickReply' in m))).toBe(true);
     await u.tap('前回と同じ');
     expect(u.lastText()).toContain('前回の求職番号: 02010-****5678');
@@ -151,7 +151,7 @@ describe('a returning person books again without answering the same questions (d
     await u.tap('一般の職業相談');
     await u.tap('Zoom');
     expect(u.lastText()).not.toContain('前回');
-    expect(u.lastActions()).toEqual([]);
+    expect(u.lastActions().map((a) => a.label)).toEqual(['ひとつ前に戻る']);
   });
 
   it('shows each question’s choices once on a phone: no message of a whole booking carries quick replies', async () => {

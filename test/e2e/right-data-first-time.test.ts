@@ -70,7 +70,7 @@ describe('the e-mail address', () => {
     await typeUntil(u, 'email');
     await u.say('hanako@gmial.com');
     expect(u.lastText()).toContain('「hanako@gmial.com」は「hanako@gmail.com」のことですか？');
-    expect(u.lastActions().map((a) => a.label)).toEqual(['hanako@gmail.com', 'hanako@gmial.com']);
+    expect(u.lastActions().map((a) => a.label)).toEqual(['hanako@gmail.com', 'hanako@gmial.com', 'ひとつ前に戻る']);
     await u.tap('hanako@gmail.com');
     expect(await conversationStateOf(h, u.userId)).toBe('phone');
     expect((await draftOf(u)).email).toBe('hanako@gmail.com');
@@ -82,7 +82,7 @@ describe('the e-mail address', () => {
     await u.say('hanako@docomo.ne.j');
     expect(u.lastText()).toContain('「hanako@docomo.ne.jp」のことですか？');
     // The address as typed cannot be used, so it is no button.
-    expect(u.lastActions().map((a) => a.label)).toEqual(['hanako@docomo.ne.jp']);
+    expect(u.lastActions().map((a) => a.label)).toEqual(['hanako@docomo.ne.jp', 'ひとつ前に戻る']);
     await u.tap('hanako@docomo.ne.jp');
     expect(u.lastText()).toContain('携帯電話会社のメールアドレスは');
     expect(await conversationStateOf(h, u.userId)).toBe('phone');

@@ -47,12 +47,12 @@ describe('a day that fills up while the person picks its time', () => {
     }
     await u.say('10:00');
     expect(u.lastText()).toContain('ただいま空いている時間がなくなりました');
-    // The time question itself offers only another day; the refusal above it suggests the nearest
+    // The time question itself offers only another day (and the way back); the refusal above it suggests the nearest
     // free slots, which are on other days (buttons that choose one in a tap).
     const question = u.last.at(-1)!;
-    expect(new Set(actionsIn(question).map((a) => a.label))).toEqual(new Set(['別の日を選ぶ']));
+    expect(new Set(actionsIn(question).map((a) => a.label))).toEqual(new Set(['別の日を選ぶ', 'ひとつ前に戻る']));
     expect(new Set(u.lastActions().map((a) => a.label))).toEqual(
-      new Set(['12月4日(金) 10:00', '12月4日(金) 10:30', '12月4日(金) 11:00', '別の日を選ぶ']),
+      new Set(['12月4日(金) 10:00', '12月4日(金) 10:30', '12月4日(金) 11:00', '別の日を選ぶ', 'ひとつ前に戻る']),
     );
   });
 });

@@ -24,13 +24,14 @@ describe('details of before, as a returning person reads them', () => {
     expect(messages[0]).not.toHaveProperty('quickReply');
     expect(textOf(messages[0]!)).toContain('メールアドレスを入力してください');
     expect(textOf(messages[0]!)).toContain('前回のメールアドレス: ha***@example.jp');
-    expect(actionsIn(messages[0]!).map((a) => a.label)).toEqual(['前回と同じ']);
+    // The way back to the previous question stays under it.
+    expect(actionsIn(messages[0]!).map((a) => a.label)).toEqual(['前回と同じ', 'ひとつ前に戻る']);
   });
 
-  it('leaves the question as it was for a person with nothing kept', () => {
+  it('offers nothing of before to a person with nothing kept', () => {
     const chat = chatAt('email');
     const [message] = renderQuestion({ question: 'email', context: chat.context, facts: chat.facts, now: NOW });
-    expect(message?.type).toBe('text');
-    expect(actionsIn(message!)).toEqual([]);
+    expect(textOf(message!)).not.toContain('前回');
+    expect(actionsIn(message!).map((a) => a.label)).toEqual(['ひとつ前に戻る']);
   });
 });
