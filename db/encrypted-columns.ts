@@ -41,7 +41,7 @@ export const ENCRYPTED_COLUMNS = {
     // An interpreter's language may say where the person comes from.
     'companion_language',
   ],
-  immediate_requests: ['name', 'job_seeker_number'],
+  immediate_requests: ['name', 'job_seeker_number', 'companion_language'],
   // A conversation's draft: what the person typed so far (name, number, e-mail, phone).
   conversations: ['snapshot'],
   // Queued cards and answers carry the person's details; the raw event carries what they typed.

@@ -247,6 +247,10 @@ export interface ImmediateRequestsTable {
   accepted_at: string | null;
   /** 1 when an interpreter or helper attends, 0 when not; null for requests from before it was asked. */
   interpreter: number | null;
+  /** Who attends, as on a booking (0020); null when nobody, or for requests from before. */
+  companion: Generated<'interpreter' | 'helper' | null>;
+  /** The interpreter's language as the person gave it. */
+  companion_language: Generated<string | null>;
 }
 
 export type StaffRole = 'staff' | 'admin';

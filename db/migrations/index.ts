@@ -17,6 +17,7 @@ import * as m0015 from './0015-personal-data-encrypted.js';
 import * as m0016 from './0016-api-tokens.js';
 import * as m0018 from './0018-companion.js';
 import * as m0019 from './0019-meeting-join-url.js';
+import * as m0020 from './0020-immediate-companion.js';
 
 /**
  * A static provider: each migration is imported by name, so bundling or a changed working
@@ -43,6 +44,7 @@ export const migrationProvider: MigrationProvider = {
       '0016-api-tokens': m0016,
       '0018-companion': m0018,
       '0019-meeting-join-url': m0019,
+      '0020-immediate-companion': m0020,
     };
   },
 };

@@ -10,6 +10,9 @@ export interface NewImmediateRequest {
   jobSeekerNumber: string;
   /** Whether an interpreter or helper attends (asked before the request is sent). */
   interpreter: boolean;
+  /** Who attends, and an interpreter's language (null when not said). */
+  companion: 'interpreter' | 'helper' | null;
+  companionLanguage: string | null;
   createdAt: string;
 }
 
@@ -22,6 +25,8 @@ export async function insertImmediateRequest(db: Db, r: NewImmediateRequest): Pr
       name: r.name,
       job_seeker_number: r.jobSeekerNumber,
       interpreter: r.interpreter ? 1 : 0,
+      companion: r.companion,
+      companion_language: r.companionLanguage,
       status: 'requested',
       created_at: r.createdAt,
     })
@@ -89,6 +94,8 @@ export interface ImmediateRequestRow {
   name: string;
   jobSeekerNumber: string;
   interpreter: boolean | null;
+  companion: 'interpreter' | 'helper' | null;
+  companionLanguage: string | null;
   status: ImmediateStatus;
   createdAt: string;
 }
@@ -97,7 +104,17 @@ export interface ImmediateRequestRow {
 export async function immediateRequestsBetween(db: Db, from: string, until: string): Promise<ImmediateRequestRow[]> {
   const rows = await db
     .selectFrom('immediate_requests')
-    .select(['id', 'line_user_id', 'name', 'job_seeker_number', 'interpreter', 'status', 'created_at'])
+    .select([
+      'id',
+      'line_user_id',
+      'name',
+      'job_seeker_number',
+      'interpreter',
+      'companion',
+      'companion_language',
+      'status',
+      'created_at',
+    ])
     .where('created_at', '>=', from)
     .where('created_at', '<', until)
     .orderBy('created_at')
@@ -108,6 +125,8 @@ export async function immediateRequestsBetween(db: Db, from: string, until: stri
     name: r.name,
     jobSeekerNumber: r.job_seeker_number,
     interpreter: r.interpreter === null ? null : r.interpreter === 1,
+    companion: r.companion,
+    companionLanguage: r.companion_language,
     status: r.status,
     createdAt: r.created_at,
   }));

@@ -126,9 +126,11 @@ export async function erasePerson(db: Db, lineUserId: string, now: string): Prom
   await eraseBookingDetails(db, ids, now);
   const immediate = await db
     .updateTable('immediate_requests')
-    .set({ name: '', job_seeker_number: '' })
+    .set({ name: '', job_seeker_number: '', companion_language: null })
     .where('line_user_id', '=', lineUserId)
-    .where((eb) => eb.or([eb('name', '!=', ''), eb('job_seeker_number', '!=', '')]))
+    .where((eb) =>
+      eb.or([eb('name', '!=', ''), eb('job_seeker_number', '!=', ''), eb('companion_language', 'is not', null)]),
+    )
     .executeTakeFirst();
   const conversations = await db.deleteFrom('conversations').where('line_user_id', '=', lineUserId).executeTakeFirst();
   const messages = await db.deleteFrom('outbox').where('recipient', '=', lineUserId).executeTakeFirst();

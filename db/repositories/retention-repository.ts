@@ -88,9 +88,11 @@ export async function erasePersonalData(db: Db, cutoff: string, now: string, lim
   await eraseBookingDetails(db, ids, now);
   const immediate = await db
     .updateTable('immediate_requests')
-    .set({ name: '', job_seeker_number: '' })
+    .set({ name: '', job_seeker_number: '', companion_language: null })
     .where('created_at', '<', cutoff)
-    .where((eb) => eb.or([eb('name', '!=', ''), eb('job_seeker_number', '!=', '')]))
+    .where((eb) =>
+      eb.or([eb('name', '!=', ''), eb('job_seeker_number', '!=', ''), eb('companion_language', 'is not', null)]),
+    )
     .executeTakeFirst();
   return { bookings: ids.length, immediateRequests: Number(immediate.numUpdatedRows) };
 }

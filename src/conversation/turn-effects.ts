@@ -160,6 +160,8 @@ export async function performEffect(
         name,
         jobSeekerNumber: number,
         interpreter,
+        companion: interpreter ? (draft.companion ?? null) : null,
+        companionLanguage: interpreter ? (draft.companionLanguage ?? null) : null,
         createdAt: now,
       });
       await scheduleJob(db, 'immediate_timeout', id, new Date(Date.parse(now) + IMMEDIATE_WAIT_MS).toISOString(), now);

@@ -9,8 +9,14 @@ export function companionJa(b: Pick<BookingView, 'interpreter' | 'companion' | '
   return b.companion ? `同席します（${whoJa(b)}）` : '同席します';
 }
 
+/** Who attends, as a booking or a 今すぐ相談 request holds it. */
+interface Who {
+  companion?: 'interpreter' | 'helper' | null;
+  companionLanguage?: string | null;
+}
+
 /** 「通訳・ベトナム語」「介助者」, or 「通訳・介助者」 when who was not asked. */
-export function whoJa(b: Pick<BookingView, 'companion' | 'companionLanguage'>): string {
+export function whoJa(b: Who): string {
   if (b.companion === 'helper') return '介助者';
   if (b.companion === 'interpreter') return b.companionLanguage ? `通訳・${b.companionLanguage}` : '通訳';
   return '通訳・介助者';

@@ -106,6 +106,8 @@ describe("today's sessions", () => {
       name: '八戸 四季',
       jobSeekerNumber: '02010-87654321',
       interpreter: true,
+      companion: 'interpreter',
+      companionLanguage: 'ベトナム語',
       createdAt: new Date(`${today}T09:40:00+09:00`).toISOString(),
     });
     // Yesterday's is not today's business.
@@ -115,6 +117,8 @@ describe("today's sessions", () => {
       name: '昨日 五郎',
       jobSeekerNumber: '02010-11112222',
       interpreter: false,
+      companion: null,
+      companionLanguage: null,
       createdAt: new Date('2026-12-02T15:00:00+09:00').toISOString(),
     });
     const r = await c.get('/staff/today');
@@ -123,6 +127,8 @@ describe("today's sessions", () => {
     expect(table).toContain('9:40');
     expect(table).toContain('八戸 四季');
     expect(table).toContain('02010-87654321');
+    // Who attends, as the staff group's card says it, so staff can arrange an interpreter.
+    expect(table).toContain('あり（通訳・ベトナム語）');
     expect(table).toContain('対応者を待っています');
     expect(r.html).not.toContain('昨日 五郎');
     const seen = await listAudit(h.app.db, { loginId: 'sato', action: 'view_person', subject: caller });

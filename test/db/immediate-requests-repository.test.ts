@@ -21,6 +21,8 @@ async function request(id: string, lineUserId: string, name = '青森 花子') {
     name,
     jobSeekerNumber: '0201-123456',
     interpreter: true,
+    companion: 'interpreter',
+    companionLanguage: '英語',
     createdAt: NOW,
   });
 }
@@ -41,6 +43,8 @@ describe('immediate-session requests', () => {
       status: 'requested',
       created_at: NOW,
       interpreter: 1,
+      companion: 'interpreter',
+      companion_language: '英語',
       accepted_by: null,
       accepted_at: null,
     });

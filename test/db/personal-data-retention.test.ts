@@ -135,7 +135,7 @@ describe('erasing personal details after the retention period', () => {
     expect((await getBooking(t.db, 'a'))?.personalDataErasedAt).toBe(NOW);
   });
 
-  it('blanks the name and number of quick-session requests made before the cutoff', async () => {
+  it('blanks the name, number and interpreter language of quick-session requests made before the cutoff', async () => {
     const add = (id: string, created: string) =>
       t.db
         .insertInto('immediate_requests')
@@ -144,6 +144,8 @@ describe('erasing personal details after the retention period', () => {
           line_user_id: `U${id}`,
           name: '八戸 太郎',
           job_seeker_number: '0201-654321',
+          companion: 'interpreter',
+          companion_language: 'ネパール語',
           status: 'declined',
           created_at: created,
         })
@@ -154,12 +156,19 @@ describe('erasing personal details after the retention period', () => {
     expect((await erasePersonalData(t.db, CUTOFF, NOW)).immediateRequests).toBe(0);
     const rows = await t.db
       .selectFrom('immediate_requests')
-      .select(['id', 'name', 'job_seeker_number'])
+      .select(['id', 'name', 'job_seeker_number', 'companion', 'companion_language'])
       .orderBy('id')
       .execute();
+    // Who attended stays for counting; the language may say where the person comes from.
     expect(rows).toEqual([
-      { id: 'new', name: '八戸 太郎', job_seeker_number: '0201-654321' },
-      { id: 'old', name: '', job_seeker_number: '' },
+      {
+        id: 'new',
+        name: '八戸 太郎',
+        job_seeker_number: '0201-654321',
+        companion: 'interpreter',
+        companion_language: 'ネパール語',
+      },
+      { id: 'old', name: '', job_seeker_number: '', companion: 'interpreter', companion_language: null },
     ]);
   });
 });

@@ -298,6 +298,8 @@ describe('an immediate-session request nobody took', () => {
       name: '青森 太郎',
       jobSeekerNumber: '',
       interpreter: false,
+      companion: null,
+      companionLanguage: null,
       createdAt: NOW,
     });
     const timeout = job('immediate_timeout', 'imm-1', NOW);
@@ -316,6 +318,8 @@ describe('an immediate-session request nobody took', () => {
       name: '',
       jobSeekerNumber: '',
       interpreter: false,
+      companion: null,
+      companionLanguage: null,
       createdAt: NOW,
     });
     await acceptImmediateRequest(temp.db, 'imm-2', STAFF.id, NOW);
@@ -411,6 +415,8 @@ describe('jobs run long after they were due (the server was down)', () => {
       name: '',
       jobSeekerNumber: '',
       interpreter: false,
+      companion: null,
+      companionLanguage: null,
       createdAt: NOW,
     });
     const timeout = await runJob(temp.db, office, job('immediate_timeout', 'imm-late', NOW), MONTHS_LATER);

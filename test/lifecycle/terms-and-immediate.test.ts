@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureTermsVersion } from '../../db/repositories/terms-repository.js';
+import { immediateRequestsBetween } from '../../db/repositories/immediate-requests-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
 import { setSwitch } from '../../db/repositories/office-state-repository.js';
 import { toLocal } from '../../src/calendar/index.js';
@@ -153,7 +154,16 @@ describe('immediate sessions (今すぐ相談)', () => {
     expect(card).not.toMatch(/\d{5}-?\d{8}/);
     expect(card).toContain('本日の相談');
     expect(card).toContain('通訳・介助者の同席: あり（通訳・英語）');
-    expect(await probe(h).all('SELECT interpreter FROM immediate_requests')).toEqual([{ interpreter: 1 }]);
+    expect(await probe(h).all('SELECT interpreter, companion FROM immediate_requests')).toEqual([
+      { interpreter: 1, companion: 'interpreter' },
+    ]);
+    // The language is kept for the console, encrypted like the name (docs/storage.md).
+    const [stored] = await probe(h).all<{ companion_language: string }>(
+      'SELECT companion_language FROM immediate_requests',
+    );
+    expect(stored?.companion_language).toMatch(/^v1:/);
+    const [listed] = await immediateRequestsBetween(h.app.db, '2026-01-01T00:00:00Z', '2028-01-01T00:00:00Z');
+    expect(listed).toMatchObject({ companion: 'interpreter', companionLanguage: '英語' });
     const staff = new StaffDriver(h);
     await staff.tap('対応する');
     const toUser = h.platform

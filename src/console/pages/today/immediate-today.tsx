@@ -1,6 +1,10 @@
 import type { ImmediateRequestRow } from '../../../../db/repositories/immediate-requests-repository.js';
 import { toLocal } from '../../../calendar/index.js';
 import { timeJa } from '../../views/format.js';
+import { whoJa } from '../../../messages/companion-ja.js';
+
+/** 「あり（通訳・英語）」, or 「あり」 when the person did not say who. */
+const companionShort = (r: ImmediateRequestRow): string => (r.companion ? `あり（${whoJa(r)}）` : 'あり');
 
 const STATUS_JA = {
   requested: { label: '対応者を待っています', tone: 'warn' },
@@ -39,7 +43,7 @@ export function ImmediateToday({ requests }: { requests: readonly ImmediateReque
                   <a href={`/staff/people/${encodeURIComponent(r.lineUserId)}`}>{r.name || '（消去済み）'}</a>
                 </td>
                 <td>{r.jobSeekerNumber || '—'}</td>
-                <td>{r.interpreter === null ? '—' : r.interpreter ? 'あり' : 'なし'}</td>
+                <td>{r.interpreter === null ? '—' : r.interpreter ? companionShort(r) : 'なし'}</td>
                 <td>
                   <span class={status.tone === 'plain' ? 'badge' : `badge ${status.tone}`}>{status.label}</span>
                 </td>
