@@ -1,6 +1,6 @@
 import { isComplete } from './evaluate-answer.js';
 import { matchOption } from './options.js';
-import type { ConversationContext, Question } from './types.js';
+import { QUESTIONS, type ConversationContext, type Question } from './types.js';
 
 /**
  * 「戻る」 (docs/office-rules.md §15): the question before this one in a new booking, asked again with
