@@ -64,9 +64,12 @@ export function backTarget(question: Question, context: ConversationContext): Qu
   return PREVIOUS_QUESTION[question];
 }
 
+/** The questions (menus) where 「戻る」 is one of the answers, not a way back. */
+const ANSWERS_BACK: ReadonlySet<Question> = new Set(
+  QUESTIONS.filter((q) => matchOption(q, { source: 'text', text: '戻る' }) !== undefined),
+);
+
 /** Whether the question offers a 「ひとつ前に戻る」 button: 「戻る」 leads somewhere and is not one of its own answers. */
 export function offersBack(question: Question, context: ConversationContext): boolean {
-  return (
-    backTarget(question, context) !== undefined && matchOption(question, { source: 'text', text: '戻る' }) === undefined
-  );
+  return !ANSWERS_BACK.has(question) && backTarget(question, context) !== undefined;
 }
