@@ -3,8 +3,15 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { dataKeyVariable, type DataKeyConfig } from './data-key-config.js';
-import { BLIND_INDEXES, ENCRYPTED_COLUMNS, jobSeekerNumberKey, type EncryptedTable } from './encrypted-columns.js';
-import { createFieldCipher, DATA_KEY_BYTES, parseDataKey, type FieldCipher } from './field-cipher.js';
+import {
+  BLIND_INDEXES,
+  ENCRYPTED_COLUMNS,
+  jobSeekerNumberKey,
+  PLAIN_VALUES,
+  staysPlain,
+  type EncryptedTable,
+} from './encrypted-columns.js';
+import { createFieldCipher, DATA_KEY_BYTES, isEncryptedValue, parseDataKey, type FieldCipher } from './field-cipher.js';
 
 /** Start-up stops: the key is missing, unreadable or not the one the data is under. One line, naming the variable. */
 export class DataKeyError extends Error {
@@ -14,6 +21,16 @@ export class DataKeyError extends Error {
 /** The office_state row that proves a key: a known text encrypted under the key every value is under. */
 const CHECK_KEY = 'data_key_check';
 const CHECK_TEXT = 'personal data key check';
+
+/**
+ * The office_state row naming the columns whose stored values were last brought under encryption:
+ * a version that encrypts one more column seals the values it finds there on its first start.
+ */
+const SEALED_KEY = 'encrypted_columns';
+const SEALED_COLUMNS = Object.entries(ENCRYPTED_COLUMNS)
+  .flatMap(([table, columns]) => columns.map((c) => `${table}.${c}`))
+  .sort()
+  .join(',');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reads before the migrations (the schema as found) and walks the encrypted tables by name
 type AnyDb = Kysely<any>;
@@ -114,13 +131,16 @@ export async function openDataKey(db: AnyDb, config: DataKeyConfig): Promise<Ope
   return { cipher, generated, checkedKeyId: checkId };
 }
 
-async function writeCheck(db: AnyDb, cipher: FieldCipher, now: string): Promise<void> {
-  const value = cipher.encrypt(CHECK_TEXT);
+async function writeState(db: AnyDb, key: string, value: string, now: string): Promise<void> {
   await db
     .insertInto('office_state')
-    .values({ key: CHECK_KEY, value, updated_at: now })
+    .values({ key, value, updated_at: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
     .execute();
+}
+
+async function writeCheck(db: AnyDb, cipher: FieldCipher, now: string): Promise<void> {
+  await writeState(db, CHECK_KEY, cipher.encrypt(CHECK_TEXT), now);
 }
 
 /** Each table's key column, to write back exactly the row that was read. */
@@ -131,6 +151,8 @@ const PRIMARY_KEY: Record<EncryptedTable, string> = {
   outbox: 'id',
   inbox: 'webhook_event_id',
   idempotency_keys: 'key',
+  staff_actions: 'id',
+  audit_log: 'id',
 };
 
 const BATCH = 200;
@@ -142,20 +164,36 @@ const BATCH = 200;
  * server running on the same database) is never brought back. Then the check value moves to the
  * current key, after which older keys may be dropped. Returns how many rows were rewritten.
  */
-export async function reencryptAll(db: AnyDb, cipher: FieldCipher, now: string): Promise<number> {
+export async function reencryptAll(
+  db: AnyDb,
+  cipher: FieldCipher,
+  now: string,
+  options: { plainOnly?: boolean } = {},
+): Promise<number> {
   const raw = db.withoutPlugins();
-  const current = `v1:${cipher.currentKeyId}:%`;
+  // Values not yet under the current key; with plainOnly, values not encrypted at all.
+  const done = options.plainOnly ? 'v1:%' : `v1:${cipher.currentKeyId}:%`;
   let rewritten = 0;
   for (const [table, columns] of Object.entries(ENCRYPTED_COLUMNS) as [EncryptedTable, readonly string[]][]) {
     const pk = PRIMARY_KEY[table];
     const indexes: Record<string, string> = (BLIND_INDEXES as Record<string, Record<string, string>>)[table] ?? {};
+    const plain: Record<string, readonly string[]> = PLAIN_VALUES[table] ?? {};
     let after: string | number | null = null;
     for (;;) {
       let q = raw
         .selectFrom(table)
         .select([pk, ...columns])
         .where((eb) =>
-          eb.or(columns.map((c) => eb.and([eb(c, 'is not', null), eb(c, '!=', ''), eb(c, 'not like', current)]))),
+          eb.or(
+            columns.map((c) =>
+              eb.and([
+                eb(c, 'is not', null),
+                eb(c, '!=', ''),
+                eb(c, 'not like', done),
+                ...(plain[c] ? [eb(c, 'not in', [...plain[c]])] : []),
+              ]),
+            ),
+          ),
         )
         .orderBy(pk)
         .limit(BATCH);
@@ -166,11 +204,13 @@ export async function reencryptAll(db: AnyDb, cipher: FieldCipher, now: string):
         const set: Record<string, string | null> = {};
         for (const c of columns) {
           const v = row[c];
-          if (typeof v !== 'string' || v === '') continue;
-          const plain = cipher.decrypt(v);
-          set[c] = cipher.encrypt(plain);
-          if (indexes[c]) set[indexes[c]] = cipher.blindIndex(jobSeekerNumberKey(plain));
+          if (typeof v !== 'string' || v === '' || staysPlain(table, c, v)) continue;
+          if (options.plainOnly && isEncryptedValue(v)) continue;
+          const opened = cipher.decrypt(v);
+          set[c] = cipher.encrypt(opened);
+          if (indexes[c]) set[indexes[c]] = cipher.blindIndex(jobSeekerNumberKey(opened));
         }
+        if (Object.keys(set).length === 0) continue;
         let u = raw.updateTable(table).set(set).where(pk, '=', row[pk]!);
         for (const c of columns) u = row[c] === null ? u.where(c, 'is', null) : u.where(c, '=', row[c]!);
         const r = await u.executeTakeFirst();
@@ -179,17 +219,21 @@ export async function reencryptAll(db: AnyDb, cipher: FieldCipher, now: string):
       after = rows[rows.length - 1]![pk]!;
     }
   }
-  await writeCheck(raw, cipher, now);
+  if (!options.plainOnly) await writeCheck(raw, cipher, now);
+  await writeState(raw, SEALED_KEY, SEALED_COLUMNS, now);
   return rewritten;
 }
 
 /**
  * After the migrations: the first start with encryption (no check value yet) encrypts what was
- * stored before; later starts do nothing here. Returns the rows encrypted.
+ * stored before, and so does the first start of a version that encrypts another column (its
+ * values from before); other starts do nothing here. Returns the rows encrypted.
  */
 export async function sealStoredData(db: AnyDb, opened: OpenedDataKey, now: string): Promise<number> {
-  if (opened.checkedKeyId !== null) return 0;
-  return reencryptAll(db, opened.cipher, now);
+  if (opened.checkedKeyId === null) return reencryptAll(db, opened.cipher, now);
+  const sealed = await db.selectFrom('office_state').select('value').where('key', '=', SEALED_KEY).executeTakeFirst();
+  if (sealed?.value === SEALED_COLUMNS) return 0;
+  return reencryptAll(db, opened.cipher, now, { plainOnly: true });
 }
 
 /** How many stored values are still under an older key (after a rotation, before rotate-key). */

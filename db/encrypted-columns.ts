@@ -19,6 +19,7 @@ import {
   type UnknownRow,
 } from 'kysely';
 import { isEncryptedValue, type FieldCipher } from './field-cipher.js';
+import { SYSTEM_CANCEL_REASONS } from './schema.js';
 
 /**
  * The columns that hold personal data, encrypted in the database (docs/storage.md). Everything
@@ -40,6 +41,8 @@ export const ENCRYPTED_COLUMNS = {
     'proposed_meeting_url',
     // An interpreter's language may say where the person comes from.
     'companion_language',
+    // Staff's own words (「本人から電話、体調不良のため」) may say more about a person than any field.
+    'cancel_reason',
   ],
   immediate_requests: ['name', 'job_seeker_number', 'companion_language'],
   // A conversation's draft: what the person typed so far (name, number, e-mail, phone).
@@ -49,9 +52,27 @@ export const ENCRYPTED_COLUMNS = {
   inbox: ['payload'],
   // A staff API answer kept a day for its Idempotency-Key: a booking with all its details.
   idempotency_keys: ['body'],
+  // What staff wrote beside an action (a cancel reason, why a person was blocked, a closure's
+  // note) and what an audit entry records beside its subject.
+  staff_actions: ['detail'],
+  audit_log: ['detail'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EncryptedTable = keyof typeof ENCRYPTED_COLUMNS;
+
+/**
+ * Values of an encrypted column that stay plain: the system's own words, which SQL counts and
+ * keeps by (a cancel reason 'rescheduled' is no person's data; the figures and retention read it).
+ */
+export const PLAIN_VALUES: Partial<Record<EncryptedTable, Record<string, readonly string[]>>> = {
+  bookings: { cancel_reason: SYSTEM_CANCEL_REASONS },
+};
+
+/** Whether `value` is stored as it is in `table.column` (see PLAIN_VALUES). */
+export function staysPlain(table: string, column: string, value: unknown): boolean {
+  const plain = PLAIN_VALUES[table as EncryptedTable]?.[column];
+  return plain !== undefined && typeof value === 'string' && plain.includes(value);
+}
 
 /** A column looked up exactly, and the column holding its blind index (a keyed digest). */
 export const BLIND_INDEXES = { bookings: { job_seeker_number: 'job_seeker_number_index' } } as const;
@@ -115,8 +136,9 @@ export class FieldCipherPlugin implements KyselyPlugin {
     return Promise.resolve(result);
   }
 
-  private sealed(value: unknown): unknown {
-    return typeof value === 'string' && value !== '' ? this.cipher.encrypt(value) : value;
+  private sealed(table: string, column: string, value: unknown): unknown {
+    if (typeof value !== 'string' || value === '' || staysPlain(table, column, value)) return value;
+    return this.cipher.encrypt(value);
   }
 
   private index(value: unknown): unknown {
@@ -140,7 +162,7 @@ export class FieldCipherPlugin implements KyselyPlugin {
         continue;
       }
       if (!ValueNode.is(u.value)) throw new Error(`${table}.${column} is encrypted: set it to a value`);
-      out.push(ColumnUpdateNode.create(u.column, ValueNode.create(this.sealed(u.value.value))));
+      out.push(ColumnUpdateNode.create(u.column, ValueNode.create(this.sealed(table, column, u.value.value))));
       const indexColumn = indexed[column];
       if (indexColumn)
         out.push(ColumnUpdateNode.create(ColumnNode.create(indexColumn), ValueNode.create(this.index(u.value.value))));
@@ -158,11 +180,11 @@ export class FieldCipherPlugin implements KyselyPlugin {
     const extra = names.flatMap((n, i) => (indexed[n] ? [{ from: i, column: indexed[n] }] : []));
     const rows = node.values.values.map((item) => {
       const values = PrimitiveValueListNode.is(item)
-        ? item.values.map((v, i) => (encrypted.has(names[i]!) ? this.sealed(v) : v))
+        ? item.values.map((v, i) => (encrypted.has(names[i]!) ? this.sealed(table, names[i]!, v) : v))
         : item.values.map((v, i) => {
             if (!encrypted.has(names[i]!)) return v;
             if (!ValueNode.is(v)) throw new Error(`${table}.${names[i]!} is encrypted: insert a value`);
-            return ValueNode.create(this.sealed(v.value));
+            return ValueNode.create(this.sealed(table, names[i]!, v.value));
           });
       const plain = (i: number) => {
         const v = (item.values as readonly unknown[])[i];

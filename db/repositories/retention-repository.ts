@@ -105,7 +105,7 @@ export async function eraseBookingDetails(db: Db, ids: readonly string[], now: s
   if (ids.length === 0) return;
   await db
     .updateTable('bookings')
-    .set((eb) => ({
+    .set({
       name: '',
       job_seeker_number: '',
       email: '',
@@ -118,16 +118,16 @@ export async function eraseBookingDetails(db: Db, ids: readonly string[], now: s
       proposed_meeting_id: null,
       proposed_meeting_passcode: null,
       proposed_meeting_url: null,
-      // Staff's own words may name the person; the system's codes ('expired'...) are kept for counting.
-      cancel_reason: eb
-        .case()
-        .when('cancel_reason', 'in', [...SYSTEM_CANCEL_REASONS])
-        .then(eb.ref('cancel_reason'))
-        .else(null)
-        .end(),
       personal_data_erased_at: now,
-    }))
+    })
     .where('id', 'in', ids)
+    .execute();
+  // Staff's own words may name the person; the system's codes ('expired'...) are kept for counting.
+  await db
+    .updateTable('bookings')
+    .set({ cancel_reason: null })
+    .where('id', 'in', ids)
+    .where('cancel_reason', 'not in', [...SYSTEM_CANCEL_REASONS])
     .execute();
   await db
     .updateTable('staff_actions')

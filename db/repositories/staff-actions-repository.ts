@@ -1,6 +1,5 @@
 import type { StaffVia } from '../schema.js';
 import type { Db } from '../database.js';
-import { rowLimit } from '../row-limit.js';
 
 export interface StaffAction {
   subjectId: string;
@@ -11,7 +10,7 @@ export interface StaffAction {
   at: string;
 }
 
-/** How a detail is stored: JSON text, so a detail can be matched by its exact text. */
+/** How a detail is stored: JSON text (encrypted by the store), matched by its exact text once read. */
 const detailText = (detail: Record<string, unknown> | undefined): string | null =>
   detail ? JSON.stringify(detail) : null;
 
@@ -79,14 +78,14 @@ export async function lastActionAt(
   action: string,
   detail: Record<string, unknown>,
 ): Promise<string | undefined> {
-  const row = await db
+  // The detail is encrypted (a fresh IV each time): compared here, over this subject's few actions.
+  const wanted = JSON.stringify(detail);
+  const rows = await db
     .selectFrom('staff_actions')
-    .select('at')
+    .select(['at', 'detail'])
     .where('subject_id', '=', subjectId)
     .where('action', '=', action)
-    .where('detail', '=', JSON.stringify(detail))
     .orderBy('at', 'desc')
-    .limit(rowLimit(1))
-    .executeTakeFirst();
-  return row?.at;
+    .execute();
+  return rows.find((r) => r.detail === wanted)?.at;
 }

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getBooking } from '../../db/repositories/bookings-repository.js';
+import { getBooking, updateBooking } from '../../db/repositories/bookings-repository.js';
 import { createFieldCipher, parseDataKey } from '../../db/field-cipher.js';
 import { jobSeekerNumberKey } from '../../db/encrypted-columns.js';
 import { createApp } from '../../src/app.js';
@@ -224,6 +224,74 @@ describe('personal data at rest', () => {
     const again = await send();
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await again.text()).toBe(await first.text());
+  });
+
+  it("encrypts staff's own words (a cancel reason, an action's detail), and keeps the system's reasons plain for counting", async () => {
+    const { h, id } = await booked();
+    const reason = 'ご本人から電話、体調不良のため';
+    expect((await postStaffApi(h, `/api/bookings/${id}/cancel`, { reason, by: '山田' })).status).toBe(200);
+    const stored = await probe(h).get<{ cancel_reason: string }>('select cancel_reason from bookings where id = ?', id);
+    expect(stored!.cancel_reason).toMatch(/^v1:/);
+    expect(opened(stored!.cancel_reason)).toBe(reason);
+    const action = await probe(h).get<{ detail: string }>(
+      "select detail from staff_actions where subject_id = ? and action = 'cancel'",
+      id,
+    );
+    expect(action!.detail).toMatch(/^v1:/);
+    expect(opened(action!.detail)).toContain(reason);
+    // Read back as written, through the store.
+    expect((await getBooking(h.app.db, id))?.cancelReason).toBe(reason);
+    // Every audit entry's detail is encrypted too.
+    const audit = await probe(h).all<{ detail: string | null }>(
+      'select detail from audit_log where detail is not null',
+    );
+    expect(audit.every((a) => a.detail!.startsWith('v1:'))).toBe(true);
+
+    // A reason the system writes is a code, not anyone's words: it stays plain, so SQL counts it.
+    await probe(h).run('update bookings set cancel_reason = null where id = ?', id);
+    await updateBooking(h.app.db, id, { cancelReason: 'expired' }, h.clock.now().toISOString());
+    expect(
+      (await probe(h).get<{ cancel_reason: string }>('select cancel_reason from bookings where id = ?', id))!
+        .cancel_reason,
+    ).toBe('expired');
+  });
+
+  it('seals, on the next start, what an older version stored plain in a column it did not encrypt', async () => {
+    const { h, id } = await booked();
+    // As an older version left it: staff's words plain, and no record of the newer columns.
+    await h.stop();
+    await probe(h).run("update bookings set cancel_reason = '平文の理由', status = 'cancelled' where id = ?", id);
+    await probe(h).run(
+      `insert into staff_actions (subject_id, action, staff_id, via, detail, at) values (?, 'cancel', 'api:山田', 'api', '{"reason":"平文の理由"}', '2026-12-01T00:00:00.000Z')`,
+      id,
+    );
+    await probe(h).run("delete from office_state where key = 'encrypted_columns'");
+    await h.start();
+    const row = await probe(h).get<{ cancel_reason: string }>('select cancel_reason from bookings where id = ?', id);
+    expect(row!.cancel_reason).toMatch(/^v1:/);
+    expect(opened(row!.cancel_reason)).toBe('平文の理由');
+    const details = await probe(h).all<{ detail: string | null }>(
+      'select detail from staff_actions where subject_id = ?',
+      id,
+    );
+    expect(details.length).toBeGreaterThan(0);
+    expect(details.filter((d) => d.detail !== null && !d.detail.startsWith('v1:'))).toEqual([]);
+    // A version that encrypts one more column than the last one seals it the same way.
+    await h.stop();
+    await probe(h).run("update bookings set cancel_reason = '平文の理由' where id = ?", id);
+    await probe(h).run("update office_state set value = 'bookings.name' where key = 'encrypted_columns'");
+    await h.start();
+    const resealed = await probe(h).get<{ cancel_reason: string }>(
+      'select cancel_reason from bookings where id = ?',
+      id,
+    );
+    expect(resealed!.cancel_reason).toMatch(/^v1:/);
+    // Later starts find nothing left to seal and leave the values as they are.
+    await h.restart();
+    expect(
+      (await probe(h).get<{ cancel_reason: string }>('select cancel_reason from bookings where id = ?', id))!
+        .cancel_reason,
+    ).toBe(resealed!.cancel_reason);
   });
 
   it.skipIf(onPostgres)(
