@@ -15,6 +15,9 @@ export interface ImmediateRequestRecord {
   jobSeekerNumber: string;
   status: string;
   interpreter: boolean | null;
+  /** Who attends, and an interpreter's language, when the person said (0020). */
+  companion: 'interpreter' | 'helper' | null;
+  companionLanguage: string | null;
   createdAt: string;
   acceptedBy: string | null;
   acceptedAt: string | null;
@@ -84,6 +87,8 @@ export async function personRecordOf(db: Db, lineUserId: string): Promise<Person
       jobSeekerNumber: r.job_seeker_number,
       status: r.status,
       interpreter: r.interpreter === null ? null : r.interpreter === 1,
+      companion: r.companion,
+      companionLanguage: r.companion_language,
       createdAt: r.created_at,
       acceptedBy: r.accepted_by,
       acceptedAt: r.accepted_at,

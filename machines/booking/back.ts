@@ -25,6 +25,12 @@ export const PREVIOUS_QUESTION: Partial<Record<Question, Question>> = {
   interpreter: 'phone',
 };
 
+/**
+ * A returning person who chose to change their details of before came to the kind from the card
+ * showing them, not from the eligibility questions they were spared: back goes to that card.
+ */
+export const PREVIOUS_FOR_RETURNING: Partial<Record<Question, Question>> = { kind: 'previousDetails' };
+
 /** A change of times asks only the choices: 「戻る」 stays among them. */
 export const PREVIOUS_IN_CHANGE: Partial<Record<Question, Question>> = {
   choice1Time: 'choice1Date',
@@ -58,10 +64,24 @@ export function isBackWord(normalized: string): boolean {
  * where nothing comes before (the bot says so).
  */
 export function backTarget(question: Question, context: ConversationContext): Question | undefined {
+  // The review and the terms (asked again when they changed) have nothing before them, editing or not.
+  if (question === 'review' || question === 'terms') return undefined;
   if (context.purpose === 'change') return PREVIOUS_IN_CHANGE[question];
   if (context.editing && isComplete(context.draft)) return 'review';
   if (context.purpose === 'immediate') return undefined;
+  if (context.eligibilityKept) return PREVIOUS_FOR_RETURNING[question] ?? PREVIOUS_QUESTION[question];
   return PREVIOUS_QUESTION[question];
+}
+
+/** Every question 「戻る」 may lead to from `question`, whatever the context: the machine's BACK targets. */
+export function backTargetsFrom(question: Question): Question[] {
+  const all = [
+    PREVIOUS_IN_CHANGE[question],
+    'review' as const,
+    PREVIOUS_FOR_RETURNING[question],
+    PREVIOUS_QUESTION[question],
+  ];
+  return [...new Set(all.filter((q): q is Question => q !== undefined))];
 }
 
 /** The questions (menus) where 「戻る」 is one of the answers, not a way back. */

@@ -33,7 +33,7 @@ import {
 } from './evaluate-answer.js';
 import { immediateRefusal } from './immediate-eligibility.js';
 import { isReturning } from './previous-details.js';
-import { backTarget, PREVIOUS_IN_CHANGE, PREVIOUS_QUESTION } from './back.js';
+import { backTarget, backTargetsFrom } from './back.js';
 import { idleIntent, smallTalk } from './text-commands.js';
 import type {
   ConversationContext,
@@ -207,6 +207,11 @@ const baseSetup = setup({
     editing: ({ context }) => context.editing,
     /** The answer leaves the second preferred time answered, given or declined (a change of booking asks it after the first). */
     bothChoicesGiven: ({ event }) => accepted(event)?.draft.choice2 !== undefined,
+    /** With this answer every item of the booking is given. */
+    answerCompletesDraft: ({ event }) => {
+      const result = accepted(event);
+      return result !== undefined && isComplete(result.draft);
+    },
     /** Every item of the booking is filled in (terms that changed mid-booking return to its review). */
     draftComplete: ({ context }) => isComplete(context.draft),
     hasActiveBooking: ({ event }) => event.facts.hasActiveBooking,
@@ -403,13 +408,8 @@ function backTo(question: Question): Transition[] {
     }),
     { type: 'notice', params: { key: 'wentBack' } },
   ];
-  const targets = new Set<Question>(
-    [PREVIOUS_IN_CHANGE[question], 'review' as const, PREVIOUS_QUESTION[question]].filter(
-      (q): q is Question => q !== undefined,
-    ),
-  );
   return [
-    ...[...targets].map((target) => ({
+    ...backTargetsFrom(question).map((target) => ({
       guard: { type: 'backLeadsTo' as const, params: { question, target } },
       target: `#booking.${target}`,
       reenter: true,
@@ -419,9 +419,12 @@ function backTo(question: Question): Transition[] {
   ];
 }
 
-/** An item of the booking: the next question, or back to the review card while editing. */
+/**
+ * An item of the booking: the next question, or back to the review card while editing once every
+ * item is given (a kind changed while editing clears the choices: they are asked on the way).
+ */
 function filledThen(next: Question): Transition[] {
-  return [leadsTo('review', and(['filled', 'editing'])), leadsTo(next, 'filled')];
+  return [leadsTo('review', and(['filled', 'editing', 'answerCompletesDraft'])), leadsTo(next, 'filled')];
 }
 
 /** The four date and time questions of preferred choice `which`. */

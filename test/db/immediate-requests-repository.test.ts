@@ -7,6 +7,8 @@ import {
   insertImmediateRequest,
   openImmediateRequestOf,
 } from '../../db/repositories/immediate-requests-repository.js';
+import { personRecordOf } from '../../db/repositories/person-record-repository.js';
+import { touchUser } from '../../db/repositories/users-repository.js';
 import { useTempDatabase } from '../support/temp-db.js';
 
 const temp = useTempDatabase('immediate-requests');
@@ -98,5 +100,14 @@ describe('immediate-session requests', () => {
     expect(await immediateRequestStatus(temp.db, 'nope')).toBeUndefined();
     expect(await acceptImmediateRequest(temp.db, 'nope', 'Ustaff', LATER)).toBeUndefined();
     expect(await declineImmediateRequest(temp.db, 'nope')).toBeUndefined();
+  });
+
+  it("is disclosed to the person whole, with who attends and the interpreter's language", async () => {
+    await touchUser(temp.db, 'Uone', NOW);
+    await request('r1', 'Uone');
+    const record = await personRecordOf(temp.db, 'Uone');
+    expect(record?.immediateRequests).toEqual([
+      expect.objectContaining({ id: 'r1', interpreter: true, companion: 'interpreter', companionLanguage: '英語' }),
+    ]);
   });
 });

@@ -53,4 +53,14 @@ describe('「戻る」 goes back to the previous question, keeping what was give
     expect(chat.state).toBe('review');
     expect(chat.noticeKeys).toEqual([]);
   });
+
+  it('after the kind is changed from the review, back and forth leads on to the choices, not to a review with none', () => {
+    const chat = chatAtReview().tap('edit').tap('kind').tap('mothers');
+    expect(chat.state).toBe('choice1Date');
+    expect(chat.draft.choice1).toBeUndefined();
+    chat.say('戻る');
+    expect(chat.state).toBe('jobSeekerNumber');
+    chat.say('02010-12345678');
+    expect(chat.state).toBe('choice1Date');
+  });
 });

@@ -125,6 +125,8 @@ describe('each question routes its answers (the chart lists where each outcome l
               ? snapshot.context.draft.email !== undefined && snapshot.context.draft.phone !== undefined
               : null,
             complete,
+            // An item given while editing returns to the review once the booking is whole again.
+            editing && result.outcome === 'filled' ? isComplete(result.draft) : null,
           ]);
           const set = targets.get(key) ?? new Set<string>();
           set.add(String(next.value));

@@ -8,6 +8,7 @@ import type { ActiveBookingFacts } from '../../machines/booking/types.js';
 import { actionsIn } from '../../src/line/message-actions.js';
 import type { LineAction, LineMessage } from '../../src/line/message-types.js';
 import { renderQuestion } from '../../src/messages/questions.js';
+import { PREVIOUS } from '../machines/candidates.js';
 import {
   agreedFacts,
   BOOKING_QUESTIONS,
@@ -48,6 +49,15 @@ const confirmed: ActiveBookingFacts = {
 const changing = () => new Chat(agreedFacts({ hasActiveBooking: true, activeBooking: confirmed })).say('予約変更');
 
 /** Every question of a new booking after the terms (the edit menu comes below, reached from the review). */
+/** New terms published while the person edited: they are asked again at submit (docs/office-rules.md §13). */
+function termsAgainAfterEdit(): Chat {
+  const chat = chatAtReview().tap('edit').tap('phone').say('090-1111-2222');
+  chat.facts = { ...chat.facts, termsVersion: '2099-01-01' };
+  return chat.tap('submit');
+}
+
+const returningAtKind = () => new Chat(onRecordFacts({ previous: PREVIOUS })).say('予約する').tap('change');
+
 const NEW_BOOKING = BOOKING_QUESTIONS.filter((q) => q !== 'terms' && q !== 'editMenu');
 
 const CASES: Array<[string, () => Chat]> = [
@@ -55,6 +65,9 @@ const CASES: Array<[string, () => Chat]> = [
   ['editing the phone from the review', () => chatAtReview().tap('edit').tap('phone')],
   ['the edit menu (its own 「戻る」 is an answer)', () => chatAtReview().tap('edit')],
   ['the edit menu again after an edit', () => chatAtReview().tap('edit').tap('phone').say('090-1111-2222').tap('edit')],
+  ['the review card again after an edit', () => chatAtReview().tap('edit').tap('phone').say('090-1111-2222')],
+  ['the terms asked again at submit after an edit', termsAgainAfterEdit],
+  ['a returning person at the kind, changing their details of before', returningAtKind],
   ['an immediate session at its name', () => new Chat(onRecordFacts({ immediate: { open: true } })).say('今すぐ相談')],
   ['a change of times at its first date', changing],
   ['a change of times at its first time', () => changing().tap('d:2026-12-08')],
@@ -109,5 +122,20 @@ describe('「ひとつ前に戻る」 under a question', () => {
     const chat = chatAt('phone');
     expect(chat.input({ type: 'postback', data: data(chat.turn) })).toBe('STALE');
     expect(chat.state).toBe('phone');
+  });
+
+  it('is never on the review or the terms: nothing comes before them, even after an edit', () => {
+    for (const chat of [chatAtReview().tap('edit').tap('phone').say('090-1111-2222'), termsAgainAfterEdit()]) {
+      expect(['review', 'terms']).toContain(chat.state);
+      expect(backButton(chat)).toBeUndefined();
+      expect(copy(chat).say('戻る').noticeKeys).toEqual(['cannotGoBack']);
+    }
+  });
+
+  it('takes a returning person from the kind back to the card of their details, not to questions they were spared', () => {
+    const chat = returningAtKind();
+    expect(chat.state).toBe('kind');
+    chat.input({ type: 'postback', data: (backButton(chat) as { data: string }).data });
+    expect(chat.state).toBe('previousDetails');
   });
 });

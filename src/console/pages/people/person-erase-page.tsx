@@ -18,7 +18,7 @@ export function PersonErasePage(props: { frame: PageFrame; record: PersonRecord;
       <h2>消去するもの</h2>
       <ul>
         <li>{`予約 ${kept}件の氏名・求職番号・メール・電話番号・ミーティング情報・職員が書いた理由`}</li>
-        <li>{`今すぐ相談の申込み ${r.immediateRequests.length}件の氏名・求職番号`}</li>
+        <li>{`今すぐ相談の申込み ${r.immediateRequests.length}件の氏名・求職番号・通訳の言語`}</li>
         <li>{r.conversation ? '会話の途中の入力' : '会話の途中の入力（ありません）'}</li>
         <li>{`送信待ち・送信済みのメッセージ ${r.messages.length}件`}</li>
       </ul>
