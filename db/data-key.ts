@@ -12,6 +12,8 @@ import {
   type EncryptedTable,
 } from './encrypted-columns.js';
 import { createFieldCipher, DATA_KEY_BYTES, isEncryptedValue, parseDataKey, type FieldCipher } from './field-cipher.js';
+import type { Db } from './database.js';
+import { officeStateValue, putOfficeState } from './repositories/office-state-repository.js';
 
 /** Start-up stops: the key is missing, unreadable or not the one the data is under. One line, naming the variable. */
 export class DataKeyError extends Error {
@@ -34,6 +36,9 @@ const SEALED_COLUMNS = Object.entries(ENCRYPTED_COLUMNS)
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reads before the migrations (the schema as found) and walks the encrypted tables by name
 type AnyDb = Kysely<any>;
+
+/** The store's own types for office_state, which every version of the schema has had. */
+const typed = (db: AnyDb): Db => db as Db;
 
 export interface OpenedDataKey {
   cipher: FieldCipher;
@@ -86,8 +91,7 @@ async function tableExists(db: AnyDb, table: string): Promise<boolean> {
 
 async function storedCheck(db: AnyDb): Promise<string | null> {
   if (!(await tableExists(db, 'office_state'))) return null;
-  const row = await db.selectFrom('office_state').select('value').where('key', '=', CHECK_KEY).executeTakeFirst();
-  return typeof row?.value === 'string' ? row.value : null;
+  return (await officeStateValue(typed(db), CHECK_KEY)) ?? null;
 }
 
 /**
@@ -131,16 +135,8 @@ export async function openDataKey(db: AnyDb, config: DataKeyConfig): Promise<Ope
   return { cipher, generated, checkedKeyId: checkId };
 }
 
-async function writeState(db: AnyDb, key: string, value: string, now: string): Promise<void> {
-  await db
-    .insertInto('office_state')
-    .values({ key, value, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
-    .execute();
-}
-
 async function writeCheck(db: AnyDb, cipher: FieldCipher, now: string): Promise<void> {
-  await writeState(db, CHECK_KEY, cipher.encrypt(CHECK_TEXT), now);
+  await putOfficeState(typed(db), CHECK_KEY, cipher.encrypt(CHECK_TEXT), now);
 }
 
 /** Each table's key column, to write back exactly the row that was read. */
@@ -220,7 +216,7 @@ export async function reencryptAll(
     }
   }
   if (!options.plainOnly) await writeCheck(raw, cipher, now);
-  await writeState(raw, SEALED_KEY, SEALED_COLUMNS, now);
+  await putOfficeState(typed(raw), SEALED_KEY, SEALED_COLUMNS, now);
   return rewritten;
 }
 
@@ -231,8 +227,7 @@ export async function reencryptAll(
  */
 export async function sealStoredData(db: AnyDb, opened: OpenedDataKey, now: string): Promise<number> {
   if (opened.checkedKeyId === null) return reencryptAll(db, opened.cipher, now);
-  const sealed = await db.selectFrom('office_state').select('value').where('key', '=', SEALED_KEY).executeTakeFirst();
-  if (sealed?.value === SEALED_COLUMNS) return 0;
+  if ((await officeStateValue(typed(db), SEALED_KEY)) === SEALED_COLUMNS) return 0;
   return reencryptAll(db, opened.cipher, now, { plainOnly: true });
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../database.js';
+import { officeStateValue } from './office-state-repository.js';
 
 /** What a database has been used with: the fake LINE of demo mode, or a real LINE channel. */
 export type DatabaseMode = 'demo' | 'line';
@@ -7,8 +8,8 @@ const MODE_KEY = 'database_mode';
 
 /** The mode recorded when the database was first used, or null before (or before modes were recorded). */
 export async function recordedDatabaseMode(db: Db): Promise<DatabaseMode | null> {
-  const row = await db.selectFrom('office_state').select('value').where('key', '=', MODE_KEY).executeTakeFirst();
-  return row?.value === 'demo' || row?.value === 'line' ? row.value : null;
+  const value = await officeStateValue(db, MODE_KEY);
+  return value === 'demo' || value === 'line' ? value : null;
 }
 
 /** Records `mode` unless one is recorded already (which then stays). */

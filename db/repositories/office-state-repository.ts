@@ -17,12 +17,22 @@ export const OFFICE_VERSION_KEY = 'office_version';
  * not a counter, so a rolled-back write can never be mistaken for a later one.
  */
 export async function replaceChangeToken(db: Db, key: string, now: string): Promise<void> {
-  const value = randomUUID();
+  await putOfficeState(db, key, randomUUID(), now);
+}
+
+/** Sets one office_state value, written or replaced. */
+export async function putOfficeState(db: Db, key: string, value: string, now: string): Promise<void> {
   await db
     .insertInto('office_state')
     .values({ key, value, updated_at: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
     .execute();
+}
+
+/** One office_state value, or undefined for a key never written. */
+export async function officeStateValue(db: Db, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom('office_state').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
 }
 
 export const markOfficeChanged = (db: Db, now: string): Promise<void> =>
@@ -40,12 +50,7 @@ export async function officeStateValues(db: Db, keys: readonly string[]): Promis
 
 /** Switches staff flip at run time (e.g. immediate sessions on or off), kept across restarts. */
 export async function setSwitch(db: Db, key: string, on: boolean, now: string): Promise<void> {
-  const value = on ? 'on' : 'off';
-  await db
-    .insertInto('office_state')
-    .values({ key, value, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
-    .execute();
+  await putOfficeState(db, key, on ? 'on' : 'off', now);
 }
 
 export async function capacityOverrides(db: Db): Promise<Map<string, number>> {
