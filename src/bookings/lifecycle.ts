@@ -461,7 +461,7 @@ export async function closeAfterContact(
   bookingId: string,
   now: Instant,
 ): Promise<LifecycleResult> {
-  const row = await getBooking(db, bookingId);
+  const row = await currentBooking(db, bookingId);
   if (!row) return refuse({ code: 'not_found' });
   if (row.status !== 'confirmed') return wrongStatus(row, 'attendance');
   await updateBooking(db, row.id, cancellation('contacted_on_day', 'system', now), now);
@@ -493,7 +493,7 @@ export async function askAttendance(
   now: Instant,
   reminder: boolean,
 ): Promise<LifecycleResult> {
-  const row = await getBooking(db, bookingId);
+  const row = await currentBooking(db, bookingId);
   if (!row) return refuse({ code: 'not_found' });
   // Answered meanwhile (attended, no-show, closed after contact) or moved: nothing to ask.
   if (row.status !== 'confirmed' || !row.confirmedStart || now < row.confirmedStart)

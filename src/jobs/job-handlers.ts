@@ -1,10 +1,5 @@
 import type { Db } from '../../db/database.js';
-import {
-  cancellation,
-  confirmedReplacedBy,
-  getBooking,
-  updateBooking,
-} from '../../db/repositories/bookings-repository.js';
+import { cancellation, confirmedReplacedBy, updateBooking } from '../../db/repositories/bookings-repository.js';
 import { declineImmediateRequest } from '../../db/repositories/immediate-requests-repository.js';
 import { scheduleJob, type JobRow } from '../../db/repositories/jobs-repository.js';
 import { hasActionSince } from '../../db/repositories/staff-actions-repository.js';
@@ -12,7 +7,7 @@ import { getTerms } from '../../db/repositories/terms-repository.js';
 import { markTermsNotified, usersToTellOfTerms } from '../../db/repositories/users-repository.js';
 import { bookingViewOf, choicesOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
-import { askAttendance, closeAfterContact } from '../bookings/lifecycle.js';
+import { askAttendance, closeAfterContact, currentBooking } from '../bookings/lifecycle.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import type { OfficeContext } from '../office/office-context.js';
 import {
@@ -36,7 +31,10 @@ import { USER_CONTACT_ACTION } from '../conversation/session-day-contact.js';
 import { staleReason } from './job-staleness.js';
 
 /**
- * What a job does when it fires, deciding from the state as it is now (it may have changed).
+ * What a job does when it fires, deciding from the state as it is now (it may have changed). A job
+ * reads its booking with `currentBooking`, which waits for a change to the person's bookings in
+ * progress elsewhere (staff pressing 出席 as the no-show check fires) and decides on what it left
+ * (docs/storage.md, rule 2).
  * `reason`: why it sends nothing although its subject is still there (it ran too late), recorded
  * beside the job.
  */
@@ -53,7 +51,7 @@ async function reminder(
   kind: 'day_before' | 'morning',
   now: string,
 ): Promise<JobOutcome> {
-  const b = await getBooking(db, job.subject_id);
+  const b = await currentBooking(db, job.subject_id);
   // Rescheduled bookings get new jobs; a reminder for an old time must not fire.
   if (!b || b.status !== 'confirmed' || !b.confirmedStart) return skipped;
   const at = toLocal(b.confirmedStart);
@@ -81,7 +79,7 @@ async function reminder(
 }
 
 async function replyDue(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
-  const b = await getBooking(db, job.subject_id);
+  const b = await currentBooking(db, job.subject_id);
   if (!b || b.status !== 'requested' || b.proposedStart) return skipped;
   // Run late (the server was down) after every preferred time has passed, "your request still
   // stands" would be untrue: the request's expiry closes it and tells the person instead.
@@ -105,7 +103,7 @@ async function replyDue(db: Db, deps: OfficeContext, job: JobRow, now: string): 
 }
 
 async function noShow(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
-  const b = await getBooking(db, job.subject_id);
+  const b = await currentBooking(db, job.subject_id);
   if (!b || b.status !== 'confirmed' || !b.confirmedStart) return skipped;
   // Only if this job belongs to the current time (a moved booking has its own job).
   const graceEnd = new Date(Date.parse(b.confirmedStart) + deps.lifecycle.noShowGraceMinutes * 60_000).toISOString();
@@ -173,7 +171,7 @@ async function immediateTimeout(db: Db, deps: OfficeContext, job: JobRow, now: s
 
 /** Both preferred times passed without an answer: close the request rather than leave it open forever. */
 async function requestExpiry(db: Db, deps: OfficeContext, job: JobRow, now: string): Promise<JobOutcome> {
-  const b = await getBooking(db, job.subject_id);
+  const b = await currentBooking(db, job.subject_id);
   if (!b || b.status !== 'requested') return skipped;
   if (b.proposedStart !== null && b.proposedStart > now) {
     // The person may still accept the office's proposal: look again once that time has passed.
