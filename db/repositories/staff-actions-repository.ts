@@ -70,22 +70,3 @@ export async function hasActionSince(db: Db, subjectId: string, action: string, 
     .executeTakeFirst();
   return row !== undefined;
 }
-
-/** When `action` was last recorded about `subjectId` with exactly this detail (as recordStaffAction stored it). */
-export async function lastActionAt(
-  db: Db,
-  subjectId: string,
-  action: string,
-  detail: Record<string, unknown>,
-): Promise<string | undefined> {
-  // The detail is encrypted (a fresh IV each time): compared here, over this subject's few actions.
-  const wanted = JSON.stringify(detail);
-  const rows = await db
-    .selectFrom('staff_actions')
-    .select(['at', 'detail'])
-    .where('subject_id', '=', subjectId)
-    .where('action', '=', action)
-    .orderBy('at', 'desc')
-    .execute();
-  return rows.find((r) => r.detail === wanted)?.at;
-}

@@ -79,6 +79,10 @@ export function idleIntent(text: string): Command | undefined {
   // 「キャンセルしたらペナルティはありますか」 asks about cancelling; it does not ask to.
   if (t.length > 40 || /キャンセル待ち|たら|れば/.test(t)) return undefined;
   if (/キャンセル|取り?消/.test(t)) return 'cancelBooking';
+  // 「参加できません」 (the morning reminder's button), 「欠席します」: not coming is a cancel, which on
+  // the day itself is by phone only (docs/office-rules.md §10), and is answered so. 「休みます」 is
+  // not: it may be about work or school, and on the session day it reaches staff as written.
+  if (/参加(?:でき|出来)(?:ません|ない|なく)|欠席(?:します|したい|させて|でお願い)/.test(t)) return 'cancelBooking';
   // Only a change of when: 「予約した電話番号を変更したい」 is not a new date, and goes to the menu.
   if (
     /変更|変えたい|変えて|ずらし/.test(t) &&

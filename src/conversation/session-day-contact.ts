@@ -2,14 +2,14 @@
  * A person writes on the day of their confirmed session (「5分ほど遅れます」「Zoomに入れません」).
  * The bot cannot act on it, but the office must hear of it: the terms count a session missed
  * without any contact as a cancellation without notice, and this is contact, in the office's own
- * chat. Staff are told (what was written; a line within a few minutes of the last note is in the
- * chat already, so a burst of lines is one note), the contact is recorded so the no-show check does
- * not count the session as missed without contact, and the person gets the number to call and the
- * meeting to join.
+ * chat. Staff are told what was written, every line: a later one may change what an earlier one
+ * said (「参加できません」, then 「やはり参加できます。10分遅れます」), and the person is told each
+ * time that it was passed on. The contact is recorded so the no-show check does not count the
+ * session as missed without contact, and the person gets the number to call and the meeting to join.
  */
 import type { Db } from '../../db/database.js';
 import { sessionStartOf, type Booking } from '../../db/repositories/bookings-repository.js';
-import { lastActionAt, recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
+import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
 import { bookingRef, staffSessionDayContactMessages } from '../messages/staff-messages.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { meetingOf } from '../bookings/booking-view.js';
@@ -21,12 +21,6 @@ import { sessionDayContactMessages } from '../messages/lifecycle-messages.js';
 
 /** The action recorded when a person wrote about their session on its day (read by the no-show check). */
 export const USER_CONTACT_ACTION = 'user_contact';
-
-/** Staff hear of the first line at once; lines within this time after a note are in the chat already. */
-const NOTE_INTERVAL_MS = 5 * 60_000;
-
-/** The detail of a contact that was passed on to staff. */
-const NOTED = { noted: true };
 
 export interface SessionDayContact {
   /** For the person (nothing when the caller already answered, e.g. with the phone-only rule). */
@@ -43,16 +37,11 @@ export async function recordSessionDayContact(
   now: string,
   answered: boolean,
 ): Promise<SessionDayContact> {
-  // Measured from the last contact that was passed on, so someone writing every few minutes is
-  // passed on every few minutes, not once.
-  const lastNoted = await lastActionAt(db, booking.id, USER_CONTACT_ACTION, NOTED);
-  const noteDue = lastNoted === undefined || Date.parse(now) - Date.parse(lastNoted) >= NOTE_INTERVAL_MS;
   await recordStaffAction(db, {
     subjectId: booking.id,
     action: USER_CONTACT_ACTION,
     staffId: booking.lineUserId,
     via: 'line',
-    ...(noteDue ? { detail: NOTED } : {}),
     at: now,
   });
   const at = toLocal(sessionStartOf(booking));
@@ -60,18 +49,16 @@ export async function recordSessionDayContact(
   const meeting = booking.app === 'zoom' ? meetingOf(booking) : null;
   return {
     say: answered ? [] : sessionDayContactMessages(when, meeting, settings),
-    others: noteDue
-      ? [
-          {
-            audience: 'staff',
-            recipient: staffGroupId,
-            messages: staffSessionDayContactMessages(
-              bookingRef({ bookingId: booking.id, name: booking.name }),
-              when,
-              message,
-            ),
-          },
-        ]
-      : [],
+    others: [
+      {
+        audience: 'staff',
+        recipient: staffGroupId,
+        messages: staffSessionDayContactMessages(
+          bookingRef({ bookingId: booking.id, name: booking.name }),
+          when,
+          message,
+        ),
+      },
+    ],
   };
 }

@@ -107,11 +107,12 @@ describe('writing on the day of the session', () => {
     const notes = () => textsTo(STAFF_GROUP).filter((t) => t.includes('【当日のご連絡】'));
     expect(notes()).toHaveLength(1);
     expect(notes()[0]).toContain('「すみません、5分ほど遅れます」');
-    // A second line a minute later is in the chat already: no second note.
+    // A second line a minute later reaches staff too, as the person is told.
     await at('2026-12-03T01:06:00Z');
     await u.say('Zoomに入れません');
     expect(u.lastText()).toContain('職員に伝えました');
-    expect(notes()).toHaveLength(1);
+    expect(notes()).toHaveLength(2);
+    expect(notes()[1]).toContain('「Zoomに入れません」');
 
     await at('2026-12-03T01:10:30Z'); // start + 10 minutes: the no-show check
     const [closed] = await fetchBookings(h);
@@ -145,20 +146,40 @@ describe('writing on the day of the session', () => {
     expect((await fetchBookings(h))[0]).toMatchObject({ status: 'cancelled', cancelReason: 'contacted_on_day' });
   });
 
-  it('passes on someone who keeps writing every few minutes again once the interval after the last note has passed', async () => {
+  it('passes on every line written on the day, so one that takes back an earlier one reaches staff', async () => {
     const u = await confirmedZoom('Usessionday000000000000000000012');
     const notes = () => textsTo(STAFF_GROUP).filter((t) => t.includes('【当日のご連絡】'));
     for (const [when, line] of [
       ['2026-12-03T00:30:00Z', '少し遅れるかもしれません'],
-      ['2026-12-03T00:34:00Z', '電車が止まっています'],
-      ['2026-12-03T00:38:00Z', 'まだ動きません'],
-      ['2026-12-03T00:42:00Z', '10時半からに変えられますか'],
+      ['2026-12-03T00:31:00Z', '電車が止まっています'],
+      ['2026-12-03T00:32:00Z', 'やっぱり間に合いそうです'],
     ] as const) {
       await at(when);
       await u.say(line);
+      expect(u.lastText()).toContain('職員に伝えました');
     }
-    expect(notes()).toHaveLength(2);
-    expect(notes()[1]).toContain('まだ動きません');
+    expect(notes().map((n) => /「(.*)」/.exec(n)?.[1])).toEqual([
+      '少し遅れるかもしれません',
+      '電車が止まっています',
+      'やっぱり間に合いそうです',
+    ]);
+  });
+
+  it('answers 「参加できません」 on the day with the phone-only rule for a same-day cancel, and staff read it', async () => {
+    const u = await confirmedZoom('Usessionday000000000000000000014');
+    await at('2026-12-03T00:00:00Z'); // 09:00 on the day
+    u.receive(); // the morning reminder
+    await u.say('参加できません');
+    expect(u.lastText()).toContain('当日のキャンセルや日時の変更は、お電話でのみ');
+    expect(u.lastText()).toContain('017-776-1561');
+    expect(u.lastText()).not.toContain('ミーティングID');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('「参加できません」');
+    expect((await fetchBookings(h))[0]!.status).toBe('confirmed');
+    // Then they find they can come after all: staff hear of that too.
+    await at('2026-12-03T00:03:00Z');
+    await u.say('すみません、やはり参加できそうです。10分遅れます');
+    expect(u.lastText()).toContain('職員に伝えました');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('「すみません、やはり参加できそうです。10分遅れます」');
   });
 
   it('asks staff at start + 10 whether a person nobody heard from connected, and tells the person only once staff say not', async () => {

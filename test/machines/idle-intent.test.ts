@@ -6,6 +6,10 @@ describe('what a short sentence typed outside any question is about', () => {
     ['今日の予約をキャンセルしたいです', 'cancelBooking'],
     ['キャンセルしたいのですが', 'cancelBooking'],
     ['予約を取り消してもらえますか', 'cancelBooking'],
+    // Not coming (the morning reminder's button, or typed) is a cancel.
+    ['参加できません', 'cancelBooking'],
+    ['明日は参加できなくなりました', 'cancelBooking'],
+    ['欠席します', 'cancelBooking'],
     ['日程を変更したい', 'change'],
     ['予約の時間を変えたいです', 'change'],
     ['来週にずらしたい予約があります', 'change'],
