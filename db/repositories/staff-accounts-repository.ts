@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../database.js';
 import type { StaffRole } from '../schema.js';
 
@@ -96,18 +97,29 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 }
 
 /** Records a failed login: the count so far, and a lock until `lockedUntil` when one is due. */
-export async function recordLoginFailure(
-  db: Db,
-  id: number,
-  failedLogins: number,
-  lockedUntil: string | null,
-  now: string,
-): Promise<void> {
-  await db
+/**
+ * Counts a sign-in attempt before its password is checked, in one statement, so attempts sent at
+ * once each get their own number (src/console/auth/login-rules.ts). A lock that has run out starts
+ * the count again. The attempt's number, or undefined when there is no such account.
+ */
+export async function countLoginAttempt(db: Db, id: number, now: string): Promise<number | undefined> {
+  const lapsed = sql<boolean>`(locked_until is not null and locked_until <= ${now})`;
+  const row = await db
     .updateTable('staff_accounts')
-    .set({ failed_logins: failedLogins, locked_until: lockedUntil, updated_at: now })
+    .set({
+      failed_logins: sql<number>`case when ${lapsed} then 1 else failed_logins + 1 end`,
+      locked_until: sql<string | null>`case when ${lapsed} then null else locked_until end`,
+      updated_at: now,
+    })
     .where('id', '=', id)
-    .execute();
+    .returning('failed_logins')
+    .executeTakeFirst();
+  return row?.failed_logins;
+}
+
+/** Locks the login id until `until` (the attempt that reached the limit failed). */
+export async function lockLogin(db: Db, id: number, until: string, now: string): Promise<void> {
+  await db.updateTable('staff_accounts').set({ locked_until: until, updated_at: now }).where('id', '=', id).execute();
 }
 
 /** A successful login (or an admin's unlock) clears the count and any lock. */

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/repositories/audit-log-repository.js';
-import { setStaffDisabled, staffAccountByLogin } from '../../db/repositories/staff-accounts-repository.js';
+import {
+  addStaffAccount,
+  setStaffDisabled,
+  staffAccountByLogin,
+} from '../../db/repositories/staff-accounts-repository.js';
+import { hashPassword } from '../../src/console/auth/passwords.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { addStaff, consoleClient, STAFF_PASSWORD } from '../support/console.js';
 
@@ -81,6 +86,28 @@ describe('signing in', () => {
     h.clock.advance(15 * 60_000);
     await c.signIn('locky');
     expect(await listAudit(h.app.db, { loginId: 'locky', action: 'unlocked' })).toHaveLength(1);
+  });
+
+  it('checks at most five guesses sent at once, and locks the login id', async () => {
+    // The real password cost, as `npm run staff -- add` stores it: each check takes long enough
+    // that all the guesses arrive before the first one is answered.
+    await addStaffAccount(
+      h.app.db,
+      { loginId: 'burst', name: '職員', role: 'staff', passwordHash: await hashPassword(STAFF_PASSWORD) },
+      h.clock.now().toISOString(),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        consoleClient(h).post('/staff/login', { login_id: 'burst', password: `wrong-guess-${i}-password` }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 423)).toHaveLength(25);
+    expect(await listAudit(h.app.db, { loginId: 'burst', action: 'locked' })).toHaveLength(1);
+    expect((await consoleClient(h).post('/staff/login', { login_id: 'burst', password: STAFF_PASSWORD })).status).toBe(
+      423,
+    );
   });
 
   it('pauses before answering a failed sign-in when told to', async () => {

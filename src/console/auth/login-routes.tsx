@@ -1,7 +1,8 @@
 import express, { type Router } from 'express';
 import {
   clearLoginFailures,
-  recordLoginFailure,
+  countLoginAttempt,
+  lockLogin,
   staffAccountByLogin,
 } from '../../../db/repositories/staff-accounts-repository.js';
 import { createStaffSession, deleteStaffSession } from '../../../db/repositories/staff-sessions-repository.js';
@@ -11,7 +12,7 @@ import type { AppContext } from '../../app-context.js';
 import type { ConsoleSettings } from '../console-settings.js';
 import { sendPage } from '../views/render.js';
 import { LoginPage } from './login-page.js';
-import { afterFailure, loginBlock, safeNext } from './login-rules.js';
+import { attemptAllowed, lockAfterFailure, loginBlock, safeNext } from './login-rules.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import {
   clearedSessionCookie,
@@ -68,29 +69,35 @@ export function loginRoutes(ctx: AppContext, settings: ConsoleSettings): Router 
       return;
     }
     const block = loginBlock(account, now);
+    const lockedProblem = `ログインに続けて失敗したため、このログインIDは一時的にロックされています。${settings.lockMinutes}分ほどたってから、もう一度お試しください。お急ぎの場合は管理者に解除を依頼してください。`;
     if (block === 'locked') {
       await log('login_refused_locked');
-      await refuse(
-        `ログインに続けて失敗したため、このログインIDは一時的にロックされています。${settings.lockMinutes}分ほどたってから、もう一度お試しください。お急ぎの場合は管理者に解除を依頼してください。`,
-        423,
-      );
+      await refuse(lockedProblem, 423);
       return;
     }
-    if (!(await verifyPassword(password, account.passwordHash)) || block === 'disabled') {
-      if (block === 'disabled') {
-        await log('login_failed', { reason: 'disabled' });
-        await refuse(WRONG, 401);
-        return;
-      }
-      const after = afterFailure(account, now, settings);
-      await recordLoginFailure(ctx.db, account.id, after.failedLogins, after.lockedUntil, now);
-      await log('login_failed', { reason: 'wrong_password', failures: after.failedLogins });
-      if (after.locks) await log('locked', { until: after.lockedUntil });
+    if (block === 'disabled') {
+      // Checked all the same, so a disabled account answers as slowly as any wrong password.
+      await verifyPassword(password, account.passwordHash);
+      await log('login_failed', { reason: 'disabled' });
+      await refuse(WRONG, 401);
+      return;
+    }
+    const attempt = await countLoginAttempt(ctx.db, account.id, now);
+    if (attempt === undefined || !attemptAllowed(attempt, settings)) {
+      await log('login_refused_locked');
+      await refuse(lockedProblem, 423);
+      return;
+    }
+    if (!(await verifyPassword(password, account.passwordHash))) {
+      const until = lockAfterFailure(attempt, now, settings);
+      if (until) await lockLogin(ctx.db, account.id, until, now);
+      await log('login_failed', { reason: 'wrong_password', failures: attempt });
+      if (until) await log('locked', { until });
       await refuse(WRONG, 401);
       return;
     }
     if (account.lockedUntil !== null) await log('unlocked', { reason: 'lock_expired' });
-    if (account.failedLogins > 0 || account.lockedUntil !== null) await clearLoginFailures(ctx.db, account.id, now);
+    await clearLoginFailures(ctx.db, account.id, now);
     const id = newSessionId();
     await createStaffSession(ctx.db, {
       idHash: id.hash,

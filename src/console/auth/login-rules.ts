@@ -17,19 +17,22 @@ export function loginBlock(state: LoginState, now: string): 'disabled' | 'locked
 }
 
 /**
- * After a wrong password: the new count, and a lock when it reaches the limit. The count starts
- * again after a lock has run out, so one more mistake then does not lock at once.
+ * Each sign-in attempt is numbered before its password is checked (countLoginAttempt: one
+ * statement, so guesses sent at once each get their own number, and a lock that has run out
+ * starts the count again). An attempt past the limit is refused as locked without being checked,
+ * even while the attempt that reached the limit is still being checked and its lock not yet written.
  */
-export function afterFailure(
-  state: LoginState,
+export function attemptAllowed(attempt: number, s: Pick<ConsoleSettings, 'lockAfterFailures'>): boolean {
+  return attempt <= s.lockAfterFailures;
+}
+
+/** The lock a wrong password sets: only the attempt that reaches the limit sets one. */
+export function lockAfterFailure(
+  attempt: number,
   now: string,
   s: Pick<ConsoleSettings, 'lockAfterFailures' | 'lockMinutes'>,
-): { failedLogins: number; lockedUntil: string | null; locks: boolean } {
-  const lapsed = state.lockedUntil !== null && state.lockedUntil <= now;
-  const failedLogins = (lapsed ? 0 : state.failedLogins) + 1;
-  if (failedLogins < s.lockAfterFailures) return { failedLogins, lockedUntil: null, locks: false };
-  const until = new Date(Date.parse(now) + s.lockMinutes * 60_000).toISOString();
-  return { failedLogins, lockedUntil: until, locks: true };
+): string | null {
+  return attempt >= s.lockAfterFailures ? new Date(Date.parse(now) + s.lockMinutes * 60_000).toISOString() : null;
 }
 
 /** Whether a session last used at `lastSeenAt` is still alive at `now`. */
