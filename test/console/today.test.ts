@@ -171,6 +171,19 @@ describe("today's sessions", () => {
     expect(again.html).toContain('すでに出席として記録されています');
   });
 
+  it("names a person in the done notice only when they are on today's list, and reads ?done= as its own words only", async () => {
+    await thursdayAt('10:06');
+    const tomorrows = (await fetchBookings(h)).find((b) => b.name === '明日 四郎')!;
+    const r = await c.get(`/staff/today?done=attended&id=${tomorrows.id}`);
+    expect(r.status).toBe(200);
+    expect(r.html).not.toContain('明日 四郎');
+    for (const odd of ['hasOwnProperty', 'constructor', '__proto__']) {
+      const page = await c.get(`/staff/today?done=${odd}&id=${zoomId}`);
+      expect(page.status).toBe(200);
+      expect(page.html).not.toContain('を記録しました');
+    }
+  });
+
   it('records a no-show, tells the person, and lets staff correct it to attended', async () => {
     await thursdayAt('11:10');
     await c.get('/staff/today');

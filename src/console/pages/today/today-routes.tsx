@@ -1,5 +1,4 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { getBooking } from '../../../../db/repositories/bookings-repository.js';
 import { contactTimesSince, sessionsBetween } from '../../../../db/repositories/console-calendar-repository.js';
 import { immediateRequestsBetween } from '../../../../db/repositories/immediate-requests-repository.js';
 import type { AppContext } from '../../../app-context.js';
@@ -40,12 +39,22 @@ export function todayPages(ctx: AppContext): Router {
     return { date, rows: todayRows(sessions, contacts, now) };
   }
 
+  /**
+   * `done`: an attendance just recorded (?done=&id=), named in the notice only when the booking is
+   * on today's list, which is what this page shows and records as looked at.
+   */
   async function renderToday(
     res: Response,
     who: SignedIn,
-    extra: { notice?: string | null; problem?: TodayProblem | null; status?: number },
+    extra: {
+      done?: { bookingId: string; text: (name: string) => string };
+      problem?: TodayProblem | null;
+      status?: number;
+    },
   ): Promise<void> {
     const { date, rows } = await loadToday();
+    const doneRow = extra.done && rows.find((r) => r.bookingId === extra.done!.bookingId);
+    const notice = doneRow ? extra.done!.text(doneRow.name) : null;
     const from = toInstant({ date, minutes: 0 });
     const immediate = await immediateRequestsBetween(ctx.db, from, toInstant({ date: addDays(date, 1), minutes: 0 }));
     await auditViews(
@@ -62,7 +71,7 @@ export function todayPages(ctx: AppContext): Router {
         date={date}
         rows={rows}
         immediate={immediate}
-        notice={extra.notice ?? null}
+        notice={notice}
         problem={extra.problem ?? null}
       />,
       extra.status ?? 200,
@@ -71,13 +80,10 @@ export function todayPages(ctx: AppContext): Router {
 
   router.get('/staff/today', async (req, res) => {
     const who = signedIn(res);
-    const done = typeof req.query.done === 'string' ? DONE_TEXT[req.query.done] : undefined;
-    let notice: string | null = null;
-    if (done && typeof req.query.id === 'string') {
-      const row = await getBooking(ctx.db, req.query.id);
-      if (row) notice = done(row.name);
-    }
-    await renderToday(res, who, { notice });
+    const { done, id } = req.query;
+    // Own keys only: ?done=constructor must not reach Object.prototype.
+    const text = typeof done === 'string' && Object.hasOwn(DONE_TEXT, done) ? DONE_TEXT[done] : undefined;
+    await renderToday(res, who, text && typeof id === 'string' ? { done: { bookingId: id, text } } : {});
   });
 
   router.get('/staff/today/print', async (_req, res) => {
