@@ -231,6 +231,14 @@ describe('the booking page forms', () => {
       },
     });
     expect(parseConfirmForm({ ...seen })).toMatchObject({ ok: false, problem: { field: 'choice' } });
+    // A time typed under 「ほかの日時」 with a preferred time still chosen: which was meant is asked,
+    // rather than the preferred one confirmed to the person.
+    for (const typed of [{ date: '2026-12-10', time: '14:00' }, { date: '2026-12-10' }, { time: '14:00' }])
+      expect(parseConfirmForm({ ...seen, choice: '1', ...typed })).toMatchObject({
+        ok: false,
+        problem: { field: 'choice', message: expect.stringContaining('「ほかの日時」を選んでください') },
+      });
+    expect(parseConfirmForm({ ...seen, choice: '1', date: ' ', time: '' })).toMatchObject({ ok: true });
     expect(parseConfirmForm({ ...seen, choice: 'other', date: '2026-02-30', time: '10:00' })).toMatchObject({
       ok: false,
       problem: { field: 'date' },
@@ -271,10 +279,18 @@ describe('the booking page forms', () => {
 });
 
 describe('doneNotice', () => {
-  it('words the known outcomes and nothing else, not even inherited names', () => {
-    expect(doneNotice('confirmed')).toBe('確定しました。ご本人にLINEでお知らせしました。');
-    expect(doneNotice('constructor')).toBeNull();
-    expect(doneNotice(['confirmed'])).toBeNull();
-    expect(doneNotice(undefined)).toBeNull();
+  it('words the known outcomes with the time they were for, and nothing else, not even inherited names', () => {
+    const confirmed = booking({ status: 'confirmed', confirmedStart: toInstant({ date: '2026-12-09', minutes: 660 }) });
+    expect(doneNotice('confirmed', confirmed)).toBe(
+      '12月9日(水) 11:00 で確定しました。ご本人にLINEでお知らせしました。',
+    );
+    const proposed = booking({ proposedStart: toInstant({ date: '2026-12-10', minutes: 840 }) });
+    expect(doneNotice('proposed', proposed)).toBe(
+      '12月10日(木) 14:00 を提案しました。ご本人にLINEでお知らせしました。',
+    );
+    expect(doneNotice('cancelled', confirmed)).toBe('キャンセルしました。ご本人にLINEでお知らせしました。');
+    expect(doneNotice('constructor', confirmed)).toBeNull();
+    expect(doneNotice(['confirmed'], confirmed)).toBeNull();
+    expect(doneNotice(undefined, confirmed)).toBeNull();
   });
 });

@@ -123,8 +123,16 @@ export function parseConfirmForm(body: Body): Parsed<ConfirmForm> {
   if (!seen.ok) return seen;
   const choice = fieldOf(body, 'choice');
   let at: ConfirmForm['at'];
-  if (choice === '1' || choice === '2') at = { choice: choice === '1' ? 1 : 2 };
-  else if (choice === 'other') {
+  if (choice === '1' || choice === '2') {
+    // A date or time typed under 「ほかの日時」 while a preferred time is chosen was meant to be
+    // the time: confirming the preferred one instead would tell the person the wrong time.
+    if ((fieldOf(body, 'date') ?? '').trim() !== '' || (fieldOf(body, 'time') ?? '').trim() !== '')
+      return problem(
+        'choice',
+        `「ほかの日時」に日付か時刻が入力されています。その日時で確定する場合は「ほかの日時」を選んでください。第${choice}希望で確定する場合は、ほかの日時の欄を空にしてください。`,
+      );
+    at = { choice: choice === '1' ? 1 : 2 };
+  } else if (choice === 'other') {
     const start = startOf(body);
     if (!start.ok) return start;
     at = { start: start.value };

@@ -46,17 +46,20 @@ export interface FormFailure {
   problem: FormProblem;
 }
 
+/** What was done, with the time it was done for, so a wrong time is seen at once. */
 const DONE_NOTICE = {
-  confirmed: '確定しました。ご本人にLINEでお知らせしました。',
-  proposed: '別の日時を提案しました。ご本人にLINEでお知らせしました。',
-  cancelled: 'キャンセルしました。ご本人にLINEでお知らせしました。',
+  confirmed: (b: Booking) =>
+    `${b.confirmedStart ? `${instantJa(b.confirmedStart)} で` : ''}確定しました。ご本人にLINEでお知らせしました。`,
+  proposed: (b: Booking) =>
+    `${b.proposedStart ? `${instantJa(b.proposedStart)} を` : '別の日時を'}提案しました。ご本人にLINEでお知らせしました。`,
+  cancelled: () => 'キャンセルしました。ご本人にLINEでお知らせしました。',
 } as const;
 
 export type DoneKey = keyof typeof DONE_NOTICE;
 
-/** What a done action's notice says (?done=...); nothing for any other value. */
-export function doneNotice(done: unknown): string | null {
-  return typeof done === 'string' && Object.hasOwn(DONE_NOTICE, done) ? DONE_NOTICE[done as DoneKey] : null;
+/** What a done action's notice says (?done=...) about `booking` as it is now; nothing for any other value. */
+export function doneNotice(done: unknown, booking: Booking): string | null {
+  return typeof done === 'string' && Object.hasOwn(DONE_NOTICE, done) ? DONE_NOTICE[done as DoneKey](booking) : null;
 }
 
 /** A phone number as people write it (090-1234-5678); as stored when it cannot be read. */

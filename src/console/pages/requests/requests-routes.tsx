@@ -12,7 +12,6 @@ import { signedIn } from '../../auth/signed-in.js';
 import { frameOf } from '../../views/frame.js';
 import { sendPage } from '../../views/render.js';
 import { bookingActionRoutes } from './booking-action-routes.js';
-import { doneNotice } from './booking-page.js';
 import { showBooking } from './show-booking.js';
 import { RequestsPage, type RequestRow } from './requests-list.js';
 import { historyOf, timeState, waitingOf } from './request-view.js';
@@ -59,7 +58,7 @@ export function requestsPages(ctx: AppContext): Router {
   });
 
   router.get('/staff/bookings/:id', async (req, res) => {
-    await showBooking(ctx, res, idParam(req), { notice: doneNotice(req.query.done) });
+    await showBooking(ctx, res, idParam(req), { done: req.query.done });
   });
 
   router.use(bookingActionRoutes(ctx));

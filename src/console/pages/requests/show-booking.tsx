@@ -6,7 +6,7 @@ import { signedIn } from '../../auth/signed-in.js';
 import { frameOf } from '../../views/frame.js';
 import { sendPage } from '../../views/render.js';
 import { bookingPageData } from './booking-data.js';
-import { BookingNotFoundPage, BookingPage, type FormFailure } from './booking-page.js';
+import { BookingNotFoundPage, BookingPage, doneNotice, type FormFailure } from './booking-page.js';
 
 /**
  * Renders the booking page for `id` as it is now (after a refusal too, with what was typed and
@@ -16,7 +16,7 @@ export async function showBooking(
   ctx: AppContext,
   res: Response,
   id: string,
-  options: { status?: number; notice?: string | null; stale?: string; failure?: FormFailure } = {},
+  options: { status?: number; done?: unknown; stale?: string; failure?: FormFailure } = {},
 ): Promise<void> {
   const who = signedIn(res);
   const frame = frameOf(ctx, who);
@@ -33,7 +33,7 @@ export async function showBooking(
     <BookingPage
       frame={frame}
       data={data}
-      notice={options.notice ?? null}
+      notice={doneNotice(options.done, booking)}
       {...(options.stale ? { stale: options.stale } : {})}
       {...(options.failure ? { failure: options.failure } : {})}
     />,
