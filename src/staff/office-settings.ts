@@ -47,32 +47,44 @@ export async function scheduleTermsNotices(db: Db, terms: { id: string; effectiv
  * registration again is a no-op. A new version schedules the notice job for now, so users with an
  * open booking hear what changes before it takes effect (docs/office-rules.md §13).
  */
+/**
+ * What registering `given` would do, without doing it: refused (and why), the same version again
+ * (nothing to do), or new. The console shows a new version back for confirmation only when it
+ * would be registered.
+ */
+export async function termsRegistrationCheck(
+  db: Db,
+  given: NewTermsVersion,
+  now: Instant,
+): Promise<{ refusal: TermsRefusal } | { same: RegisteredTerms } | { new: true }> {
+  if (isTermsDateTooFar(given.effectiveFrom, now)) {
+    return { refusal: { code: 'too_far', latestAllowed: latestTermsEffectiveFrom(now) } };
+  }
+  const existing = await getTerms(db, given.id);
+  if (existing) {
+    const differs =
+      existing.effectiveFrom !== given.effectiveFrom ||
+      existing.url !== given.url ||
+      existing.summary !== given.summary ||
+      (given.consentSummary !== undefined && existing.consentSummary !== given.consentSummary);
+    return differs ? { refusal: { code: 'conflict' } } : { same: existing };
+  }
+  const latest = await latestEffectiveFrom(db);
+  if (latest !== undefined && given.effectiveFrom <= latest) return { refusal: { code: 'not_newer', latest } };
+  return { new: true };
+}
+
 export async function registerTermsVersion(
   trx: Db,
   given: NewTermsVersion,
   by: Actor,
   now: Instant,
 ): Promise<TermsRegistration> {
-  if (isTermsDateTooFar(given.effectiveFrom, now)) {
-    return { ok: false, refusal: { code: 'too_far', latestAllowed: latestTermsEffectiveFrom(now) } };
-  }
-  const existing = await getTerms(trx, given.id);
-  if (existing) {
-    if (
-      existing.effectiveFrom !== given.effectiveFrom ||
-      existing.url !== given.url ||
-      existing.summary !== given.summary ||
-      (given.consentSummary !== undefined && existing.consentSummary !== given.consentSummary)
-    ) {
-      return { ok: false, refusal: { code: 'conflict' } };
-    }
-    // The same registration again: nothing to do, and users are not told twice.
-    return { ok: true, row: existing, current: (await currentTerms(trx, now))?.id ?? null, created: false };
-  }
-  const latest = await latestEffectiveFrom(trx);
-  if (latest !== undefined && given.effectiveFrom <= latest) {
-    return { ok: false, refusal: { code: 'not_newer', latest } };
-  }
+  const check = await termsRegistrationCheck(trx, given, now);
+  if ('refusal' in check) return { ok: false, refusal: check.refusal };
+  // The same registration again: nothing to do, and users are not told twice.
+  if ('same' in check)
+    return { ok: true, row: check.same, current: (await currentTerms(trx, now))?.id ?? null, created: false };
   const terms: TermsVersion = {
     ...given,
     consentSummary: given.consentSummary ?? (await latestConsentSummary(trx)) ?? FIRST_CONSENT_SUMMARY,

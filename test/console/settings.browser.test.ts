@@ -92,7 +92,11 @@ it('as admin: registers a terms version through the form and switches immediate 
   await page.getByLabel('変更点の要約').fill('当日以外のキャンセルを、メールでも受け付けるようにします。');
   // The consent summary comes filled in with the current version's, for staff to edit.
   expect(await page.getByLabel('同意前に示す要約').inputValue()).toContain('1回40分以内');
-  await page.getByRole('button', { name: '登録する' }).click();
+  await page.getByRole('button', { name: '登録する', exact: true }).click();
+  // Shown back once before it is registered: a version cannot be withdrawn.
+  await expect.poll(() => page.getByRole('heading', { name: 'この内容で登録しますか' }).count()).toBe(1);
+  await b.screenshot('terms-confirm');
+  await page.getByRole('button', { name: 'この内容で登録する' }).click();
   await expect.poll(() => page.getByRole('status').textContent()).toContain('新しい版を登録しました。');
   expect(
     await page
@@ -100,7 +104,7 @@ it('as admin: registers a terms version through the form and switches immediate 
       .getByRole('cell')
       .first()
       .textContent(),
-  ).toBe('4月1日(木)');
+  ).toBe('2027年4月1日(木)');
   await b.screenshot('terms');
   await page.goto('/staff/settings/immediate');
   await page.getByRole('button', { name: '受付を開始する' }).click();

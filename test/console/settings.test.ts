@@ -277,13 +277,26 @@ describe('terms versions', () => {
     // What was typed comes back in the form, so nothing is lost to a refusal.
     expect(tooLong.html).toContain('あ'.repeat(401));
     expect(await termsJobs()).toEqual([]);
-    const ok = await c.post('/staff/settings/terms', {
+    const fields = {
       id: '2027-01-04',
       effective_from: '2027-01-04',
       url: 'https://example.jp/terms-2027.pdf',
       summary,
       consent_summary: '・新しい規約の要点\r\n・二つ目',
-    });
+    };
+    // A version cannot be withdrawn: it is shown back first, and nothing is registered yet.
+    const shownBack = await c.post('/staff/settings/terms', fields);
+    expect(shownBack.status).toBe(200);
+    expect(shownBack.html).toContain('この内容で登録しますか');
+    expect(shownBack.html).toContain('2027年1月4日(月)');
+    expect(shownBack.html).toContain('name="confirmed" value="1"');
+    expect(shownBack.html).not.toContain('登録と同時にこの版が適用されます');
+    expect(await getTerms(h.app.db, '2027-01-04')).toBeUndefined();
+    expect(await termsJobs()).toEqual([]);
+    // A date already reached applies at once: said plainly before it is confirmed.
+    const inEffect = await c.post('/staff/settings/terms', { ...fields, id: 'now', effective_from: '2026-12-01' });
+    expect(inEffect.html).toContain('登録と同時にこの版が適用されます');
+    const ok = await c.post('/staff/settings/terms', { ...fields, confirmed: '1' });
     expect(ok.status).toBe(303);
     expect(ok.location).toBe('/staff/settings/terms?done=added');
     // Terms art. 13: the notice is due at registration, ahead of the day (on which only those who

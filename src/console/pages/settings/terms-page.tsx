@@ -1,6 +1,7 @@
 import type { RegisteredTerms } from '../../../../db/repositories/terms-repository.js';
 import type { TermsAgreement } from '../../../../db/repositories/terms-agreements-repository.js';
-import { dateJa, maybeInstantJa } from '../../views/format.js';
+import { formatDateWithYearJa } from '../../../messages/format-ja.js';
+import { maybeInstantJa } from '../../views/format.js';
 import { CsrfField, Page, type PageFrame } from '../../views/page.js';
 import { CONSENT_SUMMARY_MAX, TERMS_SUMMARY_MAX } from '../../../staff/api-schemas.js';
 import type { FieldErrors } from './account-rules.js';
@@ -14,6 +15,49 @@ export interface TermsFormValues {
   consent_summary: string;
 }
 
+/**
+ * A version can never be withdrawn, so a form that reads well is shown back once to be looked at
+ * before it is registered: what people will be sent, and what a date already reached means.
+ */
+function ConfirmRegistration(props: { form: TermsFormValues; today: string; csrfToken: string }) {
+  const { form } = props;
+  const inEffect = form.effective_from <= props.today;
+  return (
+    <section class="confirm-panel" aria-labelledby="confirm-heading">
+      <h2 id="confirm-heading">この内容で登録しますか</h2>
+      <p class="warning">登録した版は取り消せません。内容を確かめてから登録してください。</p>
+      <dl class="facts card">
+        <dt>版の名前</dt>
+        <dd>
+          <code>{form.id}</code>
+        </dd>
+        <dt>適用開始日</dt>
+        <dd>{formatDateWithYearJa(form.effective_from)}</dd>
+        <dt>規約のURL</dt>
+        <dd class="wrap-anywhere">{form.url}</dd>
+        <dt>変更点の要約（LINEでそのまま送ります）</dt>
+        <dd class="pre-line">{form.summary}</dd>
+      </dl>
+      {inEffect ? (
+        <p class="warning">
+          適用開始日が今日か、それより前です。登録と同時にこの版が適用されます。これまでに同意した人も次の申し込みで改めて同意することになり、それまで「今すぐ相談」は受けられません。
+        </p>
+      ) : null}
+      <form method="post" action="/staff/settings/terms">
+        <CsrfField token={props.csrfToken} />
+        {(['id', 'effective_from', 'url', 'summary', 'consent_summary'] as const).map((k) => (
+          <input key={k} type="hidden" name={k} value={form[k]} />
+        ))}
+        <input type="hidden" name="confirmed" value="1" />
+        <button type="submit">この内容で登録する</button>
+      </form>
+      <p>
+        <a href="#id">内容を直す</a>（下の入力欄で直して、もう一度「登録する」を押してください）
+      </p>
+    </section>
+  );
+}
+
 export function TermsPage(props: {
   frame: PageFrame;
   versions: readonly RegisteredTerms[];
@@ -23,6 +67,8 @@ export function TermsPage(props: {
   notice: string | null;
   form: TermsFormValues;
   errors: FieldErrors;
+  /** The form read well: show it back to be confirmed before it is registered. */
+  confirming?: boolean;
 }) {
   const { form, errors } = props;
   const aria = (d: string | undefined, invalid: boolean) => ({
@@ -32,6 +78,9 @@ export function TermsPage(props: {
   return (
     <Page frame={props.frame} section="settings" title="利用規約の版" notice={props.notice}>
       <BackToSettings />
+      {props.confirming ? (
+        <ConfirmRegistration form={form} today={props.today} csrfToken={props.frame.csrfToken} />
+      ) : null}
       <h2 id="versions-heading">登録済みの版</h2>
       <p class="muted">
         同意した人の数は、その版に同意した人（予約を申し込んだときの版を含む）の人数です。名前は「同意した人を表示」で確認でき、表示は操作記録に残ります。
@@ -63,7 +112,7 @@ export function TermsPage(props: {
                     <code>{v.id}</code> {v.id === props.current ? <span class="badge ok">適用中</span> : null}
                     {v.effectiveFrom > props.today ? <span class="badge warn">予定</span> : null}
                   </th>
-                  <td>{dateJa(v.effectiveFrom)}</td>
+                  <td>{formatDateWithYearJa(v.effectiveFrom)}</td>
                   <td class="terms-url">
                     <a href={v.url} rel="noopener noreferrer" target="_blank">
                       {v.url}

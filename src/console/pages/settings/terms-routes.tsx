@@ -8,7 +8,7 @@ import {
 } from '../../../../db/repositories/terms-repository.js';
 import type { AppContext } from '../../../app-context.js';
 import { toLocal } from '../../../calendar/index.js';
-import { registerTermsVersion } from '../../../staff/office-settings.js';
+import { registerTermsVersion, termsRegistrationCheck } from '../../../staff/office-settings.js';
 import { auditViews } from '../../audit.js';
 import { signedIn } from '../../auth/signed-in.js';
 import { changeFromConsole, consoleDone, consoleRefused } from '../../console-change.js';
@@ -34,6 +34,7 @@ export function termsPages(ctx: AppContext): Router {
     form: TermsFormValues,
     errors: FieldErrors,
     notice: string | null,
+    confirming = false,
   ) => {
     const now = ctx.clock.now().toISOString();
     sendPage(
@@ -47,6 +48,7 @@ export function termsPages(ctx: AppContext): Router {
         notice={notice}
         form={form}
         errors={errors}
+        confirming={confirming}
       />,
       status,
     );
@@ -80,6 +82,20 @@ export function termsPages(ctx: AppContext): Router {
       return;
     }
     const terms = parsed.value;
+    // A new version is registered only once it has been shown back and confirmed: it cannot be
+    // withdrawn. A refusal is shown at once, and the same version again needs no confirming.
+    if (formText(req, 'confirmed') !== '1') {
+      const check = await termsRegistrationCheck(ctx.db, terms, ctx.clock.now().toISOString());
+      if ('refusal' in check) {
+        const { field, message } = termsRefusalJa(check.refusal, terms.id);
+        await show(res, check.refusal.code === 'too_far' ? 400 : 409, form, { [field]: message }, null);
+        return;
+      }
+      if ('new' in check) {
+        await show(res, 200, form, {}, null, true);
+        return;
+      }
+    }
     let created = false;
     const r = await changeFromConsole(
       ctx,
