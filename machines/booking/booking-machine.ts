@@ -183,6 +183,7 @@ const baseSetup = setup({
       editing: () => false,
       purpose: () => NEW,
       eligibilityKept: () => undefined,
+      afterDecline: () => undefined,
     }),
     /** A returning person goes on without the eligibility questions: their answers on record are kept. */
     keepEligibility: assign({ eligibilityKept: () => true as const }),
@@ -190,11 +191,13 @@ const baseSetup = setup({
       draft: ({ event }) => changeDraft(event.facts) ?? {},
       editing: () => true,
       purpose: () => CHANGE,
+      afterDecline: ({ event }) => (event.type === 'CHANGE' && event.afterDecline ? (true as const) : undefined),
     }),
     beginImmediate: assign({
       draft: ({ event }) => (event.facts.identity ? { ...event.facts.identity } : {}),
       editing: () => false,
       purpose: () => IMMEDIATE,
+      afterDecline: () => undefined,
     }),
     greet: assign({ greeted: () => true }),
   },
@@ -235,6 +238,7 @@ const baseSetup = setup({
     writesOnSessionDay: ({ event }) => writesOnSessionDay(event.facts, event.now),
     fillingImmediate: ({ context }) => context.purpose === 'immediate',
     changingBooking: ({ context }) => context.purpose === 'change',
+    changingAfterDecline: ({ context }) => context.afterDecline === true,
     /** 「戻る」 at `question` leads to `target` (back.ts, the one rule the question's button shows too). */
     backLeadsTo: ({ context }, params: { question: Question; target: Question }) =>
       backTarget(params.question, context) === params.target,
@@ -465,6 +469,15 @@ export const bookingMachine = machineSetup.createMachine({
   on: {
     CANCEL: [
       // Stopping a change of times leaves the booking itself as it was: say so, not "discarded".
+      // Begun by turning down staff's proposal, staff wait for the new times: they are told.
+      {
+        guard: and(['changingBooking', 'changingAfterDecline']),
+        target: '.idle',
+        actions: [
+          { type: 'notice', params: { key: 'changeStopped', params: { afterDecline: 1 } } },
+          { type: 'effect', params: { effect: 'declinedChangeStopped', draft: {} } },
+        ],
+      },
       { guard: 'changingBooking', target: '.idle', actions: { type: 'notice', params: { key: 'changeStopped' } } },
       { target: '.idle', actions: { type: 'notice', params: { key: 'cancelled' } } },
     ],

@@ -19,7 +19,9 @@ export type Effect =
   | 'handoff'
   | 'requestImmediate'
   /** On the day of a confirmed session the person wrote something the bot cannot act on: staff are told. */
-  | 'sessionDayContact';
+  | 'sessionDayContact'
+  /** A change of times begun by turning down staff's proposal was stopped: staff, waiting for the times, are told. */
+  | 'declinedChangeStopped';
 
 /**
  * What an accepted answer amounts to, named after the business condition it establishes. Where

@@ -95,6 +95,11 @@ export interface ConversationContext {
    * (a returning person, docs/office-rules.md §12). Filing it then records no new answering time.
    */
   eligibilityKept?: true;
+  /**
+   * This change of times began with the person turning down a time staff proposed: staff wait for
+   * the new times, so stopping it is passed on to them.
+   */
+  afterDecline?: true;
 }
 
 /** Facts looked up by the runner before each event, so the machine needs no I/O. */
@@ -176,7 +181,8 @@ export type ConversationEvent =
   | (Base & { type: 'BACK' })
   | (Base & { type: 'CHECK' })
   | (Base & { type: 'MANAGE' })
-  | (Base & { type: 'CHANGE' })
+  /** `afterDecline`: the person turned down a time staff proposed, and is asked for new ones. */
+  | (Base & { type: 'CHANGE'; afterDecline?: true })
   | (Base & { type: 'CANCEL_BOOKING' })
   | (Base & { type: 'HANDOFF' })
   | (Base & { type: 'IMMEDIATE' });

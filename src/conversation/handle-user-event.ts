@@ -133,7 +133,12 @@ export async function handleUserEvent(
     const handled = await bookingAction(t, event.input.data);
     if (handled === 'handled') machineEvent = undefined;
     else if (handled === 'CHANGE')
-      machineEvent = { type: 'CHANGE', now, facts: (await loadUserFacts(db, deps, user, now)).facts };
+      machineEvent = {
+        type: 'CHANGE',
+        afterDecline: true,
+        now,
+        facts: (await loadUserFacts(db, deps, user, now)).facts,
+      };
   }
   // After a reset the person was in the middle of a booking. What they typed or tapped answered a
   // question that is gone: they are told so and offered to start again (a button), rather than

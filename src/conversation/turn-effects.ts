@@ -14,7 +14,9 @@ import { bookingEventsDispatches } from '../messages/booking-events.js';
 import { noticeMessage } from '../messages/notice-messages.js';
 import { whoJa } from '../messages/companion-ja.js';
 import {
+  bookingRef,
   handoffBookingSummary,
+  staffDeclinedChangeStoppedMessages,
   staffHandoffMessages,
   staffImmediateMessages,
   staffRequestMessages,
@@ -125,6 +127,12 @@ export async function performEffect(
       );
       t.say.push(...handoffUserMessages(nextOpening(now, deps.settings, facts.calendar.closures)));
       sayToStaff(t, staffHandoffMessages(draft.name ?? facts.identity?.name ?? null, summary, userId));
+      return;
+    }
+    case 'declinedChangeStopped': {
+      const stopped = t.replaced ?? active;
+      if (stopped)
+        sayToStaff(t, staffDeclinedChangeStoppedMessages(bookingRef({ bookingId: stopped.id, name: stopped.name })));
       return;
     }
     case 'sessionDayContact': {

@@ -340,7 +340,9 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'proposalWaiting':
       return 'ハローワークからご提案した日時へのお返事をお待ちしています。お手数ですが、次のカードの「この日時で受ける」か「別の日時を希望する」を押してください。';
     case 'changeStopped':
-      return '日時の変更を中止しました。今のご予約はそのままです。ご予約の内容は「予約確認」で確認できます。';
+      return p.afterDecline
+        ? '新しい希望日時の入力を中止しました。ご提案の日時はお断りしたままです。入力をやめたことは担当の職員に伝えましたので、職員からのご連絡をお待ちください。別の日時を希望される場合は「予約変更」と送ってください。'
+        : '日時の変更を中止しました。今のご予約はそのままです。ご予約の内容は「予約確認」で確認できます。';
     case 'nothingToCancel':
       return '中止する入力はありません。予約を始める場合は「予約する」と送ってください。';
     case 'previousDetailsGone':

@@ -42,6 +42,15 @@ export function handbackButton(lineUserId: string): LineAction {
   return postback('自動応答に戻す', encodeChatAction({ action: 'handback', lineUserId }));
 }
 
+/** The person turned down a proposed time, was asked for new ones, and stopped without giving any. */
+export function staffDeclinedChangeStoppedMessages(ref: string): LineMessage[] {
+  return [
+    text(
+      `ご本人は提案の日時を辞退したあと、新しい希望日時の入力をやめました: ${ref}。お申し込みは今の内容のままです。別の日時を提案するか、ご本人にご連絡ください。`,
+    ),
+  ];
+}
+
 export function staffHandoffMessages(name: string | null, summary: string, lineUserId: string): LineMessage[] {
   const lines = `【担当者対応の依頼】${name ? `${shortName(name)} 様` : 'ご利用者'}が職員との会話を希望しています。\n${summary}\nLINE公式アカウントのチャットからお返事ください。終わったら「自動応答に戻す」を押してください。`;
   return [noteWithButtons(lines, [handbackButton(lineUserId)], '担当者対応の依頼')];

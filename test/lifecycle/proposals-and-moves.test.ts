@@ -68,6 +68,33 @@ describe('moving a confirmed Zoom session with new meeting details', () => {
     expect(after.proposed).toBeNull();
   });
 
+  it('tells staff when the person turns the proposal down and then stops giving new times', async () => {
+    const u = new ChatDriver(h, 'Ureview0000000000000000000000021');
+    await bookByButtons(u, 'Zoom');
+    const [b] = await fetchBookings(h);
+    const proposed = await api(`/api/bookings/${b!.id}/propose`, {
+      start: '2026-12-04T14:00:00+09:00',
+      meetingId: '999 8888 7777',
+      passcode: 'new222',
+      by: 'yamada',
+    });
+    expect(proposed.status).toBe(200);
+    lookAtLatestCard(u);
+    await u.tap('別の日時を希望する');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('提案の日時を辞退し、別の日時を希望しています');
+    await u.say('やめる');
+    expect(u.lastText()).toContain('入力をやめたことは担当の職員に伝えました');
+    expect(u.lastText()).not.toContain('今のご予約はそのままです');
+    expect(textsTo(STAFF_GROUP).at(-1)).toContain('新しい希望日時の入力をやめました');
+    expect((await get(`/api/bookings/${b!.id}`)).booking.status).toBe('requested');
+    // A change begun by the person themselves, stopped: nothing for staff, who wait for nothing.
+    const staffNotes = textsTo(STAFF_GROUP).length;
+    await u.say('予約変更');
+    await u.say('やめる');
+    expect(u.lastText()).toContain('日時の変更を中止しました');
+    expect(textsTo(STAFF_GROUP)).toHaveLength(staffNotes);
+  });
+
   it('gives the person the new meeting details when they accept the move', async () => {
     const u = new ChatDriver(h, 'Ureview0000000000000000000000011');
     await bookByButtons(u, 'Zoom');
