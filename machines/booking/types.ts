@@ -240,6 +240,8 @@ export type NoticeKey =
   | 'idleMenu'
   /** Said after 予約確認 or ヘルプ while a staff member has the chat: they still do. */
   | 'handoffContinues'
+  /** A command (予約キャンセル, 予約変更...) sent while a staff member has the chat: not carried out, said why. */
+  | 'handoffHeld'
   /** Thanks, a greeting or an acknowledgement typed while no question is open (`kind`, `hasBooking`). */
   | 'smallTalk'
   /** 「やめる」 while choosing new times for a booking: the booking itself stays. */

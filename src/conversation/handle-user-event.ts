@@ -14,6 +14,7 @@ import { blockedUserMessages } from '../messages/lifecycle-messages.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import { noticeMessage, noticeMessages } from '../messages/notice-messages.js';
 import { renderQuestion } from '../messages/questions.js';
+import { bookingRef, staffHandoffRequestMessages } from '../messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { loadUserFacts } from './user-facts.js';
@@ -99,8 +100,22 @@ export async function handleUserEvent(
   const duringHandoff = user.handoffAt ? handoffCommand(event.input) : null;
   if (user.handoffAt && duringHandoff === null) return [];
   const { facts, active, replaced, underWay } = await loadUserFacts(db, deps, user, now);
-  if (duringHandoff !== null)
-    return [{ audience: 'user', recipient: userId, messages: handoffAnswer(duringHandoff, deps, active, replaced) }];
+  if (duringHandoff !== null) {
+    const answer: Dispatch = {
+      audience: 'user',
+      recipient: userId,
+      messages: handoffAnswer(duringHandoff, deps, active, replaced),
+    };
+    if (duringHandoff !== 'held') return [answer];
+    // Out of hours nobody may be reading the chat: what the person asked for reaches the group.
+    const about = active ?? replaced;
+    const ref = about ? bookingRef({ bookingId: about.id, name: about.name }) : null;
+    const typed = event.input.type === 'text' ? event.input.text : null;
+    return [
+      answer,
+      { audience: 'staff', recipient: deps.staffGroupId, messages: staffHandoffRequestMessages(ref, typed) },
+    ];
+  }
   const restored = restoreConversation(await loadConversation(db, userId), now);
   const t: Turn = {
     db,

@@ -107,6 +107,10 @@ function dayRefusedText(p: Record<string, string | number>, s: OfficeSettings): 
   return dayRefusalMessage(reason, date, alternatives, s);
 }
 
+function officeHoursJa(s: OfficeSettings): string {
+  return `平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}`;
+}
+
 function phoneLine(s: OfficeSettings): string {
   return `${s.officeName}（電話 ${s.officePhone}、平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）`;
 }
@@ -327,6 +331,8 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       if (p.hasBooking)
         return `申し訳ありません、メッセージの内容にはお答えできませんでした。次のように送ってください。\n・「予約確認」… ご予約の内容\n・「予約変更」「予約キャンセル」… 日時の変更・キャンセル\n・「担当者と話す」… 職員とのやりとり\nお急ぎの場合はお電話でどうぞ。\n${phoneLine(s)}`;
       return 'オンライン職業相談の予約は「予約する」と送ってください。使い方は「ヘルプ」、職員とのやりとりは「担当者と話す」です（下のボタンからも選べます）。';
+    case 'handoffHeld':
+      return `ただいま職員との会話中のため、自動応答を止めています。予約のキャンセルや日時の変更も、このトークのまま職員にお伝えください（職員がお返事できるのは${officeHoursJa(s)}です）。職員の対応が終わると、自動応答に戻ります。「予約確認」はいつでもお使いいただけます。`;
     case 'handoffContinues':
       return 'ただいま職員が対応しています。このトークで職員からお返事しますので、しばらくお待ちください。';
     case 'smallTalk': {

@@ -42,6 +42,21 @@ export function handbackButton(lineUserId: string): LineAction {
   return postback('自動応答に戻す', encodeChatAction({ action: 'handback', lineUserId }));
 }
 
+/**
+ * While staff have the chat, the person sent a command the bot would otherwise act on (予約キャンセル,
+ * 予約変更...): it was not carried out, and staff are asked to see to it in the chat. `typed`: the
+ * words, when typed rather than tapped.
+ */
+export function staffHandoffRequestMessages(ref: string | null, typed: string | null): LineMessage[] {
+  const who = ref ?? '担当者対応中のご利用者';
+  const what = typed ? `「${typed}」と送りました` : 'メニューから操作しました';
+  return [
+    text(
+      `【担当者対応中のご依頼】${who}が${what}。担当者対応中のため自動応答では受け付けず、職員にお伝えいただくよう案内しました。LINE公式アカウントのチャットでご確認ください。`,
+    ),
+  ];
+}
+
 /** The person turned down a proposed time, was asked for new ones, and stopped without giving any. */
 export function staffDeclinedChangeStoppedMessages(ref: string): LineMessage[] {
   return [

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { actionsIn, ChatDriver } from '../support/chat-driver.js';
+import { actionsIn, ChatDriver, textsDeliveredTo } from '../support/chat-driver.js';
 import { bookByButtons, StaffDriver } from '../support/booking-flow.js';
-import { callStaffApi } from '../support/staff-api.js';
+import { callStaffApi, fetchBookings } from '../support/staff-api.js';
 import { startHarness, STAFF_GROUP, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -31,6 +31,18 @@ describe('staff taking over a chat from a request card', () => {
     expect(h.platform.delivered().filter((d) => d.to === u.userId)).toHaveLength(before);
     await u.say('予約確認');
     expect(u.lastText()).toContain('ただいま職員が対応しています');
+    // A command the bot would act on is not carried out while staff have the chat, but neither is it
+    // met with silence: the person is told to tell staff, and the staff group hears of it.
+    for (const [sent, seen] of [
+      ['予約をキャンセルしたいです', '「予約をキャンセルしたいです」と送りました'],
+      ['予約変更', '「予約変更」と送りました'],
+    ] as const) {
+      await u.say(sent);
+      expect(u.lastText()).toContain('自動応答を止めています');
+      expect(u.lastText()).toContain('このトークのまま職員にお伝えください');
+      expect(textsDeliveredTo(h, STAFF_GROUP).at(-1)).toContain(seen);
+    }
+    expect((await fetchBookings(h))[0]!.status).toBe('requested');
     await staff.tap('自動応答に戻す');
     expect(toUser(u, '自動応答に戻りました')).toBe(1);
     await u.say('予約確認');

@@ -83,14 +83,15 @@ describe('users check, change and cancel in the chat', () => {
     expect(u.lastText()).toContain('「予約確認」と送るとご予約の内容を確認できます');
     await u.say('こんにちは、質問があります');
     expect(u.last).toHaveLength(0);
-    // 予約確認 and ヘルプ still answer, saying that staff still have the chat; nothing else does.
+    // 予約確認 and ヘルプ still answer, saying that staff still have the chat; other commands are
+    // not carried out, and the person is told to tell staff.
     await u.say('予約確認');
     expect(u.lastText()).toContain('12月3日(木)\n10:00〜10:40');
     expect(u.lastText()).toContain('ただいま職員が対応しています');
     await u.say('ヘルプ');
     expect(u.lastText()).toContain('「予約する」… 予約を始めます');
     await u.say('予約する');
-    expect(u.last).toHaveLength(0);
+    expect(u.lastText()).toContain('予約のキャンセルや日時の変更も、このトークのまま職員にお伝えください');
     const staff = new StaffDriver(h);
     await staff.tap('自動応答に戻す');
     await u.say('予約確認');
