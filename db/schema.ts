@@ -234,7 +234,8 @@ export interface OfficeStateTable {
 }
 
 /** `declined`: nobody was free in time (the person is told to book instead). */
-export type ImmediateStatus = 'requested' | 'accepted' | 'declined';
+/** `declined`: nobody took it in time; `withdrawn`: the person called it off before anyone did. */
+export type ImmediateStatus = 'requested' | 'accepted' | 'declined' | 'withdrawn';
 
 export interface ImmediateRequestsTable {
   id: string;

@@ -33,15 +33,35 @@ export async function insertImmediateRequest(db: Db, r: NewImmediateRequest): Pr
     .execute();
 }
 
-/** The id of the person's request still waiting for staff, if any (one at a time). */
-export async function openImmediateRequestOf(db: Db, lineUserId: string): Promise<string | undefined> {
+/** The person's request still waiting for staff, if any (one at a time). */
+export async function openImmediateRequestOf(
+  db: Db,
+  lineUserId: string,
+): Promise<{ id: string; createdAt: string } | undefined> {
   const row = await db
     .selectFrom('immediate_requests')
-    .select('id')
+    .select(['id', 'created_at'])
     .where('line_user_id', '=', lineUserId)
     .where('status', '=', 'requested')
     .executeTakeFirst();
-  return row?.id;
+  return row ? { id: row.id, createdAt: row.created_at } : undefined;
+}
+
+/**
+ * The person calls off their request while it still waits (one statement, so a staff member
+ * taking it at the same moment either has it or finds it withdrawn). Undefined when none waits.
+ */
+export async function withdrawImmediateRequest(
+  db: Db,
+  lineUserId: string,
+): Promise<{ id: string; name: string } | undefined> {
+  return db
+    .updateTable('immediate_requests')
+    .set({ status: 'withdrawn' })
+    .where('line_user_id', '=', lineUserId)
+    .where('status', '=', 'requested')
+    .returning(['id', 'name'])
+    .executeTakeFirst();
 }
 
 /**

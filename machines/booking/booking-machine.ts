@@ -61,9 +61,10 @@ export interface EffectAction {
   type: 'effect';
   /**
    * `message`: what the person typed, for effects that pass it on (sessionDayContact);
-   * `answered`: the person was already answered by a notice, the effect adds nothing for them.
+   * `answered`: the person was already answered by a notice, the effect adds nothing for them;
+   * `inProgress`: a booking is being filled in, and its question follows what the effect says.
    */
-  params: { effect: Effect; draft: Draft; message?: string; answered?: true };
+  params: { effect: Effect; draft: Draft; message?: string; answered?: true; inProgress?: true };
 }
 
 /**
@@ -344,14 +345,23 @@ function typedMessage(event: BookingMachineEvent): { message?: string } {
 /** Mid-booking, a command about a booking that does not exist is answered and the question asked again. */
 const NOTHING_TO_MANAGE: Transition = { actions: say({ key: 'noActiveBooking', params: { inProgress: 1 } }) };
 
+/**
+ * 予約キャンセル without a booking: a 今すぐ相談 request may be waiting, which the runner looks up
+ * and calls off; otherwise it says there is nothing to cancel.
+ */
+function cancelWithoutBooking(inProgress: boolean): Transition['actions'] {
+  return {
+    type: 'effect',
+    params: { effect: 'cancelWithoutBooking', draft: {}, ...(inProgress ? { inProgress: true as const } : {}) },
+  };
+}
+
 /** Without a booking, the booking commands say so; `leave`: from a booking menu, which then makes no sense. */
 function leaveWithoutBooking(leave: boolean): Transitions {
-  const refuse: Transition = {
-    guard: not('hasActiveBooking'),
-    ...(leave ? { target: '#booking.idle' } : {}),
-    actions: say({ key: 'noActiveBooking' }),
-  };
-  return { MANAGE: refuse, CHANGE: refuse, CANCEL_BOOKING: refuse };
+  const target = leave ? { target: '#booking.idle' } : {};
+  const refuse: Transition = { guard: not('hasActiveBooking'), ...target, actions: say({ key: 'noActiveBooking' }) };
+  const cancel: Transition = { guard: not('hasActiveBooking'), ...target, actions: cancelWithoutBooking(false) };
+  return { MANAGE: refuse, CHANGE: refuse, CANCEL_BOOKING: cancel };
 }
 
 /** What 「やめる」 means where no booking is being filled in: leave the booking as it is. */
@@ -530,7 +540,7 @@ export const bookingMachine = machineSetup.createMachine({
     CANCEL_BOOKING: [
       SAME_DAY_BY_PHONE,
       { guard: 'hasActiveBooking', target: '.cancelConfirm', reenter: true, actions: 'resetDraft' },
-      NOTHING_TO_MANAGE,
+      { actions: cancelWithoutBooking(true) },
     ],
     // The draft goes with it so staff know who is asking (the name typed so far), and stays: once
     // staff hand the chat back, the person answers the question they were at, buttons included.

@@ -20,6 +20,8 @@ export type Effect =
   | 'requestImmediate'
   /** On the day of a confirmed session the person wrote something the bot cannot act on: staff are told. */
   | 'sessionDayContact'
+  /** 予約キャンセル with no booking: a 今すぐ相談 request still waiting is called off, or there is nothing to cancel. */
+  | 'cancelWithoutBooking'
   /** A change of times begun by turning down staff's proposal was stopped: staff, waiting for the times, are told. */
   | 'declinedChangeStopped';
 

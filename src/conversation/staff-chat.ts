@@ -146,7 +146,14 @@ async function onButton(t: StaffTurn, data: string): Promise<Dispatch[]> {
     if (!req) {
       // Either a colleague took it, or it closed for want of anyone (the person was told to book).
       const was = await immediateRequestStatus(t.db, action.bookingId);
-      return say(t, was === 'declined' ? STAFF_TEXT.immediateClosed : STAFF_TEXT.immediateTaken);
+      return say(
+        t,
+        was === 'declined'
+          ? STAFF_TEXT.immediateClosed
+          : was === 'withdrawn'
+            ? STAFF_TEXT.immediateWithdrawn
+            : STAFF_TEXT.immediateTaken,
+      );
     }
     await recordStaffAction(t.db, {
       subjectId: action.bookingId,

@@ -3,13 +3,22 @@ import type { EffectAction } from '../../machines/booking/booking-machine.js';
 import type { Booking } from '../../db/repositories/bookings-repository.js';
 import { recordConsent, recordEligibility, setHandoff } from '../../db/repositories/users-repository.js';
 import { scheduleJob } from '../../db/repositories/jobs-repository.js';
-import { insertImmediateRequest, openImmediateRequestOf } from '../../db/repositories/immediate-requests-repository.js';
+import {
+  insertImmediateRequest,
+  openImmediateRequestOf,
+  withdrawImmediateRequest,
+} from '../../db/repositories/immediate-requests-repository.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 import { cancelBooking } from '../bookings/lifecycle.js';
 import { nextOpening, toLocal } from '../calendar/index.js';
 import { choicesFree } from '../bookings/choice-free.js';
 import { activeBookingMessages, submittedMessages } from '../messages/booking-cards.js';
-import { handoffUserMessages, immediateRequestedMessages } from '../messages/lifecycle-messages.js';
+import {
+  handoffUserMessages,
+  immediateRequestedMessages,
+  immediateWaitingMessages,
+  immediateWithdrawnMessages,
+} from '../messages/lifecycle-messages.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import { noticeMessage } from '../messages/notice-messages.js';
 import { whoJa } from '../messages/companion-ja.js';
@@ -19,6 +28,7 @@ import {
   staffDeclinedChangeStoppedMessages,
   staffHandoffMessages,
   staffImmediateMessages,
+  staffImmediateWithdrawnMessages,
   staffRequestMessages,
 } from '../messages/staff-messages.js';
 import { recordSessionDayContact } from './session-day-contact.js';
@@ -48,7 +58,7 @@ function sessionWrittenAbout(t: Turn): Booking | undefined {
  */
 export async function performEffect(
   t: Turn,
-  { effect, draft, message, answered }: EffectAction['params'],
+  { effect, draft, message, answered, inProgress }: EffectAction['params'],
 ): Promise<void> {
   const { db, deps, userId, now, facts, active } = t;
   switch (effect) {
@@ -62,7 +72,27 @@ export async function performEffect(
         { key: 'noActiveBooking', ...(t.inProgress ? { params: { inProgress: 1 } } : {}) },
         deps.settings,
       );
-      t.say.push(...(views.length > 0 ? activeBookingMessages(views, deps.settings, effect === 'showStatus') : none));
+      if (views.length > 0) {
+        t.say.push(...activeBookingMessages(views, deps.settings, effect === 'showStatus'));
+        return;
+      }
+      // A 今すぐ相談 request waiting for staff is what the person has: say so, and how to call it off.
+      const waiting = effect === 'showStatus' ? await openImmediateRequestOf(db, userId) : undefined;
+      t.say.push(...(waiting ? immediateWaitingMessages(waiting.createdAt) : none));
+      return;
+    }
+    case 'cancelWithoutBooking': {
+      const withdrawn = await withdrawImmediateRequest(db, userId);
+      if (withdrawn) {
+        t.say.push(...immediateWithdrawnMessages());
+        sayToStaff(t, staffImmediateWithdrawnMessages(withdrawn.name));
+      } else
+        t.say.push(
+          ...noticeMessage(
+            { key: 'noActiveBooking', ...(inProgress ? { params: { inProgress: 1 } } : {}) },
+            deps.settings,
+          ),
+        );
       return;
     }
     case 'submitRequest':

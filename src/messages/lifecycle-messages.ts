@@ -1,5 +1,5 @@
-import { type LocalDateTime } from '../calendar/index.js';
-import { formatSlotJa, formatTimeJa } from './format-ja.js';
+import { type Instant, type LocalDateTime } from '../calendar/index.js';
+import { formatInstantJa, formatSlotJa, formatTimeJa } from './format-ja.js';
 import type { MeetingDetails } from '../bookings/booking-outcome.js';
 import type { BookingView, PreferredChoices } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
@@ -260,6 +260,24 @@ export function immediateRequestedMessages(): LineMessage[] {
   return [
     text(
       '今すぐ相談のお申し込みを受け付けました。担当者の手が空きしだい、求職登録の電話番号にお電話します。しばらくお待ちください。',
+    ),
+  ];
+}
+
+/** 予約確認 while a 今すぐ相談 request waits for staff (`since`: when it was made). */
+export function immediateWaitingMessages(since: Instant): LineMessage[] {
+  return [
+    text(
+      `今すぐ相談をお申し込み中です（${formatInstantJa(since)} 受付）。担当者の手が空きしだい、求職登録の電話番号にお電話します。\n取りやめる場合は「予約キャンセル」と送ってください。`,
+    ),
+  ];
+}
+
+/** The person called off their 今すぐ相談 request before anyone took it. */
+export function immediateWithdrawnMessages(): LineMessage[] {
+  return [
+    text(
+      '今すぐ相談のお申し込みを取り下げました。お電話はいたしません。\nまたご相談を希望される場合は「今すぐ相談」か「予約する」と送ってください。',
     ),
   ];
 }

@@ -19,6 +19,7 @@ function whenExample(example: string | undefined, zoom: boolean): string {
 /** What the bot says in the staff group while staff act on requests (kept with the other texts). */
 export const STAFF_TEXT = {
   immediateTaken: 'この今すぐ相談は、すでにほかの職員が対応しています。',
+  immediateWithdrawn: 'この今すぐ相談は、ご本人が取り下げました。お電話は不要です。',
   immediateClosed:
     'この今すぐ相談は、対応できる職員がいなかったため締め切られています。ご本人には予約をご案内済みです。',
   immediateAccepted: '今すぐ相談の対応者が決まりました。求職登録の電話番号へ折り返してください。',

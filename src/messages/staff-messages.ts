@@ -186,6 +186,10 @@ export function staffSessionDayContactMessages(ref: string, when: string, messag
 }
 
 /** Nobody took an immediate-session request in time; the person was offered a booking. */
+export function staffImmediateWithdrawnMessages(name: string): LineMessage[] {
+  return [text(`今すぐ相談（${shortName(name)} 様）は、ご本人が取り下げました。お電話は不要です。`)];
+}
+
 export function staffImmediateClosedMessages(name: string): LineMessage[] {
   return [
     text(

@@ -6,6 +6,7 @@ import {
   immediateRequestStatus,
   insertImmediateRequest,
   openImmediateRequestOf,
+  withdrawImmediateRequest,
 } from '../../db/repositories/immediate-requests-repository.js';
 import { personRecordOf } from '../../db/repositories/person-record-repository.js';
 import { touchUser } from '../../db/repositories/users-repository.js';
@@ -50,10 +51,23 @@ describe('immediate-session requests', () => {
       accepted_by: null,
       accepted_at: null,
     });
-    expect(await openImmediateRequestOf(temp.db, 'Uone')).toBe('r1');
+    expect(await openImmediateRequestOf(temp.db, 'Uone')).toEqual({ id: 'r1', createdAt: NOW });
     expect(await openImmediateRequestOf(temp.db, 'Utwo')).toBeUndefined();
     await acceptImmediateRequest(temp.db, 'r1', 'Ustaff', LATER);
     expect(await openImmediateRequestOf(temp.db, 'Uone')).toBeUndefined();
+  });
+
+  it('lets the person withdraw a request only while it waits, so staff taking it find it gone', async () => {
+    await request('r1', 'Uone');
+    expect(await withdrawImmediateRequest(temp.db, 'Uone')).toEqual({ id: 'r1', name: '青森 花子' });
+    expect(await immediateRequestStatus(temp.db, 'r1')).toBe('withdrawn');
+    expect(await openImmediateRequestOf(temp.db, 'Uone')).toBeUndefined();
+    expect(await acceptImmediateRequest(temp.db, 'r1', 'Ustaff', LATER)).toBeUndefined();
+    expect(await withdrawImmediateRequest(temp.db, 'Uone')).toBeUndefined();
+    await request('r2', 'Uone');
+    await acceptImmediateRequest(temp.db, 'r2', 'Ustaff', LATER);
+    expect(await withdrawImmediateRequest(temp.db, 'Uone')).toBeUndefined();
+    expect(await immediateRequestStatus(temp.db, 'r2')).toBe('accepted');
   });
 
   it('gives a waiting request to the first staff member who takes it, and to nobody after', async () => {

@@ -208,6 +208,32 @@ describe('immediate sessions (今すぐ相談)', () => {
     expect(await requests()).toEqual([]);
   });
 
+  it('shows a waiting request in 予約確認 and lets the person withdraw it with 予約キャンセル; staff are told', async () => {
+    await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
+    const u = new ChatDriver(h, 'U4000000000000000000000000000010');
+    await bookByButtons(u, 'TeleOffice');
+    // Their request is cancelled: what remains is the consent and eligibility on record.
+    await u.say('予約キャンセル');
+    await u.tap('キャンセルする');
+    await u.say('今すぐ相談');
+    await u.tap('同席しません');
+    await u.tap('お願いする');
+    expect(u.lastText()).toContain('受け付けました');
+    await u.say('予約確認');
+    expect(u.lastText()).toContain('今すぐ相談をお申し込み中です');
+    expect(u.lastText()).toContain('取りやめる場合は「予約キャンセル」');
+    await u.say('予約キャンセル');
+    expect(u.lastText()).toContain('今すぐ相談のお申し込みを取り下げました');
+    expect(textsDeliveredTo(h, STAFF_GROUP).at(-1)).toContain('ご本人が取り下げました');
+    expect(await requests()).toEqual(['withdrawn']);
+    const staff = new StaffDriver(h);
+    await staff.tap('対応する');
+    expect(staff.lastText()).toContain('ご本人が取り下げました');
+    // Nothing waits any more: 予約キャンセル says there is nothing to cancel.
+    await u.say('予約キャンセル');
+    expect(u.lastText()).toContain('現在お申し込み中の予約はありません');
+  });
+
   it('tells a staff member who answers after the wait ran out that it closed, not that a colleague took it', async () => {
     await setSwitch(h.app.db, 'immediate', true, h.clock.now().toISOString());
     const u = await atImmediateConfirm('U4000000000000000000000000000007');

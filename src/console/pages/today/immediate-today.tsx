@@ -10,6 +10,7 @@ const STATUS_JA = {
   requested: { label: '対応者を待っています', tone: 'warn' },
   accepted: { label: '対応者あり', tone: 'ok' },
   declined: { label: '締切（予約をご案内済み）', tone: 'plain' },
+  withdrawn: { label: 'ご本人が取り下げ', tone: 'plain' },
 } as const;
 
 /**
