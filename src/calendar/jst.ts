@@ -48,6 +48,15 @@ export function isValidIsoDate(s: string): boolean {
   return m !== null && isoDateOf(Number(m[1]), Number(m[2]), Number(m[3])) !== null;
 }
 
+/**
+ * A real date in the years anything here is about (2000 to 2999). Dates from people, staff forms
+ * and the staff API are read within these, so arithmetic on them (the day after, the week after)
+ * never leaves the dates the calendar can name: 9999-12-31 is refused, not a 503.
+ */
+export function isOfficeDate(s: string): boolean {
+  return isValidIsoDate(s) && s >= '2000-01-01' && s <= '2999-12-31';
+}
+
 /** Days since 1970-01-01 (negative before). Throws RangeError for anything but a real date. */
 export function dayNumber(date: IsoDate): number {
   const m = ISO_DATE.exec(date);

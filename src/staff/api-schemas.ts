@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidIsoDate, type IsoDate } from '../calendar/index.js';
+import { isOfficeDate, toLocal, type IsoDate } from '../calendar/index.js';
 import { fail, type Failure } from './outcome.js';
 
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
@@ -17,7 +17,7 @@ export const by = z
 
 export const isoDate = z
   .string({ error: 'expected a date YYYY-MM-DD' })
-  .refine((s) => isValidIsoDate(s), 'expected a real date YYYY-MM-DD');
+  .refine((s) => isOfficeDate(s), 'expected a real date YYYY-MM-DD in the years 2000 to 2999');
 
 /** An ISO-8601 instant with an offset, on a whole minute (sessions start on minutes). */
 export const instant = z
@@ -26,7 +26,11 @@ export const instant = z
     (s) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)),
     'expected an ISO-8601 date-time with offset, e.g. 2026-12-03T10:00:00+09:00',
   )
-  .refine((s) => Date.parse(s) % 60_000 === 0, 'a start must be on a whole minute');
+  .refine((s) => Date.parse(s) % 60_000 === 0, 'a start must be on a whole minute')
+  .refine(
+    (s) => Number.isNaN(Date.parse(s)) || isOfficeDate(toLocal(new Date(Date.parse(s)).toISOString()).date),
+    'a start must be in the years 2000 to 2999',
+  );
 
 /** 'HH:MM' as minutes since midnight. */
 export const timeOfDay = z
@@ -198,7 +202,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): { ok:
 
 /** A date in the path (closures): a 400 naming `date` unless it is a real YYYY-MM-DD. */
 export function pathDate(value: string | undefined): { ok: true; value: IsoDate } | Failure {
-  return value !== undefined && isValidIsoDate(value)
+  return value !== undefined && isOfficeDate(value)
     ? { ok: true, value }
-    : fail(400, 'invalid_field', 'expected a real date YYYY-MM-DD', 'date');
+    : fail(400, 'invalid_field', 'expected a real date YYYY-MM-DD in the years 2000 to 2999', 'date');
 }

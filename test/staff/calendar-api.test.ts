@@ -52,10 +52,11 @@ describe('staff API: closure days', () => {
     });
     expect((await s.api('DELETE', '/api/closures/2026-12-10?by=%E5%B1%B1%E7%94%B0')).status).toBe(404);
     expect((await s.api('DELETE', '/api/closures/2026-12-03')).body.field).toBe('by');
-    expect((await s.api('PUT', '/api/closures/2026-02-30', { by: '山田' })).body).toMatchObject({
-      code: 'invalid_field',
-      field: 'date',
-    });
+    for (const date of ['2026-02-30', '9999-12-31'])
+      expect(await s.api('PUT', `/api/closures/${date}`, { by: '山田' })).toMatchObject({
+        status: 400,
+        body: { code: 'invalid_field', field: 'date' },
+      });
     expect((await s.api('GET', '/api/closures')).body.closures).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, closedReason, isValidIsoDate, weekday, type IsoDate } from '../../../calendar/index.js';
+import { addDays, closedReason, isOfficeDate, weekday, type IsoDate } from '../../../calendar/index.js';
 
 /** A day as the calendar shows it: open, or closed with the reason staff and people recognise. */
 export type DayState =
@@ -36,9 +36,7 @@ export function mondayOf(date: IsoDate): IsoDate {
  * when the page adds a week to it.
  */
 export function readDate(value: unknown): IsoDate | null {
-  return typeof value === 'string' && isValidIsoDate(value) && value >= '2000-01-01' && value <= '2999-12-31'
-    ? value
-    : null;
+  return typeof value === 'string' && isOfficeDate(value) ? value : null;
 }
 
 /** A `month=YYYY-MM` query value as its first day, or null. */

@@ -1,5 +1,5 @@
 import type { MeetingDetails } from '../../../bookings/booking-outcome.js';
-import { isValidIsoDate, type LocalDateTime } from '../../../calendar/index.js';
+import { isOfficeDate, type LocalDateTime } from '../../../calendar/index.js';
 
 /** The three forms of the booking page; each field's id on the page is `<form>-<field>`. */
 export type FormName = 'confirm' | 'propose' | 'cancel';
@@ -72,7 +72,7 @@ export function startOf(body: Body): Parsed<LocalDateTime> {
   const date = (fieldOf(body, 'date') ?? '').trim();
   const time = (fieldOf(body, 'time') ?? '').trim();
   if (date === '') return problem('date', '日付を入力してください。');
-  if (!isValidIsoDate(date)) return problem('date', '日付を 2026-12-08 の形で入力してください。');
+  if (!isOfficeDate(date)) return problem('date', '日付を 2026-12-08 の形で入力してください。');
   if (time === '') return problem('time', '開始時刻を入力してください。');
   const m = TIME.exec(time);
   if (!m) return problem('time', '開始時刻を 10:30 の形で入力してください。');
