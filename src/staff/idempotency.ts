@@ -34,9 +34,16 @@ export function idempotentChanges(ctx: Pick<AppContext, 'db' | 'clock'>): Reques
       });
       return;
     }
-    const fingerprint = createHash('sha256')
-      .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
-      .digest('base64url');
+    let body: string;
+    try {
+      body = JSON.stringify(req.body ?? null);
+    } catch {
+      // Nested deeper than the stack allows (JSON.parse took it, JSON.stringify does not): no
+      // request of this API looks like that.
+      res.status(400).json({ code: 'invalid_json', message: 'body is nested too deeply' });
+      return;
+    }
+    const fingerprint = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${body}`).digest('base64url');
     const now = ctx.clock.now();
     const onFile = await claimIdempotencyKey(ctx.db, key, fingerprint, now.toISOString());
     if (onFile) {

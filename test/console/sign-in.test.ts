@@ -139,6 +139,19 @@ describe('a signed-in session', () => {
     expect((await c.get(r.location!)).html).toContain('しばらく操作がなかったため');
   });
 
+  it('sends a form posted without a session to the sign-in page, whatever its Referer says', async () => {
+    for (const referer of ['http://[not-a-url', 'http://127.0.0.1/staff/people?q=a', '/staff/today']) {
+      const r = await fetch(`${h.baseUrl}/staff/today/x/attendance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', referer },
+        body: 'attended=yes',
+        redirect: 'manual',
+      });
+      expect(r.status, referer).toBe(303);
+      expect(r.headers.get('location'), referer).toMatch(/^\/staff\/login\?next=/);
+    }
+  });
+
   it('refuses a form without the session token, or with another token, and changes nothing', async () => {
     const c = consoleClient(h);
     await c.signIn('sato');

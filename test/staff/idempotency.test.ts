@@ -68,6 +68,23 @@ describe('Idempotency-Key on the staff API', () => {
     }
   });
 
+  it('refuses a body nested too deeply to fingerprint with a 400, not a 503', async () => {
+    const { id } = await request('Uidem0000000000000000000000000005');
+    const depth = 20_000;
+    const res = await fetch(`${h.baseUrl}/api/bookings/${id}/cancel`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${STAFF_API_TOKEN}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'key-deep',
+      },
+      body: `{"by":"山田","reason":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'invalid_json' });
+    expect((await fetchBookings(h)).find((b) => b.id === id)?.status).toBe('requested');
+  });
+
   it('forgets keys after a day, when the hourly purge runs', async () => {
     const { id } = await request('Uidem0000000000000000000000000003');
     const body = { start: '2026-12-07T10:00:00+09:00', by: '山田' };
