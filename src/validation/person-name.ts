@@ -49,7 +49,28 @@ const NOT_NAMES = new Set([
   'お名前',
   '氏名',
   'フルネーム',
+  // Acknowledgements, and thanks.
+  '了解',
+  '了解です',
+  '了解しました',
+  '承知しました',
+  'わかりました',
+  '分かりました',
+  'ありがとう',
+  'ありがとうございます',
+  // The answers to the questions before the name, typed again (LINE for PC shows no buttons).
+  'zoom',
+  'ズーム',
+  'teleoffice',
+  'テレオフィス',
+  '一般',
+  '一般の職業相談',
+  'マザーズ',
+  'マザーズコーナー',
 ]);
+
+/** Words no registered name holds, but a message about the booking does (「電話ください」「予約したい」). */
+const NOT_IN_NAMES = /電話|メール|予約|相談|キャンセル|ハローワーク/u;
 
 /**
  * Checks a person's name (氏名) as typed.
@@ -59,7 +80,8 @@ const NOT_NAMES = new Set([
  * compatibility ideographs (see `normalizeName`), trimmed, with every run of whitespace (full-width
  * space included) collapsed to one ASCII space; it is 1 to 40 code points long, contains at least
  * one letter, and contains no digits, emoji, symbols or URL-like text, and is not a reply such as
- * 「はい」 or 「わかりません」 (NOT_NAMES). Long vowel marks (ー) are
+ * 「はい」, 「わかりません」 or 「Zoom」 (NOT_NAMES), nor holds a word no name holds (「電話ください」,
+ * NOT_IN_NAMES). Long vowel marks (ー) are
  * kept as they are: in a name they are letters, not hyphens. Emoji alone are refused as 'format'.
  * The words of a self-introduction around the name are not part of it (「山田太郎です」 and
  * 「名前は山田太郎と申します」 are 山田太郎, self-introduction.ts); nothing else is removed.
@@ -74,7 +96,8 @@ export function validatePersonName(input: string): PersonNameResult {
   if (!NAME_CHARACTERS.test(value) || !/\p{L}/u.test(value) || URL_LIKE.test(value)) {
     return { ok: false, code: 'format' };
   }
-  if (NOT_NAMES.has(value.toLowerCase().replace(/[。.!！]+$/u, ''))) return { ok: false, code: 'not_a_name' };
+  if (NOT_NAMES.has(value.toLowerCase().replace(/[。.!！]+$/u, '')) || NOT_IN_NAMES.test(value))
+    return { ok: false, code: 'not_a_name' };
   return { ok: true, value };
 }
 

@@ -23,6 +23,21 @@ describe('commands work at every question', () => {
     expect(chat.turn).toBe(turn + 1);
   });
 
+  it.each(['やり直し', 'やりなおし', 'やり直す'])(
+    '「%s」 at the name question begins again, and is not taken as a name',
+    (typed) => {
+      const chat = chatAt('name', agreedFacts());
+      expect(chat.input({ type: 'text', text: typed })).toBe('RESTART');
+      expect(chat.draft.name).toBeUndefined();
+    },
+  );
+
+  it('「終了」 at the name question stops the input, as 「やめる」 does', () => {
+    const chat = chatAt('name');
+    expect(chat.input({ type: 'text', text: '終了' })).toBe('CANCEL');
+    expect(chat.state).toBe('idle');
+  });
+
   it.each(BOOKING_QUESTIONS)('「ヘルプ」 at %s helps and keeps the question', (q) => {
     const chat = chatAt(q);
     const before = { turn: chat.turn, draft: chat.draft };

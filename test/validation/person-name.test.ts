@@ -91,11 +91,22 @@ describe('validatePersonName', () => {
     'です',
     'よろしくお願いします',
     '名前はわかりません',
+    '了解',
+    'わかりました',
+    // An earlier question's answer typed again.
+    'Zoom',
+    'ＺＯＯＭ',
+    '一般',
+    'マザーズコーナー',
+    // A message about the booking, not a name.
+    '電話ください',
+    'お電話ください',
+    '予約したいです',
   ])('should refuse the reply %j as not a name', (input) => {
     expect(validatePersonName(input)).toEqual({ ok: false, code: 'not_a_name' });
   });
 
-  it.each(['はいだ ゆうこ', '名前 花子', 'Noah Smith', '不明門 太郎'])(
+  it.each(['はいだ ゆうこ', '名前 花子', 'Noah Smith', '不明門 太郎', '一般 花子', 'Zoomer Smith'])(
     'should still accept %j, which only starts like a reply',
     (input) => {
       expect(validatePersonName(input).ok).toBe(true);
