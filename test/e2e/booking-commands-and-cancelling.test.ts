@@ -128,6 +128,9 @@ describe('a stale button while idle', () => {
     await u.tapData(submit.data);
     await u.tapData(submit.data);
     expect(u.lastText()).toContain('そのボタンは、すでに使えなくなっています');
+    // The request went through: nothing in the answer may read as if it had lapsed.
+    expect(u.lastText()).toContain('操作が済んだか');
+    expect(u.lastText()).not.toContain('入力途中のお申し込みは、時間がたつと終了します');
     expect(u.lastText()).toContain('「予約確認」');
     expect(u.lastText()).not.toContain('いまの質問にお答えください');
     expect(await fetchBookings(h)).toHaveLength(1);

@@ -79,7 +79,7 @@ describe('a conversation left idle', () => {
     await probe(h).run('DELETE FROM conversations WHERE line_user_id = ?', u.userId);
     await u.tapData((old as { data: string }).data);
     expect(u.lastText()).toContain(
-      'そのボタンは、すでに使えなくなっています（入力途中のお申し込みは、時間がたつと終了します）',
+      'そのボタンは、すでに使えなくなっています（操作が済んだか、時間がたって終了したご案内のボタンです）',
     );
     expect(u.lastActions().map((a) => a.label)).toEqual(['予約する', '予約確認', 'ヘルプ']);
   });
