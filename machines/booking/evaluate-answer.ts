@@ -181,14 +181,14 @@ function editTarget(input: AnswerInput): Evaluation {
 }
 
 /**
- * 「わかりません」「まだありません」「忘れました」: the person has no number at hand, which no amount
+ * 「わかりません」「まだありません」「忘れました」「受付票をなくしました」: the person has no number at hand, which no amount
  * of asking again fixes (docs/office-rules.md §9: guide them, do not loop). Digits mean a number was attempted.
  */
 function jobSeekerNumberOf(text: string): ReturnType<typeof validateJobSeekerNumber> | { ok: false; code: 'unknown' } {
   const t = text.normalize('NFKC');
   if (
     !/\d/.test(t) &&
-    /わかりません|分かりません|わからな|分からな|わかんな|ない|無い|ありません|持っていません|持ってません|まだ|忘れ|不明|知らな|しらな/.test(
+    /わかりません|分かりません|わからな|分からな|わかんな|ない|無い|ありません|持っていません|持ってません|まだ|忘れ|不明|知らな|しらな|なくし|無くし|失くし|紛失|見当たら|見つから/.test(
       t,
     )
   )

@@ -40,6 +40,8 @@ const EMAIL_PROBLEMS: Record<EmailProblem, string> = {
   no_domain:
     '「@」のあとが途中までのようです。「@」のあとの部分（gmail.com や docomo.ne.jp など）まで、すべて入力してください。',
   too_long: 'メールアドレスが長すぎます。別のアドレスを入力してください。',
+  // Worded with the office's phone where it is shown (noticeText).
+  none: 'メールアドレスは、日時が決まったときのご案内や TeleOffice の招待をお送りするために必要です。',
 };
 const NAME_PROBLEMS: Record<string, string> = {
   empty: 'お名前を入力してください。',
@@ -268,6 +270,8 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
     case 'invalidLanguage':
       return '通訳の言語を「英語」「ベトナム語」のように入力するか、ボタンからお選びください。';
     case 'invalidEmail':
+      if (p.code === 'none')
+        return `${EMAIL_PROBLEMS.none}お持ちでない場合は、お手数ですがお電話でご相談ください。\n${phoneLine(s)}\n入力をやめる場合は「やめる」と送ってください。`;
       return EMAIL_PROBLEMS[String(p.code) as EmailProblem] ?? EMAIL_PROBLEMS.format;
     case 'carrierMail':
       return '携帯電話会社のメールアドレスは、迷惑メール対策の設定によって、パソコンから送られるメール（TeleOffice の招待メールなど）が届かないことがあります。届くように、受信の設定をご確認ください。';

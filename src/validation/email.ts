@@ -1,4 +1,4 @@
-import { normalizeCharacters } from './normalize.js';
+import { normalizeCharacters, withoutPoliteEnding } from './normalize.js';
 
 /**
  * Why an address is refused, as precisely as the person can act on: `no_at` (no @ at all),
@@ -6,7 +6,19 @@ import { normalizeCharacters } from './normalize.js';
  * `no_domain` (nothing after @, or a domain without a dot such as `gmail`), `format` (anything
  * else: characters an address cannot hold).
  */
-export type EmailProblem = 'empty' | 'no_at' | 'many_at' | 'space' | 'no_domain' | 'format' | 'too_long';
+export type EmailProblem =
+  | 'empty'
+  | 'no_at'
+  | 'many_at'
+  | 'space'
+  | 'no_domain'
+  | 'format'
+  | 'too_long'
+  /** 「なし」「メールは持っていません」: no address to give, which asking again does not fix. */
+  | 'none';
+
+/** A reply saying there is no address, as people word it (no @ in it). */
+const NO_ADDRESS = /なし|無し|ない|ありません|持って(?:い)?ません|使って(?:い)?ません|none/iu;
 
 export type EmailResult = { ok: true; value: string } | { ok: false; code: EmailProblem };
 
@@ -35,8 +47,9 @@ const DOMAIN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,
  * the local part is case-sensitive in principle.
  */
 export function validateEmail(input: string): EmailResult {
-  const text = normalizeCharacters(input).trim();
+  const text = withoutPoliteEnding(normalizeCharacters(input).trim());
   if (text === '') return { ok: false, code: 'empty' };
+  if (!text.includes('@') && NO_ADDRESS.test(text)) return { ok: false, code: 'none' };
   if (text.length > MAX_ADDRESS_LENGTH) return { ok: false, code: 'too_long' };
   if (/\s/u.test(text)) return { ok: false, code: 'space' };
 

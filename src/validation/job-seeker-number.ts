@@ -1,4 +1,4 @@
-import { normalizeInput } from './normalize.js';
+import { normalizeInput, withoutPoliteEnding } from './normalize.js';
 
 /** `phone`: what was typed is a phone number (the next question asks for that). */
 export type JobSeekerNumberProblem = 'empty' | 'format' | 'phone';
@@ -26,7 +26,7 @@ const PHONE_NUMBER = /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/;
  * prefecture's number and staff decide what to do with it.
  */
 export function validateJobSeekerNumber(input: string): JobSeekerNumberResult {
-  const value = normalizeInput(input);
+  const value = withoutPoliteEnding(normalizeInput(input));
   if (value === '') return { ok: false, code: 'empty' };
   if (!JOB_SEEKER_NUMBER.test(value)) {
     const digits = value.replace(/-/g, '');

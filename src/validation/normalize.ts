@@ -34,3 +34,11 @@ export function normalizeInput(input: string): string {
   const stripped = normalizeCharacters(input).replace(/[\s\u200B-\u200D\u2060\uFEFF]/gu, '');
   return stripped.normalize('NFKC');
 }
+
+/**
+ * The sentence around a typed number or address, when it only ends it: 「090-1234-5678です」,
+ * 「taro@gmail.com でお願いします」. Names have their own, wider reading (self-introduction.ts).
+ */
+export function withoutPoliteEnding(text: string): string {
+  return text.replace(/\s*(?:です|でお願いします|でお願いいたします|になります)[。.!！]*$/u, '');
+}

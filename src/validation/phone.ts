@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/max';
-import { normalizeInput } from './normalize.js';
+import { normalizeInput, withoutPoliteEnding } from './normalize.js';
 
 export type PhoneType = 'mobile' | 'ip' | 'landline';
 
@@ -32,7 +32,7 @@ const DOMESTIC_LENGTH: Record<PhoneType, number> = { mobile: 11, ip: 11, landlin
  * their own codes, and every other number type (0570, 0990, 060 ...) with `format`.
  */
 export function validatePhone(input: string): PhoneResult {
-  const text = normalizeInput(input);
+  const text = withoutPoliteEnding(normalizeInput(input));
   if (text === '') return { ok: false, code: 'empty' };
   if (text.length > MAX_INPUT_LENGTH || !PHONE_CHARACTERS.test(text)) return { ok: false, code: 'format' };
   // A domestic number always starts with the trunk prefix 0 (possibly inside parentheses).

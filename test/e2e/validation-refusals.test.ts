@@ -91,6 +91,13 @@ describe('every refusal is explained in Japanese and the same question is asked 
   it('job-seeker number: the wrong shape', () =>
     expectRefused(u, 'jobSeekerNumber', '0201-12345678', '5けたの数字-8けたの数字'));
   it('job-seeker number: letters', () => expectRefused(u, 'jobSeekerNumber', 'ABCDE-1234', '5けたの数字-8けたの数字'));
+  it.each(['わかりません', '受付票をなくしました'])(
+    'job-seeker number: none at hand (%s) is told where it is written and to phone, not the format',
+    async (typed) => {
+      await expectRefused(u, 'jobSeekerNumber', typed, 'お手元にない場合はお電話でお問い合わせください');
+      expect(u.lastText()).not.toContain('5けたの数字-8けたの数字');
+    },
+  );
   it('job-seeker number: a serial cut short', () =>
     expectRefused(u, 'jobSeekerNumber', '02010-1234', '5けたの数字-8けたの数字'));
   it('job-seeker number: a mobile number', () =>
@@ -174,6 +181,11 @@ describe('every refusal is explained in Japanese and the same question is asked 
   it('e-mail: two at-signs', () => expectRefused(u, 'email', 'hanako@@example.jp', '「@」が2つ以上あります'));
   it('e-mail: no at-sign', () => expectRefused(u, 'email', 'hanako.example.jp', '「@」が見当たりません'));
   it('e-mail: a space inside', () => expectRefused(u, 'email', 'hanako @example.jp', '途中に空白が入っています'));
+  it('e-mail: none to give is told to phone the office, not asked for an @ again', async () => {
+    await expectRefused(u, 'email', 'メールは持っていません', 'お持ちでない場合は、お手数ですがお電話でご相談ください');
+    expect(u.lastText()).toContain('017-776-1561');
+    expect(u.lastText()).not.toContain('「@」が見当たりません');
+  });
   it('e-mail: other characters', () =>
     expectRefused(u, 'email', '花子@example.jp', 'メールアドレスの形式が正しくないようです'));
   it('e-mail: a valid one moves on', () => expectAccepted(u, 'hanako@example.jp', 'phone'));

@@ -16,6 +16,9 @@ describe('validateEmail', () => {
     ['hanako.@ezweb.ne.jp', 'hanako.@ezweb.ne.jp'],
     ['a@b.cd', 'a@b.cd'],
     ['user@mail-server.example.com', 'user@mail-server.example.com'],
+    // The sentence around it is not part of it.
+    ['taro@gmail.com です', 'taro@gmail.com'],
+    ['taro@gmail.comでお願いします。', 'taro@gmail.com'],
   ])('should accept %j as %j', (input, value) => {
     expect(validateEmail(input)).toEqual({ ok: true, value });
   });
@@ -23,6 +26,13 @@ describe('validateEmail', () => {
   it.each(['', '   ', '　'])('should call %j empty', (input) => {
     expect(validateEmail(input)).toEqual({ ok: false, code: 'empty' });
   });
+
+  it.each(['なし', 'ありません', 'メールは持っていません', 'メールアドレスを持っていないのですが', '使ってません'])(
+    'should read %j as having no address',
+    (input) => {
+      expect(validateEmail(input)).toEqual({ ok: false, code: 'none' });
+    },
+  );
 
   it.each([
     ['taro', 'no_at'],

@@ -13,6 +13,7 @@ describe('validateJobSeekerNumber', () => {
     [' 02010 - 1234 5678 ', '02010-12345678'],
     ['02010　12345678', '0201012345678'],
     ['02010-00001234', '02010-00001234'],
+    ['02010-12345678です', '02010-12345678'],
   ])('should accept %j as %j without a warning', (input, value) => {
     expect(validateJobSeekerNumber(input)).toEqual({ ok: true, value });
   });
