@@ -60,9 +60,14 @@ describe('開示: everything the office holds about one person', () => {
     expect(r.headers.get('cache-control')).toContain('no-store');
     for (const shown of ['保有個人データの開示', PERSON.name, PERSON.jobSeekerNumber, PERSON.email, '相談済み'])
       expect(r.html).toContain(shown);
-    // The booking being typed in the chat: the number it was given so far.
-    expect(r.html).toContain('02010-12345678');
+    // The booking being typed in the chat: the number it was given so far, labelled as on the cards.
+    expect(r.html).toMatch(/<dt>求職番号<\/dt><dd>02010-12345678<\/dd>/);
+    expect(r.html).toContain('<dt>氏名</dt><dd>三沢 陽子</dd>');
     expect(r.html).toContain('送信待ち・送信済みのメッセージ');
+    // What was sent, as the words the person read, not as LINE's JSON.
+    expect(r.html).toContain('ご利用いただける方を確認します');
+    expect(r.html).not.toContain('&quot;type&quot;');
+    expect(r.html).not.toContain('"bubble"');
     const entries = await auditOf('disclose_person', ASKER);
     expect(entries).toHaveLength(before + 1);
     expect(entries[0]).toMatchObject({ loginId: 'yamada', detail: { format: 'page' } });

@@ -1,17 +1,74 @@
 import type { PersonRecord } from '../../../../db/repositories/person-record-repository.js';
+import { formatSlotJa } from '../../../messages/format-ja.js';
 import { APP_LABEL, KIND_LABEL, receiptNumber } from '../../../messages/booking-cards.js';
-import { STATUS_JA } from '../requests/request-view.js';
+import { whoJa } from '../../../messages/companion-ja.js';
+import { readableTextOf } from '../../../line/message-text.js';
+import { ACTION_JA, actorJa, STATUS_JA } from '../requests/request-view.js';
 import { instantJa, maybeInstantJa } from '../../views/format.js';
 import { Page, type PageFrame } from '../../views/page.js';
 import { RecordTable } from '../../views/record-table.js';
 import { auditActionLabel } from '../settings/audit-labels.js';
+import { PERSON_ACTION_JA } from './person-actions.js';
 
-const Json = ({ value }: { value: unknown }) => <pre class="disclosure-json">{JSON.stringify(value, null, 2)}</pre>;
+const IMMEDIATE_STATUS_JA: Readonly<Record<string, string>> = {
+  requested: '対応者を待っています',
+  accepted: '対応済み',
+  declined: '締切（対応者なし）',
+  withdrawn: 'ご本人が取り下げ',
+};
 
-/** The conversation's answers so far: the machine's draft, when the snapshot holds one. */
-function draftOf(snapshot: unknown): unknown {
-  const context = (snapshot as { context?: { draft?: unknown } } | null)?.context;
-  return context?.draft ?? snapshot;
+const MESSAGE_STATUS_JA: Readonly<Record<string, string>> = {
+  pending: '送信待ち',
+  sent: '送信済み',
+  failed: '送信できず',
+  uncertain: '送信済みか不明',
+};
+
+/** What the person had typed into a booking not yet sent, item by item, in the words of the cards. */
+const DRAFT_LABELS: ReadonlyArray<[string, string]> = [
+  ['kind', '相談の種類'],
+  ['app', 'アプリ'],
+  ['name', '氏名'],
+  ['jobSeekerNumber', '求職番号'],
+  ['choice1', '第1希望'],
+  ['choice2', '第2希望'],
+  ['email', 'メール'],
+  ['phone', '電話番号'],
+  ['companion', '同席'],
+];
+
+function draftValueJa(key: string, value: unknown, draft: Record<string, unknown>): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (key === 'kind' && typeof value === 'string') return KIND_LABEL[value as keyof typeof KIND_LABEL] ?? value;
+  if (key === 'app' && typeof value === 'string') return APP_LABEL[value as keyof typeof APP_LABEL] ?? value;
+  if ((key === 'choice1' || key === 'choice2') && typeof value === 'object') {
+    const at = value as { date?: unknown; minutes?: unknown };
+    return typeof at.date === 'string' && typeof at.minutes === 'number'
+      ? formatSlotJa({ date: at.date, minutes: at.minutes })
+      : null;
+  }
+  if (key === 'companion')
+    return whoJa({
+      companion: value as 'interpreter' | 'helper',
+      companionLanguage: typeof draft.companionLanguage === 'string' ? draft.companionLanguage : null,
+    });
+  return typeof value === 'string' ? value : null;
+}
+
+/** The conversation's answers so far (the machine's draft), as label and value; none when empty. */
+function draftRows(snapshot: unknown): [string, string][] {
+  const draft = (snapshot as { context?: { draft?: unknown } } | null)?.context?.draft;
+  if (!draft || typeof draft !== 'object') return [];
+  const d = draft as Record<string, unknown>;
+  return DRAFT_LABELS.flatMap(([key, label]) => {
+    const shown = draftValueJa(key, d[key], d);
+    return shown === null ? [] : [[label, shown] as [string, string]];
+  });
+}
+
+/** The queued messages' words, one block a message. */
+function messageTexts(messages: unknown): string[] {
+  return Array.isArray(messages) ? messages.map(readableTextOf).filter((t) => t !== '') : [];
 }
 
 /**
@@ -79,37 +136,76 @@ export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRe
       ))}
 
       <h2>{`今すぐ相談の申込み（${r.immediateRequests.length}件）`}</h2>
-      {r.immediateRequests.length === 0 ? <p>ありません。</p> : <Json value={r.immediateRequests} />}
+      {r.immediateRequests.length === 0 ? (
+        <p>ありません。</p>
+      ) : (
+        <RecordTable
+          columns={['申込み', '氏名', '求職番号', '同席', '状態']}
+          rows={r.immediateRequests}
+          rowKey={(q) => q.id}
+          cells={(q) => [
+            instantJa(q.createdAt),
+            q.name || '（消去済み）',
+            q.jobSeekerNumber || '（消去済み）',
+            q.interpreter ? `あり（${whoJa(q)}）` : q.interpreter === false ? 'なし' : '—',
+            `${IMMEDIATE_STATUS_JA[q.status] ?? q.status}${q.acceptedAt ? `（${instantJa(q.acceptedAt)}）` : ''}`,
+          ]}
+        />
+      )}
 
       <h2>{`職員の操作の記録（${r.staffActions.length}件）`}</h2>
       {r.staffActions.length === 0 ? (
         <p>ありません。</p>
       ) : (
         <RecordTable
-          columns={['日時', '操作', '対象', '職員']}
+          columns={['日時', '操作', '対象', '操作した人']}
           rows={r.staffActions}
           rowKey={(a) => a.id}
           cells={(a) => [
             instantJa(a.at),
-            a.action,
-            a.subjectId === u.lineUserId ? '本人' : `受付番号 ${receiptNumber(a.subjectId)}`,
-            a.staffId,
+            ACTION_JA[a.action] ?? PERSON_ACTION_JA[a.action] ?? a.action,
+            a.subjectId === u.lineUserId ? 'ご本人' : `受付番号 ${receiptNumber(a.subjectId)}`,
+            actorJa(a.staffId, u.lineUserId, new Map()),
           ]}
         />
       )}
 
       <h2>会話の途中の入力</h2>
-      {r.conversation ? (
+      {r.conversation && draftRows(r.conversation.snapshot).length > 0 ? (
         <>
-          <p>{`最終更新 ${instantJa(r.conversation.updatedAt)}`}</p>
-          <Json value={draftOf(r.conversation.snapshot)} />
+          <p>{`最終更新 ${instantJa(r.conversation.updatedAt)}（まだ申し込まれていない入力です）`}</p>
+          <dl class="facts">
+            {draftRows(r.conversation.snapshot).map(([label, value]) => (
+              <>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </>
+            ))}
+          </dl>
         </>
       ) : (
         <p>ありません。</p>
       )}
 
       <h2>{`送信待ち・送信済みのメッセージ（${r.messages.length}件）`}</h2>
-      {r.messages.length === 0 ? <p>ありません。</p> : <Json value={r.messages} />}
+      {r.messages.length === 0 ? (
+        <p>ありません。</p>
+      ) : (
+        <RecordTable
+          columns={['日時', '状態', '内容']}
+          rows={r.messages}
+          rowKey={(m) => m.id}
+          cells={(m) => [
+            instantJa(m.sentAt ?? m.createdAt),
+            MESSAGE_STATUS_JA[m.status] ?? m.status,
+            <div class="message-texts">
+              {messageTexts(m.messages).map((t) => (
+                <p class="pre-line">{t}</p>
+              ))}
+            </div>,
+          ]}
+        />
+      )}
 
       <h2>{`閲覧・操作の記録（${r.audit.length}件）`}</h2>
       {r.audit.length === 0 ? (

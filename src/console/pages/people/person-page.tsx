@@ -9,6 +9,7 @@ import { BookNextForm, type BookNextFailure } from './book-next-form.js';
 import { PersonStateBadges } from './person-badges.js';
 import type { PersonAction } from './person-changes.js';
 import { OUTCOME_JA, outcomeOfBooking, type PersonSummary } from './person-summary.js';
+import { PERSON_ACTION_JA } from './person-actions.js';
 
 export interface PersonPageProps {
   frame: PageFrame;
@@ -27,12 +28,6 @@ export interface PersonPageProps {
   /** A refused 「次回の相談を代理で予約」, shown again with what was typed. */
   bookFailure?: BookNextFailure | null;
 }
-
-const ACTION_JA: Record<string, string> = {
-  block: '自動応答を停止',
-  unblock: '自動応答の停止を解除',
-  handback: '自動応答に戻す',
-};
 
 /** 'console:yamada' → '山田 太郎（管理画面）'; 'api:所長' → '所長（API）'; a LINE id → 'LINEの職員グループ'. */
 function actorJa(id: string, names: ReadonlyMap<string, string>): string {
@@ -248,7 +243,7 @@ export function PersonPage(props: PersonPageProps) {
             rowKey={(a) => a.id}
             cells={(a) => [
               instantJa(a.at),
-              ACTION_JA[a.action] ?? a.action,
+              PERSON_ACTION_JA[a.action] ?? a.action,
               actorJa(a.staffId, props.staffNames),
               reasonOf(a.detail) ?? '—',
             ]}
