@@ -66,7 +66,12 @@ it("marks attendance through the form on today's list, and prints the list", asy
   await expect.poll(() => page.getByRole('status').textContent()).toContain('青森 花子さんの出席を記録しました');
   expect((await getBooking(h.app.db, first))?.status).toBe('attended');
   // 弘前 次郎's session has not begun: the refusal is shown beside its buttons.
-  await page.getByRole('row').nth(2).getByRole('button', { name: '欠席（接続なし）' }).click();
+  // 欠席 tells the person at once: the first press only opens what will happen, and the button that does it.
+  const row2 = page.getByRole('row').nth(2);
+  await row2.locator('summary', { hasText: '欠席（接続なし）' }).click();
+  await expect.poll(() => row2.textContent()).toContain('欠席として記録し、ご本人に LINE でお知らせします');
+  await b.screenshot('today-no-show-confirm');
+  await row2.getByRole('button', { name: '欠席として記録し、知らせる' }).click();
   await expect.poll(() => page.getByRole('alert').textContent()).toContain('相談の開始後に記録してください');
   await page.goto('/staff/today');
   await b.screenshot('today');

@@ -4,6 +4,7 @@ import { instantJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
 import { accountState, type AccountState, type FieldErrors } from './account-rules.js';
 import { BackToSettings, Field, NewPasswordFields } from './settings-views.js';
+import { ConfirmAction } from '../../views/confirm-action.js';
 
 export const ROLE_LABEL = { admin: '管理者', staff: '職員' } as const;
 
@@ -209,16 +210,14 @@ export function AccountPage(props: {
             {props.isSelf ? (
               <p class="muted">自分のアカウントは無効にできません。</p>
             ) : (
-              <form method="post" action={`${base}/disable`} class="inline">
-                <CsrfField token={props.frame.csrfToken} />
-                <button
-                  type="submit"
-                  class="danger"
-                  aria-describedby={errorOf('disabled') ? 'disabled-error' : undefined}
-                >
-                  無効にする
-                </button>
-              </form>
+              <ConfirmAction
+                label="無効にする"
+                consequence={`${a.name}さんのアカウントを無効にします。直ちにログアウトされます。`}
+                confirmLabel="アカウントを無効にする"
+                action={`${base}/disable`}
+                csrfToken={props.frame.csrfToken}
+                describedBy={errorOf('disabled') ? 'disabled-error' : undefined}
+              />
             )}
           </>
         ) : (

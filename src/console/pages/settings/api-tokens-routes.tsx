@@ -19,6 +19,7 @@ import { RecordTable } from '../../views/record-table.js';
 import { sendPage } from '../../views/render.js';
 import { formText, queryText } from './form-body.js';
 import { BackToSettings } from './settings-views.js';
+import { ConfirmAction } from '../../views/confirm-action.js';
 
 /** The deprecated STAFF_API_TOKEN goes by this name; no console token may take it. */
 const ENV_NAME = 'env';
@@ -81,12 +82,14 @@ function ApiTokensPage(props: {
             t.revokedAt ? (
               `無効化済み（${instantJa(t.revokedAt)}）`
             ) : (
-              <form method="post" action={`/staff/settings/api-tokens/${t.id}/revoke`} class="inline">
-                <CsrfField token={frame.csrfToken} />
-                <button type="submit" class="danger" aria-label={`「${t.name}」を無効にする`}>
-                  無効にする
-                </button>
-              </form>
+              <ConfirmAction
+                label="無効にする"
+                ariaLabel={`「${t.name}」を無効にする`}
+                consequence={`「${t.name}」はすぐに使えなくなり、元に戻せません。使っている道具には新しいトークンが必要です。`}
+                confirmLabel={`「${t.name}」を無効にする`}
+                action={`/staff/settings/api-tokens/${t.id}/revoke`}
+                csrfToken={frame.csrfToken}
+              />
             ),
           ]}
         />

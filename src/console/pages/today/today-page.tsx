@@ -4,6 +4,7 @@ import { dateJa, timeJa } from '../../views/format.js';
 import type { ImmediateRequestRow } from '../../../../db/repositories/immediate-requests-repository.js';
 import { ImmediateToday } from './immediate-today.js';
 import type { TodayRow } from './today-model.js';
+import { ConfirmAction } from '../../views/confirm-action.js';
 
 const KIND_JA = { regular: '一般', mothers: 'マザーズコーナー' } as const;
 const APP_JA = { zoom: 'Zoom', teleoffice: 'TeleOffice' } as const;
@@ -62,26 +63,28 @@ function AttendanceForm({ row, token, problem }: { row: TodayRow; token: string;
       <form method="post" action={`/staff/today/${row.bookingId}/attendance`} class="inline">
         <CsrfField token={token} />
         {row.attendance === 'mark' ? (
-          <>
-            <button type="submit" name="attended" value="yes" aria-describedby={message ? errorId : undefined}>
-              出席
-            </button>
-            <button
-              type="submit"
-              name="attended"
-              value="no"
-              class="danger"
-              aria-describedby={message ? errorId : undefined}
-            >
-              欠席（接続なし）
-            </button>
-          </>
+          <button type="submit" name="attended" value="yes" aria-describedby={message ? errorId : undefined}>
+            出席
+          </button>
         ) : (
           <button type="submit" name="attended" value="yes" class="secondary">
             出席に訂正
           </button>
         )}
       </form>
+      {row.attendance === 'mark' ? (
+        // It tells the person at once, and sits beside 出席: asked for in two steps.
+        <ConfirmAction
+          label="欠席（接続なし）"
+          ariaLabel={`${row.name}さんを欠席（接続なし）として記録`}
+          consequence={`${row.name}さんを欠席として記録し、ご本人に LINE でお知らせします。`}
+          confirmLabel="欠席として記録し、知らせる"
+          action={`/staff/today/${row.bookingId}/attendance`}
+          csrfToken={token}
+          fields={{ attended: 'no' }}
+          describedBy={message ? errorId : undefined}
+        />
+      ) : null}
       {row.attendance === 'mark' && !row.started ? <p class="muted today-hint">開始後に記録できます</p> : null}
       <FieldError id={errorId} message={message} />
     </>
