@@ -209,6 +209,8 @@ describe('closure days', () => {
     const bad = await c.post('/staff/calendar/closures', { week: '2026-11-30', date: '2026-12-32', note: '' });
     expect(bad.status).toBe(400);
     expect(bad.html).toMatch(/id="clo-date-error"[^>]*>日付を選んでください/);
+    // The form is below the week's table: the top of the page says so, with a link to the field.
+    expect(bad.html).toMatch(/「閉庁日の登録」は行っていません。<a href="#clo-date">日付を選んでください/);
     expect((await c.post('/staff/calendar/closures', { week: '2026-11-30', date: '9999-12-31' })).status).toBe(400);
     const long = await c.post('/staff/calendar/closures', {
       week: '2026-11-30',

@@ -268,6 +268,13 @@ function ClosureSection(props: Pick<WeekPageProps, 'frame' | 'view' | 'closures'
   );
 }
 
+/** A refused form's name and where its field is, for the note at the top of the page. */
+const REFUSED_FORM: Record<Exclude<CalendarForm, 'week'>, { name: string; anchor: (field: string) => string }> = {
+  capacity: { name: '定員の変更', anchor: (field) => `cap-${field}` },
+  closure: { name: '閉庁日の登録', anchor: (field) => `clo-${field}` },
+  remove: { name: '閉庁日の解除', anchor: () => 'clo-remove-error' },
+};
+
 /** The week view with the capacity and closure forms (docs/staff-console.md, 予約カレンダー). */
 export function WeekPage(props: WeekPageProps) {
   const { view, problem } = props;
@@ -302,6 +309,13 @@ export function WeekPage(props: WeekPageProps) {
           <FieldError id="week-error" message={weekError} />
         </form>
       </nav>
+      {problem && problem.form !== 'week' ? (
+        // The forms are below the week's table, out of sight: say so at the top, with a link to the field.
+        <p class="warning" role="alert">
+          「{REFUSED_FORM[problem.form].name}」は行っていません。
+          <a href={`#${REFUSED_FORM[problem.form].anchor(problem.field)}`}>{problem.message}</a>
+        </p>
+      ) : null}
       <h2>
         {dateJa(view.monday)}〜{dateJa(addDays(view.monday, 4))}の週
       </h2>
