@@ -39,9 +39,9 @@ describe('checkpoints on a worker thread', () => {
   it('copies the whole log into the database file while the main connection checkpoints on commit only past a cap', async () => {
     const checkpointer = await startCheckpointer(db, { path: file, logger, intervalMs: 60_000 });
     try {
-      expect(await autocheckpoint()).toBe(10_000);
       await writeSome(20);
       const result = await checkpointer.checkpoint();
+      expect(await autocheckpoint()).toBe(10_000);
       expect(result.log).toBeGreaterThan(0);
       expect(result.checkpointed).toBe(result.log);
       // The rows are now in the database file itself (20 rows of 2 KB).
@@ -52,8 +52,21 @@ describe('checkpoints on a worker thread', () => {
     expect(await autocheckpoint()).toBe(1000);
   });
 
-  it('checkpoints on its timer without being asked', async () => {
+  it('starts no thread while the log stays small, and SQLite keeps its own checkpoint meanwhile', async () => {
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
     const checkpointer = await startCheckpointer(db, { path: file, logger, intervalMs: 20 });
+    try {
+      await writeSome(5);
+      // Ten ticks and more: none found a log worth a thread.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await autocheckpoint()).toBe(1000);
+    } finally {
+      await checkpointer.stop();
+    }
+  });
+
+  it('checkpoints on its timer without being asked once the log has grown', async () => {
+    const checkpointer = await startCheckpointer(db, { path: file, logger, intervalMs: 20, startBytes: 1 });
     try {
       const before = fs.statSync(file).size;
       await writeSome(10);
@@ -71,6 +84,7 @@ describe('checkpoints on a worker thread', () => {
       logger,
       intervalMs: 60_000,
     });
+    await expect(checkpointer.checkpoint()).rejects.toThrow(/checkpoint worker stopped/);
     await vi.waitFor(async () => expect(await autocheckpoint()).toBe(1000), WAIT);
     await expect(checkpointer.checkpoint()).rejects.toThrow(/not running/);
     await checkpointer.stop();
@@ -84,6 +98,7 @@ describe('checkpoints on a worker thread', () => {
     // The timer never fires here: only the cap keeps the log short.
     const checkpointer = await startCheckpointer(db, { path: file, logger, intervalMs: 60_000, capPages: 100 });
     try {
+      await checkpointer.checkpoint(); // starts the worker, and with it the cap
       for (let i = 0; i < 1000; i += 1)
         await db
           .insertInto('closures')
