@@ -23,10 +23,12 @@ export interface NoticeWording {
  */
 export function noticeMessages(notices: readonly Notice[], w: NoticeWording): LineMessage[] {
   if (notices.length === 0) return [];
-  const wordsOf = (n: Notice) =>
-    n.key === 'idleMenu' && w.faq ? faqAnswerText(w.faq, w.settings) : noticeText(n, w.settings);
-  const words = notices.map(wordsOf).join('\n\n');
   const suggested = w.next ? suggestionsFor(notices, w.next) : undefined;
+  // Days offered for a closed day: the refusal says why, and the caption names the days.
+  const reasonOnly = suggested?.days !== undefined;
+  const wordsOf = (n: Notice) =>
+    n.key === 'idleMenu' && w.faq ? faqAnswerText(w.faq, w.settings) : noticeText(n, w.settings, { reasonOnly });
+  const words = notices.map(wordsOf).join('\n\n');
   if (suggested) return [questionCard('近い空き枠', [words, suggested.caption], suggested.actions)];
   return [
     text(

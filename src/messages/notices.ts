@@ -1,6 +1,6 @@
 import { isValidIsoDate, type LocalDateTime, type DayRefusal } from '../calendar/index.js';
 import { formatDateJa, formatTimeJa } from './format-ja.js';
-import { dayRefusalMessage, refusalMessage } from './refusals.js';
+import { dayRefusalMessage, refusalMessage, refusalReasonJa } from './refusals.js';
 import { typedDateExample, typedSlotExample } from './examples.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { Notice } from '../../machines/booking/types.js';
@@ -212,7 +212,11 @@ export function noticeQuickReply(notice: Notice): QuickReply | undefined {
 }
 
 /** The words for each notice. All user-facing text of the conversation lives in this folder. */
-export function noticeText(notice: Notice, s: OfficeSettings): string {
+/**
+ * `reasonOnly`: a refused time's nearest free slots are not named, because what is offered
+ * instead (open days for a closed one) is named beside it.
+ */
+export function noticeText(notice: Notice, s: OfficeSettings, options: { reasonOnly?: boolean } = {}): string {
   const p = notice.params ?? {};
   switch (notice.key) {
     case 'greeting':
@@ -245,7 +249,9 @@ export function noticeText(notice: Notice, s: OfficeSettings): string {
       return (
         (p.choice === 1 || p.choice === 2 ? `【第${p.choice}希望】\n` : '') +
         (notice.slot
-          ? refusalMessage(notice.slot.refusal, notice.slot.alternatives, s)
+          ? options.reasonOnly
+            ? refusalReasonJa(notice.slot.refusal)
+            : refusalMessage(notice.slot.refusal, notice.slot.alternatives, s)
           : 'その日時はお選びいただけません。')
       );
     case 'dayRefused':

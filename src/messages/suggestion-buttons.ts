@@ -1,11 +1,18 @@
 /**
  * Buttons under a refused preferred time: the nearest free slots (one tap chooses that slot), or,
- * for a day the office is closed, the next open days (one tap shows that day's free times). Each
+ * for a day the office is closed, the nearest open days (one tap shows that day's free times). Each
  * button answers the question being asked again, in its turn, so an old one is stale; and a tap is
  * checked against the calendar as it is then, so a slot taken meanwhile is refused with the reason
  * (machines/booking/choice-answer.ts).
  */
-import { bookableDates, isValidIsoDate, type Instant, type IsoDate, type LocalDateTime } from '../calendar/index.js';
+import {
+  bookableDates,
+  dayNumber,
+  isValidIsoDate,
+  type Instant,
+  type IsoDate,
+  type LocalDateTime,
+} from '../calendar/index.js';
 import { freeStartsOn } from '../../machines/booking/choice-checks.js';
 import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationContext, ConversationFacts, Notice, Question } from '../../machines/booking/types.js';
@@ -55,52 +62,68 @@ function dayAlternatives(notice: Notice): LocalDateTime[] {
     });
 }
 
-/** The first open days after `date` with a free start left for this choice. */
-function nextOpenDays(input: SuggestionInput, which: 1 | 2, date: IsoDate): IsoDate[] {
+/**
+ * The open days nearest `date`, before or after it, with a free start left for this choice: the
+ * day before a closed Saturday is as near as the Monday after. In date order.
+ */
+function nearestOpenDays(input: SuggestionInput, which: 1 | 2, date: IsoDate): IsoDate[] {
   const { facts, now, context } = input;
   const kind = context.draft.kind ?? 'regular';
   const exclude = which === 2 ? context.draft.choice1 : undefined;
+  const day = dayNumber(date);
   // The horizon is at most a few months of days: asking for all of them is cheap and bounded.
   return bookableDates(facts.calendar, kind, now, 400)
-    .filter((d) => d > date && freeStartsOn(facts, kind, d, now, exclude).length > 0)
-    .slice(0, MAX_SUGGESTIONS);
+    .filter((d) => d !== date)
+    .sort((a, b) => Math.abs(dayNumber(a) - day) - Math.abs(dayNumber(b) - day) || (a < b ? -1 : 1))
+    .filter((d) => freeStartsOn(facts, kind, d, now, exclude).length > 0)
+    .slice(0, MAX_SUGGESTIONS)
+    .sort();
 }
 
 export interface Suggestions {
   /** What the buttons do, said under the refusal. */
   caption: string;
   actions: LineAction[];
+  /**
+   * Open days offered instead of slots (the refused day is closed): the refusal then names these,
+   * not the nearest slots, so what is said and what is offered agree.
+   */
+  days?: IsoDate[];
 }
 
 /** The buttons that go with `notices` when the conversation is at `input.question`, with their caption. */
 export function suggestionsFor(notices: readonly Notice[], input: SuggestionInput): Suggestions | undefined {
-  const actions = suggestionButtons(notices, input);
-  if (actions.length === 0) return undefined;
-  const days = actions.every((a) => a.type === 'postback' && /v=d%3A/.test(a.data));
-  return {
-    caption: days
-      ? '次の日に空きがあります。ボタンを押すと、その日の空いている時間をご案内します。'
-      : 'ボタンを押すと、その日時を希望日時としてお選びいただけます。',
-    actions,
-  };
-}
-
-/** The buttons that go with `notices` when the conversation is at `input.question`; none elsewhere. */
-export function suggestionButtons(notices: readonly Notice[], input: SuggestionInput): LineAction[] {
   const which = CHOICE_OF[input.question];
-  if (which === undefined) return [];
-  const slots = (list: readonly LocalDateTime[]) =>
-    list.slice(0, MAX_SUGGESTIONS).map((at) => answer(input, `s:${at.date}@${at.minutes}`, formatSlotJa(at)));
+  if (which === undefined) return undefined;
+  const slots = (list: readonly LocalDateTime[]): Suggestions | undefined =>
+    list.length === 0
+      ? undefined
+      : {
+          caption: 'ボタンを押すと、その日時を希望日時としてお選びいただけます。',
+          actions: list
+            .slice(0, MAX_SUGGESTIONS)
+            .map((at) => answer(input, `s:${at.date}@${at.minutes}`, formatSlotJa(at))),
+        };
   for (const notice of notices) {
     if (notice.key === 'slotRefused' && notice.slot) {
       const { refusal, alternatives } = notice.slot;
       if (CLOSED_DAY_CODES.has(refusal.code) && 'date' in refusal) {
-        const days = nextOpenDays(input, which, refusal.date);
-        if (days.length > 0) return days.map((d) => answer(input, `d:${d}`, formatDateJa(d)));
+        const days = nearestOpenDays(input, which, refusal.date);
+        if (days.length > 0)
+          return {
+            caption: `空きのある近い日: ${days.map(formatDateJa).join('、')}\nボタンを押すと、その日の空いている時間をご案内します。`,
+            actions: days.map((d) => answer(input, `d:${d}`, formatDateJa(d))),
+            days,
+          };
       }
       return slots(alternatives);
     }
     if (notice.key === 'dayRefused') return slots(dayAlternatives(notice));
   }
-  return [];
+  return undefined;
+}
+
+/** The buttons that go with `notices` when the conversation is at `input.question`; none elsewhere. */
+export function suggestionButtons(notices: readonly Notice[], input: SuggestionInput): LineAction[] {
+  return suggestionsFor(notices, input)?.actions ?? [];
 }

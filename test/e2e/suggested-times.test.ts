@@ -72,14 +72,17 @@ describe('a refused time', () => {
 });
 
 describe('a closed day', () => {
-  it('picked in the calendar is refused at once, with the next open days as buttons', async () => {
+  it('picked in the calendar is refused at once, with the nearest open days named and offered as buttons', async () => {
     const u = new ChatDriver(h, 'Usuggest00000000000000000000004');
     await typeUntil(u, 'choice1Date');
     await u.pick({ date: '2026-12-05' });
     expect(u.lastText()).toContain('12月5日(土)は土曜日のため');
     expect(await conversationStateOf(h, u.userId)).toBe('choice1Date');
     const labels = u.lastActions().map((a) => a.label);
-    expect(labels.slice(0, 3)).toEqual(['12月7日(月)', '12月8日(火)', '12月9日(水)']);
+    // Friday is a day before, Thursday and Monday two: what is said and what is offered agree.
+    expect(labels.slice(0, 3)).toEqual(['12月3日(木)', '12月4日(金)', '12月7日(月)']);
+    expect(u.lastText()).toContain('空きのある近い日: 12月3日(木)、12月4日(金)、12月7日(月)');
+    expect(u.lastText()).not.toContain('近い空き枠:');
     await u.tap('12月7日(月)');
     expect(await conversationStateOf(h, u.userId)).toBe('choice1Time');
     expect(u.lastText()).toContain('12月7日(月)の空いている時間です');

@@ -17,7 +17,7 @@ describe('the buttons under a refusal', () => {
     expect(buttons[0]).toMatchObject({ type: 'postback', data: chat.postbackData('s:2026-12-03@630') });
   });
 
-  it('are the next open days for a day the office is closed', () => {
+  it('are the open days nearest a day the office is closed, before it or after it, in date order', () => {
     const chat = chatAt('choice1Date').say('12/30');
     expect(chat.noticeKeys).toEqual(['slotRefused']);
     const buttons = suggestionButtons(chat.notices, {
@@ -26,7 +26,8 @@ describe('the buttons under a refusal', () => {
       facts: chat.facts,
       now: chat.now,
     });
-    expect(buttons.map((b) => b.label)).toEqual(['1月4日(月)', '1月5日(火)', '1月6日(水)']);
+    // 12/30 is in the year-end closure: 12/28 is two days before it, 12/25 and 1/4 five days away.
+    expect(buttons.map((b) => b.label)).toEqual(['12月25日(金)', '12月28日(月)', '1月4日(月)']);
   });
 
   it('are none away from the date and time questions', () => {
