@@ -114,7 +114,12 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
         notice: {
           key: 'dateUnreadable',
           // Text that is no date at all gets an example of one that can be booked now.
-          params: { reason: parsed.reason, ...(parsed.reason === 'unreadable' ? exampleParams(input, kind) : {}) },
+          params: {
+            reason: parsed.reason,
+            ...(parsed.reason === 'unreadable' ? exampleParams(input, kind) : {}),
+            // The date the digits named, whose weekday the person wrote otherwise.
+            ...(parsed.date !== undefined ? { date: parsed.date } : {}),
+          },
         },
       };
   }

@@ -23,8 +23,8 @@ const FILLER =
   /^(?:\s|から|より|〜|~|-|頃|ごろ|ころ|くらい|ぐらい|で|に|を|は|希望|します|です|お願い|おねがい|いたします|致します|よろしく|宜しく|どうぞ|ください|下さい|。|、|,|\.|!|\?)*$/;
 const UNREADABLE: ParsedDateTime = { type: 'invalid', reason: 'unreadable' };
 
-function invalid(reason: ParseFailure): ParsedDateTime {
-  return { type: 'invalid', reason };
+function invalid(reason: ParseFailure, date?: IsoDate): ParsedDateTime {
+  return { type: 'invalid', reason, ...(date !== undefined ? { date } : {}) };
 }
 
 /** The other date the words may mean, when they may mean two (read-date.ts). */
@@ -40,7 +40,7 @@ function done(rest: string): boolean {
 function dateFirst(s: string, today: IsoDate, bareHour: BareHourReading): ParsedDateTime | null {
   const date = readDate(s, today);
   if (date === null) return null;
-  if (!date.ok) return invalid(date.reason);
+  if (!date.ok) return invalid(date.reason, date.date);
   const rest = date.rest.replace(SEPARATOR, '');
   if (done(rest)) return { type: 'date', date: date.value, ...also(date) };
   const withTimeRead = withTime(date.value, readTime(rest, bareHour));
@@ -62,7 +62,7 @@ function timeFirst(s: string, today: IsoDate, bareHour: BareHourReading): Parsed
   if (done(rest)) return { type: 'time', minutes: time.value };
   const date = readDate(rest, today);
   if (date === null) return UNREADABLE;
-  if (!date.ok) return invalid(date.reason);
+  if (!date.ok) return invalid(date.reason, date.date);
   return done(date.rest.replace(SEPARATOR, ''))
     ? { type: 'datetime', date: date.value, minutes: time.value, ...also(date) }
     : UNREADABLE;

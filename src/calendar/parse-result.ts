@@ -8,7 +8,9 @@ export type ParsedDateTime =
   | { type: 'datetime'; date: IsoDate; minutes: number; alsoMeans?: IsoDate }
   | { type: 'date'; date: IsoDate; alsoMeans?: IsoDate }
   | { type: 'time'; minutes: number }
-  | { type: 'invalid'; reason: ParseFailure };
+  /** `date`: for 'weekday_mismatch', the date the digits named, so the person can be told its weekday. */
+  | { type: 'invalid'; reason: ParseFailure; date?: IsoDate };
 
 /** One piece read from the front of the text: its value and what is left, or why it is impossible. */
-export type Reading<T> = { ok: true; value: T; rest: string; alsoMeans?: T } | { ok: false; reason: ParseFailure };
+export type Reading<T> =
+  { ok: true; value: T; rest: string; alsoMeans?: T } | { ok: false; reason: ParseFailure; date?: IsoDate };

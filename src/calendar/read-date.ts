@@ -136,6 +136,6 @@ export function readDate(s: string, today: IsoDate): Reading<IsoDate> | null {
   const named = WEEKDAY_SUFFIX.exec(base.rest);
   if (named === null) return base;
   if (WEEKDAYS.indexOf(named[1] ?? named[2] ?? '') !== weekday(base.value))
-    return { ok: false, reason: 'weekday_mismatch' };
+    return { ok: false, reason: 'weekday_mismatch', date: base.value };
   return { ...base, rest: base.rest.slice(named[0].length) };
 }

@@ -25,7 +25,8 @@ const PHONE_PROBLEMS: Record<string, string> = {
   empty: '電話番号を入力してください。',
   format: '電話番号として読み取れませんでした。市外局番から入力してください（例: 090-1234-5678、017-776-1561）。',
   toll_free:
-    'フリーダイヤル（0120・0800）の番号はご登録いただけません。求職登録の際にお届けの電話番号を入力してください。',
+    // The phone question, asked again right after, says which number to give.
+    'フリーダイヤル（0120・0800）の番号はご登録いただけません。',
   pager: 'その番号はご登録いただけません。携帯電話または固定電話の番号を入力してください。',
   not_japanese: '日本国内の電話番号を入力してください。',
 };
@@ -65,6 +66,9 @@ function exampleIn(p: Record<string, string | number>): LocalDateTime | undefine
 }
 
 function dateUnreadableText(p: Record<string, string | number>): string {
+  const named = String(p.date ?? '');
+  if (p.reason === 'weekday_mismatch' && isValidIsoDate(named))
+    return `日付と曜日が合っていないようです（${formatDateJa(named)}です）。ご確認のうえ、もう一度入力してください。`;
   const words = DATE_PROBLEMS[String(p.reason)];
   if (words !== undefined && p.reason !== 'unreadable') return words;
   const at = exampleIn(p);

@@ -142,7 +142,7 @@ describe('every refusal is explained in Japanese and the same question is asked 
   it('first choice: a date that does not exist', () =>
     expectRefused(u, 'choice1Date', '2/30 10:00', 'その日付は存在しないようです'));
   it('first choice: a weekday that does not match the date', () =>
-    expectRefused(u, 'choice1Date', '12月4日(木) 10:00', '日付と曜日が合っていないようです'));
+    expectRefused(u, 'choice1Date', '12月4日(木) 10:00', '日付と曜日が合っていないようです（12月4日(金)です）'));
   it('first choice: an impossible time', () =>
     expectRefused(u, 'choice1Date', '12/3 25:00', 'その時刻は読み取れませんでした'));
   it('first choice: an unreadable date', () =>

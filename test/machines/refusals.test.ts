@@ -204,6 +204,7 @@ describe('each calendar rule refuses a typed first choice and asks again', () =>
   it('refuses a weekday that contradicts the date', () => {
     expect(expectReasked(chatAt('choice1Date'), (c) => c.say('12月3日(水)'), 'dateUnreadable')).toEqual({
       reason: 'weekday_mismatch',
+      date: '2026-12-03',
     });
   });
 
