@@ -239,6 +239,7 @@ const baseSetup = setup({
     writesOnSessionDay: ({ event }) => writesOnSessionDay(event.facts, event.now),
     fillingImmediate: ({ context }) => context.purpose === 'immediate',
     changingBooking: ({ context }) => context.purpose === 'change',
+    nothingTypedYet: ({ context }) => Object.keys(context.draft).length === 0,
     changingAfterDecline: ({ context }) => context.afterDecline === true,
     /** 「戻る」 at `question` leads to `target` (back.ts, the one rule the question's button shows too). */
     backLeadsTo: ({ context }, params: { question: Question; target: Question }) =>
@@ -387,6 +388,16 @@ function menuCommands(question: Question): Transitions {
 }
 
 /**
+ * 予約する (or adding the account again) at the terms, the first question, with nothing typed
+ * yet: the terms are simply shown again. 「いま予約のお申し込みを入力中です」 would speak of an
+ * input the person has not begun. With a draft (terms asked again mid-booking) it is said as anywhere.
+ */
+const ASKED_AGAIN_AT_TERMS: Transitions = {
+  START: { guard: 'nothingTypedYet', actions: [] },
+  FOLLOW: { guard: 'nothingTypedYet', actions: [] },
+};
+
+/**
  * A question: each answer is read once (ANSWER raises ANSWERED), then `routes` say where an
  * accepted one leads. A refused one is asked again with the reason; an accepted one no route
  * takes (none should: the tests walk every outcome) is asked again as an invalid choice.
@@ -402,6 +413,7 @@ function questionState(question: Question, routes: readonly Transition[]) {
         { actions: say({ key: 'invalidChoice' }) },
       ],
       ...menuCommands(question),
+      ...(question === 'terms' ? ASKED_AGAIN_AT_TERMS : {}),
       BACK: backTo(question),
     },
   });

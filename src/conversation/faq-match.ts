@@ -20,3 +20,15 @@ export function faqEntryFor(entries: readonly FaqEntry[], typed: string): FaqEnt
   }
   return best?.entry;
 }
+
+/**
+ * Whether typed words ask something (「料金はかかりますか」「Zoomの使い方を教えて」): at a question
+ * with buttons, only such words get the office's answer in place of 「ボタンからお選びください」;
+ * a bare 「Zoom」 typed there is more likely a mistaken answer than a question.
+ */
+export function asksSomething(typed: string): boolean {
+  const t = normalizeText(typed).replace(/[。.!！\s]+$/u, '');
+  return /[?？]|(?:ます|です|でしょう|ません|できる|いい|の)か$|教えて|知りたい|どう(?:すれば|したら|やって)|いくら/u.test(
+    t,
+  );
+}

@@ -19,7 +19,7 @@ import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { loadUserFacts } from './user-facts.js';
 import { handoffAnswer, handoffCommand } from './handoff-answers.js';
-import { faqEntryFor } from './faq-match.js';
+import { asksSomething, faqEntryFor } from './faq-match.js';
 import { performEffect } from './turn-effects.js';
 import { absorb, type Turn } from './turn.js';
 
@@ -71,11 +71,17 @@ function flushNotices(t: Turn, notices: Notice[], after?: BookingSnapshot): void
   if (notices.length === 0) return;
   // Words the conversation could not act on may be a common question the office answers (config/faq.json).
   const faq = t.typed !== undefined && t.deps.faq ? faqEntryFor(t.deps.faq, t.typed) : undefined;
+  const faqAtQuestion = faq && t.typed !== undefined && asksSomething(t.typed) ? faq : undefined;
   const question = after ? stateOf(after) : 'idle';
   const next =
     after && question !== 'idle' ? { question, context: after.context, facts: t.facts, now: t.now } : undefined;
   t.say.push(
-    ...noticeMessages(notices, { settings: t.deps.settings, ...(faq ? { faq } : {}), ...(next ? { next } : {}) }),
+    ...noticeMessages(notices, {
+      settings: t.deps.settings,
+      ...(faq ? { faq } : {}),
+      ...(faqAtQuestion ? { faqAtQuestion } : {}),
+      ...(next ? { next } : {}),
+    }),
   );
   notices.length = 0;
 }

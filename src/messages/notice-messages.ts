@@ -11,6 +11,11 @@ export interface NoticeWording {
   settings: OfficeSettings;
   /** The office's answer to what the person typed (config/faq.json): said instead of the bare menu. */
   faq?: FaqEntry;
+  /**
+   * The office's answer to a question typed where buttons were expected: said instead of
+   * 「ボタンからお選びください」, and the question follows as always.
+   */
+  faqAtQuestion?: FaqEntry;
   /** The question the conversation is at next, when there is one: refused times may offer buttons for it. */
   next?: SuggestionInput;
 }
@@ -27,7 +32,11 @@ export function noticeMessages(notices: readonly Notice[], w: NoticeWording): Li
   // Days offered for a closed day: the refusal says why, and the caption names the days.
   const reasonOnly = suggested?.days !== undefined;
   const wordsOf = (n: Notice) =>
-    n.key === 'idleMenu' && w.faq ? faqAnswerText(w.faq, w.settings) : noticeText(n, w.settings, { reasonOnly });
+    n.key === 'idleMenu' && w.faq
+      ? faqAnswerText(w.faq, w.settings)
+      : n.key === 'invalidChoice' && w.faqAtQuestion
+        ? faqAnswerText(w.faqAtQuestion, w.settings)
+        : noticeText(n, w.settings, { reasonOnly });
   const words = notices.map(wordsOf).join('\n\n');
   if (suggested) return [questionCard('近い空き枠', [words, suggested.caption], suggested.actions)];
   return [

@@ -117,6 +117,27 @@ describe('in the chat', () => {
     expect(u.lastText()).not.toContain('ご用意いただくもの');
   });
 
+  it('answers a question asked at a question with buttons, then asks it again: a new friend at the terms', async () => {
+    const u = new ChatDriver(h, 'U8000000000000000000000000000005');
+    await u.follow();
+    await u.say('料金はかかりますか');
+    expect(u.lastText()).not.toContain('下のボタンからお選びいただくか');
+    expect(u.lastText()).toContain(
+      faqAnswerText(
+        shipped.find((e) => e.id === 'service')!,
+        defaultOfficeSettings,
+      ),
+    );
+    expect(labels(u)).toContain('同意する');
+    // 予約する before anything was typed: the terms again, not 「入力中です」.
+    await u.say('予約する');
+    expect(u.lastText()).not.toContain('入力中');
+    expect(labels(u)).toContain('同意する');
+    // A word that is no question (a mistaken answer) still gets the buttons' reminder.
+    await u.say('準備');
+    expect(u.lastText()).toContain('下のボタンからお選びいただくか');
+  });
+
   it('greets and thanks in kind, not with an apology', async () => {
     const u = await greeted('U8000000000000000000000000000004');
     await u.say('こんにちは');
