@@ -124,8 +124,10 @@ describe('the booking page and its forms', () => {
     });
     expect(stale.status).toBe(409);
     expect(stale.html).toContain('この申込みは、画面を開いたあとに山田 太郎さんが確定しました（12月7日(月) 10:00）。');
-    // The page now shows the booking as it is, with its new version in the forms.
+    // The page now shows the booking as it is, with its new version in the forms, and the reason
+    // typed is still there.
     expect(seenOf(stale)).toBe(before.updatedAt);
+    expect(stale.html).toMatch(/<textarea[^>]*name="reason"[^>]*>担当者の都合<\/textarea>/);
     await h.settle();
     expect(await getBooking(h.app.db, booking.id)).toEqual(before);
     expect(textsDeliveredTo(h, u.userId)).toHaveLength(toPersonBefore);

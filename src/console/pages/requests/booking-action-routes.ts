@@ -109,16 +109,12 @@ function handler<T>(ctx: AppContext, action: BookingAction<T>) {
       res.redirect(303, `/staff/bookings/${encodeURIComponent(id)}?done=${action.done}`);
       return;
     }
-    const failure = {
-      form: action.form,
-      values,
-      problem: { field: outcome.field ?? SEEN_FIELD, message: outcome.message },
-    };
-    // A stale form's values are not put back: the page now shows the booking as it is.
-    const stale = outcome.field === SEEN_FIELD;
+    // A stale form (someone changed the booking since the page was opened) comes back with what was
+    // typed, under the booking as it is now and what changed: a reason or meeting details typed
+    // are not lost, and sending it again is a decision made on the new state.
     await showBooking(ctx, res, id, {
       status: outcome.status,
-      ...(stale ? { stale: outcome.message } : { failure }),
+      failure: { form: action.form, values, problem: { field: outcome.field ?? SEEN_FIELD, message: outcome.message } },
     });
   };
 }
