@@ -177,6 +177,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const http = express();
   http.disable('x-powered-by');
+  // The caller's address as the proxies named in TRUST_PROXY report it (the staff API counts failed
+  // logins per address); none trusted by default.
+  http.set('trust proxy', config.trustProxy);
   // The usual security headers on every answer (nosniff, no framing, no referrer). JSON needs no
   // sources at all; the pages that need some (the console, the demo simulator) set their own policy.
   http.use(

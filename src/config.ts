@@ -15,6 +15,13 @@ export interface Config {
   port: number;
   /** Address to listen on when connected to LINE (default 0.0.0.0); demo mode always uses 127.0.0.1. */
   host: string | null;
+  /**
+   * Which reverse proxies in front of the server to believe about the caller's address
+   * (X-Forwarded-For): Express's `trust proxy`, a hop count or addresses. False when unset: behind
+   * a proxy, every caller would otherwise have the proxy's address, and the staff API's failed-login
+   * limit (per address) would lock every office tool out at once.
+   */
+  trustProxy: number | string | false;
   nodeEnv: string;
   /** True when no LINE channel is configured: a fake LINE platform runs inside the process. */
   demoMode: boolean;
@@ -84,6 +91,14 @@ const envSchema = z.object({
   ),
   // Checked as a host name or address only loosely: listen() reports anything it cannot bind.
   HOST: optional(z.string().regex(/^[A-Za-z0-9.:_-]{1,253}$/, 'expected a host name or IP address, e.g. 0.0.0.0')),
+  TRUST_PROXY: optional(
+    z
+      .string()
+      .regex(
+        /^(?:\d{1,2}|(?:loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(?:\/\d{1,3})?))*)$/,
+        'expected the number of proxies in front (e.g. 1), or their addresses: loopback, 10.0.0.0/8, ...',
+      ),
+  ),
   LINE_CHANNEL_SECRET: optional(z.string().min(1)),
   LINE_CHANNEL_ACCESS_TOKEN: optional(z.string().min(1)),
   LINE_API_BASE_URL: optional(z.url()),
@@ -259,6 +274,7 @@ export function loadConfig(env: Env): Config {
   return {
     port: (e.PORT as number | undefined) ?? 3000,
     host: (e.HOST as string | undefined) ?? null,
+    trustProxy: trustProxyOf(e.TRUST_PROXY as string | undefined),
     nodeEnv,
     demoMode,
     line: {
@@ -348,4 +364,10 @@ function namingVariables(message: string): string {
 
 function stripSlash(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+/** TRUST_PROXY as Express takes it: a hop count, or the proxies' addresses; false when unset. */
+function trustProxyOf(value: string | undefined): number | string | false {
+  if (value === undefined || value.trim() === '') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

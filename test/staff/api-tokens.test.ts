@@ -6,6 +6,7 @@ import { FAILED_AUTH_LIMIT } from '../../src/http/staff-auth.js';
 import { confirmedAt, seedBooking } from '../support/booking-seeds.js';
 import { addStaff, consoleClient, type ConsoleClient } from '../support/console.js';
 import { startHarnessWithLogs, type HarnessWithLogs } from '../support/harness-with-logs.js';
+import { startHarness, STAFF_API_TOKEN } from '../support/harness.js';
 import type { JsonBody } from '../support/staff-api.js';
 
 /** Tuesday 2026-12-01 09:00 in Japan. */
@@ -148,5 +149,39 @@ describe('failed authentications', () => {
     expect(failures[0]).toMatchObject({ reason: 'unknown_token', address: expect.any(String) });
     expect(h.logText()).not.toContain(wrong);
     expect(h.logText()).not.toContain(good);
+  });
+});
+
+describe('behind a reverse proxy (TRUST_PROXY)', () => {
+  const failTimes = async (baseUrl: string, forwardedFor: string) => {
+    for (let i = 0; i < FAILED_AUTH_LIMIT; i++)
+      await fetch(`${baseUrl}/api/bookings`, {
+        headers: { authorization: 'Bearer hwa_never-issued-0123456789abcdef', 'x-forwarded-for': forwardedFor },
+      });
+  };
+  const asTool = (baseUrl: string, forwardedFor: string) =>
+    fetch(`${baseUrl}/api/bookings?limit=1`, {
+      headers: { authorization: `Bearer ${STAFF_API_TOKEN}`, 'x-forwarded-for': forwardedFor },
+    });
+
+  it('counts failed logins per caller the proxy names, so one bad tool does not lock the others out', async () => {
+    const behind = await startHarness({ env: { TRUST_PROXY: '1' } });
+    try {
+      await failTimes(behind.baseUrl, '192.0.2.10');
+      expect((await asTool(behind.baseUrl, '192.0.2.10')).status).toBe(429);
+      expect((await asTool(behind.baseUrl, '192.0.2.20')).status).toBe(200);
+    } finally {
+      await behind.close();
+    }
+  });
+
+  it('believes no X-Forwarded-For unless told to: a caller cannot choose its own address', async () => {
+    const direct = await startHarness();
+    try {
+      await failTimes(direct.baseUrl, '192.0.2.10');
+      expect((await asTool(direct.baseUrl, '192.0.2.20')).status).toBe(429);
+    } finally {
+      await direct.close();
+    }
   });
 });
