@@ -62,7 +62,9 @@ export const STAFF_TEXT = {
 /** Why a staff action could not be done, by the booking refusal's code. */
 export const STAFF_ERROR_TEXT: Record<BookingRefusalCode, string> = {
   slot_full:
-    'その枠はすでに埋まっています（ほかの職員が先に確定したか、定員に達しています）。別の日時を提案してください。',
+    // The calendar shows 満席 also for a slot held by a request still waiting for an answer (its first
+    // choice holds a place): say so, or staff look for a colleague's confirmation that never happened.
+    'その枠はすでに埋まっています（確定した相談と、回答待ちの申込みの第1希望で定員に達しています）。別の日時を提案してください。',
   already_confirmed: 'この申込みはすでに確定しています。',
   invalid_status: 'この申込みは、キャンセル済みなどのため操作できません。',
   not_found: '該当する申込みが見つかりません。',

@@ -156,6 +156,8 @@ describe('the booking page and its forms', () => {
     expect(answers.map((x) => x.status).sort()).toEqual([303, 409]);
     const refused = answers.find((x) => x.status === 409)!;
     expect(refused.html).toContain('その枠はすでに埋まっています');
+    // What fills a slot, said as the calendar counts it: confirmed sessions and waiting first choices.
+    expect(refused.html).toContain('確定した相談と、回答待ちの申込みの第1希望で定員に達しています');
     // Beside the choice the staff member picked.
     expect(refused.html).toMatch(/id="confirm-choice-error"[^>]*>その枠はすでに埋まっています/);
     const statuses = [
