@@ -96,7 +96,6 @@ export async function countActiveAdmins(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-/** Records a failed login: the count so far, and a lock until `lockedUntil` when one is due. */
 /**
  * Counts a sign-in attempt before its password is checked, in one statement, so attempts sent at
  * once each get their own number (src/console/auth/login-rules.ts). A lock that has run out starts

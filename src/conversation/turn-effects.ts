@@ -51,6 +51,14 @@ function sessionWrittenAbout(t: Turn): Booking | undefined {
   return (confirmed.find((c) => c.date === today) ?? confirmed.at(-1))?.b;
 }
 
+/** There is no booking; asked mid-booking, the answer says the booking being filled in goes on. */
+function noBooking(t: Turn, inProgress: boolean) {
+  return noticeMessage(
+    { key: 'noActiveBooking', ...(inProgress ? { params: { inProgress: 1 } } : {}) },
+    t.deps.settings,
+  );
+}
+
 /**
  * Carries out one effect the conversation asked for (consent, a request, a cancellation, a
  * hand-over, contact on a session day, an immediate session) in the turn's transaction, and adds
@@ -67,18 +75,13 @@ export async function performEffect(
     case 'showActiveBooking':
     case 'showStatus': {
       const views = [t.replaced, active].flatMap((b) => (b ? [bookingViewOf(b)] : []));
-      // Asked mid-booking, the answer says the booking being filled in goes on (its question follows).
-      const none = noticeMessage(
-        { key: 'noActiveBooking', ...(t.inProgress ? { params: { inProgress: 1 } } : {}) },
-        deps.settings,
-      );
       if (views.length > 0) {
         t.say.push(...activeBookingMessages(views, deps.settings, effect === 'showStatus'));
         return;
       }
       // A 今すぐ相談 request waiting for staff is what the person has: say so, and how to call it off.
       const waiting = effect === 'showStatus' ? await openImmediateRequestOf(db, userId) : undefined;
-      t.say.push(...(waiting ? immediateWaitingMessages(waiting.createdAt) : none));
+      t.say.push(...(waiting ? immediateWaitingMessages(waiting.createdAt) : noBooking(t, t.inProgress)));
       return;
     }
     case 'cancelWithoutBooking': {
@@ -86,13 +89,7 @@ export async function performEffect(
       if (withdrawn) {
         t.say.push(...immediateWithdrawnMessages());
         sayToStaff(t, staffImmediateWithdrawnMessages(withdrawn.name));
-      } else
-        t.say.push(
-          ...noticeMessage(
-            { key: 'noActiveBooking', ...(inProgress ? { params: { inProgress: 1 } } : {}) },
-            deps.settings,
-          ),
-        );
+      } else t.say.push(...noBooking(t, inProgress === true));
       return;
     }
     case 'submitRequest':

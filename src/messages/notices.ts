@@ -118,7 +118,7 @@ function officeHoursJa(s: OfficeSettings): string {
 }
 
 function phoneLine(s: OfficeSettings): string {
-  return `${s.officeName}（電話 ${s.officePhone}、平日 ${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}）`;
+  return `${s.officeName}（電話 ${s.officePhone}、${officeHoursJa(s)}）`;
 }
 
 const CONTINUE = '入力中のお申し込みは、このまま続けられます。';
@@ -215,8 +215,8 @@ export function noticeQuickReply(notice: Notice): QuickReply | undefined {
   return undefined;
 }
 
-/** The words for each notice. All user-facing text of the conversation lives in this folder. */
 /**
+ * The words for each notice. All user-facing text of the conversation lives in this folder.
  * `reasonOnly`: a refused time's nearest free slots are not named, because what is offered
  * instead (open days for a closed one) is named beside it.
  */

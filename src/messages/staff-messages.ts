@@ -185,11 +185,12 @@ export function staffSessionDayContactMessages(ref: string, when: string, messag
   ];
 }
 
-/** Nobody took an immediate-session request in time; the person was offered a booking. */
+/** The person called off their immediate-session request before anyone took it. */
 export function staffImmediateWithdrawnMessages(name: string): LineMessage[] {
   return [text(`今すぐ相談（${shortName(name)} 様）は、ご本人が取り下げました。お電話は不要です。`)];
 }
 
+/** Nobody took an immediate-session request in time; the person was offered a booking. */
 export function staffImmediateClosedMessages(name: string): LineMessage[] {
   return [
     text(

@@ -71,13 +71,17 @@ function nearestOpenDays(input: SuggestionInput, which: 1 | 2, date: IsoDate): I
   const kind = context.draft.kind ?? 'regular';
   const exclude = which === 2 ? context.draft.choice1 : undefined;
   const day = dayNumber(date);
-  // The horizon is at most a few months of days: asking for all of them is cheap and bounded.
-  return bookableDates(facts.calendar, kind, now, 400)
+  // The horizon is at most a few months of days, nearest first; free times are counted only
+  // until enough days have some.
+  const nearest = bookableDates(facts.calendar, kind, now, 400)
     .filter((d) => d !== date)
-    .sort((a, b) => Math.abs(dayNumber(a) - day) - Math.abs(dayNumber(b) - day) || (a < b ? -1 : 1))
-    .filter((d) => freeStartsOn(facts, kind, d, now, exclude).length > 0)
-    .slice(0, MAX_SUGGESTIONS)
-    .sort();
+    .sort((a, b) => Math.abs(dayNumber(a) - day) - Math.abs(dayNumber(b) - day) || (a < b ? -1 : 1));
+  const days: IsoDate[] = [];
+  for (const d of nearest) {
+    if (days.length === MAX_SUGGESTIONS) break;
+    if (freeStartsOn(facts, kind, d, now, exclude).length > 0) days.push(d);
+  }
+  return days.sort();
 }
 
 export interface Suggestions {

@@ -42,12 +42,6 @@ export async function scheduleTermsNotices(db: Db, terms: { id: string; effectiv
 }
 
 /**
- * Registers a terms version (the JSON API and the console both call this, inside their one
- * transaction): refused when dated more than a year ahead or not after the newest one; the same
- * registration again is a no-op. A new version schedules the notice job for now, so users with an
- * open booking hear what changes before it takes effect (docs/office-rules.md §13).
- */
-/**
  * What registering `given` would do, without doing it: refused (and why), the same version again
  * (nothing to do), or new. The console shows a new version back for confirmation only when it
  * would be registered.
@@ -74,6 +68,12 @@ export async function termsRegistrationCheck(
   return { new: true };
 }
 
+/**
+ * Registers a terms version (the JSON API and the console both call this, inside their one
+ * transaction): refused when dated more than a year ahead or not after the newest one; the same
+ * registration again is a no-op. A new version schedules the notice job for now, so users with an
+ * open booking hear what changes before it takes effect (docs/office-rules.md §13).
+ */
 export async function registerTermsVersion(
   trx: Db,
   given: NewTermsVersion,

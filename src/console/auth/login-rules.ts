@@ -4,7 +4,6 @@ import type { ConsoleSettings } from '../console-settings.js';
 export interface LoginState {
   /** When an admin disabled the account, or null. */
   disabledAt: string | null;
-  failedLogins: number;
   /** An instant (ISO) until which the login id is locked, or null. */
   lockedUntil: string | null;
 }

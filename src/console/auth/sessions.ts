@@ -32,11 +32,8 @@ export function requireSignIn(ctx: AppContext, settings: ConsoleSettings): Reque
       if (session) await deleteStaffSession(ctx.db, session.idHash);
       const next = req.method === 'GET' ? req.originalUrl : (req.get('referer') ?? '');
       // A Referer that is no address (a browser never sends one, a script might) is no page to return to.
-      const path = next.startsWith('http')
-        ? URL.canParse(next)
-          ? new URL(next).pathname + new URL(next).search
-          : ''
-        : next;
+      const url = next.startsWith('http') ? URL.parse(next) : undefined;
+      const path = url === undefined ? next : url ? url.pathname + url.search : '';
       res.set('Set-Cookie', clearedSessionCookie(settings.secureCookie));
       res.redirect(303, `/staff/login?${new URLSearchParams({ next: path, ...(session ? { expired: '1' } : {}) })}`);
       return;

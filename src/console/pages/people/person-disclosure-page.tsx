@@ -8,14 +8,8 @@ import { instantJa, maybeInstantJa } from '../../views/format.js';
 import { Page, type PageFrame } from '../../views/page.js';
 import { RecordTable } from '../../views/record-table.js';
 import { auditActionLabel } from '../settings/audit-labels.js';
+import { IMMEDIATE_STATUS_JA } from '../today/immediate-today.js';
 import { PERSON_ACTION_JA } from './person-actions.js';
-
-const IMMEDIATE_STATUS_JA: Readonly<Record<string, string>> = {
-  requested: '対応者を待っています',
-  accepted: '対応済み',
-  declined: '締切（対応者なし）',
-  withdrawn: 'ご本人が取り下げ',
-};
 
 const MESSAGE_STATUS_JA: Readonly<Record<string, string>> = {
   pending: '送信待ち',
@@ -78,6 +72,7 @@ function messageTexts(messages: unknown): string[] {
 export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRecord; at: string }) {
   const { record: r } = props;
   const u = r.user;
+  const draft = r.conversation ? draftRows(r.conversation.snapshot) : [];
   const path = `/staff/people/${encodeURIComponent(u.lineUserId)}`;
   return (
     <Page frame={props.frame} section="people" title="保有個人データの開示">
@@ -148,7 +143,7 @@ export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRe
             q.name || '（消去済み）',
             q.jobSeekerNumber || '（消去済み）',
             q.interpreter ? `あり（${whoJa(q)}）` : q.interpreter === false ? 'なし' : '—',
-            `${IMMEDIATE_STATUS_JA[q.status] ?? q.status}${q.acceptedAt ? `（${instantJa(q.acceptedAt)}）` : ''}`,
+            `${IMMEDIATE_STATUS_JA[q.status as keyof typeof IMMEDIATE_STATUS_JA]?.label ?? q.status}${q.acceptedAt ? `（${instantJa(q.acceptedAt)}）` : ''}`,
           ]}
         />
       )}
@@ -171,11 +166,11 @@ export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRe
       )}
 
       <h2>会話の途中の入力</h2>
-      {r.conversation && draftRows(r.conversation.snapshot).length > 0 ? (
+      {r.conversation && draft.length > 0 ? (
         <>
           <p>{`最終更新 ${instantJa(r.conversation.updatedAt)}（まだ申し込まれていない入力です）`}</p>
           <dl class="facts">
-            {draftRows(r.conversation.snapshot).map(([label, value]) => (
+            {draft.map(([label, value]) => (
               <>
                 <dt>{label}</dt>
                 <dd>{value}</dd>

@@ -6,7 +6,8 @@ import { whoJa } from '../../../messages/companion-ja.js';
 /** 「あり（通訳・英語）」, or 「あり」 when the person did not say who. */
 const companionShort = (r: ImmediateRequestRow): string => (r.companion ? `あり（${whoJa(r)}）` : 'あり');
 
-const STATUS_JA = {
+/** A 今すぐ相談 request's status in words, with the tone of its badge (also the 開示 page's words). */
+export const IMMEDIATE_STATUS_JA = {
   requested: { label: '対応者を待っています', tone: 'warn' },
   accepted: { label: '対応者あり', tone: 'ok' },
   declined: { label: '締切（予約をご案内済み）', tone: 'plain' },
@@ -34,7 +35,7 @@ export function ImmediateToday({ requests }: { requests: readonly ImmediateReque
         </thead>
         <tbody>
           {requests.map((r) => {
-            const status = STATUS_JA[r.status];
+            const status = IMMEDIATE_STATUS_JA[r.status];
             return (
               <tr key={r.id}>
                 <th scope="row" class="today-time">
