@@ -115,3 +115,23 @@ export function toConversationEvent(
     }
   }
 }
+
+/**
+ * What the bot still answers while a staff member has the chat: 予約確認 (the person checks their
+ * booking while waiting) and ヘルプ, typed or from the rich menu. A command the bot would act on
+ * at other times (予約キャンセル, 予約変更, 予約する, やめる...) is `held`: not carried out, since
+ * staff have the conversation, but answered once so the person is not met with silence, and staff
+ * are told. Everything else (what the person writes to staff) gets no answer from the bot (null),
+ * so it never talks over them.
+ */
+export type HandoffCommand = 'check' | 'help' | 'held';
+
+export function handoffCommand(input: ChatInput): HandoffCommand | null {
+  const command = commandOf(input);
+  if (command === 'check' || command === 'help') return command;
+  if (command !== undefined) return 'held';
+  if (input.type !== 'text') return null;
+  if (cancelPhrase(input.text) !== undefined) return 'held';
+  const intent = idleIntent(input.text);
+  return intent === 'cancelBooking' || intent === 'change' ? 'held' : null;
+}

@@ -1,24 +1,25 @@
 import { transition } from 'xstate';
 import { bookingMachine, BOOKING_MACHINE_VERSION } from '../../machines/booking/booking-machine.js';
 import { outputsOf } from '../../machines/booking/machine-output.js';
-import { toConversationEvent } from '../../machines/booking/input.js';
+import { handoffCommand, toConversationEvent } from '../../machines/booking/input.js';
 import { persistable, restoreConversation, stateOf, type BookingSnapshot } from '../../machines/booking/restore.js';
 import type { ConversationEvent, Notice } from '../../machines/booking/types.js';
 import type { Db } from '../../db/database.js';
 import { loadConversation, saveConversation } from '../../db/repositories/conversations-repository.js';
 import { touchUser } from '../../db/repositories/users-repository.js';
-import { decodeBookingAction } from '../bookings/booking-actions.js';
+import { decodeBookingAction } from '../../machines/booking/postback.js';
+import { bookingViewOf } from '../bookings/booking-view.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import { acceptProposal, declineProposal } from '../bookings/lifecycle.js';
 import { blockedUserMessages } from '../messages/lifecycle-messages.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import { noticeMessage, noticeMessages } from '../messages/notice-messages.js';
 import { renderQuestion } from '../messages/questions.js';
-import { bookingRef, staffHandoffRequestMessages } from '../messages/staff-messages.js';
+import { handoffAnswer, staffHandoffRequestMessages } from '../messages/handoff-messages.js';
+import { bookingRef } from '../messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
 import type { ConversationDeps } from './conversation-deps.js';
 import { loadUserFacts } from './user-facts.js';
-import { handoffAnswer, handoffCommand } from './handoff-answers.js';
 import { asksSomething, faqEntryFor } from './faq-match.js';
 import { performEffect } from './turn-effects.js';
 import { absorb, type Turn } from './turn.js';
@@ -110,7 +111,11 @@ export async function handleUserEvent(
     const answer: Dispatch = {
       audience: 'user',
       recipient: userId,
-      messages: handoffAnswer(duringHandoff, deps, active, replaced),
+      messages: handoffAnswer(
+        duringHandoff,
+        deps.settings,
+        [replaced, active].flatMap((b) => (b ? [bookingViewOf(b)] : [])),
+      ),
     };
     if (duringHandoff !== 'held') return [answer];
     // Out of hours nobody may be reading the chat: what the person asked for reaches the group.

@@ -9,7 +9,7 @@ import {
   type StaffPrompt,
 } from '../../db/repositories/staff-prompts-repository.js';
 import { chatStateOf, setHandoff } from '../../db/repositories/users-repository.js';
-import { decodeBookingAction, decodeChatAction } from '../bookings/booking-actions.js';
+import { decodeBookingAction, decodeChatAction } from '../../machines/booking/postback.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import {
   bookingToChange,
@@ -24,12 +24,9 @@ import { typedSlotExample } from '../messages/examples.js';
 import { formatSlotJa } from '../messages/format-ja.js';
 import { text } from '../messages/building-blocks.js';
 import { STAFF_ERROR_TEXT, STAFF_TEXT } from '../messages/staff-chat-texts.js';
-import {
-  handbackUserMessages,
-  handoffUserMessages,
-  immediateAcceptedMessages,
-} from '../messages/lifecycle-messages.js';
-import { handbackButton, noteWithButtons } from '../messages/staff-messages.js';
+import { immediateAcceptedMessages } from '../messages/lifecycle-messages.js';
+import { handbackButton, handbackUserMessages, handoffUserMessages } from '../messages/handoff-messages.js';
+import { noteWithButtons } from '../messages/staff-messages.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import { receiptNumber } from '../messages/booking-cards.js';
 import type { IncomingEvent } from './chat-input.js';

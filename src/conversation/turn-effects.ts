@@ -13,8 +13,8 @@ import { cancelBooking } from '../bookings/lifecycle.js';
 import { nextOpening, toLocal } from '../calendar/index.js';
 import { choicesFree } from '../bookings/choice-free.js';
 import { activeBookingMessages, submittedMessages } from '../messages/booking-cards.js';
+import { handoffBookingSummary, handoffUserMessages, staffHandoffMessages } from '../messages/handoff-messages.js';
 import {
-  handoffUserMessages,
   immediateRequestedMessages,
   immediateWaitingMessages,
   immediateWithdrawnMessages,
@@ -24,9 +24,7 @@ import { noticeMessage } from '../messages/notice-messages.js';
 import { whoJa } from '../messages/companion-ja.js';
 import {
   bookingRef,
-  handoffBookingSummary,
   staffDeclinedChangeStoppedMessages,
-  staffHandoffMessages,
   staffImmediateMessages,
   staffImmediateWithdrawnMessages,
   staffRequestMessages,

@@ -1,7 +1,7 @@
 import { companionJa } from './companion-ja.js';
 import { toLocal, type LocalDateTime } from '../calendar/index.js';
 import { formatInstantJa, formatSlotJa, formatTimeJa } from './format-ja.js';
-import { encodeBookingAction } from '../bookings/booking-actions.js';
+import { encodeBookingAction } from '../../machines/booking/postback.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';

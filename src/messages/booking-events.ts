@@ -1,4 +1,4 @@
-import { encodeBookingAction } from '../bookings/booking-actions.js';
+import { encodeBookingAction } from '../../machines/booking/postback.js';
 import { calendarLinkUrl, type CalendarLinkSettings } from '../bookings/calendar-link.js';
 import type { BookingEvent, BookingSubject } from '../bookings/booking-outcome.js';
 import type { Dispatch } from '../bookings/dispatch.js';

@@ -225,33 +225,6 @@ export function replyOverdueUserMessages(choices: PreferredChoices<LocalDateTime
   ];
 }
 
-/**
- * The person asked for staff (or staff took the chat over). `nextOpening`: when the office next
- * opens, if it is closed now, so the person knows the answer will not come tonight; null while it
- * is open. 予約確認 and ヘルプ keep answering meanwhile (src/conversation/handoff-answers.ts).
- */
-export function handoffUserMessages(nextOpening: LocalDateTime | null): LineMessage[] {
-  const when = nextOpening
-    ? `ただいま閉庁時間のため、職員からのお返事は${formatSlotJa(nextOpening)}以降になります。`
-    : '職員からこのトークでお返事しますので、しばらくお待ちください。';
-  return [
-    text(`担当者に引き継ぎました。${when}\nお待ちいただく間も、「予約確認」と送るとご予約の内容を確認できます。`),
-  ];
-}
-
-/** `inProgress`: a booking was being filled in when the person asked for staff; it is still there. */
-export function handbackUserMessages(inProgress = false): LineMessage[] {
-  if (inProgress)
-    return [
-      text(
-        '職員とのやりとりを終了し、自動応答に戻りました。お申し込みの入力は、前の質問の続きからお答えいただけます（やめる場合は「やめる」、やり直す場合は「最初から」と送ってください）。',
-      ),
-    ];
-  return [
-    text('職員とのやりとりを終了し、自動応答に戻りました。ご用件は「予約する」「予約確認」などと送ってください。'),
-  ];
-}
-
 export function blockedUserMessages(s: OfficeSettings): LineMessage[] {
   return [text(`このアカウントでのご案内は停止しています。ご用件は、お電話でお問い合わせください。\n${office(s)}`)];
 }

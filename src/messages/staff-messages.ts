@@ -1,6 +1,5 @@
-import { type LocalDateTime } from '../calendar/index.js';
 import { formatSlotJa } from './format-ja.js';
-import { encodeBookingAction, encodeChatAction } from '../bookings/booking-actions.js';
+import { encodeBookingAction } from '../../machines/booking/postback.js';
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import type { OfficeSettings } from '../office/settings.js';
@@ -37,26 +36,6 @@ export function staffRequestMessages(
   return [staffRequestCard(b, s, actions, change ? '日時変更の申込み' : '新しいオンライン相談の申込み', free)];
 }
 
-/** The button that hands a chat staff took over back to the bot: keyed on the person, who may have no booking. */
-export function handbackButton(lineUserId: string): LineAction {
-  return postback('自動応答に戻す', encodeChatAction({ action: 'handback', lineUserId }));
-}
-
-/**
- * While staff have the chat, the person sent a command the bot would otherwise act on (予約キャンセル,
- * 予約変更...): it was not carried out, and staff are asked to see to it in the chat. `typed`: the
- * words, when typed rather than tapped.
- */
-export function staffHandoffRequestMessages(ref: string | null, typed: string | null): LineMessage[] {
-  const who = ref ?? '担当者対応中のご利用者';
-  const what = typed ? `「${typed}」と送りました` : 'メニューから操作しました';
-  return [
-    text(
-      `【担当者対応中のご依頼】${who}が${what}。担当者対応中のため自動応答では受け付けず、職員にお伝えいただくよう案内しました。LINE公式アカウントのチャットでご確認ください。`,
-    ),
-  ];
-}
-
 /** The person turned down a proposed time, was asked for new ones, and stopped without giving any. */
 export function staffDeclinedChangeStoppedMessages(ref: string): LineMessage[] {
   return [
@@ -64,11 +43,6 @@ export function staffDeclinedChangeStoppedMessages(ref: string): LineMessage[] {
       `ご本人は提案の日時を辞退したあと、新しい希望日時の入力をやめました: ${ref}。お申し込みは今の内容のままです。別の日時を提案するか、ご本人にご連絡ください。`,
     ),
   ];
-}
-
-export function staffHandoffMessages(name: string | null, summary: string, lineUserId: string): LineMessage[] {
-  const lines = `【担当者対応の依頼】${name ? `${shortName(name)} 様` : 'ご利用者'}が職員との会話を希望しています。\n${summary}\nLINE公式アカウントのチャットからお返事ください。終わったら「自動応答に戻す」を押してください。`;
-  return [noteWithButtons(lines, [handbackButton(lineUserId)], '担当者対応の依頼')];
 }
 
 export function staffReplyOverdueMessages(b: BookingView, s: OfficeSettings): LineMessage[] {
@@ -208,14 +182,4 @@ export function staffRequestLapsedMessages(ref: string, keptId: string | null): 
         : `【未回答のまま終了】${ref}の申込みは、希望日時がすべて過ぎたため終了しました。`,
     ),
   ];
-}
-
-/** The line of a handoff request that says what the person has booked, if anything. */
-export function handoffBookingSummary(
-  booking: { at: LocalDateTime; confirmed: boolean } | null,
-  s: OfficeSettings,
-): string {
-  return booking
-    ? `予約: ${formatSlotJa(booking.at, s.sessionMinutes)}（${booking.confirmed ? '確定' : '調整中'}）`
-    : '予約: なし';
 }

@@ -6,7 +6,8 @@ import type { Actor } from '../bookings/lifecycle.js';
 import type { Dispatch } from '../bookings/dispatch.js';
 import type { Instant } from '../calendar/index.js';
 import { bookingInProgress } from '../conversation/booking-in-progress.js';
-import { blockedUserMessages, handbackUserMessages } from '../messages/lifecycle-messages.js';
+import { handbackUserMessages } from '../messages/handoff-messages.js';
+import { blockedUserMessages } from '../messages/lifecycle-messages.js';
 import { blockedNote, handbackNote, personLabel, unblockedNote } from '../messages/staff-notes.js';
 import type { OfficeContext } from '../office/office-context.js';
 

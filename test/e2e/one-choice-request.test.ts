@@ -4,7 +4,7 @@
  * way to confirm a second, and staff confirm the first (docs/office-rules.md §9).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeBookingAction } from '../../src/bookings/booking-actions.js';
+import { encodeBookingAction } from '../../machines/booking/postback.js';
 import { actionsIn, ChatDriver, textOf, textsDeliveredTo } from '../support/chat-driver.js';
 import { answerUpToDates, StaffDriver } from '../support/booking-flow.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';

@@ -3,7 +3,7 @@ import {
   decodeChatAction,
   type BookingAction,
   type ChatAction,
-} from '../../src/bookings/booking-actions.js';
+} from '../../machines/booking/postback.js';
 import type { Dispatch } from '../../src/bookings/dispatch.js';
 import type { LineMessage } from '../../src/line/message-types.js';
 
