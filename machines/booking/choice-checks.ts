@@ -1,6 +1,8 @@
 import {
   availableSlots,
+  bookableDates,
   checkPreferredTime,
+  dayNumber,
   findRefusal,
   gridStarts,
   type Instant,
@@ -9,7 +11,6 @@ import {
   type RefusalCode,
   type SessionKind,
   type DayRefusal,
-  type SlotRefusal,
   type HalfDay,
 } from '../../src/calendar/index.js';
 import type { Answer, ConversationFacts, Draft, Notice } from './types.js';
@@ -53,7 +54,49 @@ export function checkChoice(input: ChoiceInput, kind: SessionKind, choice: Local
     firstChoice ? { firstChoice } : {},
   );
   if (check.ok) return { type: 'chosen', choice };
-  return slotRefused({ refusal: check.refusal, alternatives: check.alternatives });
+  const { refusal } = check;
+  const closedDay = CLOSED_DAY_CODES.has(refusal.code) && 'date' in refusal;
+  const openDays = closedDay ? nearestOpenDays(input, kind, refusal.date) : [];
+  return {
+    type: 'refused',
+    notice: {
+      key: 'slotRefused',
+      slot: { refusal, alternatives: check.alternatives },
+      ...(openDays.length > 0 ? { openDays } : {}),
+    },
+  };
+}
+
+/** Refusals about the whole day: another time that day would be refused too, so other days are offered. */
+const CLOSED_DAY_CODES: ReadonlySet<RefusalCode> = new Set([
+  'closed_weekend',
+  'closed_holiday',
+  'closed_year_end',
+  'closed_closure',
+  'not_mothers_day',
+]);
+
+/** Few enough to read at a glance on a phone. */
+const NEAREST_OPEN_DAYS = 3;
+
+/**
+ * The open days nearest `date`, before or after it, with a free start left for this choice: the
+ * day before a closed Saturday is as near as the Monday after. In date order.
+ */
+function nearestOpenDays(input: ChoiceInput, kind: SessionKind, date: IsoDate): IsoDate[] {
+  const exclude = firstChoiceOf(input.which, input.draft);
+  const day = dayNumber(date);
+  // The horizon is at most a few months of days, nearest first; free times are counted only
+  // until enough days have some.
+  const nearest = bookableDates(input.facts.calendar, kind, input.now, 400)
+    .filter((d) => d !== date)
+    .sort((a, b) => Math.abs(dayNumber(a) - day) - Math.abs(dayNumber(b) - day) || (a < b ? -1 : 1));
+  const days: IsoDate[] = [];
+  for (const d of nearest) {
+    if (days.length === NEAREST_OPEN_DAYS) break;
+    if (freeStartsOn(input.facts, kind, d, input.now, exclude).length > 0) days.push(d);
+  }
+  return days.sort();
 }
 
 /**
@@ -99,11 +142,6 @@ export function checkDate(input: ChoiceInput, kind: SessionKind, date: IsoDate):
     firstChoice ? { firstChoice } : {},
   );
   return dayRefused(reason, date, check.ok ? [] : check.alternatives);
-}
-
-/** A refused time, as data: the renderer words it (the machine holds no copy). */
-function slotRefused(slot: SlotRefusal): ChoiceReading {
-  return { type: 'refused', notice: { key: 'slotRefused', slot } };
 }
 
 /**

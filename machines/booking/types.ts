@@ -193,6 +193,11 @@ export interface Notice {
   params?: Record<string, string | number>;
   /** A refused preferred time (`slotRefused`): why, and what is free nearby, for the renderer to word. */
   slot?: SlotRefusal;
+  /**
+   * For a time refused because the office is closed that day (`slotRefused`): the nearest open
+   * days with a time free for this choice, offered instead of times of the closed day.
+   */
+  openDays?: IsoDate[];
 }
 
 export type NoticeKey =

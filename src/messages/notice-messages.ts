@@ -3,7 +3,7 @@ import type { LineMessage } from '../line/message-types.js';
 import type { FaqEntry } from '../office/faq.js';
 import type { OfficeSettings } from '../office/settings.js';
 import { questionCard, text } from './building-blocks.js';
-import { faqAnswerText } from './faq-messages.js';
+import { formatTimeJa } from './format-ja.js';
 import { noticeQuickReply, noticeText } from './notices.js';
 import { suggestionsFor, type SuggestionInput } from './suggestion-buttons.js';
 
@@ -50,4 +50,18 @@ export function noticeMessages(notices: readonly Notice[], w: NoticeWording): Li
 /** One notice said on its own. */
 export function noticeMessage(notice: Notice, settings: OfficeSettings): LineMessage[] {
   return noticeMessages([notice], { settings });
+}
+
+/** The office's words from its FAQ (config/faq.json) with its settings filled in; an unknown {name} is left as written. */
+export function faqAnswerText(entry: FaqEntry, s: OfficeSettings): string {
+  const values: Record<string, string> = {
+    officeName: s.officeName,
+    officePhone: s.officePhone,
+    hours: `${formatTimeJa(s.openingMinutes)}〜${formatTimeJa(s.closingMinutes)}`,
+    termsUrl: s.termsUrl,
+    zoomTermsUrl: s.zoomTermsUrl,
+  };
+  return entry.answer.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? values[name]! : whole,
+  );
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { faqEntryFor } from '../../src/conversation/faq-match.js';
-import { faqAnswerText } from '../../src/messages/faq-messages.js';
+import { faqAnswerText } from '../../src/messages/notice-messages.js';
 import { loadFaqFile, parseFaq } from '../../src/office/faq.js';
 import { defaultOfficeSettings } from '../../src/office/settings.js';
 import { ChatDriver } from '../support/chat-driver.js';

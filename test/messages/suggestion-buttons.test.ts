@@ -10,8 +10,6 @@ describe('the buttons under a refusal', () => {
     const buttons = suggestionButtons(chat.notices, {
       question: 'choice1Date',
       context: chat.context,
-      facts: chat.facts,
-      now: chat.now,
     });
     expect(buttons.map((b) => b.label)).toEqual(['12月3日(木) 10:30', '12月3日(木) 11:00', '12月3日(木) 13:30']);
     expect(buttons[0]).toMatchObject({ type: 'postback', data: chat.postbackData('s:2026-12-03@630') });
@@ -20,11 +18,11 @@ describe('the buttons under a refusal', () => {
   it('are the open days nearest a day the office is closed, before it or after it, in date order', () => {
     const chat = chatAt('choice1Date').say('12/30');
     expect(chat.noticeKeys).toEqual(['slotRefused']);
+    // The conversation found the days; the catalogue only words them.
+    expect(chat.notices[0]!.openDays).toEqual(['2026-12-25', '2026-12-28', '2027-01-04']);
     const buttons = suggestionButtons(chat.notices, {
       question: 'choice1Date',
       context: chat.context,
-      facts: chat.facts,
-      now: chat.now,
     });
     // 12/30 is in the year-end closure: 12/28 is two days before it, 12/25 and 1/4 five days away.
     expect(buttons.map((b) => b.label)).toEqual(['12月25日(金)', '12月28日(月)', '1月4日(月)']);
@@ -32,8 +30,6 @@ describe('the buttons under a refusal', () => {
 
   it('are none away from the date and time questions', () => {
     const chat = chatAt('choice1Date').say('12/30');
-    expect(
-      suggestionButtons(chat.notices, { question: 'email', context: chat.context, facts: chat.facts, now: chat.now }),
-    ).toEqual([]);
+    expect(suggestionButtons(chat.notices, { question: 'email', context: chat.context })).toEqual([]);
   });
 });
