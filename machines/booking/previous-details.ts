@@ -6,7 +6,7 @@ import { validatePhone } from '../../src/validation/phone.js';
 import type { AnswerInput, Evaluation } from './evaluation.js';
 import { eligibilityCurrent } from './immediate-eligibility.js';
 import { matchOption } from './options.js';
-import type { Answer, ConversationFacts, Draft, Question } from './types.js';
+import type { Answer, ConversationFacts, Draft, PreviousDetails, Question } from './types.js';
 
 /**
  * A returning person (docs/office-rules.md §12): someone whose eligibility answers are on record
@@ -32,12 +32,22 @@ function isKeepable(question: Question): question is KeepableItem {
   return (KEEPABLE_ITEMS as readonly string[]).includes(question);
 }
 
-/** The item of before as today's checks keep it, if there is one and they still accept it. */
+/**
+ * The details of a booking as a returning person may keep them: each item checked as if typed
+ * today, once, where the facts are loaded, so the conversation and its words read them as they are.
+ */
+export function keptDetails(before: Required<PreviousDetails>): PreviousDetails {
+  const kept: PreviousDetails = { kind: before.kind, app: before.app };
+  for (const item of KEEPABLE_ITEMS) {
+    const result = CHECKS[item](before[item]);
+    if (result.ok) kept[item] = result.value;
+  }
+  return kept;
+}
+
+/** The item of before, if there is one and today's checks accept it. */
 export function keepableValue(facts: ConversationFacts, item: KeepableItem): string | undefined {
-  const before = facts.previous?.[item];
-  if (before === undefined) return undefined;
-  const result = CHECKS[item](before);
-  return result.ok ? result.value : undefined;
+  return facts.previous?.[item];
 }
 
 /** Everything of before, when all of it still passes today's checks; else nothing is kept at once. */

@@ -131,13 +131,17 @@ export interface ConversationFacts {
   immediate?: { open: true } | { open: false; reason: 'disabled' | 'closed_day' | 'outside_hours' };
 }
 
+/**
+ * What a person gave in their newest booking, as today's checks keep it (keptDetails in
+ * previous-details.ts): an item they refuse now is absent, and asked again.
+ */
 export interface PreviousDetails {
   kind: SessionKind;
   app: AppChoice;
-  name: string;
-  jobSeekerNumber: string;
-  email: string;
-  phone: string;
+  name?: string;
+  jobSeekerNumber?: string;
+  email?: string;
+  phone?: string;
 }
 
 export interface ActiveBookingFacts {

@@ -1,4 +1,5 @@
 import type { Booking } from '../../db/repositories/bookings-repository.js';
+import { keptDetails } from '../../machines/booking/previous-details.js';
 import type { PreviousDetails } from '../../machines/booking/types.js';
 import { bookingViewOf } from '../bookings/booking-view.js';
 
@@ -10,5 +11,5 @@ import { bookingViewOf } from '../bookings/booking-view.js';
 export function previousDetailsOf(row: Booking | undefined): { previous?: PreviousDetails } {
   if (!row || row.personalDataErasedAt !== null) return {};
   const { kind, app, name, jobSeekerNumber, email, phone } = bookingViewOf(row);
-  return { previous: { kind, app, name, jobSeekerNumber, email, phone } };
+  return { previous: keptDetails({ kind, app, name, jobSeekerNumber, email, phone }) };
 }

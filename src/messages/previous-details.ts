@@ -1,11 +1,6 @@
 import { toLocal } from '../calendar/index.js';
 import { eligibilityValidThrough } from '../../machines/booking/immediate-eligibility.js';
-import {
-  keepableValue,
-  reusableDetails,
-  SAME_AS_BEFORE,
-  type KeepableItem,
-} from '../../machines/booking/previous-details.js';
+import { SAME_AS_BEFORE, type KeepableItem } from '../../machines/booking/previous-details.js';
 import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationContext, ConversationFacts, Question } from '../../machines/booking/types.js';
 import { validatePhone } from '../validation/phone.js';
@@ -76,16 +71,18 @@ function eligibilityLine(facts: ConversationFacts): string {
 
 /** The returning person's first card: what is kept, and one button each to keep, change or review. */
 export function previousDetailsCard(facts: ConversationFacts, actions: readonly LineAction[]): LineMessage {
-  const kept = reusableDetails(facts);
+  // Shown only to a returning person, whose details of before are all kept (isReturning).
+  const kept = facts.previous;
   const lines = ['前回のお申し込みの内容を引き継いで、日時の選択から始められます。', eligibilityLine(facts)];
-  if (kept?.kind && kept.app)
+  if (kept)
     lines.push(
       [
         `相談の種類: ${optionLabel('kind', kept.kind)}`,
         `利用アプリ: ${optionLabel('app', kept.app)}`,
-        ...(['name', 'jobSeekerNumber', 'email', 'phone'] as const).map(
-          (item) => `${ITEM_NAMES[item]}: ${shown(item, kept[item] ?? '')}`,
-        ),
+        ...(['name', 'jobSeekerNumber', 'email', 'phone'] as const).flatMap((item) => {
+          const value = kept[item];
+          return value === undefined ? [] : [`${ITEM_NAMES[item]}: ${shown(item, value)}`];
+        }),
       ].join('\n'),
     );
   lines.push(
@@ -110,7 +107,7 @@ export function offerPrevious(
   messages: LineMessage[],
 ): LineMessage[] {
   if (!isItem(question)) return messages;
-  const value = keepableValue(facts, question);
+  const value = facts.previous?.[question];
   const asked = messages[0];
   if (value === undefined || messages.length !== 1 || asked?.type !== 'text') return messages;
   const button = postback(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eligibilityValidThrough } from '../../machines/booking/immediate-eligibility.js';
+import { keptDetails } from '../../machines/booking/previous-details.js';
 import type { ConversationFacts } from '../../machines/booking/types.js';
 import { defaultOfficeSettings } from '../../src/office/settings.js';
 import { PREVIOUS } from './candidates.js';
@@ -115,8 +116,14 @@ describe('a returning person is not asked the eligibility questions again (docs/
     expect(chat.noticeKeys).toEqual(['previousDetailsGone']);
   });
 
+  it("keeps each detail of before only as today's checks read it", () => {
+    const kept = keptDetails({ ...PREVIOUS, jobSeekerNumber: '1234', phone: '090-1234-5678' });
+    expect(kept).toEqual({ ...PREVIOUS, jobSeekerNumber: undefined });
+    expect('jobSeekerNumber' in kept).toBe(false);
+  });
+
   it("does not keep details today's checks refuse: that person is asked everything", () => {
-    const chat = started(returning({ previous: { ...PREVIOUS, jobSeekerNumber: '1234' } }));
+    const chat = started(returning({ previous: keptDetails({ ...PREVIOUS, jobSeekerNumber: '1234' }) }));
     expect(chat.state).toBe('registered');
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { suggestionButtons } from '../../src/messages/suggestion-buttons.js';
+import { suggestionsFor } from '../../src/messages/notice-messages.js';
+
+const suggestionButtons = (...args: Parameters<typeof suggestionsFor>) => suggestionsFor(...args)?.actions ?? [];
 import { chatAt, FIRST, withFullSlots } from '../machines/fixtures.js';
 
 describe('the buttons under a refusal', () => {
