@@ -1,4 +1,4 @@
-import { isValidIsoDate, type IsoDate, type LocalDateTime } from '../calendar/index.js';
+import { inHalfDay, isValidIsoDate, type IsoDate, type LocalDateTime } from '../calendar/index.js';
 import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationContext, Notice, Question } from '../../machines/booking/types.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
@@ -89,7 +89,18 @@ const CHOICE_QUESTIONS: ReadonlySet<Question> = new Set(['choice1Date', 'choice1
 /** The question the conversation is at next; suggestions answer it, in its turn. */
 export interface SuggestionInput {
   question: Question;
-  context: Pick<ConversationContext, 'turn'>;
+  context: Pick<ConversationContext, 'turn' | 'draft'>;
+}
+
+/**
+ * Whether the question already offers `at` as one of its own buttons: a time question lists the
+ * free times of its date (of the half-day asked for, if one was), so a suggestion there would be
+ * the same button twice.
+ */
+function offeredByQuestion(input: SuggestionInput, at: LocalDateTime): boolean {
+  if (input.question !== 'choice1Time' && input.question !== 'choice2Time') return false;
+  const { pendingDate, pendingHalf } = input.context.draft;
+  return at.date === pendingDate && (!pendingHalf || inHalfDay(pendingHalf, at.minutes));
 }
 
 function answer(input: SuggestionInput, value: string, label: string): LineAction {
@@ -122,15 +133,15 @@ interface Suggestions {
 /** The buttons that go with `notices` when the conversation is at `input.question`, with their caption. */
 export function suggestionsFor(notices: readonly Notice[], input: SuggestionInput): Suggestions | undefined {
   if (!CHOICE_QUESTIONS.has(input.question)) return undefined;
-  const slots = (list: readonly LocalDateTime[]): Suggestions | undefined =>
-    list.length === 0
+  const slots = (all: readonly LocalDateTime[]): Suggestions | undefined => {
+    const list = all.slice(0, MAX_SUGGESTIONS).filter((at) => !offeredByQuestion(input, at));
+    return list.length === 0
       ? undefined
       : {
           caption: 'ボタンを押すと、その日時を希望日時としてお選びいただけます。',
-          actions: list
-            .slice(0, MAX_SUGGESTIONS)
-            .map((at) => answer(input, `s:${at.date}@${at.minutes}`, formatSlotJa(at))),
+          actions: list.map((at) => answer(input, `s:${at.date}@${at.minutes}`, formatSlotJa(at))),
         };
+  };
   for (const notice of notices) {
     if (notice.key === 'slotRefused' && notice.slot) {
       const days = notice.openDays;

@@ -30,6 +30,19 @@ describe('the buttons under a refusal', () => {
     expect(buttons.map((b) => b.label)).toEqual(['12月25日(金)', '12月28日(月)', '1月4日(月)']);
   });
 
+  it('leave out the times a time question already offers as its own buttons', () => {
+    const chat = chatAt('choice1Date');
+    chat.facts = withFullSlots(chat.facts, 'regular', [FIRST]);
+    chat.say('12/3').say('10:00');
+    expect(chat.state).toBe('choice1Time');
+    expect(chat.noticeKeys).toEqual(['slotRefused']);
+    // The three nearest free times are 12/3's, which the question lists anyway: no second copy.
+    expect(suggestionButtons(chat.notices, { question: 'choice1Time', context: chat.context })).toEqual([]);
+    // Asked for the date instead, the same times are worth a button each.
+    const atDate = { question: 'choice1Date' as const, context: { ...chat.context, draft: {} } };
+    expect(suggestionButtons(chat.notices, atDate).map((b) => b.label)).toHaveLength(3);
+  });
+
   it('are none away from the date and time questions', () => {
     const chat = chatAt('choice1Date').say('12/30');
     expect(suggestionButtons(chat.notices, { question: 'email', context: chat.context })).toEqual([]);
