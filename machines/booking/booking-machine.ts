@@ -165,6 +165,7 @@ const OUTCOME_GUARDS = {
 const NEW: Purpose = 'new';
 const CHANGE: Purpose = 'change';
 const IMMEDIATE: Purpose = 'immediate';
+const IMMEDIATE_INTRO = { type: 'notice', params: { key: 'immediateIntro' } } as const;
 
 const baseSetup = setup({
   types: {
@@ -571,8 +572,9 @@ export const bookingMachine = machineSetup.createMachine({
       { guard: 'immediateClosed', actions: { type: 'notice', params: immediateClosed(true) } },
       // Mid-booking (idle answers this itself) the booking being filled in goes on.
       { guard: not('consentAndEligibilityOnRecord'), actions: say(immediateNeedsBooking(true)) },
-      { guard: 'hasIdentity', target: '.interpreter', reenter: true, actions: 'beginImmediate' },
-      { target: '.name', reenter: true, actions: 'beginImmediate' },
+      // What a 今すぐ相談 is comes first: the rich menu's button may be all the person has seen of it.
+      { guard: 'hasIdentity', target: '.interpreter', reenter: true, actions: ['beginImmediate', IMMEDIATE_INTRO] },
+      { target: '.name', reenter: true, actions: ['beginImmediate', IMMEDIATE_INTRO] },
     ],
   },
   states: {

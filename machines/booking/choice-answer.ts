@@ -64,6 +64,14 @@ function exampleParams(input: ChoiceInput, kind: SessionKind): { exampleDate?: I
   return at ? { exampleDate: at.date, exampleMinutes: at.minutes } : {};
 }
 
+/**
+ * 「10.30」 alone is half past ten where a time is asked, though 「12.10」 is a date where a date is
+ * (read-date.ts): at the time question it is read as 「10:30」.
+ */
+function atTimeQuestion(text: string, pendingDate: IsoDate | undefined): string {
+  return pendingDate === undefined ? text : text.normalize('NFKC').replace(/^(\s*\d{1,2})\.(\d{2}\s*)$/u, '$1:$2');
+}
+
 /** Reads an answer to "which date?" or "what time on that date?" for choice 1 or 2. */
 export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
   const kind = input.draft.kind ?? 'regular';
@@ -94,7 +102,9 @@ export function readChoiceAnswer(input: ChoiceInput): ChoiceReading {
   // Typed hours are read as people mean them (「2時半」 is 14:30); the picker's are 24-hour already.
   const parsed =
     answer.source === 'text'
-      ? parseDateTime(answer.text, input.now, { settings: input.facts.calendar.settings })
+      ? parseDateTime(atTimeQuestion(answer.text, input.pendingDate), input.now, {
+          settings: input.facts.calendar.settings,
+        })
       : parseDateTime(answer.datetime ?? [answer.date, answer.time].filter(Boolean).join(' '), input.now);
   switch (parsed.type) {
     case 'datetime': {

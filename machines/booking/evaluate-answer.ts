@@ -5,7 +5,7 @@ import { readChoiceAnswer } from './choice-answer.js';
 import { companionStep, emailStep, nameStep } from './confirm-answer.js';
 import { immediateRefusal } from './immediate-eligibility.js';
 import { matchOption } from './options.js';
-import { keepPrevious, previousDetailsStep } from './previous-details.js';
+import { asPreviousOption, keepPrevious, previousDetailsStep } from './previous-details.js';
 import { staleChoice } from './recheck-choices.js';
 import type {
   Answer,
@@ -104,8 +104,11 @@ function choiceStep(which: 1 | 2, part: 'date' | 'time'): Step {
         };
       case 'chosen': {
         // 「16日14時か17日10時」: both wishes at once (natural-choice.ts), each already checked.
-        if (which === 1 && reading.second)
-          return chosen(input, { ...rest, choice1: reading.choice, choice2: reading.second });
+        if (which === 1 && reading.second) {
+          const both = chosen(input, { ...rest, choice1: reading.choice, choice2: reading.second });
+          const said: Notice = { key: 'bothWishesTaken', wishes: [reading.choice, reading.second] };
+          return both.ok ? { ...both, notices: [...(both.notices ?? []), said] } : both;
+        }
         const next = chosen(
           input,
           which === 1 ? { ...rest, choice1: reading.choice } : { ...rest, choice2: reading.choice },
@@ -430,6 +433,7 @@ export function isComplete(d: Draft): d is CompleteDraft & Draft {
  * and the draft it leaves. Pure: same input, same result. The machine calls it once per answer.
  */
 export function evaluateAnswer(input: AnswerInput): Evaluation {
-  // 「前回と同じ」 at an item a returning person gave before keeps it (previous-details.ts).
-  return keepPrevious(input) ?? STEPS[input.question](input);
+  // 「前回と同じ」 at an item a returning person gave before keeps it; at the kind or the app, it
+  // is the option chosen before, read as that option's button (previous-details.ts).
+  return keepPrevious(input) ?? STEPS[input.question](asPreviousOption(input) ?? input);
 }

@@ -80,7 +80,19 @@ export function isReturning(facts: ConversationFacts, now: Instant): boolean {
 }
 
 /** Typed words that keep an item as before (the button's label among them). */
-export const SAME_AS_BEFORE_WORDS = ['前回と同じ', '前回と同じです', '前回と同じで', '同じ', '同じです', '同じで'];
+export const SAME_AS_BEFORE_WORDS = [
+  '前回と同じ',
+  '前回と同じです',
+  '前回と同じで',
+  '同じ',
+  '同じです',
+  '同じで',
+  'そのまま',
+  'そのままで',
+  '前回のまま',
+  '変更なし',
+  '変わりません',
+];
 
 /** The button value of 「前回と同じ」 at an item's question. */
 export const SAME_AS_BEFORE = 'same';
@@ -105,6 +117,16 @@ export function keepPrevious(input: AnswerInput): Evaluation | undefined {
   // Erased since the button was shown (retention), or nothing before: the person types it.
   if (value === undefined) return GONE;
   return { ok: true, outcome: 'filled', draft: { ...input.context.draft, [question]: value } };
+}
+
+/**
+ * 「前回と同じ」 typed at the kind or app question, by someone who chose one before: that option,
+ * as if its button were tapped. Undefined anywhere else, where the answer is read as it is.
+ */
+export function asPreviousOption(input: AnswerInput): AnswerInput | undefined {
+  const { question, answer, facts } = input;
+  if ((question !== 'kind' && question !== 'app') || answer.source !== 'text' || !facts.previous) return undefined;
+  return saysSame(answer) ? { ...input, answer: { source: 'button', value: facts.previous[question] } } : undefined;
 }
 
 /**

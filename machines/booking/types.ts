@@ -202,6 +202,8 @@ export interface Notice {
    * days with a time free for this choice, offered instead of times of the closed day.
    */
   openDays?: IsoDate[];
+  /** Both preferred times, taken from one message (`bothWishesTaken`), said back so the person can check them. */
+  wishes?: readonly [LocalDateTime, LocalDateTime];
 }
 
 export type NoticeKey =
@@ -241,6 +243,8 @@ export type NoticeKey =
   | 'expired'
   | 'conversationReset'
   | 'unsupportedMessage'
+  | 'bothWishesTaken'
+  | 'immediateIntro'
   | 'help'
   | 'stale'
   /** A button tapped while no question is shown (double tap, old card, after expiry). */

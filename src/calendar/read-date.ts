@@ -1,6 +1,6 @@
 /**
  * Reads a calendar date from the front of normalised, lower-cased text: '2026-12-08',
- * '2026/12/8', '2026年12月8日', '令和8年12月8日', '12/8', '12月8日', '今日', '明日', '明後日',
+ * '2026/12/8', '2026年12月8日', '令和8年12月8日', 'R8.12.8', '12/8', '12.8', '12月8日', '今日', '明日', '明後日',
  * '来週火曜', '来週の火曜日', '火曜', '18日', optionally followed by a weekday such as '(火)'.
  */
 import { addDays, isoDateOf, weekday } from './jst.js';
@@ -11,8 +11,10 @@ const WEEKDAYS = '日月火水木金土';
 const WEEKDAY_SUFFIX = /^\s?(?:\(([日月火水木金土])(?:曜日?)?\)|([日月火水木金土])曜日?)/;
 const YEAR_MONTH_DAY = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
 const YEAR_MONTH_DAY_JA = /^(\d{4})年(\d{1,2})月(\d{1,2})(?!\d)日?/;
-const REIWA = /^令和(\d{1,2}|元)年(\d{1,2})月(\d{1,2})(?!\d)日?/;
-const MONTH_DAY = /^(\d{1,2})(?:\/|月)(\d{1,2})(?!\d)日?/;
+// 「令和8年12月10日」, or 「R8.12.10」 as forms write it (lower-cased by then).
+const REIWA = /^(?:令和(\d{1,2}|元)年(\d{1,2})月(\d{1,2})(?!\d)日?|r(\d{1,2})([./-])(\d{1,2})\5(\d{1,2})(?!\d))/;
+// 「12.10」 too, as the month and day are often written (not 「12-10」: 「10-11」 is a time range).
+const MONTH_DAY = /^(\d{1,2})(?:[/.]|月)(\d{1,2})(?!\d)日?/;
 // 「18日」, but not a count of days: 「3日後」 (three days later), 「2日間」 (for two days).
 const DAY_OF_MONTH = /^(\d{1,2})日(?![後間])/;
 const DAYS_FROM_TODAY: ReadonlyArray<[RegExp, number]> = [
@@ -92,11 +94,9 @@ function readAbsolute(s: string, today: IsoDate): Reading<IsoDate> | null {
   if (ja !== null) return found(plausibleDateOf(Number(ja[1]), Number(ja[2]), Number(ja[3])), s.slice(ja[0].length));
   const reiwa = REIWA.exec(s);
   if (reiwa !== null) {
-    const year = 2018 + (reiwa[1] === '元' ? 1 : Number(reiwa[1]));
-    return found(
-      reiwa[1] === '0' ? null : isoDateOf(year, Number(reiwa[2]), Number(reiwa[3])),
-      s.slice(reiwa[0].length),
-    );
+    const [, era, month, day] = reiwa[1] !== undefined ? reiwa : [, reiwa[4], reiwa[6], reiwa[7]];
+    const year = 2018 + (era === '元' ? 1 : Number(era));
+    return found(era === '0' ? null : isoDateOf(year, Number(month), Number(day)), s.slice(reiwa[0].length));
   }
   const md = MONTH_DAY.exec(s);
   if (md !== null) return found(nextMonthDay(Number(md[1]), Number(md[2]), today), s.slice(md[0].length));

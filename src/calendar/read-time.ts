@@ -1,6 +1,6 @@
 /**
  * Reads a time of day from the front of normalised, lower-cased text:
- * '10:30', '14時30分', '10時半', '午後2時', '午前10時', '2pm', '正午'.
+ * '10:30', '10.30', '14時30分', '10時半', '午後2時', '午前10時', '2pm', '正午'.
  */
 import type { Reading } from './parse-result.js';
 
@@ -14,7 +14,8 @@ export type BareHourReading = (minutes: number) => number;
 
 const MERIDIEM_PREFIX = /^(午前|午後|a\.?m\.?|p\.?m\.?)\s?/;
 const MERIDIEM_SUFFIX = /^\s?(a\.?m\.?|p\.?m\.?)/;
-const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)/;
+// 「10:30」, or 「10.30」 after a date (「12.10 10.30」); alone, 「10.30」 is read by the question (choice-answer.ts).
+const CLOCK = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?!\d)/;
 const KANJI_CLOCK = /^(\d{1,2})時(?:(半)|(\d{1,2})(?!\d)分?)?/;
 const BARE_HOUR = /^(\d{1,2})(?!\d)/;
 const BEFORE_SUFFIX = /^\s?(?:a\.?m|p\.?m)/;

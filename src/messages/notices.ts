@@ -1,5 +1,5 @@
 import { isValidIsoDate, type LocalDateTime, type DayRefusal } from '../calendar/index.js';
-import { formatDateJa, formatTimeJa } from './format-ja.js';
+import { formatDateJa, formatSlotJa, formatTimeJa } from './format-ja.js';
 import { dayRefusalMessage, refusalMessage, refusalReasonJa } from './refusals.js';
 import { typedDateExample, typedSlotExample } from './examples.js';
 import type { OfficeSettings } from '../office/settings.js';
@@ -260,6 +260,14 @@ export function noticeText(notice: Notice, s: OfficeSettings, options: { reasonO
       );
     case 'dayRefused':
       return dayRefusedText(p, s);
+    case 'immediateIntro':
+      return `今すぐ相談は、日時を予約せずに、本日このあと受けられるオンライン相談です（${s.immediateSessionMinutes}分）。お申し込みの前に、いくつか確認します。`;
+    case 'bothWishesTaken': {
+      const [first, second] = notice.wishes ?? [];
+      return first && second
+        ? `第1希望を${formatSlotJa(first, s.sessionMinutes)}、第2希望を${formatSlotJa(second, s.sessionMinutes)}として承りました（お申し込みの前に確認画面で変更できます）。`
+        : '第1希望と第2希望を承りました。';
+    }
     case 'dateUnreadable':
       return dateUnreadableText(p);
     case 'whichWeek':
@@ -301,7 +309,7 @@ export function noticeText(notice: Notice, s: OfficeSettings, options: { reasonO
     case 'conversationReset':
       return '申し訳ありません。入力途中のお申し込みを続けられなくなりました。お手数ですが、もう一度「予約する」からお願いします。';
     case 'unsupportedMessage':
-      return '申し訳ありません。スタンプや画像にはお答えできません。文字で入力するか、ボタンからお選びください。';
+      return '申し訳ありません。文字のメッセージ以外（スタンプ、画像、ファイル、位置情報など）にはお答えできません。文字で入力するか、ボタンからお選びください。';
     case 'noActiveBooking':
       // Mid-booking the question follows: the draft is kept, so say so instead of 「予約する」.
       return p.inProgress
@@ -366,6 +374,7 @@ export function noticeText(notice: Notice, s: OfficeSettings, options: { reasonO
     case 'nothingToCancel':
       return '中止する入力はありません。予約を始める場合は「予約する」と送ってください。';
     case 'previousDetailsGone':
-      return '申し訳ありません。前回のご回答やご入力の内容は、有効期間が過ぎたため使えなくなりました。お手数ですが、あらためてお答えください。';
+      // Also said to someone with no booking before who types 「前回と同じ」: they may not know why.
+      return '申し訳ありません。前回のご回答やご入力の内容は、有効期間が過ぎたか記録がないため、お使いいただけません。お手数ですが、あらためてお答えください。';
   }
 }

@@ -61,6 +61,15 @@ describe('parseDateTime', () => {
     ['令和8年12月8日', d('2026-12-08')],
     ['㋿8年12月8日', d('2026-12-08')],
     ['令和元年5月1日', d('2019-05-01')],
+    // As forms and quick notes write dates: the era's letter, and dots.
+    ['R8.12.8', d('2026-12-08')],
+    ['r8/12/8 10:30', dt('2026-12-08', 630)],
+    ['R0.12.8', no('impossible_date')],
+    ['12.8', d('2026-12-08')],
+    ['12.8 10.30', dt('2026-12-08', 630)],
+    ['12.8(火) 14:00', dt('2026-12-08', 840)],
+    // A hyphen is not read as between month and day: 「10-11」 is more likely a time range.
+    ['10-11', no('unreadable')],
     ['1/5', d('2027-01-05')], // in December, next January
     ['12/1', d('2026-12-01')], // today counts
     ['11/30', d('2027-11-30')],

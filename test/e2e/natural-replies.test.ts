@@ -49,6 +49,9 @@ it('「16日14時か17日10時」 fills both choices after checking each, and as
   await typeUntil(u, 'choice1Date');
   await u.say('16日14時か17日10時');
   expect(await conversationStateOf(h, u.userId)).toBe('email');
+  expect(u.lastText()).toContain(
+    '第1希望を12月16日(水) 14:00〜14:40、第2希望を12月17日(木) 10:00〜10:40として承りました',
+  );
   for (const step of ['hanako@example.jp', '090-1234-5678', '同席しません']) await u.say(step);
   expect(u.lastText()).toMatch(/12月16日\(水\)\s+14:00/);
   expect(u.lastText()).toMatch(/12月17日\(木\)\s+10:00/);

@@ -190,7 +190,7 @@ async function answersTo(userId: string, events: Parameters<Harness['post']>[0])
 }
 
 // Found while writing these tests (was a bug): every event other than a follow, a text or a
-// postback was treated like a sticker: 「スタンプや画像にはお答えできません」 plus the current question
+// postback was treated like a sticker: 「文字のメッセージ以外…にはお答えできません」 plus the current question
 // were queued. An unfollow or an unsend has no reply token, so these went out as pushes (monthly
 // quota) to a person who had just blocked the account or had only retracted a message.
 // Reproduction: a user mid-booking blocks the account (unfollow event) -> two pushes to them.

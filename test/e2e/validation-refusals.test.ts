@@ -84,7 +84,12 @@ describe('every refusal is explained in Japanese and the same question is asked 
   it('name: digits', () => expectRefused(u, 'name', '12345', 'お名前として読み取れませんでした'));
   it('name: over 40 characters', () => expectRefused(u, 'name', 'あ'.repeat(41), '40文字以内'));
   it('name: a sticker', async () => {
-    await expectAskedAgain(u, 'name', await sendSticker(u.userId), 'スタンプや画像にはお答えできません');
+    await expectAskedAgain(
+      u,
+      'name',
+      await sendSticker(u.userId),
+      '文字のメッセージ以外（スタンプ、画像、ファイル、位置情報など）にはお答えできません',
+    );
   });
   it('name: a valid one moves on', () => expectAccepted(u, '青森 花子', 'jobSeekerNumber'));
 
@@ -199,7 +204,12 @@ describe('every refusal is explained in Japanese and the same question is asked 
   it('a choice question: an answer that is not one of the options', () =>
     expectRefused(u, 'interpreter', 'たぶん', 'ボタンと同じ言葉を入力してください'));
   it('a choice question: a sticker', async () => {
-    await expectAskedAgain(u, 'interpreter', await sendSticker(u.userId), 'スタンプや画像にはお答えできません');
+    await expectAskedAgain(
+      u,
+      'interpreter',
+      await sendSticker(u.userId),
+      '文字のメッセージ以外（スタンプ、画像、ファイル、位置情報など）にはお答えできません',
+    );
   });
 
   it('after all the refusals, the request holds only the accepted answers', async () => {
@@ -307,7 +317,7 @@ describe('a slot that is full', () => {
 
 describe('a sticker from a new friend', () => {
   // Found while writing these tests (was a bug): a new friend whose first message was a sticker
-  // was told 「スタンプや画像にはお答えできません。文字で入力するか、ボタンからお選びください」, but no
+  // was told 「文字のメッセージ以外…にはお答えできません。文字で入力するか、ボタンからお選びください」, but no
   // booking started and no buttons were shown (a non-text message mapped to no machine event, so
   // the idle conversation never got START). The issue: the conversation starts "on any first
   // message from a new friend". Reproduction: a user never seen before sends a sticker.

@@ -43,6 +43,8 @@ describe('who may ask for an immediate session', () => {
   it('accepts a person with consent from before and eligibility answered within 6 months, asking about an interpreter first', () => {
     const chat = new Chat(onRecordFacts({ ...OPEN, identity: IDENTITY })).say('今すぐ相談');
     expect(chat.state).toBe('interpreter');
+    // What a 今すぐ相談 is, before its first question.
+    expect(chat.noticeKeys).toEqual(['immediateIntro']);
     expect(chat.draft).toEqual(IDENTITY);
     // 「同席します」: who attends is asked before the final yes.
     chat.tap('yes').tap('c_helper');
@@ -57,6 +59,7 @@ describe('who may ask for an immediate session', () => {
   it('asks the name and number when none are on file, then the interpreter question', () => {
     const chat = new Chat(onRecordFacts(OPEN)).say('今すぐ相談');
     expect(chat.state).toBe('name');
+    expect(chat.noticeKeys).toEqual(['immediateIntro']);
     chat.say('青森 花子').say('02010-12345678');
     expect(chat.state).toBe('interpreter');
     chat.tap('no').tap('yes');

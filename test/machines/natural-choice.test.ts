@@ -35,11 +35,29 @@ describe('half a day with a date', () => {
 });
 
 describe('two wishes in one message', () => {
+  it('reads 「10.30」 as a time where a time is asked, and 「12.3」 as a date where a date is', () => {
+    const chat = chatAt('choice1Date').say('12.3');
+    expect(chat.state).toBe('choice1Time');
+    expect(chat.draft.pendingDate).toBe('2026-12-03');
+    chat.say('10.30');
+    expect(chat.draft.choice1).toEqual({ date: '2026-12-03', minutes: 630 });
+  });
+
   it('fills both choices, each checked, and goes on to the e-mail', () => {
     const chat = chatAt('choice1Date').say('16日14時か17日10時');
     expect(chat.state).toBe('email');
     expect(chat.draft.choice1).toEqual({ date: '2026-12-16', minutes: 840 });
     expect(chat.draft.choice2).toEqual({ date: '2026-12-17', minutes: 600 });
+    // Both are said back, so a person who typed them in one breath sees what was taken.
+    expect(chat.notices).toEqual([
+      {
+        key: 'bothWishesTaken',
+        wishes: [
+          { date: '2026-12-16', minutes: 840 },
+          { date: '2026-12-17', minutes: 600 },
+        ],
+      },
+    ]);
   });
 
   it('keeps the first and asks the second again when only the second cannot be booked', () => {

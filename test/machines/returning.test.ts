@@ -4,7 +4,7 @@ import { keptDetails } from '../../machines/booking/previous-details.js';
 import type { ConversationFacts } from '../../machines/booking/types.js';
 import { defaultOfficeSettings } from '../../src/office/settings.js';
 import { PREVIOUS } from './candidates.js';
-import { Chat, FIRST, SECOND, makeCalendar, onRecordFacts } from './fixtures.js';
+import { Chat, FIRST, SECOND, chatAtKind, makeCalendar, onRecordFacts } from './fixtures.js';
 
 /** A person who booked before: consent to the current terms, eligibility answered two months ago, details kept. */
 const returning = (overrides: Partial<ConversationFacts> = {}) => onRecordFacts({ previous: PREVIOUS, ...overrides });
@@ -75,6 +75,21 @@ describe('a returning person is not asked the eligibility questions again (docs/
     expect(chat.draft).toMatchObject({ email: 'new@example.jp', phone: '09012345678' });
     chat.tap('no').tap('submit');
     expect(chat.effects.map((e) => e.effect)).toEqual(['submitRepeatRequest']);
+  });
+
+  it('reads 「前回と同じ」 and 「そのまま」 at the kind and the app as what was chosen before', () => {
+    const chat = started(returning({ previous: { ...PREVIOUS, kind: 'mothers', app: 'teleoffice' } })).tap('change');
+    chat.say('前回と同じ');
+    expect(chat.state).toBe('app');
+    chat.say('そのまま');
+    expect(chat.state).toBe('name');
+    chat.say('そのまま');
+    expect(chat.draft).toEqual({ kind: 'mothers', app: 'teleoffice', name: '青森 花子' });
+    // Someone with nothing before is asked to choose, as anyone is.
+    const fresh = chatAtKind();
+    fresh.say('前回と同じ');
+    expect(fresh.state).toBe('kind');
+    expect(fresh.noticeKeys).toEqual(['invalidChoice']);
   });
 
   it('reviews the eligibility answers with the usual questions on request, and then records them anew', () => {
