@@ -94,7 +94,7 @@ function readAbsolute(s: string, today: IsoDate): Reading<IsoDate> | null {
   if (ja !== null) return found(plausibleDateOf(Number(ja[1]), Number(ja[2]), Number(ja[3])), s.slice(ja[0].length));
   const reiwa = REIWA.exec(s);
   if (reiwa !== null) {
-    const [, era, month, day] = reiwa[1] !== undefined ? reiwa : [, reiwa[4], reiwa[6], reiwa[7]];
+    const [era, month, day] = reiwa[1] !== undefined ? [reiwa[1], reiwa[2], reiwa[3]] : [reiwa[4], reiwa[6], reiwa[7]];
     const year = 2018 + (era === '元' ? 1 : Number(era));
     return found(era === '0' ? null : isoDateOf(year, Number(month), Number(day)), s.slice(reiwa[0].length));
   }
