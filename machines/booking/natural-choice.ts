@@ -33,12 +33,17 @@ function twoWishesReading(input: ChoiceInput, kind: SessionKind, text: string): 
   if (!parts) return undefined;
   const settings = input.facts.calendar.settings;
   const [a, b] = parts.map((p) => parseDateTime(p, input.now, { settings }));
-  if (a?.type !== 'datetime' || b?.type !== 'datetime') return undefined;
-  const first = checkChoice(input, kind, { date: a.date, minutes: a.minutes });
+  // What one part leaves out, the other says: 「12/10 10時か14時」 (one day, two times), 「12/10か
+  // 12/11の10時」 (two days, one time).
+  const one =
+    a?.type === 'datetime' ? a : a?.type === 'date' && b?.type === 'datetime' ? { ...a, minutes: b.minutes } : null;
+  const two = b?.type === 'datetime' ? b : b?.type === 'time' && a?.type === 'datetime' ? { ...b, date: a.date } : null;
+  if (!one || !two) return undefined;
+  const first = checkChoice(input, kind, { date: one.date, minutes: one.minutes });
   if (first.type !== 'chosen') return first;
   const second = checkChoice({ ...input, which: 2, draft: { ...input.draft, choice1: first.choice } }, kind, {
-    date: b.date,
-    minutes: b.minutes,
+    date: two.date,
+    minutes: two.minutes,
   });
   if (second.type === 'chosen') return { type: 'chosen', choice: first.choice, second: second.choice };
   // The first holds: it is kept, and the second is asked for with the reason it was refused.

@@ -4,7 +4,7 @@
  */
 import { normalizeKeepingSpaces } from './normalize-text.js';
 
-const JOINERS = ['か', 'または', 'もしくは', 'あるいは', '、', ',', ' or '] as const;
+const JOINERS = ['か', 'または', 'もしくは', 'あるいは', '、', ',', ' or ', 'と'] as const;
 
 /**
  * The two parts of a message that names two wishes, or undefined. Only a split into exactly two
@@ -12,7 +12,7 @@ const JOINERS = ['か', 'または', 'もしくは', 'あるいは', '、', ',',
  */
 export function splitTwoWishes(text: string): [string, string] | undefined {
   const t = normalizeKeepingSpaces(text).replace(/(?:でお願いします|希望です|で希望します)[。.!！]*$/u, '');
-  // 「16日14時か17日10時」 splits at か, 「12/16 14:00、12/17 10:00」 at 、.
+  // 「16日14時か17日10時」 splits at か, 「12/16 14:00、12/17 10:00」 at 、, 「12/10と12/11の10時」 at と.
   for (const separator of JOINERS) {
     const parts = t.split(separator);
     if (parts.length === 2 && parts.every((p) => p.trim() !== '')) return [parts[0]!.trim(), parts[1]!.trim()];

@@ -60,6 +60,23 @@ describe('two wishes in one message', () => {
     ]);
   });
 
+  it('reads one day with two times, and two days with one time, as two wishes', () => {
+    const oneDay = chatAt('choice1Date').say('12/16 10時か14時');
+    expect(oneDay.state).toBe('email');
+    expect([oneDay.draft.choice1, oneDay.draft.choice2]).toEqual([
+      { date: '2026-12-16', minutes: 600 },
+      { date: '2026-12-16', minutes: 840 },
+    ]);
+    const twoDays = chatAt('choice1Date').say('12/16と12/17の10時');
+    expect(twoDays.state).toBe('email');
+    expect([twoDays.draft.choice1, twoDays.draft.choice2]).toEqual([
+      { date: '2026-12-16', minutes: 600 },
+      { date: '2026-12-17', minutes: 600 },
+    ]);
+    // Two days and no time says too little: the first day is asked for its time as usual.
+    expect(chatAt('choice1Date').say('12/16か12/17').draft.choice2).toBeUndefined();
+  });
+
   it('keeps the first and asks the second again when only the second cannot be booked', () => {
     const chat = chatAt('choice1Date');
     chat.facts = withFullSlots(chat.facts, 'regular', [{ date: '2026-12-17', minutes: 600 }]);
