@@ -14,7 +14,7 @@ import { acceptProposal, declineProposal } from '../bookings/lifecycle.js';
 import { blockedUserMessages } from '../messages/lifecycle-messages.js';
 import { bookingEventsDispatches } from '../messages/booking-events.js';
 import { noticeMessage, noticeMessages } from '../messages/notice-messages.js';
-import { renderQuestion } from '../messages/questions.js';
+import { ownDateAnswers, renderQuestion } from '../messages/questions.js';
 import { handoffAnswer, staffHandoffRequestMessages } from '../messages/handoff-messages.js';
 import { bookingRef } from '../messages/staff-messages.js';
 import type { IncomingEvent } from './chat-input.js';
@@ -74,8 +74,8 @@ function flushNotices(t: Turn, notices: Notice[], after?: BookingSnapshot): void
   const faq = t.typed !== undefined && t.deps.faq ? faqEntryFor(t.deps.faq, t.typed) : undefined;
   const faqAtQuestion = faq && t.typed !== undefined && asksSomething(t.typed) ? faq : undefined;
   const question = after ? stateOf(after) : 'idle';
-  const next =
-    after && question !== 'idle' ? { question, context: after.context, facts: t.facts, now: t.now } : undefined;
+  const asked = after && question !== 'idle' ? { question, context: after.context, facts: t.facts, now: t.now } : null;
+  const next = asked ? { ...asked, shown: ownDateAnswers(asked) } : undefined;
   t.say.push(
     ...noticeMessages(notices, {
       settings: t.deps.settings,

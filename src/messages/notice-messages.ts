@@ -44,6 +44,7 @@ export function noticeMessages(notices: readonly Notice[], w: NoticeWording): Li
         ? faqAnswerText(w.faqAtQuestion, w.settings)
         : noticeText(n, w.settings, { reasonOnly });
   const words = notices.map(wordsOf).join('\n\n');
+  if (suggested?.actions.length === 0) return [text(`${words}\n${suggested.caption}`)];
   if (suggested) return [questionCard('近い空き枠', [words, suggested.caption], suggested.actions)];
   return [
     text(
@@ -90,6 +91,8 @@ const CHOICE_QUESTIONS: ReadonlySet<Question> = new Set(['choice1Date', 'choice1
 export interface SuggestionInput {
   question: Question;
   context: Pick<ConversationContext, 'turn' | 'draft'>;
+  /** The answers the question's own buttons already carry (questions.ts ownDateAnswers). */
+  shown?: ReadonlySet<string>;
 }
 
 /**
@@ -145,12 +148,16 @@ export function suggestionsFor(notices: readonly Notice[], input: SuggestionInpu
   for (const notice of notices) {
     if (notice.key === 'slotRefused' && notice.slot) {
       const days = notice.openDays;
-      if (days)
+      if (days) {
+        const named = `空きのある近い日: ${days.map(formatDateJa).join('、')}`;
+        // Days the question's own buttons offer anyway are named, not offered twice.
+        const unlisted = days.filter((d) => !input.shown?.has(`d:${d}`));
         return {
-          caption: `空きのある近い日: ${days.map(formatDateJa).join('、')}\nボタンを押すと、その日の空いている時間をご案内します。`,
-          actions: days.map((d) => answer(input, `d:${d}`, formatDateJa(d))),
+          caption: unlisted.length > 0 ? `${named}\nボタンを押すと、その日の空いている時間をご案内します。` : named,
+          actions: unlisted.map((d) => answer(input, `d:${d}`, formatDateJa(d))),
           days,
         };
+      }
       return slots(notice.slot.alternatives);
     }
     if (notice.key === 'dayRefused') return slots(dayAlternatives(notice));

@@ -168,6 +168,16 @@ function cancelLead(b: NonNullable<ConversationFacts['activeBooking']> | undefin
  * returning person gave before also offers 「前回と同じ」, and a question 「戻る」 leads back from
  * offers 「ひとつ前に戻る」 (docs/office-rules.md §15).
  */
+/**
+ * The answers the question's own date buttons carry (none at other questions): a refusal's
+ * suggested days above the question need not repeat them.
+ */
+export function ownDateAnswers(input: QuestionInput): ReadonlySet<string> {
+  const { question } = input;
+  if (question !== 'choice1Date' && question !== 'choice2Date') return new Set();
+  return new Set(offeredDates(input, question === 'choice1Date' ? 1 : 2).map((d) => `d:${d}`));
+}
+
 export function renderQuestion(input: QuestionInput): LineMessage[] {
   const { question, context } = input;
   const messages = offerPrevious(question, context, input.facts, questionMessages(input));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { suggestionsFor } from '../../src/messages/notice-messages.js';
+import { ownDateAnswers } from '../../src/messages/questions.js';
+import { chatAt, FIRST, withFullSlots } from '../machines/fixtures.js';
 
 const suggestionButtons = (...args: Parameters<typeof suggestionsFor>) => suggestionsFor(...args)?.actions ?? [];
-import { chatAt, FIRST, withFullSlots } from '../machines/fixtures.js';
 
 describe('the buttons under a refusal', () => {
   it('are the nearest free slots for a refused time, answering the question in its turn', () => {
@@ -28,6 +29,20 @@ describe('the buttons under a refusal', () => {
     });
     // 12/30 is in the year-end closure: 12/28 is two days before it, 12/25 and 1/4 five days away.
     expect(buttons.map((b) => b.label)).toEqual(['12月25日(金)', '12月28日(月)', '1月4日(月)']);
+  });
+
+  it("name the open days the date question's own buttons offer, without a second button for each", () => {
+    const asked = (said: string) => {
+      const chat = chatAt('choice1Date').say(said);
+      const next = { question: 'choice1Date' as const, context: chat.context, facts: chat.facts, now: chat.now };
+      return suggestionsFor(chat.notices, { ...next, shown: ownDateAnswers(next) });
+    };
+    // 12/5 is a Saturday: the days nearest it are among the first dates the question lists.
+    const near = asked('12/5');
+    expect(near?.actions).toEqual([]);
+    expect(near?.caption).toBe('空きのある近い日: 12月3日(木)、12月4日(金)、12月7日(月)');
+    // 12/30 is in the year-end closure: the days nearest it are not listed, so they are buttons.
+    expect(asked('12/30')?.actions.map((b) => b.label)).toEqual(['12月25日(金)', '12月28日(月)', '1月4日(月)']);
   });
 
   it('leave out the times a time question already offers as its own buttons', () => {
