@@ -4,6 +4,7 @@ import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js
 import { dateJa, timeJa } from '../../views/format.js';
 import { KIND_JA, MAX_CAPACITY, MAX_NOTE, type FormProblem, type FormValues } from './calendar-forms.js';
 import type { PlaceHolder, WeekCell, WeekDay, WeekRow, WeekView } from './week-model.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 /** Which form a refusal belongs to, so its message lands beside the right field. */
 export type CalendarForm = 'week' | 'capacity' | 'closure' | 'remove';
@@ -93,7 +94,7 @@ function Cell({ cell, row }: { cell: WeekCell; row: WeekRow }) {
 
 function WeekTable({ view }: { view: WeekView }) {
   return (
-    <div class="cal-scroll">
+    <TableScroll label={`${dateJa(view.monday)}〜${dateJa(addDays(view.monday, 4))}の相談枠`}>
       <table class="cal-week">
         <caption>
           {dateJa(view.monday)}〜{dateJa(addDays(view.monday, 4))}の相談枠（土日は閉庁）
@@ -122,7 +123,7 @@ function WeekTable({ view }: { view: WeekView }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -2,6 +2,7 @@ import { FieldError, Page, type PageFrame } from '../../views/page.js';
 import { FiguresChart } from './figures-chart.js';
 import { FIGURE_COLUMNS, FIGURE_COUNTS, type Median, type MonthFigures } from './month-figures.js';
 import { monthJa, nextMonth, previousMonth, type Month } from './month.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 export interface FiguresPageProps {
   frame: PageFrame;
@@ -62,8 +63,8 @@ export function FiguresPage({ frame, month, typed, figures, error, provisional }
               CSVをダウンロード（{monthJa(month)}）
             </a>
           </p>
-          <div class="figures-table">
-            <table>
+          <TableScroll label={`${monthJa(month)} 件数と中央値`}>
+            <table class="figures-table">
               <caption>{`${monthJa(month)} 件数と中央値（種別・アプリ別）`}</caption>
               <thead>
                 <tr>
@@ -106,7 +107,7 @@ export function FiguresPage({ frame, month, typed, figures, error, provisional }
                 </tr>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <h2>グラフ</h2>
           <FiguresChart figures={figures} title={`${monthJa(month)}の件数（一般・マザーズコーナー別）`} />
           <h2>数え方</h2>

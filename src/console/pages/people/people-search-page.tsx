@@ -1,6 +1,7 @@
 import { Page, type PageFrame } from '../../views/page.js';
 import type { PersonSummary } from './person-summary.js';
 import { PersonStateBadges } from './person-badges.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 export interface PeopleSearchProps {
   frame: PageFrame;
@@ -45,38 +46,40 @@ export function PeopleSearchPage({ frame, query, results, limit }: PeopleSearchP
           {results.length >= limit ? (
             <p class="warning">{`${limit}人まで表示しています。もう少し詳しく入力して絞り込んでください。`}</p>
           ) : null}
-          <table class="people-results">
-            <thead>
-              <tr>
-                <th scope="col">氏名</th>
-                <th scope="col">求職番号</th>
-                <th scope="col" class="num">
-                  予約
-                </th>
-                <th scope="col" class="num">
-                  無断欠席
-                </th>
-                <th scope="col">状態</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((p) => (
-                <tr key={p.lineUserId}>
-                  <th scope="row">
-                    <a href={`/staff/people/${encodeURIComponent(p.lineUserId)}`}>
-                      {p.details ? p.details.name : '（個人情報は消去済み）'}
-                    </a>
+          <TableScroll label="検索結果">
+            <table class="people-results">
+              <thead>
+                <tr>
+                  <th scope="col">氏名</th>
+                  <th scope="col">求職番号</th>
+                  <th scope="col" class="num">
+                    予約
                   </th>
-                  <td>{p.details ? p.details.jobSeekerNumber : '—'}</td>
-                  <td class="num">{p.counts.bookings}</td>
-                  <td class="num">{p.counts.noShows}</td>
-                  <td>
-                    <PersonStateBadges person={p} />
-                  </td>
+                  <th scope="col" class="num">
+                    無断欠席
+                  </th>
+                  <th scope="col">状態</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {results.map((p) => (
+                  <tr key={p.lineUserId}>
+                    <th scope="row" class="wrap-anywhere">
+                      <a href={`/staff/people/${encodeURIComponent(p.lineUserId)}`}>
+                        {p.details ? p.details.name : '（個人情報は消去済み）'}
+                      </a>
+                    </th>
+                    <td>{p.details ? p.details.jobSeekerNumber : '—'}</td>
+                    <td class="num">{p.counts.bookings}</td>
+                    <td class="num">{p.counts.noShows}</td>
+                    <td>
+                      <PersonStateBadges person={p} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </Page>

@@ -135,6 +135,7 @@ export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRe
         <p>ありません。</p>
       ) : (
         <RecordTable
+          label="今すぐ相談の申込み"
           columns={['申込み', '氏名', '求職番号', '同席', '状態']}
           rows={r.immediateRequests}
           rowKey={(q) => q.id}
@@ -153,6 +154,7 @@ export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRe
         <p>ありません。</p>
       ) : (
         <RecordTable
+          label="職員の操作の記録"
           columns={['日時', '操作', '対象', '操作した人']}
           rows={r.staffActions}
           rowKey={(a) => a.id}
@@ -187,6 +189,7 @@ export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRe
         <p>ありません。</p>
       ) : (
         <RecordTable
+          label="送信待ち・送信済みのメッセージ"
           columns={['日時', '状態', '内容']}
           rows={r.messages}
           rowKey={(m) => m.id}
@@ -207,6 +210,7 @@ export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRe
         <p>ありません。</p>
       ) : (
         <RecordTable
+          label="閲覧・操作の記録"
           columns={['日時', '職員', '操作']}
           rows={r.audit}
           rowKey={(e) => e.id}

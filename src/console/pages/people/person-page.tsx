@@ -10,6 +10,7 @@ import { PersonStateBadges } from './person-badges.js';
 import type { PersonAction } from './person-changes.js';
 import { OUTCOME_JA, outcomeOfBooking, type PersonSummary } from './person-summary.js';
 import { PERSON_ACTION_JA } from './person-actions.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 export interface PersonPageProps {
   frame: PageFrame;
@@ -123,32 +124,34 @@ export function PersonPage(props: PersonPageProps) {
       {bookings.length === 0 ? (
         <p>予約はありません。</p>
       ) : (
-        <table class="person-bookings">
-          <thead>
-            <tr>
-              <th scope="col">受付番号</th>
-              <th scope="col">申込み</th>
-              <th scope="col">相談日時</th>
-              <th scope="col">種類</th>
-              <th scope="col">アプリ</th>
-              <th scope="col">状態</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bookings.map((b) => (
-              <tr key={b.id}>
-                <th scope="row">
-                  <a href={`/staff/bookings/${encodeURIComponent(b.id)}`}>{receiptNumber(b.id)}</a>
-                </th>
-                <td>{instantJa(b.createdAt)}</td>
-                <td>{sessionCell(b)}</td>
-                <td>{KIND_LABEL[b.kind]}</td>
-                <td>{APP_LABEL[b.app]}</td>
-                <td>{OUTCOME_JA[outcomeOfBooking(b)]}</td>
+        <TableScroll label="予約">
+          <table class="person-bookings">
+            <thead>
+              <tr>
+                <th scope="col">受付番号</th>
+                <th scope="col">申込み</th>
+                <th scope="col">相談日時</th>
+                <th scope="col">種類</th>
+                <th scope="col">アプリ</th>
+                <th scope="col">状態</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {bookings.map((b) => (
+                <tr key={b.id}>
+                  <th scope="row">
+                    <a href={`/staff/bookings/${encodeURIComponent(b.id)}`}>{receiptNumber(b.id)}</a>
+                  </th>
+                  <td>{instantJa(b.createdAt)}</td>
+                  <td>{sessionCell(b)}</td>
+                  <td>{KIND_LABEL[b.kind]}</td>
+                  <td>{APP_LABEL[b.app]}</td>
+                  <td>{OUTCOME_JA[outcomeOfBooking(b)]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       {bookings[0] ? (
@@ -238,6 +241,7 @@ export function PersonPage(props: PersonPageProps) {
         <>
           <h2>自動応答の操作記録</h2>
           <RecordTable
+            label="自動応答の操作記録"
             columns={['日時', '操作', '職員', '理由']}
             rows={actions}
             rowKey={(a) => a.id}

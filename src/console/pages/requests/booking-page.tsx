@@ -10,6 +10,7 @@ import { instantJa, maybeInstantJa, timeJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
 import { REASON_MAX, SEEN_FIELD, type FormName, type FormProblem } from './booking-forms.js';
 import { TimeStateBadge } from './requests-list.js';
+import { TableScroll } from '../../views/table-scroll.js';
 import {
   ACTION_JA,
   actionDetailJa,
@@ -535,27 +536,29 @@ function OtherBookings({ data }: { data: BookingPageData }) {
 function ActionsTable({ data }: { data: BookingPageData }) {
   if (data.actions.length === 0) return <p>まだ職員の操作はありません。</p>;
   return (
-    <table>
-      <caption class="visually-hidden">この申込みへの操作の記録（古い順）</caption>
-      <thead>
-        <tr>
-          <th scope="col">日時</th>
-          <th scope="col">操作</th>
-          <th scope="col">内容</th>
-          <th scope="col">操作した人</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.actions.map((a) => (
-          <tr key={a.id}>
-            <td class="nowrap">{instantJa(a.at)}</td>
-            <td>{ACTION_JA[a.action] ?? a.action}</td>
-            <td>{actionDetailJa(a, instantJa)}</td>
-            <td>{actorJa(a.staffId, data.booking.lineUserId, data.names)}</td>
+    <TableScroll label="この申込みへの操作の記録">
+      <table>
+        <caption class="visually-hidden">この申込みへの操作の記録（古い順）</caption>
+        <thead>
+          <tr>
+            <th scope="col">日時</th>
+            <th scope="col">操作</th>
+            <th scope="col">内容</th>
+            <th scope="col">操作した人</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {data.actions.map((a) => (
+            <tr key={a.id}>
+              <td class="nowrap">{instantJa(a.at)}</td>
+              <td class="nowrap">{ACTION_JA[a.action] ?? a.action}</td>
+              <td class="wrap-anywhere">{actionDetailJa(a, instantJa)}</td>
+              <td class="wrap-anywhere">{actorJa(a.staffId, data.booking.lineUserId, data.names)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -4,6 +4,7 @@ import { receiptNumber } from '../../../messages/booking-cards.js';
 import { instantJa } from '../../views/format.js';
 import { Page, type PageFrame } from '../../views/page.js';
 import { APP_NAME, KIND_SHORT, TIME_STATE_JA, waitingOf, type PersonHistory, type TimeState } from './request-view.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 /** One row of the 受付 list, as the route assembled it. */
 export interface RequestRow {
@@ -91,84 +92,86 @@ function Choice({ start, state }: { start: Instant | null; state: TimeState | un
 
 function RequestsTable(props: { rows: readonly RequestRow[]; now: Instant; caption: string; awaitingPerson: boolean }) {
   return (
-    <table class="requests listing">
-      <caption class="visually-hidden">{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">回答期限</th>
-          <th scope="col">受付番号</th>
-          <th scope="col">第1希望</th>
-          <th scope="col">第2希望</th>
-          {props.awaitingPerson ? <th scope="col">提案した日時</th> : null}
-          <th scope="col">お名前・求職番号</th>
-          <th scope="col">これまでの利用</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => {
-          const b = r.booking;
-          const w = waitingOf(b, props.now);
-          return (
-            <tr key={b.id} class={w.on === 'staff' && w.overdue ? 'overdue' : undefined}>
-              <DueCell booking={b} now={props.now} />
-              <th scope="row">
-                <a href={`/staff/bookings/${encodeURIComponent(b.id)}`}>
-                  <span class="visually-hidden">受付番号 </span>
-                  {receiptNumber(b.id)}
-                </a>
-                <br />
-                <span class="muted nowrap">
-                  {KIND_SHORT[b.kind]}・{APP_NAME[b.app]}
-                </span>
-                {b.status === 'confirmed' ? (
-                  <>
-                    <br />
-                    <span class="badge ok">確定済み</span>
-                  </>
-                ) : null}
-                {b.replacesBookingId ? (
-                  <>
-                    <br />
-                    <span class="badge warn">日時変更</span>
-                  </>
-                ) : null}
-              </th>
-              <td>
-                <Choice start={b.choice1Start} state={r.choices[0]} />
-              </td>
-              <td>
-                <Choice start={b.choice2Start} state={r.choices[1]} />
-              </td>
-              {props.awaitingPerson ? (
-                <td>
-                  {b.proposedStart ? (
+    <TableScroll label={props.caption}>
+      <table class="requests listing">
+        <caption class="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">回答期限</th>
+            <th scope="col">受付番号</th>
+            <th scope="col">第1希望</th>
+            <th scope="col">第2希望</th>
+            {props.awaitingPerson ? <th scope="col">提案した日時</th> : null}
+            <th scope="col">お名前・求職番号</th>
+            <th scope="col">これまでの利用</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => {
+            const b = r.booking;
+            const w = waitingOf(b, props.now);
+            return (
+              <tr key={b.id} class={w.on === 'staff' && w.overdue ? 'overdue' : undefined}>
+                <DueCell booking={b} now={props.now} />
+                <th scope="row">
+                  <a href={`/staff/bookings/${encodeURIComponent(b.id)}`}>
+                    <span class="visually-hidden">受付番号 </span>
+                    {receiptNumber(b.id)}
+                  </a>
+                  <br />
+                  <span class="muted nowrap">
+                    {KIND_SHORT[b.kind]}・{APP_NAME[b.app]}
+                  </span>
+                  {b.status === 'confirmed' ? (
                     <>
-                      <span class="nowrap">{instantJa(b.proposedStart)}</span>
                       <br />
-                      <span class="badge warn">ご本人の回答待ち</span>
-                      {r.proposal && !r.proposal.free ? (
-                        <>
-                          {' '}
-                          <TimeStateBadge state={r.proposal} />
-                        </>
-                      ) : null}
+                      <span class="badge ok">確定済み</span>
                     </>
                   ) : null}
+                  {b.replacesBookingId ? (
+                    <>
+                      <br />
+                      <span class="badge warn">日時変更</span>
+                    </>
+                  ) : null}
+                </th>
+                <td>
+                  <Choice start={b.choice1Start} state={r.choices[0]} />
                 </td>
-              ) : null}
-              <td>
-                {b.name}
-                <br />
-                <span class="muted nowrap">{b.jobSeekerNumber}</span>
-              </td>
-              <td>
-                <HistoryText history={r.history} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                <td>
+                  <Choice start={b.choice2Start} state={r.choices[1]} />
+                </td>
+                {props.awaitingPerson ? (
+                  <td>
+                    {b.proposedStart ? (
+                      <>
+                        <span class="nowrap">{instantJa(b.proposedStart)}</span>
+                        <br />
+                        <span class="badge warn">ご本人の回答待ち</span>
+                        {r.proposal && !r.proposal.free ? (
+                          <>
+                            {' '}
+                            <TimeStateBadge state={r.proposal} />
+                          </>
+                        ) : null}
+                      </>
+                    ) : null}
+                  </td>
+                ) : null}
+                <td class="wrap-anywhere">
+                  {b.name}
+                  <br />
+                  <span class="muted nowrap">{b.jobSeekerNumber}</span>
+                </td>
+                <td>
+                  <HistoryText history={r.history} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

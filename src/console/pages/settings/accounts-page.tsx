@@ -5,6 +5,7 @@ import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js
 import { accountState, type AccountState, type FieldErrors } from './account-rules.js';
 import { BackToSettings, Field, NewPasswordFields } from './settings-views.js';
 import { ConfirmAction } from '../../views/confirm-action.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 export const ROLE_LABEL = { admin: '管理者', staff: '職員' } as const;
 
@@ -58,38 +59,40 @@ export function AccountsPage(props: {
       ) : null}
       <BackToSettings />
       <h2 id="list-heading">アカウント一覧</h2>
-      <table aria-labelledby="list-heading">
-        <thead>
-          <tr>
-            <th scope="col">ログインID</th>
-            <th scope="col">氏名</th>
-            <th scope="col">権限</th>
-            <th scope="col">状態</th>
-            <th scope="col">
-              <span class="visually-hidden">操作</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.accounts.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <code>{a.loginId}</code>
+      <TableScroll label="アカウント一覧">
+        <table aria-labelledby="list-heading">
+          <thead>
+            <tr>
+              <th scope="col">ログインID</th>
+              <th scope="col">氏名</th>
+              <th scope="col">権限</th>
+              <th scope="col">状態</th>
+              <th scope="col">
+                <span class="visually-hidden">操作</span>
               </th>
-              <td>{a.name}</td>
-              <td>{ROLE_LABEL[a.role]}</td>
-              <td>
-                <StateBadge state={accountState(a, props.now)} />
-              </td>
-              <td>
-                <a href={`/staff/settings/accounts/${encodeURIComponent(a.loginId)}`}>
-                  変更<span class="visually-hidden">（{a.name}）</span>
-                </a>
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.accounts.map((a) => (
+              <tr key={a.id}>
+                <th scope="row" class="wrap-anywhere">
+                  <code>{a.loginId}</code>
+                </th>
+                <td class="wrap-anywhere">{a.name}</td>
+                <td>{ROLE_LABEL[a.role]}</td>
+                <td>
+                  <StateBadge state={accountState(a, props.now)} />
+                </td>
+                <td>
+                  <a href={`/staff/settings/accounts/${encodeURIComponent(a.loginId)}`}>
+                    変更<span class="visually-hidden">（{a.name}）</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2>アカウントを追加</h2>
       <form method="post" action="/staff/settings/accounts" class="stack settings-form" novalidate>

@@ -72,6 +72,7 @@ function ApiTokensPage(props: {
         <p>ありません。</p>
       ) : (
         <RecordTable
+          label="発行済みのトークン"
           columns={['名前', '発行', '最後の利用', '状態']}
           rows={props.tokens}
           rowKey={(t) => t.id}

@@ -9,6 +9,7 @@ import { sendPage } from '../../views/render.js';
 import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailText } from './audit-labels.js';
 import { queryText } from './form-body.js';
 import { BackToSettings } from './settings-views.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -87,33 +88,35 @@ function AuditPage(props: { frame: PageFrame; q: AuditQuery; entries: readonly R
       {entries.length === 0 ? (
         <p>{filtered ? '条件に合う記録はありません。' : '記録はまだありません。'}</p>
       ) : (
-        <table class="audit-log">
-          <caption class="visually-hidden">操作記録（新しい順）</caption>
-          <thead>
-            <tr>
-              <th scope="col">日時</th>
-              <th scope="col">ログインID</th>
-              <th scope="col">操作</th>
-              <th scope="col">対象</th>
-              <th scope="col">詳細</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <th scope="row" class="audit-at">
-                  {instantJa(e.at)}
-                </th>
-                <td>
-                  <code>{e.loginId}</code>
-                </td>
-                <td>{auditActionLabel(e.action)}</td>
-                <td class="audit-subject">{e.subject ?? ''}</td>
-                <td>{auditDetailText(e.detail, instantJa)}</td>
+        <TableScroll label="操作記録">
+          <table class="audit-log">
+            <caption class="visually-hidden">操作記録（新しい順）</caption>
+            <thead>
+              <tr>
+                <th scope="col">日時</th>
+                <th scope="col">ログインID</th>
+                <th scope="col">操作</th>
+                <th scope="col">対象</th>
+                <th scope="col">詳細</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row" class="audit-at">
+                    {instantJa(e.at)}
+                  </th>
+                  <td>
+                    <code>{e.loginId}</code>
+                  </td>
+                  <td>{auditActionLabel(e.action)}</td>
+                  <td class="audit-subject">{e.subject ?? ''}</td>
+                  <td>{auditDetailText(e.detail, instantJa)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {props.more ? (
         <p>

@@ -6,6 +6,7 @@ import { CsrfField, Page, type PageFrame } from '../../views/page.js';
 import { CONSENT_SUMMARY_MAX, TERMS_SUMMARY_MAX } from '../../../staff/api-schemas.js';
 import type { FieldErrors } from './account-rules.js';
 import { BackToSettings, Field } from './settings-views.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 export interface TermsFormValues {
   id: string;
@@ -88,50 +89,52 @@ export function TermsPage(props: {
       {props.versions.length === 0 ? (
         <p>まだ登録された版はありません。</p>
       ) : (
-        <table aria-labelledby="versions-heading">
-          <thead>
-            <tr>
-              <th scope="col">版</th>
-              <th scope="col">適用開始日</th>
-              <th scope="col">URL</th>
-              <th scope="col">変更点</th>
-              <th scope="col" class="num">
-                同意した人
-              </th>
-              <th scope="col">
-                <span class="visually-hidden">名前の表示</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...props.versions].reverse().map((v) => {
-              const n = props.counts.get(v.id) ?? 0;
-              return (
-                <tr key={v.id}>
-                  <th scope="row">
-                    <code>{v.id}</code> {v.id === props.current ? <span class="badge ok">適用中</span> : null}
-                    {v.effectiveFrom > props.today ? <span class="badge warn">予定</span> : null}
-                  </th>
-                  <td>{formatDateWithYearJa(v.effectiveFrom)}</td>
-                  <td class="terms-url">
-                    <a href={v.url} rel="noopener noreferrer" target="_blank">
-                      {v.url}
-                    </a>
-                  </td>
-                  <td class="terms-summary">{v.summary ?? <span class="muted">（記録なし）</span>}</td>
-                  <td class="num">{`${n}人`}</td>
-                  <td>
-                    {n > 0 ? (
-                      <a href={`/staff/settings/terms/${encodeURIComponent(v.id)}/people`}>
-                        同意した人を表示<span class="visually-hidden">（{v.id}）</span>
+        <TableScroll label="登録済みの版">
+          <table aria-labelledby="versions-heading">
+            <thead>
+              <tr>
+                <th scope="col">版</th>
+                <th scope="col">適用開始日</th>
+                <th scope="col">URL</th>
+                <th scope="col">変更点</th>
+                <th scope="col" class="num">
+                  同意した人
+                </th>
+                <th scope="col">
+                  <span class="visually-hidden">名前の表示</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...props.versions].reverse().map((v) => {
+                const n = props.counts.get(v.id) ?? 0;
+                return (
+                  <tr key={v.id}>
+                    <th scope="row">
+                      <code>{v.id}</code> {v.id === props.current ? <span class="badge ok">適用中</span> : null}
+                      {v.effectiveFrom > props.today ? <span class="badge warn">予定</span> : null}
+                    </th>
+                    <td>{formatDateWithYearJa(v.effectiveFrom)}</td>
+                    <td class="terms-url">
+                      <a href={v.url} rel="noopener noreferrer" target="_blank">
+                        {v.url}
                       </a>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    </td>
+                    <td class="terms-summary">{v.summary ?? <span class="muted">（記録なし）</span>}</td>
+                    <td class="num">{`${n}人`}</td>
+                    <td>
+                      {n > 0 ? (
+                        <a href={`/staff/settings/terms/${encodeURIComponent(v.id)}/people`}>
+                          同意した人を表示<span class="visually-hidden">（{v.id}）</span>
+                        </a>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <h2>新しい版を登録</h2>
@@ -220,27 +223,29 @@ export function TermsPeoplePage(props: {
         <a href="/staff/settings/terms">利用規約の版へ戻る</a>
       </p>
       <p class="warning">個人情報です。この画面を開いたことは、表示した人ごとに操作記録に残ります。</p>
-      <table>
-        <caption class="visually-hidden">{`版「${props.terms.id}」に同意した人`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">氏名</th>
-            <th scope="col">LINEのユーザーID</th>
-            <th scope="col">同意した日時</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.people.map((p) => (
-            <tr key={p.lineUserId}>
-              <th scope="row">{p.name ?? <span class="muted">（記録なし）</span>}</th>
-              <td>
-                <code>{p.lineUserId}</code>
-              </td>
-              <td>{p.agreedAt ? maybeInstantJa(p.agreedAt) : <span class="muted">予約の申し込み時</span>}</td>
+      <TableScroll label={`版「${props.terms.id}」に同意した人`}>
+        <table>
+          <caption class="visually-hidden">{`版「${props.terms.id}」に同意した人`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">氏名</th>
+              <th scope="col">LINEのユーザーID</th>
+              <th scope="col">同意した日時</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.people.map((p) => (
+              <tr key={p.lineUserId}>
+                <th scope="row">{p.name ?? <span class="muted">（記録なし）</span>}</th>
+                <td>
+                  <code>{p.lineUserId}</code>
+                </td>
+                <td>{p.agreedAt ? maybeInstantJa(p.agreedAt) : <span class="muted">予約の申し込み時</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import type { ImmediateRequestRow } from '../../../../db/repositories/immediate-
 import { toLocal } from '../../../calendar/index.js';
 import { timeJa } from '../../views/format.js';
 import { whoJa } from '../../../messages/companion-ja.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 /** 「あり（通訳・英語）」, or 「あり」 when the person did not say who. */
 const companionShort = (r: ImmediateRequestRow): string => (r.companion ? `あり（${whoJa(r)}）` : 'あり');
@@ -21,7 +22,7 @@ export const IMMEDIATE_STATUS_JA = {
 export function ImmediateToday({ requests }: { requests: readonly ImmediateRequestRow[] }) {
   if (requests.length === 0) return null;
   return (
-    <div class="cal-scroll">
+    <TableScroll label="本日の今すぐ相談">
       <table class="today" id="immediate-today">
         <caption>本日の今すぐ相談 {requests.length} 件（申込み順）</caption>
         <thead>
@@ -54,6 +55,6 @@ export function ImmediateToday({ requests }: { requests: readonly ImmediateReque
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -5,6 +5,7 @@ import type { ImmediateRequestRow } from '../../../../db/repositories/immediate-
 import { ImmediateToday } from './immediate-today.js';
 import type { TodayRow } from './today-model.js';
 import { ConfirmAction } from '../../views/confirm-action.js';
+import { TableScroll } from '../../views/table-scroll.js';
 
 const KIND_JA = { regular: '一般', mothers: 'マザーズコーナー' } as const;
 const APP_JA = { zoom: 'Zoom', teleoffice: 'TeleOffice' } as const;
@@ -119,8 +120,8 @@ export function TodayPage(props: {
       {rows.length === 0 ? (
         <p>本日確定している相談はありません。</p>
       ) : (
-        <div class="cal-scroll">
-          <table class="today">
+        <TableScroll label="本日の相談">
+          <table class="today today-sessions">
             <caption>本日の相談 {rows.length} 件（時刻順）</caption>
             <thead>
               <tr>
@@ -147,7 +148,7 @@ export function TodayPage(props: {
                   <td class="today-name">
                     <a href={`/staff/bookings/${r.bookingId}`}>{r.name}</a>
                   </td>
-                  <td>
+                  <td class="today-meeting">
                     <Meeting row={r} />
                   </td>
                   <td>
@@ -163,7 +164,7 @@ export function TodayPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <ImmediateToday requests={props.immediate} />
       <p class="muted">
@@ -196,40 +197,42 @@ export function TodayPrintPage(props: { officeName: string; date: IsoDate; rows:
           {props.rows.length === 0 ? (
             <p>本日確定している相談はありません。</p>
           ) : (
-            <table class="today-print">
-              <thead>
-                <tr>
-                  <th scope="col">時刻</th>
-                  <th scope="col">種類・方法</th>
-                  <th scope="col">氏名</th>
-                  <th scope="col">接続情報</th>
-                  <th scope="col">状態</th>
-                  <th scope="col">本日の連絡</th>
-                  <th scope="col">メモ</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.rows.map((r) => (
-                  <tr key={r.bookingId}>
-                    <th scope="row">
-                      {timeJa(r.start)}〜{timeJa(r.end)}
-                    </th>
-                    <td>
-                      {KIND_JA[r.kind]}・{APP_JA[r.app]}
-                    </td>
-                    <td class="today-name">{r.name}</td>
-                    <td>
-                      <Meeting row={r} />
-                    </td>
-                    <td>{r.status.label}</td>
-                    <td>
-                      <Contacts row={r} />
-                    </td>
-                    <td class="today-memo" />
+            <TableScroll label="本日の相談">
+              <table class="today-print">
+                <thead>
+                  <tr>
+                    <th scope="col">時刻</th>
+                    <th scope="col">種類・方法</th>
+                    <th scope="col">氏名</th>
+                    <th scope="col">接続情報</th>
+                    <th scope="col">状態</th>
+                    <th scope="col">本日の連絡</th>
+                    <th scope="col">メモ</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {props.rows.map((r) => (
+                    <tr key={r.bookingId}>
+                      <th scope="row">
+                        {timeJa(r.start)}〜{timeJa(r.end)}
+                      </th>
+                      <td>
+                        {KIND_JA[r.kind]}・{APP_JA[r.app]}
+                      </td>
+                      <td class="today-name">{r.name}</td>
+                      <td class="today-meeting">
+                        <Meeting row={r} />
+                      </td>
+                      <td>{r.status.label}</td>
+                      <td>
+                        <Contacts row={r} />
+                      </td>
+                      <td class="today-memo" />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </main>
       </body>
