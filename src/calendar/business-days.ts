@@ -24,6 +24,15 @@ export function closedReason(date: IsoDate, closures: ReadonlySet<IsoDate>): Clo
   return null;
 }
 
+/**
+ * Whether staff may enter `date` as a closure day on `today` (the Japan date): today or later
+ * (docs/office-rules.md §2). A day already over was never going to be offered or booked, so
+ * closing it could only rewrite the record of a day the office was open: it is a typing mistake.
+ */
+export function canCloseOn(date: IsoDate, today: IsoDate): boolean {
+  return date >= today;
+}
+
 /** True when the office is open on `date` (docs/office-rules.md §2). */
 export function isBusinessDay(date: IsoDate, closures: ReadonlySet<IsoDate>): boolean {
   return closedReason(date, closures) === null;

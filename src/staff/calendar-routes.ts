@@ -7,7 +7,7 @@ import {
   setCapacity,
 } from '../../db/repositories/office-state-repository.js';
 import { recordStaffAction } from '../../db/repositories/staff-actions-repository.js';
-import { fitsWindow, isKindDay, slotKey, toLocal } from '../calendar/index.js';
+import { canCloseOn, fitsWindow, isKindDay, slotKey, toLocal } from '../calendar/index.js';
 import type { AppContext } from '../app-context.js';
 import { byOnlyBody, capacityBody, closureBody, fromQuery, parseWith, pathDate } from './api-schemas.js';
 import { mutate } from './mutation.js';
@@ -37,6 +37,9 @@ export function calendarRoutes(ctx: AppContext): Router {
         const date = pathDate(param(req, 'date'));
         if (!date.ok) return date;
         return mutate(ctx, async (trx, now) => {
+          // Japan's date by the same clock as the change (docs/office-rules.md §2).
+          if (!canCloseOn(date.value, toLocal(now).date))
+            return fail(400, 'past_date', 'a closure day cannot be before today (Japan time)', 'date');
           const existed = (await getClosure(trx, date.value)) !== undefined;
           await addClosure(trx, date.value, b.note ?? null, now);
           await recordStaffAction(trx, {

@@ -113,11 +113,16 @@ describe('the forms', () => {
     });
   });
 
-  it('reads a closure day with an optional note', () => {
-    expect(readClosureForm({ date: '2026-12-03', note: '  ' })).toEqual({
+  it('reads a closure day from today on, with an optional note', () => {
+    expect(readClosureForm({ date: '2026-12-03', note: '  ' }, '2026-12-01')).toEqual({
       ok: true,
       value: { date: '2026-12-03', note: null },
     });
-    expect(readClosureForm({ date: '2026-12-03', note: 'a\u0007' })).toMatchObject({ ok: false, field: 'note' });
+    expect(readClosureForm({ date: '2026-12-01', note: '' }, '2026-12-01')).toMatchObject({ ok: true });
+    expect(readClosureForm({ date: '2026-11-30', note: '' }, '2026-12-01')).toMatchObject({ ok: false, field: 'date' });
+    expect(readClosureForm({ date: '2026-12-03', note: 'a\u0007' }, '2026-12-01')).toMatchObject({
+      ok: false,
+      field: 'note',
+    });
   });
 });

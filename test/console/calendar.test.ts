@@ -222,6 +222,20 @@ describe('closure days', () => {
     expect(await getClosure(h.app.db, '2026-12-10')).toBeUndefined();
   });
 
+  it('refuses a date before today (Japan time) beside the field, and accepts today', async () => {
+    const past = await c.post('/staff/calendar/closures', { week: '2026-11-30', date: '2026-11-30', note: '入力ミス' });
+    expect(past.status).toBe(400);
+    expect(past.html).toMatch(
+      /id="clo-date-error"[^>]*>過去の日付は閉庁日にできません。今日（12月1日\(火\)）以降の日付を選んでください。/,
+    );
+    expect(past.html).toContain('value="入力ミス"');
+    expect(await getClosure(h.app.db, '2026-11-30')).toBeUndefined();
+    expect(await listAudit(h.app.db, { action: 'closure_set', subject: 'closure:2026-11-30' })).toEqual([]);
+    const today = await c.post('/staff/calendar/closures', { week: '2026-11-30', date: '2026-12-01', note: '' });
+    expect(today.status).toBe(303);
+    expect((await c.post('/staff/calendar/closures/2026-12-01/remove', { week: '2026-11-30' })).status).toBe(303);
+  });
+
   it('removes a closure day, and says so when it was already removed', async () => {
     await c.get('/staff/calendar?week=2026-12-07');
     expect((await c.post('/staff/calendar/closures', { date: '2026-12-09', week: '2026-12-07' })).status).toBe(303);

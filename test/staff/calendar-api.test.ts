@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addClosure } from '../../db/repositories/closures-repository.js';
 import { ChatDriver } from '../support/chat-driver.js';
 import { answerUntilDates, requestViaChat, startStaffHarness, type StaffHarness } from './staff-support.js';
 
@@ -58,6 +59,29 @@ describe('staff API: closure days', () => {
         body: { code: 'invalid_field', field: 'date' },
       });
     expect((await s.api('GET', '/api/closures')).body.closures).toHaveLength(1);
+  });
+});
+
+describe('staff API: closure days in the past', () => {
+  it('refuses a date before today in Japan, even while it is still that date in UTC, and accepts today', async () => {
+    await s.close();
+    // Tuesday 2026-12-01 01:00 in Japan, still Monday 11-30 in UTC.
+    s = await startStaffHarness('2026-11-30T16:00:00Z');
+    for (const date of ['2026-11-30', '2025-12-01'])
+      expect(await s.api('PUT', `/api/closures/${date}`, { note: '入力ミス', by: '山田' })).toMatchObject({
+        status: 400,
+        body: { code: 'past_date', field: 'date' },
+      });
+    expect((await s.api('GET', '/api/closures?from=2025-01-01')).body.closures).toEqual([]);
+    expect((await s.api('PUT', '/api/closures/2026-12-01', { note: '臨時休庁', by: '山田' })).status).toBe(201);
+  });
+
+  it('still removes a closure day that has passed (one entered by mistake, say)', async () => {
+    await addClosure(s.h.app.db, '2026-11-27', null, '2026-11-20T00:00:00Z');
+    expect(await s.api('DELETE', '/api/closures/2026-11-27', { by: '山田' })).toMatchObject({
+      status: 200,
+      body: { removed: '2026-11-27' },
+    });
   });
 });
 

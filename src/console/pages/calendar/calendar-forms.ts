@@ -1,4 +1,5 @@
-import { fitsWindow, isKindDay, type IsoDate, type SessionKind } from '../../../calendar/index.js';
+import { canCloseOn, fitsWindow, isKindDay, type IsoDate, type SessionKind } from '../../../calendar/index.js';
+import { dateJa } from '../../views/format.js';
 import { readDate } from './calendar-days.js';
 import type { OfficeSettings } from '../../../office/settings.js';
 
@@ -76,10 +77,15 @@ export interface ClosureChange {
   note: string | null;
 }
 
-/** A closure form: a real date and an optional note of at most 200 characters, as the JSON API. */
-export function readClosureForm(values: FormValues): FormReading<ClosureChange> {
+/**
+ * A closure form: a real date from `today` (the Japan date) on, and an optional note of at most
+ * 200 characters, as the JSON API (docs/office-rules.md §2).
+ */
+export function readClosureForm(values: FormValues, today: IsoDate): FormReading<ClosureChange> {
   const date = field(values, 'date');
   if (readDate(date) === null) return refuse('date', '日付を選んでください（例: 2026-12-08）。');
+  if (!canCloseOn(date, today))
+    return refuse('date', `過去の日付は閉庁日にできません。今日（${dateJa(today)}）以降の日付を選んでください。`);
   const note = field(values, 'note');
   if (note.length > MAX_NOTE) return refuse('note', `メモは ${MAX_NOTE} 文字以内で入力してください。`);
   if (CONTROL_CHARS.test(note)) return refuse('note', 'メモに改行や制御文字は使えません。');

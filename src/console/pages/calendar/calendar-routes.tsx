@@ -196,7 +196,7 @@ export function calendarPages(ctx: AppContext): Router {
   router.post('/staff/calendar/closures', async (req, res) => {
     const who = signedIn(res);
     const values = formValues(req.body, CLOSURE_FIELDS);
-    const read = readClosureForm(values);
+    const read = readClosureForm(values, today());
     if (!read.ok) {
       await renderWeek(res, who, weekOf(req), {
         problem: { form: 'closure', field: read.field, message: read.message },
