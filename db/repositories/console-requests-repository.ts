@@ -81,3 +81,37 @@ export async function standingsOf(db: Db, lineUserIds: readonly string[]): Promi
     ]),
   );
 }
+
+/** A booking found by the start of its id: what tells two such bookings apart, and no personal data. */
+export interface BookingByReceipt {
+  id: string;
+  status: Booking['status'];
+  kind: Booking['kind'];
+  createdAt: string;
+  /** The confirmed start, else the first choice. */
+  sessionStart: string;
+}
+
+/**
+ * The bookings whose id starts with `prefix` (a receipt number 受付番号 is an id's first 8
+ * characters; lower-case hexadecimal and hyphens only, as ids are written), newest request first,
+ * at most `limit`. Reads no encrypted column.
+ */
+export async function bookingsByIdPrefix(db: Db, prefix: string, limit = 20): Promise<BookingByReceipt[]> {
+  if (!/^[0-9a-f-]+$/.test(prefix)) return [];
+  const rows = await db
+    .selectFrom('bookings')
+    .select(['id', 'status', 'kind', 'created_at', 'confirmed_start', 'choice1_start'])
+    .where('id', 'like', `${prefix}%`)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(rowLimit(limit))
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    kind: r.kind,
+    createdAt: r.created_at,
+    sessionStart: r.confirmed_start ?? r.choice1_start,
+  }));
+}

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/repositories/audit-log-repository.js';
-import { getBooking, listBookings, type Booking } from '../../db/repositories/bookings-repository.js';
+import { getBooking, insertRequest, listBookings, type Booking } from '../../db/repositories/bookings-repository.js';
 import { staffActionsOf } from '../../db/repositories/staff-actions-repository.js';
-import { countNoShow, setBlocked } from '../../db/repositories/users-repository.js';
+import { countNoShow, setBlocked, touchUser } from '../../db/repositories/users-repository.js';
 import { receiptNumber } from '../../src/messages/booking-cards.js';
 import { bookByButtons } from '../support/booking-flow.js';
-import { confirmedAt, seedBooking } from '../support/booking-seeds.js';
+import { confirmedAt, regularChoice, seedBooking } from '../support/booking-seeds.js';
 import { ChatDriver, textsDeliveredTo } from '../support/chat-driver.js';
 import { addStaff, consoleClient, type ConsoleClient, type ConsoleReply } from '../support/console.js';
 import { STAFF_GROUP, startHarness, type Harness } from '../support/harness.js';
+import { sampleRequest } from '../support/temp-db.js';
 
 let h: Harness;
 let yamada: ConsoleClient;
@@ -417,5 +418,47 @@ describe('受付: the list of open requests', () => {
     const views = await listAudit(h.app.db, { loginId: 'yamada', action: 'view_person' });
     expect(views.map((v) => v.subject)).toEqual(expect.arrayContaining([early.u.userId, late.u.userId]));
     expect(views.find((v) => v.subject === early.u.userId)?.detail).toEqual({ page: 'requests' });
+  });
+});
+
+describe('受付番号 in the address', () => {
+  /** A request stored under an id of the test's choosing (to make two share a receipt number). */
+  async function requestWithId(id: string): Promise<void> {
+    const lineUserId = `U${id.replace(/-/g, '')}`;
+    await touchUser(h.app.db, lineUserId, '2026-12-01T00:00:00.000Z');
+    await insertRequest(
+      h.app.db,
+      sampleRequest(id, lineUserId, [regularChoice('2026-12-08', 600)], '2026-12-01T00:00:00.000Z'),
+    );
+  }
+
+  it('opens the booking page of the one booking whose id starts with it', async () => {
+    const { booking } = await personRequests('TeleOffice', '番号 一子');
+    const receipt = receiptNumber(booking.id);
+    for (const typed of [receipt, receipt.toUpperCase(), booking.id]) {
+      const r = await yamada.get(`/staff/requests/${typed}`);
+      expect([typed, r.status, r.location]).toEqual([typed, 303, `/staff/bookings/${booking.id}`]);
+    }
+  });
+
+  it('says in Japanese that no booking has that number, and how to look further', async () => {
+    const r = await yamada.get('/staff/requests/0badc0de');
+    expect(r.status).toBe(404);
+    expect(r.html).toContain('受付番号 0badc0de の申込みは見つかりません');
+    expect(r.html).toContain('href="/staff/people?q=0badc0de"');
+    const odd = await yamada.get(`/staff/requests/${encodeURIComponent('番号')}`);
+    expect(odd.status).toBe(404);
+    expect(odd.html).toContain('受付番号は、英数字8文字です');
+  });
+
+  it('lists the bookings when several ids start with it, without their names', async () => {
+    await requestWithId('feedbeef-0000-4000-8000-000000000001');
+    await requestWithId('feedbeef-0000-4000-8000-000000000002');
+    const r = await yamada.get('/staff/requests/feedbeef');
+    expect(r.status).toBe(200);
+    expect(r.html).toContain('受付番号 feedbeef で始まる申込みが2件あります');
+    expect(r.html).toContain('href="/staff/bookings/feedbeef-0000-4000-8000-000000000001"');
+    expect(r.html).toContain('href="/staff/bookings/feedbeef-0000-4000-8000-000000000002"');
+    expect(r.html).not.toContain('青森 花子');
   });
 });

@@ -1,5 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import {
+  bookingsByIdPrefix,
   bookingStubsOf,
   openRequestsForConsole,
   standingsOf,
@@ -12,6 +13,7 @@ import { signedIn } from '../../auth/signed-in.js';
 import { frameOf } from '../../views/frame.js';
 import { sendPage } from '../../views/render.js';
 import { bookingActionRoutes } from './booking-action-routes.js';
+import { ReceiptChoicePage, ReceiptNotFoundPage, receiptPrefixOf } from './receipt-page.js';
 import { showBooking } from './show-booking.js';
 import { RequestsPage, type RequestRow } from './requests-list.js';
 import { historyOf, timeState, waitingOf } from './request-view.js';
@@ -55,6 +57,25 @@ export function requestsPages(ctx: AppContext): Router {
         truncated={open.length === LIST_LIMIT}
       />,
     );
+  });
+
+  /**
+   * A receipt number (受付番号) in the address, as staff read it to the person or from the staff
+   * group's card: the booking it starts, or a page saying why there is no one booking.
+   */
+  router.get('/staff/requests/:receipt', async (req, res) => {
+    const frame = frameOf(ctx, signedIn(res));
+    const prefix = receiptPrefixOf(typeof req.params.receipt === 'string' ? req.params.receipt : '');
+    const found = prefix === null ? [] : await bookingsByIdPrefix(ctx.db, prefix);
+    if (found.length === 1) {
+      res.redirect(303, `/staff/bookings/${encodeURIComponent(found[0]!.id)}`);
+      return;
+    }
+    if (prefix !== null && found.length > 1) {
+      sendPage(res, <ReceiptChoicePage frame={frame} prefix={prefix} bookings={found} />);
+      return;
+    }
+    sendPage(res, <ReceiptNotFoundPage frame={frame} prefix={prefix} />, 404);
   });
 
   router.get('/staff/bookings/:id', async (req, res) => {
