@@ -5,7 +5,7 @@ import { encodeBookingAction } from '../../machines/booking/postback.js';
 import type { OfficeSettings } from '../office/settings.js';
 import type { BookingView } from '../bookings/booking-view.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
-import { validatePhone } from '../validation/phone.js';
+import { phoneForDisplay } from '../validation/phone.js';
 import { infoCard, meetingRows, paragraph, postback, row, text, uri, zoomJoinActions } from './building-blocks.js';
 
 export const KIND_LABEL = { regular: '一般の職業相談', mothers: 'マザーズコーナー' } as const;
@@ -17,11 +17,6 @@ const STATUS_LABEL = {
   no_show: '欠席',
   attended: '相談済み',
 } as const;
-
-function phoneDisplay(phone: string): string {
-  const checked = validatePhone(phone);
-  return checked.ok ? checked.display : phone;
-}
 
 /** A preferred time as cards show it: 「なし」 for a second choice the person did not give (docs/office-rules.md §9). */
 export function choiceJa(b: Pick<BookingView, 'choices'>, i: 0 | 1, s: OfficeSettings): string {
@@ -39,7 +34,7 @@ function detailRows(b: BookingView, s: OfficeSettings) {
     row('第1希望', slot(0)),
     row('第2希望', slot(1)),
     row('メール', b.email),
-    row('電話番号', phoneDisplay(b.phone)),
+    row('電話番号', phoneForDisplay(b.phone)),
     row('通訳・介助者', companionJa(b)),
   ];
 }

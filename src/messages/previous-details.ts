@@ -3,7 +3,7 @@ import { eligibilityValidThrough } from '../../machines/booking/immediate-eligib
 import { SAME_AS_BEFORE, type KeepableItem } from '../../machines/booking/previous-details.js';
 import { encodePostback } from '../../machines/booking/postback.js';
 import type { ConversationContext, ConversationFacts, Question } from '../../machines/booking/types.js';
-import { validatePhone } from '../validation/phone.js';
+import { phoneForDisplay } from '../validation/phone.js';
 import type { LineAction, LineMessage } from '../line/message-types.js';
 import { postback, questionCard } from './building-blocks.js';
 import { formatDateJa, formatDateWithYearJa } from './format-ja.js';
@@ -27,8 +27,7 @@ export function maskEmail(address: string): string {
 
 /** '09012345678' → '090-****-5678' (the groups as the number is written, the middle ones hidden). */
 export function maskPhone(phone: string): string {
-  const checked = validatePhone(phone);
-  const groups = (checked.ok ? checked.display : phone).split('-');
+  const groups = phoneForDisplay(phone).split('-');
   if (groups.length < 3) return `${phone.slice(0, 3)}-****-${phone.slice(-4)}`;
   return groups.map((g, i) => (i === 0 || i === groups.length - 1 ? g : '*'.repeat(g.length))).join('-');
 }

@@ -46,6 +46,17 @@ export function validatePhone(input: string): PhoneResult {
   return classifyJapaneseNumber(parsed);
 }
 
+/**
+ * A stored phone number as people and staff read it, everywhere it is shown (LINE cards, the
+ * console's pages): hyphenated the Japanese way (`09012345678` → `090-1234-5678`); a number the
+ * checks cannot read (stored before they were tightened, say) is shown as stored, and an empty
+ * one (erased) stays empty.
+ */
+export function phoneForDisplay(stored: string): string {
+  const checked = validatePhone(stored);
+  return checked.ok ? checked.display : stored;
+}
+
 /** Maps libphonenumber's type for a +81 number onto what the office accepts. */
 function classifyJapaneseNumber(parsed: PhoneNumber): PhoneResult {
   const kind = parsed.getType();

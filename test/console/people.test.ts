@@ -154,6 +154,20 @@ describe('利用者: one person', () => {
     expect(views[0]).toMatchObject({ loginId: 'yamada', detail: { page: 'person' } });
   });
 
+  it('writes the phone number the same way on the person, booking and disclosure pages (090-1234-5678)', async () => {
+    const [latest] = await listBookings(h.app.db, { lineUserId: SEEDED });
+    expect(latest!.phone).toBe('09012345678');
+    for (const path of [
+      `/staff/people/${SEEDED}`,
+      `/staff/bookings/${latest!.id}`,
+      `/staff/people/${SEEDED}/disclosure`,
+    ]) {
+      const r = await c.get(path);
+      expect([path, r.html.includes('<dd>090-1234-5678</dd>')]).toEqual([path, true]);
+      expect([path, r.html.includes('09012345678')]).toEqual([path, false]);
+    }
+  });
+
   it('shows erased details as erased, and records no view of them', async () => {
     const r = await c.get(`/staff/people/${ERASED}`);
     expect(r.status).toBe(200);

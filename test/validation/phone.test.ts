@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { validatePhone } from '../../src/validation/phone.js';
+import { phoneForDisplay, validatePhone } from '../../src/validation/phone.js';
 
 describe('validatePhone', () => {
   it.each([
@@ -96,5 +96,15 @@ describe('validatePhone', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('phoneForDisplay', () => {
+  it('writes a stored number hyphenated the Japanese way, and one it cannot read as stored', () => {
+    expect(phoneForDisplay('09012345678')).toBe('090-1234-5678');
+    expect(phoneForDisplay('0177761561')).toBe('017-776-1561');
+    expect(phoneForDisplay('05012345678')).toBe('050-1234-5678');
+    expect(phoneForDisplay('')).toBe('');
+    expect(phoneForDisplay('12345')).toBe('12345');
   });
 });

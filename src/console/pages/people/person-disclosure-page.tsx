@@ -3,6 +3,7 @@ import { formatSlotJa } from '../../../messages/format-ja.js';
 import { APP_LABEL, KIND_LABEL, receiptNumber } from '../../../messages/booking-cards.js';
 import { whoJa } from '../../../messages/companion-ja.js';
 import { readableTextOf } from '../../../line/message-text.js';
+import { phoneForDisplay } from '../../../validation/phone.js';
 import { ACTION_JA, actorJa, STATUS_JA } from '../requests/request-view.js';
 import { instantJa, maybeInstantJa } from '../../views/format.js';
 import { Page, type PageFrame } from '../../views/page.js';
@@ -41,6 +42,7 @@ function draftValueJa(key: string, value: unknown, draft: Record<string, unknown
       ? formatSlotJa({ date: at.date, minutes: at.minutes })
       : null;
   }
+  if (key === 'phone' && typeof value === 'string') return phoneForDisplay(value);
   if (key === 'companion')
     return whoJa({
       companion: value as 'interpreter' | 'helper',
@@ -117,7 +119,7 @@ export function PersonDisclosurePage(props: { frame: PageFrame; record: PersonRe
             <dt>メール</dt>
             <dd>{b.email || '（消去済み）'}</dd>
             <dt>電話番号</dt>
-            <dd>{b.phone || '（消去済み）'}</dd>
+            <dd>{b.phone ? phoneForDisplay(b.phone) : '（消去済み）'}</dd>
             <dt>第1希望・第2希望</dt>
             <dd>{`${instantJa(b.choice1Start)}・${maybeInstantJa(b.choice2Start)}`}</dd>
             <dt>確定日時</dt>

@@ -2,6 +2,7 @@ import type { Booking } from '../../../../db/repositories/bookings-repository.js
 import { sessionStartOf } from '../../../../db/repositories/bookings-repository.js';
 import type { RecordedAction } from '../../../../db/repositories/staff-actions-repository.js';
 import { APP_LABEL, KIND_LABEL, receiptNumber } from '../../../messages/booking-cards.js';
+import { phoneForDisplay } from '../../../validation/phone.js';
 import { instantJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
 import { RecordTable } from '../../views/record-table.js';
@@ -94,7 +95,7 @@ export function PersonPage(props: PersonPageProps) {
               <dt>メール</dt>
               <dd>{d.email}</dd>
               <dt>電話番号</dt>
-              <dd>{d.phone}</dd>
+              <dd>{phoneForDisplay(d.phone)}</dd>
             </dl>
           ) : (
             <p>個人情報（氏名・求職番号・メール・電話番号）は、保存期間の経過またはご本人の申出により消去済みです。</p>

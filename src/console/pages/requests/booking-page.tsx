@@ -5,7 +5,7 @@ import { toLocal, type Instant } from '../../../calendar/index.js';
 import { receiptNumber } from '../../../messages/booking-cards.js';
 import { whoJa } from '../../../messages/companion-ja.js';
 import { bookingViewOf } from '../../../bookings/booking-view.js';
-import { validatePhone } from '../../../validation/phone.js';
+import { phoneForDisplay } from '../../../validation/phone.js';
 import { instantJa, maybeInstantJa, timeJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
 import { REASON_MAX, SEEN_FIELD, type FormName, type FormProblem } from './booking-forms.js';
@@ -61,12 +61,6 @@ export type DoneKey = keyof typeof DONE_NOTICE;
 /** What a done action's notice says (?done=...) about `booking` as it is now; nothing for any other value. */
 export function doneNotice(done: unknown, booking: Booking): string | null {
   return typeof done === 'string' && Object.hasOwn(DONE_NOTICE, done) ? DONE_NOTICE[done as DoneKey](booking) : null;
-}
-
-/** A phone number as people write it (090-1234-5678); as stored when it cannot be read. */
-function phoneJa(phone: string): string {
-  const checked = validatePhone(phone);
-  return checked.ok ? checked.display : phone;
 }
 
 const FORM_TITLE: Record<FormName, string> = { confirm: '確定', propose: '提案', cancel: 'キャンセル' };
@@ -477,7 +471,7 @@ function PersonFacts({ data }: { data: BookingPageData }) {
       <dt>メール</dt>
       <dd>{b.email}</dd>
       <dt>電話</dt>
-      <dd>{phoneJa(b.phone)}</dd>
+      <dd>{phoneForDisplay(b.phone)}</dd>
       <dt>欠席</dt>
       <dd>{s?.noShowCount ?? 0}回</dd>
       <dt>ご本人のキャンセル</dt>
