@@ -73,7 +73,9 @@ export const STAFF_ERROR_TEXT: Record<BookingRefusalCode, string> = {
   outside_window: 'その時刻では相談時間内に収まりません。',
   meeting_required: 'Zoom のミーティングIDとパスコードが必要です（参加用リンクでも構いません）。',
   no_second_choice: 'この申込みには第2希望がありません。第1希望で確定するか、別の日時を提案してください。',
-  personal_data_erased: 'この申込みは個人情報の保存期間を過ぎ、氏名などを削除済みのため操作できません。',
+  // Erased after the retention period or on the person's request (docs/office-rules.md §16): either may be why.
+  personal_data_erased:
+    'この申込みは個人情報（氏名・連絡先など）を削除済みのため操作できません（保存期間の経過、またはご本人の申出による削除）。',
   // Booking the next session for a person (src/bookings/book-for-person.ts).
   beyond_horizon: 'その日は予約を受け付けている期間より先です。',
   person_unknown:

@@ -109,3 +109,49 @@ describe('利用者: booking the next session for a person (terms 6(2))', () => 
     expect(again.html).toMatch(/id="book-error"[^>]*>この方にはこれから行う確定済みの相談があります/);
   });
 });
+
+describe('利用者: a person whose details were erased', () => {
+  const ERASED = 'U0000000000000000000000000erased01';
+  const erasedPage = `/staff/people/${ERASED}`;
+
+  beforeAll(async () => {
+    await seedBooking(h.app.db, {
+      lineUserId: ERASED,
+      choices: [{ date: '2026-11-10', minutes: 600 }],
+      createdAt: '2026-11-02T01:00:00Z',
+      patch: {
+        ...confirmedAt({ date: '2026-11-10', minutes: 600 }),
+        status: 'attended',
+        name: '',
+        jobSeekerNumber: '',
+        email: '',
+        phone: '',
+        personalDataErasedAt: '2026-11-20T00:00:00Z',
+      },
+    });
+  });
+
+  it('offers no booking on their behalf, and says why and what to do instead', async () => {
+    const r = await c.get(erasedPage);
+    expect(r.status).toBe(200);
+    expect(r.html).not.toContain(`action="${erasedPage}/book"`);
+    expect(r.html).toContain(
+      'この方の個人情報（氏名・求職番号・メール・電話番号）は消去済みのため、代理では予約できません。',
+    );
+    expect(r.html).toContain('ご本人にLINEから改めてお申し込みいただいてください');
+  });
+
+  it('refuses a form sent anyway with the same reason about the person, not about a request or its retention', async () => {
+    const r = await c.post(`${erasedPage}/book`, {
+      kind: 'regular',
+      app: 'teleoffice',
+      date: '2026-12-08',
+      time: '10:00',
+    });
+    expect(r.status).toBe(409);
+    expect(r.html).toContain('この方の個人情報（氏名・求職番号・メール・電話番号）は消去済みのため');
+    expect(r.html).not.toContain('この申込みは');
+    expect(r.html).not.toContain('保存期間を過ぎ');
+    expect(await listBookings(h.app.db, { lineUserId: ERASED })).toHaveLength(1);
+  });
+});

@@ -352,7 +352,7 @@ describe('the booking page and its forms', () => {
     // A form posted anyway is refused by the booking functions, and nothing changes.
     const r = await yamada.post(`/staff/bookings/${erased.id}/cancel`, { updated_at: erased.updatedAt, reason: 'x' });
     expect(r.status).toBe(409);
-    expect(r.html).toContain('個人情報の保存期間を過ぎ');
+    expect(r.html).toContain('個人情報（氏名・連絡先など）を削除済みのため操作できません');
   });
 });
 

@@ -9,6 +9,27 @@ export interface BookNextFailure {
   values: Record<string, string>;
 }
 
+/**
+ * Why nobody books for a person whose details were erased (retention or their own request,
+ * docs/office-rules.md §16): the booking takes the name, number, e-mail and phone of their latest
+ * request, and there are none. In the chat they are a new person, asked everything again.
+ */
+export const ERASED_PERSON_NO_BOOKING =
+  'この方の個人情報（氏名・求職番号・メール・電話番号）は消去済みのため、代理では予約できません。';
+
+/** In place of the form for an erased person: why, and what to do instead (`refused`: a form was sent anyway). */
+export function BookNextUnavailable(props: { refused: boolean }) {
+  return (
+    <>
+      <h2 id="book-h">次回の相談を代理で予約</h2>
+      <p id="book-error" class={props.refused ? 'field-error' : undefined} role={props.refused ? 'alert' : undefined}>
+        {ERASED_PERSON_NO_BOOKING}
+        代理予約には最新の申込みの氏名・連絡先を使います。ご本人にLINEから改めてお申し込みいただいてください（初めての方と同じく、すべての項目を伺います）。
+      </p>
+    </>
+  );
+}
+
 const KINDS = ['regular', 'mothers'] as const;
 const APPS = ['zoom', 'teleoffice'] as const;
 

@@ -4,7 +4,8 @@ import type { BookingRefusalCode } from '../../../bookings/booking-outcome.js';
 import { toInstant, type LocalDateTime, type SessionKind } from '../../../calendar/index.js';
 import type { AppContext } from '../../../app-context.js';
 import type { SignedIn } from '../../auth/signed-in.js';
-import { changeFromConsole, fromLifecycleJa, type ConsoleOutcome } from '../../console-change.js';
+import { changeFromConsole, consoleRefused, fromLifecycleJa, type ConsoleOutcome } from '../../console-change.js';
+import { ERASED_PERSON_NO_BOOKING } from './book-next-form.js';
 import { fieldOf, meetingOf, startOf, type Parsed } from '../requests/booking-forms.js';
 
 /** The 「次回の相談を代理で予約」 form of the person's page; each field's id on the page is `book-<field>`. */
@@ -76,6 +77,9 @@ export function bookNextSession(
         by: c.by,
         now: c.now,
       });
+      // The booking functions' words are about a request; here it is the person whose details are gone.
+      if (!result.ok && result.refusal.code === 'personal_data_erased')
+        return { ...consoleRefused(409, ERASED_PERSON_NO_BOOKING), code: result.refusal.code };
       return fromLifecycleJa(result, c.render, result.ok ? undefined : fieldOfRefusal(result.refusal.code));
     },
     { start: toInstant(form.start), kind: form.kind, app: form.app },

@@ -6,7 +6,7 @@ import { phoneForDisplay } from '../../../validation/phone.js';
 import { instantJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
 import { RecordTable } from '../../views/record-table.js';
-import { BookNextForm, type BookNextFailure } from './book-next-form.js';
+import { BookNextForm, BookNextUnavailable, type BookNextFailure } from './book-next-form.js';
 import { PersonStateBadges } from './person-badges.js';
 import type { PersonAction } from './person-changes.js';
 import { OUTCOME_JA, outcomeOfBooking, type PersonSummary } from './person-summary.js';
@@ -155,7 +155,8 @@ export function PersonPage(props: PersonPageProps) {
         </TableScroll>
       )}
 
-      {bookings[0] ? (
+      {bookings[0] && d === null ? <BookNextUnavailable refused={Boolean(props.bookFailure)} /> : null}
+      {bookings[0] && d !== null ? (
         <BookNextForm
           frame={frame}
           lineUserId={person.lineUserId}

@@ -609,7 +609,7 @@ export function BookingPage(props: {
           <h2 id="person-h">ご本人</h2>
           {erased ? (
             <p>
-              <span class="badge bad">削除済み</span> 保存期間を過ぎたため、お名前・求職番号・連絡先は
+              <span class="badge bad">削除済み</span> 保存期間の経過またはご本人の申出により、お名前・求職番号・連絡先は
               {maybeInstantJa(b.personalDataErasedAt)}に削除しました。この申込みはもう操作できません。
             </p>
           ) : (
