@@ -95,19 +95,19 @@ describe('the month view model', () => {
 
 describe('the forms', () => {
   it('reads a capacity with the API rules', () => {
-    expect(readCapacityForm({ kind: 'mothers', date: '2026-12-03', start: '11:00', capacity: '2' }, settings)).toEqual({
+    expect(readCapacityForm({ slot: 'mothers 11:00', date: '2026-12-03', capacity: '2' }, settings)).toEqual({
       ok: true,
       value: { kind: 'mothers', date: '2026-12-03', start: 660, capacity: 2 },
     });
-    expect(
-      readCapacityForm({ kind: 'mothers', date: '2026-12-03', start: '10:00', capacity: '2' }, settings),
-    ).toMatchObject({ ok: false, field: 'start' });
-    expect(
-      readCapacityForm({ kind: 'regular', date: '2026-11-23', start: '10:00', capacity: '2' }, settings),
-    ).toMatchObject({ ok: false, field: 'date' });
-    expect(
-      readCapacityForm({ kind: 'regular', date: '2026-12-03', start: '10:00', capacity: '' }, settings),
-    ).toMatchObject({
+    expect(readCapacityForm({ slot: 'mothers 10:00', date: '2026-12-03', capacity: '2' }, settings)).toMatchObject({
+      ok: false,
+      field: 'slot',
+    });
+    expect(readCapacityForm({ slot: 'regular 10:00', date: '2026-11-23', capacity: '2' }, settings)).toMatchObject({
+      ok: false,
+      field: 'date',
+    });
+    expect(readCapacityForm({ slot: 'regular 10:00', date: '2026-12-03', capacity: '' }, settings)).toMatchObject({
       ok: false,
       field: 'capacity',
     });

@@ -130,12 +130,49 @@ describe('the month overview', () => {
 });
 
 describe('capacity', () => {
+  it("offers each kind only the starts it has: the Mothers' Corner its fixed ones (office-rules §4)", async () => {
+    const page = await c.get('/staff/calendar?week=2026-11-30');
+    const select = /<select id="cap-slot" name="slot"[^>]*>([\s\S]*?)<\/select>/.exec(page.html)?.[1] ?? '';
+    const group = (label: string) =>
+      [
+        ...(new RegExp(`<optgroup label="${label}">([\\s\\S]*?)</optgroup>`).exec(select)?.[1] ?? '').matchAll(
+          /<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g,
+        ),
+      ].map((m) => [m[1], m[2]]);
+    expect(group('一般')).toEqual(
+      ['10:00', '10:30', '11:00', '13:30', '14:00', '14:30'].map((t) => [`regular ${t}`, `一般 ${t}`]),
+    );
+    expect(group('マザーズコーナー')).toEqual(
+      ['11:00', '13:30', '14:30'].map((t) => [`mothers ${t}`, `マザーズコーナー ${t}`]),
+    );
+    expect(page.html).not.toContain('id="cap-kind"');
+    expect(page.html).not.toContain('id="cap-start"');
+
+    const r = await c.post('/staff/calendar/capacity', {
+      week: '2026-11-30',
+      slot: 'mothers 13:30',
+      date: '2026-12-08',
+      capacity: '2',
+    });
+    expect(r.status).toBe(303);
+    expect((await capacityOverrides(h.app.db)).get('mothers|2026-12-08|810')).toBe(2);
+    const off = await c.post('/staff/calendar/capacity', {
+      week: '2026-11-30',
+      slot: 'mothers 10:00',
+      date: '2026-12-08',
+      capacity: '2',
+    });
+    expect(off.status).toBe(400);
+    expect(off.html).toMatch(/id="cap-slot-error"[^>]*>その時刻に始まるマザーズコーナーの相談枠はありません/);
+    expect(off.html).toMatch(/<option value="mothers 11:00"/);
+    expect((await capacityOverrides(h.app.db)).has('mothers|2026-12-08|600')).toBe(false);
+  });
+
   it('stores a new capacity through the same repository as the API, says nothing is cancelled, and logs who', async () => {
     const r = await c.post('/staff/calendar/capacity', {
       week: '2026-11-30',
-      kind: 'regular',
+      slot: 'regular 10:00',
       date: '2026-12-03',
-      start: '10:00',
       capacity: '0',
     });
     expect(r.status).toBe(303);
@@ -154,18 +191,19 @@ describe('capacity', () => {
 
   it('refuses what the API refuses, beside the field, and changes nothing', async () => {
     const cases: [Record<string, string>, string, string][] = [
-      [{ kind: 'regular', date: '2026-12-04', start: '10:00', capacity: '-1' }, 'cap-capacity', '定員は 0 から 100'],
-      [{ kind: 'regular', date: '2026-12-04', start: '10:00', capacity: '101' }, 'cap-capacity', '定員は 0 から 100'],
-      [{ kind: 'regular', date: '2026-12-04', start: '10:00', capacity: '1.5' }, 'cap-capacity', '整数'],
-      [{ kind: 'regular', date: '2026-12-04', start: '12:00', capacity: '2' }, 'cap-start', 'その時刻に始まる一般'],
+      [{ slot: 'regular 10:00', date: '2026-12-04', capacity: '-1' }, 'cap-capacity', '定員は 0 から 100'],
+      [{ slot: 'regular 10:00', date: '2026-12-04', capacity: '101' }, 'cap-capacity', '定員は 0 から 100'],
+      [{ slot: 'regular 10:00', date: '2026-12-04', capacity: '1.5' }, 'cap-capacity', '整数'],
+      [{ slot: 'regular 12:00', date: '2026-12-04', capacity: '2' }, 'cap-slot', 'その時刻に始まる一般'],
       [
-        { kind: 'mothers', date: '2026-12-07', start: '11:00', capacity: '2' },
+        { slot: 'mothers 11:00', date: '2026-12-07', capacity: '2' },
         'cap-date',
         'マザーズコーナーの相談を行っていません',
       ],
-      [{ kind: 'regular', date: '2026-12-05', start: '10:00', capacity: '2' }, 'cap-date', '相談を行っていません'],
-      [{ kind: 'regular', date: '2026-02-30', start: '10:00', capacity: '2' }, 'cap-date', '日付を選んでください'],
-      [{ kind: 'other', date: '2026-12-04', start: '10:00', capacity: '2' }, 'cap-kind', '種類を選んでください'],
+      [{ slot: 'regular 10:00', date: '2026-12-05', capacity: '2' }, 'cap-date', '相談を行っていません'],
+      [{ slot: 'regular 10:00', date: '2026-02-30', capacity: '2' }, 'cap-date', '日付を選んでください'],
+      [{ slot: 'other 10:00', date: '2026-12-04', capacity: '2' }, 'cap-slot', '種類と開始時刻を選んでください'],
+      [{ slot: '', date: '2026-12-04', capacity: '2' }, 'cap-slot', '種類と開始時刻を選んでください'],
     ];
     const before = await capacityOverrides(h.app.db);
     for (const [fields, id, message] of cases) {
@@ -254,9 +292,8 @@ describe('closure days', () => {
     expect(await getClosure(h.app.db, '2026-12-11')).toBeUndefined();
     const cap = await c.post('/staff/calendar/capacity', {
       _csrf: 'x'.repeat(32),
-      kind: 'regular',
+      slot: 'regular 10:00',
       date: '2026-12-11',
-      start: '10:00',
       capacity: '3',
     });
     expect(cap.status).toBe(403);

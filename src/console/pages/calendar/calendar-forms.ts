@@ -41,25 +41,29 @@ export interface CapacityChange {
   capacity: number;
 }
 
+/** The capacity form's one choice of slot, kind and start together: 'mothers 11:00'. */
+export const slotValue = (kind: SessionKind, start: string): string => `${kind} ${start}`;
+const SLOT = /^(regular|mothers) ([01]\d|2[0-3]):([0-5]\d)$/;
+
 /**
  * A capacity form read with the JSON API's rules (src/staff/calendar-routes.ts): a real date on
- * which sessions of that kind are held, a start at which such a session can begin, and a whole
- * number from 0 to 100. Closure days are allowed: a day may be reopened, and the capacity then applies.
+ * which sessions of that kind are held, a start at which such a session can begin (the form offers
+ * each kind only its own starts: one field, `slot`, holds both), and a whole number from 0 to 100.
+ * Closure days are allowed: a day may be reopened, and the capacity then applies.
  */
 export function readCapacityForm(values: FormValues, settings: OfficeSettings): FormReading<CapacityChange> {
-  const kind = field(values, 'kind');
-  if (kind !== 'regular' && kind !== 'mothers') return refuse('kind', '種類を選んでください。');
+  const slot = SLOT.exec(field(values, 'slot'));
+  if (slot === null) return refuse('slot', '種類と開始時刻を選んでください。');
+  const kind = slot[1] as SessionKind;
+  const start = Number(slot[2]) * 60 + Number(slot[3]);
   const date = field(values, 'date');
   if (readDate(date) === null) return refuse('date', '日付を選んでください（例: 2026-12-08）。');
-  const time = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(field(values, 'start'));
-  if (time === null) return refuse('start', '開始時刻を選んでください。');
-  const start = Number(time[1]) * 60 + Number(time[2]);
   const text = field(values, 'capacity');
   const capacity = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
   if (!(capacity >= 0 && capacity <= MAX_CAPACITY))
     return refuse('capacity', `定員は 0 から ${MAX_CAPACITY} までの整数で入力してください。`);
   if (!fitsWindow(kind, start, settings.sessionMinutes, settings))
-    return refuse('start', `その時刻に始まる${KIND_JA[kind]}の相談枠はありません。`);
+    return refuse('slot', `その時刻に始まる${KIND_JA[kind]}の相談枠はありません。`);
   if (!isKindDay(kind, date, new Set(), settings)) {
     const days = settings.mothersWeekdays.map((d) => WEEKDAY_JA[d]).join('・');
     return refuse(

@@ -25,7 +25,7 @@ import { MonthPage } from './month-page.js';
 import { weekView } from './week-model.js';
 import { WeekPage, type CalendarProblem } from './week-page.js';
 
-const CAPACITY_FIELDS = ['kind', 'date', 'start', 'capacity'] as const;
+const CAPACITY_FIELDS = ['slot', 'date', 'capacity'] as const;
 const CLOSURE_FIELDS = ['date', 'note'] as const;
 
 /**

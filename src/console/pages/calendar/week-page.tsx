@@ -2,7 +2,7 @@ import type { Closure } from '../../../../db/repositories/closures-repository.js
 import { addDays, type IsoDate } from '../../../calendar/index.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
 import { dateJa, timeJa } from '../../views/format.js';
-import { KIND_JA, MAX_CAPACITY, MAX_NOTE, type FormProblem, type FormValues } from './calendar-forms.js';
+import { KIND_JA, MAX_CAPACITY, MAX_NOTE, slotValue, type FormProblem, type FormValues } from './calendar-forms.js';
 import type { PlaceHolder, WeekCell, WeekDay, WeekRow, WeekView } from './week-model.js';
 import { TableScroll } from '../../views/table-scroll.js';
 
@@ -130,7 +130,6 @@ function WeekTable({ view }: { view: WeekView }) {
 function CapacityForm(props: Pick<WeekPageProps, 'frame' | 'view' | 'starts' | 'problem' | 'values'>) {
   const { problem, values } = props;
   const err = (f: string) => errorOf(problem, 'capacity', f);
-  const times = [...new Set([...props.starts.regular, ...props.starts.mothers])].sort((a, b) => a - b);
   const v = (name: string, fallback: string) => (problem?.form === 'capacity' ? (values[name] ?? '') : fallback);
   return (
     <form method="post" action="/staff/calendar/capacity" class="inline cal-form">
@@ -149,26 +148,21 @@ function CapacityForm(props: Pick<WeekPageProps, 'frame' | 'view' | 'starts' | '
         <FieldError id="cap-date-error" message={err('date')} />
       </p>
       <p class="cal-field">
-        <label for="cap-kind">種類</label>
-        <select id="cap-kind" name="kind" aria-describedby={err('kind') ? 'cap-kind-error' : undefined}>
+        <label for="cap-slot">種類・開始時刻</label>
+        {/* One choice of kind and start together, so each kind offers only its own starts (office-rules §3, §4). */}
+        <select id="cap-slot" name="slot" aria-describedby={err('slot') ? 'cap-slot-error' : undefined}>
           {(['regular', 'mothers'] as const).map((k) => (
-            <option key={k} value={k} selected={v('kind', 'regular') === k}>
-              {KIND_JA[k]}
-            </option>
+            <optgroup key={k} label={KIND_JA[k]}>
+              {props.starts[k].map((t) => (
+                <option key={t} value={slotValue(k, hhmm(t))} selected={v('slot', '') === slotValue(k, hhmm(t))}>
+                  {/* The kind again: a closed list shows the chosen option alone, and 11:00 is in both. */}
+                  {`${KIND_JA[k]} ${timeJa(t)}`}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
-        <FieldError id="cap-kind-error" message={err('kind')} />
-      </p>
-      <p class="cal-field">
-        <label for="cap-start">開始時刻</label>
-        <select id="cap-start" name="start" aria-describedby={err('start') ? 'cap-start-error' : undefined}>
-          {times.map((t) => (
-            <option key={t} value={hhmm(t)} selected={v('start', '') === hhmm(t)}>
-              {timeJa(t)}
-            </option>
-          ))}
-        </select>
-        <FieldError id="cap-start-error" message={err('start')} />
+        <FieldError id="cap-slot-error" message={err('slot')} />
       </p>
       <p class="cal-field">
         <label for="cap-capacity">定員</label>
