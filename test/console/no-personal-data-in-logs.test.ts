@@ -34,7 +34,10 @@ it('logs, at debug level, nothing a console page showed or a staff member typed'
   });
   expect(confirmed.status).toBe(303);
   await c.get(`/staff/people/${person.userId}`);
-  expect((await c.post(`/staff/people/${person.userId}/block`, { reason: '秘密の理由で停止' })).status).toBe(303);
+  // Their confirmed session stays open: the block form asks to confirm that was read.
+  expect(
+    (await c.post(`/staff/people/${person.userId}/block`, { reason: '秘密の理由で停止', open_ack: b!.id })).status,
+  ).toBe(303);
   await h.settle();
 
   const logs = h.logText();

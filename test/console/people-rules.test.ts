@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../../db/repositories/bookings-repository.js';
+import { acknowledgement, notAcknowledged, openBookingsOf } from '../../src/console/pages/people/open-bookings.js';
 import { personCounts } from '../../src/console/pages/people/person-summary.js';
 import { peopleSearchOf } from '../../src/console/pages/people/search-query.js';
 
@@ -51,5 +52,55 @@ describe('personCounts', () => {
         booking({ status: 'cancelled', cancelReason: 'changed', cancelledBy: USER }),
       ]),
     ).toEqual({ bookings: 5, attended: 1, cancelledByPerson: 2, noShows: 1 });
+  });
+});
+
+describe('openBookingsOf (what stopping the bot leaves open)', () => {
+  const NOW = '2026-12-01T00:00:00.000Z';
+  const AHEAD = '2026-12-03T01:00:00.000Z';
+  const LATER = '2026-12-08T04:30:00.000Z';
+  const PAST = '2026-11-30T01:00:00.000Z';
+  const booking = (id: string, over: Partial<Booking>) =>
+    ({
+      id,
+      status: 'requested',
+      choice1Start: AHEAD,
+      choice2Start: null,
+      proposedStart: null,
+      confirmedStart: null,
+      personalDataErasedAt: null,
+      ...over,
+    }) as Booking;
+
+  it('tells a request awaiting staff, one awaiting the person, a session, a session being moved, and nothing over', () => {
+    const open = openBookingsOf(
+      [
+        booking('request', {}),
+        booking('proposal', { proposedStart: LATER }),
+        booking('stale-proposal', { proposedStart: PAST }),
+        booking('session', { status: 'confirmed', confirmedStart: AHEAD }),
+        booking('move', { status: 'confirmed', confirmedStart: AHEAD, proposedStart: LATER }),
+        booking('under-way', { status: 'confirmed', confirmedStart: PAST }),
+        booking('lapsed', { choice1Start: PAST }),
+        booking('done', { status: 'attended', confirmedStart: PAST }),
+        booking('cancelled', { status: 'cancelled' }),
+      ],
+      NOW,
+    );
+    expect(open.map((o) => [o.booking.id, o.kind])).toEqual([
+      ['request', 'awaiting_staff'],
+      ['proposal', 'awaiting_person'],
+      ['stale-proposal', 'awaiting_staff'],
+      ['session', 'session'],
+      ['move', 'move_proposed'],
+    ]);
+  });
+
+  it('names the open bookings in the confirmation, and finds those it did not name', () => {
+    const open = openBookingsOf([booking('b', {}), booking('a', {})], NOW);
+    expect(acknowledgement(open)).toBe('a b');
+    expect(notAcknowledged(open, 'a b')).toEqual([]);
+    expect(notAcknowledged(open, 'b').map((o) => o.booking.id)).toEqual(['a']);
+    expect(notAcknowledged(open, '')).toHaveLength(2);
   });
 });

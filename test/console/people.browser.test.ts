@@ -70,11 +70,22 @@ it('searches, opens a person, and stops the bot for them through the form', asyn
   await expect.poll(() => results.getByRole('link').allTextContents()).toEqual(['十和田 湖子']);
   await results.getByRole('link', { name: '十和田 湖子' }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('十和田 湖子 様');
-  expect(await page.getByRole('link', { name: receiptNumber(request!.id) }).getAttribute('href')).toBe(
+  expect(await page.getByRole('link', { name: receiptNumber(request!.id), exact: true }).getAttribute('href')).toBe(
     `/staff/bookings/${request!.id}`,
   );
 
+  // Their request stays open once the bot is stopped: the form says so, and asks for a tick first.
   await page.getByLabel('理由（200文字まで）').fill('威圧的な発言が続いたため');
+  const warning = page.getByRole('note').filter({ hasText: 'これらは取り消されません' });
+  await expect
+    .poll(() => warning.textContent())
+    .toContain(`受付番号 ${receiptNumber(request!.id)}: 職員の回答待ちの申込み`);
+  await page.getByRole('button', { name: '自動応答を停止する' }).click();
+  // The browser itself holds the form back until the box is ticked.
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('十和田 湖子 様');
+  expect(await page.getByRole('status').count()).toBe(0);
+  await b.screenshot('person-block-warning');
+  await page.getByLabel('上の予約・申込みがどうなるかを確認しました').check();
   await page.getByRole('button', { name: '自動応答を停止する' }).click();
   await expect.poll(() => page.getByRole('status').textContent()).toContain('自動応答を停止しました');
   await expect.poll(() => page.getByText('自動応答停止中').count()).toBeGreaterThan(0);

@@ -186,13 +186,18 @@ describe('利用者: one person', () => {
 
 describe('利用者: stopping the bot and handing the chat back', () => {
   it('blocks with a reason: the bot then only points the person to the phone, and the staff note names the staff member', async () => {
-    await c.get(`/staff/people/${CHATTER}`);
+    const before = await c.get(`/staff/people/${CHATTER}`);
     const long = await c.post(`/staff/people/${CHATTER}/block`, { reason: 'あ'.repeat(201) });
     expect(long.status).toBe(400);
     expect(long.html).toContain('理由は200文字までで入力してください');
     expect(long.html).toContain('id="reason-error"');
 
-    const r = await c.post(`/staff/people/${CHATTER}/block`, { reason: '威圧的な発言が続いたため' });
+    // Their request awaiting staff stays open: the form said so, and the box says it was read.
+    expect(before.html).toContain('自動応答を停止しても、これらは取り消されません。');
+    const r = await c.post(`/staff/people/${CHATTER}/block`, {
+      reason: '威圧的な発言が続いたため',
+      open_ack: webhookBookingId,
+    });
     expect(r.status).toBe(303);
     expect(r.location).toBe(`/staff/people/${CHATTER}?done=block`);
     await h.settle();
@@ -211,7 +216,7 @@ describe('利用者: stopping the bot and handing the chat back', () => {
     expect(u.lastText()).not.toContain('威圧的');
 
     // A second block (a colleague's stale page) is refused and changes nothing.
-    const again = await c.post(`/staff/people/${CHATTER}/block`, { reason: '重ねて' });
+    const again = await c.post(`/staff/people/${CHATTER}/block`, { reason: '重ねて', open_ack: webhookBookingId });
     expect(again.status).toBe(409);
     expect(again.html).toContain('自動応答はすでに停止しています');
     expect(await listAudit(h.app.db, { action: 'block', subject: CHATTER })).toHaveLength(1);

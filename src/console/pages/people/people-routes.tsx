@@ -16,6 +16,7 @@ import type { BookNextFailure } from './book-next-form.js';
 import { PeopleSearchPage } from './people-search-page.js';
 import { bookNextSession, parseBookNextForm } from './person-booking.js';
 import { blockPerson, handBackPerson, unblockPerson, type PersonAction } from './person-changes.js';
+import { openBookingsOf } from './open-bookings.js';
 import { PersonPage } from './person-page.js';
 import { sendPersonNotFound } from './person-not-found.js';
 import { ERASED_NOTICE, personRightsRoutes } from './person-rights-routes.js';
@@ -95,6 +96,7 @@ export function peoplePages(ctx: AppContext): Router {
     const bookings = await recentBookingsOf(ctx.db, lineUserId, BOOKINGS_SHOWN);
     const actions = (await staffActionsOf(ctx.db, lineUserId)).filter((a) => PERSON_ACTIONS.includes(a.action));
     const person = personSummary(user, bookings);
+    const open = openBookingsOf(bookings, now());
     const staffNames = new Map<string, string>();
     for (const a of actions) {
       if (!a.staffId.startsWith('console:')) continue;
@@ -109,6 +111,7 @@ export function peoplePages(ctx: AppContext): Router {
         frame={frameOf(ctx, who)}
         person={person}
         bookings={bookings}
+        open={open}
         actions={actions}
         notice={notice}
         error={error}
@@ -159,7 +162,8 @@ export function peoplePages(ctx: AppContext): Router {
       );
       return;
     }
-    const outcome = await blockPerson(ctx, signedIn(res), String(req.params.lineUserId), raw === '' ? null : raw);
+    const ack = typeof body?.open_ack === 'string' ? body.open_ack : '';
+    const outcome = await blockPerson(ctx, signedIn(res), String(req.params.lineUserId), raw === '' ? null : raw, ack);
     await answer(req, res, 'block', outcome, raw);
   });
 

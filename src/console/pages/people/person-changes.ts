@@ -1,4 +1,8 @@
+import type { Db } from '../../../../db/database.js';
+import { recentBookingsOf } from '../../../../db/repositories/bookings-repository.js';
+import { getUser } from '../../../../db/repositories/users-repository.js';
 import type { AppContext } from '../../../app-context.js';
+import type { Instant } from '../../../calendar/index.js';
 import { changePerson, type PersonChange, type PersonRefusal } from '../../../staff/person-changes.js';
 import type { SignedIn } from '../../auth/signed-in.js';
 import {
@@ -8,6 +12,7 @@ import {
   consoleRefused,
   type ConsoleOutcome,
 } from '../../console-change.js';
+import { notAcknowledged, openBookingsOf } from './open-bookings.js';
 
 export type PersonAction = PersonChange;
 
@@ -19,9 +24,40 @@ const REFUSED: Record<PersonRefusal, string> = {
   not_in_handoff: '職員対応中ではありません。すでに自動応答が答えています。',
 };
 
+/** As many bookings as the person page reads. */
+const BOOKINGS_READ = 500;
+
+/**
+ * Stopping the bot cancels nothing the person has open: the page says what becomes of each open
+ * booking and staff tick that they read it. Refused when the box was not ticked, or when it was
+ * ticked for fewer bookings than are open now (one came after the page was drawn).
+ */
+async function unreadWarning(db: Db, lineUserId: string, acknowledged: string, now: Instant) {
+  const user = await getUser(db, lineUserId);
+  // Nobody, or already stopped: the change itself says so.
+  if (!user || user.blockedAt !== null) return null;
+  const unread = notAcknowledged(
+    openBookingsOf(await recentBookingsOf(db, lineUserId, BOOKINGS_READ), now),
+    acknowledged,
+  );
+  if (unread.length === 0) return null;
+  return acknowledged.trim() === ''
+    ? consoleRefused(
+        400,
+        '停止する前に、上の予約・申込みがどうなるかを確かめ、確認の欄にチェックを入れてください。',
+        'reason',
+      )
+    : consoleRefused(
+        409,
+        '画面を開いたあとに、この方の予約・申込みが変わりました。上の内容を確かめ、もう一度チェックを入れて停止してください。',
+        'reason',
+      );
+}
+
 /**
  * One change to a person through the same function the JSON API calls (src/staff/person-changes.ts),
  * in the staff member's name, with its audit line; a refusal is worded for the page.
+ * `acknowledged`: for a block, the open bookings whose fate the staff member confirmed reading.
  */
 function changeFromPage(
   ctx: AppContext,
@@ -29,6 +65,7 @@ function changeFromPage(
   action: PersonAction,
   lineUserId: string,
   reason: string | null = null,
+  acknowledged = '',
 ): Promise<ConsoleOutcome> {
   return changeFromConsole(
     ctx,
@@ -36,6 +73,8 @@ function changeFromPage(
     action,
     lineUserId,
     async ({ trx, now, by }) => {
+      const warning = action === 'block' ? await unreadWarning(trx, lineUserId, acknowledged, now) : null;
+      if (warning) return warning;
       const r = await changePerson(trx, ctx, action, { lineUserId, by, byLabel: consoleByLabel(who), reason, now });
       if (r.ok) return consoleDone(r.dispatches);
       return r.refusal === 'not_found'
@@ -46,9 +85,18 @@ function changeFromPage(
   );
 }
 
-/** Stops the bot for the person: they are told, politely, to phone the office; the reason stays with staff. */
-export function blockPerson(ctx: AppContext, who: SignedIn, lineUserId: string, reason: string | null) {
-  return changeFromPage(ctx, who, 'block', lineUserId, reason);
+/**
+ * Stops the bot for the person: they are told, politely, to phone the office; the reason stays with
+ * staff. `acknowledged`: the value of the box ticked under the warning about their open bookings.
+ */
+export function blockPerson(
+  ctx: AppContext,
+  who: SignedIn,
+  lineUserId: string,
+  reason: string | null,
+  acknowledged: string,
+) {
+  return changeFromPage(ctx, who, 'block', lineUserId, reason, acknowledged);
 }
 
 export function unblockPerson(ctx: AppContext, who: SignedIn, lineUserId: string) {

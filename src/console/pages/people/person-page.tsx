@@ -9,6 +9,7 @@ import { RecordTable } from '../../views/record-table.js';
 import { BookNextForm, BookNextUnavailable, type BookNextFailure } from './book-next-form.js';
 import { PersonStateBadges } from './person-badges.js';
 import type { PersonAction } from './person-changes.js';
+import { acknowledgement, type OpenBooking } from './open-bookings.js';
 import { OUTCOME_JA, outcomeOfBooking, type PersonSummary } from './person-summary.js';
 import { PERSON_ACTION_JA } from './person-actions.js';
 import { TableScroll } from '../../views/table-scroll.js';
@@ -18,6 +19,8 @@ export interface PersonPageProps {
   person: PersonSummary;
   /** Newest first. */
   bookings: readonly Booking[];
+  /** Those not over yet: stopping the bot leaves them as they are, and the block form says how. */
+  open: readonly OpenBooking[];
   /** Block, unblock and hand-back records about the person (any door), oldest first. */
   actions: readonly RecordedAction[];
   notice: string | null;
@@ -58,6 +61,59 @@ function sessionCell(b: Booking) {
     <>
       {instantJa(sessionStartOf(b))}
       <span class="muted">（第1希望）</span>
+    </>
+  );
+}
+
+/** What becomes of one open booking when the bot is stopped for the person (as the code leaves it). */
+function openBookingJa(o: OpenBooking): string {
+  switch (o.kind) {
+    case 'awaiting_staff':
+      return `職員の回答待ちの申込み（第1希望 ${instantJa(o.booking.choice1Start)}）。第1希望の枠は押さえたままです。回答期限を過ぎると、いつもどおり職員グループに催促が届き、ご本人にも申込みは有効だと届きます。`;
+    case 'awaiting_person':
+      return `職員が提案した日時（${instantJa(o.proposedStart)}）へのご本人の回答待ち。ご本人はLINEで回答できません。回答のないまま希望の日時と提案した日時がすべて過ぎると、未回答で終了し、ご本人に知らせます。`;
+    case 'move_proposed':
+      return `確定済みの相談（${instantJa(o.confirmedStart)}）の日時変更の提案（${instantJa(o.proposedStart)}）へのご本人の回答待ち。ご本人はLINEで回答できないため、相談は ${instantJa(o.confirmedStart)} のまま残り、前日と当日のお知らせもご本人に届きます。`;
+    case 'session':
+      return `確定済みの相談（${instantJa(o.confirmedStart)}）。そのまま残り、前日と当日のお知らせもご本人に届きます。`;
+  }
+}
+
+/**
+ * Stopping the bot cancels nothing (src/staff/person-changes.ts): before it, what becomes of each
+ * open booking, and a box to tick that it was read (its value names them, so the server can tell
+ * a booking that came after the page was drawn).
+ */
+function OpenBookingsWarning({ open, error }: { open: readonly OpenBooking[]; error: string | undefined }) {
+  return (
+    <>
+      <div class="warning" role="note" id="block-open">
+        <p>この方には、まだ終わっていない予約・申込みがあります。自動応答を停止しても、これらは取り消されません。</p>
+        <ul>
+          {open.map((o) => (
+            <li key={o.booking.id}>
+              <a
+                href={`/staff/bookings/${encodeURIComponent(o.booking.id)}`}
+              >{`受付番号 ${receiptNumber(o.booking.id)}`}</a>
+              {`: ${openBookingJa(o)}`}
+            </li>
+          ))}
+        </ul>
+        <p>
+          停止すると、ご本人はLINEで変更・キャンセル・提案への回答ができなくなります（何を送っても、お電話での問い合わせを案内します）。職員が確定・提案・キャンセルすると、そのお知らせはLINEでご本人に届きます。必要のないものは、停止の前に予約のページからキャンセルしてください（理由がご本人に伝わります）。
+        </p>
+      </div>
+      <div class="choice">
+        <input
+          type="checkbox"
+          id="open_ack"
+          name="open_ack"
+          value={acknowledgement(open)}
+          required
+          aria-describedby={error ? 'block-open reason-error' : 'block-open'}
+        />{' '}
+        <label for="open_ack">上の予約・申込みがどうなるかを確認しました</label>
+      </div>
     </>
   );
 }
@@ -204,6 +260,7 @@ export function PersonPage(props: PersonPageProps) {
                 {props.reason}
               </textarea>
               <FieldError id="reason-error" message={errorFor('block')} />
+              {props.open.length > 0 ? <OpenBookingsWarning open={props.open} error={errorFor('block')} /> : null}
               <p>
                 <button type="submit" class="danger">
                   自動応答を停止する
