@@ -17,7 +17,7 @@
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/database.js';
 import { openStore } from '../db/store.js';
-import { recordAudit } from '../db/repositories/audit-log-repository.js';
+import { recordAudit, type AuditAction } from '../db/repositories/audit-log-repository.js';
 import { listStaffAccounts } from '../db/repositories/staff-accounts-repository.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/infra/logger.js';
@@ -123,7 +123,7 @@ function loginOf(values: { login?: string }): string {
 /** Runs one change in a transaction with its audit line (login id 'cli'); refusals undo everything. */
 async function change(
   db: Db,
-  action: string,
+  action: AuditAction,
   loginId: string,
   work: (trx: Db, now: string) => Promise<AccountChange>,
   detail: Record<string, unknown> | null = null,

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../db/repositories/audit-log-repository.js';
+import { recordAudit, type AuditAction, type AuditViewPage } from '../../db/repositories/audit-log-repository.js';
 import type { Db } from '../../db/database.js';
 import type { SignedIn } from './auth/signed-in.js';
 
@@ -10,7 +10,7 @@ export async function audit(
   db: Db,
   who: SignedIn,
   at: string,
-  action: string,
+  action: AuditAction,
   subject: string | null,
   detail: Record<string, unknown> | null = null,
 ): Promise<void> {
@@ -27,7 +27,7 @@ export async function auditViews(
   who: SignedIn,
   at: string,
   lineUserIds: readonly string[],
-  page: string,
+  page: AuditViewPage,
 ): Promise<void> {
   for (const id of new Set(lineUserIds)) await audit(db, who, at, 'view_person', id, { page });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import type { AuditAction } from '../../db/repositories/audit-log-repository.js';
 import type { Actor, LifecycleResult } from '../bookings/lifecycle.js';
 import type { BookingRefusal } from '../bookings/booking-outcome.js';
 import type { Dispatch } from '../bookings/dispatch.js';
@@ -57,7 +58,7 @@ export const consoleByLabel = (who: SignedIn): string => `${who.account.name}・
 export function changeFromConsole(
   ctx: AppContext,
   who: SignedIn,
-  action: string,
+  action: AuditAction,
   subject: string | null,
   work: (c: ConsoleChange) => Promise<ConsoleOutcome>,
   detail: Record<string, unknown> | null = null,

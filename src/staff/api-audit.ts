@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { recordAudit } from '../../db/repositories/audit-log-repository.js';
+import { recordAudit, type AuditViewPage } from '../../db/repositories/audit-log-repository.js';
 import type { AppContext } from '../app-context.js';
 import { readerOf } from './route-helpers.js';
 
@@ -12,7 +12,7 @@ export async function auditApiReads(
   ctx: Pick<AppContext, 'committer' | 'clock'>,
   res: Response,
   lineUserIds: readonly string[],
-  page: string,
+  page: AuditViewPage,
   by?: string,
 ): Promise<void> {
   const people = [...new Set(lineUserIds)];

@@ -7,7 +7,14 @@ import {
   parseNewAccount,
   wouldLeaveNoAdmin,
 } from '../../src/console/pages/settings/account-rules.js';
-import { auditActionLabel, auditDetailText } from '../../src/console/pages/settings/audit-labels.js';
+import { AUDIT_ACTIONS } from '../../db/repositories/audit-log-repository.js';
+import {
+  auditActionLabel,
+  auditActorText,
+  auditDetailText,
+  auditSubjectKind,
+  auditSubjectText,
+} from '../../src/console/pages/settings/audit-labels.js';
 import { olderHref } from '../../src/console/pages/settings/audit-routes.js';
 import { parseTermsForm, termsRefusalJa } from '../../src/console/pages/settings/terms-rules.js';
 
@@ -124,18 +131,71 @@ describe('terms form', () => {
 });
 
 describe('audit log wording', () => {
-  it('labels known actions in Japanese and shows unknown ones as stored', () => {
+  it('labels every kind of action the code records in Japanese, and shows a retired one as stored', () => {
+    for (const action of AUDIT_ACTIONS) {
+      expect([action, auditActionLabel(action)]).not.toEqual([action, action]);
+      expect(auditActionLabel(action), action).toMatch(/^[^a-z_]*$/);
+      expect(auditSubjectKind(action), action).toBeDefined();
+    }
+    expect(new Set(AUDIT_ACTIONS.map(auditActionLabel)).size).toBe(AUDIT_ACTIONS.length);
     expect(auditActionLabel('login_failed')).toBe('ログイン失敗');
     expect(auditActionLabel('brand_new_action')).toBe('brand_new_action');
+    expect(auditActionLabel('toString')).toBe('toString');
   });
 
   it('words details, with instants in Japan time', () => {
     const ja = (iso: string) => `JST(${iso})`;
-    expect(auditDetailText({ reason: 'wrong_password', failures: 2 }, ja)).toBe('理由: パスワード違い / 失敗回数: 2');
-    expect(auditDetailText({ until: '2026-12-01T00:15:00.000Z' }, ja)).toBe('期限: JST(2026-12-01T00:15:00.000Z)');
-    expect(auditDetailText({ other: { a: 1 }, none: null }, ja)).toBe('other: {"a":1}');
-    expect(auditDetailText(null, ja)).toBe('');
-    expect(auditDetailText({ effectiveFrom: '2027-04-01' }, ja)).toBe('適用開始日: 2027年4月1日');
+    expect(auditDetailText('login_failed', { reason: 'wrong_password', failures: 2 }, ja)).toBe(
+      '理由: パスワード違い / 失敗回数: 2',
+    );
+    // What staff typed is shown as typed, even when it reads like a code.
+    expect(auditDetailText('block', { reason: 'admin' }, ja)).toBe('理由: admin');
+    expect(auditDetailText('locked', { until: '2026-12-01T00:15:00.000Z' }, ja)).toBe(
+      '期限: JST(2026-12-01T00:15:00.000Z)',
+    );
+    expect(auditDetailText('x', { other: { a: 1 }, none: null }, ja)).toBe('other: {"a":1}');
+    expect(auditDetailText('x', null, ja)).toBe('');
+    expect(auditDetailText('terms_add', { effectiveFrom: '2027-04-01' }, ja)).toBe('適用開始日: 2027年4月1日(木)');
+    expect(auditDetailText('view_person', { page: 'api_booking' }, ja)).toBe('画面: API（予約）');
+    expect(auditDetailText('confirm', { start: { date: '2026-12-08', minutes: 630 } }, ja)).toBe(
+      '日時: 12月8日(火) 10:30',
+    );
+    expect(auditDetailText('book_for_person', { kind: 'mothers', app: 'zoom' }, ja)).toBe(
+      '種類: マザーズコーナー / アプリ: Zoom',
+    );
+    expect(
+      auditDetailText('erase_person', { bookings: 2, immediateRequests: 0, conversations: 1, messages: 3 }, ja),
+    ).toBe('予約: 2件 / 今すぐ相談: 0件 / 会話: 1件 / メッセージ: 3件');
+  });
+
+  it('words subjects: staff by name, people and bookings by the short name, the calendar by date', () => {
+    const names = {
+      staff: new Map([['yamada', '山田 太郎']]),
+      people: new Map<string, string | null>([
+        ['Uaaaa', '青森 花子'],
+        ['Ubbbb000000', null],
+      ]),
+      bookings: new Map<string, string | null>([['5bf44d0a-681c-4d3e-b344-5bee9f585c7e', '青森 花子']]),
+    };
+    expect(auditSubjectText('login', 'yamada', names)).toBe('山田 太郎（yamada）');
+    expect(auditSubjectText('login_failed', 'yamadda', names)).toBe('yamadda（該当するアカウントなし）');
+    expect(auditSubjectText('view_person', 'Uaaaa', names)).toBe('青森 様');
+    expect(auditSubjectText('erase_person', 'Ubbbb000000', names)).toBe('LINE利用者（…000000）');
+    expect(auditSubjectText('confirm', '5bf44d0a-681c-4d3e-b344-5bee9f585c7e', names)).toBe(
+      '受付番号 5bf44d0a（青森 様）',
+    );
+    expect(auditSubjectText('cancel', '0badc0de-0000-4000-8000-000000000000', names)).toBe('受付番号 0badc0de');
+    expect(auditSubjectText('closure_set', 'closure:2026-12-11', names)).toBe('閉庁日 2026年12月11日(金)');
+    expect(auditSubjectText('capacity_set', 'capacity:mothers|2026-12-10|660', names)).toBe(
+      '定員 2026年12月10日(木) 11:00（マザーズコーナー）',
+    );
+    expect(auditSubjectText('immediate_on', 'immediate', names)).toBe('今すぐ相談の受付');
+    expect(auditSubjectText('api_token_add', '勤怠マクロ', names)).toBe('APIトークン「勤怠マクロ」');
+    expect(auditSubjectText('terms_add', '2027-04-01', names)).toBe('利用規約の版 2027-04-01');
+    expect(auditSubjectText('brand_new_action', 'as-stored', names)).toBe('as-stored');
+    expect(auditActorText('yamada', names)).toBe('山田 太郎（yamada）');
+    expect(auditActorText('api:勤怠マクロ', names)).toBe('API（勤怠マクロ）');
+    expect(auditActorText('cli', names)).toBe('コマンドライン（npm run staff）');
   });
 
   it('keeps the filters on the link to older lines', () => {

@@ -64,9 +64,9 @@ it('as admin: adds an account through the form, sees it in the list, and reads t
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('操作記録');
   const first = page.getByRole('row').nth(1);
   expect(await first.getByRole('cell').allTextContents()).toEqual([
-    'yamada',
+    '山田 太郎（yamada）',
     'アカウント追加',
-    'kimura',
+    '木村 一郎（kimura）',
     '氏名: 木村 一郎 / 権限: 職員',
   ]);
   expect(await first.getByRole('rowheader').textContent()).toBe('12月7日(月) 10:00');

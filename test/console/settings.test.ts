@@ -365,10 +365,10 @@ describe('the audit log', () => {
     expect(all.status).toBe(200);
     expect(all.html).toContain('<td>アカウント追加</td>');
     expect(all.html).toMatch(
-      /<th scope="row" class="audit-at">12月1日\(火\) 9:00<\/th><td><code>yamada<\/code><\/td><td>ログイン<\/td>/,
+      /<th scope="row" class="audit-at">12月1日\(火\) 9:00<\/th><td>山田 太郎（yamada）<\/td><td>ログイン<\/td>/,
     );
     const byAction = await c.get('/staff/settings/audit?action=account_add');
-    expect(byAction.html).toContain('kimura');
+    expect(byAction.html).toContain('木村 一郎（kimura）');
     expect(byAction.html).not.toContain('<td>ログイン</td>');
     const bySubject = await c.get('/staff/settings/audit?subject=locky&login=yamada');
     expect(bySubject.html).toContain('<td>ロック解除</td>');
@@ -386,14 +386,14 @@ describe('the audit log', () => {
       });
     }
     const first = await c.get('/staff/settings/audit?login=pager');
-    expect(first.html.match(/<td><code>pager<\/code><\/td>/g)).toHaveLength(50);
+    expect(first.html.match(/<td>pager（該当するアカウントなし）<\/td>/g)).toHaveLength(50);
     expect(first.html.indexOf('pager-59')).toBeLessThan(first.html.indexOf('pager-58'));
     const more = /href="(\/staff\/settings\/audit\?login=pager&amp;before=\d+)">さらに古い記録/.exec(first.html);
     expect(more).not.toBeNull();
     const older = await c.get(more![1]!.replace(/&amp;/g, '&'));
-    expect(older.html.match(/<td><code>pager<\/code><\/td>/g)).toHaveLength(10);
-    expect(older.html).toContain('pager-0<');
-    expect(older.html).not.toContain('pager-10<');
+    expect(older.html.match(/<td>pager（該当するアカウントなし）<\/td>/g)).toHaveLength(10);
+    expect(older.html).toContain('>pager-0（');
+    expect(older.html).not.toContain('>pager-10（');
     expect(older.html).not.toContain('さらに古い記録');
     const unknown = await c.get('/staff/settings/audit?action=something_new');
     expect(unknown.html).toContain('条件に合う記録はありません。');

@@ -6,7 +6,7 @@ import {
   staffAccountByLogin,
 } from '../../../db/repositories/staff-accounts-repository.js';
 import { createStaffSession, deleteStaffSession } from '../../../db/repositories/staff-sessions-repository.js';
-import { recordAudit } from '../../../db/repositories/audit-log-repository.js';
+import { recordAudit, type AuditAction } from '../../../db/repositories/audit-log-repository.js';
 import { sleep } from '../../infra/sleep.js';
 import type { AppContext } from '../../app-context.js';
 import type { ConsoleSettings } from '../console-settings.js';
@@ -59,7 +59,7 @@ export function loginRoutes(ctx: AppContext, settings: ConsoleSettings): Router 
       await sleep(settings.failedLoginDelayMs);
       sendPage(res, <LoginPage officeName={officeName} next={next} loginId={loginId} problem={problem} />, status);
     };
-    const log = (action: string, detail: Record<string, unknown> | null = null) =>
+    const log = (action: AuditAction, detail: Record<string, unknown> | null = null) =>
       recordAudit(ctx.db, { at: now, accountId: account?.id ?? null, loginId, action, subject: loginId, detail });
 
     if (!account) {

@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Db } from '../../../../db/database.js';
+import type { AuditAction } from '../../../../db/repositories/audit-log-repository.js';
 import type { Booking } from '../../../../db/repositories/bookings-repository.js';
 import { staffActionsOf } from '../../../../db/repositories/staff-actions-repository.js';
 import type { BookingRefusalCode } from '../../../bookings/booking-outcome.js';
@@ -60,8 +61,8 @@ async function unchangedSince(db: Db, id: string, seen: string): Promise<Booking
 
 interface BookingAction<T> {
   form: FormName;
-  /** The audit log's action ('confirm', 'propose', 'cancel'). */
-  audit: string;
+  /** The audit log's action. */
+  audit: Extract<AuditAction, 'confirm' | 'propose' | 'cancel'>;
   /** What ?done= says on the booking page afterwards. */
   done: DoneKey;
   parse: (body: Record<string, unknown>) => Parsed<T & { seen: string }>;

@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
+import type { AuditAction } from '../../../../db/repositories/audit-log-repository.js';
 import { listStaffAccounts, staffAccountByLogin } from '../../../../db/repositories/staff-accounts-repository.js';
 import type { AppContext } from '../../../app-context.js';
 import { hashPassword } from '../../auth/passwords.js';
@@ -142,7 +143,7 @@ export function accountsPages(ctx: AppContext): Router {
     req: Request,
     res: Response,
     form: NonNullable<AccountFormError>['form'],
-    action: string,
+    action: AuditAction,
     done: string,
     work: (c: ConsoleChange, loginId: string, who: SignedIn) => Promise<AccountChange>,
     detail: Record<string, unknown> | null = null,

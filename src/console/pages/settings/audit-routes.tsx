@@ -1,12 +1,23 @@
 import express, { type Request, type Router } from 'express';
+import type { Db } from '../../../../db/database.js';
 import { listAudit, type RecordedAuditEntry } from '../../../../db/repositories/audit-log-repository.js';
+import { getBooking, latestBookingOf } from '../../../../db/repositories/bookings-repository.js';
+import { listStaffAccounts } from '../../../../db/repositories/staff-accounts-repository.js';
 import type { AppContext } from '../../../app-context.js';
 import { signedIn } from '../../auth/signed-in.js';
 import { frameOf } from '../../views/frame.js';
 import { instantJa } from '../../views/format.js';
 import { Page, type PageFrame } from '../../views/page.js';
 import { sendPage } from '../../views/render.js';
-import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailText } from './audit-labels.js';
+import {
+  AUDIT_ACTION_LABELS,
+  auditActionLabel,
+  auditActorText,
+  auditDetailText,
+  auditSubjectKind,
+  auditSubjectText,
+  type AuditNames,
+} from './audit-labels.js';
 import { queryText } from './form-body.js';
 import { BackToSettings } from './settings-views.js';
 import { TableScroll } from '../../views/table-scroll.js';
@@ -31,6 +42,33 @@ export function auditQueryOf(req: Request): AuditQuery {
   };
 }
 
+/** The log of one subject alone (the subject filter), as a subject's link leads to it. */
+export const subjectHref = (subject: string): string => `/staff/settings/audit?${new URLSearchParams({ subject })}`;
+
+/**
+ * The names the page's lines need: every staff account, and the name on the request of each
+ * person and booking they are about (null once erased). Only the short form of a person's name is
+ * shown, as in the staff group's notes, so reading the log is not a look at anyone's details.
+ */
+async function namesFor(db: Db, entries: readonly RecordedAuditEntry[]): Promise<AuditNames> {
+  const staff = new Map((await listStaffAccounts(db)).map((a) => [a.loginId, a.name]));
+  const people = new Map<string, string | null>();
+  const bookings = new Map<string, string | null>();
+  for (const e of entries) {
+    if (e.subject === null) continue;
+    const kind = auditSubjectKind(e.action);
+    if (kind === 'person' && !people.has(e.subject)) {
+      const latest = await latestBookingOf(db, e.subject);
+      people.set(e.subject, latest && latest.personalDataErasedAt === null ? latest.name : null);
+    }
+    if (kind === 'booking' && !bookings.has(e.subject)) {
+      const booking = await getBooking(db, e.subject);
+      bookings.set(e.subject, booking && booking.personalDataErasedAt === null ? booking.name : null);
+    }
+  }
+  return { staff, people, bookings };
+}
+
 /** The link to the next (older) page, keeping the filters. */
 export function olderHref(q: AuditQuery, lastId: number): string {
   const params = new URLSearchParams();
@@ -41,8 +79,14 @@ export function olderHref(q: AuditQuery, lastId: number): string {
   return `/staff/settings/audit?${params}`;
 }
 
-function AuditPage(props: { frame: PageFrame; q: AuditQuery; entries: readonly RecordedAuditEntry[]; more: boolean }) {
-  const { q, entries } = props;
+function AuditPage(props: {
+  frame: PageFrame;
+  q: AuditQuery;
+  entries: readonly RecordedAuditEntry[];
+  names: AuditNames;
+  more: boolean;
+}) {
+  const { q, entries, names } = props;
   const actions = Object.entries(AUDIT_ACTION_LABELS);
   const filtered = q.login !== '' || q.action !== '' || q.subject !== '';
   return (
@@ -94,7 +138,7 @@ function AuditPage(props: { frame: PageFrame; q: AuditQuery; entries: readonly R
             <thead>
               <tr>
                 <th scope="col">日時</th>
-                <th scope="col">ログインID</th>
+                <th scope="col">職員</th>
                 <th scope="col">操作</th>
                 <th scope="col">対象</th>
                 <th scope="col">詳細</th>
@@ -106,12 +150,16 @@ function AuditPage(props: { frame: PageFrame; q: AuditQuery; entries: readonly R
                   <th scope="row" class="audit-at">
                     {instantJa(e.at)}
                   </th>
-                  <td>
-                    <code>{e.loginId}</code>
-                  </td>
+                  <td>{auditActorText(e.loginId, names)}</td>
                   <td>{auditActionLabel(e.action)}</td>
-                  <td class="audit-subject">{e.subject ?? ''}</td>
-                  <td>{auditDetailText(e.detail, instantJa)}</td>
+                  <td class="audit-subject">
+                    {e.subject === null ? null : (
+                      <a href={subjectHref(e.subject)} title="この対象の記録だけを表示">
+                        {auditSubjectText(e.action, e.subject, names)}
+                      </a>
+                    )}
+                  </td>
+                  <td>{auditDetailText(e.action, e.detail, instantJa)}</td>
                 </tr>
               ))}
             </tbody>
@@ -139,12 +187,14 @@ export function auditPages(ctx: AppContext): Router {
       ...(q.before !== undefined ? { beforeId: q.before } : {}),
       limit: AUDIT_PAGE_SIZE + 1,
     });
+    const entries = rows.slice(0, AUDIT_PAGE_SIZE);
     sendPage(
       res,
       <AuditPage
         frame={frameOf(ctx, signedIn(res))}
         q={q}
-        entries={rows.slice(0, AUDIT_PAGE_SIZE)}
+        entries={entries}
+        names={await namesFor(ctx.db, entries)}
         more={rows.length > AUDIT_PAGE_SIZE}
       />,
     );
