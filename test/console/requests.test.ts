@@ -441,6 +441,17 @@ describe('受付番号 in the address', () => {
     }
   });
 
+  it('reads a receipt number typed under /staff/bookings/ too, and a booking id in capitals', async () => {
+    const { booking } = await personRequests('Zoom', '番号 二子');
+    const receipt = receiptNumber(booking.id);
+    const short = await yamada.get(`/staff/bookings/${receipt}`);
+    expect([short.status, short.location]).toEqual([303, `/staff/requests/${receipt}`]);
+    const upper = await yamada.get(`/staff/bookings/${booking.id.toUpperCase()}`);
+    expect([upper.status, upper.location]).toEqual([303, `/staff/requests/${booking.id}`]);
+    expect((await yamada.get(`/staff/bookings/${booking.id}`)).status).toBe(200);
+    expect((await yamada.get('/staff/bookings/not-a-number')).status).toBe(404);
+  });
+
   it('says in Japanese that no booking has that number, and how to look further', async () => {
     const r = await yamada.get('/staff/requests/0badc0de');
     expect(r.status).toBe(404);

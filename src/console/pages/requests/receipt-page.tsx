@@ -7,6 +7,11 @@ import { KIND_SHORT, STATUS_JA } from './request-view.js';
 const RECEIPT = /^[0-9a-f]{8}$/;
 const BOOKING_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Whether a typed id is a booking's whole id, in its stored form (not just a receipt number). */
+export function isWholeBookingId(typed: string): boolean {
+  return BOOKING_ID.test(typed);
+}
+
 /**
  * What an address `/staff/requests/<typed>` asks for: the start of a booking id, from a receipt
  * number (as staff read it out or copy it from the staff group's card: any case, full-width

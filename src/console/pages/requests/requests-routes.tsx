@@ -13,7 +13,7 @@ import { signedIn } from '../../auth/signed-in.js';
 import { frameOf } from '../../views/frame.js';
 import { sendPage } from '../../views/render.js';
 import { bookingActionRoutes } from './booking-action-routes.js';
-import { ReceiptChoicePage, ReceiptNotFoundPage, receiptPrefixOf } from './receipt-page.js';
+import { isWholeBookingId, ReceiptChoicePage, ReceiptNotFoundPage, receiptPrefixOf } from './receipt-page.js';
 import { showBooking } from './show-booking.js';
 import { RequestsPage, type RequestRow } from './requests-list.js';
 import { historyOf, timeState, waitingOf } from './request-view.js';
@@ -79,7 +79,14 @@ export function requestsPages(ctx: AppContext): Router {
   });
 
   router.get('/staff/bookings/:id', async (req, res) => {
-    await showBooking(ctx, res, idParam(req), { done: req.query.done });
+    const typed = idParam(req);
+    // A receipt number typed here rather than under 受付, or an id in capitals: found the same way.
+    const prefix = receiptPrefixOf(typed);
+    if (prefix !== null && (prefix !== typed || !isWholeBookingId(prefix))) {
+      res.redirect(303, `/staff/requests/${encodeURIComponent(prefix)}`);
+      return;
+    }
+    await showBooking(ctx, res, typed, { done: req.query.done });
   });
 
   router.use(bookingActionRoutes(ctx));
