@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/repositories/audit-log-repository.js';
 import { listBookings } from '../../db/repositories/bookings-repository.js';
+import { setBlocked } from '../../db/repositories/users-repository.js';
 import { confirmedAt, seedBooking } from '../support/booking-seeds.js';
 import { textsDeliveredTo } from '../support/chat-driver.js';
 import { addStaff, consoleClient, type ConsoleClient } from '../support/console.js';
@@ -153,5 +154,31 @@ describe('利用者: a person whose details were erased', () => {
     expect(r.html).not.toContain('この申込みは');
     expect(r.html).not.toContain('保存期間を過ぎ');
     expect(await listBookings(h.app.db, { lineUserId: ERASED })).toHaveLength(1);
+  });
+});
+
+describe('利用者: a person the bot is stopped for', () => {
+  const BLOCKED = 'U000000000000000000000000blocked01';
+  const blockedPage = `/staff/people/${BLOCKED}`;
+
+  beforeAll(async () => {
+    await seedBooking(h.app.db, {
+      lineUserId: BLOCKED,
+      choices: [{ date: '2026-11-10', minutes: 600 }],
+      createdAt: '2026-11-02T01:00:00Z',
+      patch: { ...confirmedAt({ date: '2026-11-10', minutes: 600 }), status: 'attended' },
+    });
+    await setBlocked(h.app.db, BLOCKED, '2026-11-20T00:00:00.000Z');
+  });
+
+  it('offers no booking on their behalf while stopped, says why, and offers it again once resumed', async () => {
+    const stopped = await c.get(blockedPage);
+    expect(stopped.html).not.toContain(`action="${blockedPage}/book"`);
+    expect(stopped.html).toContain('この方への自動応答を停止しているため、代理では予約できません');
+    expect(stopped.html).toContain('先に下の「自動応答の停止を解除する」で停止を解除してください');
+    await setBlocked(h.app.db, BLOCKED, null);
+    const resumed = await c.get(blockedPage);
+    expect(resumed.html).toContain(`action="${blockedPage}/book"`);
+    expect(resumed.html).not.toContain('代理では予約できません');
   });
 });

@@ -17,14 +17,19 @@ export interface BookNextFailure {
 export const ERASED_PERSON_NO_BOOKING =
   'この方の個人情報（氏名・求職番号・メール・電話番号）は消去済みのため、代理では予約できません。';
 
-/** In place of the form for an erased person: why, and what to do instead (`refused`: a form was sent anyway). */
-export function BookNextUnavailable(props: { refused: boolean }) {
+/**
+ * In place of the form, for a person nobody can book for: why, and what to do instead. `erased`:
+ * their details are gone; `blocked`: the bot is stopped for them, so the confirmation could not
+ * reach them (src/bookings/book-for-person.ts). `refused`: a form was sent anyway.
+ */
+export function BookNextUnavailable(props: { why: 'erased' | 'blocked'; refused: boolean }) {
   return (
     <>
       <h2 id="book-h">次回の相談を代理で予約</h2>
       <p id="book-error" class={props.refused ? 'field-error' : undefined} role={props.refused ? 'alert' : undefined}>
-        {ERASED_PERSON_NO_BOOKING}
-        代理予約には最新の申込みの氏名・連絡先を使います。ご本人にLINEから改めてお申し込みいただいてください（初めての方と同じく、すべての項目を伺います）。
+        {props.why === 'erased'
+          ? `${ERASED_PERSON_NO_BOOKING}代理予約には最新の申込みの氏名・連絡先を使います。ご本人にLINEから改めてお申し込みいただいてください（初めての方と同じく、すべての項目を伺います）。`
+          : 'この方への自動応答を停止しているため、代理では予約できません（確定のお知らせを送れません）。予約する場合は、先に下の「自動応答の停止を解除する」で停止を解除してください。'}
       </p>
     </>
   );

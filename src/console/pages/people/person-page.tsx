@@ -211,8 +211,10 @@ export function PersonPage(props: PersonPageProps) {
         </TableScroll>
       )}
 
-      {bookings[0] && d === null ? <BookNextUnavailable refused={Boolean(props.bookFailure)} /> : null}
-      {bookings[0] && d !== null ? (
+      {bookings[0] && (d === null || person.blockedAt) ? (
+        <BookNextUnavailable why={d === null ? 'erased' : 'blocked'} refused={Boolean(props.bookFailure)} />
+      ) : null}
+      {bookings[0] && d !== null && !person.blockedAt ? (
         <BookNextForm
           frame={frame}
           lineUserId={person.lineUserId}
