@@ -5,6 +5,9 @@ import { passwordProblem } from '../../auth/passwords.js';
 export const LOGIN_ID_PATTERN = /^[a-z0-9._-]{3,32}$/;
 export const NAME_MAX = 40;
 
+/** Each role as the console names it. */
+export const ROLE_LABEL: Readonly<Record<StaffRole, string>> = { admin: '管理者', staff: '職員' };
+
 /** Field name → the problem shown next to it. */
 export type FieldErrors = Partial<Record<string, string>>;
 

@@ -2,12 +2,10 @@ import type { StaffAccount } from '../../../../db/repositories/staff-accounts-re
 import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { instantJa } from '../../views/format.js';
 import { CsrfField, FieldError, Page, type PageFrame } from '../../views/page.js';
-import { accountState, type AccountState, type FieldErrors } from './account-rules.js';
+import { accountState, ROLE_LABEL, type AccountState, type FieldErrors } from './account-rules.js';
 import { BackToSettings, Field, NewPasswordFields } from './settings-views.js';
 import { ConfirmAction } from '../../views/confirm-action.js';
 import { TableScroll } from '../../views/table-scroll.js';
-
-export const ROLE_LABEL = { admin: '管理者', staff: '職員' } as const;
 
 /** What a redirect after a change asks the page to say (?done=...). */
 export const ACCOUNT_NOTICES: Record<string, string> = {

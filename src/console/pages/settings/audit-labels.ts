@@ -4,6 +4,8 @@ import { parseSlotKey, type LocalDateTime } from '../../../calendar/index.js';
 import { receiptNumber, shortName } from '../../../messages/booking-cards.js';
 import { formatDateWithYearJa, formatSlotJa, formatTimeJa } from '../../../messages/format-ja.js';
 import { personLabel } from '../../../messages/staff-notes.js';
+import { APP_NAME, KIND_SHORT } from '../requests/request-view.js';
+import { ROLE_LABEL } from './account-rules.js';
 
 /**
  * The audit log as its page words it (docs/staff-console.md, 操作記録): each kind of action in
@@ -131,7 +133,7 @@ export function auditSubjectText(action: string, subject: string | null, names: 
     case 'capacity': {
       const slot = parseSlotKey(subject.replace(/^capacity:/, ''));
       return slot
-        ? `定員 ${formatDateWithYearJa(slot.date)} ${formatTimeJa(slot.start)}（${KIND_JA[slot.kind]}）`
+        ? `定員 ${formatDateWithYearJa(slot.date)} ${formatTimeJa(slot.start)}（${KIND_SHORT[slot.kind]}）`
         : subject;
     }
     case 'switch':
@@ -160,10 +162,7 @@ export const AUDIT_VIEW_PAGE_LABELS: Readonly<Record<AuditViewPage, string>> = {
   api_user: 'API（利用者）',
 };
 
-const KIND_JA: Readonly<Record<string, string>> = { regular: '一般', mothers: 'マザーズコーナー' };
-const APP_JA: Readonly<Record<string, string>> = { zoom: 'Zoom', teleoffice: 'TeleOffice' };
 const FORMAT_JA: Readonly<Record<string, string>> = { page: '画面', json: 'JSONファイル' };
-const ROLE_JA: Readonly<Record<string, string>> = { admin: '管理者', staff: '職員' };
 
 /** Why a sign-in failed or a lock ended, as stored in the detail of those actions. */
 const SIGN_IN_REASONS: Readonly<Record<string, string>> = {
@@ -213,11 +212,11 @@ function detailValueJa(action: string, key: string, v: unknown, instant: (iso: s
   const from = (table: Readonly<Record<string, string>>) => (typeof v === 'string' ? (table[v] ?? v) : String(v));
   // A block's reason is what staff typed; the sign-in actions store codes.
   if (key === 'reason' && action !== 'block') return from(SIGN_IN_REASONS);
-  if (key === 'role') return from(ROLE_JA);
+  if (key === 'role') return from(ROLE_LABEL);
   if (key === 'page') return from(AUDIT_VIEW_PAGE_LABELS);
   if (key === 'format') return from(FORMAT_JA);
-  if (key === 'kind') return from(KIND_JA);
-  if (key === 'app') return from(APP_JA);
+  if (key === 'kind') return from(KIND_SHORT);
+  if (key === 'app') return from(APP_NAME);
   if (key === 'choice' && typeof v === 'number') return `第${v}希望`;
   if (key === 'attended' && typeof v === 'boolean') return v ? '出席' : '欠席（接続なし）';
   if (COUNTED.has(key) && typeof v === 'number') return `${v}件`;
